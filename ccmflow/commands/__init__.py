@@ -1,0 +1,1 @@
+"""Subcommands of the `ccmflow` CLI, one module each."""

@@ -1,0 +1,219 @@
+"""Immutable records for documents, the process timeline and the stakeholder registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import MappingProxyType
+
+DEFAULT_NUMBERING: Mapping[str, str] = MappingProxyType({"action": "Action {n}"})
+DEFAULT_FORMAT = "{n}"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    id: str
+    kind: str
+    text: str
+    indicators: tuple[str, ...] = ()
+    baseline: str | None = None
+    target: str | None = None
+    responsible: tuple[str, ...] = ()
+    timeframe: str | None = None
+    references: tuple[str, ...] = ()
+    derived_from: tuple[str, ...] = ()
+
+    def content(self) -> dict[str, object]:
+        """Every field that makes up the paragraph's substance, for comparisons."""
+        return {"kind": self.kind, "text": self.text, "indicators": self.indicators,
+                "baseline": self.baseline, "target": self.target, "responsible": self.responsible,
+                "timeframe": self.timeframe, "references": self.references}
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    title: str
+    version: str
+    status: str
+    sections: tuple[Section, ...]
+    path: str
+    symbol: str | None = None
+    informs: tuple[str, ...] = ()
+    informed_by: tuple[str, ...] = ()
+    numbering: Mapping[str, str] = field(default_factory=lambda: DEFAULT_NUMBERING)
+
+    def walk(self) -> Iterator[tuple[Section, Paragraph]]:
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                yield section, paragraph
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        return next((p for _, p in self.walk() if p.id == pid), None)
+
+    def section_of(self, pid: str) -> Section | None:
+        return next((s for s, p in self.walk() if p.id == pid), None)
+
+    def section(self, sid: str) -> Section | None:
+        return next((s for s in self.sections if s.id == sid), None)
+
+    def numbers(self) -> dict[str, str]:
+        """Display numbers by paragraph id: computed from position, never stored."""
+        counters: dict[str, int] = {}
+        numbers: dict[str, str] = {}
+        for _, paragraph in self.walk():
+            fmt = self.numbering.get(paragraph.kind, DEFAULT_NUMBERING.get(paragraph.kind, DEFAULT_FORMAT))
+            if not fmt:
+                numbers[paragraph.id] = ""
+                continue
+            counters[fmt] = counters.get(fmt, 0) + 1
+            numbers[paragraph.id] = fmt.replace("{n}", str(counters[fmt]))
+        return numbers
+
+    def label(self, pid: str) -> str:
+        """How a person names a paragraph: its number and id, e.g. 'Action 12 (pk3x9q2a)'."""
+        number = self.numbers().get(pid, "")
+        return f"{number} ({pid})" if number else f"unnumbered paragraph ({pid})"
+
+
+@dataclass(frozen=True, slots=True)
+class Conference:
+    name: str
+    venue: str
+    start: date
+    end: date
+    timezone: str
+    short_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A submission window; `closes` is None while the deadline is to be announced."""
+
+    id: str
+    document: str
+    title: str
+    closes: datetime | None
+    opens: datetime | None = None
+    version: str | None = None
+    late_policy: str = "flag"
+
+
+@dataclass(frozen=True, slots=True)
+class Approximate:
+    """A date known only as early, mid or late in a month."""
+
+    year: int
+    month: int
+    part: str
+
+    def bounds(self) -> tuple[date, date]:
+        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, 28)}[self.part]
+        return date(self.year, self.month, first), date(self.year, self.month, last)
+
+    def __str__(self) -> str:
+        return f"{self.part}-{date(self.year, self.month, 1):%B %Y}"
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: str
+    title: str
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    approximate: Approximate | None = None
+    document: str | None = None
+
+    def bounds(self) -> tuple[date, date]:
+        """Earliest and latest day the milestone can fall on."""
+        if self.approximate is not None:
+            return self.approximate.bounds()
+        assert self.start is not None
+        return self.start, (self.end or self.start)
+
+    def when(self) -> str:
+        if self.approximate is not None:
+            return f"{self.approximate} (approximate)"
+        assert self.start is not None
+        return f"{self.start:%d %B %Y}" + (f" to {self.end:%d %B %Y}" if self.end else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Process:
+    conference: Conference
+    deadline_time: str
+    document_order: tuple[str, ...]
+    versions: tuple[Version, ...]
+    windows: tuple[Window, ...]
+    milestones: tuple[Milestone, ...]
+    late_policy: str = "flag"
+    path: str = "documents/process.yaml"
+    section_titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def window(self, wid: str) -> Window | None:
+        return next((w for w in self.windows if w.id == wid), None)
+
+    def windows_for(self, document: str) -> tuple[Window, ...]:
+        return tuple(w for w in self.windows if w.document == document)
+
+    def version_name(self, vid: str) -> str:
+        return next((v.name for v in self.versions if v.id == vid), vid)
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    login: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stakeholder:
+    id: str
+    name: str
+    category: str
+    accounts: tuple[Account, ...] = ()
+    roles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    stakeholders: tuple[Stakeholder, ...]
+    path: str = "documents/stakeholders.yaml"
+
+    def by_user_id(self, user_id: int) -> Stakeholder | None:
+        """Who a GitHub account speaks for; the numeric id counts, never the login."""
+        return next((s for s in self.stakeholders if any(a.id == user_id for a in s.accounts)), None)
+
+    def may(self, user_id: int, role: str) -> bool:
+        stakeholder = self.by_user_id(user_id)
+        return stakeholder is not None and role in stakeholder.roles
+
+    def get(self, sid: str) -> Stakeholder | None:
+        return next((s for s in self.stakeholders if s.id == sid), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    """Everything read from one documents/ tree: what every command works from."""
+
+    documents: Mapping[str, Document]
+    process: Process
+    registry: Registry
+
+    def document(self, did: str) -> Document | None:
+        return self.documents.get(did)

