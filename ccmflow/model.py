@@ -120,7 +120,8 @@ class Approximate:
         return date(self.year, self.month, first), date(self.year, self.month, last)
 
     def __str__(self) -> str:
-        return f"{self.part}-{date(self.year, self.month, 1):%B %Y}"
+        month = f"{date(self.year, self.month, 1):%B %Y}"
+        return f"mid-{month}" if self.part == "mid" else f"{self.part} {month}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,11 @@ class Milestone:
         if self.approximate is not None:
             return f"{self.approximate} (approximate)"
         assert self.start is not None
-        return f"{self.start:%d %B %Y}" + (f" to {self.end:%d %B %Y}" if self.end else "")
+        return _day(self.start) + (f" to {_day(self.end)}" if self.end else "")
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ ON_TIME, EARLY, LATE, NO_DEADLINE, NO_WINDOW = "on-time", "early", "late", "no-d
 @dataclass(frozen=True, slots=True)
 class WindowState:
     window: Window
-    state: str  # upcoming | open | closed
+    state: str  # upcoming | open | closed | to be announced
     remaining: timedelta | None  # until it closes; None when closed or the deadline is to be announced
 
 
@@ -53,6 +53,9 @@ def window_state(window: Window, now: datetime) -> WindowState:
     now = _aware(now)
     if window.opens is not None and now < window.opens:
         return WindowState(window, "upcoming", None if window.closes is None else window.closes - now)
+    if window.closes is None and window.opens is None:
+        # Neither date is known yet: the window is announced, not open.
+        return WindowState(window, "to be announced", None)
     if window.closes is None or now <= window.closes:
         return WindowState(window, "open", None if window.closes is None else window.closes - now)
     return WindowState(window, "closed", None)
@@ -125,7 +128,7 @@ def format_instant(instant: datetime, zone: str) -> str:
     local = instant.astimezone(ZoneInfo(zone))
     utc = instant.astimezone(UTC)
     same_day = local.date() == utc.date()
-    utc_text = f"{utc:%H:%M:%S} UTC" if same_day else f"{utc:%d %B %Y, %H:%M:%S} UTC"
+    utc_text = f"{utc:%H:%M:%S} UTC" if same_day else f"{utc.day} {utc:%B %Y, %H:%M:%S} UTC"
     return f"{local.day} {local:%B %Y, %H:%M:%S %Z} ({utc_text})"
 
 

@@ -71,9 +71,10 @@ class SubmissionLog:
 
 
 def from_json(data: dict[str, object]) -> SubmissionLog:
+    raw_receipts = data.get("receipts")
     receipts = tuple(
         Receipt(str(r["sha"]), datetime.fromisoformat(str(r["received"])), str(r.get("source", "event")))
-        for r in data.get("receipts", []) if isinstance(r, dict))  # type: ignore[union-attr]
+        for r in (raw_receipts if isinstance(raw_receipts, list) else []) if isinstance(r, dict))
     accepted = None
     raw = data.get("accepted")
     if isinstance(raw, dict):

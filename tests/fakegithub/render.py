@@ -265,6 +265,7 @@ class Renderer:
             fork=fork_of is not None,
             default_branch=self.state.default_branch,
         )
+        out.setdefault("language", None)  # required by the schema, missing from GitHub's example
         if not fork_of:
             self._repo_counts(out)
         return out
@@ -335,6 +336,20 @@ class Renderer:
     def _minimal_repository(self, template: JSONDict) -> JSONDict:
         full = self.repository()
         return {key: full.get(key, value) for key, value in template.items()}
+
+    def commit(self, sha: str) -> JSONDict:
+        """A commit the fake knows only by SHA: the example's shape, our SHA, no file list."""
+        out: JSONDict = self.example("repos/get-commit")
+        out.update(
+            sha=sha,
+            node_id=node_id("Commit", int(sha[:8], 16)),
+            url=f"{self.repo_api}/commits/{sha}",
+            html_url=f"{self.repo_html}/commit/{sha}",
+            comments_url=f"{self.repo_api}/commits/{sha}/comments",
+            files=[],
+        )
+        out["commit"]["url"] = f"{self.repo_api}/git/commits/{sha}"
+        return out
 
     def permission(self, user: User, role: str) -> JSONDict:
         out: JSONDict = self.example("repos/get-collaborator-permission-level")

@@ -1,0 +1,77 @@
+"""Options and look-ups shared by the subcommands: where the repository is, which revision, which document."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ccmflow.errors import FatalError, InvalidInput
+from ccmflow.gitstore import Store, directory_workspace
+from ccmflow.load import DOCUMENTS_DIR, SourceFile, parse
+from ccmflow.model import Document, Workspace
+
+NOW_ENV = "CCMFLOW_NOW"
+
+
+def add_common(parser: argparse.ArgumentParser, rev: bool = False) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of tables")
+    parser.add_argument("-C", "--repo", default=".", type=Path, metavar="DIR",
+                        help="the process repository (default: the current directory)")
+    if rev:
+        parser.add_argument("--rev", help="read at this commit, branch or tag (default: the files on disk)")
+
+
+def workspace(repo: Path, rev: str | None) -> Workspace:
+    """The checked workspace from the files on disk, or from git at `rev`."""
+    if rev is not None:
+        return Store(repo).require(rev)
+    top = find_top(repo)
+    found, findings = directory_workspace(top)
+    if found is None:
+        raise InvalidInput(findings)
+    return found
+
+
+def find_top(start: Path) -> Path:
+    """The nearest directory at or above `start` that holds documents/."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / DOCUMENTS_DIR).is_dir():
+            return candidate
+    raise FatalError(f"no {DOCUMENTS_DIR}/ folder in {start} or above (run ccmflow init DIR to start one)")
+
+
+def document(repo: Path, doc: str, rev: str | None) -> tuple[Document, Workspace | None]:
+    """A document by id or by path; the workspace too when the whole tree is valid."""
+    path = Path(doc)
+    if doc.endswith((".yaml", ".yml")) and path.is_file():
+        parsed = parse(SourceFile(str(path), path.read_bytes()))
+        if not isinstance(parsed.record, Document):
+            raise InvalidInput(list(parsed.findings))
+        return parsed.record, None
+    if rev is not None:
+        store = Store(repo)
+        found, _ = store.workspace(rev)
+        return store.document(rev, doc), found
+    ws = workspace(repo, None)
+    found_doc = ws.document(doc)
+    if found_doc is None:
+        raise FatalError(f"no document '{doc}' (known: {', '.join(sorted(ws.documents))})")
+    return found_doc, ws
+
+
+def parse_when(text: str | None, zone: str) -> datetime:
+    """An instant from --at or CCMFLOW_NOW; a time without a zone is read in conference time."""
+    text = text or os.environ.get(NOW_ENV)
+    if not text:
+        return datetime.now(UTC)
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise FatalError(f"'{text}' is not a date or time (use e.g. 2020-05-04 or 2020-05-04T18:00+02:00)") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(zone))
+    return value

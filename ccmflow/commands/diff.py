@@ -1,0 +1,88 @@
+"""`ccmflow diff DOC OLD NEW`: what changed between two versions, paragraph by paragraph, with a redline."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.text import Text
+
+from ccmflow.commands.common import add_common
+from ccmflow.diff import DocumentDiff, ParagraphChange, diff_documents
+from ccmflow.gitstore import Store
+from ccmflow.output import console, emit_json, redline_markdown, redline_text
+from ccmflow.versions import resolve_version_rev
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "diff", help="paragraph redline between two versions", description=__doc__)
+    parser.add_argument("doc", metavar="DOC", help="a document id")
+    parser.add_argument("old", metavar="OLD", help="a version (e.g. zero-draft: the tag DOC/zero-draft) or git rev")
+    parser.add_argument("new", metavar="NEW", help="a version or git revision")
+    parser.add_argument("--format", choices=("text", "md"), default="text")
+    add_common(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store(args.repo)
+    old = store.document(resolve_version_rev(store, args.doc, args.old), args.doc)
+    new = store.document(resolve_version_rev(store, args.doc, args.new), args.doc)
+    result = diff_documents(old, new)
+    if args.json:
+        emit_json(result.as_json())
+    elif args.format == "md":
+        print(markdown(result, args.old, args.new))
+    else:
+        _print(result, args.old, args.new)
+    return 0
+
+
+def _heading(change: ParagraphChange) -> str:
+    if change.change == "added":
+        return f"Added {change.new_number or 'unnumbered'} ({change.id}) in {change.section}"
+    if change.change == "removed":
+        return f"Removed {change.old_number or 'unnumbered'} ({change.id}) from {change.section}"
+    where = f", moved from {change.old_section}" if change.moved and change.old_section != change.section else (
+        ", moved" if change.moved else "")
+    renumbered = f"{change.old_number} → {change.new_number}" if change.old_number != change.new_number else (
+        change.new_number or "unnumbered")
+    verb = "Modified" if change.change == "modified" else "Moved"
+    extra = [f for f in change.fields if f != "text"]
+    fields = f" [{', '.join(extra)}]" if extra else ""
+    return f"{verb} {renumbered} ({change.id}) in {change.section}{where}{fields}"
+
+
+def _print(result: DocumentDiff, old: str, new: str) -> None:
+    out = console()
+    out.print(f"[bold]{result.document}[/bold]: {old} → {new}")
+    for key, (before, after) in result.meta.items():
+        out.print(f"  {key}: {before} → {after}")
+    if not result.changes:
+        out.print("no paragraph changes")
+        return
+    out.print(f"sections touched: {', '.join(result.sections_touched)}")
+    for change in result.changes:
+        out.print()
+        out.print(Text(_heading(change), style="bold"))
+        if change.redline:
+            out.print(redline_text(change.redline))
+        elif change.new is not None and change.change == "added":
+            out.print(Text(change.new.text, style="green underline"))
+        elif change.old is not None and change.change == "removed":
+            out.print(Text(change.old.text, style="red strike"))
+
+
+def markdown(result: DocumentDiff, old: str, new: str) -> str:
+    lines = [f"# {result.document}: {old} → {new}", ""]
+    lines += [f"- {key}: {before} → {after}" for key, (before, after) in result.meta.items()]
+    for change in result.changes:
+        lines += ["", f"## {_heading(change)}", ""]
+        if change.redline:
+            lines.append(redline_markdown(change.redline))
+        elif change.new is not None and change.change == "added":
+            lines.append(f"**{change.new.text}**")
+        elif change.old is not None and change.change == "removed":
+            lines.append(f"~~{change.old.text}~~")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,114 @@
+"""`ccmflow init DIR`: start a process repository for another treaty body, ready for the bot."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pygit2
+
+from ccmflow import __version__, rules
+from ccmflow.commands.common import add_common
+from ccmflow.edit import new_id
+from ccmflow.errors import FatalError, InvalidInput
+from ccmflow.gitstore import directory_files
+from ccmflow.load import DOCUMENTS_DIR, parse
+from ccmflow.output import console, emit_json
+from ccmflow.schema import SCHEMAS
+from ccmflow.workflows import write_files
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "init", help="create a new process repository", description=__doc__)
+    parser.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (must be empty or absent)")
+    parser.add_argument("--conference", default="First Review Conference", help="the conference's full name")
+    parser.add_argument("--short-name", default="Review Conference", help="a short name, e.g. 2RC")
+    parser.add_argument("--venue", default="Geneva, Switzerland")
+    parser.add_argument("--start", type=date.fromisoformat, default=date(date.today().year + 1, 11, 23),
+                        help="first day, YYYY-MM-DD")
+    parser.add_argument("--end", type=date.fromisoformat, default=None, help="last day, YYYY-MM-DD")
+    parser.add_argument("--timezone", default="Europe/Zurich", help="IANA time zone of the conference")
+    parser.add_argument("--presidency", default="Presidency", help="who holds the presidency")
+    parser.add_argument("--presidency-login", default="presidency-account",
+                        help="the presidency's GitHub login")
+    parser.add_argument("--presidency-id", type=int, default=1, help="the presidency's numeric GitHub user id")
+    parser.add_argument("--package", default=f"ccmflow=={__version__}",
+                        help="how the bot's workflows install ccmflow (a pip requirement)")
+    add_common(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    target: Path = args.dir
+    if target.exists() and any(target.iterdir()):
+        raise FatalError(f"{target} is not empty: choose a new folder")
+    try:
+        ZoneInfo(args.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FatalError(f"unknown time zone '{args.timezone}' (use an IANA name like Europe/Vienna)") from None
+    docs = target / DOCUMENTS_DIR
+    (docs / "schemas").mkdir(parents=True)
+    _write_instance(docs, _values(args))
+    written = write_files(target, args.package)
+    _check(target)
+    _commit(target)
+    result = {"created": str(target), "documents": sorted(p.name for p in docs.glob("*.yaml")),
+              "workflows": sorted(str(p) for p in written)}
+    if args.json:
+        emit_json(result)
+    else:
+        out = console()
+        out.print(f"[green]✓[/green] created {target} with a first commit")
+        out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations),")
+        out.print("        push to GitHub, and protect the main branch (see README: installing the bot)")
+    return 0
+
+
+def _values(args: argparse.Namespace) -> dict[str, str]:
+    end = args.end or args.start
+    if end < args.start:
+        raise FatalError("--end is before --start")
+    quoted = {"CONFERENCE": args.conference, "SHORT": args.short_name, "VENUE": args.venue,
+              "PRESIDENCY": args.presidency, "PRESIDENCY_LOGIN": args.presidency_login,
+              "TITLE": f"Outcome document of the {args.short_name}"}
+    # JSON strings are valid YAML double-quoted scalars: no user text can break the file's structure.
+    values = {k: json.dumps(v, ensure_ascii=False) for k, v in quoted.items()}
+    first = new_id(())
+    values.update({"START": args.start.isoformat(), "END": end.isoformat(), "TIMEZONE": args.timezone,
+                   "PRESIDENCY_ID": str(args.presidency_id), "ID1": first, "ID2": new_id({first})})
+    return values
+
+
+def _write_instance(docs: Path, values: dict[str, str]) -> None:
+    templates = resources.files("ccmflow.templates").joinpath("instance")
+    for name in ("outcome-document.yaml", "process.yaml", "stakeholders.yaml"):
+        text = templates.joinpath(name).read_text("utf-8")
+        for key, value in values.items():
+            text = text.replace(f"@{key}@", value)
+        (docs / name).write_text(text, encoding="utf-8")
+    schemas = resources.files("ccmflow.schemas")
+    for name in SCHEMAS:
+        (docs / "schemas" / f"{name}.schema.json").write_text(
+            schemas.joinpath(f"{name}.schema.json").read_text("utf-8"), encoding="utf-8")
+
+
+def _check(target: Path) -> None:
+    files, refused = directory_files(target)
+    _, findings = rules.check(parse(f) for f in files)
+    if refused or findings:
+        raise InvalidInput(refused + findings)
+
+
+def _commit(target: Path) -> None:
+    repo = pygit2.init_repository(str(target), initial_head="main")
+    repo.index.add_all()
+    repo.index.write()
+    tree = repo.index.write_tree()
+    signature = pygit2.Signature("ccmflow", "ccmflow@users.noreply.github.com")
+    repo.create_commit("HEAD", signature, signature, "Start the process repository (ccmflow init)", tree, [])

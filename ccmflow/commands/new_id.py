@@ -1,0 +1,31 @@
+"""`ccmflow new-id [-n N]`: fresh paragraph ids, unused anywhere in the documents."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ccmflow.commands.common import add_common, workspace
+from ccmflow.edit import new_id
+from ccmflow.output import emit_json
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "new-id", help="print fresh paragraph ids", description=__doc__)
+    parser.add_argument("-n", "--count", type=int, default=1, help="how many ids (default 1)")
+    add_common(parser, rev=True)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    ws = workspace(args.repo, args.rev)
+    taken = {p.id for doc in ws.documents.values() for _, p in doc.walk()}
+    fresh: list[str] = []
+    for _ in range(max(args.count, 0)):
+        fresh.append(new_id(taken | set(fresh)))
+    if args.json:
+        emit_json({"ids": fresh})
+    else:
+        print("\n".join(fresh))
+    return 0

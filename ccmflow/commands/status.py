@@ -1,0 +1,79 @@
+"""`ccmflow status [--at WHEN]`: the timeline, where the process stands, and the countdowns."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from rich.table import Table
+
+from ccmflow.commands.common import add_common, parse_when, workspace
+from ccmflow.model import Process
+from ccmflow.output import console, emit_json
+from ccmflow.status import Phase, WindowState, format_delta, format_instant, phase
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "status", help="where the process stands: phase, windows, deadlines", description=__doc__)
+    parser.add_argument("--at", metavar="WHEN",
+                        help="an instant to look from, e.g. 2020-05-04T18:00 (conference time unless a zone is "
+                             "given; default: now, or $CCMFLOW_NOW)")
+    add_common(parser, rev=True)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    process = workspace(args.repo, args.rev).process
+    now = parse_when(args.at, process.conference.timezone)
+    current = phase(process, now)
+    if args.json:
+        emit_json(as_json(process, current, now))
+        return 0
+    out = console()
+    out.print(f"[bold]{process.conference.name}[/bold], {process.conference.venue}")
+    out.print(f"As of {format_instant(now, process.conference.timezone)}: [bold]{current.label}[/bold]")
+    out.print(_windows_table(process, current.windows))
+    out.print(_milestones_table(process, current))
+    return 0
+
+
+def _windows_table(process: Process, states: tuple[WindowState, ...]) -> Table:
+    table = Table(title="Input windows", title_justify="left")
+    for column in ("window", "document", "closes (conference time and UTC)", "state", "time left"):
+        table.add_column(column)
+    zone = process.conference.timezone
+    for state in states:
+        window = state.window
+        closes = format_instant(window.closes, zone) if window.closes else "to be announced"
+        left = format_delta(state.remaining) if state.remaining is not None and state.state != "closed" else "—"
+        style = {"open": "green", "closed": "dim"}.get(state.state, "yellow")
+        table.add_row(window.title, window.document, closes, f"[{style}]{state.state}[/{style}]", left)
+    return table
+
+
+def _milestones_table(process: Process, current: Phase) -> Table:
+    table = Table(title="Milestones", title_justify="left")
+    for column in ("when", "milestone", "kind"):
+        table.add_column(column)
+    for milestone in process.milestones:
+        marker = " ◀ next" if current.next is not None and milestone.id == current.next.id else ""
+        table.add_row(milestone.when(), milestone.title + marker, milestone.kind)
+    return table
+
+
+def as_json(process: Process, current: Phase, now: datetime) -> dict[str, object]:
+    return {
+        "at": now.isoformat(), "phase": current.label,
+        "last_milestone": current.last.id if current.last else None,
+        "next_milestone": current.next.id if current.next else None,
+        "windows": [{"id": s.window.id, "document": s.window.document, "state": s.state,
+                     "closes": s.window.closes.isoformat() if s.window.closes else None,
+                     "closes_display": format_instant(s.window.closes, process.conference.timezone)
+                     if s.window.closes else "to be announced",
+                     "seconds_left": int(s.remaining.total_seconds()) if s.remaining is not None else None}
+                    for s in current.windows],
+        "milestones": [{"id": m.id, "title": m.title, "kind": m.kind, "when": m.when(),
+                        "approximate": m.approximate is not None} for m in process.milestones],
+    }

@@ -1,0 +1,67 @@
+"""`ccmflow validate [PATH...]`: check files against their schemas and the cross-file rules."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ccmflow import rules
+from ccmflow.commands.common import add_common, find_top
+from ccmflow.errors import Finding
+from ccmflow.gitstore import Store, directory_files
+from ccmflow.load import DOCUMENTS_DIR, parse
+from ccmflow.output import console, emit_json, report_findings
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "validate", help="check documents, timeline and registry", description=__doc__)
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="files or folders (default: documents/ of the repository)")
+    add_common(parser, rev=True)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.rev is not None:
+        _, findings = Store(args.repo).workspace(args.rev)
+        checked = f"{DOCUMENTS_DIR}/ at {args.rev}"
+    else:
+        findings, checked = _check_paths(args.paths or [find_top(args.repo) / DOCUMENTS_DIR])
+    if args.json:
+        emit_json({"ok": not findings, "checked": checked, "findings": [f.as_json() for f in findings]})
+    elif findings:
+        report_findings(findings)
+    else:
+        console().print(f"[green]✓[/green] {checked}: no problems found")
+    return 1 if findings else 0
+
+
+def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:
+    """Each folder is checked as a whole (cross-file rules need it); named files filter what is shown."""
+    folders: dict[Path, set[str] | None] = {}
+    for path in paths:
+        if path.is_dir():
+            folder = path / DOCUMENTS_DIR if (path / DOCUMENTS_DIR).is_dir() else path
+            folders[folder.resolve()] = None
+        elif path.is_file():
+            only = folders.setdefault(path.resolve().parent, set())
+            if only is not None:
+                only.add(path.name)
+        else:
+            return [Finding(str(path), 1, 1, "no such file or folder", "check the path")], str(path)
+    findings: list[Finding] = []
+    for folder, only in folders.items():
+        files, refused = directory_files(folder.parent, folder.name)
+        _, found = rules.check(parse(f) for f in files)
+        found = refused + found
+        findings += [f for f in found if only is None or f.file.rsplit("/", 1)[-1] in only]
+    return findings, ", ".join(_shown(p) for p in paths)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

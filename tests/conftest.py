@@ -1,0 +1,5 @@
+"""Fixtures shared by every test module."""
+
+from fakegithub import FakeGitHub, fake_github
+
+__all__ = ["FakeGitHub", "fake_github"]
