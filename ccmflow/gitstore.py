@@ -47,19 +47,20 @@ class Store:
         assert isinstance(commit, pygit2.Commit)
         return commit
 
+    def _resolve(self, rev: str | pygit2.Oid) -> pygit2.Commit:
+        return self.repo[rev].peel(pygit2.Commit) if isinstance(rev, pygit2.Oid) else self.commit(rev)
+
     def snapshot(self, rev: str | pygit2.Oid) -> Snapshot:
-        commit = self.repo[rev].peel(pygit2.Commit) if isinstance(rev, pygit2.Oid) else self.commit(rev)
-        return tree_snapshot(self.repo, commit, self.root)
+        return tree_snapshot(self.repo, self._resolve(rev), self.root)
 
     def workspace(self, rev: str | pygit2.Oid) -> tuple[Workspace | None, list[Finding]]:
         """The checked workspace at a revision; cached by the documents tree's id."""
-        snap = self.snapshot(rev)
-        key = _tree_key(snap.commit, self.root)
-        if key not in self._workspaces:
+        commit = self._resolve(rev)
+        key = _tree_key(commit, self.root)
+        if key not in self._workspaces:  # look before reading blobs: most refs share their documents tree
+            snap = tree_snapshot(self.repo, commit, self.root)
             workspace, findings = rules.check(parse(f) for f in snap.files)
-            self._workspaces[key] = (workspace, list(snap.refused) + findings)
-            if snap.refused:
-                self._workspaces[key] = (None, list(snap.refused) + findings)
+            self._workspaces[key] = (None if snap.refused else workspace, list(snap.refused) + findings)
         return self._workspaces[key]
 
     def require(self, rev: str | pygit2.Oid) -> Workspace:

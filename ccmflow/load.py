@@ -184,7 +184,13 @@ class _Build:
         if instant.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local:
             self.note(path, f"{local:%Y-%m-%d %H:%M} does not exist in {zone.key} (clocks go forward)",
                       "pick a time outside the skipped hour")
-        return instant
+        # A wall-clock time repeated when clocks go back names two instants an hour apart: a deadline must not.
+        elif instant.utcoffset() != instant.replace(fold=1).utcoffset():
+            self.note(path, f"{local:%Y-%m-%d %H:%M} happens twice in {zone.key} (clocks go back)",
+                      "pick a time outside the repeated hour")
+        # In UTC: Python subtracts and compares two datetimes sharing one tzinfo by wall clock, an hour off
+        # across a DST change (closes - opens, or closes - a time given in conference time).
+        return instant.astimezone(UTC)
 
     def _window(self, i: int, w: dict[str, Any], zone: ZoneInfo, deadline: time, policy: str) -> Window:
         where: tuple[str | int, ...] = ("windows", i)

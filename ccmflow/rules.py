@@ -20,10 +20,14 @@ def check(parsed: Iterable[Parsed]) -> tuple[Workspace | None, list[Finding]]:
     documents = [(p.record, p.loaded) for p in items if isinstance(p.record, Document) and p.loaded]
     processes = [(p.record, p.loaded) for p in items if isinstance(p.record, Process) and p.loaded]
     registries = [(p.record, p.loaded) for p in items if isinstance(p.record, Registry) and p.loaded]
+    # A document file with its own errors has no record; naming it elsewhere is not a second error.
+    broken = {name for p in items if p.kind == "document" and p.record is None for name in _names(p)}
     findings += _presence(items)
-    findings += list(_document_rules(documents))
+    findings += list(_document_rules(documents, broken))
     if processes:
-        findings += list(_process_rules(*processes[0], {d.id: d for d, _ in documents}))
+        # Order rules compare dates: a date the file got wrong would only add misleading findings.
+        dates_ok = not next(p for p in items if isinstance(p.record, Process)).findings
+        findings += list(_process_rules(*processes[0], documents, broken, dates_ok))
         findings += list(_section_vocabulary(processes[0][0], documents))
     if registries:
         findings += list(_registry_rules(*registries[0]))
@@ -31,6 +35,17 @@ def check(parsed: Iterable[Parsed]) -> tuple[Workspace | None, list[Finding]]:
         return None, findings
     workspace = Workspace(MappingProxyType({d.id: d for d, _ in documents}), processes[0][0], registries[0][0])
     return workspace, []
+
+
+def _names(parsed: Parsed) -> set[str]:
+    """The ids a broken document file may go by: its file name and, when readable, its document.id."""
+    path = parsed.loaded.path if parsed.loaded else parsed.findings[0].file if parsed.findings else ""
+    names = {path.rsplit("/", 1)[-1].rsplit(".", 1)[0]} if path else set()
+    data = parsed.loaded.data if parsed.loaded else None
+    meta = data.get("document") if isinstance(data, dict) else None
+    if isinstance(meta, dict) and isinstance(meta.get("id"), str):
+        names.add(meta["id"])
+    return names
 
 
 def _presence(items: list[Parsed]) -> list[Finding]:
@@ -45,20 +60,22 @@ def _locate(loaded: Loaded, *path: str | int) -> tuple[int, int]:
     return loaded.locate(tuple(path))
 
 
-def _document_rules(documents: list[tuple[Document, Loaded]]) -> Iterator[Finding]:
+def _document_rules(documents: list[tuple[Document, Loaded]], broken: set[str]) -> Iterator[Finding]:
     seen_docs: dict[str, str] = {}
     seen_paragraphs: dict[str, str] = {}
-    targets = {d.id: {s.id for s in d.sections} | {p.id for _, p in d.walk()} for d, _ in documents}
+    targets: dict[str, set[str]] = {}
+    for d, _ in documents:  # two documents sharing an id: one finding for the id, not one per reference
+        targets.setdefault(d.id, set()).update({s.id for s in d.sections} | {p.id for _, p in d.walk()})
     for document, loaded in documents:
         if document.id in seen_docs:
             yield loaded.finding(("document", "id"), f"document id '{document.id}' is also used by "
                                  f"{seen_docs[document.id]}", "give each document its own id")
         seen_docs[document.id] = loaded.path
         yield from _ids(document, loaded, seen_paragraphs)
-        yield from _references(document, loaded, targets)
+        yield from _references(document, loaded, targets, broken)
         for key in ("informs", "informed_by"):
             for i, other in enumerate(getattr(document, key)):
-                if other not in targets:
+                if other not in targets and other not in broken:
                     yield loaded.finding(("document", key, i), f"unknown document '{other}'",
                                          f"use one of: {', '.join(sorted(targets))}")
 
@@ -80,12 +97,15 @@ def _ids(document: Document, loaded: Loaded, seen: dict[str, str]) -> Iterator[F
                 seen[paragraph.id] = where
 
 
-def _references(document: Document, loaded: Loaded, targets: dict[str, set[str]]) -> Iterator[Finding]:
+def _references(document: Document, loaded: Loaded, targets: dict[str, set[str]],
+                broken: set[str]) -> Iterator[Finding]:
     for s_index, section in enumerate(document.sections):
         for p_index, paragraph in enumerate(section.paragraphs):
             for r_index, ref in enumerate(paragraph.references):
                 doc, _, target = ref.partition("#")
                 path = ("sections", s_index, "paragraphs", p_index, "references", r_index)
+                if doc in broken and doc not in targets:
+                    continue
                 if doc not in targets:
                     yield loaded.finding(path, f"reference '{ref}' names unknown document '{doc}'",
                                          f"use one of: {', '.join(sorted(targets))}")
@@ -106,34 +126,37 @@ def _section_vocabulary(process: Process, documents: list[tuple[Document, Loaded
                                      f"use a section listed in {process.path}: {', '.join(sorted(known))}")
 
 
-def _process_rules(process: Process, loaded: Loaded, documents: dict[str, Document]) -> Iterator[Finding]:
+def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Document, Loaded]], broken: set[str],
+                   dates_ok: bool) -> Iterator[Finding]:
+    documents = {d.id: d for d, _ in with_files}
+    known = sorted(documents.keys() | broken)
     versions = {v.id for v in process.versions}
     if process.conference.start > process.conference.end:
         yield loaded.finding(("conference", "end"), "the conference ends before it starts",
                              "swap or correct the start and end dates")
     for i, did in enumerate(process.document_order):
-        if did not in documents:
-            yield loaded.finding(("document_order", i), f"unknown document '{did}'",
-                                 f"use one of: {', '.join(sorted(documents))}")
+        if did not in documents and did not in broken:
+            yield loaded.finding(("document_order", i), f"unknown document '{did}'", f"use one of: {', '.join(known)}")
     yield from _unique(loaded, "windows", [w.id for w in process.windows])
     yield from _unique(loaded, "milestones", [m.id for m in process.milestones])
     yield from _unique(loaded, "versions", [v.id for v in process.versions])
     for i, window in enumerate(process.windows):
-        if window.document not in documents:
+        if window.document not in documents and window.document not in broken:
             yield loaded.finding(("windows", i, "document"), f"window '{window.id}' is for unknown document "
-                                 f"'{window.document}'", f"use one of: {', '.join(sorted(documents))}")
+                                 f"'{window.document}'", f"use one of: {', '.join(known)}")
         if window.version is not None and window.version not in versions:
             yield loaded.finding(("windows", i, "version"), f"unknown version '{window.version}'",
                                  f"use one of: {', '.join(sorted(versions))}")
         if window.opens and window.closes and window.opens >= window.closes:
             yield loaded.finding(("windows", i, "opens"), f"window '{window.id}' opens after it closes",
                                  "correct the opening or closing date")
-    yield from _window_order(process, loaded)
-    yield from _milestone_order(process, loaded)
-    for document in documents.values():
+    if dates_ok:
+        yield from _window_order(process, loaded)
+        yield from _milestone_order(process, loaded)
+    for document, doc_loaded in with_files:
         if document.version not in versions:
-            yield Finding(document.path, 1, 1, f"document version '{document.version}' is not one of the "
-                          f"process's versions", f"use one of: {', '.join(sorted(versions))}")
+            yield doc_loaded.finding(("document", "version"), f"document version '{document.version}' is not one "
+                                     f"of the versions in {process.path}", f"use one of: {', '.join(sorted(versions))}")
 
 
 def _unique(loaded: Loaded, key: str, ids: list[str]) -> Iterator[Finding]:

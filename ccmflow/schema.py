@@ -44,15 +44,16 @@ def check(name: str, loaded: Loaded) -> list[Finding]:
         return []
     except fastjsonschema.JsonSchemaException:
         pass
-    errors = sorted(_leaves(_full(name).iter_errors(loaded.data)), key=lambda e: list(map(str, e.absolute_path)))
-    return [_finding(loaded, error) for error in errors]
+    # One finding per problem: "" fails both minLength and pattern, yet is one empty text.
+    findings = dict.fromkeys(_finding(loaded, error) for error in _leaves(_full(name).iter_errors(loaded.data)))
+    return sorted(findings, key=lambda f: (f.line, f.column))
 
 
 def _leaves(errors: Any) -> list[jsonschema.ValidationError]:
     """The most specific errors: for oneOf/anyOf, the best matching branch's own errors."""
     found: list[jsonschema.ValidationError] = []
     for error in errors:
-        if error.validator in ("oneOf", "anyOf") and error.context:
+        if error.validator in ("oneOf", "anyOf") and error.context and not _alternatives(error.validator_value):
             best = jsonschema.exceptions.best_match(error.context)
             if best is not None and best.validator not in ("const", "not") and _is_object(error.instance):
                 found.extend(_leaves([best]))
@@ -100,22 +101,67 @@ def _explain(error: jsonschema.ValidationError, path: tuple[Any, ...]) -> tuple[
         return f"unknown key '{extra[0]}'", f"remove it or use one of: {allowed}", (*path, extra[0])
     if kind == "enum":
         options = ", ".join(map(str, expected))
+        if isinstance(value, dict | list):
+            return f"expected one value, found {_json_type(value)}", f"use one of: {options}", path
         return f"'{value}' is not allowed here", f"use one of: {options}", path
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return "empty text", "write the text, or remove the entry", path
     if kind == "pattern":
         return f"'{value}' is not in the expected form", described or f"match {expected}", path
     if kind == "type":
-        return f"expected {expected}, found {_json_type(value)}", described or "", path
+        wanted = _TYPES.get(str(expected), str(expected))
+        return f"expected {wanted}, found {_json_type(value)}", described or _TYPE_HINTS.get(str(expected), ""), path
+    if kind in ("oneOf", "anyOf") and isinstance(value, dict) and _alternatives(expected):
+        return _which_keys(value, expected, path)
     if kind in ("oneOf", "anyOf"):
-        return f"'{value}' is not in any accepted form", described or error.message, path
+        shown = f"'{value}'" if not isinstance(value, dict | list) else _json_type(value)
+        return f"{shown} is not in any accepted form", described or "see the schema in documents/schemas/", path
     if kind == "uniqueItems":
         return "the list repeats an entry", "remove the repeated entry", path
     if kind == "minItems":
         return "the list is empty", "add at least one entry", path
-    return error.message, described, path
+    return error.message, described or "see the schema in documents/schemas/", path
+
+
+_TYPES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
+          "number": "a number", "boolean": "true or false"}
+_TYPE_HINTS = {
+    "object": "write 'key: value' lines, indented under this one",
+    "array": "write a list: one '- item' per line, or [a, b]",
+    "string": "write the text after the colon (quote it if it looks like a number or true/false)",
+    "integer": "write a whole number without quotes",
+}
+
+
+def _alternatives(branches: Any) -> bool:
+    """Whether a oneOf chooses between keys (each branch requires some), as milestones' date/approximate do."""
+    return isinstance(branches, list) and all(isinstance(b, dict) and "required" in b for b in branches)
+
+
+def _which_keys(value: dict[str, Any], branches: list[dict[str, Any]],
+                path: tuple[Any, ...]) -> tuple[str, str, tuple[Any, ...]]:
+    keys = [k for b in branches for k in b["required"]]
+    present = [k for k in keys if k in value]
+    if len(present) > 1:
+        return (f"'{present[0]}' and '{present[1]}' cannot be used together", f"keep only one of: {', '.join(keys)}",
+                (*path, present[1]))
+    if not present:
+        return f"missing one of: {', '.join(keys)}", f"add one of: {', '.join(keys)}", path
+    branch = next(b for b in branches if present[0] in b["required"])
+    extra = [k for k in _forbidden(branch.get("not")) if k in value]
+    if extra:
+        return f"'{extra[0]}' cannot be used with '{present[0]}'", f"remove '{extra[0]}'", (*path, extra[0])
+    return "this entry is not in any accepted form", "see the schema in documents/schemas/", path
+
+
+def _forbidden(rule: Any) -> list[str]:
+    """Keys a 'not' clause rules out: not {required: [...]} or not {anyOf: [{required: [...]}, ...]}."""
+    if not isinstance(rule, dict):
+        return []
+    options = rule.get("anyOf", [rule])
+    return [k for option in options if isinstance(option, dict) for k in option.get("required", ())]
 
 
 def _json_type(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "nothing"}.get(
-        type(value), type(value).__name__)
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "nothing",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from _ruamel_yaml import CParser
 from ruamel.yaml import events
+from ruamel.yaml.reader import ReaderError
 
 from ccmflow.errors import Finding
 
@@ -22,6 +24,7 @@ Path = tuple[str | int, ...]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_CORE_TAG = "tag:yaml.org,2002:"
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
@@ -72,13 +75,16 @@ def decode(raw: bytes, path: str) -> str:
     if len(raw) > MAX_BYTES:
         raise YamlError(Finding(path, 1, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit",
                                 "split the text or remove what does not belong in a document"))
+    # The BOM is stripped by hand: the utf-8-sig codec reports error offsets without it.
+    body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = body[: exc.start]
         line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlError(Finding(path, line, column, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
+        # Columns count characters, as libyaml's do; the line up to the bad byte is valid UTF-8.
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1
+        raise YamlError(Finding(path, line, column, f"invalid UTF-8 byte 0x{body[exc.start]:02x}",
                                 "save the file as UTF-8")) from None
 
 
@@ -125,10 +131,20 @@ class _Builder:
             data = self._stream(parser)
         except YamlError:
             raise
+        except ReaderError as exc:  # a character YAML forbids, found before libyaml sees the text
+            before = self.text[: exc.position]
+            line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
+            character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+            raise YamlError(Finding(self.path, line, column, f"not valid YAML: control character U+{character:04X} "
+                                    "is not allowed", "delete the invisible character")) from None
         except Exception as exc:  # libyaml's scanner/parser errors carry a mark
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             problem = getattr(exc, "problem", None) or str(exc)
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            if mark is not None and "\t" in self.text[mark.index: mark.index + 1]:
+                # libyaml says "found character that cannot start any token": name the tab.
+                raise YamlError(Finding(self.path, line, column, "not valid YAML: a tab character where YAML "
+                                        "expects spaces", "indent with spaces, never tabs")) from None
             raise YamlError(Finding(self.path, line, column, f"not valid YAML: {problem}",
                                     "check indentation, quotes and colons on this line")) from None
         return Loaded(self.path, self.text, data, self.spans, self.key_spans)
@@ -165,7 +181,7 @@ class _Builder:
             raise self.fail(event.start_mark, f"YAML anchors (&{event.anchor}) are not allowed",
                             "remove the anchor and write values out in full")
         if getattr(event, "tag", None) and not _implicit_tag(event):
-            raise self.fail(event.start_mark, f"YAML tags ({event.tag}) are not allowed",
+            raise self.fail(event.start_mark, f"YAML tags ({_shown_tag(event.tag)}) are not allowed",
                             "remove the tag; values are plain text, numbers, lists and mappings")
         if depth > MAX_DEPTH:
             raise self.fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
@@ -213,3 +229,8 @@ class _Builder:
 def _implicit_tag(event: Any) -> bool:
     # libyaml may report the non-specific tag '!' for quoted scalars: that is no user tag.
     return bool(event.tag == "!")
+
+
+def _shown_tag(tag: str) -> str:
+    # libyaml expands '!!python/object' to 'tag:yaml.org,2002:python/object'; show it as written.
+    return "!!" + tag.removeprefix(_CORE_TAG) if tag.startswith(_CORE_TAG) else tag

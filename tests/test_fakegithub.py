@@ -15,7 +15,7 @@ from fakegithub import FakeGitHub, fake_sha, serve_checked
 from github.Repository import Repository
 
 HEAD = fake_sha("head")
-ALICE = {"user_login": "alice", "user_id": 1001}
+ALICE: dict[str, Any] = {"user_login": "alice", "user_id": 1001}
 
 
 @pytest.fixture
@@ -264,14 +264,10 @@ def test_link_header_is_formatted_like_github(fake: FakeGitHub) -> None:
     base = f"{fake.base_url}/repositories/812345678/issues/{number}/comments"
     _, headers, body = raw(fake, "GET", f"/repos/ccm-presidency/drafts/issues/{number}/comments?per_page=100")
     assert len(body) == 100
-    assert headers["link"] == (
-        f'<{base}?per_page=100&page=2>; rel="next", <{base}?per_page=100&page=3>; rel="last"'
-    )
+    assert headers["link"] == (f'<{base}?per_page=100&page=2>; rel="next", <{base}?per_page=100&page=3>; rel="last"')
     _, headers, body = raw(fake, "GET", f"/repos/ccm-presidency/drafts/issues/{number}/comments?per_page=100&page=3")
     assert len(body) == 50
-    assert headers["link"] == (
-        f'<{base}?per_page=100&page=2>; rel="prev", <{base}?per_page=100&page=1>; rel="first"'
-    )
+    assert headers["link"] == (f'<{base}?per_page=100&page=2>; rel="prev", <{base}?per_page=100&page=1>; rel="first"')
     _, headers, _ = raw(fake, "GET", f"/repos/ccm-presidency/drafts/issues/{number}/comments?per_page=500")
     assert 'page=3>; rel="last"' in headers["link"]  # per_page is capped at 100
 
@@ -287,7 +283,7 @@ def test_issues_and_pulls_share_numbers_and_lists(repo: Repository, fake: FakeGi
     assert listed[1].pull_request is not None and listed[2].pull_request is None
     assert [p.number for p in repo.get_pulls(state="all")] == [1]
     assert [i.number for i in repo.get_issues(labels=["question"])] == [2]
-    assert [i.number for i in repo.get_issues(creator="alice")] == [1]
+    assert [i.number for i in repo.get_issues(creator="alice")] == [1]  # type: ignore[arg-type]
 
 
 def test_issue_edit_close_and_reopen(repo: Repository, fake: FakeGitHub) -> None:
@@ -303,8 +299,16 @@ def test_issue_edit_close_and_reopen(repo: Repository, fake: FakeGitHub) -> None
 
 
 def test_pull_fields_and_set_pull(repo: Repository, fake: FakeGitHub) -> None:
-    number = fake.add_pull(title="From a fork", body="text", head_sha=HEAD, head_ref="patch-1", fork=True,
-                           user_login="mallory", user_id=666, created_at="2025-01-02T03:04:05Z")
+    number = fake.add_pull(
+        title="From a fork",
+        body="text",
+        head_sha=HEAD,
+        head_ref="patch-1",
+        fork=True,
+        user_login="mallory",
+        user_id=666,
+        created_at="2025-01-02T03:04:05Z",
+    )
     pull = repo.get_pull(number)
     assert (pull.head.sha, pull.head.ref, pull.base.ref) == (HEAD, "patch-1", "main")
     assert pull.head.repo.fork and pull.head.repo.full_name == "mallory/drafts"
@@ -433,3 +437,48 @@ def test_spending_the_hourly_budget_is_a_violation() -> None:
     assert statuses == [200, 200, 403]
     assert "rate limit" in take_violations(fake)[0]
     next(checked, None)
+
+
+# --- response shapes --------------------------------------------------------------------------------------
+def test_every_modelled_operation_answers_in_its_documented_shape(fake: FakeGitHub) -> None:
+    pr = fake.add_pull(title="p", head_sha=HEAD, head_ref="draft", fork=True, **ALICE)
+    comment = fake.add_comment(pr, "hi", "bob", 1002)
+    fake.add_label("bug", "d73a4a")
+    r = "/repos/ccm-presidency/drafts"
+    calls: list[tuple[str, str, Any, int]] = [
+        ("GET", r, None, 200),
+        ("GET", "/rate_limit", None, 200),
+        ("GET", f"{r}/collaborators/alice/permission", None, 200),
+        ("GET", f"{r}/pulls/{pr}", None, 200),
+        ("PATCH", f"{r}/pulls/{pr}", {"body": "new"}, 200),
+        ("GET", f"{r}/pulls?state=all&sort=updated&direction=asc&per_page=5&page=1", None, 200),
+        ("POST", f"{r}/issues", {"title": "i", "labels": ["bug"]}, 201),
+        ("GET", f"{r}/issues/{pr}", None, 200),
+        ("PATCH", f"{r}/issues/{pr}", {"state": "closed"}, 200),
+        ("GET", f"{r}/issues?state=all&labels=bug&creator=github-actions%5Bbot%5D", None, 200),
+        ("GET", f"{r}/issues/{pr}/labels", None, 200),
+        ("POST", f"{r}/issues/{pr}/labels", {"labels": ["bug"]}, 200),
+        ("PUT", f"{r}/issues/{pr}/labels", {"labels": ["bug", "x"]}, 200),
+        ("DELETE", f"{r}/issues/{pr}/labels/x", None, 200),
+        ("DELETE", f"{r}/issues/{pr}/labels", None, 204),
+        ("GET", f"{r}/labels", None, 200),
+        ("POST", f"{r}/labels", {"name": "y", "color": "000000", "description": "d"}, 201),
+        ("GET", f"{r}/labels/y", None, 200),
+        ("PATCH", f"{r}/labels/y", {"new_name": "z"}, 200),
+        ("DELETE", f"{r}/labels/z", None, 204),
+        ("GET", f"{r}/issues/{pr}/comments", None, 200),
+        ("POST", f"{r}/issues/{pr}/comments", {"body": "b"}, 201),
+        ("GET", f"{r}/issues/comments?sort=created&direction=desc", None, 200),
+        ("GET", f"{r}/issues/comments/{comment}", None, 200),
+        ("PATCH", f"{r}/issues/comments/{comment}", {"body": "c"}, 200),
+        ("DELETE", f"{r}/issues/comments/{comment}", None, 204),
+        ("POST", f"{r}/statuses/{HEAD}", {"state": "success", "target_url": None, "description": None}, 201),
+        ("GET", f"{r}/commits/{HEAD}/statuses", None, 200),
+        ("GET", f"{r}/statuses/{HEAD}", None, 200),  # legacy route GitHub still serves
+        ("GET", f"{r}/commits/{HEAD}/status", None, 200),
+        ("GET", f"{r}/commits/{HEAD}", None, 200),
+    ]
+    for method, path, body, expected in calls:
+        assert raw(fake, method, path, body)[0] == expected, (method, path)
+    assert fake.response_errors == []
+    assert fake.unmodelled == []

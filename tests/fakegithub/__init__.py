@@ -8,7 +8,8 @@ To offer the ``fake_github`` fixture to every test, ``tests/conftest.py`` must c
 
 from .api import ApiError
 from .fixture import fake_github, fake_github_fixture, serve_checked
-from .server import FakeGitHub, Request, Response, fake_sha
+from .seeding import fake_sha
+from .server import FakeGitHub, Request, Response
 from .spec import REFERENCE_DIR, SPEC_PATH
 
 __all__ = [

@@ -64,10 +64,10 @@ def not_found(message: str = "Not Found") -> ApiError:
     return ApiError(404, message)
 
 
-def invalid(resource: str, field_name: str, message: str, *, code: str = "custom") -> ApiError:
-    """422 Validation Failed for input GitHub refuses (too long, blank, malformed): a violation."""
+def invalid(resource: str, field_name: str, message: str, *, code: str = "custom", violation: bool = True) -> ApiError:
+    """422 Validation Failed; by default a violation (input GitHub refuses: too long, blank, malformed)."""
     error = {"resource": resource, "code": code, "field": field_name, "message": message}
-    return ApiError(422, "Validation Failed", errors=[error], violation=True)
+    return ApiError(422, "Validation Failed", errors=[error], violation=violation)
 
 
 @dataclass
@@ -107,7 +107,13 @@ def check_length(resource: str, field_name: str, value: str | None, limit: int) 
 
 def _since(call: Call) -> datetime | None:
     raw = call.query.get("since")
-    return datetime.fromisoformat(raw.replace("Z", "+00:00")) if raw else None
+    if not raw:
+        return None
+    try:
+        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError as exc:
+        message = f"Invalid request.\n\nFor 'since', {raw!r} is not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM:SSZ)"
+        raise ApiError(422, message, violation=True) from exc
 
 
 def _after(stamp: str, since: datetime | None) -> bool:
@@ -115,7 +121,7 @@ def _after(stamp: str, since: datetime | None) -> bool:
 
 
 class Api:
-    """The modelled operations; anything else is answered from the description's example."""
+    """The modelled operations (FakeGitHub adds rate-limit/get); the rest answer from the description's example."""
 
     def __init__(self, state: RepoState, render: Renderer, actor: User) -> None:
         self.state = state
@@ -125,7 +131,6 @@ class Api:
     def handlers(self) -> dict[str, Handler]:
         return {
             "repos/get": lambda call: Reply(200, self.render.repository()),
-            "rate-limit/get": self.rate_limit_placeholder,
             "users/get-authenticated": self.get_authenticated_user,
             "repos/get-collaborator-permission-level": self.get_permission,
             **self._issue_handlers(),
@@ -230,14 +235,11 @@ class Api:
         prefix = f"/repos/{self.state.owner}/{self.state.name}"
         path = call.path
         if path.lower().startswith(prefix.lower()):
-            path = f"/repositories/{self.state.id}{path[len(prefix):]}"
+            path = f"/repositories/{self.state.id}{path[len(prefix) :]}"
         pairs = [(k, v) for k, v in call.query_pairs if k != "page"] + [("page", str(page))]
         return f"{self.render.api_root}{path}?{urlencode(pairs)}"
 
     # misc ---------------------------------------------------------------------------------------------
-    def rate_limit_placeholder(self, call: Call) -> Reply:
-        raise NotImplementedError("answered by FakeGitHub, which owns the rate-limit counters")
-
     def get_authenticated_user(self, call: Call) -> Reply:
         raise ApiError(403, "Resource not accessible by integration", docs_url=call.match.operation.docs_url)
 
@@ -299,9 +301,8 @@ class Api:
 
     def _change_state(self, issue: Issue, state: str, reason: str | None) -> None:
         if issue.pull and issue.pull.merged and state == "open":
-            raise ApiError(422, "Validation Failed", errors=[
-                {"resource": "PullRequest", "code": "custom", "field": "state",
-                 "message": "state cannot be changed. The pull request has been merged."}])
+            message = "state cannot be changed. The pull request has been merged."
+            raise invalid("PullRequest", "state", message, violation=False)
         self.state.set_state(issue, state, reason, self.actor)
 
     def _labels_from(self, items: Iterable[Any]) -> list[Label]:
@@ -317,9 +318,7 @@ class Api:
 
     def list_issues(self, call: Call) -> Reply:
         items = [i for i in self.state.issues.values() if self._issue_filter(call, i)]
-        items = self._sorted(call, items, {"created": lambda i: (i.created_at, i.number),
-                                           "updated": lambda i: (i.updated_at, i.number),
-                                           "comments": lambda i: (self.state.comment_count(i.number), i.number)})
+        items = self._sorted(call, items)
         return self.paginate(call, [self.render.issue(i, "issues/list-for-repo") for i in items])
 
     def _issue_filter(self, call: Call, issue: Issue) -> bool:
@@ -336,14 +335,20 @@ class Api:
             and _after(issue.updated_at, _since(call))
         )
 
-    @staticmethod
-    def _sorted(call: Call, items: list[Issue], keys: dict[str, Callable[[Issue], Any]]) -> list[Issue]:
+    def _sorted(self, call: Call, items: list[Issue]) -> list[Issue]:
         sort = call.query.get("sort", "created")
         # issues default to desc; pulls to desc only when sorted by creation (GitHub's documented defaults)
         pulls = call.match.operation.operation_id == "pulls/list"
         default_direction = "asc" if pulls and sort != "created" else "desc"
         descending = call.query.get("direction", default_direction) == "desc"
-        return sorted(items, key=keys.get(sort, keys["created"]), reverse=descending)
+        return sorted(items, key=self._sort_key(sort), reverse=descending)
+
+    def _sort_key(self, sort: str) -> Callable[[Issue], tuple[Any, int]]:
+        if sort == "updated":
+            return lambda i: (i.updated_at, i.number)
+        if sort in ("comments", "popularity"):
+            return lambda i: (self.state.comment_count(i.number), i.number)
+        return lambda i: (i.created_at, i.number)  # created, long-running
 
     # pull requests ------------------------------------------------------------------------------------
     def update_pull(self, call: Call) -> Reply:
@@ -362,10 +367,7 @@ class Api:
 
     def list_pulls(self, call: Call) -> Reply:
         items = [i for i in self.state.pulls() if self._pull_filter(call, i)]
-        items = self._sorted(call, items, {"created": lambda i: (i.created_at, i.number),
-                                           "updated": lambda i: (i.updated_at, i.number),
-                                           "popularity": lambda i: (self.state.comment_count(i.number), i.number),
-                                           "long-running": lambda i: (i.created_at, i.number)})
+        items = self._sorted(call, items)
         return self.paginate(call, [self.render.pull(i, "pulls/list") for i in items])
 
     def _pull_filter(self, call: Call, issue: Issue) -> bool:
@@ -433,9 +435,12 @@ class Api:
     def _refuse_duplicate(self, name: str, allowed: Label | None = None) -> None:
         existing = self.state.find_label(name)
         if existing is not None and existing is not allowed:
-            raise ApiError(422, "Validation Failed",
-                           errors=[{"resource": "Label", "code": "already_exists", "field": "name"}],
-                           docs_url="https://docs.github.com/rest/issues/labels#create-a-label")
+            raise ApiError(
+                422,
+                "Validation Failed",
+                errors=[{"resource": "Label", "code": "already_exists", "field": "name"}],
+                docs_url="https://docs.github.com/rest/issues/labels#create-a-label",
+            )
 
     def create_label(self, call: Call) -> Reply:
         name, color, description = call.field("name"), call.field("color"), call.field("description")
@@ -519,8 +524,17 @@ class Api:
         description = call.field("description")
         check_length("Status", "description", description, MAX_STATUS_DESCRIPTION)
         stamp = now()
-        status = Status(self.state.new_id("status"), sha, call.field("state"), call.field("context") or "default",
-                        description, call.field("target_url"), self.actor, stamp, stamp)
+        status = Status(
+            self.state.new_id("status"),
+            sha,
+            call.field("state"),
+            call.field("context") or "default",
+            description,
+            call.field("target_url"),
+            self.actor,
+            stamp,
+            stamp,
+        )
         self.state.statuses.append(status)
         out = self.render.status(status)
         return Reply(201, out, {"Location": out["url"]})

@@ -64,12 +64,16 @@ class Renderer:
             .replace(_EXAMPLE_REPO, full_name)
         )
 
-    def example(self, operation_id: str) -> Any:
-        return self.localize(copy.deepcopy(_template(operation_id)))
+    def example(self, operation_id: str, *keys: str) -> Any:
+        """A fresh, localized copy of an operation's example, or of the part under ``keys``."""
+        value = _template(operation_id)
+        for key in keys:
+            value = value[key]
+        return self.localize(copy.deepcopy(value))
 
     # objects ------------------------------------------------------------------------------------------
     def user(self, user: User) -> JSONDict:
-        out: JSONDict = self.example("issues/get")["user"]
+        out: JSONDict = self.example("issues/get", "user")
         login = quote(user.login, safe="")
         for key, value in out.items():
             if isinstance(value, str) and "/users/octocat" in value:
@@ -80,8 +84,9 @@ class Renderer:
             id=user.id,
             node_id=node_id("Bot" if bot else "User", user.id),
             avatar_url=f"https://avatars.githubusercontent.com/u/{user.id}?v=4",
-            html_url=f"{self.html_root}/apps/{user.login.removesuffix('[bot]')}" if bot else
-            f"{self.html_root}/{login}",
+            html_url=f"{self.html_root}/apps/{user.login.removesuffix('[bot]')}"
+            if bot
+            else f"{self.html_root}/{login}",
             type=user.type,
             site_admin=False,
         )
@@ -248,8 +253,8 @@ class Renderer:
 
     def repository(self, *, fork_of: Issue | None = None, template: str = "repos/get") -> JSONDict:
         """The repository, or (``fork_of``) the fork a pull request's head lives in."""
-        base = self.example(template)
-        out: JSONDict = base["head"]["repo"] if template == "pulls/get" else base
+        keys = ("head", "repo") if template == "pulls/get" else ()
+        out: JSONDict = self.example(template, *keys)
         owner = fork_of.user if fork_of else self._owner_user()
         repo_id = self.state.id + fork_of.id if fork_of else self.state.id
         full_name = f"{owner.login}/{self.state.name}"

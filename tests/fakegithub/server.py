@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
-import hashlib
 import json
 import re
 import socket
@@ -21,17 +20,14 @@ from urllib.parse import parse_qsl, urlsplit
 from . import spec
 from .api import Api, ApiError, Call, Reply
 from .render import JSONDict, Renderer
-from .state import Comment, Issue, PullInfo, RepoState, Status, User, now
+from .seeding import Seeding
+from .state import RepoState, User
 
 if TYPE_CHECKING:
     import github
 
 API_PREFIX = "/api/v3"
 _LABEL_BODY_OPS = frozenset({"issues/add-labels", "issues/set-labels"})
-_ISSUE_FIELDS = frozenset({"title", "body", "state", "state_reason", "labels", "updated_at", "closed_at",
-                           "locked", "author_association", "created_at"})
-_PULL_FIELDS = frozenset({"head_sha", "head_ref", "base_ref", "base_sha", "draft", "merged", "merged_at",
-                          "merge_commit_sha", "fork", "maintainer_can_modify"})
 _SECONDARY_MESSAGE = (
     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
     "If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000."
@@ -94,12 +90,7 @@ def _error(status: int, message: str, docs_url: str = "https://docs.github.com/r
     return ApiError(status, message, docs_url=docs_url).body()
 
 
-def fake_sha(seed: str) -> str:
-    """A deterministic 40-hex SHA for seeded objects that need one."""
-    return hashlib.sha1(seed.encode()).hexdigest()
-
-
-class FakeGitHub:
+class FakeGitHub(Seeding):
     """GitHub's REST API for one repository, validated against GitHub's own OpenAPI description.
 
     Unknown operations answer 404 and invalid bodies 422; both are recorded in ``violations``.
@@ -127,8 +118,10 @@ class FakeGitHub:
         self.unmodelled: list[str] = []
         self.response_errors: list[str] = []
         self.check_responses = check_responses
-        self._handlers = {**Api(self.state, self.render, self.actor).handlers(),
-                          "rate-limit/get": self._rate_limit_reply}
+        self._handlers = {
+            **Api(self.state, self.render, self.actor).handlers(),
+            "rate-limit/get": self._rate_limit_reply,
+        }
         self._rate = _RateCounter(rate_limit_total)
         self._faults: list[_Fault] = []
         self._lock = threading.RLock()
@@ -141,7 +134,9 @@ class FakeGitHub:
             self._server = _Server(self)
             root = f"http://127.0.0.1:{self._server.server_address[1]}"
             self.render.api_root, self.render.html_root = root + API_PREFIX, root
-            self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), name="FakeGitHub", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, args=(0.02,), name="FakeGitHub", daemon=True
+            )
             self._thread.start()
         return self
 
@@ -158,8 +153,9 @@ class FakeGitHub:
     def __enter__(self) -> FakeGitHub:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     @property
@@ -184,9 +180,14 @@ class FakeGitHub:
     def env(self) -> dict[str, str]:
         """The environment variables GitHub Actions would give a job talking to this repository."""
         root = self.render.html_root
-        return {"GITHUB_API_URL": self.base_url, "GITHUB_SERVER_URL": root, "GITHUB_REPOSITORY": self.full_name,
-                "GITHUB_REPOSITORY_OWNER": self.state.owner, "GITHUB_TOKEN": "fake-token",
-                "GITHUB_ACTOR": self.actor.login}
+        return {
+            "GITHUB_API_URL": self.base_url,
+            "GITHUB_SERVER_URL": root,
+            "GITHUB_REPOSITORY": self.full_name,
+            "GITHUB_REPOSITORY_OWNER": self.state.owner,
+            "GITHUB_TOKEN": "fake-token",
+            "GITHUB_ACTOR": self.actor.login,
+        }
 
     # request handling ---------------------------------------------------------------------------------
     def handle(self, method: str, target: str, body: bytes = b"") -> Response:
@@ -213,7 +214,7 @@ class FakeGitHub:
     def _api_path(self, method: str, path: str) -> str:
         if path != API_PREFIX and not path.startswith(API_PREFIX + "/"):
             raise ApiError(404, "Not Found", violation=True)
-        path = path[len(API_PREFIX):] or "/"
+        path = path[len(API_PREFIX) :] or "/"
         found = re.match(r"^/repositories/(\d+)(/.*)?$", path)
         if found and int(found.group(1)) == self.state.id:
             path = f"/repos/{self.full_name}{found.group(2) or ''}"
@@ -230,8 +231,7 @@ class FakeGitHub:
             raise ApiError(404, f"Not Found: the fake serves only {self.full_name}", violation=True)
         return match
 
-    def _serve(self, method: str, path: str, pairs: list[tuple[str, str]], raw: bytes,
-               match: spec.Match) -> Reply:
+    def _serve(self, method: str, path: str, pairs: list[tuple[str, str]], raw: bytes, match: spec.Match) -> Reply:
         op = match.operation
         if op.operation_id != "rate-limit/get":
             self._count_request()
@@ -263,17 +263,22 @@ class FakeGitHub:
     def _count_request(self) -> None:
         self._rate.used += 1
         if self._rate.used > self._rate.limit:
-            raise ApiError(403, "API rate limit exceeded for installation. The fake's budget of "
-                           f"{self._rate.limit} requests (a GITHUB_TOKEN's hourly limit) is spent.",
-                           violation=True, docs_url=_RATE_DOCS)
+            raise ApiError(
+                403,
+                "API rate limit exceeded for installation. The fake's budget of "
+                f"{self._rate.limit} requests (a GITHUB_TOKEN's hourly limit) is spent.",
+                violation=True,
+                docs_url=_RATE_DOCS,
+            )
 
     # request validation -------------------------------------------------------------------------------
     def _parse_body(self, op: spec.Operation, raw: bytes) -> Any:
         schema = spec.request_schema(op)
         if not raw.strip():
             if schema is not None and spec.body_required(op):
-                raise ApiError(422, "Invalid request.\n\nA JSON request body is required.", violation=True,
-                               docs_url=op.docs_url)
+                raise ApiError(
+                    422, "Invalid request.\n\nA JSON request body is required.", violation=True, docs_url=op.docs_url
+                )
             return None
         try:
             body = json.loads(raw)
@@ -282,8 +287,7 @@ class FakeGitHub:
         if schema is not None and not _documented_label_exception(op, body):
             errors = spec.request_errors(op, body)
             if errors:
-                raise ApiError(422, "Invalid request.\n\n" + "\n".join(errors), violation=True,
-                               docs_url=op.docs_url)
+                raise ApiError(422, "Invalid request.\n\n" + "\n".join(errors), violation=True, docs_url=op.docs_url)
         return body
 
     @staticmethod
@@ -292,8 +296,9 @@ class FakeGitHub:
         for name, value in pairs:
             problem = _query_problem(declared.get(name), value)
             if problem:
-                raise ApiError(422, f"Invalid request.\n\nFor '{name}', {problem}", violation=True,
-                               docs_url=op.docs_url)
+                raise ApiError(
+                    422, f"Invalid request.\n\nFor '{name}', {problem}", violation=True, docs_url=op.docs_url
+                )
 
     def _check_response(self, match: spec.Match | None, reply: Reply) -> None:
         if not self.check_responses or match is None or reply.body is None:
@@ -329,8 +334,15 @@ class FakeGitHub:
                 return fault
         return None
 
-    def fail(self, method: str, path_pattern: str, status: int = 502, times: int = 1, apply: bool = False,
-             message: str | None = None) -> None:
+    def fail(
+        self,
+        method: str,
+        path_pattern: str,
+        status: int = 502,
+        times: int = 1,
+        apply: bool = False,
+        message: str | None = None,
+    ) -> None:
         """The next ``times`` requests matching get ``status``; with ``apply`` the write still happens.
 
         ``path_pattern`` is an OpenAPI template (``/repos/{owner}/{repo}/issues/{issue_number}/comments``)
@@ -341,8 +353,15 @@ class FakeGitHub:
         body = _error(status, text)
         self._faults.append(_Fault(method.upper(), path_pattern, times, lambda: Reply(status, dict(body)), apply))
 
-    def rate_limit(self, method: str, path_pattern: str, times: int = 1, kind: str = "primary",
-                   reset_in: int = 1, status: int | None = None) -> None:
+    def rate_limit(
+        self,
+        method: str,
+        path_pattern: str,
+        times: int = 1,
+        kind: str = "primary",
+        reset_in: int = 1,
+        status: int | None = None,
+    ) -> None:
         """The next ``times`` matching requests are rate limited like GitHub (nothing is applied).
 
         primary: 403, ``x-ratelimit-remaining: 0`` and ``x-ratelimit-reset`` ``reset_in`` s ahead.
@@ -356,8 +375,11 @@ class FakeGitHub:
 
     def _primary_reply(self, status: int, reset_in: int) -> Reply:
         message = f"API rate limit exceeded for installation ID {self.state.id % 100_000_000}."
-        headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Used": str(self._rate.limit),
-                   "X-RateLimit-Reset": str(int(time.time()) + reset_in)}
+        headers = {
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Used": str(self._rate.limit),
+            "X-RateLimit-Reset": str(int(time.time()) + reset_in),
+        }
         return Reply(status, _error(status, message, _RATE_DOCS), headers)
 
     def _secondary_reply(self, status: int, reset_in: int) -> Reply:
@@ -370,154 +392,11 @@ class FakeGitHub:
         with self._lock:
             return sum(f.remaining for f in self._faults)
 
-    # seeding ------------------------------------------------------------------------------------------
-    def add_issue(self, number: int | None = None, *, title: str, body: str | None = "", user_login: str,
-                  user_id: int, user_type: str = "User", state: str = "open", state_reason: str | None = None,
-                  labels: tuple[str, ...] | list[str] = (), created_at: str | None = None,
-                  updated_at: str | None = None, author_association: str = "NONE") -> int:
-        """Seed an issue (no HTTP, no validation); returns its number."""
-        with self._lock:
-            number = self._free_number(number)
-            stamp = created_at or now()
-            issue = Issue(number, self.state.new_id("issue"), title, body, User(user_login, user_id, user_type),
-                          stamp, updated_at or stamp, author_association=author_association,
-                          labels=[self.state.ensure_label(name) for name in labels])
-            self.state.issues[number] = issue
-            if state != "open":
-                self.state.set_state(issue, state, state_reason, issue.user)
-            return number
-
-    def add_pull(self, number: int | None = None, *, title: str, body: str | None = "", user_login: str,
-                 user_id: int, head_sha: str, head_ref: str, created_at: str | None = None,
-                 updated_at: str | None = None, fork: bool = False, draft: bool = False, base_ref: str = "main",
-                 base_sha: str | None = None, user_type: str = "User", labels: tuple[str, ...] | list[str] = (),
-                 author_association: str = "CONTRIBUTOR") -> int:
-        """Seed an open pull request (it is also an issue with the same number); returns its number."""
-        with self._lock:
-            number = self.add_issue(number, title=title, body=body, user_login=user_login, user_id=user_id,
-                                    user_type=user_type, labels=labels, created_at=created_at,
-                                    updated_at=updated_at, author_association=author_association)
-            base = base_sha or fake_sha(f"base:{base_ref}")
-            self.state.issues[number].pull = PullInfo(head_sha, head_ref, base_ref, base, fork=fork, draft=draft)
-            return number
-
-    def _free_number(self, number: int | None) -> int:
-        if number is None:
-            return self.state.next_number()
-        if number in self.state.issues:
-            raise ValueError(f"issue/pull #{number} already exists")
-        return number
-
-    def add_comment(self, number: int, body: str, user_login: str, user_id: int, type: str = "User", *,
-                    created_at: str | None = None, updated_at: str | None = None,
-                    author_association: str = "NONE") -> int:
-        """Seed a comment on issue/PR ``number``; returns the comment id."""
-        with self._lock:
-            if number not in self.state.issues:
-                raise KeyError(f"no issue/pull #{number}")
-            stamp = created_at or now()
-            comment = Comment(self.state.new_id("comment"), number, body, User(user_login, user_id, type), stamp,
-                              updated_at or stamp, author_association)
-            self.state.comments[comment.id] = comment
-            return comment.id
-
-    def add_label(self, name: str, color: str = "ededed", description: str | None = None) -> int:
-        """Seed a repository label; returns its id."""
-        with self._lock:
-            if self.state.find_label(name):
-                raise ValueError(f"label {name!r} already exists (names are case-insensitive)")
-            return self.state.add_label(name, color, description).id
-
-    def add_status(self, sha: str, state: str, context: str = "default", description: str | None = None,
-                   target_url: str | None = None) -> int:
-        """Seed a commit status (created by the token's user); returns its id."""
-        with self._lock:
-            stamp = now()
-            status = Status(self.state.new_id("status"), sha, state, context, description, target_url,
-                            self.actor, stamp, stamp)
-            self.state.statuses.append(status)
-            return status.id
-
-    def set_permission(self, login: str, role: str) -> None:
-        """Role for GET /collaborators/{login}/permission: admin, maintain, write, triage, read, none."""
-        with self._lock:
-            self.state.permissions[login.lower()] = role
-
-    def set_issue(self, number: int, **fields: Any) -> None:
-        """Change an issue behind the API's back: title, body, state, state_reason, labels, ..."""
-        unknown = set(fields) - _ISSUE_FIELDS
-        if unknown:
-            raise TypeError(f"unknown issue fields: {sorted(unknown)}")
-        with self._lock:
-            issue = self.state.issues[number]
-            self._set_issue_fields(issue, dict(fields))
-
-    def _set_issue_fields(self, issue: Issue, fields: dict[str, Any]) -> None:
-        if "labels" in fields:
-            issue.labels = [self.state.ensure_label(name) for name in fields.pop("labels")]
-        if "state" in fields:
-            self.state.set_state(issue, fields.pop("state"), fields.get("state_reason"), issue.user)
-        explicit_update = "updated_at" in fields
-        for name, value in fields.items():
-            setattr(issue, name, value)
-        if not explicit_update:
-            issue.updated_at = now()
-
-    def set_pull(self, number: int, **fields: Any) -> None:
-        """Change a pull request: new ``head_sha``, ``state="closed"``, ``merged=True``, ``draft``, ..."""
-        unknown = set(fields) - _ISSUE_FIELDS - _PULL_FIELDS
-        if unknown:
-            raise TypeError(f"unknown pull request fields: {sorted(unknown)}")
-        with self._lock:
-            issue = self.state.issues[number]
-            if issue.pull is None:
-                raise KeyError(f"#{number} is an issue, not a pull request")
-            pull_fields = {k: fields.pop(k) for k in list(fields) if k in _PULL_FIELDS}
-            if pull_fields.get("merged"):
-                pull_fields.setdefault("merged_at", now())
-                pull_fields.setdefault("merge_commit_sha", fake_sha(f"merge:{number}"))
-                fields.setdefault("state", "closed")
-            for name, value in pull_fields.items():
-                setattr(issue.pull, name, value)
-            self._set_issue_fields(issue, fields)
-
-    # inspection ---------------------------------------------------------------------------------------
-    def labels(self) -> dict[str, JSONDict]:
-        """Repository labels by name: ``{"name", "color", "description"}``."""
-        with self._lock:
-            return {lab.name: {"name": lab.name, "color": lab.color, "description": lab.description}
-                    for lab in sorted(self.state.labels.values(), key=lambda lab: lab.id)}
-
-    def issue_labels(self, number: int) -> set[str]:
-        with self._lock:
-            return {lab.name for lab in self.state.issues[number].labels}
-
-    def comments(self, number: int) -> list[JSONDict]:
-        """Comments on issue/PR ``number``, oldest first, as the API returns them."""
-        with self._lock:
-            return [self.render.comment(c) for c in self.state.issue_comments(number)]
-
-    def statuses(self, sha: str) -> dict[str, JSONDict]:
-        """Newest status per context for ``sha``, keyed by context."""
-        with self._lock:
-            return {s.context: self.render.status(s) for s in self.state.latest_statuses(sha).values()}
-
-    def issue(self, number: int) -> JSONDict:
-        with self._lock:
-            return self.render.issue(self.state.issues[number])
-
-    def pull(self, number: int) -> JSONDict:
-        with self._lock:
-            issue = self.state.issues[number]
-            if issue.pull is None:
-                raise KeyError(f"#{number} is an issue, not a pull request")
-            return self.render.pull(issue)
-
+    # inspection of the request log ------------------------------------------------------------------
     def calls(self, method: str = "*", path_pattern: str = "*") -> list[Request]:
         """Recorded requests filtered by method and fnmatch glob over the path."""
         with self._lock:
-            return [r for r in self.requests
-                    if method in ("*", r.method) and fnmatch.fnmatchcase(r.path, path_pattern)]
+            return [r for r in self.requests if method in ("*", r.method) and fnmatch.fnmatchcase(r.path, path_pattern)]
 
     def reset_requests(self) -> None:
         with self._lock:

@@ -66,6 +66,8 @@ class Match:
 @functools.cache
 def load_spec() -> dict[str, Any]:
     """Parse the (5 MB) description once per process."""
+    if not SPEC_PATH.is_file():
+        raise FileNotFoundError(f"{SPEC_PATH} is missing: the shared/ reference folder must sit beside the repo")
     with SPEC_PATH.open(encoding="utf-8") as fh:
         spec: dict[str, Any] = json.load(fh)
     return spec

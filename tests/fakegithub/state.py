@@ -110,8 +110,12 @@ class RepoState:
         self.permissions: dict[str, str] = {}  # lower-cased login -> role name
         self._ids = {
             kind: itertools.count(start)
-            for kind, start in (("issue", 1_000_001), ("comment", 2_000_000_001), ("label", 3_000_001),
-                                ("status", 4_000_000_001))
+            for kind, start in (
+                ("issue", 1_000_001),
+                ("comment", 2_000_000_001),
+                ("label", 3_000_001),
+                ("status", 4_000_000_001),
+            )
         }
 
     def new_id(self, kind: str) -> int:

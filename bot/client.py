@@ -1,0 +1,265 @@
+"""The one boundary to GitHub: a small Protocol, its PyGithub implementation, and retries with backoff."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol, TypeVar
+
+from ccmflow.errors import FatalError
+from ccmflow.labels import LabelSpec
+from ccmflow.triage import CommitStatus
+
+T = TypeVar("T")
+
+
+class GitHubError(FatalError):
+    """GitHub refused a request, or kept failing after every retry."""
+
+
+@dataclass(frozen=True, slots=True)
+class PullInfo:
+    """What the bot needs of a pull request, from an event payload or from the API."""
+
+    number: int
+    head_sha: str
+    author_id: int
+    author_login: str
+    created_at: datetime
+    updated_at: datetime
+    state: str  # open | closed | merged
+    labels: tuple[str, ...]
+    html_url: str | None = None
+    fresh: bool = False  # read from the API just now (an event payload may predate the bot's last writes)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], *, fresh: bool = False) -> PullInfo:
+        state = "merged" if data.get("merged_at") or data.get("merged") else str(data.get("state", "open"))
+        return cls(int(data["number"]), str(data["head"]["sha"]), int(data["user"]["id"]),
+                   str(data["user"]["login"]), github_time(data["created_at"]), github_time(data["updated_at"]),
+                   state, tuple(str(label["name"]) for label in data.get("labels") or ()),
+                   data.get("html_url"), fresh)
+
+
+@dataclass(frozen=True, slots=True)
+class CommentInfo:
+    id: int
+    body: str
+    login: str
+    user_id: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LabelInfo:
+    name: str
+    color: str
+    description: str | None
+
+
+def github_time(value: Any) -> datetime:
+    """GitHub's timestamps ('2020-05-04T21:59:59Z', or datetimes from PyGithub) as aware UTC datetimes."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise FatalError(f"'{value}' is not a timestamp GitHub would send") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+class GitHub(Protocol):
+    """The few GitHub calls the bot makes; handlers see only this."""
+
+    login: str
+
+    def get_pull(self, number: int) -> PullInfo: ...
+    def open_pulls(self) -> list[PullInfo]: ...
+    def comments(self, number: int) -> list[CommentInfo]: ...
+    def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]: ...
+    def update_label(self, spec: LabelSpec) -> None: ...
+    def create_status(self, sha: str, status: CommitStatus, target_url: str | None) -> None: ...
+    def create_comment(self, number: int, body: str, marker: str) -> CommentInfo: ...
+    def edit_comment(self, comment_id: int, body: str) -> None: ...
+    def delete_comment(self, comment_id: int) -> None: ...
+    def set_state(self, number: int, state: str) -> None: ...
+
+
+@dataclass
+class Backoff:
+    """Bounded retries: exponential for 5xx and network errors; rate limits wait as long as GitHub says."""
+
+    attempts: int = 5
+    base: float = 1.0
+    cap: float = 120.0  # never wait longer than this at once: a longer rate limit ends the run instead
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.time
+    waits: list[float] = field(default_factory=list)
+
+    def delay(self, attempt: int, exc: Exception) -> float | None:
+        """Seconds to wait before trying again, or None when this error is not worth retrying."""
+        status = getattr(exc, "status", None)
+        headers = {k.lower(): str(v) for k, v in (getattr(exc, "headers", None) or {}).items()}
+        if status is None:
+            return self._exponential(attempt) if _network_error(exc) else None
+        if status in (403, 429) and _rate_limited(status, headers, exc):
+            return self._rate_limit_wait(attempt, headers)
+        if status >= 500:
+            return self._exponential(attempt)
+        return None
+
+    def _exponential(self, attempt: int) -> float:
+        return float(min(self.base * 2.0 ** attempt, self.cap))
+
+    def _rate_limit_wait(self, attempt: int, headers: Mapping[str, str]) -> float | None:
+        if headers.get("retry-after", "").isdigit():
+            wanted = float(headers["retry-after"])
+        elif headers.get("x-ratelimit-remaining") == "0" and headers.get("x-ratelimit-reset", "").isdigit():
+            wanted = max(float(headers["x-ratelimit-reset"]) - self.clock(), 0.0) + 1.0
+        else:
+            wanted = max(60.0, self._exponential(attempt))  # GitHub's advice for a secondary limit without headers
+        return wanted if wanted <= self.cap else None
+
+    def run(self, what: str, call: Callable[[], T]) -> T:
+        for attempt in range(self.attempts):
+            try:
+                return call()
+            except Exception as exc:
+                wait = self.delay(attempt, exc)
+                if wait is None or attempt == self.attempts - 1:
+                    raise _failure(what, exc, attempt + 1) from exc
+                self.waits.append(wait)
+                self.sleep(wait)
+        raise AssertionError("unreachable")
+
+
+def _rate_limited(status: int, headers: Mapping[str, str], exc: Exception) -> bool:
+    message = str(getattr(exc, "data", "") or "").lower()
+    return (status == 429 or "retry-after" in headers or headers.get("x-ratelimit-remaining") == "0"
+            or "rate limit" in message)
+
+
+def _network_error(exc: Exception) -> bool:
+    import requests
+
+    return isinstance(exc, requests.exceptions.ConnectionError | requests.exceptions.Timeout)
+
+
+def _failure(what: str, exc: Exception, attempts: int) -> GitHubError:
+    status = getattr(exc, "status", None)
+    data = getattr(exc, "data", None)
+    message = data.get("message") if isinstance(data, dict) else None
+    detail = f"{status} {message or ''}".strip() if status is not None else type(exc).__name__
+    tries = f" after {attempts} attempts" if attempts > 1 else ""
+    return GitHubError(f"GitHub refused to {what}: {detail}{tries}")
+
+
+class PyGithubClient:
+    """The Protocol over PyGithub; every call goes through `Backoff.run`, and PyGithub's own retries are off."""
+
+    def __init__(self, api_url: str, token: str, repository: str, login: str, backoff: Backoff | None = None) -> None:
+        import github
+
+        self.login = login
+        self.backoff = backoff or Backoff()
+        # lazy: building the repository, issue and pull objects costs no request until a field is read.
+        self._gh = github.Github(base_url=api_url, auth=github.Auth.Token(token), retry=None, per_page=100,
+                                 seconds_between_requests=None, seconds_between_writes=None, lazy=True, timeout=30)
+        self._repo = self._gh.get_repo(repository)
+        self._url = self._repo.url
+
+    def _request(self, method: str, path: str, body: Any = None) -> Any:
+        _, data = self._gh.requester.requestJsonAndCheck(method, f"{self._url}{path}", input=body)
+        return data
+
+    def get_pull(self, number: int) -> PullInfo:
+        data = self.backoff.run(f"read pull request #{number}", lambda: self._request("GET", f"/pulls/{number}"))
+        return PullInfo.from_json(data, fresh=True)
+
+    def open_pulls(self) -> list[PullInfo]:
+        def read() -> list[PullInfo]:
+            return [PullInfo(p.number, p.head.sha, p.user.id, p.user.login, github_time(p.created_at),
+                             github_time(p.updated_at), "merged" if p.merged_at else p.state,
+                             tuple(label.name for label in p.labels), p.html_url, True)
+                    for p in self._repo.get_pulls(state="open")]
+
+        return self.backoff.run("list the open pull requests", read)
+
+    def comments(self, number: int) -> list[CommentInfo]:
+        def read() -> list[CommentInfo]:
+            return [CommentInfo(c.id, c.body or "", c.user.login, c.user.id, github_time(c.created_at),
+                                github_time(c.updated_at))
+                    for c in self._repo.get_issue(number).get_comments()]
+
+        return self.backoff.run(f"list the comments of #{number}", read)
+
+    def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]:
+        data = self.backoff.run(f"set the labels of #{number}",
+                                lambda: self._request("PUT", f"/issues/{number}/labels", list(names)))
+        return [LabelInfo(str(d["name"]), str(d.get("color", "")), d.get("description")) for d in data or ()]
+
+    def update_label(self, spec: LabelSpec) -> None:
+        from urllib.parse import quote
+
+        body = {"new_name": spec.name, "color": spec.color, "description": spec.description}
+        self.backoff.run(f"set the colour of label '{spec.name}'",
+                         lambda: self._request("PATCH", f"/labels/{quote(spec.name, safe='')}", body))
+
+    def create_status(self, sha: str, status: CommitStatus, target_url: str | None) -> None:
+        body: dict[str, str] = {"state": status.state, "description": status.description, "context": status.context}
+        if target_url:
+            body["target_url"] = target_url
+        self.backoff.run(f"set the status {status.context} of {sha[:7]}",
+                         lambda: self._request("POST", f"/statuses/{sha}", body))
+
+    def create_comment(self, number: int, body: str, marker: str) -> CommentInfo:
+        """Post a comment; if the POST fails, the comment may exist anyway: re-list and keep exactly one."""
+        what = f"comment on #{number}"
+        for attempt in range(self.backoff.attempts):
+            try:
+                return _comment(self._request("POST", f"/issues/{number}/comments", {"body": body}))
+            except Exception as exc:
+                wait = self.backoff.delay(attempt, exc)
+                if wait is None or attempt == self.backoff.attempts - 1:
+                    raise _failure(what, exc, attempt + 1) from exc
+                self.backoff.waits.append(wait)
+                self.backoff.sleep(wait)
+            kept = self.converge(number, marker)
+            if kept is not None:
+                if kept.body != body:
+                    self.edit_comment(kept.id, body)
+                return kept
+        raise AssertionError("unreachable")
+
+    def converge(self, number: int, marker: str) -> CommentInfo | None:
+        """Keep the oldest of the bot's comments carrying `marker`, delete the others."""
+        mine = [c for c in self.comments(number) if c.login == self.login and marker in c.body]
+        for extra in mine[1:]:
+            self.delete_comment(extra.id)
+        return mine[0] if mine else None
+
+    def edit_comment(self, comment_id: int, body: str) -> None:
+        self.backoff.run("update the bot's comment",
+                         lambda: self._request("PATCH", f"/issues/comments/{comment_id}", {"body": body}))
+
+    def delete_comment(self, comment_id: int) -> None:
+        import github
+
+        def delete() -> None:
+            with contextlib.suppress(github.UnknownObjectException):  # already gone: that is what we wanted
+                self._request("DELETE", f"/issues/comments/{comment_id}")
+
+        self.backoff.run("delete a duplicate comment", delete)
+
+    def set_state(self, number: int, state: str) -> None:
+        self.backoff.run(f"set #{number} {state}",
+                         lambda: self._request("PATCH", f"/pulls/{number}", {"state": state}))
+
+
+def _comment(data: Mapping[str, Any]) -> CommentInfo:
+    return CommentInfo(int(data["id"]), str(data.get("body") or ""), str(data["user"]["login"]),
+                       int(data["user"]["id"]), github_time(data["created_at"]), github_time(data["updated_at"]))

@@ -1,0 +1,55 @@
+"""What a handler works with: settings from the Actions environment, the GitHub client, the base checkout."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pygit2
+
+from bot.client import GitHub
+from bot.router import Router
+from ccmflow.gitstore import Store
+from ccmflow.model import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    repository: str  # owner/name
+    api_url: str
+    token: str
+    workspace: Path  # a checkout of the base branch: the only source of the timeline, registry and labels
+    login: str  # the bot's own login: its comments are matched by marker AND author
+    now: datetime
+    dry_run: bool = False
+
+
+@dataclass
+class Context:
+    settings: Settings
+    event: str
+    payload: Mapping[str, Any]
+    client: GitHub
+    router: Router
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.settings.workspace)
+        return self._store
+
+    @property
+    def repo(self) -> pygit2.Repository:
+        return self.store.repo
+
+    def base_commit(self) -> pygit2.Commit:
+        """The checked-out base commit: PR content is compared against it, never run."""
+        return self.store.commit("HEAD")
+
+    def base(self) -> Workspace:
+        """Timeline, registry and documents at the base commit; invalid ones stop the run with their findings."""
+        return self.store.require("HEAD")

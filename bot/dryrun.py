@@ -1,0 +1,54 @@
+"""A GitHub client for --dry-run: reads go to GitHub, writes are printed instead of made."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from bot.client import CommentInfo, GitHub, LabelInfo, PullInfo
+from ccmflow.labels import LabelSpec
+from ccmflow.triage import CommitStatus
+
+
+class DryRunClient:
+    def __init__(self, real: GitHub) -> None:
+        self.real = real
+        self.login = real.login
+        self.writes: list[str] = []
+
+    def _say(self, text: str) -> None:
+        self.writes.append(text)
+        print(f"ccmflow-bot: dry run: would {text}")
+
+    def get_pull(self, number: int) -> PullInfo:
+        return self.real.get_pull(number)
+
+    def open_pulls(self) -> list[PullInfo]:
+        return self.real.open_pulls()
+
+    def comments(self, number: int) -> list[CommentInfo]:
+        return self.real.comments(number)
+
+    def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]:
+        self._say(f"set the labels of #{number} to: {', '.join(names) or '(none)'}")
+        return [LabelInfo(name, "", "(dry run)") for name in names]
+
+    def update_label(self, spec: LabelSpec) -> None:
+        self._say(f"set label '{spec.name}' to colour #{spec.color}, '{spec.description}'")
+
+    def create_status(self, sha: str, status: CommitStatus, target_url: str | None) -> None:
+        self._say(f"set {status.context} on {sha[:7]} to {status.state}: {status.description}")
+
+    def create_comment(self, number: int, body: str, marker: str) -> CommentInfo:
+        self._say(f"comment on #{number}:\n{body}")
+        now = datetime.now(UTC)
+        return CommentInfo(0, body, self.login, 0, now, now)
+
+    def edit_comment(self, comment_id: int, body: str) -> None:
+        self._say(f"update comment {comment_id} to:\n{body}")
+
+    def delete_comment(self, comment_id: int) -> None:
+        self._say(f"delete duplicate comment {comment_id}")
+
+    def set_state(self, number: int, state: str) -> None:
+        self._say(f"set #{number} {state}")

@@ -1,0 +1,105 @@
+"""`ccmflow-bot`: reads the GitHub Actions event, runs the behaviours registered for it, one exit code per run."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.client import Backoff, GitHub, PyGithubClient
+from bot.context import Context, Settings
+from bot.router import Router
+from ccmflow.errors import FatalError, InvalidInput
+
+# Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
+BEHAVIOURS = ("triage", "commands", "retriage")
+
+DEFAULT_LOGIN = "github-actions[bot]"
+
+
+def build_router(behaviours: Sequence[str] = BEHAVIOURS) -> Router:
+    router = Router()
+    for name in behaviours:
+        importlib.import_module(f"bot.{name}").register(router)
+    return router
+
+
+def settings_from(env: Mapping[str, str], dry_run: bool) -> Settings:
+    missing = [k for k in ("GITHUB_REPOSITORY", "GITHUB_TOKEN") if not env.get(k)]
+    if missing:
+        raise FatalError(f"missing {', '.join(missing)} in the environment (the bot runs in a GitHub Actions "
+                         "job; see the workflows under .github/workflows/)")
+    return Settings(
+        repository=env["GITHUB_REPOSITORY"],
+        api_url=env.get("GITHUB_API_URL") or "https://api.github.com",
+        token=env["GITHUB_TOKEN"],
+        workspace=Path(env.get("GITHUB_WORKSPACE") or "."),
+        login=env.get("CCMFLOW_BOT_LOGIN") or DEFAULT_LOGIN,
+        now=_now(env.get("CCMFLOW_NOW")),
+        dry_run=dry_run,
+    )
+
+
+def _now(text: str | None) -> datetime:
+    if not text:
+        return datetime.now(UTC)
+    try:
+        instant = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise FatalError(f"CCMFLOW_NOW='{text}' is not an ISO 8601 time (e.g. 2020-05-04T22:00:00Z)") from None
+    if instant.tzinfo is None:
+        raise FatalError(f"CCMFLOW_NOW='{text}' needs a time zone (e.g. a trailing Z for UTC)")
+    return instant
+
+
+def read_event(env: Mapping[str, str]) -> tuple[str, dict[str, Any]]:
+    name, path = env.get("GITHUB_EVENT_NAME"), env.get("GITHUB_EVENT_PATH")
+    if not name or not path:
+        raise FatalError("missing GITHUB_EVENT_NAME or GITHUB_EVENT_PATH in the environment")
+    try:
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FatalError(f"cannot read the event payload {path}: {exc}") from None
+    if not isinstance(payload, dict):
+        raise FatalError(f"the event payload {path} is not a JSON object")
+    return name, payload
+
+
+def make_client(settings: Settings, sleep: Callable[[float], None] | None) -> GitHub:
+    backoff = Backoff(sleep=sleep) if sleep is not None else Backoff()
+    client: GitHub = PyGithubClient(settings.api_url, settings.token, settings.repository, settings.login, backoff)
+    if settings.dry_run:
+        from bot.dryrun import DryRunClient
+
+        client = DryRunClient(client)
+    return client
+
+
+def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ccmflow-bot", description=__doc__)
+    parser.add_argument("--dry-run", action="store_true", help="print the writes instead of making them")
+    args = parser.parse_args(argv)
+    try:
+        env = os.environ
+        settings = settings_from(env, args.dry_run)
+        event, payload = read_event(env)
+        router = build_router()
+        context = Context(settings, event, payload, make_client(settings, sleep), router)
+        where = f"{event}/{payload['action']}" if isinstance(payload.get("action"), str) else event
+        for outcome in router.dispatch(event, payload, context):
+            print(f"ccmflow-bot: {outcome.line(where)}")
+    except InvalidInput as exc:
+        print(f"ccmflow-bot: the base branch's files are not valid, so nothing was triaged:\n{exc}", file=sys.stderr)
+        return exc.exit_code
+    except FatalError as exc:
+        print(f"ccmflow-bot: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    return 0

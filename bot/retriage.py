@@ -1,0 +1,96 @@
+"""Re-triage of every open pull request when the timeline or the registry changes on the base branch."""
+
+from __future__ import annotations
+
+import pygit2
+
+from bot.context import Context
+from bot.router import Outcome, Router, handled, ignored
+from bot.triage import triage_pull
+from ccmflow import prinput
+from ccmflow.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
+from ccmflow.model import Document
+
+_ZERO = "0" * 40
+# What labels, windows and roles are read from: the timeline and the registry (section titles live in
+# the timeline), plus each document's id and version (the version picks the input window).
+_TRUSTED = (f"{DOCUMENTS_DIR}/{PROCESS_FILE}", f"{DOCUMENTS_DIR}/{REGISTRY_FILE}")
+
+
+def register(router: Router) -> None:
+    router.on("push", None, on_push)
+    router.on("workflow_dispatch", None, on_dispatch)
+
+
+def on_push(ctx: Context) -> Outcome:
+    payload = ctx.payload
+    ref = str(payload.get("ref") or "")
+    default = str((payload.get("repository") or {}).get("default_branch") or "")
+    if payload.get("deleted") or not ref.startswith("refs/heads/"):
+        return ignored(f"a push to {ref or 'an unknown ref'} is not a change of the base branch")
+    if default and ref != f"refs/heads/{default}":
+        return ignored(f"a push to {ref} is not a push to the default branch ({default})")
+    before, after = str(payload.get("before") or _ZERO), str(payload.get("after") or _ZERO)
+    reason = _relevant(ctx.repo, before, after)
+    if reason is None:
+        return ignored("the push changes neither the timeline, the registry nor any document's version")
+    return retriage_all(ctx, reason)
+
+
+def on_dispatch(ctx: Context) -> Outcome:
+    ref = str(ctx.payload.get("ref") or "")
+    default = str((ctx.payload.get("repository") or {}).get("default_branch") or "")
+    if default and ref and ref != f"refs/heads/{default}":
+        return ignored(f"run on {ref}, not on the default branch ({default}): the process lives there")
+    return retriage_all(ctx, "run by hand")
+
+
+def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
+    """Why a push calls for re-triage, or None when nothing triage reads from has changed."""
+    old, new = _commit(repo, before), _commit(repo, after)
+    if old is None or new is None:
+        return "the history before the push is not available"
+    changed = [d.new_file.path if d.status_char() != "D" else d.old_file.path
+               for d in old.tree.diff_to_tree(new.tree).deltas]
+    if any(path in _TRUSTED for path in changed):
+        return "the timeline or the registry changed"
+    for path in changed:
+        if is_managed(path) and kind_of(path) == "document" and _identity(repo, old, path) != _identity(
+                repo, new, path):
+            return f"{path} changed its id or version"
+    return None
+
+
+def _commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit | None:
+    if sha == _ZERO or not prinput.has_commit(repo, sha):
+        return None
+    commit = repo.get(sha)
+    return commit if isinstance(commit, pygit2.Commit) else None
+
+
+def _identity(repo: pygit2.Repository, commit: pygit2.Commit, path: str) -> tuple[str, str] | None:
+    try:
+        entry = commit.tree[path]
+    except KeyError:
+        return None
+    blob = repo.get(entry.id)
+    if not isinstance(blob, pygit2.Blob):
+        return None
+    record = parse(SourceFile(path, blob.data, str(entry.id))).record
+    return (record.id, record.version) if isinstance(record, Document) else None
+
+
+def retriage_all(ctx: Context, reason: str) -> Outcome:
+    """Every open pull request, judged again against the base branch as it is now."""
+    ctx.base()  # an invalid timeline stops here, before any request
+    pulls = ctx.client.open_pulls()
+    gone = prinput.ensure_heads(ctx.repo, {p.number: p.head_sha for p in pulls}, ctx.settings.token)
+    changed = skipped = 0
+    for pull in pulls:
+        if pull.number in gone:
+            skipped += 1
+            continue
+        outcome = triage_pull(ctx, pull, pull.updated_at, "backfill")
+        changed += outcome.verb == "handled" and not outcome.text.endswith("nothing to change")
+    note = f", {skipped} skipped (head not available)" if skipped else ""
+    return handled(f"re-triaged {len(pulls)} open pull requests ({reason}): {changed} changed{note}")

@@ -1,0 +1,70 @@
+"""A small router: handlers keyed by (event, action), and /ccmflow commands by word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one handler did, as one line for the job log."""
+
+    verb: str  # handled | ignored
+    text: str
+
+    def line(self, where: str) -> str:
+        return f"{where}: {self.verb}: {self.text}"
+
+
+def handled(text: str) -> Outcome:
+    return Outcome("handled", text)
+
+
+def ignored(reason: str) -> Outcome:
+    return Outcome("ignored", reason)
+
+
+Handler = Callable[["Context"], Outcome]
+CommandHandler = Callable[["Context", "Command"], Outcome]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A `/ccmflow <word> [args]` comment: who said it, where and when (times GitHub set)."""
+
+    word: str
+    args: tuple[str, ...]
+    number: int
+    on_pull_request: bool
+    user_id: int
+    login: str
+    comment_id: int
+    created_at: Any  # datetime; Any keeps this module free of the parsing code
+
+
+@dataclass
+class Router:
+    routes: dict[tuple[str, str | None], list[Handler]] = field(default_factory=dict)
+    commands: dict[str, CommandHandler] = field(default_factory=dict)
+
+    def on(self, event: str, action: str | None, handler: Handler) -> None:
+        """Run `handler` for this event and action (None: events without an action, like push)."""
+        self.routes.setdefault((event, action), []).append(handler)
+
+    def command(self, word: str, handler: CommandHandler) -> None:
+        if word in self.commands:
+            raise ValueError(f"the command '{word}' is registered twice")
+        self.commands[word] = handler
+
+    def dispatch(self, event: str, payload: Mapping[str, Any], context: Context) -> list[Outcome]:
+        action = payload.get("action") if isinstance(payload.get("action"), str) else None
+        handlers = self.routes.get((event, action))
+        if not handlers:
+            what = f"{event}/{action}" if action else event
+            return [ignored(f"the bot has no behaviour for '{what}' events")]
+        return [handler(context) for handler in handlers]

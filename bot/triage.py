@@ -1,0 +1,160 @@
+"""Triage of stakeholder pull requests: labels, commit statuses and one status comment per input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from bot.client import CommentInfo, GitHub, PullInfo
+from bot.context import Context
+from bot.router import Outcome, Router, handled, ignored
+from ccmflow import labels, prinput
+from ccmflow.messages import STATUS_MARKER
+from ccmflow.submissions import SubmissionLog, decode, encode
+from ccmflow.triage import Decision, PullFacts, decide
+
+ACTIONS = ("opened", "synchronize", "reopened", "edited", "ready_for_review", "closed")
+APPLIED = "applied"  # log.extra key: what the bot last made true on GitHub (labels; statuses of one head)
+MERGE_BASE = "merge_base"  # log.extra key: the merge base the input was last compared with
+MAX_COMMENT = 65_536
+
+LogUpdate = Callable[[SubmissionLog], SubmissionLog]
+
+
+def register(router: Router) -> None:
+    for event in ("pull_request_target", "pull_request"):
+        for action in ACTIONS:
+            router.on(event, action, on_pull_request)
+
+
+def on_pull_request(ctx: Context) -> Outcome:
+    pull = PullInfo.from_json(ctx.payload["pull_request"])
+    action = str(ctx.payload.get("action"))
+    # The received time is one GitHub set: the PR's creation for the first version; for a push, the
+    # event's server time (updated_at); for anything else, updated_at is the best bound GitHub gives.
+    if action == "opened":
+        received, source = pull.created_at, "pr-created"
+    elif action == "synchronize":
+        received, source = pull.updated_at, "event"
+    else:
+        received, source = pull.updated_at, "backfill"
+    return triage_pull(ctx, pull, received, source, event_time=pull.updated_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """The state the bot last applied, kept in the hidden log so an unchanged re-run writes nothing."""
+
+    labels: frozenset[str] | None
+    sha: str | None
+    statuses: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, log: SubmissionLog) -> Applied:
+        try:
+            data = json.loads(log.extra.get(APPLIED, "{}"))
+        except ValueError:
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        names = data.get("labels")
+        statuses = data.get("statuses")
+        return cls(frozenset(map(str, names)) if isinstance(names, list) else None,
+                   str(data["sha"]) if data.get("sha") else None,
+                   {str(k): list(map(str, v)) for k, v in statuses.items() if isinstance(v, list)}
+                   if isinstance(statuses, dict) else {})
+
+    def encode(self) -> str:
+        return json.dumps({"labels": sorted(self.labels or ()), "sha": self.sha, "statuses": self.statuses},
+                          sort_keys=True, separators=(",", ":"))
+
+
+def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *,
+                event_time: datetime | None = None, update: LogUpdate | None = None) -> Outcome:
+    """Triage one input and carry the decision out; the same inputs always end in the same GitHub state."""
+    missing = prinput.ensure_heads(ctx.repo, {pull.number: pull.head_sha}, ctx.settings.token)
+    if missing:
+        return ignored(f"#{pull.number}: its head {pull.head_sha[:7]} is no longer in the repository (pushed "
+                       "over or deleted); the event for its current head triages it")
+    base = ctx.base()
+    comments = ctx.client.comments(pull.number)
+    mine = [c for c in comments if c.login == ctx.settings.login and STATUS_MARKER in c.body]
+    log = _merged_log(pull.number, mine)
+    # A merged PR's head is in the base: compare it with the merge base it had while open.
+    hint = log.extra.get(MERGE_BASE) if pull.state != "open" else None
+    content = prinput.read_pull(ctx.repo, ctx.base_commit(), pull.head_sha, hint)
+    if content.merge_base:
+        log = replace(log, extra={**log.extra, MERGE_BASE: content.merge_base})
+    newest = log.receipts[-1] if log.receipts else None
+    if (event_time is not None and newest is not None and newest.sha != pull.head_sha
+            and log.receipt(pull.head_sha) is not None and newest.received > event_time):
+        return ignored(f"#{pull.number}: this event is about {pull.head_sha[:7]}, but the newer version "
+                       f"{newest.sha[:7]} was already triaged")
+    if update is not None:
+        log = update(log)
+    facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source,
+                      pull.state, pull.labels)
+    decision = decide(base, content, facts, log, ctx.settings.now)
+    writes = apply(ctx.client, pull, decision, mine)
+    return handled(f"{decision.summary}; {writes or 'nothing to change'}")
+
+
+def _merged_log(number: int, mine: Sequence[CommentInfo]) -> SubmissionLog:
+    """The hidden log of the status comment; if a retried POST ever left two, their receipts are merged."""
+    logs = [log for log in (decode(c.body) for c in mine) if log is not None]
+    if not logs:
+        return SubmissionLog(number)
+    merged = logs[0]
+    for other in logs[1:]:
+        for receipt in sorted(other.receipts, key=lambda r: r.received):
+            merged = merged.record(receipt.sha, receipt.received, receipt.source)
+    return merged
+
+
+def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[CommentInfo]) -> str:
+    """Labels, then statuses, then closing, then the comment that records them: a crash halfway re-applies."""
+    done: list[str] = []
+    previous = Applied.of(decision.log)
+    comment = mine[0] if mine else None
+    # An event payload predates the bot's last writes unless it is newer than the status comment.
+    payload_current = pull.fresh or comment is None or pull.updated_at > comment.updated_at
+    current = frozenset(n for n in pull.labels if labels.owned(n))
+    if not payload_current and previous.labels is not None:
+        current = previous.labels
+    if current != decision.labels:
+        kept = [n for n in pull.labels if not labels.owned(n)]
+        result = client.set_labels(pull.number, sorted({*kept, *decision.labels}))
+        done.append("labels")
+        for label in result:
+            spec = decision.label_specs.get(label.name)
+            if spec and label.color == labels.GITHUB_DEFAULT_COLOR and not label.description:
+                client.update_label(spec)  # GitHub created it on the fly, grey: once per repository
+    statuses = dict(previous.statuses) if previous.sha == pull.head_sha else {}
+    for status in decision.statuses:
+        if statuses.get(status.context) != [status.state, status.description]:
+            client.create_status(pull.head_sha, status, pull.html_url)
+            statuses[status.context] = [status.state, status.description]
+            done.append(status.context)
+    if decision.close:
+        client.set_state(pull.number, "closed")
+        done.append("closed")
+    if decision.reopen:
+        client.set_state(pull.number, "open")
+        done.append("reopened")
+    applied = Applied(decision.labels, pull.head_sha, statuses)
+    log = replace(decision.log, extra={**decision.log.extra, APPLIED: applied.encode()})
+    body = f"{decision.body}\n\n{encode(log)}"
+    if len(body) > MAX_COMMENT:
+        raise AssertionError(f"status comment of {len(body)} characters; messages must keep it shorter")
+    if comment is None:
+        client.create_comment(pull.number, body, STATUS_MARKER)
+        done.append("comment created")
+    elif comment.body != body:
+        client.edit_comment(comment.id, body)
+        done.append("comment updated")
+    for extra in mine[1:]:
+        client.delete_comment(extra.id)
+        done.append("duplicate comment removed")
+    return ", ".join(done)

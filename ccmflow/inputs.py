@@ -1,0 +1,324 @@
+"""The inputs to one document in one window, read offline from local refs, the inputs ledger and freeze refs.
+
+An input is a commit at a ref (`refs/pull/<n>/head` as `git fetch` brings them, or any ref pattern). Who sent
+it and when come only from the ledger the bot keeps (times GitHub set, never commit dates); a ref the ledger
+does not know is shown with its commit author as unverified and its timing unknown. Once a window is frozen,
+the frozen on-time head counts and anything pushed later is shown as a late change.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pygit2
+
+from ccmflow.diff import DocumentDiff
+from ccmflow.errors import FatalError, Finding
+from ccmflow.examine import Examined, Examiner, cache_path
+from ccmflow.gitstore import Store
+from ccmflow.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, read_ledger, read_manifest
+from ccmflow.model import Document, Process, Stakeholder, Window, Workspace
+from ccmflow.submissions import SubmissionLog
+
+DEFAULT_REFS = "refs/pull/*/head"
+ON_TIME, LATE, LATE_ACCEPTED, UNKNOWN = "on-time", "late", "late-accepted", "unknown"
+_PULL = re.compile(r"^refs/pull/(\d+)/head$")
+_FROZEN = re.compile(r"^refs/ccmflow/[^/]+/pr-(\d+)$")
+_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who an input speaks for; `verified` when the identity comes from GitHub through the ledger."""
+
+    login: str
+    user_id: int | None
+    stakeholder: Stakeholder | None
+    verified: bool
+
+    @property
+    def name(self) -> str:
+        if self.stakeholder is not None:
+            return self.stakeholder.name
+        return f"{self.login} (unregistered)" if self.verified else f"{self.login} (unverified)"
+
+    @property
+    def category(self) -> str:
+        if self.stakeholder is not None:
+            return self.stakeholder.category
+        return "unregistered" if self.verified else "unverified"
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One input as the summary shows it: the version that counts, its timing and what it changes."""
+
+    name: str  # pr-12, or the ref's short name for a branch
+    number: int | None
+    ref: str
+    sha: str  # the version that counts (the on-time head once the window has closed)
+    head: str | None  # the ref's current head (None: only the frozen copy is left)
+    title: str
+    remarks: str
+    author: Author
+    received: datetime | None
+    timing: str  # on-time | late | late-accepted | unknown
+    frozen: bool
+    later: str | None  # a newer head that does not count (received after the deadline)
+    later_received: datetime | None
+    examined: Examined
+    note: str = ""
+
+    @property
+    def diff(self) -> DocumentDiff | None:
+        return self.examined.diff
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.examined.findings
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.examined.findings) or self.examined.diff is None
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """Every input to a document in a window, with what was left out and why."""
+
+    document: Document
+    workspace: Workspace
+    window: Window | None
+    base: str
+    now: datetime
+    manifest: Manifest | None
+    inputs: tuple[Input, ...]
+    untouched: int  # refs that do not change this document
+    elsewhere: tuple[str, ...]  # inputs judged in another window
+    withdrawn: tuple[str, ...]  # closed or merged according to the ledger
+    missing: tuple[str, ...]  # open in the ledger but no local ref (fetch refs/pull/*/head)
+    computed: int  # inputs examined afresh (the rest came from the cache)
+
+    @property
+    def valid(self) -> tuple[Input, ...]:
+        return tuple(i for i in self.inputs if not i.invalid)
+
+
+def current_window(process: Process, document: str, now: datetime) -> Window | None:
+    """The window open now for the document; else the one that closed last; else the next one."""
+    windows = process.windows_for(document)
+    for window in windows:
+        opened = window.opens is None or window.opens <= now
+        if opened and (window.closes is None or now <= window.closes):
+            return window
+    closed = [w for w in windows if w.closes is not None and w.closes < now]
+    if closed:
+        return max(closed, key=lambda w: w.closes or now)
+    return windows[0] if windows else None
+
+
+def collect(store: Store, document_id: str, *, window_id: str | None = None, refs: str = DEFAULT_REFS,
+            base: str = "HEAD", now: datetime | None = None, progress: Progress | None = None,
+            cache: bool = True) -> Inputs:
+    """The inputs to a document, from local refs matching `refs`, judged against its window."""
+    now = now or datetime.now(UTC)
+    base_commit = store.commit(base)
+    workspace = store.require(base_commit.id)
+    document = workspace.document(document_id)
+    if document is None:
+        raise FatalError(f"no document '{document_id}' at {base} (known: {', '.join(sorted(workspace.documents))})")
+    window = _window(workspace.process, document_id, window_id, now)
+    manifest = read_manifest(store.repo, window.id) if window is not None else None
+    ledger = read_ledger(store.repo)
+    examiner = Examiner(store, document, base_commit, cache_path(store.repo, document_id) if cache else None)
+    candidates = _candidates(store.repo, refs, manifest)
+    collector = _Collector(store.repo, workspace, window, manifest, ledger, examiner, now)
+    for done, (ref, head) in enumerate(candidates, 1):
+        collector.add(ref, head)
+        if progress is not None:
+            progress(done, len(candidates))
+    examiner.save()
+    seen = {i.number for i in collector.inputs if i.number is not None} | collector.skipped
+    missing = tuple(f"pr-{r.number}" for r in ledger.inputs if r.state == "open" and r.number not in seen
+                    and _pattern_covers_pulls(refs) and _belongs(r, document_id, window, strict=True))
+    return Inputs(document, workspace, window, str(base_commit.id), now, manifest, tuple(collector.inputs),
+                  collector.untouched, tuple(collector.elsewhere), tuple(collector.withdrawn), missing,
+                  examiner.computed)
+
+
+def _window(process: Process, document: str, window_id: str | None, now: datetime) -> Window | None:
+    if window_id is None:
+        return current_window(process, document, now)
+    window = process.window(window_id)
+    if window is None or window.document != document:
+        known = ", ".join(w.id for w in process.windows_for(document)) or "none"
+        raise FatalError(f"no window '{window_id}' for {document} (its windows: {known})")
+    return window
+
+
+def _pattern_covers_pulls(pattern: str) -> bool:
+    return fnmatch.fnmatchcase("refs/pull/1/head", pattern)
+
+
+def _candidates(repo: pygit2.Repository, pattern: str, manifest: Manifest | None) -> list[tuple[str, str | None]]:
+    """(ref, head) pairs to examine; frozen inputs whose ref is gone come back from their freeze ref."""
+    found: list[tuple[str, str | None]] = []
+    numbers: set[int] = set()
+    for name in repo.references:
+        if not fnmatch.fnmatchcase(name, pattern):
+            continue
+        try:
+            target = repo.references[name].peel(pygit2.Commit).id
+        except (pygit2.GitError, ValueError, KeyError):
+            continue
+        found.append((name, str(target)))
+        match = _PULL.match(name)
+        if match:
+            numbers.add(int(match.group(1)))
+    if manifest is not None and _pattern_covers_pulls(pattern):
+        for frozen in manifest.inputs:
+            if frozen.number not in numbers and frozen.sha is not None:
+                found.append((freeze_ref(manifest.window, frozen.number), None))
+    return sorted(found, key=lambda item: _sort_key(item[0]))
+
+
+def _sort_key(ref: str) -> tuple[int, str]:
+    match = _PULL.match(ref) or _FROZEN.match(ref)
+    return (int(match.group(1)), "") if match else (1 << 30, ref)
+
+
+def _belongs(record: InputRecord, document: str, window: Window | None, strict: bool = False) -> bool:
+    """Whether an input was judged in this window; one never judged belongs to any window of its document.
+
+    `strict`: an input the bot judged only for other documents does not belong either.
+    """
+    pins = _pins(record.log)
+    if strict and pins and document not in pins:
+        return False
+    pinned = pins.get(document) or record.log.window
+    return window is None or pinned is None or pinned == window.id
+
+
+def _pins(log: SubmissionLog) -> dict[str, str]:
+    """The window the bot first judged each document of an input in (triage keeps them in the log)."""
+    try:
+        data = json.loads(log.extra.get("windows", "{}"))
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def remarks(body: str) -> str:
+    """The PR description as general remarks: hidden template comments removed, whitespace trimmed."""
+    return _COMMENT.sub("", body or "").strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Version:
+    sha: str
+    timing: str
+    received: datetime | None
+    later: str | None = None
+    later_received: datetime | None = None
+    note: str = ""
+
+
+class _Collector:
+    def __init__(self, repo: pygit2.Repository, workspace: Workspace, window: Window | None,
+                 manifest: Manifest | None, ledger: Ledger, examiner: Examiner, now: datetime) -> None:
+        self.repo, self.workspace, self.window, self.manifest = repo, workspace, window, manifest
+        self.ledger, self.examiner, self.now = ledger, examiner, now
+        self.inputs: list[Input] = []
+        self.elsewhere: list[str] = []
+        self.withdrawn: list[str] = []
+        self.skipped: set[int] = set()
+        self.untouched = 0
+
+    def add(self, ref: str, head: str | None) -> None:
+        match = _PULL.match(ref) or _FROZEN.match(ref)
+        number = int(match.group(1)) if match else None
+        record = self.ledger.get(number) if number is not None else None
+        frozen = self.manifest.get(number) if self.manifest is not None and number is not None else None
+        name = f"pr-{number}" if number is not None else ref.removeprefix("refs/heads/").removeprefix("refs/")
+        if record is not None and not _belongs(record, self.examiner.document.id, self.window):
+            self.elsewhere.append(name)
+            self.skipped.add(record.number)
+            return
+        if record is not None and record.state != "open":
+            self.withdrawn.append(name)
+            self.skipped.add(record.number)
+            return
+        version = self._version(record, frozen, head)
+        if version is None:
+            return
+        examined = self.examiner.examine(version.sha)
+        if not examined.touches:
+            self.untouched += 1
+            if number is not None:
+                self.skipped.add(number)
+            return
+        title = record.title if record is not None else self._subject(version.sha)
+        body = record.body if record is not None else ""
+        self.inputs.append(Input(
+            name, number, ref, version.sha, head, title, remarks(body), self._author(record, frozen, version.sha),
+            version.received, version.timing, frozen is not None, version.later, version.later_received,
+            examined, version.note))
+
+    def _version(self, record: InputRecord | None, frozen: FrozenInput | None, head: str | None) -> _Version | None:
+        """Which version counts, and its timing (see the module docstring)."""
+        closes = self.window.closes if self.window is not None else None
+        if record is None and frozen is None:
+            return _Version(head, UNKNOWN, None) if head is not None else None
+        log = record.log if record is not None else SubmissionLog(frozen.number if frozen else 0)
+        current = head or (frozen.latest_sha if frozen is not None else None)
+        if closes is None or (self.now <= closes and frozen is None):
+            receipt = log.receipt(current) if current else None
+            return _Version(current, ON_TIME, receipt.received if receipt else None) if current else None
+        on_time = log.last_before(closes)
+        sha, received = (on_time.sha, on_time.received) if on_time is not None else (None, None)
+        if frozen is not None:
+            sha, received = frozen.sha, frozen.received
+        accepted = log.last_before(log.accepted.at) if log.accepted is not None else None
+        if accepted is not None and accepted.received > closes:
+            return self._later(_Version(accepted.sha, LATE_ACCEPTED, accepted.received), current, log)
+        if sha is not None:
+            if not self._has(sha):
+                return _Version(current, UNKNOWN, None, note="the on-time version is not available locally: "
+                                "freeze the window (ccmflow freeze) so that it is kept") if current else None
+            return self._later(_Version(sha, ON_TIME, received), current, log)
+        if current is None:
+            return None
+        receipt = log.receipt(current)
+        return _Version(current, LATE, receipt.received if receipt else None)
+
+    def _later(self, version: _Version, current: str | None, log: SubmissionLog) -> _Version:
+        if current is None or current == version.sha:
+            return version
+        receipt = log.receipt(current)
+        return _Version(version.sha, version.timing, version.received, current,
+                        receipt.received if receipt else None, version.note)
+
+    def _has(self, sha: str) -> bool:
+        try:
+            return isinstance(self.repo.get(sha), pygit2.Commit)
+        except (ValueError, pygit2.GitError):
+            return False
+
+    def _author(self, record: InputRecord | None, frozen: FrozenInput | None, sha: str) -> Author:
+        registry = self.workspace.registry
+        if record is not None:
+            return Author(record.author_login, record.author_id, registry.by_user_id(record.author_id), True)
+        if frozen is not None:
+            return Author(frozen.author_login, frozen.author_id, registry.by_user_id(frozen.author_id), True)
+        commit = self.repo[sha].peel(pygit2.Commit)
+        return Author(commit.author.name or commit.author.email or "unknown", None, None, False)
+
+    def _subject(self, sha: str) -> str:
+        message: str = self.repo[sha].peel(pygit2.Commit).message
+        return message.strip().splitlines()[0] if message.strip() else ""

@@ -1,0 +1,149 @@
+"""Which inputs a window had, and what became of each in a consolidated version (the default dispositions)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygit2
+
+from ccmflow.dispositions import INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED, Disposition
+from ccmflow.inputmerge import Merged, Taken, present
+from ccmflow.inputref import input_name, pull_ref
+from ccmflow.ledger import read_ledger, read_manifest
+from ccmflow.model import Document, Registry
+
+_PULL = re.compile(r"^refs/pull/([0-9]+)/head$")
+_MAX_LISTED = 6
+
+
+@dataclass(frozen=True, slots=True)
+class WindowInput:
+    """An input made to the window, whether or not it is taken."""
+
+    name: str
+    number: int | None
+    title: str = ""
+    stakeholder: str | None = None
+    late: bool = False
+
+
+def _touches(repo: pygit2.Repository, base: pygit2.Commit, head: pygit2.Oid, path: str) -> bool:
+    """Whether the commit changes the file at `path` relative to its merge base with `base`."""
+    found = repo.merge_base(base.id, head)
+    if found is None:
+        return False
+
+    def blob(oid: pygit2.Oid) -> str | None:
+        commit = repo[oid].peel(pygit2.Commit)
+        return str(commit.tree[path].id) if path in commit.tree else None
+
+    return blob(found) != blob(head)
+
+
+def window_inputs(repo: pygit2.Repository, base: pygit2.Commit, document: Document, window: str | None,
+                  registry: Registry) -> list[WindowInput]:
+    """Every input of the window: the freeze manifest's when frozen, else the ledger's and refs/pull/* touching DOC.
+
+    An input closed without being merged (withdrawn) is left out unless it is taken.
+    """
+    ledger = read_ledger(repo)
+    manifest = read_manifest(repo, window) if window else None
+    if manifest is not None:
+        found = []
+        for entry in manifest.inputs:
+            record = ledger.get(entry.number)
+            found.append(WindowInput(input_name(entry.number), entry.number, record.title if record else "",
+                                     entry.stakeholder, entry.sha is None))
+        return found
+    listed: dict[int, WindowInput] = {}
+    for record in ledger.inputs:
+        if record.state == "closed":
+            continue
+        stakeholder = registry.by_user_id(record.author_id)
+        item = WindowInput(input_name(record.number), record.number, record.title,
+                           stakeholder.id if stakeholder else None)
+        head = _head(repo, record.number, record.head_sha)
+        if (record.log.window == window and window is not None) or (
+                record.log.window is None and head is not None and _touches(repo, base, head, document.path)):
+            listed[record.number] = item
+    for ref in repo.references:
+        match = _PULL.match(ref)
+        if match and int(match.group(1)) not in listed and ledger.get(int(match.group(1))) is None:
+            head = repo.references[ref].peel(pygit2.Commit).id
+            if _touches(repo, base, head, document.path):
+                listed[int(match.group(1))] = WindowInput(input_name(int(match.group(1))), int(match.group(1)))
+    return [listed[n] for n in sorted(listed)]
+
+
+def _head(repo: pygit2.Repository, number: int, sha: str) -> pygit2.Oid | None:
+    if pull_ref(number) in repo.references:
+        oid: pygit2.Oid = repo.references[pull_ref(number)].peel(pygit2.Commit).id
+        return oid
+    try:
+        commit = repo.get(sha)
+    except (ValueError, pygit2.GitError):
+        return None
+    return commit.id if isinstance(commit, pygit2.Commit) else None
+
+
+def _labels(pids: Sequence[str], numbers: dict[str, str]) -> str:
+    names = [(f"paragraph {numbers[p]}" if numbers.get(p, "")[:1].isdigit() else numbers.get(p) or p)
+             for p in pids]
+    shown = ", ".join(names[:_MAX_LISTED])
+    return shown + (f" and {len(names) - _MAX_LISTED} more" if len(names) > _MAX_LISTED else "")
+
+
+def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput]) -> list[Disposition]:
+    """The default disposition of every input: taken ones by what stands in the result, the others not retained."""
+    final = merged.document
+    numbers = {**merged.base.numbers(), **final.numbers()}
+    order = [p.id for _, p in final.walk()] + [p.id for _, p in merged.base.walk() if final.paragraph(p.id) is None]
+    info = {w.name: w for w in listed}
+    result: list[Disposition] = []
+    for index, taken in enumerate(merged.taken):
+        later = merged.taken[index + 1:]
+        outcome, reason, pids, by = _outcome(taken, later, final, numbers, version_name, order)
+        w = info.get(taken.input.name)
+        ordered = tuple(p for p in order if p in pids)
+        result.append(Disposition(taken.input.name, outcome, reason, ordered, w.title if w else "",
+                                  w.stakeholder if w else None, by))
+    names = {t.input.name for t in merged.taken}
+    for w in listed:
+        if w.name not in names:
+            why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
+            result.append(Disposition(w.name, NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
+                                      w.stakeholder))
+    return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
+
+
+def _clash(taken: Taken, numbers: dict[str, str]) -> str:
+    if not taken.conflicts:
+        return ""
+    where = _labels([c.paragraph_id for c in taken.conflicts], numbers)
+    if not taken.conflicting_with:
+        return f" It conflicted with later edits of {where} on the base branch, which were kept."
+    others = " and ".join(taken.conflicting_with)
+    return f" It conflicted with {others} on {where}; the text of {others} was kept."
+
+
+def _outcome(taken: Taken, later: Sequence[Taken], final: Document, numbers: dict[str, str],
+             version: str, order: Sequence[str]) -> tuple[str, str, set[str], tuple[str, ...]]:
+    changed = set(taken.changes)
+    if not changed:
+        return NOT_RETAINED, f"Proposes no change to the text of {final.title}.", set(), ()
+    kept = present(final, taken)
+    existing = {p for p in changed if final.paragraph(p) is not None}
+    clash = _clash(taken, numbers)
+    if kept == changed:
+        return INCORPORATED, f"Incorporated in the {version.lower()}.", existing, ()
+    by = tuple(t.input.name for t in later if changed & set(t.changes))
+    if all(any(p in t.changes for t in later) for p in changed):
+        return SUPERSEDED, f"Superseded by {' and '.join(by)}, which changed the same paragraphs.", existing, by
+    missing = [p for p in order if p in changed - kept] + sorted(p for p in changed - kept if p not in order)
+    if kept or taken.conflicts:  # a conflict kept out by --skip-conflicts is for the presidency to reconcile
+        reflected = _labels(sorted(kept & existing), numbers) or ("the deletions" if kept else "nothing yet")
+        return PARTLY, (f"Partly incorporated: {reflected} reflect it; the changes to {_labels(missing, numbers)} "
+                        f"were not retained.{clash}"), kept & existing, ()
+    return NOT_RETAINED, f"Not retained in the {version.lower()}.{clash}", set(), ()

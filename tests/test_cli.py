@@ -1,0 +1,172 @@
+"""The core CLI end to end: exit codes, JSON output, reads at revisions, init for another treaty body."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pygit2
+import pytest
+
+from ccmflow.main import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code = main([*argv, "--json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture
+def instance(tmp_path: Path) -> Path:
+    """A copy of the embedded CCM instance, committed to a fresh git repository and tagged."""
+    shutil.copytree(ROOT / "documents", tmp_path / "documents")
+    repo = pygit2.init_repository(str(tmp_path), initial_head="main")
+    _commit(repo, "Zero drafts")
+    repo.references.create("refs/tags/review-document/zero-draft", repo.head.target)
+    return tmp_path
+
+
+def _commit(repo: pygit2.Repository, message: str) -> pygit2.Oid:
+    repo.index.add_all()
+    repo.index.write()
+    sig = pygit2.Signature("Test", "test@example.org", 1588000000, 0)
+    parents = [] if repo.head_is_unborn else [repo.head.target]
+    return repo.create_commit("HEAD", sig, sig, message, repo.index.write_tree(), parents)
+
+
+def test_validate_embedded_instance(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "validate", "-C", str(ROOT))
+    assert code == 0 and data["ok"] and data["findings"] == []
+
+
+def test_validate_reports_every_problem_with_file_line_and_fix(instance: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = instance / "documents" / "political-declaration.yaml"
+    text = path.read_text()
+    text = text.replace("kind: operative", "kind: operational", 1)
+    text = text.replace("  status: draft", "  status: draft\n  colour: blue", 1)
+    path.write_text(text)
+    code, data = run_json(capsys, "validate", str(instance))
+    assert code == 1
+    messages = {f["message"]: f for f in data["findings"]}
+    assert len(messages) == 2
+    kind = next(f for m, f in messages.items() if "'operational'" in m)
+    assert kind["file"].endswith("political-declaration.yaml")
+    assert text.splitlines()[kind["line"] - 1].strip() == "kind: operational"
+    assert "operative" in kind["hint"]
+    colour = next(f for m, f in messages.items() if "colour" in m)
+    assert text.splitlines()[colour["line"] - 1].strip() == "colour: blue"
+
+
+def test_validate_text_output_names_file_and_line(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = instance / "documents" / "stakeholders.yaml"
+    path.write_text(path.read_text().replace("category: civil-society", "category: ngo", 1))
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "stakeholders.yaml:" in out and "'ngo' is not allowed" in out and "civil-society" in out
+
+
+def test_validate_at_revision_ignores_the_work_tree(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (instance / "documents" / "process.yaml").write_text("conference: [broken")
+    code, data = run_json(capsys, "validate", "-C", str(instance), "--rev", "HEAD")
+    assert code == 0 and data["ok"]
+
+
+def test_status_at_the_deadline_second(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "status", "-C", str(ROOT), "--at", "2020-05-04T21:59:59Z")
+    assert code == 0
+    review = next(w for w in data["windows"] if w["id"] == "review-zero-draft-input")
+    assert review["state"] == "open" and review["seconds_left"] == 0
+    code, data = run_json(capsys, "status", "-C", str(ROOT), "--at", "2020-05-04T22:00:00Z")
+    review = next(w for w in data["windows"] if w["id"] == "review-zero-draft-input")
+    assert review["state"] == "closed"
+    assert any(m["approximate"] and m["when"] == "mid-May 2020 (approximate)" for m in data["milestones"])
+
+
+def test_status_reads_conference_time_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "status", "-C", str(ROOT), "--at", "2020-05-04T23:59:59")
+    assert data["at"] == "2020-05-04T23:59:59+02:00"
+
+
+def test_status_uses_ccmflow_now(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CCMFLOW_NOW", "2020-11-24T10:00:00+01:00")
+    _, data = run_json(capsys, "status", "-C", str(ROOT))
+    assert data["phase"] == "2RC in session"
+
+
+def test_show_numbers_actions_and_paragraphs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "show", "lausanne-action-plan", "-C", str(ROOT))
+    numbers = [p["number"] for s in data["sections"] for p in s["paragraphs"] if p["kind"] == "action"]
+    assert numbers == [f"Action {n}" for n in range(1, len(numbers) + 1)]
+    assert len(numbers) >= 45
+
+
+def test_show_by_path_and_unnumbered_preamble(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "show", str(ROOT / "documents" / "political-declaration.yaml"))
+    preamble, commitments = data["sections"]
+    assert {p["number"] for p in preamble["paragraphs"]} == {""}
+    assert commitments["paragraphs"][0]["number"] == "1"
+
+
+def test_show_unknown_document_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "no-such-document", "-C", str(ROOT)]) == 2
+    assert "review-document" in capsys.readouterr().err
+
+
+def test_diff_between_a_version_tag_and_head(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = instance / "documents" / "review-document.yaml"
+    text = path.read_text()
+    assert "  version: zero-draft" in text
+    path.write_text(text.replace("  version: zero-draft", "  version: consolidated", 1))
+    _commit(pygit2.Repository(str(instance)), "Consolidated")
+    code, data = run_json(capsys, "diff", "review-document", "zero-draft", "HEAD", "-C", str(instance))
+    assert code == 0
+    assert data["meta"] == {"version": ["zero-draft", "consolidated"]}
+
+
+def test_diff_unknown_revision_is_a_usage_error(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "review-document", "nope", "HEAD", "-C", str(instance)]) == 2
+    assert "unknown revision 'nope'" in capsys.readouterr().err
+
+
+def test_new_id_is_fresh(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "new-id", "-n", "5", "-C", str(ROOT))
+    existing = "".join(p.read_text() for p in (ROOT / "documents").glob("*.yaml"))
+    assert len(set(data["ids"])) == 5
+    assert all(f"id: {i}" not in existing for i in data["ids"])
+
+
+def test_render_html_and_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "lap.html"
+    assert main(["render", "lausanne-action-plan", "--format", "html", "-o", str(out), "-C", str(ROOT)]) == 0
+    html = out.read_text()
+    assert html.startswith("<!DOCTYPE html>") or html.lower().startswith("<!doctype html>")
+    assert "Action 50" in html
+    assert main(["render", "review-document", "--format", "md", "-C", str(ROOT)]) == 0
+    assert "Universalization" in capsys.readouterr().out
+
+
+def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "atp"
+    code, data = run_json(capsys, "init", str(target), "--conference", "Review Conference of the \"Example\" Treaty",
+                          "--short-name", "ERC: 1", "--timezone", "America/New_York", "--start", "2027-03-01")
+    assert code == 0
+    assert main(["validate", str(target)]) == 0
+    repo = pygit2.Repository(str(target))
+    assert not repo.head_is_unborn and repo.head.shorthand == "main"
+    workflows = sorted(p.name for p in (target / ".github" / "workflows").glob("*.yml"))
+    assert workflows and "ccmflow==" in (target / ".github" / "workflows" / workflows[0]).read_text()
+    capsys.readouterr()
+    _, status = run_json(capsys, "status", "-C", str(target), "--at", "2027-03-01T12:00")
+    assert status["at"].endswith("-05:00")
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "keep.txt").write_text("mine")
+    assert main(["init", str(tmp_path / "x")]) == 2
+    assert (tmp_path / "x" / "keep.txt").read_text() == "mine"

@@ -1,0 +1,302 @@
+"""The timeline as pure functions: deadlines in conference time, the boundary second, DST changes, phases."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from ccmflow.load import parse_text
+from ccmflow.model import Process
+from ccmflow.status import (
+    EARLY,
+    LATE,
+    NO_DEADLINE,
+    NO_WINDOW,
+    ON_TIME,
+    format_delta,
+    format_instant,
+    judge,
+    judge_in,
+    phase,
+    window_state,
+    windows_for,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+ZURICH = ZoneInfo("Europe/Zurich")
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+
+
+def process_from(text: str) -> Process:
+    parsed = parse_text("documents/process.yaml", text)
+    assert isinstance(parsed.record, Process), parsed.findings
+    assert parsed.findings == (), parsed.findings
+    return parsed.record
+
+
+@pytest.fixture(scope="module")
+def ccm() -> Process:
+    """The embedded CCM timeline."""
+    return process_from((ROOT / "documents" / "process.yaml").read_text("utf-8"))
+
+
+def timeline(windows: str, milestones: str = "  - {id: start, title: Start, kind: other, date: '2020-01-01'}\n") -> str:
+    return ("conference: {name: Test Conference, venue: Geneva, start: '2020-11-23', end: '2020-11-27', "
+            "timezone: Europe/Zurich}\ndeadline_time: '23:59:59'\ndocument_order: [doc]\n"
+            "versions: [{id: zero-draft, name: Zero draft}]\n"
+            f"windows:\n{windows}milestones:\n{milestones}")
+
+
+def window(wid: str, closes: str, opens: str | None = None) -> str:
+    return (f"  - {{id: {wid}, document: doc, title: {wid}, closes: '{closes}'"
+            + (f", opens: '{opens}'" if opens else "") + "}\n")
+
+
+# The deadline second --------------------------------------------------------------------------------------------------
+
+def test_a_bare_date_closes_at_the_end_of_that_day_in_conference_time(ccm: Process) -> None:
+    first = ccm.windows[0]
+    assert first.closes == datetime(2020, 5, 4, 23, 59, 59, tzinfo=ZURICH) == utc(2020, 5, 4, 21, 59, 59)
+    assert first.opens == utc(2020, 3, 15, 23, 0, 0)  # midnight CET
+    assert first.late_policy == "flag"
+
+
+def test_received_at_the_deadline_second_is_on_time_with_nothing_left(ccm: Process) -> None:
+    timing = judge(ccm, "review-document", utc(2020, 5, 4, 21, 59, 59), version="zero-draft")
+    assert (timing.verdict, timing.delta, timing.late) == (ON_TIME, timedelta(0), False)
+    assert timing.window is not None and timing.window.id == "review-zero-draft-input"
+
+
+def test_one_second_after_the_deadline_is_late_by_one_second(ccm: Process) -> None:
+    timing = judge(ccm, "review-document", utc(2020, 5, 4, 22, 0, 0), version="zero-draft")
+    assert (timing.verdict, timing.delta, timing.late) == (LATE, timedelta(seconds=1), True)
+    assert timing.window is not None and timing.window.id == "review-zero-draft-input"
+
+
+def test_the_same_instant_in_another_zone_gets_the_same_verdict(ccm: Process) -> None:
+    new_york = datetime(2020, 5, 4, 17, 59, 59, tzinfo=ZoneInfo("America/New_York"))
+    assert judge(ccm, "review-document", new_york, version="zero-draft").verdict == ON_TIME
+    zurich = datetime(2020, 5, 5, 0, 0, 0, tzinfo=ZURICH)
+    assert judge(ccm, "review-document", zurich, version="zero-draft").delta == timedelta(seconds=1)
+
+
+def test_before_a_window_opens_is_early_with_the_time_until_it_opens(ccm: Process) -> None:
+    early = judge(ccm, "review-document", utc(2020, 3, 15, 22, 59, 59), version="zero-draft")
+    assert (early.verdict, early.delta) == (EARLY, timedelta(seconds=1))
+    opened = judge(ccm, "review-document", utc(2020, 3, 15, 23, 0, 0), version="zero-draft")
+    assert (opened.verdict, opened.delta) == (ON_TIME, timedelta(days=49, hours=22, minutes=59, seconds=59))
+
+
+def test_on_time_reports_the_time_left(ccm: Process) -> None:
+    timing = judge(ccm, "lausanne-action-plan", utc(2020, 7, 1, 21, 59, 59))
+    assert (timing.verdict, timing.delta) == (ON_TIME, timedelta(days=5))
+    assert timing.window is not None and timing.window.id == "action-plan-input"
+
+
+def test_a_window_to_be_announced_has_no_deadline(ccm: Process) -> None:
+    timing = judge(ccm, "review-document", utc(2020, 9, 1), version="consolidated")
+    assert (timing.verdict, timing.delta) == (NO_DEADLINE, None)
+    assert timing.window is not None and timing.window.closes is None and timing.window.id == "review-consolidated-input"
+
+
+def test_without_a_version_a_late_input_falls_into_the_next_window_of_the_document(ccm: Process) -> None:
+    # After the zero draft's deadline, input on the review document can only be for the consolidated version.
+    timing = judge(ccm, "review-document", utc(2020, 5, 4, 22, 0, 0))
+    assert (timing.verdict, timing.window.id if timing.window else None) == (NO_DEADLINE, "review-consolidated-input")
+    assert judge(ccm, "review-document", utc(2020, 5, 4, 21, 59, 59)).verdict == ON_TIME
+
+
+def test_a_document_without_a_window_gets_no_window(ccm: Process) -> None:
+    timing = judge(ccm, "annual-report", utc(2020, 5, 1))
+    assert (timing.verdict, timing.window, timing.delta) == (NO_WINDOW, None, None)
+
+
+def test_judge_in_a_given_window(ccm: Process) -> None:
+    first, _, _, announced = ccm.windows
+    assert judge_in(first, utc(2020, 5, 4, 21, 59, 59)).verdict == ON_TIME
+    late = judge_in(first, utc(2020, 5, 6, 22, 0, 0))
+    assert (late.verdict, late.delta) == (LATE, timedelta(days=2, seconds=1))
+    assert judge_in(first, utc(2020, 3, 1)).verdict == EARLY
+    assert judge_in(announced, utc(2021, 1, 1)).verdict == NO_DEADLINE
+
+
+def test_times_without_a_zone_are_refused(ccm: Process) -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        judge(ccm, "review-document", datetime(2020, 5, 4, 21, 59, 59))
+    with pytest.raises(ValueError, match="time zone"):
+        phase(ccm, datetime(2020, 5, 4))
+
+
+def test_windows_for_a_document_and_version(ccm: Process) -> None:
+    ids = lambda windows: [w.id for w in windows]  # noqa: E731
+    assert ids(windows_for(ccm, "review-document", "zero-draft")) == ["review-zero-draft-input"]
+    assert ids(windows_for(ccm, "review-document", "consolidated")) == ["review-consolidated-input"]
+    both = ["review-zero-draft-input", "review-consolidated-input"]
+    assert ids(windows_for(ccm, "review-document")) == both
+    assert ids(windows_for(ccm, "review-document", "final")) == both  # no window for that version: all of them
+    assert ids(windows_for(ccm, "lausanne-action-plan", "zero-draft")) == ["action-plan-input"]
+    assert windows_for(ccm, "annual-report") == ()
+
+
+# Daylight saving time -------------------------------------------------------------------------------------------------
+
+def test_deadlines_around_the_spring_change_are_the_right_instants() -> None:
+    # 2020-03-29: at 02:00 CET clocks go forward to 03:00 CEST.
+    process = process_from(timeline(
+        window("before", "2020-03-29T01:59:59")
+        + window("after", "2020-03-29T03:00")
+        + window("day", "2020-03-29", opens="2020-03-28")))
+    before, after, day = process.windows
+    assert before.closes == utc(2020, 3, 29, 0, 59, 59)
+    assert after.closes == utc(2020, 3, 29, 1, 0, 0)
+    assert day.closes == utc(2020, 3, 29, 21, 59, 59)
+    # The hour that does not exist is not counted: one second of wall clock, one second of real time.
+    assert after.closes - before.closes == timedelta(seconds=1)
+    assert day.opens == utc(2020, 3, 27, 23, 0, 0)
+    assert format_instant(day.closes, "Europe/Zurich") == "29 March 2020, 23:59:59 CEST (21:59:59 UTC)"
+    assert format_instant(before.closes, "Europe/Zurich") == "29 March 2020, 01:59:59 CET (00:59:59 UTC)"
+    assert judge_in(day, utc(2020, 3, 29, 21, 59, 59)).verdict == ON_TIME
+    assert judge_in(day, utc(2020, 3, 29, 22, 0, 0)).delta == timedelta(seconds=1)
+    # From midnight CET on the 28th to the last second of the 29th (CEST) is an hour short of two days.
+    assert judge_in(day, day.opens).delta == timedelta(hours=47, seconds=-1)  # type: ignore[arg-type]
+    assert day.opens is not None and day.closes - day.opens == timedelta(hours=47, seconds=-1)
+    # A time given in conference time (as `--at` reads one) is subtracted as an instant, not by wall clock.
+    assert judge_in(day, datetime(2020, 3, 28, 12, 0, tzinfo=ZURICH)).delta == timedelta(hours=35, seconds=-1)
+    assert {w.closes.tzinfo for w in process.windows} == {UTC}  # type: ignore[union-attr]
+
+
+def test_deadlines_around_the_autumn_change_are_the_right_instants() -> None:
+    # 2020-10-25: at 03:00 CEST clocks go back to 02:00 CET.
+    process = process_from(timeline(
+        window("eve", "2020-10-24")
+        + window("before", "2020-10-25T01:59:59")
+        + window("after", "2020-10-25T03:00")
+        + window("day", "2020-10-25", opens="2020-10-24")))
+    eve, before, after, day = process.windows
+    assert eve.closes == utc(2020, 10, 24, 21, 59, 59)
+    assert before.closes == utc(2020, 10, 24, 23, 59, 59)
+    assert after.closes == utc(2020, 10, 25, 2, 0, 0)
+    assert day.closes == utc(2020, 10, 25, 22, 59, 59)
+    # The repeated hour is counted twice: the 25th has 25 hours.
+    assert day.opens is not None and day.closes - day.opens == timedelta(hours=49, seconds=-1)
+    assert after.closes - before.closes == timedelta(hours=2, seconds=1)
+    assert format_instant(day.closes, "Europe/Zurich") == "25 October 2020, 23:59:59 CET (22:59:59 UTC)"
+    assert format_instant(eve.closes, "Europe/Zurich") == "24 October 2020, 23:59:59 CEST (21:59:59 UTC)"
+    late = judge_in(day, utc(2020, 10, 25, 23, 0, 0))
+    assert (late.verdict, late.delta) == (LATE, timedelta(seconds=1))
+
+
+@pytest.mark.parametrize("when, words", [
+    ("2020-03-29T02:30", "2020-03-29 02:30 does not exist in Europe/Zurich (clocks go forward)"),
+    ("2020-03-29T02:00", "2020-03-29 02:00 does not exist in Europe/Zurich (clocks go forward)"),
+    ("2020-10-25T02:30", "2020-10-25 02:30 happens twice in Europe/Zurich (clocks go back)"),
+    ("2020-10-25T02:00", "2020-10-25 02:00 happens twice in Europe/Zurich (clocks go back)"),
+])
+def test_a_wall_clock_time_that_dst_skips_or_repeats_is_a_finding(when: str, words: str) -> None:
+    parsed = parse_text("documents/process.yaml", timeline(window("w", when)))
+    assert [f.message for f in parsed.findings] == [words]
+    assert parsed.findings[0].line == 6  # the window's line
+
+
+@pytest.mark.parametrize("when", ["2020-03-29T01:59", "2020-03-29T03:00", "2020-10-25T01:59", "2020-10-25T03:00"])
+def test_times_next_to_a_dst_change_are_fine(when: str) -> None:
+    assert parse_text("documents/process.yaml", timeline(window("w", when))).findings == ()
+
+
+# Showing instants and durations -----------------------------------------------------------------------------------
+
+def test_format_instant_shows_conference_time_then_utc() -> None:
+    assert format_instant(utc(2020, 5, 4, 21, 59, 59), "Europe/Zurich") == "4 May 2020, 23:59:59 CEST (21:59:59 UTC)"
+    assert format_instant(utc(2020, 5, 4, 22, 30), "Europe/Zurich") == \
+        "5 May 2020, 00:30:00 CEST (4 May 2020, 22:30:00 UTC)"
+    assert format_instant(utc(2020, 1, 10, 12), "Europe/Zurich") == "10 January 2020, 13:00:00 CET (12:00:00 UTC)"
+    assert format_instant(utc(2020, 5, 4, 21, 59, 59), "UTC") == "4 May 2020, 21:59:59 UTC (21:59:59 UTC)"
+
+
+@pytest.mark.parametrize("delta, shown", [
+    (timedelta(0), "0 seconds"),
+    (timedelta(seconds=1), "1 second"),
+    (timedelta(seconds=61), "1 minute 1 second"),
+    (timedelta(hours=2, seconds=5), "2 hours"),
+    (timedelta(days=3, hours=4, minutes=5), "3 days 4 hours"),
+    (timedelta(days=1, minutes=5), "1 day"),
+    (timedelta(seconds=-90), "1 minute 30 seconds"),
+])
+def test_format_delta(delta: timedelta, shown: str) -> None:
+    assert format_delta(delta) == shown
+
+
+# Phases -----------------------------------------------------------------------------------------------------------
+
+def test_milestones_of_the_ccm_timeline_are_in_order(ccm: Process) -> None:
+    bounds = [m.bounds() for m in ccm.milestones]
+    assert all(a[0] <= b[1] for a, b in zip(bounds, bounds[1:], strict=False))
+    approximate = [m.when() for m in ccm.milestones if m.approximate]
+    assert approximate == ["mid-May 2020 (approximate)", "early August 2020 (approximate)",
+                           "early October 2020 (approximate)"]
+    assert ccm.milestones[-1].when() == "23 November 2020 to 27 November 2020"
+
+
+@pytest.mark.parametrize("now, last, upcoming", [
+    (utc(2020, 3, 1, 12), None, "review-zero-draft-circulated"),
+    (utc(2020, 5, 4, 21, 59, 59), "review-zero-draft-circulated", "review-zero-draft-deadline"),
+    (utc(2020, 5, 4, 22, 0, 0), "review-zero-draft-deadline", "review-consolidated-circulated"),
+    (utc(2020, 5, 15, 12), "review-zero-draft-deadline", "review-consolidated-circulated"),  # within "mid-May"
+    (utc(2020, 5, 20, 21, 59, 59), "review-zero-draft-deadline", "review-consolidated-circulated"),
+    (utc(2020, 5, 20, 22, 0, 0), "review-consolidated-circulated", "first-preparatory-meeting"),
+    (utc(2020, 11, 25, 12), "declaration-draft-circulated", "review-conference"),
+    (utc(2020, 12, 1), "review-conference", None),
+])
+def test_last_and_next_milestone_in_conference_time(ccm: Process, now: datetime, last: str | None,
+                                                    upcoming: str | None) -> None:
+    current = phase(ccm, now)
+    assert (current.last.id if current.last else None, current.next.id if current.next else None) == (last, upcoming)
+
+
+def test_phase_labels(ccm: Process) -> None:
+    assert phase(ccm, utc(2020, 3, 1)).label == (
+        "open for input: Written input to the Lausanne Action Plan; Written input to the Political Declaration")
+    assert phase(ccm, utc(2020, 10, 1)).label == "preparation: no input window open"
+    assert phase(ccm, utc(2020, 11, 22, 22, 59, 59)).label == "preparation: no input window open"
+    assert phase(ccm, utc(2020, 11, 22, 23, 0, 0)).label == "2RC in session"  # midnight in Lausanne
+    assert phase(ccm, utc(2020, 11, 27, 22, 59, 59)).label == "2RC in session"
+    assert phase(ccm, utc(2020, 11, 27, 23, 0, 0)).label == "concluded"
+
+
+def test_open_windows_and_time_left(ccm: Process) -> None:
+    current = phase(ccm, utc(2020, 5, 1, 21, 59, 59))
+    states = {w.window.id: (w.state, w.remaining) for w in current.windows}
+    assert states == {
+        "review-zero-draft-input": ("open", timedelta(days=3)),
+        "action-plan-input": ("open", timedelta(days=66)),
+        "declaration-input": ("open", timedelta(days=147)),
+        "review-consolidated-input": ("to be announced", None),
+    }
+    assert [w.window.id for w in current.open_windows()] == [
+        "review-zero-draft-input", "action-plan-input", "declaration-input"]
+
+
+def test_window_states_at_their_boundaries(ccm: Process) -> None:
+    first = ccm.windows[0]
+    assert window_state(first, utc(2020, 3, 15, 22, 59, 59)).state == "upcoming"
+    assert window_state(first, utc(2020, 3, 15, 22, 59, 59)).remaining == timedelta(days=50, hours=-1)
+    assert window_state(first, utc(2020, 3, 15, 23)).state == "open"
+    assert window_state(first, utc(2020, 5, 4, 21, 59, 59)).remaining == timedelta(0)
+    assert (window_state(first, utc(2020, 5, 4, 22)).state, window_state(first, utc(2020, 5, 4, 22)).remaining) == (
+        "closed", None)
+
+
+def test_a_window_with_an_opening_date_but_no_deadline_yet() -> None:
+    process = process_from(timeline("  - {id: w, document: doc, title: w, opens: '2020-06-01', "
+                                    "closes: to be announced}\n"))
+    [only] = process.windows
+    assert window_state(only, utc(2020, 5, 31, 21, 59, 59)).state == "upcoming"
+    assert (window_state(only, utc(2020, 6, 1)).state, window_state(only, utc(2020, 6, 1)).remaining) == ("open", None)
+    assert judge_in(only, utc(2020, 5, 31, 21, 59, 59)).verdict == EARLY
+    assert judge_in(only, utc(2020, 6, 1)).verdict == NO_DEADLINE
