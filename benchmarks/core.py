@@ -104,7 +104,7 @@ def reads_at_refs(text: str) -> None:
         first = read_all(Store(tmp))
         row(f"first pass, {REFS} refs (parse cache filling)", first, f"{first / REFS:.2f} ms per ref")
         again = read_all(Store(tmp))
-        row(f"second pass, new Store (every blob parsed already)", again, f"{again / REFS:.2f} ms per ref")
+        row("second pass, new Store (every blob parsed already)", again, f"{again / REFS:.2f} ms per ref")
         store = Store(tmp)
         sample = refs[:50]
         start = time.perf_counter()

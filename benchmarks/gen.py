@@ -105,7 +105,8 @@ def dump(data: dict[str, Any]) -> str:
         out.append(f"  {key}: {_plain(value)}")
     out.append("sections:")
     for section in data["sections"]:
-        out += [f"  - id: {section['id']}", f"    title: {_plain(section['title'])}", "    paragraphs:"]
+        empty = " []" if not section["paragraphs"] else ""
+        out += [f"  - id: {section['id']}", f"    title: {_plain(section['title'])}", f"    paragraphs:{empty}"]
         for paragraph in section["paragraphs"]:
             out += _paragraph_lines(paragraph)
     return "\n".join(out) + "\n"

@@ -94,11 +94,14 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
                        f"{newest.sha[:7]} was already triaged")
     if update is not None:
         log = update(log)
-    facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source,
-                      pull.state, pull.labels)
+    facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source, pull.state)
     decision = decide(base, content, facts, log, ctx.settings.now)
     writes = apply(ctx.client, pull, decision, mine)
     return handled(f"{decision.summary}; {writes or 'nothing to change'}")
+
+
+def _folded(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n.lower() for n in names)
 
 
 def _merged_log(number: int, mine: Sequence[CommentInfo]) -> SubmissionLog:
@@ -123,12 +126,13 @@ def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[Com
     current = frozenset(n for n in pull.labels if labels.owned(n))
     if not payload_current and previous.labels is not None:
         current = previous.labels
-    if current != decision.labels:
+    if _folded(current) != _folded(decision.labels):  # GitHub's label names ignore case
         kept = [n for n in pull.labels if not labels.owned(n)]
         result = client.set_labels(pull.number, sorted({*kept, *decision.labels}))
         done.append("labels")
+        specs = {name.lower(): spec for name, spec in decision.label_specs.items()}
         for label in result:
-            spec = decision.label_specs.get(label.name)
+            spec = specs.get(label.name.lower())
             if spec and label.color == labels.GITHUB_DEFAULT_COLOR and not label.description:
                 client.update_label(spec)  # GitHub created it on the fly, grey: once per repository
     statuses = dict(previous.statuses) if previous.sha == pull.head_sha else {}

@@ -25,7 +25,28 @@ def redline(old: str, new: str) -> Redline:
         else:
             _push(runs, "-", "".join(a[i1:i2]))
             _push(runs, "+", "".join(b[j1:j2]))
-    return tuple(runs)
+    return _joined(runs)
+
+
+def _joined(runs: list[tuple[str, str]]) -> Redline:
+    """Changes split only by a kept space read as one: "-as soon as possible +without delay", not word salad."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(runs):
+        if runs[i][0] == "=":
+            out.append(runs[i])
+            i += 1
+            continue
+        gone, new = "", ""
+        while i < len(runs) and (runs[i][0] != "=" or (
+                runs[i][1].isspace() and i + 1 < len(runs) and runs[i + 1][0] != "=")):
+            op, text = runs[i]
+            gone += text if op != "+" else ""
+            new += text if op != "-" else ""
+            i += 1
+        _push(out, "-", gone)
+        _push(out, "+", new)
+    return tuple(out)
 
 
 def _push(runs: list[tuple[str, str]], op: str, text: str) -> None:

@@ -420,7 +420,8 @@ def _infer_style(src: _Source) -> _Style:
         sections=_most_common([src.layout(p).items[0].dash - src.column(p) for p in lists if len(p) == 1], 2),
         paragraphs=_most_common([src.layout(p).items[0].dash - src.column(p) for p in paragraphs], 2),
         sequence=_most_common([src.layout(p).items[0].dash - src.column(p) for p in _string_lists(src)], 2),
-        item=max(2, _most_common([src.spans[i].column - 1 - src.layout(i[:-1]).items[0].dash for i in items], 2)),
+        item=max(2, _most_common([src.spans[i].column - 1 - src.layout(i[:-1]).items[0].dash
+                                  for i in items], 2)),
         scalar=_most_common(_scalar_indents(src), 2),
         paragraph_gap=gaps[0][0] if gaps else "",
         section_gap=src.layout(("sections",)).typical("\n") if ("sections",) in lists else "\n",
@@ -534,7 +535,8 @@ class _Splicer:
         old = {key: _normal(key, raw.get(key)) for key in META_KEYS}
         new = _meta(target)
         numbering = raw.get("numbering")
-        if dict(DEFAULT_NUMBERING) | (numbering if isinstance(numbering, dict) else {}) == dict(target.numbering):
+        effective = dict(DEFAULT_NUMBERING) | (numbering if isinstance(numbering, dict) else {})
+        if effective == dict(target.numbering):
             new["numbering"] = old["numbering"]  # same effect: keep however the file says it
         splices = self._mapping(path, META_KEYS, old, new)
         if splices is not None:
@@ -655,7 +657,8 @@ class _Splicer:
                 anchor = self._anchor(path, keys, key, new)
                 if anchor is None:
                     return None
-                inserts[anchor] = inserts.get(anchor, "") + f"{' ' * col}{key}:{self.emit.value(key, value, col)}\n"
+                line = f"{' ' * col}{key}:{self.emit.value(key, value, col)}\n"
+                inserts[anchor] = inserts.get(anchor, "") + line
             elif _empty(value):
                 gone = self._delete((*path, key))
                 if gone is None:
@@ -683,7 +686,7 @@ class _Splicer:
         matcher = SequenceMatcher(None, old, [repr(item) for item in value], autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
-                entries += [(self.src.text[layout.items[i].start:layout.items[i].end], i) for i in range(i1, i2)]
+                entries += [(self._verbatim((*path, i), dash), i) for i in range(i1, i2)]
             else:
                 entries += [(self.emit.item(item, dash) + "\n", None) for item in value[j1:j2]]
         return *layout.region(), _assemble(layout.gaps, entries, layout.typical(""))
@@ -819,7 +822,8 @@ def _verify(text: str, path: str, target: Document) -> None:
         problems = "; ".join(f"{f.message}" + (f" ({f.hint})" if f.hint else "") for f in canonical.findings)
         raise EditError(f"the requested {path} would not be a valid document: {problems}")
     if replace(canonical.record, path=target.path) != target:
-        raise EditError(f"the requested {path} cannot be written as a file (e.g. its numbering drops a default)")
+        raise EditError(f"the requested {path} cannot be written as a file "
+                        "(e.g. its numbering drops a default)")
     raise InternalEditError(f"internal error: the edited text of {path} would not hold the requested "
                             "document; nothing was written")
 

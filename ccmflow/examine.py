@@ -17,11 +17,12 @@ import pygit2
 
 from ccmflow import docpatch
 from ccmflow.diff import DocumentDiff, ParagraphChange, diff_documents
-from ccmflow.errors import Finding
+from ccmflow.errors import FatalError, Finding
 from ccmflow.gitstore import Store, tree_snapshot
 from ccmflow.load import DOCUMENTS_DIR, is_managed, parse
 from ccmflow.model import Document, Paragraph
 from ccmflow.prinput import LINK, SUBMODULE, read_pull
+from ccmflow.rebase import stale_paragraphs
 
 CACHE_VERSION = 1
 _BLOB_MODES = (int(pygit2.enums.FileMode.BLOB), int(pygit2.enums.FileMode.BLOB_EXECUTABLE))
@@ -38,6 +39,7 @@ class Examined:
     other_files: tuple[str, ...] = ()  # other paths the input changes
     fast: bool = False  # computed from git's hunks without parsing the whole file
     anchors: tuple[Anchor, ...] = ()  # where added and moved paragraphs stand in the input
+    stale: tuple[tuple[str, str], ...] = ()  # (paragraph id, deleted|rewritten): the base changed it since
 
     def anchor(self, pid: str) -> Anchor | None:
         return next((a for a in self.anchors if a.id == pid), None)
@@ -95,7 +97,8 @@ class Examiner:
         fast = self._fast(old, diff, deltas)
         if fast is not None:
             changed, new = fast
-            return Examined(str(merge_base), not changed.empty, changed, (), other, True, anchors(changed, new))
+            return Examined(str(merge_base), not changed.empty, changed, (), other, True, anchors(changed, new),
+                            self._stale(merge_base, new))
         content = read_pull(self.repo, self.base, sha)
         before, after = content.before.get(self.document.id), content.after.get(self.document.id)
         if after is None and _entry(head.tree, self.path) is None:
@@ -105,7 +108,20 @@ class Examiner:
             return Examined(str(merge_base), True, None, content.findings, other)
         slow = diff_documents(before, after)
         touches = not slow.empty or bool(content.findings)
-        return Examined(str(merge_base), touches, slow, content.findings, other, False, anchors(slow, after))
+        return Examined(str(merge_base), touches, slow, content.findings, other, False, anchors(slow, after),
+                        self._stale(merge_base, after, before))
+
+    def _stale(self, merge_base: pygit2.Oid, head: Document, before: Document | None = None) -> tuple[
+            tuple[str, str], ...]:
+        """Paragraphs the input aims at that the base has deleted or rewritten since the input's merge base."""
+        if merge_base == self.base.id:
+            return ()
+        if before is None:
+            try:
+                before = self.store.document(merge_base, self.document.id)
+            except FatalError:
+                return ()
+        return tuple(stale_paragraphs(before, head, self.document))
 
     def _fast(self, old: pygit2.Commit, diff: pygit2.Diff, deltas: list[Any]) -> tuple[DocumentDiff, Document] | None:
         """The diff from git's hunks when only this document's file changed among the managed files."""
@@ -262,6 +278,7 @@ def _encode(result: Examined) -> dict[str, Any]:
     diff = result.diff
     return {"merge_base": result.merge_base, "touches": result.touches, "fast": result.fast,
             "anchors": [[a.id, a.section, a.after] for a in result.anchors],
+            "stale": [list(x) for x in result.stale],
             "findings": [f.as_json() for f in result.findings], "other": list(result.other_files),
             "diff": None if diff is None else {
                 "document": diff.document, "sections": list(diff.sections_touched),
@@ -282,4 +299,5 @@ def _decode(entry: dict[str, Any]) -> Examined:
         diff = DocumentDiff(raw["document"], changes, tuple(raw["sections"]), meta)
     return Examined(entry["merge_base"], bool(entry["touches"]), diff,
                     tuple(Finding(**f) for f in entry["findings"]), tuple(entry["other"]), bool(entry["fast"]),
-                    tuple(Anchor(a[0], a[1], a[2]) for a in entry["anchors"]))
+                    tuple(Anchor(a[0], a[1], a[2]) for a in entry["anchors"]),
+                    tuple((str(x[0]), str(x[1])) for x in entry["stale"]))

@@ -15,7 +15,7 @@ from ccmflow.errors import FatalError, InvalidInput
 # `add_parser(subparsers) -> ArgumentParser` and `run(args) -> int`.
 COMMANDS = (
     "validate", "status", "show", "diff", "render", "init", "new-id",
-    "merge-driver", "consolidate",
+    "merge-driver", "consolidate", "release", "trace",
 )
 
 

@@ -98,8 +98,10 @@ def _md(text: str) -> str:
 
 def _md_text(text: str) -> str:
     """A paragraph's text on one Markdown line, its own line breaks and indentation kept."""
-    lines = [re.sub(r"^ +| {2,}", lambda m: "&nbsp;" * len(m.group()), _md(line)) for line in text.split("\n")]
-    return "<br>".join(lines)
+    def spaces(match: re.Match[str]) -> str:
+        return "&nbsp;" * len(match.group())
+
+    return "<br>".join(re.sub(r"^ +| {2,}", spaces, _md(line)) for line in text.split("\n"))
 
 
 def _md_paragraph(doc: Document, paragraph: Paragraph, number: str,

@@ -125,13 +125,13 @@ def _entry_json(entry: Entry) -> dict[str, object]:
             "later": entry.later, "remarks": entry.remarks, "stale": entry.stale}
 
 
-def build(collected: Inputs, stale: Mapping[str, str] | None = None, compilation: str | None = None) -> Summary:
-    """The summary of collected inputs; `stale` names inputs aimed at text the base has since changed."""
-    stale = stale or {}
+def build(collected: Inputs, compilation: str | None = None) -> Summary:
+    """The summary of collected inputs; `compilation` says where the compilation text is published."""
     document = collected.document
+    labels = _Labels(document)
+    stale = {i.name: _stale(i, labels) for i in collected.inputs if i.examined.stale}
     zone = collected.workspace.process.conference.timezone
     valid = [i for i in collected.inputs if not i.invalid]
-    labels = _Labels(document)
     sections = tuple(s for s in (_section(document, sid, title, valid, labels, zone, stale)
                                  for sid, title in _section_order(document, valid)) if s.entries)
     window = collected.window
@@ -159,6 +159,13 @@ class _Labels:
     def of(self, pid: str, fallback: str | None = None) -> str:
         number = self.numbers.get(pid, fallback or "")
         return f"{number} ({pid})" if number else f"unnumbered ({pid})"
+
+
+def _stale(item: Input, labels: _Labels) -> str:
+    """'14 (pk3x9q2a) deleted; 15 (pq...) rewritten', numbered as the input's own base numbered them."""
+    numbers = {c.id: c.old_number for c in item.diff.changes} if item.diff else {}
+    return "; ".join(f"{labels.of(pid, numbers.get(pid))} {reason} since the input was made"
+                     for pid, reason in item.examined.stale)
 
 
 def _section_order(document: Document, inputs: Sequence[Input]) -> list[tuple[str, str]]:

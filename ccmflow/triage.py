@@ -40,7 +40,6 @@ class PullFacts:
     received: datetime
     source: str  # pr-created | event | backfill
     state: str = "open"  # open | closed | merged
-    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +58,6 @@ class DocumentReport:
     version: str
     diff: DocumentDiff | None  # None when the head's file cannot be read (see the findings)
     section_titles: Mapping[str, str]
-    numbers: Mapping[str, str]
     window: Window | None
     verdict: str
     head: Receipt
@@ -87,8 +85,6 @@ class Report:
     closed_by_bot: bool
     state: str
     now: datetime
-    late_policy: str = "flag"
-    stale: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +108,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     head = log.receipt(facts.head_sha)
     assert head is not None
     docs, unknown = _documents(base, content)
-    protected = tuple(sorted({c for c in _outside(content)}))
+    protected = tuple(sorted(set(_outside(content))))
     stakeholder = base.registry.by_user_id(facts.author_id)
     pins = _pins(log)
     reports = tuple(_judge(base, log, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
@@ -134,7 +130,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     state = "open" if reopen else facts.state
     report = Report(facts.number, facts.author_login, facts.author_id, stakeholder, reports, unknown, protected,
                     content.findings, log, head, base.process.conference.timezone, _presidency(base),
-                    verdict, close, CLOSED in log.extra, state, now, policy)
+                    verdict, close, CLOSED in log.extra, state, now)
     wanted = _labels(report)
     titles = _titles(base, reports)
     return Decision(frozenset(wanted), {n: labels.spec(n, titles) for n in sorted(wanted)},
@@ -158,8 +154,10 @@ def _documents(base: Workspace, content: PullContent) -> tuple[list[tuple[str, D
         old, new = content.before.get(did), content.after.get(did)
         known = new or old
         path = known.path if known else ""
-        deleted = new is None and path in paths and paths[path].status == "deleted"
-        if new is None and not deleted:
+        # Gone from the head (deleted, or its file now holds another id) rather than unreadable there.
+        gone = new is None and path in paths and (
+            paths[path].status == "deleted" or any(d.path == path for d in content.after.values()))
+        if new is None and not gone:
             found.append((did, None))  # the head's file does not parse: changes cannot be shown yet
             continue
         diff = diff_documents(old, new)
@@ -207,8 +205,7 @@ def _judge(base: Workspace, log: SubmissionLog, head: Receipt, did: str, diff: D
     known = doc or proposed
     title = known.title if known else did
     return DocumentReport(did, title, base.process.version_name(version) if version else "", diff,
-                          _section_titles(base, known), _numbers(doc, diff), window, verdict, head,
-                          on_time)
+                          _section_titles(base, known), window, verdict, head, on_time)
 
 
 def _verdict(window: Window | None, head: Receipt, log: SubmissionLog) -> tuple[str, Receipt | None]:
@@ -228,15 +225,6 @@ def _section_titles(base: Workspace, doc: Document | None) -> Mapping[str, str]:
     if doc is not None:
         titles.update({s.id: s.title for s in doc.sections})
     return titles
-
-
-def _numbers(doc: Document | None, diff: DocumentDiff | None) -> Mapping[str, str]:
-    numbers = dict(doc.numbers()) if doc else {}
-    for change in diff.changes if diff else ():
-        number = change.new_number or change.old_number
-        if number:
-            numbers[change.id] = number
-    return numbers
 
 
 def _policy(reports: Iterable[DocumentReport]) -> str:

@@ -269,7 +269,7 @@ def test_a_rerun_after_a_crash_ends_like_one_clean_run(world: World, tmp_path: P
 
 
 def test_close_policy_closes_with_the_reason_and_keeps_the_branch(world: World) -> None:
-    before, after = world.push_base({PROCESS: edit(world.text(PROCESS), "late_policy: flag", "late_policy: close")})
+    world.push_base({PROCESS: edit(world.text(PROCESS), "late_policy: flag", "late_policy: close")})
     triage(world, 19, world.open_pr(19, review_change(world), at=LATE), LATE)
     assert world.fake.pull(19)["state"] == "closed"
     assert "closed because it arrived after the deadline" in world.status_comment(19)

@@ -368,7 +368,8 @@ def test_invalid_target_is_refused_and_says_why() -> None:
 
 
 def test_a_splice_that_does_not_hold_the_target_is_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(edit._Splicer, "write", lambda self, target: SAMPLE.replace("twelve States", "ten States"))
+    wrong = SAMPLE.replace("twelve States", "ten States")
+    monkeypatch.setattr(edit._Splicer, "write", lambda self, target: wrong)
     with pytest.raises(InternalEditError):
         write_document(SAMPLE, PATH, editor().document)
 
@@ -404,7 +405,8 @@ def test_dump_document_is_canonical_and_round_trips() -> None:
 
 
 def test_dump_document_of_a_new_empty_document() -> None:
-    doc = Document("new-document", "New", "zero-draft", "draft", (Section("general", "General", ()),), "x.yaml")
+    sections = (Section("general", "General", ()),)
+    doc = Document("new-document", "New", "zero-draft", "draft", sections, "x.yaml")
     assert "    paragraphs: []\n" in dump_document(doc)
 
 

@@ -97,9 +97,9 @@ def test_html_references_are_links() -> None:
 
 
 def test_references_to_other_known_documents_show_their_numbers() -> None:
+    join = Paragraph("pabc2345", "action", "Join.", indicators=("n",))
     plan = Document("lausanne-action-plan", "Lausanne Action Plan", "final", "adopted",
-                    (Section("general", "General", (Paragraph("pabc2345", "action", "Join.", indicators=("n",)),)),),
-                    "documents/lausanne-action-plan.yaml")
+                    (Section("general", "General", (join,)),), "documents/lausanne-action-plan.yaml")
     shown = reference("lausanne-action-plan#pabc2345", sample(), {"lausanne-action-plan": plan})
     assert shown.label == "Lausanne Action Plan, Action 1 (pabc2345)"
     assert "Lausanne Action Plan, Action 1 (pabc2345)" in render_html(sample(), others={plan.id: plan})
@@ -129,7 +129,8 @@ def test_markdown_numbers_anchors_and_header() -> None:
     assert text.startswith("*Second Review Conference*\n\n# Review of the Convention\n\n")
     assert "CCM/CONF/2026/3 · Version: Zero draft · Status: Draft" in text
     assert "## Universalization\n" in text
-    assert '<a id="ppre4mb1"></a>**1.** Recalling the Convention on Cluster Munitions, <sub>ppre4mb1</sub>' in text
+    assert ('<a id="ppre4mb1"></a>**1.** Recalling the Convention on Cluster Munitions, '
+            "<sub>ppre4mb1</sub>") in text
     assert '<a id="p7m2c4ve"></a>**Action 1** States not party' in text
     assert "- *Indicators:* Number of accessions; Number of votes in favour\n" in text
     assert "- *Timeframe:* by 2030\n" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -236,7 +237,7 @@ def test_format_delta(delta: timedelta, shown: str) -> None:
 
 def test_milestones_of_the_ccm_timeline_are_in_order(ccm: Process) -> None:
     bounds = [m.bounds() for m in ccm.milestones]
-    assert all(a[0] <= b[1] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(a[0] <= b[1] for a, b in itertools.pairwise(bounds))
     approximate = [m.when() for m in ccm.milestones if m.approximate]
     assert approximate == ["mid-May 2020 (approximate)", "early August 2020 (approximate)",
                            "early October 2020 (approximate)"]

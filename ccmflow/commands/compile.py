@@ -1,0 +1,37 @@
+"""`ccmflow compile DOC`: the compilation text, every proposal under its paragraph beside the clean text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ccmflow.commands.common import add_common
+from ccmflow.commands.summary import add_input_options, gather
+from ccmflow.compile import compile_inputs, render_html, render_markdown
+from ccmflow.output import emit_json
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "compile", help="compilation text: proposals attributed under each paragraph", description=__doc__)
+    add_input_options(parser)
+    parser.add_argument("--format", choices=("md", "html"), default="md")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
+    add_common(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    compiled = compile_inputs(gather(args))
+    text = render_html(compiled) if args.format == "html" else render_markdown(compiled)
+    if args.output is not None:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+    if args.json:
+        emit_json({"document": compiled.document, "format": args.format, "inputs": compiled.inputs,
+                   "output": str(args.output) if args.output else None, "text": None if args.output else text})
+    elif args.output is None:
+        sys.stdout.write(text)
+    return 0

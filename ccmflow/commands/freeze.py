@@ -1,0 +1,54 @@
+"""`ccmflow freeze WINDOW`: keep the on-time head of every input as a ref, with a manifest (after the deadline)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.table import Table
+
+from ccmflow.commands.common import add_common, parse_when
+from ccmflow.freeze import freeze_report
+from ccmflow.gitstore import Store
+from ccmflow.ledger import manifest_ref, read_ledger
+from ccmflow.output import console, emit_json
+from ccmflow.status import format_instant
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "freeze", help="record the on-time version of every input once a window has closed", description=__doc__)
+    parser.add_argument("window", metavar="WINDOW", help="a window id from documents/process.yaml")
+    parser.add_argument("--now", metavar="WHEN", help="the instant to freeze at (default: now, or $CCMFLOW_NOW)")
+    parser.add_argument("--base", default="HEAD", metavar="REV", help="where to read process.yaml (default: HEAD)")
+    add_common(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store(args.repo)
+    workspace = store.require(store.commit(args.base).id)
+    zone = workspace.process.conference.timezone
+    now = parse_when(args.now, zone)
+    report = freeze_report(store.repo, workspace.process, args.window, read_ledger(store.repo), now,
+                           workspace.registry)
+    manifest = report.manifest
+    if args.json:
+        emit_json({**manifest.as_json(), "changed": report.changed, "created": list(report.created),
+                   "unavailable": list(report.unavailable)})
+        return 0
+    out = console()
+    verb = "frozen" if report.changed else "already frozen, nothing changed"
+    out.print(f"[bold]{args.window}[/bold]: {verb} ({manifest_ref(manifest.window)}); deadline "
+              f"{format_instant(manifest.deadline, zone)}")
+    table = Table(title_justify="left")
+    for column in ("input", "author", "on-time version", "received", "late"):
+        table.add_column(column)
+    for item in manifest.inputs:
+        table.add_row(f"pr-{item.number}", item.stakeholder or item.author_login, (item.sha or "—")[:10],
+                      format_instant(item.received, zone) if item.received else "—", "yes" if item.late else "")
+    out.print(table)
+    for number in report.unavailable:
+        out.print(f"[yellow]pr-{number}: its on-time commit is not in this repository; fetch it "
+                  f"(git fetch origin '+refs/pull/{number}/head:refs/pull/{number}/head') and freeze again[/yellow]")
+    return 0
