@@ -61,7 +61,8 @@ def generate_document(paragraphs: int = 300, seed: int = 0, doc_id: str = DOC_ID
     sections: list[dict[str, Any]] = [{"id": sid, "title": title, "paragraphs": []} for sid, title in SECTIONS]
     for index in range(paragraphs):
         # Two introductory paragraphs, then each thematic section opens with a narrative and continues with actions.
-        section = sections[0] if index < 2 else sections[1 + (index - 2) * (len(sections) - 1) // max(paragraphs - 2, 1)]
+        thematic = 1 + (index - 2) * (len(sections) - 1) // max(paragraphs - 2, 1)
+        section = sections[0] if index < 2 else sections[thematic]
         kind = "narrative" if index < 2 or not section["paragraphs"] else "action"
         section["paragraphs"].append(_paragraph(rng, kind, doc_id, sections, taken))
     meta = {"id": doc_id, "title": "Generated Action Plan 2021-2025", "symbol": "CCM/CONF/2020/WP.9",

@@ -8,12 +8,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
+from urllib.parse import quote
+
+import github
+import requests
 
 from ccmflow.errors import FatalError
 from ccmflow.labels import LabelSpec
 from ccmflow.triage import CommitStatus
 
 T = TypeVar("T")
+# What a request to GitHub can raise; anything else is a bug in the bot and must surface as one.
+REQUEST_ERRORS = (github.GithubException, requests.exceptions.RequestException)
 
 
 class GitHubError(FatalError):
@@ -87,6 +93,12 @@ class GitHub(Protocol):
     def edit_comment(self, comment_id: int, body: str) -> None: ...
     def delete_comment(self, comment_id: int) -> None: ...
     def set_state(self, number: int, state: str) -> None: ...
+    # The consolidation summary (bot/summary.py): open PRs with their title and description in one listing
+    # (ceil(N/100) requests), and the tracking issues: (number, title, body, author login).
+    def open_pull_texts(self) -> list[tuple[PullInfo, str, str]]: ...
+    def find_issues(self, label: str) -> list[tuple[int, str, str, str]]: ...
+    def create_issue(self, title: str, body: str, labels: Sequence[str]) -> int: ...
+    def edit_issue(self, number: int, title: str, body: str) -> None: ...
 
 
 @dataclass
@@ -128,7 +140,7 @@ class Backoff:
         for attempt in range(self.attempts):
             try:
                 return call()
-            except Exception as exc:
+            except REQUEST_ERRORS as exc:
                 wait = self.delay(attempt, exc)
                 if wait is None or attempt == self.attempts - 1:
                     raise _failure(what, exc, attempt + 1) from exc
@@ -144,8 +156,6 @@ def _rate_limited(status: int, headers: Mapping[str, str], exc: Exception) -> bo
 
 
 def _network_error(exc: Exception) -> bool:
-    import requests
-
     return isinstance(exc, requests.exceptions.ConnectionError | requests.exceptions.Timeout)
 
 
@@ -162,8 +172,6 @@ class PyGithubClient:
     """The Protocol over PyGithub; every call goes through `Backoff.run`, and PyGithub's own retries are off."""
 
     def __init__(self, api_url: str, token: str, repository: str, login: str, backoff: Backoff | None = None) -> None:
-        import github
-
         self.login = login
         self.backoff = backoff or Backoff()
         # lazy: building the repository, issue and pull objects costs no request until a field is read.
@@ -203,8 +211,6 @@ class PyGithubClient:
         return [LabelInfo(str(d["name"]), str(d.get("color", "")), d.get("description")) for d in data or ()]
 
     def update_label(self, spec: LabelSpec) -> None:
-        from urllib.parse import quote
-
         body = {"new_name": spec.name, "color": spec.color, "description": spec.description}
         self.backoff.run(f"set the colour of label '{spec.name}'",
                          lambda: self._request("PATCH", f"/labels/{quote(spec.name, safe='')}", body))
@@ -222,7 +228,7 @@ class PyGithubClient:
         for attempt in range(self.backoff.attempts):
             try:
                 return _comment(self._request("POST", f"/issues/{number}/comments", {"body": body}))
-            except Exception as exc:
+            except REQUEST_ERRORS as exc:
                 wait = self.backoff.delay(attempt, exc)
                 if wait is None or attempt == self.backoff.attempts - 1:
                     raise _failure(what, exc, attempt + 1) from exc
@@ -247,8 +253,6 @@ class PyGithubClient:
                          lambda: self._request("PATCH", f"/issues/comments/{comment_id}", {"body": body}))
 
     def delete_comment(self, comment_id: int) -> None:
-        import github
-
         def delete() -> None:
             with contextlib.suppress(github.UnknownObjectException):  # already gone: that is what we wanted
                 self._request("DELETE", f"/issues/comments/{comment_id}")
@@ -258,6 +262,38 @@ class PyGithubClient:
     def set_state(self, number: int, state: str) -> None:
         self.backoff.run(f"set #{number} {state}",
                          lambda: self._request("PATCH", f"/pulls/{number}", {"state": state}))
+
+    # For the consolidation summary (bot/summary.py) --------------------------------------------------------
+
+    def open_pull_texts(self) -> list[tuple[PullInfo, str, str]]:
+        def read() -> list[tuple[PullInfo, str, str]]:
+            # Every field read here is in the list's payload: no per-PR request.
+            return [(PullInfo(p.number, p.head.sha, p.user.id, p.user.login, github_time(p.created_at),
+                              github_time(p.updated_at), "merged" if p.merged_at else p.state,
+                              tuple(label.name for label in p.labels), p.html_url, True), p.title or "", p.body or "")
+                    for p in self._repo.get_pulls(state="open")]
+
+        return self.backoff.run("list the open pull requests", read)
+
+    def find_issues(self, label: str) -> list[tuple[int, str, str, str]]:
+        from urllib.parse import quote
+
+        data = self.backoff.run(f"list the open issues labelled {label}", lambda: self._request(
+            "GET", f"/issues?state=open&per_page=100&labels={quote(label, safe='')}"))
+        return [(int(d["number"]), str(d.get("title") or ""), str(d.get("body") or ""), str(d["user"]["login"]))
+                for d in data or () if "pull_request" not in d]
+
+    def create_issue(self, title: str, body: str, labels: Sequence[str]) -> int:
+        # Not retried: a failed POST may have created the issue; the next run finds it by its marker.
+        try:
+            data = self._request("POST", "/issues", {"title": title, "body": body, "labels": list(labels)})
+        except Exception as exc:
+            raise _failure("open the tracking issue", exc, 1) from exc
+        return int(data["number"])
+
+    def edit_issue(self, number: int, title: str, body: str) -> None:
+        self.backoff.run(f"update issue #{number}",
+                         lambda: self._request("PATCH", f"/issues/{number}", {"title": title, "body": body}))
 
 
 def _comment(data: Mapping[str, Any]) -> CommentInfo:

@@ -9,7 +9,7 @@ from bot.context import Context
 from bot.router import Outcome, Router, handled, ignored
 from ccmflow import prinput
 from ccmflow.disposition_messages import Notice, notices
-from ccmflow.dispositions import DISPOSITIONS_DIR, Register, is_register, read_register
+from ccmflow.dispositions import DISPOSITIONS_DIR, is_register, read_register
 from ccmflow.errors import FatalError
 from ccmflow.load import SourceFile, parse
 from ccmflow.merge_markers import paragraph_path
@@ -127,7 +127,3 @@ def _apply(client: GitHub, notice: Notice) -> str:
         wrote.append(f"closed ({notice.state_reason})")
     return f"#{notice.number} {' and '.join(wrote)}" if wrote else ""
 
-
-def read(text: str, path: str) -> Register:
-    """The register in a file (for tests and tools)."""
-    return read_register(text, path)

@@ -52,3 +52,16 @@ class DryRunClient:
 
     def set_state(self, number: int, state: str) -> None:
         self._say(f"set #{number} {state}")
+
+    def open_pull_texts(self) -> list[tuple[PullInfo, str, str]]:
+        return self.real.open_pull_texts()
+
+    def find_issues(self, label: str) -> list[tuple[int, str, str, str]]:
+        return self.real.find_issues(label)
+
+    def create_issue(self, title: str, body: str, labels: Sequence[str]) -> int:
+        self._say(f"open issue '{title}' labelled {', '.join(labels)}:\n{body}")
+        return 0
+
+    def edit_issue(self, number: int, title: str, body: str) -> None:
+        self._say(f"update issue #{number} '{title}' to:\n{body}")

@@ -18,7 +18,7 @@ from bot.router import Router
 from ccmflow.errors import FatalError, InvalidInput
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
-BEHAVIOURS = ("triage", "commands", "retriage")
+BEHAVIOURS = ("triage", "commands", "retriage", "disposition")
 
 DEFAULT_LOGIN = "github-actions[bot]"
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ccmflow.diff import Redline, redline
 from ccmflow.inputs import LATE, LATE_ACCEPTED, UNKNOWN, Input, Inputs
-from ccmflow.messages import safe
 from ccmflow.model import Paragraph
 from ccmflow.render import CSS, display_number
 from ccmflow.status import format_instant
@@ -143,13 +143,17 @@ def _inserted(found: Iterable[tuple[Input, Paragraph]]) -> list[Row]:
 # Markdown ---------------------------------------------------------------------------------------------------
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#<>])")
+
+
 def _md(text: str) -> str:
-    return safe(text, 20_000)
+    """Text from a proposal, inert in a Markdown table cell: specials escaped, one line, no mention."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "@\u200b")
 
 
 def _details_md(proposal: Proposal, new: bool) -> str:
     p = proposal.paragraph
-    extra = [f for f in proposal.fields if f != "text" and (not new or getattr(p, f))]
+    extra = [f for f in proposal.fields if f != "text" and (not new or (getattr(p, f) and f != "kind"))]
     shown = [f"{_FIELD_NAMES.get(f, f)}: {_md(_value(getattr(p, f)))}" for f in extra]
     return f" ({'; '.join(shown)})" if shown else ""
 
@@ -215,7 +219,7 @@ def _redline_html(runs: Redline) -> str:
 
 def _details_html(proposal: Proposal, new: bool) -> str:
     p = proposal.paragraph
-    extra = [f for f in proposal.fields if f != "text" and (not new or getattr(p, f))]
+    extra = [f for f in proposal.fields if f != "text" and (not new or (getattr(p, f) and f != "kind"))]
     return "".join(f'<div class="detail">{_h(_FIELD_NAMES.get(f, f))}: {_h(_value(getattr(p, f)))}</div>'
                    for f in extra)
 

@@ -82,12 +82,13 @@ def _q(value: str) -> str:
 
 def dump_register(register: Register, window_title: str = "") -> str:
     """The register as YAML, with a header saying what may be edited."""
-    about = f'"{window_title}" ({register.window})' if window_title else register.window
-    lines = [f"# Disposition of the inputs to {about}: written by `ccmflow consolidate`.",
-             "# The presidency may edit each reason (and outcome: incorporated, partly-incorporated, not-retained,",
-             "# superseded) before merging; once merged, the bot tells each input its disposition.",
-             f"window: {register.window}", f"document: {register.document}", f"version: {register.version}",
-             "inputs:" if register.inputs else "inputs: []"]
+    lines = [f"# What became of each input to the window {register.window}, written by `ccmflow consolidate`."]
+    if window_title:
+        lines.append(f"# ({' '.join(window_title.split())})")
+    lines += ["# The presidency may edit each reason (and outcome: incorporated, partly-incorporated, not-retained,",
+              "# superseded) before merging; once merged, the bot tells each input its disposition.",
+              f"window: {register.window}", f"document: {register.document}", f"version: {register.version}",
+              "inputs:" if register.inputs else "inputs: []"]
     for d in register.inputs:
         lines.append(f"  - input: {d.input}")
         if d.title:

@@ -51,7 +51,9 @@ def freeze_report(repo: pygit2.Repository, process: Process, window_id: str, led
     entries = {i.number: i for i in existing.inputs} if existing is not None else {}
     for record in ledger.inputs:
         if record.number not in entries and _in_window(record, window):
-            entries[record.number] = _frozen(record, window.closes, registry)
+            frozen = _frozen(record, window.closes, registry)
+            if frozen is not None:
+                entries[record.number] = frozen
     manifest = Manifest(window.id, window.closes, existing.frozen_at if existing is not None else now,
                         tuple(entries[n] for n in sorted(entries)))
     created: list[str] = []
@@ -100,17 +102,19 @@ def _in_window(record: InputRecord, window: Window) -> bool:
     return record.log.window in (None, window.id)
 
 
-def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None) -> FrozenInput:
-    """The input as it stood at the deadline; a function of its log only, so any run gives the same answer."""
+def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None) -> FrozenInput | None:
+    """The input's last version received by the deadline; None when nothing arrived in time.
+
+    Only inputs with an on-time version are frozen: an input opened after the deadline is seen by a late run
+    and not by a punctual one, so listing it would make the result depend on when the freeze ran. Late inputs
+    are judged from the ledger instead (and one the Presidency accepts stays usable by consolidate).
+    """
     on_time = record.log.last_before(deadline)
-    after = sorted((r for r in record.log.receipts if r.received > deadline), key=lambda r: r.received)
-    first_late = after[0] if after else None
-    shown = on_time or first_late
+    if on_time is None:
+        return None
     stakeholder = registry.by_user_id(record.author_id) if registry is not None else None
-    return FrozenInput(record.number, on_time.sha if on_time else None,
-                       shown.sha if shown else record.head_sha, shown.received if shown else None,
-                       record.author_id, record.author_login, stakeholder.id if stakeholder else None,
-                       on_time is None)
+    return FrozenInput(record.number, on_time.sha, on_time.sha, on_time.received, record.author_id,
+                       record.author_login, stakeholder.id if stakeholder else None, False)
 
 
 def _has_commit(repo: pygit2.Repository, sha: str) -> bool:

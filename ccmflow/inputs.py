@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -125,8 +125,12 @@ def current_window(process: Process, document: str, now: datetime) -> Window | N
 
 def collect(store: Store, document_id: str, *, window_id: str | None = None, refs: str = DEFAULT_REFS,
             base: str = "HEAD", now: datetime | None = None, progress: Progress | None = None,
-            cache: bool = True) -> Inputs:
-    """The inputs to a document, from local refs matching `refs`, judged against its window."""
+            cache: bool = True, ledger: Ledger | None = None, open_numbers: Collection[int] | None = None) -> Inputs:
+    """The inputs to a document, from local refs matching `refs`, judged against its window.
+
+    `ledger` replaces the one at refs/ccmflow/ledger (the bot passes a fresher one); `open_numbers`, when
+    given, are the pull requests open now: a refs/pull/<n>/head of any other is a closed input.
+    """
     now = now or datetime.now(UTC)
     base_commit = store.commit(base)
     workspace = store.require(base_commit.id)
@@ -135,10 +139,11 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
         raise FatalError(f"no document '{document_id}' at {base} (known: {', '.join(sorted(workspace.documents))})")
     window = _window(workspace.process, document_id, window_id, now)
     manifest = read_manifest(store.repo, window.id) if window is not None else None
-    ledger = read_ledger(store.repo)
+    ledger = ledger if ledger is not None else read_ledger(store.repo)
     examiner = Examiner(store, document, base_commit, cache_path(store.repo, document_id) if cache else None)
     candidates = _candidates(store.repo, refs, manifest)
-    collector = _Collector(store.repo, workspace, window, manifest, ledger, examiner, now)
+    collector = _Collector(store.repo, workspace, window, manifest, ledger, examiner, now,
+                           frozenset(open_numbers) if open_numbers is not None else None)
     for done, (ref, head) in enumerate(candidates, 1):
         collector.add(ref, head)
         if progress is not None:
@@ -231,9 +236,10 @@ class _Version:
 
 class _Collector:
     def __init__(self, repo: pygit2.Repository, workspace: Workspace, window: Window | None,
-                 manifest: Manifest | None, ledger: Ledger, examiner: Examiner, now: datetime) -> None:
+                 manifest: Manifest | None, ledger: Ledger, examiner: Examiner, now: datetime,
+                 open_numbers: frozenset[int] | None) -> None:
         self.repo, self.workspace, self.window, self.manifest = repo, workspace, window, manifest
-        self.ledger, self.examiner, self.now = ledger, examiner, now
+        self.ledger, self.examiner, self.now, self.open_numbers = ledger, examiner, now, open_numbers
         self.inputs: list[Input] = []
         self.elsewhere: list[str] = []
         self.withdrawn: list[str] = []
@@ -250,9 +256,10 @@ class _Collector:
             self.elsewhere.append(name)
             self.skipped.add(record.number)
             return
-        if record is not None and record.state != "open":
+        closed = record is not None and record.state != "open"
+        if number is not None and (closed or (self.open_numbers is not None and number not in self.open_numbers)):
             self.withdrawn.append(name)
-            self.skipped.add(record.number)
+            self.skipped.add(number)
             return
         version = self._version(record, frozen, head)
         if version is None:
@@ -280,6 +287,9 @@ class _Collector:
         if closes is None or (self.now <= closes and frozen is None):
             receipt = log.receipt(current) if current else None
             return _Version(current, ON_TIME, receipt.received if receipt else None) if current else None
+        if not log.receipts and frozen is None:
+            return _Version(current, UNKNOWN, None, note="the bot has not logged when this input arrived yet "
+                            "(the maintenance job syncs the ledger hourly)") if current else None
         on_time = log.last_before(closes)
         sha, received = (on_time.sha, on_time.received) if on_time is not None else (None, None)
         if frozen is not None:

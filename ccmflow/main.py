@@ -16,6 +16,7 @@ from ccmflow.errors import FatalError, InvalidInput
 COMMANDS = (
     "validate", "status", "show", "diff", "render", "init", "new-id",
     "merge-driver", "consolidate", "release", "trace",
+    "summary", "compile", "freeze", "demo",
 )
 
 

@@ -191,7 +191,7 @@ class _Merge:
             return either.title
         title, clash = _pick(b.title if b else _ABSENT, o.title, t.title)
         if clash:
-            self.conflicts.append(Conflict(sid, "", "section title changed two ways", o.title, t.title, "section",
+            self.conflicts.append(Conflict(sid, "", "title changed two ways", o.title, t.title, "section",
                                            ("title",)))
         return str(title)
 
@@ -202,7 +202,7 @@ class _Merge:
             value, clash = _pick(b, getattr(self.ours, name), getattr(self.theirs, name))
             values[name] = value
             if clash:
-                self.conflicts.append(Conflict(name, "", f"document {name} changed two ways",
+                self.conflicts.append(Conflict(name, "", "changed two ways",
                                                str(getattr(self.ours, name)), str(getattr(self.theirs, name)),
                                                "document", (name,)))
         return values

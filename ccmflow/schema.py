@@ -130,6 +130,8 @@ _TYPE_HINTS = {
     "array": "write a list: one '- item' per line, or [a, b]",
     "string": "write the text after the colon (quote it if it looks like a number or true/false)",
     "integer": "write a whole number without quotes",
+    "number": "write a number without quotes",
+    "boolean": "write true or false",
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ccmflow.diff import ParagraphChange
+from ccmflow.examine import Anchor
 from ccmflow.inputref import FETCH_HINT
 from ccmflow.inputs import LATE, LATE_ACCEPTED, ON_TIME, UNKNOWN, Input, Inputs
 from ccmflow.model import Document, Paragraph
@@ -160,6 +161,14 @@ class _Labels:
         number = self.numbers.get(pid, fallback or "")
         return f"{number} ({pid})" if number else f"unnumbered ({pid})"
 
+    def new(self, pid: str, anchor: Anchor | None) -> str:
+        """A paragraph the base lacks, by where it would go: 'new (pq...) after 18 (pletsoan)'."""
+        if anchor is None:
+            return f"new ({pid})"
+        if anchor.after is None:
+            return f"new ({pid}) first in the section"
+        return f"new ({pid}) after {self.of(anchor.after)}"
+
 
 def _stale(item: Input, labels: _Labels) -> str:
     """'14 (pk3x9q2a) deleted; 15 (pq...) rewritten', numbered as the input's own base numbered them."""
@@ -237,7 +246,7 @@ def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zon
     kinds: dict[str, list[str]] = {AMEND: [], INSERT: [], DELETE: [], MOVE: []}
     for change in changes:
         if change.change == "added":
-            kinds[INSERT].append(labels.of(change.id, change.new_number))
+            kinds[INSERT].append(labels.new(change.id, item.examined.anchor(change.id)))
         elif change.change == "removed":
             kinds[DELETE].append(labels.of(change.id, change.old_number))
         else:

@@ -98,7 +98,7 @@ def _blocks(summary: Summary) -> list[_Block]:
 
 
 def _header(summary: Summary) -> str:
-    lines = [f"# Consolidation summary: {safe(summary.title, 500)}", ""]
+    lines = [f"# Consolidation summary: {safe(summary.title, 500)}"]
     if summary.window_title:
         closes = f", closes {summary.closes}" if summary.closes else ", deadline to be announced"
         lines.append(f"**Window:** {safe(summary.window_title, 300)}{closes}.")

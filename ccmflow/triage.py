@@ -131,7 +131,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     report = Report(facts.number, facts.author_login, facts.author_id, stakeholder, reports, unknown, protected,
                     content.findings, log, head, base.process.conference.timezone, _presidency(base),
                     verdict, close, CLOSED in log.extra, state, now)
-    wanted = _labels(report)
+    wanted = _labels(report, _known_names(base))
     titles = _titles(base, reports)
     return Decision(frozenset(wanted), {n: labels.spec(n, titles) for n in sorted(wanted)},
                     _statuses(report), messages.status_comment(report), close, reopen, log, _summary(report, wanted))
@@ -237,11 +237,20 @@ def _presidency(base: Workspace) -> tuple[str, ...]:
     return tuple(a.login for s in base.registry.stakeholders if "accept-late" in s.roles for a in s.accounts)
 
 
-def _labels(report: Report) -> set[str]:
+def _known_names(base: Workspace) -> frozenset[str]:
+    """Every doc: and section: label the base allows; a PR can never name a new label."""
+    names = {labels.doc(d) for d in base.documents}
+    names.update(labels.section(s) for s in base.process.section_titles)
+    names.update(labels.section(s.id) for d in base.documents.values() for s in d.sections)
+    return frozenset(names)
+
+
+def _labels(report: Report, known: frozenset[str]) -> set[str]:
     wanted: set[str] = set()
     for doc in report.documents:
         wanted.add(labels.doc(doc.id))
         wanted.update(labels.section(s) for s in (doc.diff.sections_touched if doc.diff else ()))
+    wanted &= known
     if report.stakeholder is not None:
         wanted.add(labels.category(report.stakeholder.category))
     else:

@@ -24,8 +24,8 @@ Path = tuple[str | int, ...]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
-_CORE_TAG = "tag:yaml.org,2002:"
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_CORE_TAG = "tag:yaml.org,2002:"
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,12 +117,13 @@ def _tree(repo: pygit2.Repository, base: pygit2.Tree | None, changes: dict[str, 
             builder.insert(head, repo.create_blob(data), pygit2.enums.FileMode.BLOB)
     for name, sub in nested.items():
         entry = builder.get(name)
-        subtree = repo[entry.id] if entry is not None and entry.filemode == pygit2.enums.FileMode.TREE else None
-        oid = _tree(repo, subtree, sub)
-        if len(repo[oid]) == 0:
+        subtree = repo.get(entry.id) if entry is not None and entry.filemode == pygit2.enums.FileMode.TREE else None
+        child = _tree(repo, subtree if isinstance(subtree, pygit2.Tree) else None, sub)
+        emptied = repo.get(child)
+        if isinstance(emptied, pygit2.Tree) and len(emptied) == 0:
             if entry is not None:
                 builder.remove(name)
         else:
-            builder.insert(name, oid, pygit2.enums.FileMode.TREE)
-    oid: pygit2.Oid = builder.write()
-    return oid
+            builder.insert(name, child, pygit2.enums.FileMode.TREE)
+    written: pygit2.Oid = builder.write()
+    return written

@@ -220,8 +220,11 @@ def test_diff_workspaces_lists_changed_documents_only() -> None:
 def test_as_json_is_plain_data(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
     reworded = dataclasses.replace(universal[1], text="Promote adherence.")
-    data = diff_documents(plan, with_sections(plan, universalization=(universal[0], reworded, *universal[2:]))).as_json()
-    [change] = data["changes"]  # type: ignore[misc]
+    new = with_sections(plan, universalization=(universal[0], reworded, *universal[2:]))
+    data = diff_documents(plan, new).as_json()
+    changes = data["changes"]
+    assert isinstance(changes, list) and len(changes) == 1
+    change = changes[0]
     assert change["id"] == universal[1].id and change["change"] == "modified" and change["fields"] == ["text"]
     assert change["redline"][0] == ["=", "Promote adherence"]
 

@@ -18,7 +18,8 @@ from ccmflow.gitstore import Store, directory_workspace
 from ccmflow.load import SourceFile
 from ccmflow.model import Document
 
-LAP, RD, PD = "documents/lausanne-action-plan.yaml", "documents/review-document.yaml", "documents/political-declaration.yaml"
+LAP, RD = "documents/lausanne-action-plan.yaml", "documents/review-document.yaml"
+PD = "documents/political-declaration.yaml"
 PROCESS, REGISTRY = "documents/process.yaml", "documents/stakeholders.yaml"
 FIRST_TEXT = "The Convention on Cluster Munitions was adopted in Dublin on 30 May 2008"
 
@@ -134,7 +135,7 @@ def test_an_unknown_revision_is_a_fatal_error(history: History, rev: str) -> Non
 
 
 def test_a_blob_id_is_no_revision(history: History) -> None:
-    blob = history.repo[history.base].tree["documents"]["process.yaml"].id
+    blob = history.repo.revparse_single(f"{history.base}:documents/process.yaml").id
     with pytest.raises(FatalError, match="unknown revision"):
         Store(history.path).commit(str(blob))
 
@@ -167,8 +168,8 @@ def test_a_broken_revision_gives_findings_and_require_raises_them(history: Histo
     assert [f.file for f in caught.value.findings] == [LAP]
 
 
-@pytest.mark.parametrize("entry, what", [(Link("/etc/passwd"), "symbolic link"), (Link("process.yaml"), "symbolic link"),
-                                         (Submodule("1" * 40), "submodule")])
+@pytest.mark.parametrize("entry, what", [(Link("/etc/passwd"), "symbolic link"),
+                                         (Link("process.yaml"), "symbolic link"), (Submodule("1" * 40), "submodule")])
 def test_links_and_submodules_in_documents_are_refused_never_followed(history: History, entry: Link | Submodule,
                                                                       what: str) -> None:
     sha = commit(history.repo, {"documents/extra.yaml": entry}, "Link", branch="linked", parents=[history.base])
@@ -176,7 +177,8 @@ def test_links_and_submodules_in_documents_are_refused_never_followed(history: H
     snapshot = store.snapshot(sha)
     assert [f.path for f in snapshot.files] == [LAP, PD, PROCESS, RD, REGISTRY]
     assert [str(f) for f in snapshot.refused] == [
-        f"documents/extra.yaml:1:1: a {what} is not accepted in documents/ (fix: replace it with the file's own content)"]
+        f"documents/extra.yaml:1:1: a {what} is not accepted in documents/ "
+        "(fix: replace it with the file's own content)"]
     workspace, findings = store.workspace("linked")
     assert workspace is None and findings == list(snapshot.refused)
 
@@ -212,8 +214,7 @@ def test_round_trip_an_edit_through_git(history: History) -> None:
     assert change.changes[0].redline[:2] == (("=", "Promote"), ("+", " universal"))
     # Reverting gives back the first blob: the same record, parsed once.
     back = commit(history.repo, {LAP: text}, "Revert")
-    assert history.repo[back].tree["documents"]["lausanne-action-plan.yaml"].id == \
-        history.repo[history.base].tree["documents"]["lausanne-action-plan.yaml"].id
+    assert history.repo.revparse_single(f"{back}:{LAP}").id == history.repo.revparse_single(f"{history.base}:{LAP}").id
     assert store.document(back, "lausanne-action-plan") is old
 
 

@@ -171,7 +171,7 @@ def test_metadata_field_by_field() -> None:
     assert result.clean and (result.document.title, result.document.version) == ("New title", "consolidated")
     clash = merge_documents(BASE, replace(BASE, title="One"), replace(BASE, title="Two"))
     assert [(c.kind, c.paragraph_id) for c in clash.conflicts] == [("document", "title")]
-    assert str(clash.conflicts[0]) == "document title: document title changed two ways"
+    assert str(clash.conflicts[0]) == "document title: changed two ways"
 
 
 def test_sections_added_deleted_and_retitled() -> None:

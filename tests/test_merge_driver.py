@@ -185,3 +185,22 @@ def test_markers_for_delete_versus_modify_and_fields() -> None:
     assert theirs_side == ("      - id: p003\n        kind: narrative\n        text: >-\n"
                            "          Theirs rewrote the third.\n")
     assert after.startswith("      - id: p004")
+
+
+def test_markers_for_a_field_a_section_title_and_document_metadata() -> None:
+    base = document().replace("        kind: narrative\n", "        kind: narrative\n        timeframe: 2021-2025\n", 2)
+    ours = base.replace("        timeframe: 2021-2025\n", "", 1).replace("title: Review", "title: Ours").replace(
+        "title: Introduction", "title: Intro A")
+    theirs = base.replace("timeframe: 2021-2025", "timeframe: 2021-2030", 1).replace(
+        "title: Review", "title: Theirs").replace("title: Introduction", "title: Intro B")
+    text, conflicts = merge_texts(base, ours, theirs, DOC)
+    assert [str(c) for c in conflicts] == ["paragraph 1 (p001): changed two ways (timeframe)",
+                                           "document title: changed two ways",
+                                           "section introduction: title changed two ways"]
+    marked = mark_conflicts(text, theirs, DOC, conflicts)
+    assert ("<<<<<<< ours: document title: changed two ways\n  title: Ours\n=======\n  title: Theirs\n"
+            ">>>>>>> theirs: document title\n") in marked
+    assert "=======\n    title: Intro B\n>>>>>>> theirs: section introduction\n" in marked
+    # OURS removed the timeframe THEIRS changed: the marked block sits at the end of the paragraph.
+    assert ("<<<<<<< ours: paragraph 1 (p001): changed two ways (timeframe)\n=======\n"
+            "        timeframe: 2021-2030\n>>>>>>> theirs: paragraph 1 (p001)\n      - id: p002") in marked

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ccmflow.load import parse_text
-from ccmflow.model import Process
+from ccmflow.model import Process, Window
 from ccmflow.status import (
     EARLY,
     LATE,
@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 ZURICH = ZoneInfo("Europe/Zurich")
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 def process_from(text: str) -> Process:
@@ -103,7 +103,8 @@ def test_on_time_reports_the_time_left(ccm: Process) -> None:
 def test_a_window_to_be_announced_has_no_deadline(ccm: Process) -> None:
     timing = judge(ccm, "review-document", utc(2020, 9, 1), version="consolidated")
     assert (timing.verdict, timing.delta) == (NO_DEADLINE, None)
-    assert timing.window is not None and timing.window.closes is None and timing.window.id == "review-consolidated-input"
+    assert timing.window is not None and timing.window.closes is None
+    assert timing.window.id == "review-consolidated-input"
 
 
 def test_without_a_version_a_late_input_falls_into_the_next_window_of_the_document(ccm: Process) -> None:
@@ -134,8 +135,11 @@ def test_times_without_a_zone_are_refused(ccm: Process) -> None:
         phase(ccm, datetime(2020, 5, 4))
 
 
+def ids(windows: tuple[Window, ...]) -> list[str]:
+    return [w.id for w in windows]
+
+
 def test_windows_for_a_document_and_version(ccm: Process) -> None:
-    ids = lambda windows: [w.id for w in windows]  # noqa: E731
     assert ids(windows_for(ccm, "review-document", "zero-draft")) == ["review-zero-draft-input"]
     assert ids(windows_for(ccm, "review-document", "consolidated")) == ["review-consolidated-input"]
     both = ["review-zero-draft-input", "review-consolidated-input"]
@@ -165,8 +169,9 @@ def test_deadlines_around_the_spring_change_are_the_right_instants() -> None:
     assert judge_in(day, utc(2020, 3, 29, 21, 59, 59)).verdict == ON_TIME
     assert judge_in(day, utc(2020, 3, 29, 22, 0, 0)).delta == timedelta(seconds=1)
     # From midnight CET on the 28th to the last second of the 29th (CEST) is an hour short of two days.
-    assert judge_in(day, day.opens).delta == timedelta(hours=47, seconds=-1)  # type: ignore[arg-type]
-    assert day.opens is not None and day.closes - day.opens == timedelta(hours=47, seconds=-1)
+    assert day.opens is not None and day.closes is not None
+    assert judge_in(day, day.opens).delta == timedelta(hours=47, seconds=-1)
+    assert day.closes - day.opens == timedelta(hours=47, seconds=-1)
     # A time given in conference time (as `--at` reads one) is subtracted as an instant, not by wall clock.
     assert judge_in(day, datetime(2020, 3, 28, 12, 0, tzinfo=ZURICH)).delta == timedelta(hours=35, seconds=-1)
     assert {w.closes.tzinfo for w in process.windows} == {UTC}  # type: ignore[union-attr]

@@ -187,6 +187,15 @@ def test_invalid_file_is_reported_with_file_line_and_fix():
     assert "cannot be shown until the file can be read" in decision.body
 
 
+def test_label_names_come_from_the_base_never_from_the_pr():
+    new_doc = BASE_TEXTS[PLAN].replace("id: lausanne-action-plan", "id: made-up-document", 1)
+    new_section = BASE_TEXTS[REVIEW].replace("  - id: transparency\n", "  - id: made-up-section\n", 1)
+    decision = triage({"documents/made-up-document.yaml": new_doc, REVIEW: new_section}, at(20, month=4))
+    assert not any("made-up" in name for name in decision.labels)
+    assert "doc:review-document" in decision.labels
+    assert "made-up-section" in decision.body  # still reported to people, just never turned into a label
+
+
 def test_unregistered_author_and_protected_paths():
     decision = triage({PROCESS: BASE_TEXTS[PROCESS] + "\n", ".github/workflows/x.yml": "on: push\n"},
                       at(20, month=4), author=12345)

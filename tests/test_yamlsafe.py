@@ -10,12 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ccmflow import yamlsafe
+from ccmflow.errors import Finding
 from ccmflow.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_NODES, YamlError, load
 
 PATH = "documents/x.yaml"
 
 
-def refused(raw: bytes | str) -> yamlsafe.Finding:
+def refused(raw: bytes | str) -> Finding:
     with pytest.raises(YamlError) as caught:
         load(raw, PATH)
     finding = caught.value.finding

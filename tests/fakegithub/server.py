@@ -454,6 +454,8 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Small replies written in pieces would otherwise wait on delayed ACKs (~40 ms each).
+    disable_nagle_algorithm = True
     server_version = "GitHub.com"
     sys_version = ""
     server: _Server

@@ -1,0 +1,61 @@
+"""`ccmflow demo [--out DIR]`: run the whole drafting process offline on the embedded documents; print where it is."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+
+from ccmflow.output import console, emit_json
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "demo", help="run the whole process offline on the embedded documents", description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("ccmflow-demo"), metavar="DIR",
+                        help="where to write (default: ./ccmflow-demo; a previous demo there is replaced)")
+    parser.add_argument("--force", action="store_true",
+                        help="write into a non-empty folder that is not a previous demo (only the demo's "
+                             "own folders in it are replaced)")
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of tables")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from ccmflow.demo import run_demo
+
+    started = time.perf_counter()
+    result = run_demo(args.out, args.force)
+    elapsed = time.perf_counter() - started
+    if args.json:
+        emit_json({"out": str(result.out), "seconds": round(elapsed, 2),
+                   "outputs": [{"what": o.what, "path": str(o.path)} for o in result.outputs]})
+        return 0
+    out = console()
+    out.print(f"[green]✓[/green] The drafting process ran offline in {elapsed:.1f} s: 8 inputs to the Review "
+              "Document around the 4 May 2020 deadline (2 late, 1 accepted late, 2 identical, 2 overlapping on "
+              "paragraph 5, 1 invalid), triaged, frozen, summarised, compiled and consolidated.")
+    table = Table(title="Where the outputs are", title_justify="left")
+    table.add_column("what", ratio=1)
+    table.add_column("where", ratio=1, overflow="fold")
+    for item in result.outputs:
+        table.add_row(item.what, _shown(item.path))
+    out.print(table)
+    repo = _shown(result.out / "repository")
+    out.print("Try, on the scratch repository:")
+    for command in (f"ccmflow summary review-document -C {repo} --at 2020-05-08",
+                    f"ccmflow compile review-document -C {repo} --at 2020-05-08 --format html -o compilation.html",
+                    f"ccmflow diff review-document zero-draft consolidate/review-document/consolidated -C {repo}"):
+        out.print(f"  [bold]{command}[/bold]")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it can be: relative to the current folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
