@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from ccmflow.merge import Conflict
 from ccmflow.yamlsafe import Loaded, YamlError
@@ -132,11 +131,3 @@ def _edits(merged: Loaded, theirs: Loaded | None, conflict: Conflict, size: int)
         edits.append((start, end, ("\n" if inserted else "") + "\n".join(lines)))
     return edits
 
-
-def describe(conflicts: Sequence[Conflict]) -> list[str]:
-    """One line per conflict, for terminals and logs."""
-    return [str(c) for c in conflicts]
-
-
-def conflicts_json(conflicts: Sequence[Conflict]) -> list[dict[str, Any]]:
-    return [dict(c.as_json()) for c in conflicts]

@@ -14,7 +14,7 @@ import jsonschema
 from ccmflow.errors import Finding
 from ccmflow.yamlsafe import Loaded
 
-SCHEMAS = ("document", "process", "stakeholders")
+SCHEMAS = ("document", "process", "stakeholders", "dispositions")
 
 
 @cache

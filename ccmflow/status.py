@@ -88,6 +88,8 @@ def windows_for(process: Process, document: str, version: str | None = None) -> 
     """The windows an input on this document (at this version) can fall in, in closing order."""
     windows = process.windows_for(document)
     matching = tuple(w for w in windows if w.version is None or w.version == version)
+    # A version with no window of its own is judged against all the document's windows, so input on it
+    # after they closed is flagged late rather than waved through.
     return matching if version is not None and matching else windows
 
 
@@ -141,5 +143,6 @@ def format_delta(delta: timedelta) -> str:
         count, seconds = divmod(seconds, size)
         if count or parts:
             parts.append(f"{count} {name}{'' if count == 1 else 's'}")
+    # Precision stops at the unit after the largest: "1 day" for a day and five minutes.
     shown = [p for p in parts[:2] if not p.startswith("0 ")] or ["0 seconds"]
     return " ".join(shown)

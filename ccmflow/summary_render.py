@@ -28,15 +28,16 @@ class _Block:
     tail: str = ""
 
 
-def markdown(summary: Summary) -> str:
-    return "\n".join(_text(b) for b in _blocks(summary))
+def markdown(summary: Summary, stamp: bool = True) -> str:
+    """The summary as one Markdown text; `stamp` says when it was made (the bot leaves it out: GitHub shows it)."""
+    return "\n".join(_text(b) for b in _blocks(summary, stamp))
 
 
-def markdown_parts(summary: Summary, limit: int = MAX_BODY) -> list[str]:
+def markdown_parts(summary: Summary, limit: int = MAX_BODY, stamp: bool = True) -> list[str]:
     """The Markdown cut at block (then row) boundaries into parts of at most `limit` characters."""
     parts: list[str] = []
     current = ""
-    for block in _blocks(summary):
+    for block in _blocks(summary, stamp):
         for piece in _pieces(block, limit):
             joined = f"{current}\n{piece}" if current else piece
             if len(joined) <= limit:
@@ -74,8 +75,8 @@ def _pieces(block: _Block, limit: int) -> Iterable[str]:
         yield "\n".join((head, *piece)) + "\n"
 
 
-def _blocks(summary: Summary) -> list[_Block]:
-    blocks = [_Block(_header(summary))]
+def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
+    blocks = [_Block(_header(summary, stamp))]
     blocks.append(_Block("## Counts\n\n| Category | Inputs |\n|---|---:|",
                          tuple(f"| {safe(c)} | {n} |" for c, n in summary.by_category)))
     blocks.append(_Block("| Timing | Inputs |\n|---|---:|",
@@ -97,7 +98,7 @@ def _blocks(summary: Summary) -> list[_Block]:
     return blocks
 
 
-def _header(summary: Summary) -> str:
+def _header(summary: Summary, stamp: bool) -> str:
     lines = [f"# Consolidation summary: {safe(summary.title, 500)}"]
     if summary.window_title:
         closes = f", closes {summary.closes}" if summary.closes else ", deadline to be announced"
@@ -105,8 +106,9 @@ def _header(summary: Summary) -> str:
     if summary.frozen_at:
         lines.append(f"**Frozen** at {summary.frozen_at}: the on-time version of every input is kept; "
                      "later changes are shown as late.")
+    updated = f"; updated {summary.generated}" if stamp else ""
     lines.append(f"**{summary.total} input(s)**, {len(summary.invalid)} invalid. Base text at "
-                 f"{code(summary.base)}; updated {summary.generated}.")
+                 f"{code(summary.base)}{updated}.")
     if summary.compilation:
         lines.append(f"**Compilation text:** {summary.compilation}")
     return "\n\n".join(lines) + "\n"

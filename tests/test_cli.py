@@ -170,3 +170,19 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path, capsys: pytest.CaptureF
     (tmp_path / "x" / "keep.txt").write_text("mine")
     assert main(["init", str(tmp_path / "x")]) == 2
     assert (tmp_path / "x" / "keep.txt").read_text() == "mine"
+
+
+def test_schemas_beside_the_documents_match_the_package() -> None:
+    """Editors validate against documents/schemas/; they must be the schemas ccmflow itself uses."""
+    for packaged in (ROOT / "ccmflow" / "schemas").glob("*.schema.json"):
+        assert (ROOT / "documents" / "schemas" / packaged.name).read_text() == packaged.read_text(), packaged.name
+
+
+def test_init_installs_the_structural_merge_driver(tmp_path: Path) -> None:
+    target = tmp_path / "body"
+    assert main(["init", str(target)]) == 0
+    repo = pygit2.Repository(str(target))
+    attributes = repo.revparse_single("HEAD:.gitattributes").data.decode()
+    assert "documents/*.yaml merge=ccmflow" in attributes
+    assert repo.config["merge.ccmflow.driver"] == "ccmflow merge-driver %O %A %B %P"
+    assert (target / "documents" / "schemas" / "dispositions.schema.json").is_file()

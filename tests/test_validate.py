@@ -240,8 +240,6 @@ def test_the_embedded_instance_is_valid(capsys: pytest.CaptureFixture[str]) -> N
     assert "no problems found" in capsys.readouterr().out
 
 
-@pytest.mark.xfail(strict=True, reason="document.schema.json: the action 'if' needs \"required\": [\"kind\"], "
-                                       "else a paragraph without kind is also told to add indicators")
 def test_a_paragraph_without_kind_is_one_finding(top: Path) -> None:
     Break(LAP, "      - id: pg2fmela\n        kind: narrative\n", "      - id: pg2fmela\n", at="", message=(),
           hint=()).apply(top)

@@ -16,6 +16,7 @@ from ccmflow import __version__, rules
 from ccmflow.commands.common import add_common
 from ccmflow.edit import new_id
 from ccmflow.errors import FatalError, InvalidInput
+from ccmflow.gitattributes import configure_merge_driver, write_gitattributes
 from ccmflow.gitstore import directory_files
 from ccmflow.load import DOCUMENTS_DIR, parse
 from ccmflow.output import console, emit_json
@@ -56,8 +57,9 @@ def run(args: argparse.Namespace) -> int:
     (docs / "schemas").mkdir(parents=True)
     _write_instance(docs, _values(args))
     written = write_files(target, args.package)
+    write_gitattributes(target)
     _check(target)
-    _commit(target)
+    configure_merge_driver(_commit(target))
     result = {"created": str(target), "documents": sorted(p.name for p in docs.glob("*.yaml")),
               "workflows": sorted(str(p) for p in written)}
     if args.json:
@@ -66,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         out = console()
         out.print(f"[green]✓[/green] created {target} with a first commit")
         out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations),")
-        out.print("        push to GitHub, and protect the main branch (see README: installing the bot)")
+        out.print("        push to GitHub, and protect the main branch (see README: installing the bot);")
+        out.print("        each clone runs `ccmflow merge-driver --install` once for structural merges")
     return 0
 
 
@@ -105,10 +108,11 @@ def _check(target: Path) -> None:
         raise InvalidInput(refused + findings)
 
 
-def _commit(target: Path) -> None:
+def _commit(target: Path) -> pygit2.Repository:
     repo = pygit2.init_repository(str(target), initial_head="main")
     repo.index.add_all()
     repo.index.write()
     tree = repo.index.write_tree()
     signature = pygit2.Signature("ccmflow", "ccmflow@users.noreply.github.com")
     repo.create_commit("HEAD", signature, signature, "Start the process repository (ccmflow init)", tree, [])
+    return repo
