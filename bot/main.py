@@ -16,9 +16,10 @@ from bot.client import Backoff, GitHub, PyGithubClient
 from bot.context import Context, Settings
 from bot.router import Router
 from ccmflow.errors import FatalError, InvalidInput
+from ccmflow.status import parse_instant
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
-BEHAVIOURS = ("triage", "commands", "retriage", "disposition")
+BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary")
 
 DEFAULT_LOGIN = "github-actions[bot]"
 
@@ -47,15 +48,8 @@ def settings_from(env: Mapping[str, str], dry_run: bool) -> Settings:
 
 
 def _now(text: str | None) -> datetime:
-    if not text:
-        return datetime.now(UTC)
-    try:
-        instant = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise FatalError(f"CCMFLOW_NOW='{text}' is not an ISO 8601 time (e.g. 2020-05-04T22:00:00Z)") from None
-    if instant.tzinfo is None:
-        raise FatalError(f"CCMFLOW_NOW='{text}' needs a time zone (e.g. a trailing Z for UTC)")
-    return instant
+    # Replays must say which instant they mean: no conference time zone is assumed here.
+    return parse_instant(text) if text else datetime.now(UTC)
 
 
 def read_event(env: Mapping[str, str]) -> tuple[str, dict[str, Any]]:

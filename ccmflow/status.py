@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from ccmflow.errors import FatalError
 from ccmflow.model import Milestone, Process, Window
 
 ON_TIME, EARLY, LATE, NO_DEADLINE, NO_WINDOW = "on-time", "early", "late", "no-deadline", "no-window"
@@ -123,6 +124,20 @@ def judge_in(window: Window, received: datetime) -> Timing:
     if received <= window.closes:
         return Timing(ON_TIME, window, received, window.closes - received)
     return Timing(LATE, window, received, received - window.closes)
+
+
+def parse_instant(text: str, zone: str | None = None) -> datetime:
+    """An ISO 8601 instant; without an offset it is read in `zone` (conference time), or refused if none is given."""
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise FatalError(f"'{text}' is not a date or time (use e.g. 2020-05-04T18:00+02:00 or "
+                         "2020-05-04T16:00:00Z)") from None
+    if value.tzinfo is None:
+        if zone is None:
+            raise FatalError(f"'{text}' needs a time zone (e.g. a trailing Z for UTC)")
+        value = value.replace(tzinfo=ZoneInfo(zone))
+    return value
 
 
 def format_instant(instant: datetime, zone: str) -> str:

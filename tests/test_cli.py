@@ -88,6 +88,7 @@ def test_status_at_the_deadline_second(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_status_reads_conference_time_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = run_json(capsys, "status", "-C", str(ROOT), "--at", "2020-05-04T23:59:59")
+    assert code == 0
     assert data["at"] == "2020-05-04T23:59:59+02:00"
 
 
@@ -99,6 +100,7 @@ def test_status_uses_ccmflow_now(monkeypatch: pytest.MonkeyPatch, capsys: pytest
 
 def test_show_numbers_actions_and_paragraphs(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = run_json(capsys, "show", "lausanne-action-plan", "-C", str(ROOT))
+    assert code == 0
     numbers = [p["number"] for s in data["sections"] for p in s["paragraphs"] if p["kind"] == "action"]
     assert numbers == [f"Action {n}" for n in range(1, len(numbers) + 1)]
     assert len(numbers) >= 45
@@ -106,6 +108,7 @@ def test_show_numbers_actions_and_paragraphs(capsys: pytest.CaptureFixture[str])
 
 def test_show_by_path_and_unnumbered_preamble(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = run_json(capsys, "show", str(ROOT / "documents" / "political-declaration.yaml"))
+    assert code == 0
     preamble, commitments = data["sections"]
     assert {p["number"] for p in preamble["paragraphs"]} == {""}
     assert commitments["paragraphs"][0]["number"] == "1"
@@ -134,6 +137,7 @@ def test_diff_unknown_revision_is_a_usage_error(instance: Path, capsys: pytest.C
 
 def test_new_id_is_fresh(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = run_json(capsys, "new-id", "-n", "5", "-C", str(ROOT))
+    assert code == 0
     existing = "".join(p.read_text() for p in (ROOT / "documents").glob("*.yaml"))
     assert len(set(data["ids"])) == 5
     assert all(f"id: {i}" not in existing for i in data["ids"])
@@ -152,7 +156,7 @@ def test_render_html_and_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "atp"
-    code, data = run_json(capsys, "init", str(target), "--conference", "Review Conference of the \"Example\" Treaty",
+    code, _ = run_json(capsys, "init", str(target), "--conference", "Review Conference of the \"Example\" Treaty",
                           "--short-name", "ERC: 1", "--timezone", "America/New_York", "--start", "2027-03-01")
     assert code == 0
     assert main(["validate", str(target)]) == 0

@@ -6,12 +6,12 @@ import argparse
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from ccmflow.errors import FatalError, InvalidInput
 from ccmflow.gitstore import Store, directory_workspace
 from ccmflow.load import DOCUMENTS_DIR, SourceFile, parse
 from ccmflow.model import Document, Workspace
+from ccmflow.status import parse_instant
 
 NOW_ENV = "CCMFLOW_NOW"
 
@@ -66,12 +66,4 @@ def document(repo: Path, doc: str, rev: str | None) -> tuple[Document, Workspace
 def parse_when(text: str | None, zone: str) -> datetime:
     """An instant from --at or CCMFLOW_NOW; a time without a zone is read in conference time."""
     text = text or os.environ.get(NOW_ENV)
-    if not text:
-        return datetime.now(UTC)
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise FatalError(f"'{text}' is not a date or time (use e.g. 2020-05-04 or 2020-05-04T18:00+02:00)") from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo(zone))
-    return value
+    return parse_instant(text, zone) if text else datetime.now(UTC)
