@@ -20,7 +20,7 @@ from bot.context import Context
 from bot.gitsync import fetch, open_pull_texts, push
 from bot.router import Command, Outcome, Router, handled, ignored
 from bot.triage import ACTIONS
-from ccmflow import labels
+from ccmflow import labels, messages
 from ccmflow.compile import compile_inputs, render_html, render_markdown
 from ccmflow.errors import FatalError
 from ccmflow.inputs import Inputs, collect
@@ -86,11 +86,23 @@ def after_command(ctx: Context) -> Outcome:
 
 
 def on_command(ctx: Context, command: Command) -> Outcome:
+    """`/ccmflow summary`: refresh every summary now, and answer once (a repeated run answers nothing new)."""
     registry = ctx.base().registry
-    if not any(registry.may(command.user_id, role) for role in ROLES):
+    allowed = any(registry.may(command.user_id, role) for role in ROLES)
+    marker = f"<!-- ccmflow:reply {command.comment_id} -->"
+    answered = any(c.login == ctx.settings.login and marker in c.body for c in ctx.client.comments(command.number))
+    if not allowed:
+        if not answered:
+            ctx.client.create_comment(command.number, f"{marker}\n" + messages.refusal(
+                command.login, "summary", "the Presidency and the Implementation Support Unit"), marker)
         return ignored(f"'/ccmflow summary' from @{command.login}: only the Presidency and the support unit "
                        "may ask for it (the summary is refreshed hourly anyway)")
-    return refresh(ctx, create=True)
+    outcome = refresh(ctx, create=True)
+    if not answered:
+        ctx.client.create_comment(command.number, f"{marker}\nThank you, @{command.login}. The consolidation "
+                                  "summaries are up to date: see the issues labelled "
+                                  f"`{labels.SUMMARY}`.", marker)
+    return outcome
 
 
 def _quietly(ctx: Context, work: Callable[[], Outcome]) -> Outcome:
@@ -116,11 +128,13 @@ class Issue:
 def refresh(ctx: Context, *, create: bool, update: LogUpdate | None = None, publish: bool = False) -> Outcome:
     """Every document's summary, written where it changed; `create` opens missing tracking issues."""
     workspace = ctx.base()
+    issues = [Issue(n, t, b) for n, t, b, who in ctx.client.find_issues(labels.SUMMARY) if who == ctx.settings.login]
+    if not create and not issues:
+        return ignored("no tracking issue yet: the maintenance job opens one per document")
     problem = fetch(ctx.repo, ctx.settings.token)
     listed = open_pull_texts(ctx)
     ledger = merged_ledger(read_ledger(ctx.repo), listed, update)
     numbers = frozenset(pull.number for pull, _, _ in listed)
-    issues = [Issue(n, t, b) for n, t, b, who in ctx.client.find_issues(labels.SUMMARY) if who == ctx.settings.login]
     collected = {doc: collect(ctx.store, doc, now=ctx.settings.now, ledger=ledger, open_numbers=numbers)
                  for doc in _documents(workspace)}
     links = _publish_compilations(ctx, collected) if publish else _published(ctx, collected)

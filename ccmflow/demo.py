@@ -203,7 +203,7 @@ class _Run:
 
 
 def _timeline() -> list[tuple[datetime, int, ScriptedInput, int]]:
-    """(when, order, input, version): version -1 is the Presidency's acceptance, input None-like 0 the freeze."""
+    """Every event in time order: (when, order at the same instant, input, version); version -1 is an acceptance."""
     events: list[tuple[datetime, int, ScriptedInput, int]] = []
     for item in SCRIPT:
         events += [(v.received, 0, item, i) for i, v in enumerate(item.versions)]

@@ -20,7 +20,7 @@ import fastjsonschema
 
 from ccmflow import schema
 from ccmflow.diff import DocumentDiff, ParagraphChange, diff_documents, redline
-from ccmflow.load import _paragraph
+from ccmflow.load import paragraph_record
 from ccmflow.model import Document, Paragraph, Section
 from ccmflow.yamlsafe import Loaded, YamlError
 from ccmflow.yamlsafe import load as load_yaml
@@ -185,7 +185,7 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
             check(item)
     except fastjsonschema.JsonSchemaException:
         return None
-    return [_paragraph(item) for item in data]
+    return [paragraph_record(item) for item in data]
 
 
 def _dedent(lines: Sequence[str], indent: int) -> str | None:
@@ -279,25 +279,44 @@ def _valid(base: BaseIndex, document: Document) -> bool:
 
 
 def quick_diff(old: Document, new: Document) -> DocumentDiff:
-    """diff_documents(old, new), skipping untouched paragraphs when only paragraph contents changed."""
-    old_order = [(s.id, p.id, p.kind) for s, p in old.walk()]
-    new_order = [(s.id, p.id, p.kind) for s, p in new.walk()]
-    if old_order != new_order or [s.title for s in old.sections] != [s.title for s in new.sections]:
+    """diff_documents(old, new) without comparing untouched paragraphs; moves still go through diff_documents.
+
+    Paragraphs the fast path did not reparse are the very same objects on both sides, so only the few that
+    differ are compared. Added and removed paragraphs are handled here too; anything moved is not.
+    """
+    old_at = {p.id: (s.id, p) for s, p in old.walk()}
+    new_at = {p.id: (s.id, p) for s, p in new.walk()}
+    kept_old = [(pid, old_at[pid][0]) for pid in old_at if pid in new_at]
+    kept_new = [(pid, new_at[pid][0]) for pid in new_at if pid in old_at]
+    if kept_old != kept_new or [s.title for s in old.sections] != [s.title for s in new.sections] or \
+            [s.id for s in old.sections] != [s.id for s in new.sections]:
         return diff_documents(old, new)
-    numbers = new.numbers()
-    before = {p.id: p for _, p in old.walk()}
+    renumbered = len(old_at) != len(new_at) or old_at.keys() != new_at.keys()
+    old_numbers = old.numbers()
+    new_numbers = new.numbers() if renumbered or _kinds_changed(old_at, new_at) else old_numbers
     changes: list[ParagraphChange] = []
-    for section, paragraph in new.walk():
-        previous = before[paragraph.id]
+    for pid, (section, paragraph) in new_at.items():
+        before = old_at.get(pid)
+        if before is None:
+            changes.append(ParagraphChange(pid, "added", section, new_number=new_numbers.get(pid), new=paragraph))
+            continue
+        previous = before[1]
         if previous is paragraph or previous == paragraph:
             continue
         old_content = previous.content()
         fields = tuple(k for k, v in paragraph.content().items() if old_content[k] != v)
         if fields:
-            number = numbers.get(paragraph.id)
             changes.append(ParagraphChange(
-                paragraph.id, "modified", section.id, section.id, number, number, fields, False,
+                pid, "modified", section, section, old_numbers.get(pid), new_numbers.get(pid), fields, False,
                 redline(previous.text, paragraph.text) if "text" in fields else (), previous, paragraph))
+    for pid, (section, paragraph) in old_at.items():
+        if pid not in new_at:
+            changes.append(ParagraphChange(pid, "removed", section, section, old_numbers.get(pid), old=paragraph))
     touched = {c.section for c in changes}
     meta = diff_documents(replace(old, sections=()), replace(new, sections=())).meta
     return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched), meta)
+
+
+def _kinds_changed(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str, tuple[str, Paragraph]]) -> bool:
+    return any(old_at[pid][1].kind != entry[1].kind for pid, entry in new_at.items()
+               if pid in old_at and old_at[pid][1] is not entry[1])

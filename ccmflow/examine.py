@@ -64,18 +64,21 @@ class Examiner:
         self.base = base
         self.path = document.path
         self._indexes: dict[str, docpatch.BaseIndex | None] = {}
+        self._seen: dict[str, Examined] = {}
         self._cache = _Cache(cache, f"{document.id}:{base.id}") if cache else None
         self.computed = 0
 
     def examine(self, sha: str) -> Examined:
-        if self._cache is not None:
-            hit = self._cache.get(sha)
-            if hit is not None:
-                return hit
-        result = self._examine(sha)
-        self.computed += 1
-        if self._cache is not None:
-            self._cache.put(sha, result)
+        seen = self._seen.get(sha)
+        if seen is not None:
+            return seen
+        result = self._cache.get(sha) if self._cache is not None else None
+        if result is None:
+            result = self._examine(sha)
+            self.computed += 1
+            if self._cache is not None:
+                self._cache.put(sha, result)
+        self._seen[sha] = result
         return result
 
     def save(self) -> None:
@@ -136,7 +139,8 @@ class Examiner:
         if position is None:
             return None
         delta = deltas[position]
-        if delta.status_char() != "M" or int(delta.new_file.mode) not in _BLOB_MODES or delta.is_binary:
+        # Not delta.is_binary here: asking before the patch exists makes libgit2 read both blobs twice.
+        if delta.status_char() != "M" or int(delta.new_file.mode) not in _BLOB_MODES:
             return None
         base = self._index(old, str(delta.old_file.id))
         if base is None:

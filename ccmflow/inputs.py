@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 import pygit2
 
+from ccmflow import status
 from ccmflow.diff import DocumentDiff
 from ccmflow.errors import FatalError, Finding
 from ccmflow.examine import Examined, Examiner, cache_path
@@ -110,14 +111,14 @@ class Inputs:
         return tuple(i for i in self.inputs if not i.invalid)
 
 
-def current_window(process: Process, document: str, now: datetime) -> Window | None:
-    """The window open now for the document; else the one that closed last; else the next one."""
-    windows = process.windows_for(document)
-    for window in windows:
-        opened = window.opens is None or window.opens <= now
-        if opened and (window.closes is None or now <= window.closes):
-            return window
-    closed = [w for w in windows if w.closes is not None and w.closes < now]
+def current_window(process: Process, document: Document, now: datetime) -> Window | None:
+    """The window for the document's current version: open now, else the last to close, else the next one."""
+    windows = status.windows_for(process, document.id, document.version)
+    states = [status.window_state(w, now) for w in windows]
+    opened = [s.window for s in states if s.state == "open"]
+    if opened:
+        return opened[0]
+    closed = [s.window for s in states if s.state == "closed"]
     if closed:
         return max(closed, key=lambda w: w.closes or now)
     return windows[0] if windows else None
@@ -137,7 +138,7 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
     document = workspace.document(document_id)
     if document is None:
         raise FatalError(f"no document '{document_id}' at {base} (known: {', '.join(sorted(workspace.documents))})")
-    window = _window(workspace.process, document_id, window_id, now)
+    window = _window(workspace.process, document, window_id, now)
     manifest = read_manifest(store.repo, window.id) if window is not None else None
     ledger = ledger if ledger is not None else read_ledger(store.repo)
     examiner = Examiner(store, document, base_commit, cache_path(store.repo, document_id) if cache else None)
@@ -157,13 +158,13 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
                   examiner.computed)
 
 
-def _window(process: Process, document: str, window_id: str | None, now: datetime) -> Window | None:
+def _window(process: Process, document: Document, window_id: str | None, now: datetime) -> Window | None:
     if window_id is None:
         return current_window(process, document, now)
     window = process.window(window_id)
-    if window is None or window.document != document:
-        known = ", ".join(w.id for w in process.windows_for(document)) or "none"
-        raise FatalError(f"no window '{window_id}' for {document} (its windows: {known})")
+    if window is None or window.document != document.id:
+        known = ", ".join(w.id for w in process.windows_for(document.id)) or "none"
+        raise FatalError(f"no window '{window_id}' for {document.id} (its windows: {known})")
     return window
 
 

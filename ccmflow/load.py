@@ -137,7 +137,7 @@ class _Build:
             numbering=MappingProxyType(numbering))
 
     def _section(self, index: int, data: dict[str, Any]) -> Section:
-        return Section(data["id"], data["title"], tuple(_paragraph(p) for p in data["paragraphs"]))
+        return Section(data["id"], data["title"], tuple(paragraph_record(p) for p in data["paragraphs"]))
 
     def process(self) -> Process:
         conf = self.data["conference"]
@@ -216,7 +216,8 @@ class _Build:
         return Registry(tuple(_stakeholder(s) for s in self.data["stakeholders"]), self.loaded.path)
 
 
-def _paragraph(p: dict[str, Any]) -> Paragraph:
+def paragraph_record(p: dict[str, Any]) -> Paragraph:
+    """A Paragraph from schema-valid data."""
     return Paragraph(
         id=p["id"], kind=p["kind"], text=p["text"], indicators=tuple(p.get("indicators", ())),
         baseline=p.get("baseline"), target=p.get("target"), responsible=tuple(p.get("responsible", ())),

@@ -106,7 +106,7 @@ def refusal(login: str, command: str, who_may: str) -> str:
 
 def unknown_command(login: str, word: str) -> str:
     return (f"Thank you, @{login}. The bot does not know the command `/ccmflow {safe(word, 40)}`. The commands "
-            "are `/ccmflow accept-late` and `/ccmflow recheck`.")
+            "are `/ccmflow accept-late`, `/ccmflow recheck` and `/ccmflow summary`.")
 
 
 # --- the status comment -----------------------------------------------------------------------------------------

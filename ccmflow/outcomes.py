@@ -44,36 +44,36 @@ def _touches(repo: pygit2.Repository, base: pygit2.Commit, head: pygit2.Oid, pat
 
 def window_inputs(repo: pygit2.Repository, base: pygit2.Commit, document: Document, window: str | None,
                   registry: Registry) -> list[WindowInput]:
-    """Every input of the window: the freeze manifest's when frozen, else the ledger's and refs/pull/* touching DOC.
+    """Every input of the window: the freeze manifest's (on time), then the ledger's and refs/pull/* touching DOC.
 
-    An input closed without being merged (withdrawn) is left out unless it is taken.
+    The manifest holds only inputs with an on-time version; inputs the ledger or refs add beside it are late and
+    still get a disposition, so none is lost. An input closed without being merged (withdrawn) is left out.
     """
     ledger = read_ledger(repo)
     manifest = read_manifest(repo, window) if window else None
-    if manifest is not None:
-        found = []
-        for entry in manifest.inputs:
-            record = ledger.get(entry.number)
-            found.append(WindowInput(input_name(entry.number), entry.number, record.title if record else "",
-                                     entry.stakeholder, entry.sha is None))
-        return found
     listed: dict[int, WindowInput] = {}
+    for entry in manifest.inputs if manifest is not None else ():
+        record = ledger.get(entry.number)
+        listed[entry.number] = WindowInput(input_name(entry.number), entry.number, record.title if record else "",
+                                           entry.stakeholder, entry.sha is None)
+    late = manifest is not None
     for record in ledger.inputs:
-        if record.state == "closed":
+        if record.state == "closed" or record.number in listed:
             continue
         stakeholder = registry.by_user_id(record.author_id)
-        item = WindowInput(input_name(record.number), record.number, record.title,
-                           stakeholder.id if stakeholder else None)
         head = _head(repo, record.number, record.head_sha)
         if (record.log.window == window and window is not None) or (
                 record.log.window is None and head is not None and _touches(repo, base, head, document.path)):
-            listed[record.number] = item
+            listed[record.number] = WindowInput(input_name(record.number), record.number, record.title,
+                                                stakeholder.id if stakeholder else None,
+                                                late and record.log.accepted is None)
     for ref in repo.references:
         match = _PULL.match(ref)
         if match and int(match.group(1)) not in listed and ledger.get(int(match.group(1))) is None:
             head = repo.references[ref].peel(pygit2.Commit).id
             if _touches(repo, base, head, document.path):
-                listed[int(match.group(1))] = WindowInput(input_name(int(match.group(1))), int(match.group(1)))
+                listed[int(match.group(1))] = WindowInput(input_name(int(match.group(1))), int(match.group(1)),
+                                                          late=late)
     return [listed[n] for n in sorted(listed)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -12,6 +13,8 @@ from rich.text import Text
 from ccmflow.messages import code, safe
 from ccmflow.summary import CoSponsored, Entry, SectionSummary, Summary
 
+# Control characters (ESC above all) that rich lets through to the terminal; PR text must not carry them there.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # GitHub refuses an issue or comment body over 65,536 characters.
 MAX_BODY = 65_536
 _TIMING = {"on-time": "on time", "late": "late", "late-accepted": "late, accepted", "unknown": "unknown"}
@@ -95,7 +98,8 @@ def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
                                    for i in summary.invalid)))
     if summary.notes:
         blocks.append(_Block("## Notes\n", tuple(f"- {safe(n, 2000)}" for n in summary.notes)))
-    return blocks
+    return [_Block(_CONTROL.sub("", b.head), tuple(_CONTROL.sub("", r) for r in b.rows), _CONTROL.sub("", b.tail))
+            for b in blocks]
 
 
 def _header(summary: Summary, stamp: bool) -> str:
@@ -164,7 +168,7 @@ def _cosponsored(group: CoSponsored) -> str:
 
 def renderables(summary: Summary) -> list[RenderableType]:
     """Rich tables for a terminal: counts, then one table per section, then invalid inputs and notes."""
-    out: list[RenderableType] = [Text(f"Consolidation summary: {summary.title}", style="bold")]
+    out: list[RenderableType] = [_plain(f"Consolidation summary: {summary.title}", "bold")]
     window = f"{summary.window_title}, closes {summary.closes or 'to be announced'}" if summary.window_title \
         else "no window"
     out.append(Text(f"{window}{'; frozen ' + summary.frozen_at if summary.frozen_at else ''}"))
@@ -174,26 +178,26 @@ def renderables(summary: Summary) -> list[RenderableType]:
     counts.add_column("category")
     counts.add_column("inputs", justify="right")
     for category, count in summary.by_category:
-        counts.add_row(category, str(count))
+        counts.add_row(Text(category), str(count))
     for timing, count in summary.by_timing:
         counts.add_row(Text(_TIMING.get(timing, timing), style=_STYLE.get(timing, "")), str(count))
     out.append(counts)
     out.extend(_section_table(s) for s in summary.sections)
     if summary.stale:
-        out.append(Text("Inputs to rebase: " + "; ".join(f"{n} ({r})" for n, r in summary.stale), style="yellow"))
+        out.append(_plain("Inputs to rebase: " + "; ".join(f"{n} ({r})" for n, r in summary.stale), "yellow"))
     if summary.invalid:
         table = Table(title="Invalid inputs (not included above)", title_justify="left")
         for column in ("input", "delegation", "problems"):
             table.add_column(column)
         for item in summary.invalid:
-            table.add_row(item.input, item.delegation, "\n".join(item.problems[:5]))
+            table.add_row(_plain(item.input), _plain(item.delegation), _plain("\n".join(item.problems[:5])))
         out.append(table)
-    out.extend(Text(f"note: {n}", style="dim") for n in summary.notes)
+    out.extend(_plain(f"note: {n}", "dim") for n in summary.notes)
     return out
 
 
 def _section_table(section: SectionSummary) -> RenderableType:
-    table = Table(title=f"{section.title} ({section.id})", title_justify="left", show_lines=False)
+    table = Table(title=Text(f"{section.title} ({section.id})"), title_justify="left", show_lines=False)
     for column in ("input", "delegation", "amends", "inserts", "deletes", "timing", "remarks"):
         table.add_column(column, overflow="fold")
     for e in section.entries:
@@ -201,13 +205,19 @@ def _section_table(section: SectionSummary) -> RenderableType:
         if e.later:
             timing.append("\n+ later change (late)", style="red")
         remarks = e.title + (f": {e.remarks[:200]}" if e.remarks else "")
-        table.add_row(e.input, e.delegation + ("" if e.verified else " (unverified)"),
-                      "\n".join([*e.amends, *(f"moves {m}" for m in e.moves)]), "\n".join(e.inserts),
-                      "\n".join(e.deletes), timing, remarks)
+        # Text, never str: a PR's words must not be read as rich markup.
+        table.add_row(_plain(e.input), _plain(e.delegation + ("" if e.verified else " (unverified)")),
+                      _plain("\n".join([*e.amends, *(f"moves {m}" for m in e.moves)])),
+                      _plain("\n".join(e.inserts)), _plain("\n".join(e.deletes)), timing, _plain(remarks))
     lines: list[RenderableType] = [table]
     for o in section.overlaps:
         lines.append(Text(f"  overlap on {o.paragraph}: {', '.join(o.inputs)} ({o.proposals} proposals)",
                           style="yellow"))
     for c in section.cosponsored:
-        lines.append(Text(f"  co-sponsored {c.kind} {c.target}: {', '.join(c.delegations)}", style="cyan"))
+        lines.append(_plain(f"  co-sponsored {c.kind} {c.target}: {', '.join(c.delegations)}", "cyan"))
     return Group(*lines)
+
+
+def _plain(text: str, style: str = "") -> Text:
+    """Untrusted text for the terminal: never markup, and no control characters."""
+    return Text(_CONTROL.sub("", text), style=style)

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from ccmflow.commands.common import add_common, parse_when
 from ccmflow.freeze import freeze_report
@@ -42,12 +43,14 @@ def run(args: argparse.Namespace) -> int:
     out.print(f"[bold]{args.window}[/bold]: {verb} ({manifest_ref(manifest.window)}); deadline "
               f"{format_instant(manifest.deadline, zone)}")
     table = Table(title_justify="left")
-    for column in ("input", "author", "on-time version", "received", "late"):
+    for column in ("input", "author", "on-time version", "received"):
         table.add_column(column)
     for item in manifest.inputs:
-        table.add_row(f"pr-{item.number}", item.stakeholder or item.author_login, (item.sha or "—")[:10],
-                      format_instant(item.received, zone) if item.received else "—", "yes" if item.late else "")
+        table.add_row(f"pr-{item.number}", Text(item.stakeholder or item.author_login), (item.sha or "—")[:10],
+                      format_instant(item.received, zone) if item.received else "—")
     out.print(table)
+    out.print("Inputs with no version received by the deadline are not frozen: the ledger shows them as late.",
+              style="dim")
     for number in report.unavailable:
         out.print(f"[yellow]pr-{number}: its on-time commit is not in this repository; fetch it "
                   f"(git fetch origin '+refs/pull/{number}/head:refs/pull/{number}/head') and freeze again[/yellow]")

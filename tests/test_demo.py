@@ -1,0 +1,101 @@
+"""`ccmflow demo`: the whole process offline, its outputs, and that it is repeatable and careful with folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygit2
+import pytest
+
+from ccmflow.demo import instance_root, run_demo
+from ccmflow.errors import FatalError
+from ccmflow.ledger import freeze_ref, read_ledger, read_manifest
+from ccmflow.main import main
+
+WINDOW = "review-zero-draft-input"
+OUTPUTS = ("summary/review-document.md", "summary/review-document.json", "compilation/review-document.md",
+           "compilation/review-document.html", "consolidated/review-document.md",
+           "consolidated/review-document.html", "consolidated/review-zero-draft-input.yaml",
+           "redline/review-document.md", "redline/review-document.html",
+           *(f"triage/pr-{n}.md" for n in range(1, 9)))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "out"
+    assert main(["demo", "--out", str(out)]) == 0
+    return out
+
+
+def test_every_output_is_written(demo: Path) -> None:
+    for name in OUTPUTS:
+        assert (demo / name).is_file() and (demo / name).stat().st_size > 200, name
+
+
+def test_the_summary_tells_the_story(demo: Path) -> None:
+    summary = json.loads((demo / "summary/review-document.json").read_text("utf-8"))
+    assert summary["window"] == WINDOW and summary["total"] == 8 and summary["frozen_at"]
+    assert summary["by_timing"] == {"on-time": 6, "late-accepted": 1, "late": 1}
+    universal = next(s for s in summary["sections"] if s["id"] == "universalization")
+    assert [o["proposals"] for o in universal["overlaps"]] == [2]
+    assert universal["cosponsored"][0]["delegations"] == ["Austria", "Chile"]
+    (invalid,) = summary["invalid"]
+    assert invalid["input"] == "pr-7" and "documents/review-document.yaml:" in invalid["problems"][0]
+    cmc = next(e for s in summary["sections"] for e in s["inputs"] if e["input"] == "pr-4")
+    assert cmc["timing"] == "on-time" and "late, not counted" in cmc["later"]
+    kenya = next(e for s in summary["sections"] for e in s["inputs"] if e["input"] == "pr-5")
+    assert kenya["timing"] == "late"  # its commit says 3 May; GitHub received it on 5 May
+    text = (demo / "summary/review-document.md").read_text("utf-8")
+    assert text.startswith("# Consolidation summary: Lausanne Review Document")
+
+
+def test_triage_compilation_consolidation_and_redline(demo: Path) -> None:
+    assert "Received on time" in (demo / "triage/pr-1.md").read_text("utf-8")
+    assert "changed after the deadline" in (demo / "triage/pr-4.md").read_text("utf-8")
+    assert "not valid YAML" in (demo / "triage/pr-7.md").read_text("utf-8")
+    assert "Accepted by the Presidency" in (demo / "triage/pr-6.md").read_text("utf-8")
+    compilation = (demo / "compilation/review-document.html").read_text("utf-8")
+    assert "<b>Alt 1</b> (<span class=\"sponsors\">Austria, Chile</span>)" in compilation
+    assert "[Deletion proposed by" in compilation
+    consolidated = (demo / "consolidated/review-document.md").read_text("utf-8")
+    assert "reflecting the sustained outreach of States Parties" in consolidated
+    assert "predictable multi-year commitments" not in consolidated  # pr-4's late change is not taken
+    register = (demo / "consolidated/review-zero-draft-input.yaml").read_text("utf-8")
+    assert "input: pr-3" in register and "not-retained" in register
+    # Late inputs are outside the freeze manifest but never dropped from the register.
+    assert all(f"input: pr-{n}\n" in register for n in range(1, 9))
+    late = register.split("input: pr-5\n", 1)[1].split("- input:", 1)[0]
+    assert "Received after the deadline" in late
+    assert "<ins>" in (demo / "redline/review-document.html").read_text("utf-8")
+
+
+def test_the_repository_holds_the_ledger_and_the_freeze(demo: Path) -> None:
+    repo = pygit2.Repository(str(demo / "repository"))
+    assert [r.number for r in read_ledger(repo).inputs] == list(range(1, 9))
+    manifest = read_manifest(repo, WINDOW)
+    assert manifest is not None and [i.number for i in manifest.inputs] == [1, 2, 3, 4, 7, 8]
+    assert freeze_ref(WINDOW, 4) in repo.references
+    assert "refs/heads/consolidate/review-document/consolidated" in repo.references
+    assert "refs/tags/review-document/zero-draft" in repo.references
+
+
+def test_the_demo_is_repeatable_and_careful_with_folders(demo: Path, tmp_path: Path) -> None:
+    again = run_demo(tmp_path / "again")
+    assert again.facts["freezes_changed"] == [True, False]  # the second, late freeze changes nothing
+    for name in OUTPUTS:
+        if name.startswith(("summary", "compilation", "triage", "redline")):
+            assert (demo / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+    run_demo(tmp_path / "again")  # a previous demo's output is replaced without asking
+    other = tmp_path / "mine"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(FatalError, match="not empty"):
+        run_demo(other)
+    run_demo(other, force=True)
+    assert (other / "notes.txt").read_text("utf-8") == "keep me" and (other / "summary").is_dir()
+
+
+def test_the_embedded_documents_are_found() -> None:
+    names = {item.name for item in instance_root().iterdir()}
+    assert {"review-document.yaml", "process.yaml", "stakeholders.yaml", "schemas"} <= names

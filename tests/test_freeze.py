@@ -1,0 +1,146 @@
+"""Freezing a window: refs for on-time heads and a manifest, the same whenever it runs and however often."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pygit2
+import pytest
+from inputkit import DEADLINE, WINDOW, Process, append, utc
+
+from ccmflow.errors import FatalError
+from ccmflow.freeze import due, freeze, freeze_report
+from ccmflow.inputs import LATE, ON_TIME, collect
+from ccmflow.ledger import freeze_ref, manifest_ref, read_manifest
+from ccmflow.main import main
+from ccmflow.submissions import SubmissionLog
+
+
+def _scenario(path: Path) -> Process:
+    """Three inputs before the deadline; pr-2 amended twice, the second time a minute before it."""
+    proc = Process(path)
+    proc.submit(1, "austria", append("pkp3nvcv", "Austria."), utc(4, 20))
+    proc.submit(2, "chile", append("pc2cyt73", "Chile, first."), utc(4, 25))
+    proc.submit(2, "chile", append("pc2cyt73", "Chile, second."), DEADLINE - timedelta(minutes=1))
+    proc.submit(3, "icrc", append("pvs7vs65", "ICRC."), utc(5, 1))
+    return proc
+
+
+def _freeze(proc: Process, minutes_after: float) -> tuple[object, dict[str, str]]:
+    ledger = proc.sync()
+    workspace = proc.store.require(proc.base)
+    manifest = freeze(proc.repo, workspace.process, WINDOW, ledger, DEADLINE + timedelta(minutes=minutes_after),
+                      workspace.registry)
+    refs = {r: str(proc.repo.references[r].target) for r in proc.repo.references
+            if r.startswith(f"refs/ccmflow/{WINDOW}/") and not r.endswith("/manifest")}
+    return manifest.inputs, refs
+
+
+def _late_events(proc: Process) -> None:
+    """What happens after the deadline: a force-push to pr-1, a new version of pr-2, a new input pr-4."""
+    proc.submit(1, "austria", append("pkp3nvcv", "Rewritten after the deadline."), utc(5, 5, 9))
+    proc.submit(2, "chile", append("pc2cyt73", "Chile, late."), utc(5, 5, 10))
+    proc.submit(4, "mexico", append("pk7j2ndw", "Mexico, late."), utc(5, 6))
+
+
+def test_a_late_freeze_gives_the_same_result(tmp_path: Path) -> None:
+    punctual = _scenario(tmp_path / "punctual")
+    on_time = _freeze(punctual, 5)
+    late = _scenario(tmp_path / "late")
+    _late_events(late)  # the scheduled run was skipped; these happened before the next one
+    assert _freeze(late, 3 * 24 * 60) == on_time
+    inputs, refs = on_time
+    assert [i.number for i in inputs] == [1, 2, 3]  # type: ignore[attr-defined]
+    assert set(refs) == {freeze_ref(WINDOW, n) for n in (1, 2, 3)}
+
+
+def test_the_second_version_before_the_deadline_is_the_one_frozen(tmp_path: Path) -> None:
+    proc = _scenario(tmp_path)
+    inputs, refs = _freeze(proc, 5)
+    assert refs[freeze_ref(WINDOW, 2)] == proc.records[2].log.receipts[-1].sha
+    assert all(not i.late for i in inputs)  # type: ignore[attr-defined]
+
+
+def test_running_twice_changes_nothing(tmp_path: Path) -> None:
+    proc = _scenario(tmp_path)
+    _freeze(proc, 5)
+    manifest_commit = proc.repo.references[manifest_ref(WINDOW)].target
+    _late_events(proc)
+    ledger = proc.sync()
+    workspace = proc.store.require(proc.base)
+    report = freeze_report(proc.repo, workspace.process, WINDOW, ledger, utc(5, 9), workspace.registry)
+    assert not report.changed and report.created == ()
+    assert proc.repo.references[manifest_ref(WINDOW)].target == manifest_commit
+    manifest = read_manifest(proc.repo, WINDOW)
+    assert manifest is not None and manifest.frozen_at == DEADLINE + timedelta(minutes=5)
+
+
+def test_a_force_push_after_the_freeze_is_shown_as_a_late_change(tmp_path: Path) -> None:
+    proc = _scenario(tmp_path)
+    _freeze(proc, 5)
+    frozen = str(proc.repo.references[freeze_ref(WINDOW, 1)].target)
+    _late_events(proc)
+    proc.sync()
+    collected = collect(proc.store, "review-document", now=utc(5, 8))
+    first = next(i for i in collected.inputs if i.name == "pr-1")
+    assert (first.sha, first.timing, first.frozen) == (frozen, ON_TIME, True)
+    assert first.later == proc.records[1].head_sha
+    assert "Austria." in first.diff.changes[0].new.text  # type: ignore[union-attr]
+    assert "Rewritten" not in first.diff.changes[0].new.text  # type: ignore[union-attr]
+    late = next(i for i in collected.inputs if i.name == "pr-4")
+    assert late.timing == LATE
+
+
+def test_a_deleted_fork_leaves_the_frozen_version(tmp_path: Path) -> None:
+    proc = _scenario(tmp_path)
+    _freeze(proc, 5)
+    frozen = str(proc.repo.references[freeze_ref(WINDOW, 3)].target)
+    proc.repo.references.delete("refs/pull/3/head")
+    if shutil.which("git"):  # unreachable objects would go; the frozen ref keeps this one
+        subprocess.run(["git", "-C", str(proc.path), "gc", "--quiet", "--prune=now"], check=True)
+    collected = collect(proc.store, "review-document", now=utc(5, 8))
+    third = next(i for i in collected.inputs if i.name == "pr-3")
+    assert third.sha == frozen and third.head is None and third.timing == ON_TIME
+
+
+def test_refused_before_the_deadline_and_without_one(tmp_path: Path) -> None:
+    proc = _scenario(tmp_path)
+    ledger = proc.sync()
+    process = proc.store.require(proc.base).process
+    with pytest.raises(FatalError, match="open until 4 May 2020, 23:59:59 CEST"):
+        freeze(proc.repo, process, WINDOW, ledger, DEADLINE)
+    with pytest.raises(FatalError, match="to be announced"):
+        freeze(proc.repo, process, "review-consolidated-input", ledger, utc(12, 1))
+    with pytest.raises(FatalError, match="no window 'nope'"):
+        freeze(proc.repo, process, "nope", ledger, utc(12, 1))
+    assert [w.id for w in due(process, utc(5, 5))] == [WINDOW]
+
+
+def test_an_on_time_commit_missing_here_is_reported(tmp_path: Path) -> None:
+    proc = _scenario(tmp_path)
+    ghost = "0123456789abcdef0123456789abcdef01234567"
+    record = proc.records[3]
+    proc.records[3] = type(record)(record.number, record.title, record.body, record.author_id, record.author_login,
+                                   record.created_at, "open", ghost,
+                                   SubmissionLog(3).record(ghost, utc(5, 2), "event"))
+    ledger = proc.sync()
+    workspace = proc.store.require(proc.base)
+    report = freeze_report(proc.repo, workspace.process, WINDOW, ledger, utc(5, 5), workspace.registry)
+    assert report.unavailable == (3,) and freeze_ref(WINDOW, 3) not in proc.repo.references
+    assert read_manifest(proc.repo, WINDOW).get(3).sha == ghost  # type: ignore[union-attr]
+
+
+def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    proc = _scenario(tmp_path)
+    proc.sync()
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--now", "2020-05-05T00:05", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["changed"] and len(data["created"]) == 3 and data["window"] == WINDOW
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--now", "2020-05-06T00:05"]) == 0
+    assert "already frozen, nothing changed" in capsys.readouterr().out
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--now", "2020-05-04T12:00"]) == 2
+    assert isinstance(proc.repo.references[freeze_ref(WINDOW, 1)].peel(pygit2.Commit), pygit2.Commit)
