@@ -12,6 +12,7 @@ import argparse
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from ccmflow.commands.common import add_common
 from ccmflow.consolidate import Consolidation, consolidate
@@ -54,14 +55,15 @@ def _print(result: Consolidation) -> None:
     out.print(f"[green]✓[/green] {result.document.id} {result.document.version}: branch [bold]{result.branch}[/bold] "
               f"({result.commit[:12]}) from {', '.join(i.name for i in result.inputs)}")
     for clash in result.conflicts:
-        out.print(f"[yellow]![/yellow] {clash} (kept the earlier text)")
+        out.print(Text("! ", style="yellow") + Text(f"{clash} (kept the earlier text)"))
     table = Table(title=f"Dispositions ({result.register_path})", show_lines=False)
     for column in ("input", "from", "outcome", "paragraphs", "reason"):
         table.add_column(column)
     numbers = result.document.numbers()
     for d in result.register.inputs:
         shown = ", ".join(numbers.get(p) or p for p in d.paragraphs)
-        table.add_row(d.input, d.stakeholder or "", d.outcome, shown, d.reason)
+        # Reasons and names are people's text: shown as text, never read as rich markup.
+        table.add_row(*(Text(cell) for cell in (d.input, d.stakeholder or "", d.outcome, shown, d.reason)))
     out.print(table)
     out.print(f"next: edit the reasons in {result.register_path} if needed, then "
               f"git push origin {result.branch} and open a pull request")
