@@ -137,7 +137,7 @@ def test_an_on_time_commit_missing_here_is_reported(tmp_path: Path) -> None:
 def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     proc = _scenario(tmp_path)
     proc.sync()
-    assert main(["freeze", WINDOW, "-C", str(proc.path), "--now", "2020-05-05T00:05", "--json"]) == 0
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--at", "2020-05-05T00:05", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["changed"] and len(data["created"]) == 3 and data["window"] == WINDOW
     assert main(["freeze", WINDOW, "-C", str(proc.path), "--now", "2020-05-06T00:05"]) == 0

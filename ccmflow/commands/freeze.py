@@ -20,7 +20,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "freeze", help="record the on-time version of every input once a window has closed", description=__doc__)
     parser.add_argument("window", metavar="WINDOW", help="a window id from documents/process.yaml")
-    parser.add_argument("--now", metavar="WHEN", help="the instant to freeze at (default: now, or $CCMFLOW_NOW)")
+    parser.add_argument("--at", "--now", dest="at", metavar="WHEN",
+                        help="the instant to freeze at (default: now, or $CCMFLOW_NOW)")
     parser.add_argument("--base", default="HEAD", metavar="REV", help="where to read process.yaml (default: HEAD)")
     add_common(parser)
     return parser
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     store = Store(args.repo)
     workspace = store.require(store.commit(args.base).id)
     zone = workspace.process.conference.timezone
-    now = parse_when(args.now, zone)
+    now = parse_when(args.at, zone)
     report = freeze_report(store.repo, workspace.process, args.window, read_ledger(store.repo), now,
                            workspace.registry)
     manifest = report.manifest
