@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.client import Backoff, GitHub, PyGithubClient
 from bot.context import Context, Settings
-from bot.router import Router
+from bot.router import PHASES, Router
 from ccmflow.errors import FatalError, InvalidInput
 from ccmflow.status import parse_instant
 
@@ -78,7 +78,11 @@ def make_client(settings: Settings, sleep: Callable[[float], None] | None) -> Gi
 def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ccmflow-bot", description=__doc__)
     parser.add_argument("--dry-run", action="store_true", help="print the writes instead of making them")
+    parser.add_argument("--phase", choices=(*PHASES, "all"), default="all",
+                        help="run only the primary handlers (triage, commands) or only the follow-ups that refresh "
+                             "derived views (the summary); the workflows run each as its own job (default: all)")
     args = parser.parse_args(argv)
+    phases = PHASES if args.phase == "all" else (args.phase,)
     try:
         env = os.environ
         settings = settings_from(env, args.dry_run)
@@ -86,7 +90,7 @@ def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] | 
         router = build_router()
         context = Context(settings, event, payload, make_client(settings, sleep), router)
         where = f"{event}/{payload['action']}" if isinstance(payload.get("action"), str) else event
-        for outcome in router.dispatch(event, payload, context):
+        for outcome in router.dispatch(event, payload, context, phases):
             print(f"ccmflow-bot: {outcome.line(where)}")
     except InvalidInput as exc:
         print(f"ccmflow-bot: the base branch's files are not valid, so nothing was triaged:\n{exc}", file=sys.stderr)

@@ -47,24 +47,44 @@ class Command:
     created_at: Any  # datetime; Any keeps this module free of the parsing code
 
 
+PRIMARY, FOLLOW_UP = "primary", "follow-up"
+PHASES = (PRIMARY, FOLLOW_UP)
+
+
 @dataclass
 class Router:
     routes: dict[tuple[str, str | None], list[Handler]] = field(default_factory=dict)
+    follow_ups: dict[tuple[str, str | None], list[Handler]] = field(default_factory=dict)
     commands: dict[str, CommandHandler] = field(default_factory=dict)
 
     def on(self, event: str, action: str | None, handler: Handler) -> None:
         """Run `handler` for this event and action (None: events without an action, like push)."""
         self.routes.setdefault((event, action), []).append(handler)
 
+    def after(self, event: str, action: str | None, handler: Handler) -> None:
+        """Run `handler` after the primary ones, to refresh a view derived from them (the summary).
+
+        The workflows run follow-ups as a job of their own: a triage keeps to its request budget, and a burst
+        of triages before a deadline queues one refresh, not one per input.
+        """
+        self.follow_ups.setdefault((event, action), []).append(handler)
+
+    def handlers(self, event: str, action: str | None, phases: tuple[str, ...] = PHASES) -> list[Handler]:
+        key = (event, action)
+        return [*(self.routes.get(key, ()) if PRIMARY in phases else ()),
+                *(self.follow_ups.get(key, ()) if FOLLOW_UP in phases else ())]
+
     def command(self, word: str, handler: CommandHandler) -> None:
         if word in self.commands:
             raise ValueError(f"the command '{word}' is registered twice")
         self.commands[word] = handler
 
-    def dispatch(self, event: str, payload: Mapping[str, Any], context: Context) -> list[Outcome]:
+    def dispatch(self, event: str, payload: Mapping[str, Any], context: Context,
+                 phases: tuple[str, ...] = PHASES) -> list[Outcome]:
         action = payload.get("action") if isinstance(payload.get("action"), str) else None
-        handlers = self.routes.get((event, action))
+        handlers = self.handlers(event, action, phases)
         if not handlers:
             what = f"{event}/{action}" if action else event
-            return [ignored(f"the bot has no behaviour for '{what}' events")]
+            kind = "behaviour" if phases == PHASES else " or ".join(phases)
+            return [ignored(f"the bot has no {kind} for '{what}' events")]
         return [handler(context) for handler in handlers]

@@ -48,8 +48,8 @@ def register(router: Router) -> None:
     router.on("workflow_dispatch", None, on_schedule)
     for event in ("pull_request_target", "pull_request"):
         for action in ACTIONS:
-            router.on(event, action, after_triage)
-    router.on("issue_comment", "created", after_command)
+            router.after(event, action, after_triage)
+    router.after("issue_comment", "created", after_command)
     router.command("summary", on_command)
 
 

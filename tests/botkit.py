@@ -172,7 +172,7 @@ class World:
         return payload
 
     def run(self, event: str, payload: Mapping[str, Any], *, now: str, dry_run: bool = False,
-            env: Mapping[str, str] | None = None) -> Run:
+            env: Mapping[str, str] | None = None, phase: str = "all") -> Run:
         """The entry point, as the workflow runs it: everything from the environment and the event file."""
         path = self.tmp / f"event-{self.counter}-{len(self.fake.requests)}.json"
         path.write_text(json.dumps(payload), encoding="utf-8")
@@ -183,7 +183,7 @@ class World:
         sleeps: list[float] = []
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["--dry-run"] if dry_run else [], sleep=sleeps.append)
+            code = main([*(["--dry-run"] if dry_run else []), "--phase", phase], sleep=sleeps.append)
         return Run(code, out.getvalue(), err.getvalue(), sleeps)
 
     # final state --------------------------------------------------------------------------------------
