@@ -9,6 +9,7 @@ from typing import Any
 
 from ccmflow.load import parse_text
 from ccmflow.model import Document, Paragraph, Section
+from ccmflow.yamlsafe import Loaded
 
 # Paragraph fields merged one by one; `derived_from` is not here: provenance is unioned, never in conflict.
 FIELDS = ("kind", "text", "indicators", "baseline", "target", "responsible", "timeframe", "references")
@@ -83,6 +84,8 @@ def same(a: Paragraph | None, b: Paragraph | None) -> bool:
 
 def _pick(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
     """Three-way choice of one value; True when both sides changed it differently (OURS is kept)."""
+    if ours == theirs:  # most values: equal as they are is equal normalised, at a fraction of the cost
+        return ours, False
     n_ours, n_theirs = normalise(ours), normalise(theirs)
     if n_ours == n_theirs:
         return ours, False
@@ -152,6 +155,9 @@ class _Merge:
         return o[0]
 
     def _fields(self, pid: str, b: Paragraph | None, o: Paragraph, t: Paragraph) -> Paragraph:
+        # Most paragraphs are untouched on both sides: nothing to pick field by field (nor provenance to dedupe).
+        if o == t and len(set(o.derived_from)) == len(o.derived_from):
+            return o
         values: dict[str, Any] = {}
         clashes: list[str] = []
         for name in FIELDS:
@@ -279,11 +285,15 @@ def merge_documents(base: Document | None, ours: Document, theirs: Document) -> 
 
 def parse_document(text: str, path: str) -> Document:
     """A document from text, or MergeError when the text is not a valid document."""
+    return _parse(text, path)[0]
+
+
+def _parse(text: str, path: str) -> tuple[Document, Loaded | None]:
     parsed = parse_text(path, text)
     if not isinstance(parsed.record, Document):
         problems = "; ".join(str(f) for f in parsed.findings[:3]) or "not a document"
         raise MergeError(problems)
-    return parsed.record
+    return parsed.record, parsed.loaded
 
 
 def merge_texts(base_text: str | None, ours_text: str, theirs_text: str, path: str) -> tuple[str, list[Conflict]]:
@@ -295,8 +305,9 @@ def merge_texts(base_text: str | None, ours_text: str, theirs_text: str, path: s
     from ccmflow.edit import write_document
 
     base = parse_document(base_text, path) if base_text and base_text.strip() else None
-    ours = parse_document(ours_text, path)
+    ours, ours_loaded = _parse(ours_text, path)
     theirs = parse_document(theirs_text, path)
     result = merge_documents(base, ours, theirs)
-    text = write_document(ours_text, path, result.document)
+    # OURS is spliced from the parse above rather than read a second time.
+    text = write_document(ours_text, path, result.document, loaded=ours_loaded)
     return text, list(result.conflicts)
