@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import gitutil
 import pygit2
 import pytest
 from fakegithub import FakeGitHub, serve_checked
@@ -81,7 +82,7 @@ class World:
         repo = self.origin
         self.counter += 1
         tree = repo[parent].peel(pygit2.Commit).tree if parent else None
-        tree_id = _write_tree(repo, tree, changes)
+        tree_id = gitutil.tree(repo, tree, changes)
         oid = repo.create_commit(ref, sig(self.counter), sig(self.counter), message, tree_id,
                                  [pygit2.Oid(hex=parent)] if parent else [])
         return str(oid)
@@ -203,26 +204,6 @@ class World:
         """The final state a delegate sees: labels, bot comments, statuses on the head, PR state."""
         return (self.fake.issue_labels(number), [c["body"] for c in self.bot_comments(number)],
                 self.statuses(number), self.fake.pull(number)["state"])
-
-
-def _write_tree(repo: pygit2.Repository, tree: pygit2.Tree | None, changes: Mapping[str, bytes | None]) -> pygit2.Oid:
-    builder = repo.TreeBuilder(tree) if tree is not None else repo.TreeBuilder()
-    nested: dict[str, dict[str, bytes | None]] = {}
-    for path, data in changes.items():
-        head, _, rest = path.partition("/")
-        if rest:
-            nested.setdefault(head, {})[rest] = data
-        elif data is None:
-            if builder.get(head) is not None:
-                builder.remove(head)
-        else:
-            builder.insert(head, repo.create_blob(data), pygit2.enums.FileMode.BLOB)
-    for name, sub in nested.items():
-        entry = tree[name] if tree is not None and name in tree else None
-        subtree = repo[entry.id] if entry is not None else None
-        assert subtree is None or isinstance(subtree, pygit2.Tree)
-        builder.insert(name, _write_tree(repo, subtree, sub), pygit2.enums.FileMode.TREE)
-    return builder.write()
 
 
 def edit(text: str, old: str, new: str) -> bytes:

@@ -62,9 +62,9 @@ def commit(repo: pygit2.Repository, files: Mapping[str, Content], message: str =
         parents = [tip.target] if tip is not None else []
     parent_ids = [pygit2.Oid(hex=p) if isinstance(p, str) else p for p in parents]
     base = repo[parent_ids[0]].peel(pygit2.Commit).tree if parent_ids else None
-    tree = _tree(repo, base, dict(files))
+    tree_id = tree(repo, base, dict(files))
     sig = signature(when)
-    oid: pygit2.Oid = repo.create_commit(None, sig, sig, message, tree, parent_ids)
+    oid: pygit2.Oid = repo.create_commit(None, sig, sig, message, tree_id, parent_ids)
     if branch:
         repo.references.create(f"refs/heads/{branch}", oid, force=True)
     return oid
@@ -98,7 +98,8 @@ def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def _tree(repo: pygit2.Repository, base: pygit2.Tree | None, changes: dict[str, Content]) -> pygit2.Oid:
+def tree(repo: pygit2.Repository, base: pygit2.Tree | None, changes: Mapping[str, Content]) -> pygit2.Oid:
+    """`base` with each path set to its content (None removes it; emptied folders go too)."""
     builder = repo.TreeBuilder(base) if base is not None else repo.TreeBuilder()
     nested: dict[str, dict[str, Content]] = {}
     for path, content in changes.items():
@@ -118,7 +119,7 @@ def _tree(repo: pygit2.Repository, base: pygit2.Tree | None, changes: dict[str, 
     for name, sub in nested.items():
         entry = builder.get(name)
         subtree = repo.get(entry.id) if entry is not None and entry.filemode == pygit2.enums.FileMode.TREE else None
-        child = _tree(repo, subtree if isinstance(subtree, pygit2.Tree) else None, sub)
+        child = tree(repo, subtree if isinstance(subtree, pygit2.Tree) else None, sub)
         emptied = repo.get(child)
         if isinstance(emptied, pygit2.Tree) and len(emptied) == 0:
             if entry is not None:
