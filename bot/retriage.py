@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pygit2
 
+from bot.client import PullInfo
 from bot.context import Context
 from bot.router import Outcome, Router, handled, ignored
-from bot.triage import triage_pull
+from bot.triage import CommentMoved, triage_pull
 from ccmflow import prinput
 from ccmflow.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
 from ccmflow.model import Document
@@ -43,6 +44,22 @@ def on_dispatch(ctx: Context) -> Outcome:
     if default and ref and ref != f"refs/heads/{default}":
         return ignored(f"run on {ref}, not on the default branch ({default}): the process lives there")
     return retriage_all(ctx, "run by hand")
+
+
+_ATTEMPTS = 3
+
+
+def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
+    """Triage one open input; if its own triage wrote meanwhile, start again from what that run logged."""
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return triage_pull(ctx, pull, pull.updated_at, "backfill", guard=True)
+        except CommentMoved as exc:
+            if attempt == _ATTEMPTS:
+                return ignored(f"{exc}; left to that run, which judges it with the same timeline")
+            pull = ctx.client.get_pull(pull.number)
 
 
 def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
@@ -90,7 +107,7 @@ def retriage_all(ctx: Context, reason: str) -> Outcome:
         if pull.number in gone:
             skipped += 1
             continue
-        outcome = triage_pull(ctx, pull, pull.updated_at, "backfill")
+        outcome = _guarded(ctx, pull)
         changed += outcome.verb == "handled" and not outcome.text.endswith("nothing to change")
     note = f", {skipped} skipped (head not available)" if skipped else ""
     return handled(f"re-triaged {len(pulls)} open pull requests ({reason}): {changed} changed{note}")

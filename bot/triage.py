@@ -71,9 +71,19 @@ class Applied:
                           sort_keys=True, separators=(",", ":"))
 
 
+class CommentMoved(Exception):
+    """Another run rewrote the status comment after this run read it: its log must not be overwritten."""
+
+
 def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *,
-                event_time: datetime | None = None, update: LogUpdate | None = None) -> Outcome:
-    """Triage one input and carry the decision out; the same inputs always end in the same GitHub state."""
+                event_time: datetime | None = None, update: LogUpdate | None = None,
+                guard: bool = False) -> Outcome:
+    """Triage one input and carry the decision out; the same inputs always end in the same GitHub state.
+
+    With `guard`, the comment is read again before the first write and `CommentMoved` is raised if it
+    changed: runs outside the pull request's own concurrency group (the maintenance job) use it so that a
+    version another run has just logged is never dropped, nor judged from a stale log.
+    """
     missing = prinput.ensure_heads(ctx.repo, {pull.number: pull.head_sha}, ctx.settings.token)
     if missing:
         return ignored(f"#{pull.number}: its head {pull.head_sha[:7]} is no longer in the repository (pushed "
@@ -96,7 +106,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
         log = update(log)
     facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source, pull.state)
     decision = decide(base, content, facts, log, ctx.settings.now)
-    writes = apply(ctx.client, pull, decision, mine)
+    writes = apply(ctx.client, pull, decision, mine, guard)
     return handled(f"{decision.summary}; {writes or 'nothing to change'}")
 
 
@@ -116,7 +126,7 @@ def _merged_log(number: int, mine: Sequence[CommentInfo]) -> SubmissionLog:
     return merged
 
 
-def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[CommentInfo]) -> str:
+def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[CommentInfo], guard: bool = False) -> str:
     """Labels, then statuses, then closing, then the comment that records them: a crash halfway re-applies."""
     done: list[str] = []
     previous = Applied.of(decision.log)
@@ -126,7 +136,20 @@ def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[Com
     current = frozenset(n for n in pull.labels if labels.owned(n))
     if not payload_current and previous.labels is not None:
         current = previous.labels
-    if _folded(current) != _folded(decision.labels):  # GitHub's label names ignore case
+    statuses = dict(previous.statuses) if previous.sha == pull.head_sha else {}
+    pending = [s for s in decision.statuses if statuses.get(s.context) != [s.state, s.description]]
+    statuses.update({s.context: [s.state, s.description] for s in pending})
+    log = replace(decision.log, extra={**decision.log.extra,
+                                       APPLIED: Applied(decision.labels, pull.head_sha, statuses).encode()})
+    body = f"{decision.body}\n\n{encode(log)}"
+    if len(body) > MAX_COMMENT:
+        raise AssertionError(f"status comment of {len(body)} characters; messages must keep it shorter")
+    relabel = _folded(current) != _folded(decision.labels)  # GitHub's label names ignore case
+    writes = relabel or pending or decision.close or decision.reopen or comment is None or comment.body != body
+    if guard and writes and comment is not None and not any(
+            c.id == comment.id and c.body == comment.body for c in client.comments(pull.number)):
+        raise CommentMoved(f"#{pull.number}: its status comment changed while this run worked")
+    if relabel:
         kept = [n for n in pull.labels if not labels.owned(n)]
         result = client.set_labels(pull.number, sorted({*kept, *decision.labels}))
         done.append("labels")
@@ -135,23 +158,15 @@ def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[Com
             spec = specs.get(label.name.lower())
             if spec and label.color == labels.GITHUB_DEFAULT_COLOR and not label.description:
                 client.update_label(spec)  # GitHub created it on the fly, grey: once per repository
-    statuses = dict(previous.statuses) if previous.sha == pull.head_sha else {}
-    for status in decision.statuses:
-        if statuses.get(status.context) != [status.state, status.description]:
-            client.create_status(pull.head_sha, status, pull.html_url)
-            statuses[status.context] = [status.state, status.description]
-            done.append(status.context)
+    for status in pending:
+        client.create_status(pull.head_sha, status, pull.html_url)
+        done.append(status.context)
     if decision.close:
         client.set_state(pull.number, "closed")
         done.append("closed")
     if decision.reopen:
         client.set_state(pull.number, "open")
         done.append("reopened")
-    applied = Applied(decision.labels, pull.head_sha, statuses)
-    log = replace(decision.log, extra={**decision.log.extra, APPLIED: applied.encode()})
-    body = f"{decision.body}\n\n{encode(log)}"
-    if len(body) > MAX_COMMENT:
-        raise AssertionError(f"status comment of {len(body)} characters; messages must keep it shorter")
     if comment is None:
         client.create_comment(pull.number, body, STATUS_MARKER)
         done.append("comment created")

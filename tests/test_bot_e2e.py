@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pygit2
@@ -350,3 +351,30 @@ def test_registry_comes_from_the_base_never_from_the_pr(world: World) -> None:
     change = {**review_change(world), REGISTRY: registry.encode()}
     triage(world, 25, world.open_pr(25, change, at=ON_TIME, user=("newcomer", 77)), ON_TIME)
     assert {"unregistered", "protected"} <= world.fake.issue_labels(25)
+
+
+def test_a_retriage_racing_the_inputs_own_triage_keeps_the_version_it_logged(world: World) -> None:
+    """The maintenance job is outside a PR's concurrency group: it must not overwrite a freshly logged version."""
+    triage(world, 30, world.open_pr(30, review_change(world), at=ON_TIME), ON_TIME)
+    before = world.status_comment(30)
+    push = world.push_pr(30, {REVIEW: edit(world.text(REVIEW, world.heads[30]), "to 110", "to 111")},
+                         at=BEFORE_DEADLINE)
+    triage(world, 30, push, BEFORE_DEADLINE)
+    after = world.status_comment(30)  # what the PR's own triage wrote: both versions, the second on time
+    (comment,) = world.bot_comments(30)
+    # Replay the race: the re-triage reads the comment as it was, and the triage's write lands just before
+    # the re-triage writes. GitHub's updated_at is later than the push by then (someone edited the title).
+    world.fake.set_comment(comment["id"], before)
+    world.fake.set_pull(30, updated_at=LATE)
+    world.fake.interleave("GET", "/repos/*/issues/30/comments", lambda: world.fake.set_comment(comment["id"], after),
+                          skip=1)
+    dispatch = {"inputs": {}, "ref": "refs/heads/main", "repository": {"default_branch": "main"}}
+    run = world.run("workflow_dispatch", dispatch, now=LATE)
+    assert run.code == 0, run.err
+    body = world.status_comment(30)
+    assert "late" not in world.fake.issue_labels(30)
+    assert world.statuses(30)["ccmflow/deadline"][0] == "success"
+    log = decode(body)
+    assert log is not None
+    pushed = log.receipt(world.heads[30])
+    assert pushed is not None and pushed.received == datetime.fromisoformat(BEFORE_DEADLINE)

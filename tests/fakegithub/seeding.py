@@ -163,6 +163,13 @@ class Seeding:
             self.state.comments[comment.id] = comment
             return comment.id
 
+    def set_comment(self, comment_id: int, body: str, updated_at: str | None = None) -> None:
+        """Rewrite a comment as its author would (no HTTP, no validation)."""
+        with self._lock:
+            comment = self.state.comments[comment_id]
+            comment.body = body
+            comment.updated_at = updated_at or now()
+
     def add_label(self, name: str, color: str = "ededed", description: str | None = None) -> int:
         """Seed a repository label; returns its id."""
         with self._lock:

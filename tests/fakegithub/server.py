@@ -53,6 +53,20 @@ class Response:
     body: bytes
 
 
+def _matches(want_method: str, pattern: str, method: str, path: str, template: str) -> bool:
+    """A request matches by method (or "*") and by OpenAPI template or fnmatch glob over its path."""
+    return want_method in ("*", method) and (pattern == template or fnmatch.fnmatchcase(path, pattern))
+
+
+@dataclass
+class _Interleave:
+    method: str
+    pattern: str
+    skip: int
+    action: Callable[[], None]
+    done: bool = False
+
+
 @dataclass
 class _Fault:
     method: str
@@ -62,8 +76,7 @@ class _Fault:
     apply: bool = False
 
     def matches(self, method: str, path: str, template: str) -> bool:
-        method_ok = self.method in ("*", method)
-        return method_ok and (self.pattern == template or fnmatch.fnmatchcase(path, self.pattern))
+        return _matches(self.method, self.pattern, method, path, template)
 
 
 @dataclass
@@ -124,6 +137,7 @@ class FakeGitHub(Seeding):
         }
         self._rate = _RateCounter(rate_limit_total)
         self._faults: list[_Fault] = []
+        self._interleaved: list[_Interleave] = []
         self._lock = threading.RLock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -237,6 +251,7 @@ class FakeGitHub(Seeding):
             self._count_request()
         call = Call(match, path, pairs, self._parse_body(op, raw))
         self._check_query(op, pairs)
+        self._run_interleaved(method, path, op.template)
         fault = self._take_fault(method, path, op.template)
         if fault is None:
             return self._run(call)
@@ -333,6 +348,20 @@ class FakeGitHub(Seeding):
                 fault.remaining -= 1
                 return fault
         return None
+
+    def interleave(self, method: str, path_pattern: str, action: Callable[[], None], skip: int = 0) -> None:
+        """Run ``action`` just before the (skip+1)-th matching request is served, once: another client's write
+        landing between two requests of the one under test (a race, made deterministic)."""
+        self._interleaved.append(_Interleave(method.upper(), path_pattern, skip, action))
+
+    def _run_interleaved(self, method: str, path: str, template: str) -> None:
+        for hook in self._interleaved:
+            if not hook.done and _matches(hook.method, hook.pattern, method, path, template):
+                if hook.skip:
+                    hook.skip -= 1
+                else:
+                    hook.done = True
+                    hook.action()
 
     def fail(
         self,
