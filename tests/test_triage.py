@@ -25,7 +25,7 @@ from ccmflow.triage import (
     decide,
 )
 
-CCM = Path(__file__).resolve().parent / "data" / "ccm"
+CCM = Path(__file__).resolve().parents[1] / "documents"
 REVIEW = "documents/review-document.yaml"
 PLAN = "documents/lausanne-action-plan.yaml"
 PROCESS = "documents/process.yaml"
