@@ -15,6 +15,8 @@ import requests
 
 from ccmflow.errors import FatalError
 from ccmflow.labels import LabelSpec
+from ccmflow.ledger import InputRecord
+from ccmflow.submissions import SubmissionLog
 from ccmflow.triage import CommitStatus
 
 T = TypeVar("T")
@@ -40,6 +42,13 @@ class PullInfo:
     labels: tuple[str, ...]
     html_url: str | None = None
     fresh: bool = False  # read from the API just now (an event payload may predate the bot's last writes)
+    title: str = ""
+    body: str = ""  # the delegation's general remarks
+
+    def record(self, log: SubmissionLog) -> InputRecord:
+        """This pull request as the inputs ledger keeps it."""
+        return InputRecord(self.number, self.title, self.body, self.author_id, self.author_login, self.created_at,
+                           self.state, self.head_sha, log)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], *, fresh: bool = False) -> PullInfo:
@@ -47,7 +56,7 @@ class PullInfo:
         return cls(int(data["number"]), str(data["head"]["sha"]), int(data["user"]["id"]),
                    str(data["user"]["login"]), github_time(data["created_at"]), github_time(data["updated_at"]),
                    state, tuple(str(label["name"]) for label in data.get("labels") or ()),
-                   data.get("html_url"), fresh)
+                   data.get("html_url"), fresh, str(data.get("title") or ""), str(data.get("body") or ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +93,7 @@ class GitHub(Protocol):
     login: str
 
     def get_pull(self, number: int) -> PullInfo: ...
-    def open_pulls(self) -> list[PullInfo]: ...
+    def open_pulls(self) -> list[PullInfo]: ...  # ceil(N/100) requests: everything used is in the list
     def comments(self, number: int) -> list[CommentInfo]: ...
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]: ...
     def update_label(self, spec: LabelSpec) -> None: ...
@@ -93,9 +102,7 @@ class GitHub(Protocol):
     def edit_comment(self, comment_id: int, body: str) -> None: ...
     def delete_comment(self, comment_id: int) -> None: ...
     def set_state(self, number: int, state: str) -> None: ...
-    # The consolidation summary (bot/summary.py): open PRs with their title and description in one listing
-    # (ceil(N/100) requests), and the tracking issues: (number, title, body, author login).
-    def open_pull_texts(self) -> list[tuple[PullInfo, str, str]]: ...
+    # The consolidation summary's tracking issues: (number, title, body, author login).
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]: ...
     def create_issue(self, title: str, body: str, labels: Sequence[str]) -> int: ...
     def edit_issue(self, number: int, title: str, body: str) -> None: ...
@@ -190,9 +197,10 @@ class PyGithubClient:
 
     def open_pulls(self) -> list[PullInfo]:
         def read() -> list[PullInfo]:
+            # Every field read here is in the list's payload: no per-PR request.
             return [PullInfo(p.number, p.head.sha, p.user.id, p.user.login, github_time(p.created_at),
                              github_time(p.updated_at), "merged" if p.merged_at else p.state,
-                             tuple(label.name for label in p.labels), p.html_url, True)
+                             tuple(label.name for label in p.labels), p.html_url, True, p.title or "", p.body or "")
                     for p in self._repo.get_pulls(state="open")]
 
         return self.backoff.run("list the open pull requests", read)
@@ -264,16 +272,6 @@ class PyGithubClient:
                          lambda: self._request("PATCH", f"/pulls/{number}", {"state": state}))
 
     # For the consolidation summary (bot/summary.py) --------------------------------------------------------
-
-    def open_pull_texts(self) -> list[tuple[PullInfo, str, str]]:
-        def read() -> list[tuple[PullInfo, str, str]]:
-            # Every field read here is in the list's payload: no per-PR request.
-            return [(PullInfo(p.number, p.head.sha, p.user.id, p.user.login, github_time(p.created_at),
-                              github_time(p.updated_at), "merged" if p.merged_at else p.state,
-                              tuple(label.name for label in p.labels), p.html_url, True), p.title or "", p.body or "")
-                    for p in self._repo.get_pulls(state="open")]
-
-        return self.backoff.run("list the open pull requests", read)
 
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]:
         from urllib.parse import quote

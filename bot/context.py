@@ -10,7 +10,7 @@ from typing import Any
 
 import pygit2
 
-from bot.client import GitHub
+from bot.client import GitHub, PullInfo
 from bot.router import Router
 from ccmflow.gitstore import Store
 from ccmflow.model import Workspace
@@ -35,6 +35,13 @@ class Context:
     client: GitHub
     router: Router
     _store: Store | None = field(default=None, repr=False)
+    _open: list[PullInfo] | None = field(default=None, repr=False)
+
+    def open_pulls(self) -> list[PullInfo]:
+        """The open pull requests, listed once per run however many behaviours ask (ceil(N/100) requests)."""
+        if self._open is None:
+            self._open = self.client.open_pulls()
+        return self._open
 
     @property
     def store(self) -> Store:

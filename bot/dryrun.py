@@ -53,9 +53,6 @@ class DryRunClient:
     def set_state(self, number: int, state: str) -> None:
         self._say(f"set #{number} {state}")
 
-    def open_pull_texts(self) -> list[tuple[PullInfo, str, str]]:
-        return self.real.open_pull_texts()
-
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]:
         return self.real.find_issues(label)
 

@@ -12,11 +12,11 @@ from datetime import UTC
 
 from bot.client import PullInfo
 from bot.context import Context
-from bot.gitsync import fetch, open_pull_texts, push
+from bot.gitsync import fetch, push
 from bot.router import Outcome, Router, handled, ignored
 from ccmflow.errors import FatalError
 from ccmflow.freeze import due, freeze_report
-from ccmflow.ledger import LEDGER_REF, InputRecord, Ledger, manifest_ref, read_ledger, write_ledger
+from ccmflow.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, write_ledger
 from ccmflow.messages import STATUS_MARKER
 from ccmflow.submissions import SubmissionLog, decode
 
@@ -65,10 +65,10 @@ def on_maintenance(ctx: Context) -> Outcome:
 
 def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
     """The ledger with every open pull request as GitHub lists it now; logs re-read only where something changed."""
-    listed = open_pull_texts(ctx)
+    listed = ctx.open_pulls()
     records = {r.number: r for r in ledger.inputs}
     read = 0
-    for pull, title, body in listed:
+    for pull in listed:
         old = records.get(pull.number)
         log = old.log if old is not None else SubmissionLog(pull.number)
         seen = pull.updated_at.astimezone(UTC).isoformat()
@@ -76,9 +76,8 @@ def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
             log = _status_log(ctx, pull) or log
             read += 1
         log = replace(log, extra={**log.extra, SEEN: seen})
-        records[pull.number] = InputRecord(pull.number, title, body, pull.author_id, pull.author_login,
-                                           pull.created_at, pull.state, pull.head_sha, log)
-    still_open = {pull.number for pull, _, _ in listed}
+        records[pull.number] = pull.record(log)
+    still_open = {pull.number for pull in listed}
     for number, record in records.items():
         if record.state == "open" and number not in still_open:
             records[number] = replace(record, state="closed")

@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 import pygit2
 
-from bot.client import PullInfo
-from bot.context import Context
 from ccmflow.errors import FatalError
 
 # Every pull request's head (forks included: GitHub keeps refs/pull/<n>/head in the base repository), the
@@ -15,20 +13,6 @@ from ccmflow.errors import FatalError
 INPUTS = ("+refs/pull/*/head:refs/pull/*/head", "+refs/ccmflow/*:refs/ccmflow/*",
           "+refs/heads/ccmflow-*:refs/remotes/origin/ccmflow-*")
 REMOTE = "origin"
-
-_listed: dict[int, tuple[Context, list[tuple[PullInfo, str, str]]]] = {}
-
-
-def open_pull_texts(ctx: Context) -> list[tuple[PullInfo, str, str]]:
-    """The open pull requests with title and description: listed once per run, however many behaviours ask."""
-    hit = _listed.get(id(ctx))
-    if hit is not None and hit[0] is ctx:
-        return hit[1]
-    listed = ctx.client.open_pull_texts()
-    _listed.clear()
-    _listed[id(ctx)] = (ctx, listed)
-    return listed
-
 
 class _Callbacks(pygit2.RemoteCallbacks):
     """The Actions token as HTTPS credentials (never written to .git/config), and the refs a push refused."""

@@ -100,7 +100,7 @@ def _identity(repo: pygit2.Repository, commit: pygit2.Commit, path: str) -> tupl
 def retriage_all(ctx: Context, reason: str) -> Outcome:
     """Every open pull request, judged again against the base branch as it is now."""
     ctx.base()  # an invalid timeline stops here, before any request
-    pulls = ctx.client.open_pulls()
+    pulls = ctx.open_pulls()
     gone = prinput.ensure_heads(ctx.repo, {p.number: p.head_sha for p in pulls}, ctx.settings.token)
     changed = skipped = 0
     for pull in pulls:

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygit2
 
 from bot.client import GitHub, PullInfo
 from bot.commands import parse
 from bot.context import Context
-from bot.gitsync import fetch, open_pull_texts, push
+from bot.gitsync import fetch, push
 from bot.router import Command, Outcome, Router, handled, ignored
 from bot.triage import ACTIONS
 from ccmflow import labels, messages
 from ccmflow.compile import compile_inputs, render_html, render_markdown
 from ccmflow.errors import FatalError
 from ccmflow.inputs import Inputs, collect
-from ccmflow.ledger import InputRecord, Ledger, read_ledger
+from ccmflow.ledger import Ledger, read_ledger
 from ccmflow.messages import STATUS_MARKER
 from ccmflow.model import Workspace
 from ccmflow.submissions import SubmissionLog, decode
@@ -132,9 +132,9 @@ def refresh(ctx: Context, *, create: bool, update: LogUpdate | None = None, publ
     if not create and not issues:
         return ignored("no tracking issue yet: the maintenance job opens one per document")
     problem = fetch(ctx.repo, ctx.settings.token)
-    listed = open_pull_texts(ctx)
+    listed = ctx.open_pulls()
     ledger = merged_ledger(read_ledger(ctx.repo), listed, update)
-    numbers = frozenset(pull.number for pull, _, _ in listed)
+    numbers = frozenset(pull.number for pull in listed)
     collected = {doc: collect(ctx.store, doc, now=ctx.settings.now, ledger=ledger, open_numbers=numbers)
                  for doc in _documents(workspace)}
     links = _publish_compilations(ctx, collected) if publish else _published(ctx, collected)
@@ -157,17 +157,14 @@ def _documents(workspace: Workspace) -> list[str]:
     return order + sorted(d for d in workspace.documents if d not in order)
 
 
-def merged_ledger(ledger: Ledger, listed: Sequence[tuple[PullInfo, str, str]], update: LogUpdate | None) -> Ledger:
+def merged_ledger(ledger: Ledger, listed: Sequence[PullInfo], update: LogUpdate | None) -> Ledger:
     """The ledger (hourly) with what the PR list says now: title, description, head, author; logs kept."""
     records = {r.number: r for r in ledger.inputs}
-    for pull, title, body in listed:
+    for pull in listed:
         old = records.get(pull.number)
-        log = old.log if old is not None else SubmissionLog(pull.number)
-        records[pull.number] = InputRecord(pull.number, title, body, pull.author_id, pull.author_login,
-                                           pull.created_at, pull.state, pull.head_sha, log)
+        records[pull.number] = pull.record(old.log if old is not None else SubmissionLog(pull.number))
     if update is not None:
-        records = {n: InputRecord(r.number, r.title, r.body, r.author_id, r.author_login, r.created_at, r.state,
-                                  r.head_sha, update(n, r.log)) for n, r in records.items()}
+        records = {n: replace(r, log=update(n, r.log)) for n, r in records.items()}
     return Ledger(tuple(records[n] for n in sorted(records)))
 
 
