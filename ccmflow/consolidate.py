@@ -11,12 +11,12 @@ from ccmflow.dispositions import Register, dump_register, keep_edited_reasons, r
 from ccmflow.edit import write_document
 from ccmflow.errors import FatalError, Finding, InvalidInput
 from ccmflow.gitstore import Store
-from ccmflow.inputmerge import InputConflict, merge_inputs, resolve_all
-from ccmflow.inputref import Input
+from ccmflow.inputmerge import InputConflict, Taken, cosponsors, credit_cosponsors, merge_inputs, proposal, resolve_all
+from ccmflow.inputref import Input, resolve_input
 from ccmflow.load import parse_text
 from ccmflow.merge_markers import paragraph_path
 from ccmflow.model import Document, Workspace
-from ccmflow.outcomes import dispose, window_inputs
+from ccmflow.outcomes import WindowInput, dispose, window_inputs
 from ccmflow.treeedit import blob_text, commit_files
 
 
@@ -90,14 +90,17 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     merged = merge_inputs(store, base, doc, inputs)
     if merged.conflicts and not skip_conflicts:
         raise InvalidInput(_conflict_findings(store, base, document, merged.conflicts))
-    final = replace(merged.document, version=target)
-    merged = replace(merged, document=final)
     version_name = workspace.process.version_name(target)
     listed = window_inputs(store.repo, base, document, chosen, workspace.registry)
+    others = _proposals(store, base, doc, chosen, listed, {i.name for i in inputs})
+    carried = cosponsors(merged.document, merged.taken, others)
+    final = replace(credit_cosponsors(merged.document, others, carried), version=target)
+    merged = replace(merged, document=final)
     path = register_path(window_id)
     previous = blob_text(base, path)
     old = read_register(previous, path) if previous else None
-    register = Register(window_id, doc, target, keep_edited_reasons(dispose(merged, version_name, listed), old))
+    dispositions = dispose(merged, version_name, listed, carried)
+    register = Register(window_id, doc, target, keep_edited_reasons(dispositions, old))
     window_title = workspace.process.window(chosen).title if chosen else ""  # type: ignore[union-attr]
     files = {document.path: write_document(blob_text(base, document.path) or "", document.path, final).encode(),
              path: dump_register(register, window_title).encode()}
@@ -106,6 +109,23 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     _check_tree(store, oid)
     store.repo.references.create(f"refs/heads/{branch}", oid, force=force)
     return Consolidation(final, window_id, branch, str(oid), register, path, merged.conflicts, tuple(inputs))
+
+
+def _proposals(store: Store, base: pygit2.Commit, doc: str, window: str | None, listed: Sequence[WindowInput],
+               taken: set[str]) -> list[Taken]:
+    """What each on-time input not taken proposes, to recognise co-sponsored text that stands anyway."""
+    found: list[Taken] = []
+    for item in listed:
+        if item.name in taken or item.late:
+            continue
+        try:
+            resolved = resolve_input(store.repo, item.name, window)
+        except FatalError:
+            continue  # its ref is not here (or nothing arrived on time): it stays "not taken"
+        read = proposal(store, base, doc, resolved)
+        if read is not None:
+            found.append(read)
+    return found
 
 
 def _message(document: Document, version_name: str, inputs: Sequence[Input], register: Register) -> str:

@@ -104,6 +104,36 @@ def _credit(document: Document, name: str, pids: set[str]) -> Document:
                                             for s in document.sections))
 
 
+def proposal(store: Store, base: pygit2.Commit, doc: str, item: Input) -> Taken | None:
+    """What an input not taken proposes, read as if taken (not merged); None when it cannot be read."""
+    try:
+        before, after = _read_input(store, base, item, doc, ())
+    except FatalError:
+        return None
+    changes, fields = _changes(before, after)
+    return Taken(item, before, after, changes, fields)
+
+
+def cosponsors(final: Document, taken: Sequence[Taken], others: Sequence[Taken]) -> dict[str, tuple[str, ...]]:
+    """Inputs not taken whose whole change stands verbatim in `final` (co-sponsored proposals), with the taken
+    inputs that carried the same change."""
+    found: dict[str, tuple[str, ...]] = {}
+    for other in others:
+        changed = set(other.changes)
+        if changed and present(final, other) == changed:
+            found[other.input.name] = tuple(t.input.name for t in taken if changed & set(t.changes))
+    return found
+
+
+def credit_cosponsors(final: Document, others: Sequence[Taken], names: dict[str, tuple[str, ...]]) -> Document:
+    """Provenance for co-sponsors: each fully present input is credited on the paragraphs it added or changed."""
+    for other in others:
+        if other.input.name in names:
+            pids = {pid for pid, change in other.changes.items() if change != "removed"}
+            final = _credit(final, other.input.name, pids)
+    return final
+
+
 def merge_inputs(store: Store, base: pygit2.Commit, doc: str, inputs: Sequence[Input]) -> Merged:
     """Each input's change (its merge base to its head) merged in order onto `doc` at `base`.
 

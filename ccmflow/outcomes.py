@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pygit2
@@ -95,8 +95,10 @@ def _labels(pids: Sequence[str], numbers: dict[str, str]) -> str:
     return shown + (f" and {len(names) - _MAX_LISTED} more" if len(names) > _MAX_LISTED else "")
 
 
-def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput]) -> list[Disposition]:
-    """The default disposition of every input: taken ones by what stands in the result, the others not retained."""
+def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
+            cosponsored: Mapping[str, tuple[str, ...]] | None = None) -> list[Disposition]:
+    """The default disposition of every input: taken ones by what stands in the result; others not retained,
+    unless their whole change stands in it anyway (`cosponsored`: the same text carried by a taken input)."""
     final = merged.document
     numbers = {**merged.base.numbers(), **final.numbers()}
     order = [p.id for _, p in final.walk()] + [p.id for _, p in merged.base.walk() if final.paragraph(p.id) is None]
@@ -110,11 +112,20 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput]) ->
         result.append(Disposition(taken.input.name, outcome, reason, ordered, w.title if w else "",
                                   w.stakeholder if w else None, by))
     names = {t.input.name for t in merged.taken}
+    carried = cosponsored or {}
+    credited = {w.name: tuple(p.id for _, p in final.walk() if w.name in p.derived_from) for w in listed}
     for w in listed:
-        if w.name not in names:
-            why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
-            result.append(Disposition(w.name, NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
-                                      w.stakeholder))
+        if w.name in names:
+            continue
+        if w.name in carried and not w.late:
+            by = carried[w.name]
+            reason = (f"Incorporated in the {version_name.lower()}: the same text was proposed by "
+                      f"{' and '.join(by)}.")
+            result.append(Disposition(w.name, INCORPORATED, reason, credited[w.name], w.title, w.stakeholder, by))
+            continue
+        why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
+        result.append(Disposition(w.name, NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
+                                  w.stakeholder))
     return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
 
 

@@ -201,3 +201,19 @@ def test_unknown_inputs_are_refused(repo: pygit2.Repository) -> None:
         consolidate(Store(repo.workdir), DOC, ["pr-9"])
     with pytest.raises(FatalError, match="not pr-<n>"):
         consolidate(Store(repo.workdir), DOC, ["no-such-branch"])
+
+
+def test_a_cosponsored_input_not_taken_is_incorporated_and_credited(repo: pygit2.Repository) -> None:
+    same = "The First Review Conference adopted the Dubrovnik Declaration and Action Plan."
+    make_input(repo, 1, lambda e: e.set_text(P2, same))
+    make_input(repo, 2, lambda e: e.set_text(P2, same))  # Chile proposes the very same text
+    make_input(repo, 3, lambda e: e.set_text(P2, same + " It was a milestone."))  # close, but not the same
+    ledger(repo, (1, AUSTRIA, "Austria: paragraph 2"), (2, CHILE, "Chile: paragraph 2"), (3, AUSTRIA, "Other"))
+    done = consolidate(Store(repo.workdir), DOC, ["pr-1"])
+    outcomes = {d.input: (d.outcome, d.reason, d.paragraphs) for d in done.register.inputs}
+    assert outcomes["pr-1"][0] == "incorporated"
+    assert outcomes["pr-2"] == ("incorporated", "Incorporated in the consolidated version: the same text was "
+                                "proposed by pr-1.", (P2,))
+    assert outcomes["pr-3"][0] == "not-retained"
+    paragraph = result_doc(repo).paragraph(P2)
+    assert paragraph is not None and paragraph.derived_from == ("pr-1", "pr-2")
