@@ -174,13 +174,17 @@ def renderables(summary: Summary) -> list[RenderableType]:
     out.append(Text(f"{window}{'; frozen ' + summary.frozen_at if summary.frozen_at else ''}"))
     out.append(Text(f"{summary.total} input(s), {len(summary.invalid)} invalid; base {summary.base}; "
                     f"as of {summary.generated}", style="dim"))
-    counts = Table(title="Inputs by category", title_justify="left")
-    counts.add_column("category")
+    counts = Table(title="Inputs", title_justify="left")
+    counts.add_column("by category")
     counts.add_column("inputs", justify="right")
-    for category, count in summary.by_category:
-        counts.add_row(Text(category), str(count))
-    for timing, count in summary.by_timing:
-        counts.add_row(Text(_TIMING.get(timing, timing), style=_STYLE.get(timing, "")), str(count))
+    counts.add_column("by timing")
+    counts.add_column("inputs", justify="right")
+    timings = [(Text(_TIMING.get(t, t), style=_STYLE.get(t, "")), str(n)) for t, n in summary.by_timing]
+    categories = [(Text(c), str(n)) for c, n in summary.by_category]
+    for row in range(max(len(timings), len(categories))):
+        category = categories[row] if row < len(categories) else (Text(""), "")
+        timing = timings[row] if row < len(timings) else (Text(""), "")
+        counts.add_row(*category, *timing)
     out.append(counts)
     out.extend(_section_table(s) for s in summary.sections)
     if summary.stale:
