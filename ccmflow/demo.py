@@ -36,7 +36,7 @@ from ccmflow.model import Stakeholder, Workspace
 from ccmflow.render import render_html, render_markdown
 from ccmflow.status import format_instant
 from ccmflow.submissions import Acceptance, SubmissionLog
-from ccmflow.summary import build
+from ccmflow.summary import Summary, build
 from ccmflow.summary_render import markdown as summary_markdown
 from ccmflow.treeedit import blob_text, tree_with
 from ccmflow.versions import version_tag
@@ -228,10 +228,27 @@ def run_demo(out: Path = DEFAULT_OUT, force: bool = False) -> DemoResult:
     run.freeze(SUMMARY_AT)  # a second, late run: it must change nothing
     outputs = [Output("scratch repository (refs/pull/*, refs/ccmflow/*)", out / "repository")]
     outputs += _write_triage(run, out)
-    outputs += _write_reports(run, out)
+    reports, summary = _write_reports(run, out)
+    outputs += reports
     return DemoResult(out, tuple(outputs), {
-        "inputs": len(SCRIPT), "freezes_changed": run.freezes,
+        "inputs": len(SCRIPT), "freezes_changed": run.freezes, "story": story(summary),
         "heads": {n: shas for n, shas in run.heads.items()}})
+
+
+def story(summary: Summary) -> str:
+    """What happened, read off the summary the run produced (never written out by hand)."""
+    timing = ", ".join(f"{n} {t.replace('-', ' ').replace('late accepted', 'late and accepted')}"
+                       for t, n in summary.by_timing)
+    overlaps = [o for s in summary.sections for o in s.overlaps]
+    shared = [c for s in summary.sections for c in s.cosponsored]
+    parts = [f"{summary.total} inputs to the {summary.title.split(':')[0]} ({timing}; {len(summary.invalid)} "
+             "invalid)"]
+    parts += [f"paragraph {o.paragraph} drew {len(o.inputs)} inputs with {o.proposals} different proposals"
+              for o in overlaps]
+    kinds = {"amend": "amendment to", "insert": "insertion at", "delete": "deletion of", "move": "move of"}
+    parts += [f"{len(c.inputs)} delegations proposed the same {kinds.get(c.kind, c.kind)} paragraph {c.target}"
+              for c in shared]
+    return "; ".join(parts)
 
 
 def _write_triage(run: _Run, out: Path) -> list[Output]:
@@ -252,7 +269,7 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def _write_reports(run: _Run, out: Path) -> list[Output]:
+def _write_reports(run: _Run, out: Path) -> tuple[list[Output], Summary]:
     collected = collect(run.store, DOCUMENT, window_id=WINDOW, now=SUMMARY_AT)
     summary = build(collected, compilation=f"[compilation text](../compilation/{DOCUMENT}.html)")
     compiled = compile_inputs(collected)
@@ -283,4 +300,4 @@ def _write_reports(run: _Run, out: Path) -> list[Output]:
                _write(out / "redline" / f"{DOCUMENT}.md", diff_markdown(redline, "zero draft", version_name))),
         Output("redline (HTML)", _write(out / "redline" / f"{DOCUMENT}.html",
                                         redline_html(redline, zero, made.document, "zero draft", version_name))),
-    ]
+    ], summary

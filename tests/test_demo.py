@@ -99,3 +99,14 @@ def test_the_demo_is_repeatable_and_careful_with_folders(demo: Path, tmp_path: P
 def test_the_embedded_documents_are_found() -> None:
     names = {item.name for item in instance_root().iterdir()}
     assert {"review-document.yaml", "process.yaml", "stakeholders.yaml", "schemas"} <= names
+
+
+def test_the_story_is_read_off_the_summary(tmp_path: Path) -> None:
+    result = run_demo(tmp_path / "out", False)
+    summary = json.loads((tmp_path / "out" / "summary" / "review-document.json").read_text("utf-8"))
+    story = str(result.facts["story"])
+    timing = summary["by_timing"]
+    assert story.startswith(f"{summary['total']} inputs to the Lausanne Review Document ({timing['on-time']} on "
+                            f"time, {timing['late-accepted']} late and accepted, {timing['late']} late; 1 invalid)")
+    assert "paragraph 5 (pkp3nvcv) drew 3 inputs with 2 different proposals" in story
+    assert "2 delegations proposed the same amendment to paragraph 5 (pkp3nvcv)" in story

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from ccmflow.output import console, emit_json
 
@@ -35,9 +36,9 @@ def run(args: argparse.Namespace) -> int:
                    "outputs": [{"what": o.what, "path": str(o.path)} for o in result.outputs]})
         return 0
     out = console()
-    out.print(f"[green]✓[/green] The drafting process ran offline in {elapsed:.1f} s: 8 inputs to the Review "
-              "Document around the 4 May 2020 deadline (2 late, 1 accepted late, 2 identical, 2 overlapping on "
-              "paragraph 5, 1 invalid), triaged, frozen, summarised, compiled and consolidated.")
+    out.print(Text("✓ ", style="green") + Text(f"The drafting process ran offline in {elapsed:.1f} s: "
+                                                f"{result.facts['story']}. Each input was triaged, the window "
+                                                "frozen, then summarised, compiled and consolidated."))
     table = Table(title="Where the outputs are", title_justify="left")
     table.add_column("what", ratio=1)
     table.add_column("where", ratio=1, overflow="fold")
