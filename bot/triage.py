@@ -18,6 +18,7 @@ from ccmflow.triage import Decision, PullFacts, decide
 ACTIONS = ("opened", "synchronize", "reopened", "edited", "ready_for_review", "closed")
 APPLIED = "applied"  # log.extra key: what the bot last made true on GitHub (labels; statuses of one head)
 MERGE_BASE = "merge_base"  # log.extra key: the merge base the input was last compared with
+NOTICED = "noticed"  # log.extra key: the notices to the Presidency already delivered (a JSON list of markers)
 MAX_COMMENT = 65_536
 
 LogUpdate = Callable[[SubmissionLog], SubmissionLog]
@@ -106,8 +107,18 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
         log = update(log)
     facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source, pull.state)
     decision = decide(base, content, facts, log, ctx.settings.now)
-    writes = apply(ctx.client, pull, decision, mine, guard)
+    noticed = decision.notice is not None and any(
+        c.login == ctx.settings.login and decision.notice[0] in c.body for c in comments)
+    writes = apply(ctx.client, pull, decision, mine, guard, noticed)
     return handled(f"{decision.summary}; {writes or 'nothing to change'}")
+
+
+def _json_list(text: str | None) -> list[str]:
+    try:
+        data = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return [str(item) for item in data] if isinstance(data, list) else []
 
 
 def _folded(names: frozenset[str]) -> frozenset[str]:
@@ -126,7 +137,8 @@ def _merged_log(number: int, mine: Sequence[CommentInfo]) -> SubmissionLog:
     return merged
 
 
-def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[CommentInfo], guard: bool = False) -> str:
+def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[CommentInfo], guard: bool = False,
+          noticed: bool = False) -> str:
     """Labels, then statuses, then closing, then the comment that records them: a crash halfway re-applies."""
     done: list[str] = []
     previous = Applied.of(decision.log)
@@ -139,13 +151,22 @@ def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[Com
     statuses = dict(previous.statuses) if previous.sha == pull.head_sha else {}
     pending = [s for s in decision.statuses if statuses.get(s.context) != [s.state, s.description]]
     statuses.update({s.context: [s.state, s.description] for s in pending})
-    log = replace(decision.log, extra={**decision.log.extra,
-                                       APPLIED: Applied(decision.labels, pull.head_sha, statuses).encode()})
+    # A notice goes out once: the status comment's own mentions count when that comment is new.
+    delivered = set(_json_list(decision.log.extra.get(NOTICED)))
+    marker = decision.notice[0] if decision.notice is not None else None
+    notify = marker is not None and marker not in delivered and not noticed and comment is not None
+    if marker is not None:
+        delivered.add(marker)
+    hidden = {**decision.log.extra, APPLIED: Applied(decision.labels, pull.head_sha, statuses).encode()}
+    if delivered:
+        hidden[NOTICED] = json.dumps(sorted(delivered), separators=(",", ":"))
+    log = replace(decision.log, extra=hidden)
     body = f"{decision.body}\n\n{encode(log)}"
     if len(body) > MAX_COMMENT:
         raise AssertionError(f"status comment of {len(body)} characters; messages must keep it shorter")
     relabel = _folded(current) != _folded(decision.labels)  # GitHub's label names ignore case
-    writes = relabel or pending or decision.close or decision.reopen or comment is None or comment.body != body
+    writes = (relabel or pending or decision.close or decision.reopen or notify or comment is None
+              or comment.body != body)
     if guard and writes and comment is not None and not any(
             c.id == comment.id and c.body == comment.body for c in client.comments(pull.number)):
         raise CommentMoved(f"#{pull.number}: its status comment changed while this run worked")
@@ -168,9 +189,12 @@ def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[Com
         client.set_state(pull.number, "open")
         done.append("reopened")
     if comment is None:
-        client.create_comment(pull.number, body, STATUS_MARKER)
+        client.create_comment(pull.number, body, STATUS_MARKER)  # new: its mentions notify
         done.append("comment created")
-    elif comment.body != body:
+    elif notify and decision.notice is not None:
+        client.create_comment(pull.number, f"{decision.notice[0]}\n{decision.notice[1]}", decision.notice[0])
+        done.append("Presidency notified")
+    if comment is not None and comment.body != body:
         client.edit_comment(comment.id, body)
         done.append("comment updated")
     for extra in mine[1:]:

@@ -109,6 +109,17 @@ def unknown_command(login: str, word: str) -> str:
             "are `/ccmflow accept-late`, `/ccmflow recheck` and `/ccmflow summary`.")
 
 
+def late_notice(report: Report) -> str:
+    """A comment of its own, so that the Presidency is notified (edits of the status comment notify nobody)."""
+    who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"
+    mentions = " ".join(f"@{login}" for login in report.presidency)
+    what = ("arrived after the deadline" if report.verdict == "late" else
+            "was changed after the deadline; its on-time version still counts")
+    return (f"{mentions}: the input from {safe(who, 120)} in this pull request {what}. It is kept and labelled; "
+            "you can accept the late input by commenting `/ccmflow accept-late`. The details are in the bot's "
+            "comment above.")
+
+
 # --- the status comment -----------------------------------------------------------------------------------------
 
 def status_comment(report: Report) -> str:

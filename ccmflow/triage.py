@@ -99,6 +99,9 @@ class Decision:
     reopen: bool
     log: SubmissionLog
     summary: str
+    # A short comment of its own that tells the Presidency, once per kind of lateness: a mention added by
+    # editing the status comment notifies nobody. (marker, text), or None.
+    notice: tuple[str, str] | None = None
 
 
 def decide(base: Workspace, content: PullContent, facts: PullFacts, log: SubmissionLog,
@@ -134,7 +137,15 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     wanted = _labels(report, _known_names(base))
     titles = _titles(base, reports)
     return Decision(frozenset(wanted), {n: labels.spec(n, titles) for n in sorted(wanted)},
-                    _statuses(report), messages.status_comment(report), close, reopen, log, _summary(report, wanted))
+                    _statuses(report), messages.status_comment(report), close, reopen, log, _summary(report, wanted),
+                    _notice(report))
+
+
+def _notice(report: Report) -> tuple[str, str] | None:
+    if report.verdict not in (LATE, AMENDED_LATE) or report.close or not report.presidency:
+        return None
+    window = next((r.window.id for r in report.documents if r.window is not None), "none")
+    return f"<!-- ccmflow:notice {report.verdict} {window} -->", messages.late_notice(report)
 
 
 def _documents(base: Workspace, content: PullContent) -> tuple[list[tuple[str, DocumentDiff | None]], tuple[str, ...]]:

@@ -378,3 +378,21 @@ def test_a_retriage_racing_the_inputs_own_triage_keeps_the_version_it_logged(wor
     assert log is not None
     pushed = log.receipt(world.heads[30])
     assert pushed is not None and pushed.received == datetime.fromisoformat(BEFORE_DEADLINE)
+
+
+def test_the_presidency_is_notified_once_when_an_input_becomes_late(world: World) -> None:
+    """Mentions added by editing a comment notify nobody: a late change gets a short comment of its own."""
+    triage(world, 31, world.open_pr(31, review_change(world), at=ON_TIME), ON_TIME)
+    push = world.push_pr(31, {REVIEW: edit(world.text(REVIEW, world.heads[31]), "to 110", "to 111")}, at=LATE)
+    triage(world, 31, push, LATE)
+
+    def notices(number: int) -> list[str]:
+        return [c["body"] for c in world.bot_comments(number) if "<!-- ccmflow:notice" in c["body"]]
+
+    (notice,) = notices(31)
+    assert "@ch-presidency-ccm" in notice and "was changed after the deadline" in notice
+    run = world.run("pull_request_target", push, now=LATE)  # the same event again: nothing new to say
+    assert run.code == 0 and "nothing to change" in run.out and len(notices(31)) == 1
+    # An input late from the start is announced by the status comment itself, created with the mentions.
+    triage(world, 32, world.open_pr(32, review_change(world), at=LATE), LATE)
+    assert notices(32) == [] and "@ch-presidency-ccm" in world.status_comment(32)
