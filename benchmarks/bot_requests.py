@@ -35,8 +35,8 @@ def summary_budget(open_prs: int) -> int:
 
 
 def maintenance_budget(open_prs: int) -> int:
-    """Re-triage (one listing, one comment page per PR), the ledger sync (the same again), then the summary."""
-    return 2 * (math.ceil(open_prs / 100) + open_prs * NOTHING_NEW_BUDGET) + summary_budget(open_prs)
+    """Re-triage (one listing, one comment page per PR), the ledger sync (reusing both), then the summary."""
+    return math.ceil(open_prs / 100) + open_prs * NOTHING_NEW_BUDGET + summary_budget(open_prs)
 
 
 def measure(world: World, name: str, event: str, payload: dict[str, Any], now: str, budget: int,

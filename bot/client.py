@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
@@ -74,6 +74,11 @@ class LabelInfo:
     name: str
     color: str
     description: str | None
+
+
+def mine(comments: Iterable[CommentInfo], login: str, marker: str) -> list[CommentInfo]:
+    """The bot's own comments carrying `marker`, in GitHub's order (oldest first); anyone else's are never trusted."""
+    return [c for c in comments if c.login == login and marker in c.body]
 
 
 def github_time(value: Any) -> datetime:
@@ -251,10 +256,10 @@ class PyGithubClient:
 
     def converge(self, number: int, marker: str) -> CommentInfo | None:
         """Keep the oldest of the bot's comments carrying `marker`, delete the others."""
-        mine = [c for c in self.comments(number) if c.login == self.login and marker in c.body]
-        for extra in mine[1:]:
+        found = mine(self.comments(number), self.login, marker)
+        for extra in found[1:]:
             self.delete_comment(extra.id)
-        return mine[0] if mine else None
+        return found[0] if found else None
 
     def edit_comment(self, comment_id: int, body: str) -> None:
         self.backoff.run("update the bot's comment",
@@ -274,8 +279,6 @@ class PyGithubClient:
     # For the consolidation summary (bot/summary.py) --------------------------------------------------------
 
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]:
-        from urllib.parse import quote
-
         data = self.backoff.run(f"list the open issues labelled {label}", lambda: self._request(
             "GET", f"/issues?state=open&per_page=100&labels={quote(label, safe='')}"))
         return [(int(d["number"]), str(d.get("title") or ""), str(d.get("body") or ""), str(d["user"]["login"]))

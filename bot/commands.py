@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from bot.client import PullInfo, github_time
+from bot.client import PullInfo, github_time, mine
 from bot.context import Context
 from bot.router import Command, Outcome, Router, handled, ignored
 from bot.triage import LogUpdate, triage_pull
@@ -45,14 +45,19 @@ def on_comment(ctx: Context) -> Outcome:
     return handler(ctx, command)
 
 
-def _reply_marker(command: Command) -> str:
+def reply_marker(command: Command) -> str:
+    """The hidden marker of the bot's one reply to a command, found again when the run is repeated."""
     return f"<!-- ccmflow:reply {command.comment_id} -->"
+
+
+def answered(ctx: Context, command: Command) -> bool:
+    return bool(mine(ctx.client.comments(command.number), ctx.settings.login, reply_marker(command)))
 
 
 def _refuse(ctx: Context, command: Command, who_may: str) -> Outcome:
     """One short, polite reply per refused command, also when the run is repeated."""
-    marker = _reply_marker(command)
-    if any(c.login == ctx.settings.login and marker in c.body for c in ctx.client.comments(command.number)):
+    marker = reply_marker(command)
+    if answered(ctx, command):
         return ignored(f"#{command.number}: '/ccmflow {command.word}' from @{command.login} was already answered")
     body = f"{marker}\n{messages.refusal(command.login, command.word, who_may)}"
     ctx.client.create_comment(command.number, body, marker)

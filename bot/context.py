@@ -10,10 +10,13 @@ from typing import Any
 
 import pygit2
 
-from bot.client import GitHub, PullInfo
+from bot.client import GitHub, PullInfo, mine
+from bot.gitsync import fetch
 from bot.router import Router
 from ccmflow.gitstore import Store
+from ccmflow.messages import STATUS_MARKER
 from ccmflow.model import Workspace
+from ccmflow.submissions import SubmissionLog, decode
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +39,31 @@ class Context:
     router: Router
     _store: Store | None = field(default=None, repr=False)
     _open: list[PullInfo] | None = field(default=None, repr=False)
+    _fetched: tuple[str | None] | None = field(default=None, repr=False)
+    # The log each status comment holds once this run triaged its pull request (written, or found unchanged).
+    logged: dict[int, SubmissionLog] = field(default_factory=dict, repr=False)
 
     def open_pulls(self) -> list[PullInfo]:
         """The open pull requests, listed once per run however many behaviours ask (ceil(N/100) requests)."""
         if self._open is None:
             self._open = self.client.open_pulls()
         return self._open
+
+    def fetch(self) -> str | None:
+        """Inputs and ccmflow refs from origin, fetched once per run (see gitsync.fetch); why not, else None."""
+        if self._fetched is None:
+            self._fetched = (fetch(self.repo, self.settings.token),)
+        return self._fetched[0]
+
+    def status_log(self, number: int) -> SubmissionLog | None:
+        """The log in the bot's own status comment on `number`: as this run left it, else read from GitHub."""
+        if number in self.logged:
+            return self.logged[number]
+        for comment in mine(self.client.comments(number), self.settings.login, STATUS_MARKER):
+            log = decode(comment.body)
+            if log is not None:
+                return log
+        return None
 
     @property
     def store(self) -> Store:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygit2
 
-from bot.client import GitHub
+from bot.client import GitHub, mine
 from bot.context import Context
 from bot.router import Outcome, Router, handled, ignored
 from ccmflow import prinput
@@ -14,8 +14,7 @@ from ccmflow.errors import FatalError
 from ccmflow.load import SourceFile, parse
 from ccmflow.merge_markers import paragraph_path
 from ccmflow.model import Document
-
-_ZERO = "0" * 40
+from ccmflow.treeedit import blob_text
 
 
 def register(router: Router) -> None:
@@ -28,23 +27,16 @@ def on_push(ctx: Context) -> Outcome:
     default = str((payload.get("repository") or {}).get("default_branch") or "")
     if payload.get("deleted") or not ref.startswith("refs/heads/") or (default and ref != f"refs/heads/{default}"):
         return ignored(f"dispositions: a push to {ref or 'an unknown ref'} is not a push to the default branch")
-    after = _commit(ctx.repo, str(payload.get("after") or _ZERO))
+    after = prinput.find_commit(ctx.repo, str(payload.get("after") or ""))
     if after is None:
         return ignored("dispositions: the pushed commit is not in the checkout")
-    before = _commit(ctx.repo, str(payload.get("before") or _ZERO))
+    before = prinput.find_commit(ctx.repo, str(payload.get("before") or ""))
     done: list[str] = []
     for path in _registers(ctx.repo, before, after):
         done += _dispose(ctx, before, after, path)
     if not done:
         return ignored("dispositions: no consolidated version was merged by this push")
     return handled("dispositions: " + "; ".join(done))
-
-
-def _commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit | None:
-    if sha == _ZERO or not prinput.has_commit(repo, sha):
-        return None
-    commit = repo.get(sha)
-    return commit if isinstance(commit, pygit2.Commit) else None
 
 
 def _registers(repo: pygit2.Repository, before: pygit2.Commit | None, after: pygit2.Commit) -> list[str]:
@@ -60,14 +52,6 @@ def _registers(repo: pygit2.Repository, before: pygit2.Commit | None, after: pyg
     return sorted({d.new_file.path for d in deltas if d.status_char() != "D" and is_register(d.new_file.path)})
 
 
-def _text(commit: pygit2.Commit, path: str) -> tuple[str, str] | None:
-    try:
-        blob = commit.tree[path]
-    except KeyError:
-        return None
-    return (bytes(blob.data).decode("utf-8"), str(blob.id)) if isinstance(blob, pygit2.Blob) else None
-
-
 def _document(ctx: Context, commit: pygit2.Commit, doc: str) -> Document | None:
     try:
         return ctx.store.document(commit.id, doc)
@@ -77,10 +61,10 @@ def _document(ctx: Context, commit: pygit2.Commit, doc: str) -> Document | None:
 
 def _dispose(ctx: Context, before: pygit2.Commit | None, after: pygit2.Commit, path: str) -> list[str]:
     """Post one register's notices when the push also brought its document to the register's version."""
-    found = _text(after, path)
-    if found is None:
+    text = blob_text(after, path)
+    if text is None:
         return []
-    register = read_register(found[0], path)
+    register = read_register(text, path)
     document = _document(ctx, after, register.document)
     if document is None or document.version != register.version:
         return []
@@ -99,8 +83,14 @@ def _dispose(ctx: Context, before: pygit2.Commit | None, after: pygit2.Commit, p
 
 def _lines(commit: pygit2.Commit, document: Document) -> dict[str, int]:
     """The line of each paragraph's `id:` in the document's file, for links."""
-    found = _text(commit, document.path)
-    loaded = parse(SourceFile(document.path, found[0].encode(), found[1])).loaded if found else None
+    try:
+        blob = commit.tree[document.path]
+    except KeyError:
+        return {}
+    if not isinstance(blob, pygit2.Blob):
+        return {}
+    # Keyed by its blob id: load.parse's cache already holds it from reading the document.
+    loaded = parse(SourceFile(document.path, blob.data, str(blob.id))).loaded
     if loaded is None:
         return {}
     lines: dict[str, int] = {}
@@ -113,13 +103,13 @@ def _lines(commit: pygit2.Commit, document: Document) -> dict[str, int]:
 
 def _apply(client: GitHub, notice: Notice) -> str:
     """Comment (once: the marker finds an earlier one) and close if due; what was written, '' for nothing."""
-    mine = [c for c in client.comments(notice.number) if c.login == client.login and notice.marker in c.body]
+    found = mine(client.comments(notice.number), client.login, notice.marker)
     wrote = []
-    if not mine:
+    if not found:
         client.create_comment(notice.number, notice.body, notice.marker)
         wrote.append("commented")
-    elif mine[0].body != notice.body:
-        client.edit_comment(mine[0].id, notice.body)
+    elif found[0].body != notice.body:
+        client.edit_comment(found[0].id, notice.body)
         wrote.append("updated")
     if notice.close and client.get_pull(notice.number).state == "open":
         # GitHub keeps no state_reason for pull requests; the comment says why it was closed.

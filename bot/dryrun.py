@@ -14,10 +14,8 @@ class DryRunClient:
     def __init__(self, real: GitHub) -> None:
         self.real = real
         self.login = real.login
-        self.writes: list[str] = []
 
     def _say(self, text: str) -> None:
-        self.writes.append(text)
         print(f"ccmflow-bot: dry run: would {text}")
 
     def get_pull(self, number: int) -> PullInfo:

@@ -1,8 +1,9 @@
 """Maintenance (schedule, workflow_dispatch): sync the inputs ledger from GitHub, freeze windows past their deadline.
 
 Requests: the open-PR list (ceil(N/100)), plus one comment listing per pull request changed since the last
-sync, to read the submission log the bot keeps in its status comment. That is up to N more requests, which
-only this hourly maintenance job spends; triage and the summary read the ledger instead.
+sync, to read the submission log the bot keeps in its status comment (none for one this run has just
+re-triaged: triage left that log). That is up to N more requests, which only this hourly maintenance job
+spends; triage and the summary read the ledger instead.
 """
 
 from __future__ import annotations
@@ -10,15 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC
 
-from bot.client import PullInfo
 from bot.context import Context
-from bot.gitsync import fetch, push
+from bot.gitsync import push
 from bot.router import Outcome, Router, handled, ignored
 from ccmflow.errors import FatalError
 from ccmflow.freeze import due, freeze_report
 from ccmflow.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, write_ledger
-from ccmflow.messages import STATUS_MARKER
-from ccmflow.submissions import SubmissionLog, decode
+from ccmflow.submissions import SubmissionLog
 
 # Kept with each ledger record's log: the pull request's updated_at when its log was last read. GitHub bumps
 # updated_at on every push and comment (the bot's status comment included), so an unchanged value means an
@@ -37,7 +36,7 @@ def on_maintenance(ctx: Context) -> Outcome:
     if ctx.event == "workflow_dispatch" and default and ref and ref != f"refs/heads/{default}":
         return ignored(f"run on {ref}, not on the default branch ({default}): no freeze from there")
     workspace = ctx.base()
-    problem = fetch(ctx.repo, ctx.settings.token)
+    problem = ctx.fetch()
     if problem is not None:
         raise FatalError(f"the maintenance job needs the inputs and ccmflow refs from origin: {problem}")
     ledger, read = sync_ledger(ctx, read_ledger(ctx.repo))
@@ -73,7 +72,7 @@ def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
         log = old.log if old is not None else SubmissionLog(pull.number)
         seen = pull.updated_at.astimezone(UTC).isoformat()
         if old is None or old.head_sha != pull.head_sha or log.extra.get(SEEN) != seen:
-            log = _status_log(ctx, pull) or log
+            log = ctx.status_log(pull.number) or log
             read += 1
         log = replace(log, extra={**log.extra, SEEN: seen})
         records[pull.number] = pull.record(log)
@@ -82,14 +81,4 @@ def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
         if record.state == "open" and number not in still_open:
             records[number] = replace(record, state="closed")
     return Ledger(tuple(records[n] for n in sorted(records))), read
-
-
-def _status_log(ctx: Context, pull: PullInfo) -> SubmissionLog | None:
-    """The log in the bot's own status comment; comments by anyone else are never trusted."""
-    for comment in ctx.client.comments(pull.number):
-        if comment.login == ctx.settings.login and STATUS_MARKER in comment.body:
-            log = decode(comment.body)
-            if log is not None:
-                return log
-    return None
 

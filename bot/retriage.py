@@ -12,7 +12,6 @@ from ccmflow import prinput
 from ccmflow.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
 from ccmflow.model import Document
 
-_ZERO = "0" * 40
 # What labels, windows and roles are read from: the timeline and the registry (section titles live in
 # the timeline), plus each document's id and version (the version picks the input window).
 _TRUSTED = (f"{DOCUMENTS_DIR}/{PROCESS_FILE}", f"{DOCUMENTS_DIR}/{REGISTRY_FILE}")
@@ -31,8 +30,7 @@ def on_push(ctx: Context) -> Outcome:
         return ignored(f"a push to {ref or 'an unknown ref'} is not a change of the base branch")
     if default and ref != f"refs/heads/{default}":
         return ignored(f"a push to {ref} is not a push to the default branch ({default})")
-    before, after = str(payload.get("before") or _ZERO), str(payload.get("after") or _ZERO)
-    reason = _relevant(ctx.repo, before, after)
+    reason = _relevant(ctx.repo, str(payload.get("before") or ""), str(payload.get("after") or ""))
     if reason is None:
         return ignored("the push changes neither the timeline, the registry nor any document's version")
     return retriage_all(ctx, reason)
@@ -64,7 +62,7 @@ def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
 
 def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
     """Why a push calls for re-triage, or None when nothing triage reads from has changed."""
-    old, new = _commit(repo, before), _commit(repo, after)
+    old, new = prinput.find_commit(repo, before), prinput.find_commit(repo, after)
     if old is None or new is None:
         return "the history before the push is not available"
     changed = [d.new_file.path if d.status_char() != "D" else d.old_file.path
@@ -72,28 +70,19 @@ def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
     if any(path in _TRUSTED for path in changed):
         return "the timeline or the registry changed"
     for path in changed:
-        if is_managed(path) and kind_of(path) == "document" and _identity(repo, old, path) != _identity(
-                repo, new, path):
+        if is_managed(path) and kind_of(path) == "document" and _identity(old, path) != _identity(new, path):
             return f"{path} changed its id or version"
     return None
 
 
-def _commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit | None:
-    if sha == _ZERO or not prinput.has_commit(repo, sha):
-        return None
-    commit = repo.get(sha)
-    return commit if isinstance(commit, pygit2.Commit) else None
-
-
-def _identity(repo: pygit2.Repository, commit: pygit2.Commit, path: str) -> tuple[str, str] | None:
+def _identity(commit: pygit2.Commit, path: str) -> tuple[str, str] | None:
     try:
-        entry = commit.tree[path]
+        blob = commit.tree[path]
     except KeyError:
         return None
-    blob = repo.get(entry.id)
     if not isinstance(blob, pygit2.Blob):
         return None
-    record = parse(SourceFile(path, blob.data, str(entry.id))).record
+    record = parse(SourceFile(path, blob.data, str(blob.id))).record
     return (record.id, record.version) if isinstance(record, Document) else None
 
 

@@ -15,19 +15,18 @@ from dataclasses import dataclass, replace
 import pygit2
 
 from bot.client import GitHub, PullInfo
-from bot.commands import parse
+from bot.commands import answered, parse, reply_marker
 from bot.context import Context
-from bot.gitsync import fetch, push
+from bot.gitsync import push
 from bot.router import Command, Outcome, Router, handled, ignored
-from bot.triage import ACTIONS
+from bot.triage import ACTIONS, received_at
 from ccmflow import labels, messages
 from ccmflow.compile import compile_inputs, render_html, render_markdown
 from ccmflow.errors import FatalError
 from ccmflow.inputs import Inputs, collect
 from ccmflow.ledger import Ledger, read_ledger
-from ccmflow.messages import STATUS_MARKER
 from ccmflow.model import Workspace
-from ccmflow.submissions import SubmissionLog, decode
+from ccmflow.submissions import SubmissionLog
 from ccmflow.summary import build
 from ccmflow.summary_render import MAX_BODY, markdown_parts
 from ccmflow.treeedit import tree_with
@@ -60,9 +59,7 @@ def on_schedule(ctx: Context) -> Outcome:
 def after_triage(ctx: Context) -> Outcome:
     """The triaged input's newest version is logged just as triage logs it; everything else comes from the ledger."""
     pull = PullInfo.from_json(ctx.payload["pull_request"])
-    action = str(ctx.payload.get("action"))
-    received, source = ((pull.created_at, "pr-created") if action == "opened" else
-                        (pull.updated_at, "event") if action == "synchronize" else (pull.updated_at, "backfill"))
+    received, source = received_at(pull, str(ctx.payload.get("action")))
 
     def update(number: int, log: SubmissionLog) -> SubmissionLog:
         return log.record(pull.head_sha, received, source) if number == pull.number else log
@@ -77,7 +74,7 @@ def after_command(ctx: Context) -> Outcome:
     if parsed is None or parsed[0] not in ("accept-late", "recheck") or "pull_request" not in issue:
         return ignored("no input changed: the summary stays as it is")
     number = int(issue["number"])
-    fresh = _status_log(ctx.client, ctx.settings.login, number)
+    fresh = ctx.status_log(number)
 
     def update(n: int, log: SubmissionLog) -> SubmissionLog:
         return fresh if n == number and fresh is not None else log
@@ -89,16 +86,16 @@ def on_command(ctx: Context, command: Command) -> Outcome:
     """`/ccmflow summary`: refresh every summary now, and answer once (a repeated run answers nothing new)."""
     registry = ctx.base().registry
     allowed = any(registry.may(command.user_id, role) for role in ROLES)
-    marker = f"<!-- ccmflow:reply {command.comment_id} -->"
-    answered = any(c.login == ctx.settings.login and marker in c.body for c in ctx.client.comments(command.number))
+    marker = reply_marker(command)
+    replied = answered(ctx, command)
     if not allowed:
-        if not answered:
+        if not replied:
             ctx.client.create_comment(command.number, f"{marker}\n" + messages.refusal(
                 command.login, "summary", "the Presidency and the Implementation Support Unit"), marker)
         return ignored(f"'/ccmflow summary' from @{command.login}: only the Presidency and the support unit "
                        "may ask for it (the summary is refreshed hourly anyway)")
     outcome = refresh(ctx, create=True)
-    if not answered:
+    if not replied:
         ctx.client.create_comment(command.number, f"{marker}\nThank you, @{command.login}. The consolidation "
                                   "summaries are up to date: see the issues labelled "
                                   f"`{labels.SUMMARY}`.", marker)
@@ -131,7 +128,7 @@ def refresh(ctx: Context, *, create: bool, update: LogUpdate | None = None, publ
     issues = [Issue(n, t, b) for n, t, b, who in ctx.client.find_issues(labels.SUMMARY) if who == ctx.settings.login]
     if not create and not issues:
         return ignored("no tracking issue yet: the maintenance job opens one per document")
-    problem = fetch(ctx.repo, ctx.settings.token)
+    problem = ctx.fetch()
     listed = ctx.open_pulls()
     ledger = merged_ledger(read_ledger(ctx.repo), listed, update)
     numbers = frozenset(pull.number for pull in listed)
@@ -166,15 +163,6 @@ def merged_ledger(ledger: Ledger, listed: Sequence[PullInfo], update: LogUpdate 
     if update is not None:
         records = {n: replace(r, log=update(n, r.log)) for n, r in records.items()}
     return Ledger(tuple(records[n] for n in sorted(records)))
-
-
-def _status_log(client: GitHub, login: str, number: int) -> SubmissionLog | None:
-    for comment in client.comments(number):
-        if comment.login == login and STATUS_MARKER in comment.body:
-            log = decode(comment.body)
-            if log is not None:
-                return log
-    return None
 
 
 def _find(issues: Sequence[Issue], doc: str, title: str) -> Issue | None:

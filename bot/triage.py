@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.client import CommentInfo, GitHub, PullInfo
+from bot.client import CommentInfo, GitHub, PullInfo, mine
 from bot.context import Context
 from bot.router import Outcome, Router, handled, ignored
 from ccmflow import labels, prinput
@@ -32,16 +32,19 @@ def register(router: Router) -> None:
 
 def on_pull_request(ctx: Context) -> Outcome:
     pull = PullInfo.from_json(ctx.payload["pull_request"])
-    action = str(ctx.payload.get("action"))
-    # The received time is one GitHub set: the PR's creation for the first version; for a push, the
-    # event's server time (updated_at); for anything else, updated_at is the best bound GitHub gives.
-    if action == "opened":
-        received, source = pull.created_at, "pr-created"
-    elif action == "synchronize":
-        received, source = pull.updated_at, "event"
-    else:
-        received, source = pull.updated_at, "backfill"
+    received, source = received_at(pull, str(ctx.payload.get("action")))
     return triage_pull(ctx, pull, received, source, event_time=pull.updated_at)
+
+
+def received_at(pull: PullInfo, action: str) -> tuple[datetime, str]:
+    """When GitHub received the head a pull_request event is about, and what set that time (the log's source).
+
+    The PR's creation for the first version; for a push, the event's server time (updated_at); for anything
+    else, updated_at is the best bound GitHub gives.
+    """
+    if action == "opened":
+        return pull.created_at, "pr-created"
+    return pull.updated_at, ("event" if action == "synchronize" else "backfill")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +94,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
                        "over or deleted); the event for its current head triages it")
     base = ctx.base()
     comments = ctx.client.comments(pull.number)
-    mine = [c for c in comments if c.login == ctx.settings.login and STATUS_MARKER in c.body]
-    log = _merged_log(pull.number, mine)
+    ours = mine(comments, ctx.settings.login, STATUS_MARKER)
+    log = _merged_log(pull.number, ours)
     # A merged PR's head is in the base: compare it with the merge base it had while open.
     hint = log.extra.get(MERGE_BASE) if pull.state != "open" else None
     content = prinput.read_pull(ctx.repo, ctx.base_commit(), pull.head_sha, hint)
@@ -107,9 +110,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
         log = update(log)
     facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source, pull.state)
     decision = decide(base, content, facts, log, ctx.settings.now)
-    noticed = decision.notice is not None and any(
-        c.login == ctx.settings.login and decision.notice[0] in c.body for c in comments)
-    writes = apply(ctx.client, pull, decision, mine, guard, noticed)
+    noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
+    writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed)
     return handled(f"{decision.summary}; {writes or 'nothing to change'}")
 
 
@@ -125,9 +127,9 @@ def _folded(names: frozenset[str]) -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
-def _merged_log(number: int, mine: Sequence[CommentInfo]) -> SubmissionLog:
+def _merged_log(number: int, ours: Sequence[CommentInfo]) -> SubmissionLog:
     """The hidden log of the status comment; if a retried POST ever left two, their receipts are merged."""
-    logs = [log for log in (decode(c.body) for c in mine) if log is not None]
+    logs = [log for log in (decode(c.body) for c in ours) if log is not None]
     if not logs:
         return SubmissionLog(number)
     merged = logs[0]
@@ -137,12 +139,15 @@ def _merged_log(number: int, mine: Sequence[CommentInfo]) -> SubmissionLog:
     return merged
 
 
-def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[CommentInfo], guard: bool = False,
-          noticed: bool = False) -> str:
-    """Labels, then statuses, then closing, then the comment that records them: a crash halfway re-applies."""
+def apply(client: GitHub, pull: PullInfo, decision: Decision, ours: Sequence[CommentInfo], guard: bool = False,
+          noticed: bool = False) -> tuple[str, SubmissionLog]:
+    """Labels, then statuses, then closing, then the comment that records them: a crash halfway re-applies.
+
+    Returns what was written, and the log the status comment now holds.
+    """
     done: list[str] = []
     previous = Applied.of(decision.log)
-    comment = mine[0] if mine else None
+    comment = ours[0] if ours else None
     # An event payload predates the bot's last writes unless it is newer than the status comment.
     payload_current = pull.fresh or comment is None or pull.updated_at > comment.updated_at
     current = frozenset(n for n in pull.labels if labels.owned(n))
@@ -197,7 +202,7 @@ def apply(client: GitHub, pull: PullInfo, decision: Decision, mine: Sequence[Com
     if comment is not None and comment.body != body:
         client.edit_comment(comment.id, body)
         done.append("comment updated")
-    for extra in mine[1:]:
+    for extra in ours[1:]:
         client.delete_comment(extra.id)
         done.append("duplicate comment removed")
-    return ", ".join(done)
+    return ", ".join(done), log

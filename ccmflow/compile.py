@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ccmflow.diff import Redline, redline
 from ccmflow.inputs import LATE, LATE_ACCEPTED, UNKNOWN, Input, Inputs
 from ccmflow.model import Paragraph
+from ccmflow.output import runs_html
 from ccmflow.render import CSS, display_number
 from ccmflow.status import format_instant
 
@@ -62,7 +63,7 @@ class Compilation:
 def compile_inputs(collected: Inputs) -> Compilation:
     """Every valid input's proposals placed under the base text's paragraphs (invalid inputs are left out)."""
     document = collected.document
-    valid = [i for i in collected.inputs if not i.invalid]
+    valid = collected.valid
     amend: dict[str, list[tuple[Input, Paragraph]]] = {}
     delete: dict[str, list[Input]] = {}
     move: dict[str, list[tuple[Input, str]]] = {}
@@ -151,10 +152,15 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "@\u200b")
 
 
-def _details_md(proposal: Proposal, new: bool) -> str:
+def _details(proposal: Proposal, new: bool) -> list[tuple[str, str]]:
+    """(field name, value) for the fields a proposal sets besides its text; for a new paragraph, those it fills."""
     p = proposal.paragraph
-    extra = [f for f in proposal.fields if f != "text" and (not new or (getattr(p, f) and f != "kind"))]
-    shown = [f"{_FIELD_NAMES.get(f, f)}: {_md(_value(getattr(p, f)))}" for f in extra]
+    return [(_FIELD_NAMES.get(f, f), _value(getattr(p, f))) for f in proposal.fields
+            if f != "text" and (not new or (getattr(p, f) and f != "kind"))]
+
+
+def _details_md(proposal: Proposal, new: bool) -> str:
+    shown = [f"{name}: {_md(value)}" for name, value in _details(proposal, new)]
     return f" ({'; '.join(shown)})" if shown else ""
 
 
@@ -213,15 +219,8 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _redline_html(runs: Redline) -> str:
-    return "".join({"-": f"<del>{_h(c)}</del>", "+": f"<ins>{_h(c)}</ins>"}.get(op, _h(c)) for op, c in runs)
-
-
 def _details_html(proposal: Proposal, new: bool) -> str:
-    p = proposal.paragraph
-    extra = [f for f in proposal.fields if f != "text" and (not new or (getattr(p, f) and f != "kind"))]
-    return "".join(f'<div class="detail">{_h(_FIELD_NAMES.get(f, f))}: {_h(_value(getattr(p, f)))}</div>'
-                   for f in extra)
+    return "".join(f'<div class="detail">{_h(name)}: {_h(value)}</div>' for name, value in _details(proposal, new))
 
 
 def _cell_html(row: Row) -> str:
@@ -232,7 +231,7 @@ def _cell_html(row: Row) -> str:
                 f"{_details_html(alt, True)}]</div>")
     parts = [f"<div>{_h(row.clean.text)}</div>"]
     for n, alt in enumerate(row.alternatives, 1):
-        text = _redline_html(alt.redline) if "text" in alt.fields else "<em>text unchanged</em>"
+        text = runs_html(alt.redline) if "text" in alt.fields else "<em>text unchanged</em>"
         parts.append(f'<div class="alt">[<b>Alt {n}</b> (<span class="sponsors">{_h(", ".join(alt.sponsors))}'
                      f"</span>): {text}{_details_html(alt, False)}]</div>")
     if row.deletion:

@@ -89,7 +89,7 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     inputs = resolve_all(store, tokens, chosen)
     merged = merge_inputs(store, base, doc, inputs)
     if merged.conflicts and not skip_conflicts:
-        raise InvalidInput(_conflict_findings(store, base, document, merged.conflicts))
+        raise InvalidInput(_conflict_findings(base, document, merged.conflicts))
     version_name = workspace.process.version_name(target)
     listed = window_inputs(store.repo, base, document, chosen, workspace.registry)
     others = _proposals(store, base, doc, chosen, listed, {i.name for i in inputs})
@@ -141,8 +141,7 @@ def _check_tree(store: Store, oid: pygit2.Oid) -> None:
         raise InvalidInput(findings)
 
 
-def _conflict_findings(store: Store, base: pygit2.Commit, document: Document,
-                       conflicts: Sequence[InputConflict]) -> list[Finding]:
+def _conflict_findings(base: pygit2.Commit, document: Document, conflicts: Sequence[InputConflict]) -> list[Finding]:
     text = blob_text(base, document.path) or ""
     parsed = parse_text(document.path, text)
     findings = []

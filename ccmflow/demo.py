@@ -30,6 +30,7 @@ from ccmflow.edit import Editor
 from ccmflow.errors import FatalError
 from ccmflow.freeze import freeze_report
 from ccmflow.gitstore import Store
+from ccmflow.inputref import pull_ref
 from ccmflow.inputs import collect
 from ccmflow.ledger import InputRecord, Ledger, write_ledger
 from ccmflow.model import Stakeholder, Workspace
@@ -156,7 +157,7 @@ class _Run:
         tree = tree_with(self.repo, self.base.tree, {self.path: text.encode("utf-8")})
         who = _signature(self.stakeholder(item).accounts[0].login, version.committed or version.received)
         oid = self.repo.create_commit(None, who, who, item.title, tree, [self.base.id])
-        self.repo.references.create(f"refs/pull/{item.number}/head", oid, force=True)
+        self.repo.references.create(pull_ref(item.number), oid, force=True)
         return str(oid)
 
     def receive(self, item: ScriptedInput, index: int) -> None:
@@ -224,15 +225,14 @@ def run_demo(out: Path = DEFAULT_OUT, force: bool = False) -> DemoResult:
             run.accept(item, when)
         else:
             run.receive(item, version)
-    write_ledger(run.repo, run.ledger, "Inputs ledger (as the maintenance job syncs it)")
-    run.freeze(SUMMARY_AT)  # a second, late run: it must change nothing
+    run.freeze(SUMMARY_AT)  # a second, late run: it must change nothing (it writes the final ledger first)
     outputs = [Output("scratch repository (refs/pull/*, refs/ccmflow/*)", out / "repository")]
     outputs += _write_triage(run, out)
     reports, summary = _write_reports(run, out)
     outputs += reports
     return DemoResult(out, tuple(outputs), {
         "inputs": len(SCRIPT), "freezes_changed": run.freezes, "story": story(summary),
-        "heads": {n: shas for n, shas in run.heads.items()}})
+        "heads": dict(run.heads)})
 
 
 def story(summary: Summary) -> str:

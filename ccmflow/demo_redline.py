@@ -6,6 +6,7 @@ import html
 
 from ccmflow.diff import DocumentDiff, ParagraphChange
 from ccmflow.model import Document
+from ccmflow.output import runs_html
 from ccmflow.render import CSS, display_number
 
 _CSS = CSS + """
@@ -22,8 +23,7 @@ def _text(change: ParagraphChange | None, text: str) -> str:
     if change is None:
         return _h(text)
     if change.redline:
-        return "".join({"-": f"<del>{_h(c)}</del>", "+": f"<ins>{_h(c)}</ins>"}.get(op, _h(c))
-                       for op, c in change.redline)
+        return runs_html(change.redline)
     if change.change == "added":
         return f"<ins>{_h(text)}</ins>"
     if change.change == "removed":

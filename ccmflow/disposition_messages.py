@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ccmflow.dispositions import CLOSING, SUPERSEDED, Disposition, Register
+from ccmflow.dispositions import CLOSING, INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED, Disposition, Register
 from ccmflow.messages import code, safe
 from ccmflow.model import Document
 
 MARKER_PREFIX = "<!-- ccmflow:disposition"
 _MAX_LINKS = 20
-_OUTCOME = {"incorporated": "Incorporated", "partly-incorporated": "Partly incorporated",
-            "not-retained": "Not retained", "superseded": "Superseded"}
+_OUTCOME = {INCORPORATED: "Incorporated", PARTLY: "Partly incorporated", NOT_RETAINED: "Not retained",
+            SUPERSEDED: "Superseded"}
 
 
 def marker(register: Register) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ccmflow import schema
 from ccmflow.errors import InvalidInput
@@ -17,7 +17,6 @@ INCORPORATED = "incorporated"
 PARTLY = "partly-incorporated"
 NOT_RETAINED = "not-retained"
 SUPERSEDED = "superseded"
-OUTCOMES = (INCORPORATED, PARTLY, NOT_RETAINED, SUPERSEDED)
 CLOSING = frozenset({INCORPORATED, SUPERSEDED})  # the bot closes these inputs once the version is merged
 
 
@@ -131,6 +130,6 @@ def keep_edited_reasons(new: Iterable[Disposition], old: Register | None) -> tup
     for d in new:
         before = old.get(d.input) if old else None
         if before is not None and before.outcome == d.outcome:
-            d = Disposition(d.input, d.outcome, before.reason, d.paragraphs, d.title, d.stakeholder, d.superseded_by)
+            d = replace(d, reason=before.reason)
         result.append(d)
     return tuple(result)

@@ -130,7 +130,6 @@ def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Document | None:
     return document if _valid(base, document) else None
 
 
-
 def _regions(base: BaseIndex, hunk: Hunk) -> list[int] | None:
     """The paragraph regions a hunk changes; None when it touches anything else."""
     count = len(base.lines)

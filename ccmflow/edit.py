@@ -7,18 +7,17 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ccmflow.docemit import FLOW_KEYS, LIST_KEYS, META_KEYS, MODELINE, PARAGRAPH_KEYS, Emitter, Style
+from ccmflow.docemit import LIST_KEYS, META_KEYS, MODELINE, PARAGRAPH_KEYS, Emitter, Style
 from ccmflow.load import parse_text
 from ccmflow.model import Document, Paragraph, Section
 from ccmflow.spans import EditError, InternalEditError
-from ccmflow.splice import Splicer as _Splicer  # still edit._Splicer, where tests patch it
-from ccmflow.splice import unique
+from ccmflow.splice import Splicer, unique
 from ccmflow.yamlemit import WIDTH
 from ccmflow.yamlsafe import Loaded, YamlError
 from ccmflow.yamlsafe import load as load_yaml
 
-__all__ = ["FLOW_KEYS", "ID_ALPHABET", "LIST_KEYS", "META_KEYS", "MODELINE", "PARAGRAPH_KEYS", "WIDTH", "EditError",
-           "Editor", "InternalEditError", "dump_document", "new_id", "write_document"]
+__all__ = ["ID_ALPHABET", "MODELINE", "WIDTH", "EditError", "Editor", "InternalEditError", "dump_document", "new_id",
+           "write_document"]
 
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
 
@@ -56,7 +55,7 @@ def write_document(old_text: str, path: str, target: Document, *, loaded: Loaded
     frame, body = _Frame.of(old_text)
     if loaded is None or loaded.text != body or loaded.path != path:
         loaded = _load(body, path)
-    text = frame.restore(_Splicer(loaded).write(target))
+    text = frame.restore(Splicer(loaded).write(target))
     _verify(text, path, target)
     return text
 

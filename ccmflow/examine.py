@@ -17,9 +17,9 @@ import pygit2
 
 from ccmflow import docpatch
 from ccmflow.diff import DocumentDiff, ParagraphChange, diff_documents
-from ccmflow.errors import FatalError, Finding
-from ccmflow.gitstore import Store, tree_snapshot
-from ccmflow.load import DOCUMENTS_DIR, is_managed, parse
+from ccmflow.errors import Finding
+from ccmflow.gitstore import Store, tree_key
+from ccmflow.load import SourceFile, is_managed, parse
 from ccmflow.model import Document, Paragraph
 from ccmflow.prinput import LINK, SUBMODULE, read_pull
 from ccmflow.rebase import stale_paragraphs
@@ -36,7 +36,6 @@ class Examined:
     touches: bool
     diff: DocumentDiff | None = None  # None: the head's document does not parse (see findings)
     findings: tuple[Finding, ...] = ()
-    other_files: tuple[str, ...] = ()  # other paths the input changes
     fast: bool = False  # computed from git's hunks without parsing the whole file
     anchors: tuple[Anchor, ...] = ()  # where added and moved paragraphs stand in the input
     stale: tuple[tuple[str, str], ...] = ()  # (paragraph id, deleted|rewritten): the base changed it since
@@ -92,42 +91,36 @@ class Examiner:
             return Examined(None, True, None, (Finding(self.path, 1, 1, "the input shares no history with the "
                                                        "base branch", "open it from the base branch"),))
         old = self.repo[merge_base].peel(pygit2.Commit)
-        if _entry(old.tree, self.path) == _entry(head.tree, self.path):
+        entry = _entry(head.tree, self.path)
+        if _entry(old.tree, self.path) == entry:
             return Examined(str(merge_base), False)
-        diff = old.tree.diff_to_tree(head.tree, context_lines=0)
-        deltas = list(diff.deltas)
-        other = tuple(sorted({d.new_file.path for d in deltas} - {self.path}))
-        fast = self._fast(old, diff, deltas)
+        fast = self._fast(old, old.tree.diff_to_tree(head.tree, context_lines=0))
         if fast is not None:
-            changed, new = fast
-            return Examined(str(merge_base), not changed.empty, changed, (), other, True, anchors(changed, new),
-                            self._stale(merge_base, new))
+            at_base, at_head = fast
+            changed = docpatch.quick_diff(at_base, at_head)
+            return Examined(str(merge_base), not changed.empty, changed, (), True, anchors(changed, at_head),
+                            self._stale(merge_base, at_base, at_head))
         content = read_pull(self.repo, self.base, sha)
-        before, after = content.before.get(self.document.id), content.after.get(self.document.id)
-        if after is None and _entry(head.tree, self.path) is None:
+        before, new = content.before.get(self.document.id), content.after.get(self.document.id)
+        if new is None and entry is None:
             removed = diff_documents(before, None) if before is not None else None
-            return Examined(str(merge_base), True, removed, content.findings, other)
-        if after is None:
-            return Examined(str(merge_base), True, None, content.findings, other)
-        slow = diff_documents(before, after)
+            return Examined(str(merge_base), True, removed, content.findings)
+        if new is None:
+            return Examined(str(merge_base), True, None, content.findings)
+        slow = diff_documents(before, new)
         touches = not slow.empty or bool(content.findings)
-        return Examined(str(merge_base), touches, slow, content.findings, other, False, anchors(slow, after),
-                        self._stale(merge_base, after, before))
+        return Examined(str(merge_base), touches, slow, content.findings, False, anchors(slow, new),
+                        self._stale(merge_base, before, new))
 
-    def _stale(self, merge_base: pygit2.Oid, head: Document, before: Document | None = None) -> tuple[
-            tuple[str, str], ...]:
+    def _stale(self, merge_base: pygit2.Oid, before: Document | None, head: Document) -> tuple[tuple[str, str], ...]:
         """Paragraphs the input aims at that the base has deleted or rewritten since the input's merge base."""
         if merge_base == self.base.id:
             return ()
-        if before is None:
-            try:
-                before = self.store.document(merge_base, self.document.id)
-            except FatalError:
-                return ()
         return tuple(stale_paragraphs(before, head, self.document))
 
-    def _fast(self, old: pygit2.Commit, diff: pygit2.Diff, deltas: list[Any]) -> tuple[DocumentDiff, Document] | None:
-        """The diff from git's hunks when only this document's file changed among the managed files."""
+    def _fast(self, old: pygit2.Commit, diff: pygit2.Diff) -> tuple[Document, Document] | None:
+        """Both sides of the document (the head's from git's hunks) when no other managed file changed."""
+        deltas = list(diff.deltas)
         position = None
         for i, delta in enumerate(deltas):
             if int(delta.new_file.mode) in (LINK, SUBMODULE):
@@ -150,22 +143,26 @@ class Examiner:
             return None
         hunks = _hunks(patch)
         new = docpatch.apply(base, hunks, self.path) if hunks is not None else None
-        return (docpatch.quick_diff(base.document, new), new) if new is not None else None
+        return (base.document, new) if new is not None else None
 
     def _index(self, commit: pygit2.Commit, blob_id: str) -> docpatch.BaseIndex | None:
-        if blob_id in self._indexes:
-            return self._indexes[blob_id]
+        """The line index of this document's blob at `commit`, whose workspace must be valid."""
+        # The index holds references and targets from the whole workspace, so the documents tree is the key
+        # (it determines this blob too).
+        key = tree_key(commit, self.store.root)
+        if key in self._indexes:
+            return self._indexes[key]
         built = None
         workspace, _ = self.store.workspace(commit.id)
-        if workspace is not None:
-            for file in tree_snapshot(self.repo, commit, DOCUMENTS_DIR).files:
-                parsed = parse(file)
-                if file.path == self.path and isinstance(parsed.record, Document) and parsed.loaded:
-                    references = [r for d in workspace.documents.values() for _, p in d.walk() for r in p.references]
-                    targets = {d.id: frozenset({s.id for s in d.sections} | {p.id for _, p in d.walk()})
-                               for d in workspace.documents.values()}
-                    built = docpatch.index(parsed.loaded, parsed.record, references, targets)
-        self._indexes[blob_id] = built
+        blob = self.repo[blob_id]
+        if workspace is not None and isinstance(blob, pygit2.Blob):
+            parsed = parse(SourceFile(self.path, blob.data, blob_id))  # parsed with the workspace: cached
+            if isinstance(parsed.record, Document) and parsed.loaded:
+                references = [r for d in workspace.documents.values() for _, p in d.walk() for r in p.references]
+                targets = {d.id: frozenset({s.id for s in d.sections} | {p.id for _, p in d.walk()})
+                           for d in workspace.documents.values()}
+                built = docpatch.index(parsed.loaded, parsed.record, references, targets)
+        self._indexes[key] = built
         return built
 
 
@@ -283,7 +280,7 @@ def _encode(result: Examined) -> dict[str, Any]:
     return {"merge_base": result.merge_base, "touches": result.touches, "fast": result.fast,
             "anchors": [[a.id, a.section, a.after] for a in result.anchors],
             "stale": [list(x) for x in result.stale],
-            "findings": [f.as_json() for f in result.findings], "other": list(result.other_files),
+            "findings": [f.as_json() for f in result.findings],
             "diff": None if diff is None else {
                 "document": diff.document, "sections": list(diff.sections_touched),
                 "meta": {k: [v[0], v[1]] for k, v in diff.meta.items()},
@@ -302,6 +299,6 @@ def _decode(entry: dict[str, Any]) -> Examined:
         meta = {k: (_tuples(v[0]), _tuples(v[1])) for k, v in raw["meta"].items()}
         diff = DocumentDiff(raw["document"], changes, tuple(raw["sections"]), meta)
     return Examined(entry["merge_base"], bool(entry["touches"]), diff,
-                    tuple(Finding(**f) for f in entry["findings"]), tuple(entry["other"]), bool(entry["fast"]),
+                    tuple(Finding(**f) for f in entry["findings"]), bool(entry["fast"]),
                     tuple(Anchor(a[0], a[1], a[2]) for a in entry["anchors"]),
                     tuple((str(x[0]), str(x[1])) for x in entry["stale"]))

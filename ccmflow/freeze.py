@@ -7,7 +7,6 @@ after the deadline changes nothing. The frozen ref keeps the commit even when th
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,6 +23,7 @@ from ccmflow.ledger import (
     write_manifest,
 )
 from ccmflow.model import Process, Registry, Window
+from ccmflow.prinput import has_commit
 from ccmflow.status import format_instant
 
 
@@ -50,7 +50,7 @@ def freeze_report(repo: pygit2.Repository, process: Process, window_id: str, led
     existing = read_manifest(repo, window.id)
     entries = {i.number: i for i in existing.inputs} if existing is not None else {}
     for record in ledger.inputs:
-        if record.number not in entries and _in_window(record, window):
+        if record.number not in entries and belongs(record, window.document, window, strict=True):
             frozen = _frozen(record, window.closes, registry)
             if frozen is not None:
                 entries[record.number] = frozen
@@ -64,7 +64,7 @@ def freeze_report(repo: pygit2.Repository, process: Process, window_id: str, led
         ref = freeze_ref(window.id, item.number)
         if ref in repo.references:
             continue  # the first freeze wins: a frozen ref is never moved
-        if not _has_commit(repo, item.sha):
+        if not has_commit(repo, item.sha):
             unavailable.append(item.number)
             continue
         repo.references.create(ref, pygit2.Oid(hex=item.sha))
@@ -91,15 +91,16 @@ def _closed_window(process: Process, window_id: str, now: datetime) -> Window:
     return window
 
 
-def _in_window(record: InputRecord, window: Window) -> bool:
-    """Inputs the bot judged in this window; inputs never judged are kept too (the summary filters them)."""
-    try:
-        pins = json.loads(record.log.extra.get("windows", "{}"))
-    except ValueError:
-        pins = {}
-    if isinstance(pins, dict) and pins:
-        return pins.get(window.document) == window.id
-    return record.log.window in (None, window.id)
+def belongs(record: InputRecord, document: str, window: Window | None, strict: bool = False) -> bool:
+    """Whether an input was judged in this window; one never judged belongs to any window of its document.
+
+    `strict` (a freeze): an input the bot judged only for other documents does not belong either.
+    """
+    pins = record.log.pins()
+    if strict and pins and document not in pins:
+        return False
+    pinned = pins.get(document) or record.log.window
+    return window is None or pinned is None or pinned == window.id
 
 
 def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None) -> FrozenInput | None:
@@ -115,10 +116,3 @@ def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None) 
     stakeholder = registry.by_user_id(record.author_id) if registry is not None else None
     return FrozenInput(record.number, on_time.sha, on_time.sha, on_time.received, record.author_id,
                        record.author_login, stakeholder.id if stakeholder else None, False)
-
-
-def _has_commit(repo: pygit2.Repository, sha: str) -> bool:
-    try:
-        return isinstance(repo.get(sha), pygit2.Commit)
-    except (ValueError, pygit2.GitError):
-        return False

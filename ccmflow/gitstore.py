@@ -56,7 +56,7 @@ class Store:
     def workspace(self, rev: str | pygit2.Oid) -> tuple[Workspace | None, list[Finding]]:
         """The checked workspace at a revision; cached by the documents tree's id."""
         commit = self._resolve(rev)
-        key = _tree_key(commit, self.root)
+        key = tree_key(commit, self.root)
         if key not in self._workspaces:  # look before reading blobs: most refs share their documents tree
             snap = tree_snapshot(self.repo, commit, self.root)
             workspace, findings = rules.check(parse(f) for f in snap.files)
@@ -81,7 +81,8 @@ class Store:
         raise FatalError(f"no document '{doc}' at {rev} (documents are the YAML files in {self.root}/)")
 
 
-def _tree_key(commit: pygit2.Commit, root: str) -> str:
+def tree_key(commit: pygit2.Commit, root: str = DOCUMENTS_DIR) -> str:
+    """What a workspace at `commit` depends on: the id of its documents tree."""
     try:
         return str(commit.tree[root].id) if root else str(commit.tree.id)
     except KeyError:

@@ -29,6 +29,12 @@ def input_number(token: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def pull_number(ref: str) -> int | None:
+    """12 for the ref refs/pull/12/head; None for any other ref."""
+    match = _PULL_REF.match(ref)
+    return int(match.group(1)) if match else None
+
+
 @dataclass(frozen=True, slots=True)
 class Input:
     """One input as read from git: its name (pr-<n> or a branch's), the ref it came from and the commit."""
@@ -55,17 +61,17 @@ def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None
         if window is not None:
             frozen = freeze_ref(window, number)
             if frozen in repo.references:
-                return Input(input_name(number), number, frozen, _target(repo, frozen), "frozen")
+                return Input(input_name(number), number, frozen, ref_commit(repo, frozen), "frozen")
             manifest = read_manifest(repo, window)
             entry = manifest.get(number) if manifest else None
             if entry is not None and entry.sha is None:
                 raise FatalError(f"{input_name(number)} has no version received by the deadline of {window} "
                                  f"(take its latest version explicitly as {pull_ref(number)})")
         if pull_ref(number) in repo.references:
-            return Input(input_name(number), number, pull_ref(number), _target(repo, pull_ref(number)), "pull")
+            return Input(input_name(number), number, pull_ref(number), ref_commit(repo, pull_ref(number)), "pull")
         raise FatalError(f"input {token}: no {pull_ref(number)} here (fetch the inputs first: {FETCH_HINT})")
     if number is not None:
-        return Input(input_name(number), number, token, _target(repo, token), "pull")
+        return Input(input_name(number), number, token, ref_commit(repo, token), "pull")
     for ref in (f"refs/heads/{token}", token):
         try:
             commit = repo.revparse_single(ref).peel(pygit2.Commit)
@@ -75,7 +81,8 @@ def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None
     raise FatalError(f"input {token}: not pr-<n>, a number, a branch or a revision that exists here")
 
 
-def _target(repo: pygit2.Repository, ref: str) -> pygit2.Oid:
+def ref_commit(repo: pygit2.Repository, ref: str) -> pygit2.Oid:
+    """The commit a reference points at (through an annotated tag)."""
     commit = repo.references[ref].peel(pygit2.Commit)
     oid: pygit2.Oid = commit.id
     return oid

@@ -9,7 +9,6 @@ the frozen on-time head counts and anything pushed later is shown as a late chan
 from __future__ import annotations
 
 import fnmatch
-import json
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -21,9 +20,12 @@ from ccmflow import status
 from ccmflow.diff import DocumentDiff
 from ccmflow.errors import FatalError, Finding
 from ccmflow.examine import Examined, Examiner, cache_path
+from ccmflow.freeze import belongs
 from ccmflow.gitstore import Store
+from ccmflow.inputref import input_name
 from ccmflow.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, read_ledger, read_manifest
 from ccmflow.model import Document, Process, Stakeholder, Window, Workspace
+from ccmflow.prinput import has_commit
 from ccmflow.submissions import SubmissionLog
 
 DEFAULT_REFS = "refs/pull/*/head"
@@ -100,7 +102,6 @@ class Inputs:
     now: datetime
     manifest: Manifest | None
     inputs: tuple[Input, ...]
-    untouched: int  # refs that do not change this document
     elsewhere: tuple[str, ...]  # inputs judged in another window
     withdrawn: tuple[str, ...]  # closed or merged according to the ledger
     missing: tuple[str, ...]  # open in the ledger but no local ref (fetch refs/pull/*/head)
@@ -151,11 +152,10 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
             progress(done, len(candidates))
     examiner.save()
     seen = {i.number for i in collector.inputs if i.number is not None} | collector.skipped
-    missing = tuple(f"pr-{r.number}" for r in ledger.inputs if r.state == "open" and r.number not in seen
-                    and _pattern_covers_pulls(refs) and _belongs(r, document_id, window, strict=True))
+    missing = tuple(input_name(r.number) for r in ledger.inputs if r.state == "open" and r.number not in seen
+                    and _pattern_covers_pulls(refs) and belongs(r, document_id, window, strict=True))
     return Inputs(document, workspace, window, str(base_commit.id), now, manifest, tuple(collector.inputs),
-                  collector.untouched, tuple(collector.elsewhere), tuple(collector.withdrawn), missing,
-                  examiner.computed)
+                  tuple(collector.elsewhere), tuple(collector.withdrawn), missing, examiner.computed)
 
 
 def _window(process: Process, document: Document, window_id: str | None, now: datetime) -> Window | None:
@@ -195,29 +195,14 @@ def _candidates(repo: pygit2.Repository, pattern: str, manifest: Manifest | None
 
 
 def _sort_key(ref: str) -> tuple[int, str]:
+    number = _number(ref)
+    return (number, "") if number is not None else (1 << 30, ref)
+
+
+def _number(ref: str) -> int | None:
+    """The pull request number of refs/pull/<n>/head or of a freeze ref; None for any other ref."""
     match = _PULL.match(ref) or _FROZEN.match(ref)
-    return (int(match.group(1)), "") if match else (1 << 30, ref)
-
-
-def _belongs(record: InputRecord, document: str, window: Window | None, strict: bool = False) -> bool:
-    """Whether an input was judged in this window; one never judged belongs to any window of its document.
-
-    `strict`: an input the bot judged only for other documents does not belong either.
-    """
-    pins = _pins(record.log)
-    if strict and pins and document not in pins:
-        return False
-    pinned = pins.get(document) or record.log.window
-    return window is None or pinned is None or pinned == window.id
-
-
-def _pins(log: SubmissionLog) -> dict[str, str]:
-    """The window the bot first judged each document of an input in (triage keeps them in the log)."""
-    try:
-        data = json.loads(log.extra.get("windows", "{}"))
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    return int(match.group(1)) if match else None
 
 
 def remarks(body: str) -> str:
@@ -245,15 +230,13 @@ class _Collector:
         self.elsewhere: list[str] = []
         self.withdrawn: list[str] = []
         self.skipped: set[int] = set()
-        self.untouched = 0
 
     def add(self, ref: str, head: str | None) -> None:
-        match = _PULL.match(ref) or _FROZEN.match(ref)
-        number = int(match.group(1)) if match else None
+        number = _number(ref)
         record = self.ledger.get(number) if number is not None else None
         frozen = self.manifest.get(number) if self.manifest is not None and number is not None else None
-        name = f"pr-{number}" if number is not None else ref.removeprefix("refs/heads/").removeprefix("refs/")
-        if record is not None and not _belongs(record, self.examiner.document.id, self.window):
+        name = input_name(number) if number is not None else ref.removeprefix("refs/heads/").removeprefix("refs/")
+        if record is not None and not belongs(record, self.examiner.document.id, self.window):
             self.elsewhere.append(name)
             self.skipped.add(record.number)
             return
@@ -267,7 +250,6 @@ class _Collector:
             return
         examined = self.examiner.examine(version.sha)
         if not examined.touches:
-            self.untouched += 1
             if number is not None:
                 self.skipped.add(number)
             return
@@ -299,7 +281,7 @@ class _Collector:
         if accepted is not None and accepted.received > closes:
             return self._later(_Version(accepted.sha, LATE_ACCEPTED, accepted.received), current, log)
         if sha is not None:
-            if not self._has(sha):
+            if not has_commit(self.repo, sha):
                 return _Version(current, UNKNOWN, None, note="the on-time version is not available locally: "
                                 "freeze the window (ccmflow freeze) so that it is kept") if current else None
             return self._later(_Version(sha, ON_TIME, received), current, log)
@@ -314,12 +296,6 @@ class _Collector:
         receipt = log.receipt(current)
         return _Version(version.sha, version.timing, version.received, current,
                         receipt.received if receipt else None, version.note)
-
-    def _has(self, sha: str) -> bool:
-        try:
-            return isinstance(self.repo.get(sha), pygit2.Commit)
-        except (ValueError, pygit2.GitError):
-            return False
 
     def _author(self, record: InputRecord | None, frozen: FrozenInput | None, sha: str) -> Author:
         registry = self.workspace.registry

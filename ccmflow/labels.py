@@ -42,20 +42,20 @@ _FIXED: Mapping[str, LabelSpec] = {
 _PREFIXED = {DOC_PREFIX: "1d76db", SECTION_PREFIX: "c5def5", FROM_PREFIX: "fef2c0"}
 
 
-def _cap(text: str, limit: int) -> str:
+def cap(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def doc(document_id: str) -> str:
-    return _cap(DOC_PREFIX + document_id, MAX_NAME)
+    return cap(DOC_PREFIX + document_id, MAX_NAME)
 
 
 def section(section_id: str) -> str:
-    return _cap(SECTION_PREFIX + section_id, MAX_NAME)
+    return cap(SECTION_PREFIX + section_id, MAX_NAME)
 
 
 def category(name: str) -> str:
-    return _cap(FROM_PREFIX + name, MAX_NAME)
+    return cap(FROM_PREFIX + name, MAX_NAME)
 
 
 def owned(name: str) -> bool:
@@ -75,5 +75,5 @@ def spec(name: str, titles: Mapping[str, str] | None = None) -> LabelSpec:
             what = {DOC_PREFIX: "Input to the document", SECTION_PREFIX: "Changes the section",
                     FROM_PREFIX: "Submitted by a stakeholder of category"}[prefix]
             shown = titles.get(name, name[len(prefix):])
-            return LabelSpec(name, color, _cap(f"{what}: {shown}", MAX_DESCRIPTION))
+            return LabelSpec(name, color, cap(f"{what}: {shown}", MAX_DESCRIPTION))
     raise ValueError(f"'{name}' is not a label the bot owns")

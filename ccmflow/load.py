@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from types import MappingProxyType
@@ -228,7 +227,3 @@ def paragraph_record(p: dict[str, Any]) -> Paragraph:
 def _stakeholder(s: dict[str, Any]) -> Stakeholder:
     accounts = tuple(Account(a["id"], a["login"]) for a in s.get("accounts", ()))
     return Stakeholder(s["id"], s["name"], s["category"], accounts, frozenset(s.get("roles", ())))
-
-
-def parse_all(files: Iterable[SourceFile]) -> list[Parsed]:
-    return [parse(f) for f in files]

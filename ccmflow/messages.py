@@ -104,11 +104,6 @@ def refusal(login: str, command: str, who_may: str) -> str:
             "allowed to use it, please contact the Presidency.")
 
 
-def unknown_command(login: str, word: str) -> str:
-    return (f"Thank you, @{login}. The bot does not know the command `/ccmflow {safe(word, 40)}`. The commands "
-            "are `/ccmflow accept-late`, `/ccmflow recheck` and `/ccmflow summary`.")
-
-
 def late_notice(report: Report) -> str:
     """A comment of its own, so that the Presidency is notified (edits of the status comment notify nobody)."""
     who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -10,11 +9,10 @@ import pygit2
 
 from ccmflow.dispositions import INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED, Disposition
 from ccmflow.inputmerge import Merged, Taken, present
-from ccmflow.inputref import input_name, pull_ref
+from ccmflow.inputref import input_name, pull_number, pull_ref, ref_commit
 from ccmflow.ledger import read_ledger, read_manifest
 from ccmflow.model import Document, Registry
 
-_PULL = re.compile(r"^refs/pull/([0-9]+)/head$")
 _MAX_LISTED = 6
 
 
@@ -60,27 +58,28 @@ def window_inputs(repo: pygit2.Repository, base: pygit2.Commit, document: Docume
     for record in ledger.inputs:
         if record.state == "closed" or record.number in listed:
             continue
-        stakeholder = registry.by_user_id(record.author_id)
-        head = _head(repo, record.number, record.head_sha)
-        if (record.log.window == window and window is not None) or (
-                record.log.window is None and head is not None and _touches(repo, base, head, document.path)):
+        if record.log.window is None:  # never logged to a window: in it when its head changes DOC
+            head = _head(repo, record.number, record.head_sha)
+            wanted = head is not None and _touches(repo, base, head, document.path)
+        else:
+            wanted = record.log.window == window
+        if wanted:
+            stakeholder = registry.by_user_id(record.author_id)
             listed[record.number] = WindowInput(input_name(record.number), record.number, record.title,
                                                 stakeholder.id if stakeholder else None,
                                                 late and record.log.accepted is None)
     for ref in repo.references:
-        match = _PULL.match(ref)
-        if match and int(match.group(1)) not in listed and ledger.get(int(match.group(1))) is None:
-            head = repo.references[ref].peel(pygit2.Commit).id
-            if _touches(repo, base, head, document.path):
-                listed[int(match.group(1))] = WindowInput(input_name(int(match.group(1))), int(match.group(1)),
-                                                          late=late)
+        number = pull_number(ref)
+        if number is None or number in listed or ledger.get(number) is not None:
+            continue
+        if _touches(repo, base, ref_commit(repo, ref), document.path):
+            listed[number] = WindowInput(input_name(number), number, late=late)
     return [listed[n] for n in sorted(listed)]
 
 
 def _head(repo: pygit2.Repository, number: int, sha: str) -> pygit2.Oid | None:
     if pull_ref(number) in repo.references:
-        oid: pygit2.Oid = repo.references[pull_ref(number)].peel(pygit2.Commit).id
-        return oid
+        return ref_commit(repo, pull_ref(number))
     try:
         commit = repo.get(sha)
     except (ValueError, pygit2.GitError):
@@ -101,7 +100,9 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
     unless their whole change stands in it anyway (`cosponsored`: the same text carried by a taken input)."""
     final = merged.document
     numbers = {**merged.base.numbers(), **final.numbers()}
-    order = [p.id for _, p in final.walk()] + [p.id for _, p in merged.base.walk() if final.paragraph(p.id) is None]
+    order = [p.id for _, p in final.walk()]
+    standing = set(order)
+    order += [p.id for _, p in merged.base.walk() if p.id not in standing]
     info = {w.name: w for w in listed}
     result: list[Disposition] = []
     for index, taken in enumerate(merged.taken):
@@ -113,7 +114,6 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
                                   w.stakeholder if w else None, by))
     names = {t.input.name for t in merged.taken}
     carried = cosponsored or {}
-    credited = {w.name: tuple(p.id for _, p in final.walk() if w.name in p.derived_from) for w in listed}
     for w in listed:
         if w.name in names:
             continue
@@ -121,7 +121,8 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
             by = carried[w.name]
             reason = (f"Incorporated in the {version_name.lower()}: the same text was proposed by "
                       f"{' and '.join(by)}.")
-            result.append(Disposition(w.name, INCORPORATED, reason, credited[w.name], w.title, w.stakeholder, by))
+            credited = tuple(p.id for _, p in final.walk() if w.name in p.derived_from)
+            result.append(Disposition(w.name, INCORPORATED, reason, credited, w.title, w.stakeholder, by))
             continue
         why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
         result.append(Disposition(w.name, NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
@@ -152,7 +153,8 @@ def _outcome(taken: Taken, later: Sequence[Taken], final: Document, numbers: dic
     by = tuple(t.input.name for t in later if changed & set(t.changes))
     if all(any(p in t.changes for t in later) for p in changed):
         return SUPERSEDED, f"Superseded by {' and '.join(by)}, which changed the same paragraphs.", existing, by
-    missing = [p for p in order if p in changed - kept] + sorted(p for p in changed - kept if p not in order)
+    lost = changed - kept
+    missing = [p for p in order if p in lost] + sorted(lost.difference(order))
     if kept or taken.conflicts:  # a conflict kept out by --skip-conflicts is for the presidency to reconcile
         reflected = _labels(sorted(kept & existing), numbers) or ("the deletions" if kept else "nothing yet")
         return PARTLY, (f"Partly incorporated: {reflected} reflect it; the changes to {_labels(missing, numbers)} "

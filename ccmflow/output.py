@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import sys
 from collections.abc import Iterable
@@ -52,3 +53,9 @@ def redline_text(runs: Redline) -> Text:
 
 def redline_markdown(runs: Redline) -> str:
     return "".join({"-": f"~~{c}~~", "+": f"**{c}**"}.get(op, c) if c.strip() else c for op, c in runs)
+
+
+def runs_html(runs: Redline) -> str:
+    """A redline for a page: <del> and <ins>, every piece of text escaped (it comes from pull requests)."""
+    return "".join({"-": f"<del>{html.escape(c)}</del>", "+": f"<ins>{html.escape(c)}</ins>"}.get(op, html.escape(c))
+                   for op, c in runs)

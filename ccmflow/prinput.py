@@ -11,6 +11,7 @@ import pygit2
 from ccmflow import rules
 from ccmflow.errors import FatalError, Finding
 from ccmflow.gitstore import tree_snapshot
+from ccmflow.inputref import pull_ref
 from ccmflow.load import parse
 from ccmflow.model import Document
 
@@ -42,16 +43,17 @@ class PullContent:
     findings: tuple[Finding, ...]  # what fails validation at the head, and refused links or submodules
 
 
-def pull_ref(number: int) -> str:
-    return f"refs/pull/{number}/head"
-
-
-def has_commit(repo: pygit2.Repository, sha: str) -> bool:
+def find_commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit | None:
+    """The commit `sha` names, or None when it is not here (the all-zero SHA of a push names none either)."""
     try:
         obj = repo.get(sha)
     except (ValueError, pygit2.GitError):
-        return False
-    return isinstance(obj, pygit2.Commit)
+        return None
+    return obj if isinstance(obj, pygit2.Commit) else None
+
+
+def has_commit(repo: pygit2.Repository, sha: str) -> bool:
+    return find_commit(repo, sha) is not None
 
 
 def ensure_heads(repo: pygit2.Repository, heads: Mapping[int, str], token: str | None,

@@ -56,10 +56,6 @@ def _presence(items: list[Parsed]) -> list[Finding]:
             for k in missing]
 
 
-def _locate(loaded: Loaded, *path: str | int) -> tuple[int, int]:
-    return loaded.locate(tuple(path))
-
-
 def _document_rules(documents: list[tuple[Document, Loaded]], broken: set[str]) -> Iterator[Finding]:
     seen_docs: dict[str, str] = {}
     seen_paragraphs: dict[str, str] = {}

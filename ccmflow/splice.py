@@ -240,6 +240,7 @@ class Splicer:
             return None  # the key shares its line with a '-': rewrite the item instead
         return start, self._after(path), ""
 
+
 def unique(pairs: Sequence[tuple[str, Any]], what: str) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, value in pairs:

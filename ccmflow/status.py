@@ -100,18 +100,10 @@ def judge(process: Process, document: str, received: datetime, version: str | No
     windows = windows_for(process, document, version)
     if not windows:
         return Timing(NO_WINDOW, None, received, None)
-    for window in windows:
-        if window.closes is None:
-            if window.opens is not None and received < window.opens:
-                return Timing(EARLY, window, received, window.opens - received)
-            return Timing(NO_DEADLINE, window, received, None)
-        if received <= window.closes:
-            if window.opens is not None and received < window.opens:
-                return Timing(EARLY, window, received, window.opens - received)
-            return Timing(ON_TIME, window, received, window.closes - received)
-    last = windows[-1]
-    assert last.closes is not None
-    return Timing(LATE, last, received, received - last.closes)
+    # The first window still open at `received` (or with no deadline yet) is the one it falls in; after
+    # the last deadline, it is late for the last window.
+    current = next((w for w in windows if w.closes is None or received <= w.closes), windows[-1])
+    return judge_in(current, received)
 
 
 def judge_in(window: Window, received: datetime) -> Timing:

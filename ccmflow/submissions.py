@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+PINS = "windows"  # extra key: the window each document was first judged in, as JSON (written by triage)
 _BLOCK = re.compile(r"<!-- ccmflow:log ([A-Za-z0-9+/=]+) -->")
 
 
@@ -50,6 +51,14 @@ class SubmissionLog:
         if self.receipt(sha) is not None:
             return self
         return replace(self, receipts=(*self.receipts, Receipt(sha, received.astimezone(UTC), source)))
+
+    def pins(self) -> dict[str, str]:
+        """The window each document of the input was first judged in (document id -> window id)."""
+        try:
+            data = json.loads(self.extra.get(PINS, "{}"))
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
     def last_before(self, deadline: datetime | None) -> Receipt | None:
         """The latest version received by the deadline: the one that counts as on time."""

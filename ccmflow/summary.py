@@ -132,7 +132,8 @@ def build(collected: Inputs, compilation: str | None = None) -> Summary:
     labels = _Labels(document)
     stale = {i.name: _stale(i, labels) for i in collected.inputs if i.examined.stale}
     zone = collected.workspace.process.conference.timezone
-    valid = [i for i in collected.inputs if not i.invalid]
+    valid = collected.valid
+    shown = {i.name for i in valid}
     sections = tuple(s for s in (_section(document, sid, title, valid, labels, zone, stale)
                                  for sid, title in _section_order(document, valid)) if s.entries)
     window = collected.window
@@ -146,7 +147,7 @@ def build(collected: Inputs, compilation: str | None = None) -> Summary:
         format_instant(manifest.frozen_at, zone) if manifest else None,
         format_instant(collected.now, zone), collected.base[:10], len(collected.inputs), sections,
         _categories(collected), _timings(collected.inputs), invalid,
-        tuple((name, reason) for name, reason in sorted(stale.items()) if any(i.name == name for i in valid)),
+        tuple((name, reason) for name, reason in sorted(stale.items()) if name in shown),
         _notes(collected), compilation)
 
 

@@ -56,7 +56,7 @@ class Trace:
                 "paragraphs": [r.as_json(self.points) for r in self.rows]}
 
 
-def points(store: Store, doc: str, workspace: Workspace, head: bool = True) -> tuple[Point, ...]:
+def points(store: Store, doc: str, workspace: Workspace) -> tuple[Point, ...]:
     """The tagged versions DOC/<version> in process order, then HEAD if it differs from the last of them."""
     found: list[Point] = []
     commits: list[pygit2.Oid] = []
@@ -67,7 +67,7 @@ def points(store: Store, doc: str, workspace: Workspace, head: bool = True) -> t
             name = tag.removeprefix("refs/tags/")
             found.append(Point(version.id, version.name, name, store.document(commit.id, doc)))
             commits.append(commit.id)
-    if head and not store.repo.head_is_unborn:
+    if not store.repo.head_is_unborn:
         commit = store.commit(HEAD)
         if commit.id not in commits[-1:]:
             found.append(Point(HEAD, "current (HEAD)", HEAD, store.document(commit.id, doc)))
@@ -96,9 +96,9 @@ def delegations(store: Store, workspace: Workspace, doc: str) -> dict[str, str]:
     return found
 
 
-def concordance(store: Store, doc: str, rev: str = HEAD) -> Trace:
+def concordance(store: Store, doc: str) -> Trace:
     """Every paragraph of every version, in the latest version's order (paragraphs deleted on the way after)."""
-    workspace = store.require(rev)
+    workspace = store.require(HEAD)
     shown = points(store, doc, workspace)
     who = delegations(store, workspace, doc)
     numbers = [p.document.numbers() for p in shown]

@@ -14,7 +14,7 @@ from ccmflow.labels import LabelSpec
 from ccmflow.load import is_managed, kind_of
 from ccmflow.model import Document, Stakeholder, Window, Workspace
 from ccmflow.prinput import PullContent
-from ccmflow.submissions import Receipt, SubmissionLog
+from ccmflow.submissions import PINS, Receipt, SubmissionLog
 
 VALIDATION = "ccmflow/validation"
 DEADLINE = "ccmflow/deadline"
@@ -25,7 +25,6 @@ MAX_RECEIPTS = 60
 ON_TIME, EARLY, NO_DEADLINE, NO_WINDOW = status.ON_TIME, status.EARLY, status.NO_DEADLINE, status.NO_WINDOW
 ACCEPTED, AMENDED_LATE, LATE = "accepted", "amended-late", status.LATE
 _RANK = {NO_WINDOW: 0, NO_DEADLINE: 1, EARLY: 2, ON_TIME: 2, ACCEPTED: 3, AMENDED_LATE: 4, LATE: 5}
-_PINNED = "windows"  # log.extra key: the window each document of the input was first judged in (JSON)
 CLOSED = "closed"  # log.extra key: the head the bot closed the input at (it closes an input once, at most)
 
 
@@ -113,7 +112,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     docs, unknown = _documents(base, content)
     protected = tuple(sorted(set(_outside(content))))
     stakeholder = base.registry.by_user_id(facts.author_id)
-    pins = _pins(log)
+    pins = log.pins()
     reports = tuple(_judge(base, log, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
     pins.update({r.id: r.window.id for r in reports if r.window is not None})
     verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=NO_WINDOW)
@@ -124,7 +123,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     reopen = closed_before and facts.state == "closed" and verdict != LATE
     extra = dict(log.extra)
     if pins:
-        extra[_PINNED] = json.dumps(pins, sort_keys=True, separators=(",", ":"))
+        extra[PINS] = json.dumps(pins, sort_keys=True, separators=(",", ":"))
     if close:
         extra[CLOSED] = facts.head_sha
     if reopen:
@@ -193,14 +192,6 @@ def _outside(content: PullContent) -> Iterable[str]:
         for path in (change.path, change.old_path):
             if path and not _is_document(path):
                 yield path
-
-
-def _pins(log: SubmissionLog) -> dict[str, str]:
-    try:
-        data = json.loads(log.extra.get(_PINNED, "{}"))
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def _judge(base: Workspace, log: SubmissionLog, head: Receipt, did: str, diff: DocumentDiff | None,
@@ -292,11 +283,8 @@ def _statuses(report: Report) -> tuple[CommitStatus, ...]:
                   else CommitStatus(VALIDATION, "success", messages.validation_passed(len(report.documents))))
     state = "failure" if report.verdict in (LATE, AMENDED_LATE) else "success"
     deadline = CommitStatus(DEADLINE, state, messages.deadline_status(report))
-    return tuple(replace(s, description=_cap(s.description, MAX_STATUS_DESCRIPTION)) for s in (validation, deadline))
-
-
-def _cap(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return tuple(replace(s, description=labels.cap(s.description, MAX_STATUS_DESCRIPTION))
+                 for s in (validation, deadline))
 
 
 def _summary(report: Report, wanted: set[str]) -> str:

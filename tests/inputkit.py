@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from gitutil import commit, init_repo, instance_files
 from ccmflow.edit import Editor
 from ccmflow.gitstore import Store
 from ccmflow.ledger import InputRecord, Ledger, write_ledger
+from ccmflow.model import Paragraph
 from ccmflow.submissions import Acceptance, SubmissionLog
 
 REVIEW = "documents/review-document.yaml"
@@ -82,26 +83,16 @@ class Process:
     def accept(self, number: int, at: datetime) -> None:
         user_id, login = ACCOUNTS["presidency"]
         old = self.records[number]
-        self.records[number] = InputRecord(old.number, old.title, old.body, old.author_id, old.author_login,
-                                           old.created_at, old.state, old.head_sha,
-                                           _accepted(old.log, Acceptance(user_id, login, at)))
+        self.records[number] = replace(old, log=replace(old.log, accepted=Acceptance(user_id, login, at)))
 
     def close(self, number: int) -> None:
-        old = self.records[number]
-        self.records[number] = InputRecord(old.number, old.title, old.body, old.author_id, old.author_login,
-                                           old.created_at, "closed", old.head_sha, old.log)
+        self.records[number] = replace(self.records[number], state="closed")
 
     def sync(self) -> Ledger:
         """Write the ledger as the maintenance job would."""
         ledger = Ledger(tuple(self.records[n] for n in sorted(self.records)))
         write_ledger(self.repo, ledger)
         return ledger
-
-
-def _accepted(log: SubmissionLog, acceptance: Acceptance) -> SubmissionLog:
-    from dataclasses import replace
-
-    return replace(log, accepted=acceptance)
 
 
 def set_text(pid: str, text: str) -> Edit:
@@ -121,8 +112,6 @@ def delete(pid: str) -> Edit:
 
 
 def insert(section: str, after: str | None, pid: str, text: str) -> Edit:
-    from ccmflow.model import Paragraph
-
     return lambda editor: editor.insert(section, after, Paragraph(pid, "narrative", text))
 
 

@@ -23,6 +23,7 @@ from ccmflow.edit import (
 )
 from ccmflow.load import parse_text
 from ccmflow.model import Document, Paragraph, Section
+from ccmflow.splice import Splicer
 from ccmflow.yamlsafe import load
 
 SAMPLE = (Path(__file__).parent / "data" / "edit_sample.yaml").read_text("utf-8")
@@ -369,7 +370,7 @@ def test_invalid_target_is_refused_and_says_why() -> None:
 
 def test_a_splice_that_does_not_hold_the_target_is_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
     wrong = SAMPLE.replace("twelve States", "ten States")
-    monkeypatch.setattr(edit._Splicer, "write", lambda self, target: wrong)
+    monkeypatch.setattr(Splicer, "write", lambda self, target: wrong)
     with pytest.raises(InternalEditError):
         write_document(SAMPLE, PATH, editor().document)
 

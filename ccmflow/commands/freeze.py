@@ -11,6 +11,7 @@ from rich.text import Text
 from ccmflow.commands.common import add_common, parse_when
 from ccmflow.freeze import freeze_report
 from ccmflow.gitstore import Store
+from ccmflow.inputref import input_name, pull_ref
 from ccmflow.ledger import manifest_ref, read_ledger
 from ccmflow.output import console, emit_json
 from ccmflow.status import format_instant
@@ -47,12 +48,12 @@ def run(args: argparse.Namespace) -> int:
     for column in ("input", "author", "on-time version", "received"):
         table.add_column(column)
     for item in manifest.inputs:
-        table.add_row(f"pr-{item.number}", Text(item.stakeholder or item.author_login), (item.sha or "—")[:10],
+        table.add_row(input_name(item.number), Text(item.stakeholder or item.author_login), (item.sha or "—")[:10],
                       format_instant(item.received, zone) if item.received else "—")
     out.print(table)
     out.print("Inputs with no version received by the deadline are not frozen: the ledger shows them as late.",
               style="dim")
     for number in report.unavailable:
-        out.print(f"[yellow]pr-{number}: its on-time commit is not in this repository; fetch it "
-                  f"(git fetch origin '+refs/pull/{number}/head:refs/pull/{number}/head') and freeze again[/yellow]")
+        out.print(f"[yellow]{input_name(number)}: its on-time commit is not in this repository; fetch it "
+                  f"(git fetch origin '+{pull_ref(number)}:{pull_ref(number)}') and freeze again[/yellow]")
     return 0

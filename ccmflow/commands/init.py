@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pygit2
 
-from ccmflow import __version__, rules
+from ccmflow import __version__
 from ccmflow.commands.common import add_common
 from ccmflow.edit import new_id
 from ccmflow.errors import FatalError, InvalidInput
 from ccmflow.gitattributes import configure_merge_driver, write_gitattributes
-from ccmflow.gitstore import directory_files
-from ccmflow.load import DOCUMENTS_DIR, parse
+from ccmflow.gitstore import directory_workspace
+from ccmflow.load import DOCUMENTS_DIR
 from ccmflow.output import console, emit_json
 from ccmflow.schema import SCHEMAS
 from ccmflow.workflows import write_files
@@ -104,10 +104,9 @@ def _write_instance(docs: Path, values: dict[str, str]) -> None:
 
 
 def _check(target: Path) -> None:
-    files, refused = directory_files(target)
-    _, findings = rules.check(parse(f) for f in files)
-    if refused or findings:
-        raise InvalidInput(refused + findings)
+    _, findings = directory_workspace(target)
+    if findings:
+        raise InvalidInput(findings)
 
 
 def _commit(target: Path) -> pygit2.Repository:

@@ -6,11 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ccmflow import rules
 from ccmflow.commands.common import add_common, find_top
 from ccmflow.errors import Finding
-from ccmflow.gitstore import Store, directory_files
-from ccmflow.load import DOCUMENTS_DIR, parse
+from ccmflow.gitstore import Store, directory_workspace
+from ccmflow.load import DOCUMENTS_DIR
 from ccmflow.output import console, emit_json, report_findings
 
 
@@ -53,9 +52,7 @@ def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:
             return [Finding(str(path), 1, 1, "no such file or folder", "check the path")], str(path)
     findings: list[Finding] = []
     for folder, only in folders.items():
-        files, refused = directory_files(folder.parent, folder.name)
-        _, found = rules.check(parse(f) for f in files)
-        found = refused + found
+        _, found = directory_workspace(folder.parent, folder.name)
         findings += [f for f in found if only is None or f.file.rsplit("/", 1)[-1] in only]
     return findings, ", ".join(_shown(p) for p in paths)
 
