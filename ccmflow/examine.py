@@ -23,6 +23,7 @@ from ccmflow.load import SourceFile, is_managed, parse
 from ccmflow.model import Document, Paragraph
 from ccmflow.prinput import LINK, SUBMODULE, read_pull
 from ccmflow.rebase import stale_paragraphs
+from ccmflow.treeedit import blob_id
 
 CACHE_VERSION = 1
 _BLOB_MODES = (int(pygit2.enums.FileMode.BLOB), int(pygit2.enums.FileMode.BLOB_EXECUTABLE))
@@ -91,8 +92,8 @@ class Examiner:
             return Examined(None, True, None, (Finding(self.path, 1, 1, "the input shares no history with the "
                                                        "base branch", "open it from the base branch"),))
         old = self.repo[merge_base].peel(pygit2.Commit)
-        entry = _entry(head.tree, self.path)
-        if _entry(old.tree, self.path) == entry:
+        entry = blob_id(head.tree, self.path)
+        if blob_id(old.tree, self.path) == entry:
             return Examined(str(merge_base), False)
         fast = self._fast(old, old.tree.diff_to_tree(head.tree, context_lines=0))
         if fast is not None:
@@ -180,13 +181,6 @@ def anchors(diff: DocumentDiff, new: Document) -> tuple[Anchor, ...]:
             else:
                 after = paragraph.id
     return tuple(found)
-
-
-def _entry(tree: pygit2.Tree, path: str) -> str | None:
-    try:
-        return str(tree[path].id)
-    except KeyError:
-        return None
 
 
 def _hunks(patch: pygit2.Patch) -> list[docpatch.Hunk] | None:

@@ -80,6 +80,13 @@ class Store:
                 raise InvalidInput(list(parsed.findings))
         raise FatalError(f"no document '{doc}' at {rev} (documents are the YAML files in {self.root}/)")
 
+    def find_document(self, rev: str | pygit2.Oid, doc: str) -> Document | None:
+        """One document at a revision, or None when it is not there (or its file is not valid there)."""
+        try:
+            return self.document(rev, doc)
+        except FatalError:
+            return None
+
 
 def tree_key(commit: pygit2.Commit, root: str = DOCUMENTS_DIR) -> str:
     """What a workspace at `commit` depends on: the id of its documents tree."""

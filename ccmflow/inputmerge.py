@@ -74,10 +74,7 @@ def _read_input(store: Store, base: pygit2.Commit, item: Input, doc: str,
     for earlier in reversed(taken):
         if earlier.input.head != item.head and repo.descendant_of(item.head, earlier.input.head):
             return earlier.after, after
-    try:
-        before: Document | None = store.document(found, doc)
-    except FatalError:
-        before = None  # the document did not exist when the input was made
+    before = store.find_document(found, doc)  # None: the document did not exist when the input was made
     return before, after
 
 

@@ -22,7 +22,7 @@ from ccmflow.errors import FatalError, Finding
 from ccmflow.examine import Examined, Examiner, cache_path
 from ccmflow.freeze import belongs
 from ccmflow.gitstore import Store
-from ccmflow.inputref import input_name
+from ccmflow.inputref import input_name, pull_number, ref_commit
 from ccmflow.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, read_ledger, read_manifest
 from ccmflow.model import Document, Process, Stakeholder, Window, Workspace
 from ccmflow.prinput import has_commit
@@ -30,7 +30,6 @@ from ccmflow.submissions import SubmissionLog
 
 DEFAULT_REFS = "refs/pull/*/head"
 ON_TIME, LATE, LATE_ACCEPTED, UNKNOWN = "on-time", "late", "late-accepted", "unknown"
-_PULL = re.compile(r"^refs/pull/(\d+)/head$")
 _FROZEN = re.compile(r"^refs/ccmflow/[^/]+/pr-(\d+)$")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 Progress = Callable[[int, int], None]
@@ -180,13 +179,13 @@ def _candidates(repo: pygit2.Repository, pattern: str, manifest: Manifest | None
         if not fnmatch.fnmatchcase(name, pattern):
             continue
         try:
-            target = repo.references[name].peel(pygit2.Commit).id
+            target = ref_commit(repo, name)
         except (pygit2.GitError, ValueError, KeyError):
             continue
         found.append((name, str(target)))
-        match = _PULL.match(name)
-        if match:
-            numbers.add(int(match.group(1)))
+        number = pull_number(name)
+        if number is not None:
+            numbers.add(number)
     if manifest is not None and _pattern_covers_pulls(pattern):
         for frozen in manifest.inputs:
             if frozen.number not in numbers and frozen.sha is not None:
@@ -201,7 +200,10 @@ def _sort_key(ref: str) -> tuple[int, str]:
 
 def _number(ref: str) -> int | None:
     """The pull request number of refs/pull/<n>/head or of a freeze ref; None for any other ref."""
-    match = _PULL.match(ref) or _FROZEN.match(ref)
+    number = pull_number(ref)
+    if number is not None:
+        return number
+    match = _FROZEN.match(ref)
     return int(match.group(1)) if match else None
 
 

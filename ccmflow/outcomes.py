@@ -12,6 +12,7 @@ from ccmflow.inputmerge import Merged, Taken, present
 from ccmflow.inputref import input_name, pull_number, pull_ref, ref_commit
 from ccmflow.ledger import read_ledger, read_manifest
 from ccmflow.model import Document, Registry
+from ccmflow.treeedit import blob_id
 
 _MAX_LISTED = 6
 
@@ -32,12 +33,7 @@ def _touches(repo: pygit2.Repository, base: pygit2.Commit, head: pygit2.Oid, pat
     found = repo.merge_base(base.id, head)
     if found is None:
         return False
-
-    def blob(oid: pygit2.Oid) -> str | None:
-        commit = repo[oid].peel(pygit2.Commit)
-        return str(commit.tree[path].id) if path in commit.tree else None
-
-    return blob(found) != blob(head)
+    return blob_id(repo[found].peel(pygit2.Commit).tree, path) != blob_id(repo[head].peel(pygit2.Commit).tree, path)
 
 
 def window_inputs(repo: pygit2.Repository, base: pygit2.Commit, document: Document, window: str | None,

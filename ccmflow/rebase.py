@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-import pygit2
-
 from ccmflow.diff import diff_documents
-from ccmflow.errors import FatalError
 from ccmflow.gitstore import Store
 from ccmflow.inputref import resolve_input
 from ccmflow.merge import same
@@ -28,13 +25,6 @@ class StaleInput(NamedTuple):
 
     def as_json(self) -> dict[str, str]:
         return self._asdict()
-
-
-def _document(store: Store, rev: pygit2.Oid, doc: str) -> Document | None:
-    try:
-        return store.document(rev, doc)
-    except FatalError:
-        return None
 
 
 def stale_paragraphs(before: Document | None, after: Document | None, new: Document) -> list[tuple[str, str]]:
@@ -71,8 +61,8 @@ def stale_inputs(store: Store, doc: str, new_rev: str,
         base = repo.merge_base(new_commit.id, head)
         if base is None:
             continue
-        before = _document(store, base, doc)
+        before = store.find_document(base, doc)
         numbers = before.numbers() if before else {}
-        for pid, reason in stale_paragraphs(before, _document(store, head, doc), new):
+        for pid, reason in stale_paragraphs(before, store.find_document(head, doc), new):
             result.append(StaleInput(name, pid, reason, numbers.get(pid, "")))
     return result

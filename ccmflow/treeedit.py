@@ -51,6 +51,14 @@ def commit_files(repo: pygit2.Repository, parent: pygit2.Commit, files: Mapping[
     return oid
 
 
+def blob_id(tree: pygit2.Tree, path: str) -> str | None:
+    """The id of the object at `path` in `tree`, or None when there is none: enough to tell a change."""
+    try:
+        return str(tree[path].id)
+    except KeyError:
+        return None
+
+
 def blob_text(commit: pygit2.Commit, path: str) -> str | None:
     """A file's text at a commit, or None when it is absent (or not a file)."""
     try:
