@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ccmflow.dispositions import CLOSING, INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED, Disposition, Register
 from ccmflow.messages import code, safe
-from ccmflow.model import Document
+from ccmflow.model import Document, number_name
 
 MARKER_PREFIX = "<!-- ccmflow:disposition"
 _MAX_LINKS = 20
@@ -66,7 +66,7 @@ def body(register: Register, d: Disposition, document: Document, version_name: s
 
 
 def _link(pid: str, number: str, lines: Mapping[str, int], blob_url: str) -> str:
-    shown = (f"paragraph {number}" if number[:1].isdigit() else number) or "unnumbered paragraph"
+    shown = number_name(number)
     line = lines.get(pid)
     target = f"{blob_url}#L{line}" if line else blob_url
     return f"[{safe(shown, 60)}]({target}) ({code(pid)})"

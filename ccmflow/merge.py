@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ccmflow.load import parse_text
-from ccmflow.model import Document, Paragraph, Section
+from ccmflow.model import Document, Paragraph, Section, number_name
 from ccmflow.yamlsafe import Loaded
 
 # Paragraph fields merged one by one; `derived_from` is not here: provenance is unioned, never in conflict.
@@ -39,10 +39,7 @@ class Conflict:
             return f"document {self.paragraph_id}"
         if self.kind == "section":
             return f"section {self.paragraph_id}"
-        if not self.number:
-            return f"unnumbered paragraph ({self.paragraph_id})"
-        prefix = "paragraph " if self.number[:1].isdigit() else ""
-        return f"{prefix}{self.number} ({self.paragraph_id})"
+        return f"{number_name(self.number)} ({self.paragraph_id})"
 
     def __str__(self) -> str:
         return f"{self.label()}: {self.reason}"

@@ -11,6 +11,13 @@ DEFAULT_NUMBERING: Mapping[str, str] = MappingProxyType({"action": "Action {n}"}
 DEFAULT_FORMAT = "{n}"
 
 
+def number_name(number: str) -> str:
+    """How a display number is said: 'paragraph 12', 'Action 3' as it is, 'unnumbered paragraph' for none."""
+    if not number:
+        return "unnumbered paragraph"
+    return f"paragraph {number}" if number[:1].isdigit() else number
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     id: str

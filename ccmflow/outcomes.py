@@ -11,7 +11,7 @@ from ccmflow.dispositions import INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED,
 from ccmflow.inputmerge import Merged, Taken, present
 from ccmflow.inputref import input_name, pull_number, pull_ref, ref_commit
 from ccmflow.ledger import read_ledger, read_manifest
-from ccmflow.model import Document, Registry
+from ccmflow.model import Document, Registry, number_name
 from ccmflow.treeedit import blob_id
 
 _MAX_LISTED = 6
@@ -84,8 +84,7 @@ def _head(repo: pygit2.Repository, number: int, sha: str) -> pygit2.Oid | None:
 
 
 def _labels(pids: Sequence[str], numbers: dict[str, str]) -> str:
-    names = [(f"paragraph {numbers[p]}" if numbers.get(p, "")[:1].isdigit() else numbers.get(p) or p)
-             for p in pids]
+    names = [number_name(numbers[p]) if numbers.get(p) else p for p in pids]
     shown = ", ".join(names[:_MAX_LISTED])
     return shown + (f" and {len(names) - _MAX_LISTED} more" if len(names) > _MAX_LISTED else "")
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ccmflow.model import Document, Paragraph
+from ccmflow.model import Document, Paragraph, number_name
 
 # Fields an action carries besides its text, in the order a reader expects them.
 DETAILS = (("indicators", "Indicators"), ("baseline", "Baseline"), ("target", "Target"),
@@ -81,8 +81,7 @@ def reference(ref: str, doc: Document, others: Mapping[str, Document] | None = N
 
 def _label(doc: Document, pid: str) -> str:
     """'paragraph 12 (pid)' or 'Action 3 (pid)': a bare '12 (pid)' would not say what it is."""
-    number = doc.numbers().get(pid, "")
-    return f"paragraph {number} ({pid})" if number.isdigit() else doc.label(pid)
+    return f"{number_name(doc.numbers().get(pid, ''))} ({pid})"
 
 
 def _version(doc: Document, version_name: str | None) -> str:
