@@ -11,6 +11,7 @@ from bot.triage import CommentMoved, triage_pull
 from ccmflow import prinput
 from ccmflow.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
 from ccmflow.model import Document
+from ccmflow.treeedit import blob_at
 
 # What labels, windows and roles are read from: the timeline and the registry (section titles live in
 # the timeline), plus each document's id and version (the version picks the input window).
@@ -76,11 +77,8 @@ def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
 
 
 def _identity(commit: pygit2.Commit, path: str) -> tuple[str, str] | None:
-    try:
-        blob = commit.tree[path]
-    except KeyError:
-        return None
-    if not isinstance(blob, pygit2.Blob):
+    blob = blob_at(commit, path)
+    if blob is None:
         return None
     record = parse(SourceFile(path, blob.data, str(blob.id))).record
     return (record.id, record.version) if isinstance(record, Document) else None

@@ -59,13 +59,19 @@ def blob_id(tree: pygit2.Tree, path: str) -> str | None:
         return None
 
 
-def blob_text(commit: pygit2.Commit, path: str) -> str | None:
-    """A file's text at a commit, or None when it is absent (or not a file)."""
+def blob_at(commit: pygit2.Commit, path: str) -> pygit2.Blob | None:
+    """The file at `path` in a commit, or None when it is absent (or not a file)."""
     try:
         blob = commit.tree[path]
     except KeyError:
         return None
-    if not isinstance(blob, pygit2.Blob):
+    return blob if isinstance(blob, pygit2.Blob) else None
+
+
+def blob_text(commit: pygit2.Commit, path: str) -> str | None:
+    """A file's text at a commit, or None when it is absent (or not a file)."""
+    blob = blob_at(commit, path)
+    if blob is None:
         return None
     data: bytes = blob.data
     return data.decode("utf-8")
