@@ -59,13 +59,13 @@ def measure(world: World, name: str, event: str, payload: dict[str, Any], now: s
 
 
 def cold_cpu(world: World, event: str, payload: dict[str, Any], now: str) -> float:
-    """CPU of a fresh `python -m bot --dry-run` process, imports included (what one Actions step costs)."""
+    """CPU of a fresh `python -m ccmflow.bot --dry-run` process, imports included (what one Actions step costs)."""
     path = world.tmp / "cold-event.json"
     path.write_text(json.dumps(payload), encoding="utf-8")
     env = {**os.environ, **world.fake.env(), "GITHUB_EVENT_NAME": event, "GITHUB_EVENT_PATH": str(path),
            "GITHUB_WORKSPACE": str(world.tmp / "checkout"), "CCMFLOW_NOW": now, "PYTHONPATH": str(ROOT)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "bot", "--dry-run", "--phase", "primary"], env=env, check=True,
+    subprocess.run([sys.executable, "-m", "ccmflow.bot", "--dry-run", "--phase", "primary"], env=env, check=True,
                    capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return round((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000, 1)
@@ -120,7 +120,7 @@ def main() -> int:
         print("  ".join(str(row[c]).ljust(widths[c]) for c in columns))
     print("\nrequests: GitHub API requests of one run, not counting the one-time PATCH that gives a label GitHub")
     print("created on the fly its colour and description (label colours). bot cpu: the bot's thread in this")
-    print("process (imports warm); process cpu adds the fake's own threads; cold cpu: a fresh `python -m bot")
+    print("process (imports warm); process cpu adds the fake's own threads; cold cpu: a fresh `python -m ccmflow.bot")
     print("--dry-run` process for the same event, interpreter start and imports included.")
     if violations:
         print("\nrequests GitHub would refuse:\n  " + "\n  ".join(violations))

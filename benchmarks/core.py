@@ -22,9 +22,9 @@ import gitutil  # noqa: E402
 from gen import DOC_ID, generate_document, mutate  # noqa: E402
 
 from ccmflow import load, rules, schema, yamlsafe  # noqa: E402
-from ccmflow.diff import diff_documents  # noqa: E402
-from ccmflow.gitstore import Store  # noqa: E402
-from ccmflow.model import Document  # noqa: E402
+from ccmflow.compare.diff import diff_documents  # noqa: E402
+from ccmflow.core.model import Document  # noqa: E402
+from ccmflow.repo.store import Store  # noqa: E402
 
 PATH = f"documents/{DOC_ID}.yaml"
 RUNS = 9

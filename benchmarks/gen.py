@@ -13,7 +13,7 @@ import random
 import textwrap
 from typing import Any
 
-from ccmflow.yamlsafe import load
+from ccmflow.read.yamlsafe import load
 
 DOC_ID = "generated-plan"
 # The thematic sections of documents/process.yaml (tests check the two agree).

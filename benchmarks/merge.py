@@ -20,9 +20,9 @@ sys.path[:0] = [str(Path(__file__).resolve().parent)]
 
 from gen import DOC_ID, generate_document, mutate  # noqa: E402
 
-from ccmflow.load import parse_text  # noqa: E402
-from ccmflow.merge import merge_documents, merge_texts  # noqa: E402
-from ccmflow.model import Document  # noqa: E402
+from ccmflow.compare.merge import merge_documents, merge_texts  # noqa: E402
+from ccmflow.core.model import Document  # noqa: E402
+from ccmflow.read.load import parse_text  # noqa: E402
 
 PATH = f"documents/{DOC_ID}.yaml"
 RUNS = 15

@@ -33,14 +33,14 @@ import gitutil  # noqa: E402
 from gen import DOC_ID, dump, generate_document  # noqa: E402
 
 from ccmflow import load  # noqa: E402
-from ccmflow.examine import cache_path  # noqa: E402
-from ccmflow.gitstore import Store  # noqa: E402
-from ccmflow.inputs import collect  # noqa: E402
-from ccmflow.ledger import InputRecord, Ledger, write_ledger  # noqa: E402
-from ccmflow.submissions import SubmissionLog  # noqa: E402
-from ccmflow.summary import build  # noqa: E402
-from ccmflow.summary_render import markdown  # noqa: E402
-from ccmflow.yamlsafe import load as load_yaml  # noqa: E402
+from ccmflow.core.submissions import SubmissionLog  # noqa: E402
+from ccmflow.inputs.collect import collect  # noqa: E402
+from ccmflow.inputs.examine import cache_path  # noqa: E402
+from ccmflow.inputs.summary import build  # noqa: E402
+from ccmflow.inputs.summary_render import markdown  # noqa: E402
+from ccmflow.read.yamlsafe import load as load_yaml  # noqa: E402
+from ccmflow.repo.ledger import InputRecord, Ledger, write_ledger  # noqa: E402
+from ccmflow.repo.store import Store  # noqa: E402
 
 PATH = f"documents/{DOC_ID}.yaml"
 ACCOUNTS = ((27361048, "at-mission-geneva"), (60418273, "cl-mission-geneva"), (31275846, "icrc-weapons-unit"),

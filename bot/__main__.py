@@ -1,5 +1,5 @@
-"""`python -m bot`: the same entry point as the `ccmflow-bot` console script."""
+"""`python -m ccmflow.bot`: the same entry point as the `ccmflow-bot` console script."""
 
-from bot.main import main
+from .main import main
 
 raise SystemExit(main())

@@ -13,11 +13,11 @@ from urllib.parse import quote
 import github
 import requests
 
-from ccmflow.errors import FatalError
-from ccmflow.labels import LabelSpec
-from ccmflow.ledger import InputRecord
-from ccmflow.submissions import SubmissionLog
-from ccmflow.triage import CommitStatus
+from ccmflow.core.errors import FatalError
+from ccmflow.core.labels import LabelSpec
+from ccmflow.core.submissions import SubmissionLog
+from ccmflow.repo.ledger import InputRecord
+from ccmflow.triage.decide import CommitStatus
 
 T = TypeVar("T")
 # What a request to GitHub can raise; anything else is a bug in the bot and must surface as one.

@@ -10,13 +10,14 @@ from typing import Any
 
 import pygit2
 
-from bot.client import GitHub, PullInfo, mine
-from bot.gitsync import fetch
-from bot.router import Router
-from ccmflow.gitstore import Store
-from ccmflow.messages import STATUS_MARKER
-from ccmflow.model import Workspace
-from ccmflow.submissions import SubmissionLog, decode
+from ccmflow.core.model import Workspace
+from ccmflow.core.submissions import SubmissionLog, decode
+from ccmflow.repo.fetch import fetch
+from ccmflow.repo.store import Store
+from ccmflow.triage.messages import STATUS_MARKER
+
+from .client import GitHub, PullInfo, mine
+from .router import Router
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from bot.client import CommentInfo, GitHub, LabelInfo, PullInfo
-from ccmflow.labels import LabelSpec
-from ccmflow.triage import CommitStatus
+from ccmflow.core.labels import LabelSpec
+from ccmflow.triage.decide import CommitStatus
+
+from .client import CommentInfo, GitHub, LabelInfo, PullInfo
 
 
 class DryRunClient:

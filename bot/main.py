@@ -12,11 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.client import Backoff, GitHub, PyGithubClient
-from bot.context import Context, Settings
-from bot.router import PHASES, Router
-from ccmflow.errors import FatalError, InvalidInput
-from ccmflow.status import parse_instant
+from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.core.status import parse_instant
+
+from .client import Backoff, GitHub, PyGithubClient
+from .context import Context, Settings
+from .router import PHASES, Router
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
 BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary")
@@ -27,7 +28,7 @@ DEFAULT_LOGIN = "github-actions[bot]"
 def build_router(behaviours: Sequence[str] = BEHAVIOURS) -> Router:
     router = Router()
     for name in behaviours:
-        importlib.import_module(f"bot.{name}").register(router)
+        importlib.import_module(f".behaviours.{name}", __package__).register(router)
     return router
 
 
@@ -69,7 +70,7 @@ def make_client(settings: Settings, sleep: Callable[[float], None] | None) -> Gi
     backoff = Backoff(sleep=sleep) if sleep is not None else Backoff()
     client: GitHub = PyGithubClient(settings.api_url, settings.token, settings.repository, settings.login, backoff)
     if settings.dry_run:
-        from bot.dryrun import DryRunClient
+        from .dryrun import DryRunClient
 
         client = DryRunClient(client)
     return client

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bot.context import Context
+    from .context import Context
 
 
 @dataclass(frozen=True, slots=True)

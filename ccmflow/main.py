@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ccmflow import __version__
-from ccmflow.errors import FatalError, InvalidInput
+from ccmflow.core.errors import FatalError, InvalidInput
 
 # Each name is a module ccmflow.commands.<name> (dashes as underscores) with
 # `add_parser(subparsers) -> ArgumentParser` and `run(args) -> int`.
@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except InvalidInput as exc:
-        from ccmflow.output import report_findings
+        from ccmflow.commands.output import report_findings
 
         report_findings(exc.findings, getattr(args, "json", False))
         return exc.exit_code

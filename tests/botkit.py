@@ -15,9 +15,8 @@ from typing import Any
 import gitutil
 import pygit2
 import pytest
+from ccmflow.bot.main import main
 from fakegithub import FakeGitHub, serve_checked
-
-from bot.main import main
 
 TESTS = Path(__file__).resolve().parent
 CCM = TESTS.parent / "documents"

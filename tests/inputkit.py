@@ -10,11 +10,11 @@ from pathlib import Path
 import pygit2
 from gitutil import commit, init_repo, instance_files
 
-from ccmflow.edit import Editor
-from ccmflow.gitstore import Store
-from ccmflow.ledger import InputRecord, Ledger, write_ledger
-from ccmflow.model import Paragraph
-from ccmflow.submissions import Acceptance, SubmissionLog
+from ccmflow.core.model import Paragraph
+from ccmflow.core.submissions import Acceptance, SubmissionLog
+from ccmflow.repo.ledger import InputRecord, Ledger, write_ledger
+from ccmflow.repo.store import Store
+from ccmflow.write.edit import Editor
 
 REVIEW = "documents/review-document.yaml"
 WINDOW = "review-zero-draft-input"

@@ -24,7 +24,7 @@ from botkit import (
 )
 from fakegithub import serve_checked
 
-from ccmflow.submissions import decode
+from ccmflow.core.submissions import decode
 
 __all__ = ["world"]  # the fixture, imported by name
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from botkit import AUSTRIA, BOT_LOGIN, REVIEW, REVIEW_OLD, World, edit, world
 
-from ccmflow.ledger import LEDGER_REF, freeze_ref, manifest_ref, read_ledger, read_manifest
-from ccmflow.submissions import SubmissionLog, encode
+from ccmflow.core.submissions import SubmissionLog, encode
+from ccmflow.repo.ledger import LEDGER_REF, freeze_ref, manifest_ref, read_ledger, read_manifest
 
 __all__ = ["world"]  # the fixture, imported by name
 

@@ -7,9 +7,9 @@ import math
 import pygit2
 import pytest
 from botkit import AUSTRIA, PRESIDENCY, REVIEW, REVIEW_OLD, STRANGER, World, edit, world
+from ccmflow.bot.behaviours import summary as bot_summary
 
-import bot.summary
-from ccmflow import labels
+from ccmflow.core import labels
 
 __all__ = ["world"]  # the fixture, imported by name
 
@@ -74,7 +74,7 @@ def test_listing_costs_at_most_ceil_n_over_100_plus_2(world: World) -> None:
 
 
 def test_split_into_comments_when_too_long_and_back(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bot.summary, "MAX_BODY", 3_000)
+    monkeypatch.setattr(bot_summary, "MAX_BODY", 3_000)
     for number in range(1, 9):
         world.open_pr(number, change(world, str(300 + number)), at=ON_TIME)
         world.fake.set_issue(number, body="Remarks. " * 40)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from inputkit import Process, append, delete, insert, set_text, utc
 
-from ccmflow.compile import compile_inputs, render_html, render_markdown
-from ccmflow.inputs import collect
+from ccmflow.inputs.collect import collect
+from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
 from ccmflow.main import main
 
 NEW = "Since the First Review Conference, the Convention has grown in every region."

@@ -11,15 +11,15 @@ import pygit2
 import pytest
 from gitutil import commit, init_repo, instance_files, set_ref, tag
 
-from ccmflow.consolidate import consolidate
-from ccmflow.dispositions import read_register
-from ccmflow.edit import Editor
-from ccmflow.errors import FatalError, InvalidInput
-from ccmflow.gitstore import Store
-from ccmflow.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, write_ledger, write_manifest
+from ccmflow.consolidation.consolidate import consolidate
+from ccmflow.consolidation.dispositions import read_register
+from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.core.model import Document, Paragraph
+from ccmflow.core.submissions import SubmissionLog
 from ccmflow.main import main
-from ccmflow.model import Document, Paragraph
-from ccmflow.submissions import SubmissionLog
+from ccmflow.repo.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, write_ledger, write_manifest
+from ccmflow.repo.store import Store
+from ccmflow.write.edit import Editor
 
 DOC = "review-document"
 PATH = f"documents/{DOC}.yaml"

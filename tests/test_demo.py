@@ -8,10 +8,10 @@ from pathlib import Path
 import pygit2
 import pytest
 
-from ccmflow.demo import instance_root, run_demo
-from ccmflow.errors import FatalError
-from ccmflow.ledger import freeze_ref, read_ledger, read_manifest
+from ccmflow.core.errors import FatalError
+from ccmflow.demo.run import instance_root, run_demo
 from ccmflow.main import main
+from ccmflow.repo.ledger import freeze_ref, read_ledger, read_manifest
 
 WINDOW = "review-zero-draft-input"
 OUTPUTS = ("summary/review-document.md", "summary/review-document.json", "compilation/review-document.md",

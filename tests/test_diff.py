@@ -13,10 +13,10 @@ from gitutil import commit, init_repo, instance_files, tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccmflow.diff import diff_documents, diff_workspaces, redline
-from ccmflow.gitstore import Store
-from ccmflow.load import parse_text
-from ccmflow.model import Document, Paragraph
+from ccmflow.compare.diff import diff_documents, diff_workspaces, redline
+from ccmflow.core.model import Document, Paragraph
+from ccmflow.read.load import parse_text
+from ccmflow.repo.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 LAP = "documents/lausanne-action-plan.yaml"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygit2
 from botkit import AUSTRIA, BOT_LOGIN, REVIEW, REVIEW_OLD, World, edit, world
 
-from ccmflow.consolidate import consolidate
-from ccmflow.gitstore import Store
+from ccmflow.consolidation.consolidate import consolidate
+from ccmflow.repo.store import Store
 
 __all__ = ["world"]  # the fixture, imported by name
 

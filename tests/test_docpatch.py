@@ -11,12 +11,12 @@ from gitutil import commit, init_repo, instance_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ccmflow.diff import diff_documents
-from ccmflow.examine import Examiner
-from ccmflow.gitstore import Store
-from ccmflow.load import SourceFile, parse
-from ccmflow.model import Document
-from ccmflow.prinput import read_pull
+from ccmflow.compare.diff import diff_documents
+from ccmflow.core.model import Document
+from ccmflow.inputs.examine import Examiner
+from ccmflow.read.load import SourceFile, parse
+from ccmflow.repo.prinput import read_pull
+from ccmflow.repo.store import Store
 
 DOC = "documents/review-document.yaml"
 ITEM = re.compile(r"^      - id: ", re.MULTILINE)

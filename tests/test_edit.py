@@ -10,8 +10,11 @@ from types import MappingProxyType
 
 import pytest
 
-from ccmflow import edit
-from ccmflow.edit import (
+from ccmflow.core.model import Document, Paragraph, Section
+from ccmflow.read.load import parse_text
+from ccmflow.read.yamlsafe import load
+from ccmflow.write import edit
+from ccmflow.write.edit import (
     ID_ALPHABET,
     MODELINE,
     EditError,
@@ -21,10 +24,7 @@ from ccmflow.edit import (
     new_id,
     write_document,
 )
-from ccmflow.load import parse_text
-from ccmflow.model import Document, Paragraph, Section
-from ccmflow.splice import Splicer
-from ccmflow.yamlsafe import load
+from ccmflow.write.splice import Splicer
 
 SAMPLE = (Path(__file__).parent / "data" / "edit_sample.yaml").read_text("utf-8")
 PATH = "documents/review-document.yaml"

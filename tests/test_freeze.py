@@ -12,12 +12,12 @@ import pygit2
 import pytest
 from inputkit import DEADLINE, WINDOW, Process, append, utc
 
-from ccmflow.errors import FatalError
-from ccmflow.freeze import due, freeze, freeze_report
-from ccmflow.inputs import LATE, ON_TIME, collect
-from ccmflow.ledger import freeze_ref, manifest_ref, read_manifest
+from ccmflow.core.errors import FatalError
+from ccmflow.core.submissions import SubmissionLog
+from ccmflow.inputs.collect import LATE, ON_TIME, collect
+from ccmflow.inputs.freeze import due, freeze, freeze_report
 from ccmflow.main import main
-from ccmflow.submissions import SubmissionLog
+from ccmflow.repo.ledger import freeze_ref, manifest_ref, read_manifest
 
 
 def _scenario(path: Path) -> Process:

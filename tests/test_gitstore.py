@@ -11,12 +11,12 @@ import pygit2
 import pytest
 from gitutil import Link, Submodule, commit, init_repo, instance_files, set_ref, tag, write_files
 
-from ccmflow import load
-from ccmflow.diff import diff_documents
-from ccmflow.errors import FatalError, InvalidInput
-from ccmflow.gitstore import Store, directory_workspace
-from ccmflow.load import SourceFile
-from ccmflow.model import Document
+from ccmflow.compare.diff import diff_documents
+from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.core.model import Document
+from ccmflow.read import load
+from ccmflow.read.load import SourceFile
+from ccmflow.repo.store import Store, directory_workspace
 
 LAP, RD = "documents/lausanne-action-plan.yaml", "documents/review-document.yaml"
 PD = "documents/political-declaration.yaml"

@@ -7,8 +7,8 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccmflow.merge import Conflict, merge_documents, merge_order, same
-from ccmflow.model import Document, Paragraph, Section
+from ccmflow.compare.merge import Conflict, merge_documents, merge_order, same
+from ccmflow.core.model import Document, Paragraph, Section
 
 
 def para(pid: str, text: str | None = None, kind: str = "operative", **extra: object) -> Paragraph:

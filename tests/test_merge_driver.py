@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from ccmflow.compare.markers import mark_conflicts
+from ccmflow.compare.merge import merge_texts
 from ccmflow.main import main
-from ccmflow.merge import merge_texts
-from ccmflow.merge_markers import mark_conflicts
 
 DOC = "documents/review-document.yaml"
 TEXTS = {

@@ -6,8 +6,8 @@ import re
 from html.parser import HTMLParser
 from types import MappingProxyType
 
-from ccmflow.model import DEFAULT_NUMBERING, Document, Paragraph, Section
-from ccmflow.render import display_number, reference, render_html, render_markdown
+from ccmflow.core.model import DEFAULT_NUMBERING, Document, Paragraph, Section
+from ccmflow.write.render import display_number, reference, render_html, render_markdown
 
 HOSTILE = 'Recalling <script>alert("x")</script> & *stars* [link](javascript:alert(1)) <b>bold</b>'
 

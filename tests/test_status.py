@@ -9,9 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from ccmflow.load import parse_text
-from ccmflow.model import Process, Window
-from ccmflow.status import (
+from ccmflow.core.model import Process, Window
+from ccmflow.core.status import (
     EARLY,
     LATE,
     NO_DEADLINE,
@@ -25,6 +24,7 @@ from ccmflow.status import (
     window_state,
     windows_for,
 )
+from ccmflow.read.load import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 ZURICH = ZoneInfo("Europe/Zurich")

@@ -6,7 +6,7 @@ import base64
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ccmflow.submissions import Acceptance, Receipt, SubmissionLog, decode, encode
+from ccmflow.core.submissions import Acceptance, Receipt, SubmissionLog, decode, encode
 
 DEADLINE = datetime(2020, 5, 4, 21, 59, 59, tzinfo=UTC)
 SHA1, SHA2, SHA3 = "a" * 40, "b" * 40, "c" * 40

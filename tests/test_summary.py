@@ -11,10 +11,10 @@ from gitutil import commit, signature
 from inputkit import DEADLINE, WINDOW, Process, append, delete, insert, set_text, utc
 from rich.console import Console
 
-from ccmflow.inputs import LATE, LATE_ACCEPTED, ON_TIME, UNKNOWN, collect
+from ccmflow.inputs.collect import LATE, LATE_ACCEPTED, ON_TIME, UNKNOWN, collect
+from ccmflow.inputs.summary import build
+from ccmflow.inputs.summary_render import markdown, markdown_parts, renderables
 from ccmflow.main import main
-from ccmflow.summary import build
-from ccmflow.summary_render import markdown, markdown_parts, renderables
 
 AFTER = utc(5, 8)
 NEW_TEXT = "Since the First Review Conference, the Convention has kept growing in every region of the world."

@@ -12,14 +12,14 @@ from gitutil import set_ref
 from test_consolidate import AUSTRIA, CHILE, DOC, P2, P3, P4, P14, PATH, ledger, make_input, repo, text_at
 
 from ccmflow.commands.release import release
-from ccmflow.consolidate import consolidate
-from ccmflow.errors import FatalError
-from ccmflow.gitstore import Store
+from ccmflow.consolidation.consolidate import consolidate
+from ccmflow.consolidation.rebase import StaleInput, stale_inputs
+from ccmflow.consolidation.trace import concordance
+from ccmflow.core.errors import FatalError
+from ccmflow.core.model import Paragraph
 from ccmflow.main import main
-from ccmflow.model import Paragraph
-from ccmflow.rebase import StaleInput, stale_inputs
-from ccmflow.trace import concordance
-from ccmflow.versions import resolve_version_rev
+from ccmflow.repo.store import Store
+from ccmflow.repo.versions import resolve_version_rev
 
 __all__ = ["repo"]  # the fixture, shared with test_consolidate
 

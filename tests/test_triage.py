@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from ccmflow import labels, rules
-from ccmflow.errors import Finding
-from ccmflow.load import SourceFile, parse
-from ccmflow.messages import MAX_VISIBLE, STATUS_MARKER
-from ccmflow.model import Document, Workspace
-from ccmflow.prinput import Change, PullContent
-from ccmflow.submissions import Acceptance, SubmissionLog, decode, encode
-from ccmflow.triage import (
+from ccmflow.core import labels
+from ccmflow.core.errors import Finding
+from ccmflow.core.model import Document, Workspace
+from ccmflow.core.submissions import Acceptance, SubmissionLog, decode, encode
+from ccmflow.read import rules
+from ccmflow.read.load import SourceFile, parse
+from ccmflow.repo.prinput import Change, PullContent
+from ccmflow.triage.decide import (
     CLOSED,
     DEADLINE,
     MAX_RECEIPTS,
@@ -24,6 +24,7 @@ from ccmflow.triage import (
     PullFacts,
     decide,
 )
+from ccmflow.triage.messages import MAX_VISIBLE, STATUS_MARKER
 
 CCM = Path(__file__).resolve().parents[1] / "documents"
 REVIEW = "documents/review-document.yaml"

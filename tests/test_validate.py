@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from ccmflow import yamlsafe
-from ccmflow.errors import Finding
-from ccmflow.gitstore import directory_workspace
-from ccmflow.load import parse_text
+from ccmflow.core.errors import Finding
+from ccmflow.core.model import Document, Process
 from ccmflow.main import main
-from ccmflow.model import Document, Process
+from ccmflow.read import yamlsafe
+from ccmflow.read.load import parse_text
+from ccmflow.repo.store import directory_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 LAP, RD, PD = "lausanne-action-plan.yaml", "review-document.yaml", "political-declaration.yaml"

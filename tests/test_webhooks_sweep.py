@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from botkit import REVIEW, REVIEW_OLD, WEBHOOKS, World, edit, world
-
-from bot.main import build_router
+from ccmflow.bot.main import build_router
 
 __all__ = ["world"]  # the fixture, imported by name
 

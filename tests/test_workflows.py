@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from ccmflow.workflows import (
+from ccmflow.write.workflows import (
     PR_TEMPLATE_PATH,
     WORKFLOW_NAMES,
     WORKFLOWS_DIR,
@@ -26,7 +26,7 @@ GIT_SPEC = "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abc
 SPECS = [".", "ccmflow==0.1.0", GIT_SPEC]
 SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 USES_LINE = re.compile(r"^\s*(?:- )?uses:\s*(\S+)\s*(?:#\s*(\S+))?\s*$")
-REGENERATE = "regenerate with: python -m ccmflow.workflows . ."
+REGENERATE = "regenerate with: python -m ccmflow.write.workflows . ."
 
 
 def _load(text: str) -> dict[str, Any]:

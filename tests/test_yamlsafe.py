@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ccmflow import yamlsafe
-from ccmflow.errors import Finding
-from ccmflow.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_NODES, YamlError, load
+from ccmflow.core.errors import Finding
+from ccmflow.read import yamlsafe
+from ccmflow.read.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_NODES, YamlError, load
 
 PATH = "documents/x.yaml"
 

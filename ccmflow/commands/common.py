@@ -7,11 +7,11 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ccmflow.errors import FatalError, InvalidInput
-from ccmflow.gitstore import Store, directory_workspace
-from ccmflow.load import DOCUMENTS_DIR, SourceFile, parse
-from ccmflow.model import Document, Workspace
-from ccmflow.status import parse_instant
+from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.core.model import Document, Workspace
+from ccmflow.core.status import parse_instant
+from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, parse
+from ccmflow.repo.store import Store, directory_workspace
 
 NOW_ENV = "CCMFLOW_NOW"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common
+from ccmflow.commands.output import emit_json
 from ccmflow.commands.summary import add_input_options, gather
-from ccmflow.compile import compile_inputs, render_html, render_markdown
-from ccmflow.output import emit_json
+from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

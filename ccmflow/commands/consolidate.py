@@ -15,9 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ccmflow.commands.common import add_common
-from ccmflow.consolidate import Consolidation, consolidate
-from ccmflow.gitstore import Store
-from ccmflow.output import console, emit_json
+from ccmflow.commands.output import console, emit_json
+from ccmflow.consolidation.consolidate import Consolidation, consolidate
+from ccmflow.repo.store import Store
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

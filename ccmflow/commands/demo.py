@@ -10,7 +10,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from ccmflow.output import console, emit_json
+from ccmflow.commands.output import console, emit_json
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -26,7 +26,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ccmflow.demo import run_demo
+    from ccmflow.demo.run import run_demo
 
     started = time.perf_counter()
     result = run_demo(args.out, args.force)

@@ -8,10 +8,10 @@ from typing import Any
 from rich.text import Text
 
 from ccmflow.commands.common import add_common
-from ccmflow.diff import DocumentDiff, ParagraphChange, diff_documents
-from ccmflow.gitstore import Store
-from ccmflow.output import console, emit_json, redline_markdown, redline_text
-from ccmflow.versions import resolve_version_rev
+from ccmflow.commands.output import console, emit_json, redline_markdown, redline_text
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents
+from ccmflow.repo.store import Store
+from ccmflow.repo.versions import resolve_version_rev
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -9,12 +9,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ccmflow.commands.common import add_common, parse_when
-from ccmflow.freeze import freeze_report
-from ccmflow.gitstore import Store
-from ccmflow.inputref import input_name, pull_ref
-from ccmflow.ledger import manifest_ref, read_ledger
-from ccmflow.output import console, emit_json
-from ccmflow.status import format_instant
+from ccmflow.commands.output import console, emit_json
+from ccmflow.core.status import format_instant
+from ccmflow.inputs.freeze import freeze_report
+from ccmflow.repo.inputref import input_name, pull_ref
+from ccmflow.repo.ledger import manifest_ref, read_ledger
+from ccmflow.repo.store import Store
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -14,14 +14,14 @@ import pygit2
 
 from ccmflow import __version__
 from ccmflow.commands.common import add_common
-from ccmflow.edit import new_id
-from ccmflow.errors import FatalError, InvalidInput
-from ccmflow.gitattributes import configure_merge_driver, write_gitattributes
-from ccmflow.gitstore import directory_workspace
-from ccmflow.load import DOCUMENTS_DIR
-from ccmflow.output import console, emit_json
-from ccmflow.schema import SCHEMAS
-from ccmflow.workflows import write_files
+from ccmflow.commands.output import console, emit_json
+from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.read.load import DOCUMENTS_DIR
+from ccmflow.read.schema import SCHEMAS
+from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
+from ccmflow.repo.store import directory_workspace
+from ccmflow.write.edit import new_id
+from ccmflow.write.workflows import write_files
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

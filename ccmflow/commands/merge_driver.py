@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.errors import FatalError
-from ccmflow.gitattributes import install_merge_driver
-from ccmflow.load import is_managed, kind_of
-from ccmflow.merge import MergeError, merge_texts, parse_document
-from ccmflow.merge_markers import mark_conflicts
-from ccmflow.output import emit_json
-from ccmflow.yamlsafe import YamlError
+from ccmflow.commands.output import emit_json
+from ccmflow.compare.markers import mark_conflicts
+from ccmflow.compare.merge import MergeError, merge_texts, parse_document
+from ccmflow.core.errors import FatalError
+from ccmflow.read.load import is_managed, kind_of
+from ccmflow.read.yamlsafe import YamlError
+from ccmflow.repo.gitattributes import install_merge_driver
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

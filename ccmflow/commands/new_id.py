@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from ccmflow.commands.common import add_common, workspace
-from ccmflow.edit import new_id
-from ccmflow.output import emit_json
+from ccmflow.commands.output import emit_json
+from ccmflow.write.edit import new_id
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

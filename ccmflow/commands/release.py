@@ -14,12 +14,12 @@ from typing import Any
 import pygit2
 
 from ccmflow.commands.common import add_common
-from ccmflow.edit import write_document
-from ccmflow.errors import FatalError
-from ccmflow.gitstore import Store
-from ccmflow.output import console, emit_json
-from ccmflow.treeedit import blob_text, commit_files, signature
-from ccmflow.versions import version_tag
+from ccmflow.commands.output import console, emit_json
+from ccmflow.core.errors import FatalError
+from ccmflow.repo.store import Store
+from ccmflow.repo.treeedit import blob_text, commit_files, signature
+from ccmflow.repo.versions import version_tag
+from ccmflow.write.edit import write_document
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common, document
-from ccmflow.output import emit_json
-from ccmflow.render import render_html, render_markdown
+from ccmflow.commands.output import emit_json
+from ccmflow.write.render import render_html, render_markdown
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

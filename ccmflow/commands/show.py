@@ -8,8 +8,8 @@ from typing import Any
 from rich.text import Text
 
 from ccmflow.commands.common import add_common, document
-from ccmflow.model import Document, Paragraph
-from ccmflow.output import console, emit_json
+from ccmflow.commands.output import console, emit_json
+from ccmflow.core.model import Document, Paragraph
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

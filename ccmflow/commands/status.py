@@ -9,9 +9,9 @@ from typing import Any
 from rich.table import Table
 
 from ccmflow.commands.common import add_common, parse_when, workspace
-from ccmflow.model import Process
-from ccmflow.output import console, emit_json
-from ccmflow.status import Phase, WindowState, format_delta, format_instant, phase
+from ccmflow.commands.output import console, emit_json
+from ccmflow.core.model import Process
+from ccmflow.core.status import Phase, WindowState, format_delta, format_instant, phase
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -14,12 +14,12 @@ from typing import Any
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ccmflow.commands.common import add_common, parse_when
-from ccmflow.gitstore import Store
-from ccmflow.inputs import DEFAULT_REFS, Inputs, collect
-from ccmflow.inputs import Progress as Callback
-from ccmflow.output import console, emit_json
-from ccmflow.summary import build
-from ccmflow.summary_render import markdown, renderables
+from ccmflow.commands.output import console, emit_json
+from ccmflow.inputs.collect import DEFAULT_REFS, Inputs, collect
+from ccmflow.inputs.collect import Progress as Callback
+from ccmflow.inputs.summary import build
+from ccmflow.inputs.summary_render import markdown, renderables
+from ccmflow.repo.store import Store
 
 # Below this many refs a run takes well under a second: no progress bar.
 PROGRESS_FROM = 40

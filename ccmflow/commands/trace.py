@@ -15,10 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ccmflow.commands.common import add_common
-from ccmflow.gitstore import Store
-from ccmflow.model import Document
-from ccmflow.output import console, emit_json
-from ccmflow.trace import Trace, concordance, find_paragraph
+from ccmflow.commands.output import console, emit_json
+from ccmflow.consolidation.trace import Trace, concordance, find_paragraph
+from ccmflow.core.model import Document
+from ccmflow.repo.store import Store
 
 MISSING = "—"
 

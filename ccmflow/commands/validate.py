@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common, find_top
-from ccmflow.errors import Finding
-from ccmflow.gitstore import Store, directory_workspace
-from ccmflow.load import DOCUMENTS_DIR
-from ccmflow.output import console, emit_json, report_findings
+from ccmflow.commands.output import console, emit_json, report_findings
+from ccmflow.core.errors import Finding
+from ccmflow.read.load import DOCUMENTS_DIR
+from ccmflow.repo.store import Store, directory_workspace
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

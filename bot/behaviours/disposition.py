@@ -1,0 +1,120 @@
+"""After a consolidated version is merged: tell each input its disposition, and close those fully dealt with."""
+
+from __future__ import annotations
+
+import pygit2
+
+from ccmflow.compare.markers import paragraph_path
+from ccmflow.consolidation.dispositions import DISPOSITIONS_DIR, is_register, read_register
+from ccmflow.consolidation.messages import Notice, notices
+from ccmflow.core.errors import FatalError
+from ccmflow.core.model import Document
+from ccmflow.read.load import SourceFile, parse
+from ccmflow.repo import prinput
+from ccmflow.repo.treeedit import blob_text
+
+from ..client import GitHub, mine
+from ..context import Context
+from ..router import Outcome, Router, handled, ignored
+
+
+def register(router: Router) -> None:
+    router.on("push", None, on_push)
+
+
+def on_push(ctx: Context) -> Outcome:
+    payload = ctx.payload
+    ref = str(payload.get("ref") or "")
+    default = str((payload.get("repository") or {}).get("default_branch") or "")
+    if payload.get("deleted") or not ref.startswith("refs/heads/") or (default and ref != f"refs/heads/{default}"):
+        return ignored(f"dispositions: a push to {ref or 'an unknown ref'} is not a push to the default branch")
+    after = prinput.find_commit(ctx.repo, str(payload.get("after") or ""))
+    if after is None:
+        return ignored("dispositions: the pushed commit is not in the checkout")
+    before = prinput.find_commit(ctx.repo, str(payload.get("before") or ""))
+    done: list[str] = []
+    for path in _registers(ctx.repo, before, after):
+        done += _dispose(ctx, before, after, path)
+    if not done:
+        return ignored("dispositions: no consolidated version was merged by this push")
+    return handled("dispositions: " + "; ".join(done))
+
+
+def _registers(repo: pygit2.Repository, before: pygit2.Commit | None, after: pygit2.Commit) -> list[str]:
+    """Registers the push changed; all of them when the history before it is not available."""
+    if before is None:
+        try:
+            tree = after.tree[DISPOSITIONS_DIR]
+        except KeyError:
+            return []
+        return [f"{DISPOSITIONS_DIR}/{e.name}" for e in tree if is_register(f"{DISPOSITIONS_DIR}/{e.name}")] \
+            if isinstance(tree, pygit2.Tree) else []
+    deltas = before.tree.diff_to_tree(after.tree).deltas
+    return sorted({d.new_file.path for d in deltas if d.status_char() != "D" and is_register(d.new_file.path)})
+
+
+def _document(ctx: Context, commit: pygit2.Commit, doc: str) -> Document | None:
+    try:
+        return ctx.store.document(commit.id, doc)
+    except FatalError:
+        return None
+
+
+def _dispose(ctx: Context, before: pygit2.Commit | None, after: pygit2.Commit, path: str) -> list[str]:
+    """Post one register's notices when the push also brought its document to the register's version."""
+    text = blob_text(after, path)
+    if text is None:
+        return []
+    register = read_register(text, path)
+    document = _document(ctx, after, register.document)
+    if document is None or document.version != register.version:
+        return []
+    previous = _document(ctx, before, register.document) if before is not None else None
+    if previous is not None and previous.version == register.version:
+        return []  # the register alone was edited: the version was merged earlier
+    workspace, _ = ctx.store.workspace(after.id)
+    version_name = workspace.process.version_name(register.version) if workspace else register.version
+    html = str((ctx.payload.get("repository") or {}).get("html_url") or
+               f"https://github.com/{ctx.settings.repository}")
+    blob_url = f"{html}/blob/{after.id}/{document.path}"
+    written = [_apply(ctx.client, n) for n in notices(register, document, version_name,
+                                                      _lines(after, document), blob_url)]
+    return [f"{register.window} → {register.version}: " + (", ".join(w for w in written if w) or "nothing new")]
+
+
+def _lines(commit: pygit2.Commit, document: Document) -> dict[str, int]:
+    """The line of each paragraph's `id:` in the document's file, for links."""
+    try:
+        blob = commit.tree[document.path]
+    except KeyError:
+        return {}
+    if not isinstance(blob, pygit2.Blob):
+        return {}
+    # Keyed by its blob id: load.parse's cache already holds it from reading the document.
+    loaded = parse(SourceFile(document.path, blob.data, str(blob.id))).loaded
+    if loaded is None:
+        return {}
+    lines: dict[str, int] = {}
+    for _, paragraph in document.walk():
+        where = paragraph_path(loaded, paragraph.id)
+        if where is not None:
+            lines[paragraph.id] = loaded.locate((*where, "id"))[0]
+    return lines
+
+
+def _apply(client: GitHub, notice: Notice) -> str:
+    """Comment (once: the marker finds an earlier one) and close if due; what was written, '' for nothing."""
+    found = mine(client.comments(notice.number), client.login, notice.marker)
+    wrote = []
+    if not found:
+        client.create_comment(notice.number, notice.body, notice.marker)
+        wrote.append("commented")
+    elif found[0].body != notice.body:
+        client.edit_comment(found[0].id, notice.body)
+        wrote.append("updated")
+    if notice.close and client.get_pull(notice.number).state == "open":
+        # GitHub keeps no state_reason for pull requests; the comment says why it was closed.
+        client.set_state(notice.number, "closed")
+        wrote.append(f"closed ({notice.state_reason})")
+    return f"#{notice.number} {' and '.join(wrote)}" if wrote else ""
+

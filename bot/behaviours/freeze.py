@@ -1,0 +1,85 @@
+"""Maintenance (schedule, workflow_dispatch): sync the inputs ledger from GitHub, freeze windows past their deadline.
+
+Requests: the open-PR list (ceil(N/100)), plus one comment listing per pull request changed since the last
+sync, to read the submission log the bot keeps in its status comment (none for one this run has just
+re-triaged: triage left that log). That is up to N more requests, which only this hourly maintenance job
+spends; triage and the summary read the ledger instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC
+
+from ccmflow.core.errors import FatalError
+from ccmflow.core.submissions import SubmissionLog
+from ccmflow.inputs.freeze import due, freeze_report
+from ccmflow.repo.fetch import push
+from ccmflow.repo.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, write_ledger
+
+from ..context import Context
+from ..router import Outcome, Router, handled, ignored
+
+# Kept with each ledger record's log: the pull request's updated_at when its log was last read. GitHub bumps
+# updated_at on every push and comment (the bot's status comment included), so an unchanged value means an
+# unchanged log.
+SEEN = "ledger-seen"
+
+
+def register(router: Router) -> None:
+    router.on("schedule", None, on_maintenance)
+    router.on("workflow_dispatch", None, on_maintenance)
+
+
+def on_maintenance(ctx: Context) -> Outcome:
+    ref = str(ctx.payload.get("ref") or "")
+    default = str((ctx.payload.get("repository") or {}).get("default_branch") or "")
+    if ctx.event == "workflow_dispatch" and default and ref and ref != f"refs/heads/{default}":
+        return ignored(f"run on {ref}, not on the default branch ({default}): no freeze from there")
+    workspace = ctx.base()
+    problem = ctx.fetch()
+    if problem is not None:
+        raise FatalError(f"the maintenance job needs the inputs and ccmflow refs from origin: {problem}")
+    ledger, read = sync_ledger(ctx, read_ledger(ctx.repo))
+    specs: list[str] = []
+    if not ctx.settings.dry_run and write_ledger(ctx.repo, ledger, f"Sync inputs ledger ({len(ledger.inputs)})"):
+        specs.append(f"{LEDGER_REF}:{LEDGER_REF}")
+    frozen: list[str] = []
+    unavailable: list[str] = []
+    for window in due(workspace.process, ctx.settings.now):
+        if ctx.settings.dry_run:
+            continue
+        report = freeze_report(ctx.repo, workspace.process, window.id, ledger, ctx.settings.now, workspace.registry)
+        specs += [f"{r}:{r}" for r in report.created]
+        if report.changed:
+            specs.append(f"{manifest_ref(window.id)}:{manifest_ref(window.id)}")
+            frozen.append(f"{window.id} ({len(report.created)} new refs)")
+        unavailable += [f"{window.id}/pr-{n}" for n in report.unavailable]
+    push(ctx.repo, ctx.settings.token, specs)
+    notes = [f"ledger: {len(ledger.inputs)} inputs, {read} logs read"]
+    notes.append(f"froze {', '.join(frozen)}" if frozen else "no freeze needed")
+    if unavailable:
+        notes.append(f"on-time commits not available: {', '.join(unavailable)}")
+    return handled("; ".join(notes))
+
+
+def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
+    """The ledger with every open pull request as GitHub lists it now; logs re-read only where something changed."""
+    listed = ctx.open_pulls()
+    records = {r.number: r for r in ledger.inputs}
+    read = 0
+    for pull in listed:
+        old = records.get(pull.number)
+        log = old.log if old is not None else SubmissionLog(pull.number)
+        seen = pull.updated_at.astimezone(UTC).isoformat()
+        if old is None or old.head_sha != pull.head_sha or log.extra.get(SEEN) != seen:
+            log = ctx.status_log(pull.number) or log
+            read += 1
+        log = replace(log, extra={**log.extra, SEEN: seen})
+        records[pull.number] = pull.record(log)
+    still_open = {pull.number for pull in listed}
+    for number, record in records.items():
+        if record.state == "open" and number not in still_open:
+            records[number] = replace(record, state="closed")
+    return Ledger(tuple(records[n] for n in sorted(records))), read
+

@@ -1,0 +1,101 @@
+"""Re-triage of every open pull request when the timeline or the registry changes on the base branch."""
+
+from __future__ import annotations
+
+import pygit2
+
+from ccmflow.core.model import Document
+from ccmflow.read.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
+from ccmflow.repo import prinput
+from ccmflow.repo.treeedit import blob_at
+
+from ..client import PullInfo
+from ..context import Context
+from ..router import Outcome, Router, handled, ignored
+from .triage import CommentMoved, triage_pull
+
+# What labels, windows and roles are read from: the timeline and the registry (section titles live in
+# the timeline), plus each document's id and version (the version picks the input window).
+_TRUSTED = (f"{DOCUMENTS_DIR}/{PROCESS_FILE}", f"{DOCUMENTS_DIR}/{REGISTRY_FILE}")
+
+
+def register(router: Router) -> None:
+    router.on("push", None, on_push)
+    router.on("workflow_dispatch", None, on_dispatch)
+
+
+def on_push(ctx: Context) -> Outcome:
+    payload = ctx.payload
+    ref = str(payload.get("ref") or "")
+    default = str((payload.get("repository") or {}).get("default_branch") or "")
+    if payload.get("deleted") or not ref.startswith("refs/heads/"):
+        return ignored(f"a push to {ref or 'an unknown ref'} is not a change of the base branch")
+    if default and ref != f"refs/heads/{default}":
+        return ignored(f"a push to {ref} is not a push to the default branch ({default})")
+    reason = _relevant(ctx.repo, str(payload.get("before") or ""), str(payload.get("after") or ""))
+    if reason is None:
+        return ignored("the push changes neither the timeline, the registry nor any document's version")
+    return retriage_all(ctx, reason)
+
+
+def on_dispatch(ctx: Context) -> Outcome:
+    ref = str(ctx.payload.get("ref") or "")
+    default = str((ctx.payload.get("repository") or {}).get("default_branch") or "")
+    if default and ref and ref != f"refs/heads/{default}":
+        return ignored(f"run on {ref}, not on the default branch ({default}): the process lives there")
+    return retriage_all(ctx, "run by hand")
+
+
+_ATTEMPTS = 3
+
+
+def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
+    """Triage one open input; if its own triage wrote meanwhile, start again from what that run logged."""
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return triage_pull(ctx, pull, pull.updated_at, "backfill", guard=True)
+        except CommentMoved as exc:
+            if attempt == _ATTEMPTS:
+                return ignored(f"{exc}; left to that run, which judges it with the same timeline")
+            pull = ctx.client.get_pull(pull.number)
+
+
+def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
+    """Why a push calls for re-triage, or None when nothing triage reads from has changed."""
+    old, new = prinput.find_commit(repo, before), prinput.find_commit(repo, after)
+    if old is None or new is None:
+        return "the history before the push is not available"
+    changed = [d.new_file.path if d.status_char() != "D" else d.old_file.path
+               for d in old.tree.diff_to_tree(new.tree).deltas]
+    if any(path in _TRUSTED for path in changed):
+        return "the timeline or the registry changed"
+    for path in changed:
+        if is_managed(path) and kind_of(path) == "document" and _identity(old, path) != _identity(new, path):
+            return f"{path} changed its id or version"
+    return None
+
+
+def _identity(commit: pygit2.Commit, path: str) -> tuple[str, str] | None:
+    blob = blob_at(commit, path)
+    if blob is None:
+        return None
+    record = parse(SourceFile(path, blob.data, str(blob.id))).record
+    return (record.id, record.version) if isinstance(record, Document) else None
+
+
+def retriage_all(ctx: Context, reason: str) -> Outcome:
+    """Every open pull request, judged again against the base branch as it is now."""
+    ctx.base()  # an invalid timeline stops here, before any request
+    pulls = ctx.open_pulls()
+    gone = prinput.ensure_heads(ctx.repo, {p.number: p.head_sha for p in pulls}, ctx.settings.token)
+    changed = skipped = 0
+    for pull in pulls:
+        if pull.number in gone:
+            skipped += 1
+            continue
+        outcome = _guarded(ctx, pull)
+        changed += outcome.verb == "handled" and not outcome.text.endswith("nothing to change")
+    note = f", {skipped} skipped (head not available)" if skipped else ""
+    return handled(f"re-triaged {len(pulls)} open pull requests ({reason}): {changed} changed{note}")

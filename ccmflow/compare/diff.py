@@ -1,0 +1,175 @@
+"""Structural diff of documents by paragraph id, with a word-level redline of changed text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ccmflow.core.model import Document, Paragraph
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+Redline = tuple[tuple[str, str], ...]
+"""Runs of text, each marked '=' (kept), '-' (deleted) or '+' (inserted)."""
+
+
+def redline(old: str, new: str) -> Redline:
+    """Word-level changes from old to new text; punctuation counts as its own word."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    runs: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            _push(runs, "=", "".join(a[i1:i2]))
+        else:
+            _push(runs, "-", "".join(a[i1:i2]))
+            _push(runs, "+", "".join(b[j1:j2]))
+    return _joined(runs)
+
+
+def _joined(runs: list[tuple[str, str]]) -> Redline:
+    """Changes split only by a kept space read as one: "-as soon as possible +without delay", not word salad."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(runs):
+        if runs[i][0] == "=":
+            out.append(runs[i])
+            i += 1
+            continue
+        gone, new = "", ""
+        while i < len(runs) and (runs[i][0] != "=" or (
+                runs[i][1].isspace() and i + 1 < len(runs) and runs[i + 1][0] != "=")):
+            op, text = runs[i]
+            gone += text if op != "+" else ""
+            new += text if op != "-" else ""
+            i += 1
+        _push(out, "-", gone)
+        _push(out, "+", new)
+    return tuple(out)
+
+
+def _push(runs: list[tuple[str, str]], op: str, text: str) -> None:
+    if not text:
+        return
+    if runs and runs[-1][0] == op:
+        runs[-1] = (op, runs[-1][1] + text)
+    else:
+        runs.append((op, text))
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphChange:
+    """What happened to one paragraph between two versions of a document."""
+
+    id: str
+    change: str  # added | removed | modified | moved
+    section: str  # where it stands now (where it stood, for a removed paragraph)
+    old_section: str | None = None
+    old_number: str | None = None
+    new_number: str | None = None
+    fields: tuple[str, ...] = ()
+    moved: bool = False
+    redline: Redline = ()
+    old: Paragraph | None = None
+    new: Paragraph | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "change": self.change, "section": self.section, "old_section": self.old_section,
+                "old_number": self.old_number, "new_number": self.new_number, "fields": list(self.fields),
+                "moved": self.moved, "redline": [list(r) for r in self.redline]}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDiff:
+    """All paragraph changes of one document, in the new document's order."""
+
+    document: str
+    changes: tuple[ParagraphChange, ...]
+    sections_touched: tuple[str, ...]
+    meta: Mapping[str, tuple[object, object]] = field(default_factory=dict)
+
+    def of(self, change: str) -> tuple[ParagraphChange, ...]:
+        if change == "moved":
+            return tuple(c for c in self.changes if c.moved)
+        return tuple(c for c in self.changes if c.change == change)
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes and not self.meta and not self.sections_touched
+
+    def as_json(self) -> dict[str, object]:
+        return {"document": self.document, "sections_touched": list(self.sections_touched),
+                "meta": {k: list(v) for k, v in self.meta.items()},
+                "changes": [c.as_json() for c in self.changes]}
+
+
+_META = ("title", "symbol", "version", "status", "informs", "informed_by")
+
+
+def diff_documents(old: Document | None, new: Document | None) -> DocumentDiff:
+    """Compare two versions of a document (None: the document does not exist on that side)."""
+    either = new or old
+    doc_id = either.id if either is not None else ""
+    old_at = _positions(old)
+    new_at = _positions(new)
+    old_numbers = old.numbers() if old else {}
+    new_numbers = new.numbers() if new else {}
+    moved = _moved_ids(old_at, new_at)
+    changes: list[ParagraphChange] = []
+    for pid, (section, paragraph) in new_at.items():
+        if pid not in old_at:
+            changes.append(ParagraphChange(pid, "added", section, new_number=new_numbers.get(pid), new=paragraph))
+            continue
+        before_section, before = old_at[pid]
+        fields = tuple(k for k, v in paragraph.content().items() if before.content()[k] != v)
+        if fields or pid in moved:
+            changes.append(ParagraphChange(
+                pid, "modified" if fields else "moved", section, before_section, old_numbers.get(pid),
+                new_numbers.get(pid), fields, pid in moved,
+                redline(before.text, paragraph.text) if "text" in fields else (), before, paragraph))
+    for pid, (section, paragraph) in old_at.items():
+        if pid not in new_at:
+            changes.append(ParagraphChange(pid, "removed", section, section, old_numbers.get(pid), old=paragraph))
+    return DocumentDiff(doc_id, tuple(changes), _touched(old, new, changes), _meta(old, new))
+
+
+def _positions(doc: Document | None) -> dict[str, tuple[str, Paragraph]]:
+    return {p.id: (s.id, p) for s, p in doc.walk()} if doc else {}
+
+
+def _moved_ids(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str, tuple[str, Paragraph]]) -> set[str]:
+    """Paragraphs that changed section, or left the longest run of common order."""
+    old_order = [pid for pid in old_at if pid in new_at]
+    new_order = [pid for pid in new_at if pid in old_at]
+    kept: set[str] = set()
+    for block in SequenceMatcher(None, old_order, new_order, autojunk=False).get_matching_blocks():
+        kept.update(old_order[block.a: block.a + block.size])
+    return {pid for pid in new_order if pid not in kept or old_at[pid][0] != new_at[pid][0]}
+
+
+def _touched(old: Document | None, new: Document | None, changes: list[ParagraphChange]) -> tuple[str, ...]:
+    touched: set[str] = set()
+    for change in changes:
+        touched.add(change.section)
+        if change.old_section:
+            touched.add(change.old_section)
+    old_titles = {s.id: s.title for s in old.sections} if old else {}
+    new_titles = {s.id: s.title for s in new.sections} if new else {}
+    touched.update(sid for sid in old_titles.keys() | new_titles.keys() if old_titles.get(sid) != new_titles.get(sid))
+    order = [s.id for s in new.sections] if new else []
+    order += [s.id for s in old.sections if s.id not in order] if old else []
+    return tuple(sid for sid in order if sid in touched)
+
+
+def _meta(old: Document | None, new: Document | None) -> dict[str, tuple[object, object]]:
+    if old is None or new is None:
+        return {}
+    return {k: (getattr(old, k), getattr(new, k)) for k in _META if getattr(old, k) != getattr(new, k)}
+
+
+def diff_workspaces(old: Mapping[str, Document], new: Mapping[str, Document]) -> list[DocumentDiff]:
+    """Per document id, the non-empty diffs between two sets of documents."""
+    ids = list(new) + [d for d in old if d not in new]
+    diffs = [diff_documents(old.get(d), new.get(d)) for d in ids]
+    return [d for d in diffs if not d.empty]

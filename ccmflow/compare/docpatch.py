@@ -1,0 +1,321 @@
+"""A document at a head built from its merge base and git's line diff: only the paragraphs a hunk touches are parsed.
+
+Parsing a whole 200 KB document costs ~20 ms; a summary over hundreds of inputs cannot afford that per input.
+Git already knows which lines changed, so the base document's parse is reused and only the paragraph items
+that a hunk touches are parsed again, as a YAML fragment. Anything this cannot prove equivalent to a full
+parse (a change to metadata or a section header, odd indentation, a tab, a new id colliding, a removed
+paragraph someone references...) returns None and the caller parses the whole file instead.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+import fastjsonschema
+
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents, redline
+from ccmflow.core.model import Document, Paragraph, Section
+from ccmflow.read import schema
+from ccmflow.read.load import paragraph_record
+from ccmflow.read.yamlsafe import Loaded, YamlError
+from ccmflow.read.yamlsafe import load as load_yaml
+
+# libyaml counts these as line breaks too; git does not: line numbers would disagree.
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_KEEP_CHOMPING = re.compile(r"[|>][1-9]?\+")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+MAX_FRAGMENT = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Hunk:
+    """Old lines [start, end) (0-based) replaced by `lines` (each with its line ending, as in the file)."""
+
+    start: int
+    end: int
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    start: int
+    end: int
+    section: int  # -1: not a paragraph (metadata, a section header)
+    paragraph: int
+    indent: int
+
+
+@dataclass(frozen=True, slots=True)
+class BaseIndex:
+    """The base document with the line range of every paragraph item, and what validation depends on."""
+
+    document: Document
+    lines: tuple[str, ...]
+    regions: tuple[_Region, ...]
+    region_of_line: tuple[int, ...]
+    referenced: frozenset[str]  # paragraph/section ids any reference in the workspace points at
+    targets: Mapping[str, frozenset[str]]  # per document id: its section and paragraph ids
+
+
+def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
+          targets: Mapping[str, frozenset[str]] | None = None) -> BaseIndex | None:
+    """Line ranges of the paragraph items of a valid document, or None when its layout is not the usual one."""
+    if _OTHER_BREAKS.search(loaded.text):
+        return None
+    lines = tuple(_LINE.findall(loaded.text))
+    starts: list[tuple[int, int, int, int]] = []  # (line, section, paragraph, indent)
+    for s_index, section in enumerate(document.sections):
+        item = _item_line(loaded, lines, ("sections", s_index))
+        if item is None:
+            return None
+        starts.append((item[0], s_index, -1, item[1]))
+        for p_index in range(len(section.paragraphs)):
+            item = _item_line(loaded, lines, ("sections", s_index, "paragraphs", p_index))
+            if item is None:
+                return None
+            starts.append((item[0], s_index, p_index, item[1]))
+    regions = [_Region(0, starts[0][0] if starts else len(lines), -1, -1, 0)]
+    for i, (line, s_index, p_index, indent) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
+        if end <= line or line < regions[-1].end:
+            return None
+        regions.append(_Region(line, end, s_index if p_index >= 0 else -1, p_index, indent))
+    region_of_line = [0] * len(lines)
+    for r_index, region in enumerate(regions):
+        region_of_line[region.start:region.end] = [r_index] * (region.end - region.start)
+    own = frozenset({s.id for s in document.sections} | {p.id for _, p in document.walk()})
+    all_targets = dict(targets or {})
+    all_targets[document.id] = own
+    referenced = frozenset(r.partition("#")[2] for r in references)
+    return BaseIndex(document, lines, tuple(regions), tuple(region_of_line), referenced, all_targets)
+
+
+def _item_line(loaded: Loaded, lines: Sequence[str], path: tuple[str | int, ...]) -> tuple[int, int] | None:
+    """The 0-based line of a sequence item written as `- key: ...`, and the column of its dash."""
+    span = loaded.spans.get(path)
+    if span is None or span.line - 1 >= len(lines):
+        return None
+    line = lines[span.line - 1]
+    dash = span.column - 3
+    if dash < 0 or line[dash:dash + 2] != "- " or line[:dash].strip(" ") != "":
+        return None
+    return span.line - 1, dash
+
+
+def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Document | None:
+    """The head document when every hunk falls inside paragraph items and the result is provably valid."""
+    if not hunks:
+        return base.document
+    touched: set[int] = set()
+    for hunk in hunks:
+        regions = _regions(base, hunk)
+        if regions is None:
+            return None
+        touched.update(regions)
+    replaced: dict[int, dict[int, tuple[int, list[Paragraph]]]] = {}
+    for run in _runs(base, sorted(touched)):
+        first, last = base.regions[run[0]], base.regions[run[-1]]
+        inside = [h for h in hunks if first.start <= h.start and (h.end <= last.end if h.end > h.start
+                                                                 else h.start <= last.end)]
+        paragraphs = _fragment(base, first.start, last.end, inside, first.indent, path)
+        if paragraphs is None:
+            return None
+        replaced.setdefault(first.section, {})[first.paragraph] = (last.paragraph + 1, paragraphs)
+    document = _rebuild(base.document, replaced)
+    return document if _valid(base, document) else None
+
+
+def _regions(base: BaseIndex, hunk: Hunk) -> list[int] | None:
+    """The paragraph regions a hunk changes; None when it touches anything else."""
+    count = len(base.lines)
+    if hunk.end > hunk.start:
+        found = sorted(set(base.region_of_line[hunk.start:hunk.end]))
+    elif hunk.start < count and base.regions[base.region_of_line[hunk.start]].start == hunk.start \
+            and base.regions[base.region_of_line[hunk.start]].section >= 0:
+        found = [base.region_of_line[hunk.start]]  # lines inserted right before a paragraph item
+    elif hunk.start > 0:
+        found = [base.region_of_line[min(hunk.start, count) - 1]]  # appended to the item above
+    else:
+        return None
+    return found if all(base.regions[r].section >= 0 for r in found) else None
+
+
+def _runs(base: BaseIndex, touched: Sequence[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for r_index in touched:
+        if runs and runs[-1][-1] + 1 == r_index and base.regions[r_index].section == base.regions[runs[-1][-1]].section:
+            runs[-1].append(r_index)
+        else:
+            runs.append([r_index])
+    return runs
+
+
+def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], indent: int,
+              path: str) -> list[Paragraph] | None:
+    """Parse the new text of lines [start, end) as a standalone YAML sequence of paragraphs."""
+    new: list[str] = []
+    at = start
+    for hunk in sorted(hunks, key=lambda h: (h.start, h.end)):
+        if hunk.start < at:
+            return None
+        new.extend(base.lines[at:hunk.start])
+        new.extend(hunk.lines)
+        at = hunk.end
+    new.extend(base.lines[at:end])
+    text = _dedent(new, indent)
+    if text == "":
+        return []  # the items were deleted
+    if text is None or len(text) > MAX_FRAGMENT or _KEEP_CHOMPING.search(text) or _OTHER_BREAKS.search(text):
+        return None
+    try:
+        data = load_yaml(text, path).data
+    except YamlError:
+        return None
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        return None
+    check = _paragraph_check()
+    try:
+        for item in data:
+            check(item)
+    except fastjsonschema.JsonSchemaException:
+        return None
+    return [paragraph_record(item) for item in data]
+
+
+def _dedent(lines: Sequence[str], indent: int) -> str | None:
+    """The fragment moved left by `indent`, or None when a line would mean something else on its own.
+
+    Less indented comments are allowed only after the last item line. At the left margin only item starts
+    and comments may stand: a `---`, `...` or `%` there would be a YAML marker in the fragment, not in the file.
+    """
+    out: list[str] = []
+    pending: list[str] = []  # blank lines and outdented comments, kept only if content follows
+    for line in lines:
+        body = line.rstrip("\n")
+        lead = len(body) - len(body.lstrip(" "))
+        if body[lead:lead + 1] == "\t":
+            return None
+        if not body.strip(" "):
+            pending.append(body[indent:] + "\n" if lead >= indent else "\n")
+            continue
+        if lead < indent:
+            if body.lstrip(" ").startswith("#"):
+                pending.append("#\n")
+                continue
+            return None
+        if "#\n" in pending:
+            return None  # an outdented comment between item lines: let the full parser judge
+        moved = body[indent:]
+        if lead == indent and not moved.startswith(("- ", "#")):
+            return None
+        out.extend(pending)
+        pending = []
+        out.append(moved + ("\n" if line.endswith("\n") else ""))
+    if out and not out[0].startswith("- "):
+        return None
+    return "".join(out)
+
+
+@cache
+def _paragraph_check() -> Callable[[Any], Any]:
+    document = schema.schema("document")
+    # The document schema's own $id keeps every $ref local (any other base URI makes fastjsonschema fetch it);
+    # a deep copy, because compiling rewrites the schema it is given.
+    compiled: Callable[[Any], Any] = fastjsonschema.compile(
+        {"$schema": document["$schema"], "$id": document["$id"], "$defs": copy.deepcopy(document["$defs"]),
+         "$ref": "#/$defs/paragraph"})
+    return compiled
+
+
+def _rebuild(document: Document, replaced: Mapping[int, Mapping[int, tuple[int, list[Paragraph]]]]) -> Document:
+    sections: list[Section] = []
+    for s_index, section in enumerate(document.sections):
+        runs = replaced.get(s_index)
+        if not runs:
+            sections.append(section)
+            continue
+        paragraphs: list[Paragraph] = []
+        p_index = 0
+        while p_index < len(section.paragraphs):
+            if p_index in runs:
+                end, new = runs[p_index]
+                paragraphs.extend(new)
+                p_index = end
+            else:
+                paragraphs.append(section.paragraphs[p_index])
+                p_index += 1
+        sections.append(replace(section, paragraphs=tuple(paragraphs)))
+    return replace(document, sections=tuple(sections))
+
+
+def _valid(base: BaseIndex, document: Document) -> bool:
+    """What rules.check would say about the head, given that the base passed it: unique ids, resolving references."""
+    for before, after in zip(base.document.sections, document.sections, strict=True):
+        if before.paragraphs and not after.paragraphs:
+            return False  # `paragraphs:` left without items reads as null, which the schema refuses
+    ids = [p.id for _, p in document.walk()]
+    if len(set(ids)) != len(ids) or set(ids) & {s.id for s in document.sections}:
+        return False
+    old = {p.id: p for _, p in base.document.walk()}
+    removed = old.keys() - set(ids)
+    if removed & base.referenced:
+        return False
+    targets = dict(base.targets)
+    targets[document.id] = frozenset({s.id for s in document.sections} | set(ids))
+    for _, paragraph in document.walk():
+        if old.get(paragraph.id) is paragraph:
+            continue
+        for ref in paragraph.references:
+            doc, _, target = ref.partition("#")
+            if target not in targets.get(doc, frozenset()):
+                return False
+    return True
+
+
+def quick_diff(old: Document, new: Document) -> DocumentDiff:
+    """diff_documents(old, new) without comparing untouched paragraphs; moves still go through diff_documents.
+
+    Paragraphs the fast path did not reparse are the very same objects on both sides, so only the few that
+    differ are compared. Added and removed paragraphs are handled here too; anything moved is not.
+    """
+    old_at = {p.id: (s.id, p) for s, p in old.walk()}
+    new_at = {p.id: (s.id, p) for s, p in new.walk()}
+    kept_old = [(pid, old_at[pid][0]) for pid in old_at if pid in new_at]
+    kept_new = [(pid, new_at[pid][0]) for pid in new_at if pid in old_at]
+    if kept_old != kept_new or [s.title for s in old.sections] != [s.title for s in new.sections] or \
+            [s.id for s in old.sections] != [s.id for s in new.sections]:
+        return diff_documents(old, new)
+    renumbered = len(old_at) != len(new_at) or old_at.keys() != new_at.keys()
+    old_numbers = old.numbers()
+    new_numbers = new.numbers() if renumbered or _kinds_changed(old_at, new_at) else old_numbers
+    changes: list[ParagraphChange] = []
+    for pid, (section, paragraph) in new_at.items():
+        before = old_at.get(pid)
+        if before is None:
+            changes.append(ParagraphChange(pid, "added", section, new_number=new_numbers.get(pid), new=paragraph))
+            continue
+        previous = before[1]
+        if previous is paragraph or previous == paragraph:
+            continue
+        old_content = previous.content()
+        fields = tuple(k for k, v in paragraph.content().items() if old_content[k] != v)
+        if fields:
+            changes.append(ParagraphChange(
+                pid, "modified", section, section, old_numbers.get(pid), new_numbers.get(pid), fields, False,
+                redline(previous.text, paragraph.text) if "text" in fields else (), previous, paragraph))
+    for pid, (section, paragraph) in old_at.items():
+        if pid not in new_at:
+            changes.append(ParagraphChange(pid, "removed", section, section, old_numbers.get(pid), old=paragraph))
+    touched = {c.section for c in changes}
+    meta = diff_documents(replace(old, sections=()), replace(new, sections=())).meta
+    return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched), meta)
+
+
+def _kinds_changed(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str, tuple[str, Paragraph]]) -> bool:
+    return any(old_at[pid][1].kind != entry[1].kind for pid, entry in new_at.items()
+               if pid in old_at and old_at[pid][1] is not entry[1])

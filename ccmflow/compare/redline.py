@@ -1,0 +1,71 @@
+"""A redline between two versions of a document as one HTML page: deletions struck through, insertions underlined."""
+
+from __future__ import annotations
+
+import html
+
+from ccmflow.commands.output import runs_html
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange
+from ccmflow.core.model import Document
+from ccmflow.write.render import CSS, display_number
+
+_CSS = CSS + """
+del { color: #a00; } ins { color: #060; }
+.change { margin: .2em 0 0 6.1em; font-size: .85em; color: #555; }
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _text(change: ParagraphChange | None, text: str) -> str:
+    if change is None:
+        return _h(text)
+    if change.redline:
+        return runs_html(change.redline)
+    if change.change == "added":
+        return f"<ins>{_h(text)}</ins>"
+    if change.change == "removed":
+        return f"<del>{_h(text)}</del>"
+    return _h(text)
+
+
+def _note(change: ParagraphChange | None) -> str:
+    if change is None:
+        return ""
+    what = {"added": "new paragraph", "removed": "deleted"}.get(change.change, "")
+    if change.moved:
+        what = f"moved from {change.old_section}" if change.old_section != change.section else "moved"
+    extra = [f for f in change.fields if f != "text"]
+    if extra:
+        what = ", ".join(filter(None, [what, "changed: " + ", ".join(extra)]))
+    if change.old_number and change.new_number and change.old_number != change.new_number:
+        what = ", ".join(filter(None, [what, f"was {change.old_number}"]))
+    return f'<div class="change">{_h(what)}</div>' if what else ""
+
+
+def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str, new_name: str) -> str:
+    """The new version in full, with what changed since the old one marked; deleted paragraphs stay in place."""
+    changes = {c.id: c for c in diff.changes}
+    numbers = new.numbers()
+    body = [f"<h1>{_h(new.title)}</h1>", f'<p class="meta">Redline: {_h(old_name)} → {_h(new_name)}; '
+            f"{len(diff.changes)} paragraph(s) changed</p>"]
+    removed_by_section: dict[str, list[ParagraphChange]] = {}
+    for change in diff.of("removed"):
+        removed_by_section.setdefault(change.section, []).append(change)
+    for section in new.sections:
+        body.append(f"<h2>{_h(section.title)}</h2>")
+        for paragraph in section.paragraphs:
+            found = changes.get(paragraph.id)
+            body.append(f'<div class="para" id="{_h(paragraph.id)}"><div class="num">'
+                        f"{_h(display_number(numbers.get(paragraph.id, '')))}</div>"
+                        f'<div class="body"><p class="text">{_text(found, paragraph.text)}</p></div></div>'
+                        f"{_note(found)}")
+        for gone in removed_by_section.pop(section.id, []):
+            text = gone.old.text if gone.old else ""
+            body.append(f'<div class="para"><div class="num">({_h(gone.old_number or "")})</div>'
+                        f'<div class="body"><p class="text">{_text(gone, text)}</p></div></div>{_note(gone)}')
+    return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+                      f"<title>Redline: {_h(new.title)}</title>", f"<style>\n{_CSS}\n</style>", "</head>",
+                      "<body>", *body, "</body>", "</html>", ""])

@@ -1,0 +1,135 @@
+"""The disposition register: what became of each input of a window, as YAML the presidency can edit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ccmflow.core.errors import InvalidInput
+from ccmflow.read import schema
+from ccmflow.read.load import DOCUMENTS_DIR
+from ccmflow.read.yamlsafe import YamlError
+from ccmflow.read.yamlsafe import load as load_yaml
+
+DISPOSITIONS_DIR = f"{DOCUMENTS_DIR}/dispositions"
+INCORPORATED = "incorporated"
+PARTLY = "partly-incorporated"
+NOT_RETAINED = "not-retained"
+SUPERSEDED = "superseded"
+CLOSING = frozenset({INCORPORATED, SUPERSEDED})  # the bot closes these inputs once the version is merged
+
+
+def register_path(window: str) -> str:
+    return f"{DISPOSITIONS_DIR}/{window}.yaml"
+
+
+def is_register(path: str) -> bool:
+    rest = path.removeprefix(f"{DISPOSITIONS_DIR}/")
+    return rest != path and "/" not in rest and rest.endswith(".yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Disposition:
+    """One input's outcome; `paragraphs` are the ids it led to in the new version."""
+
+    input: str
+    outcome: str
+    reason: str
+    paragraphs: tuple[str, ...] = ()
+    title: str = ""
+    stakeholder: str | None = None
+    superseded_by: tuple[str, ...] = ()
+
+    @property
+    def number(self) -> int | None:
+        """The pull request number of an input named pr-<n>."""
+        digits = self.input.removeprefix("pr-")
+        return int(digits) if digits != self.input and digits.isdigit() else None
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"input": self.input}
+        if self.title:
+            data["title"] = self.title
+        if self.stakeholder:
+            data["stakeholder"] = self.stakeholder
+        data |= {"outcome": self.outcome, "reason": self.reason, "paragraphs": list(self.paragraphs)}
+        if self.superseded_by:
+            data["superseded_by"] = list(self.superseded_by)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    window: str
+    document: str
+    version: str
+    inputs: tuple[Disposition, ...]
+
+    def get(self, name: str) -> Disposition | None:
+        return next((d for d in self.inputs if d.input == name), None)
+
+    def as_json(self) -> dict[str, object]:
+        return {"window": self.window, "document": self.document, "version": self.version,
+                "inputs": [d.as_json() for d in self.inputs]}
+
+
+def _q(value: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: no title or reason can break the file.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dump_register(register: Register, window_title: str = "") -> str:
+    """The register as YAML, with a header saying what may be edited."""
+    lines = [f"# What became of each input to the window {register.window}, written by `ccmflow consolidate`."]
+    if window_title:
+        lines.append(f"# ({' '.join(window_title.split())})")
+    lines += ["# The presidency may edit each reason (and outcome: incorporated, partly-incorporated, not-retained,",
+              "# superseded) before merging; once merged, the bot tells each input its disposition.",
+              f"window: {register.window}", f"document: {register.document}", f"version: {register.version}",
+              "inputs:" if register.inputs else "inputs: []"]
+    for d in register.inputs:
+        lines.append(f"  - input: {d.input}")
+        if d.title:
+            lines.append(f"    title: {_q(d.title)}")
+        if d.stakeholder:
+            lines.append(f"    stakeholder: {d.stakeholder}")
+        lines += [f"    outcome: {d.outcome}", f"    reason: {_q(d.reason)}",
+                  f"    paragraphs: [{', '.join(d.paragraphs)}]"]
+        if d.superseded_by:
+            lines.append(f"    superseded_by: [{', '.join(d.superseded_by)}]")
+    return "\n".join(lines) + "\n"
+
+
+def read_register(text: str, path: str) -> Register:
+    """A register from its text; InvalidInput with located findings when it is not a valid one."""
+    try:
+        loaded = load_yaml(text, path)
+    except YamlError as exc:
+        raise InvalidInput([exc.finding]) from None
+    findings = schema.check("dispositions", loaded)
+    if findings:
+        raise InvalidInput(findings)
+    data = loaded.data
+    return Register(data["window"], data["document"], data["version"], tuple(_disposition(d) for d in data["inputs"]))
+
+
+def _disposition(d: dict[str, object]) -> Disposition:
+    def items(key: str) -> tuple[str, ...]:
+        value = d.get(key)
+        return tuple(str(x) for x in value) if isinstance(value, list) else ()
+
+    stakeholder = d.get("stakeholder")
+    return Disposition(str(d["input"]), str(d["outcome"]), str(d["reason"]), items("paragraphs"),
+                       str(d.get("title") or ""), str(stakeholder) if stakeholder else None, items("superseded_by"))
+
+
+def keep_edited_reasons(new: Iterable[Disposition], old: Register | None) -> tuple[Disposition, ...]:
+    """Reasons the presidency already wrote survive a re-run whose outcome for that input is unchanged."""
+    result: list[Disposition] = []
+    for d in new:
+        before = old.get(d.input) if old else None
+        if before is not None and before.outcome == d.outcome:
+            d = replace(d, reason=before.reason)
+        result.append(d)
+    return tuple(result)

@@ -1,0 +1,188 @@
+"""Merging inputs one after another onto a document: what each changed, provenance, and the clashes met."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import pygit2
+
+from ccmflow.compare.diff import diff_documents
+from ccmflow.compare.merge import Conflict, merge_documents, normalise, same
+from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.core.model import Document, Paragraph
+from ccmflow.repo.inputref import Input, resolve_input
+from ccmflow.repo.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """One input merged in: what it changed (paragraph id -> added|modified|removed, and which fields)."""
+
+    input: Input
+    before: Document | None
+    after: Document
+    changes: dict[str, str]
+    fields: dict[str, tuple[str, ...]]
+    conflicts: tuple[Conflict, ...] = ()
+    conflicting_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class InputConflict:
+    """An input whose change to a paragraph clashes with an earlier input's (or the base branch's)."""
+
+    input: str
+    others: tuple[str, ...]  # earlier inputs that changed the same paragraph; () means the base branch
+    conflict: Conflict
+
+    def __str__(self) -> str:
+        against = " and ".join(self.others) if self.others else "changes on the base branch since it was made"
+        return f"{self.input} conflicts with {against} on {self.conflict.label()}: {self.conflict.reason}"
+
+    def as_json(self) -> dict[str, object]:
+        return {"input": self.input, "others": list(self.others), **self.conflict.as_json()}
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """The document after all inputs, with what each input did and every conflict met on the way."""
+
+    base: Document
+    document: Document
+    taken: tuple[Taken, ...]
+    conflicts: tuple[InputConflict, ...] = field(default=())
+
+
+def _changes(before: Document | None, after: Document) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    changes = [c for c in diff_documents(before, after).changes if c.change in ("added", "removed") or c.fields]
+    return {c.id: c.change for c in changes}, {c.id: c.fields for c in changes}
+
+
+def _read_input(store: Store, base: pygit2.Commit, item: Input, doc: str,
+                taken: Sequence[Taken]) -> tuple[Document | None, Document]:
+    """The input's document before and after its change. An input built on an earlier taken one (its head
+    descends from the other's) changes only what it adds on top, so it supersedes rather than clashes."""
+    repo = store.repo
+    found = repo.merge_base(base.id, item.head)
+    if found is None:
+        raise FatalError(f"{item.name} ({item.ref}) shares no history with the base branch")
+    try:
+        after = store.document(item.head, doc)
+    except InvalidInput as exc:
+        raise FatalError(f"{item.name}: its {doc} is not valid, so it cannot be merged:\n{exc}") from None
+    for earlier in reversed(taken):
+        if earlier.input.head != item.head and repo.descendant_of(item.head, earlier.input.head):
+            return earlier.after, after
+    before = store.find_document(found, doc)  # None: the document did not exist when the input was made
+    return before, after
+
+
+def _restore(document: Document, earlier: Document, pids: set[str]) -> Document:
+    """`document` with the paragraphs in `pids` as they were in `earlier` (absent if absent there)."""
+    def keep(paragraph: Paragraph) -> Paragraph | None:
+        if paragraph.id not in pids:
+            return paragraph
+        return earlier.paragraph(paragraph.id)
+
+    sections = tuple(replace(s, paragraphs=tuple(p for p in map(keep, s.paragraphs) if p is not None))
+                     for s in document.sections)
+    return replace(document, sections=sections)
+
+
+def _credit(document: Document, name: str, pids: set[str]) -> Document:
+    """Provenance: `name` added to derived_from of each paragraph in `pids`."""
+    def credit(paragraph: Paragraph) -> Paragraph:
+        if paragraph.id not in pids or name in paragraph.derived_from:
+            return paragraph
+        return replace(paragraph, derived_from=(*paragraph.derived_from, name))
+
+    return replace(document, sections=tuple(replace(s, paragraphs=tuple(map(credit, s.paragraphs)))
+                                            for s in document.sections))
+
+
+def proposal(store: Store, base: pygit2.Commit, doc: str, item: Input) -> Taken | None:
+    """What an input not taken proposes, read as if taken (not merged); None when it cannot be read."""
+    try:
+        before, after = _read_input(store, base, item, doc, ())
+    except FatalError:
+        return None
+    changes, fields = _changes(before, after)
+    return Taken(item, before, after, changes, fields)
+
+
+def cosponsors(final: Document, taken: Sequence[Taken], others: Sequence[Taken]) -> dict[str, tuple[str, ...]]:
+    """Inputs not taken whose whole change stands verbatim in `final` (co-sponsored proposals), with the taken
+    inputs that carried the same change."""
+    found: dict[str, tuple[str, ...]] = {}
+    for other in others:
+        changed = set(other.changes)
+        if changed and present(final, other) == changed:
+            found[other.input.name] = tuple(t.input.name for t in taken if changed & set(t.changes))
+    return found
+
+
+def credit_cosponsors(final: Document, others: Sequence[Taken], names: dict[str, tuple[str, ...]]) -> Document:
+    """Provenance for co-sponsors: each fully present input is credited on the paragraphs it added or changed."""
+    for other in others:
+        if other.input.name in names:
+            pids = {pid for pid, change in other.changes.items() if change != "removed"}
+            final = _credit(final, other.input.name, pids)
+    return final
+
+
+def merge_inputs(store: Store, base: pygit2.Commit, doc: str, inputs: Sequence[Input]) -> Merged:
+    """Each input's change (its merge base to its head) merged in order onto `doc` at `base`.
+
+    Where an input clashes with what is already there, what is there stays (the earlier input wins) and the
+    clash is recorded; the caller decides whether that stops the consolidation.
+    """
+    start = store.document(base.id, doc)
+    current = start
+    taken: list[Taken] = []
+    clashes: list[InputConflict] = []
+    for item in inputs:
+        before, after = _read_input(store, base, item, doc, taken)
+        changes, fields = _changes(before, after)
+        result = merge_documents(before, current, after)
+        merged = result.document
+        found = [c for c in result.conflicts if c.kind == "paragraph"]
+        if result.conflicts:
+            merged = _restore(merged, current, {c.paragraph_id for c in found})
+            merged = replace(merged, **{c.paragraph_id: getattr(current, c.paragraph_id)
+                                        for c in result.conflicts if c.kind == "document"})
+        others: set[str] = set()
+        for conflict in result.conflicts:
+            earlier = tuple(t.input.name for t in taken if conflict.paragraph_id in t.changes)
+            others.update(earlier)
+            clashes.append(InputConflict(item.name, earlier, conflict))
+        clean = {pid for pid, change in changes.items() if change != "removed"} - {c.paragraph_id for c in found}
+        current = _credit(merged, item.name, clean)
+        taken.append(Taken(item, before, after, changes, fields, result.conflicts, tuple(sorted(others))))
+    return Merged(start, current, tuple(taken), tuple(clashes))
+
+
+def present(final: Document, taken: Taken) -> set[str]:
+    """The paragraphs where the input's change stands verbatim: its new paragraphs as it wrote them, the fields
+    it changed as it changed them (whitespace aside), its deletions still deleted."""
+    found: set[str] = set()
+    for pid, change in taken.changes.items():
+        now, wanted = final.paragraph(pid), taken.after.paragraph(pid)
+        if change == "removed":
+            kept = now is None
+        elif change == "added" or now is None or wanted is None:
+            kept = same(now, wanted)
+        else:
+            kept = all(normalise(getattr(now, f)) == normalise(getattr(wanted, f)) for f in taken.fields[pid])
+        if kept:
+            found.add(pid)
+    return found
+
+
+def resolve_all(store: Store, tokens: Sequence[str], window: str | None) -> list[Input]:
+    inputs = [resolve_input(store.repo, token, window) for token in tokens]
+    names = [i.name for i in inputs]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise FatalError(f"input taken twice: {', '.join(twice)}")
+    return inputs

@@ -1,0 +1,157 @@
+"""Which inputs a window had, and what became of each in a consolidated version (the default dispositions)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pygit2
+
+from ccmflow.consolidation.dispositions import INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED, Disposition
+from ccmflow.consolidation.inputmerge import Merged, Taken, present
+from ccmflow.core.model import Document, Registry, number_name
+from ccmflow.repo.inputref import input_name, pull_number, pull_ref, ref_commit
+from ccmflow.repo.ledger import read_ledger, read_manifest
+from ccmflow.repo.treeedit import blob_id
+
+_MAX_LISTED = 6
+
+
+@dataclass(frozen=True, slots=True)
+class WindowInput:
+    """An input made to the window, whether or not it is taken."""
+
+    name: str
+    number: int | None
+    title: str = ""
+    stakeholder: str | None = None
+    late: bool = False
+
+
+def _touches(repo: pygit2.Repository, base: pygit2.Commit, head: pygit2.Oid, path: str) -> bool:
+    """Whether the commit changes the file at `path` relative to its merge base with `base`."""
+    found = repo.merge_base(base.id, head)
+    if found is None:
+        return False
+    return blob_id(repo[found].peel(pygit2.Commit).tree, path) != blob_id(repo[head].peel(pygit2.Commit).tree, path)
+
+
+def window_inputs(repo: pygit2.Repository, base: pygit2.Commit, document: Document, window: str | None,
+                  registry: Registry) -> list[WindowInput]:
+    """Every input of the window: the freeze manifest's (on time), then the ledger's and refs/pull/* touching DOC.
+
+    The manifest holds only inputs with an on-time version; inputs the ledger or refs add beside it are late and
+    still get a disposition, so none is lost. An input closed without being merged (withdrawn) is left out.
+    """
+    ledger = read_ledger(repo)
+    manifest = read_manifest(repo, window) if window else None
+    listed: dict[int, WindowInput] = {}
+    for entry in manifest.inputs if manifest is not None else ():
+        record = ledger.get(entry.number)
+        listed[entry.number] = WindowInput(input_name(entry.number), entry.number, record.title if record else "",
+                                           entry.stakeholder, entry.sha is None)
+    late = manifest is not None
+    for record in ledger.inputs:
+        if record.state == "closed" or record.number in listed:
+            continue
+        if record.log.window is None:  # never logged to a window: in it when its head changes DOC
+            head = _head(repo, record.number, record.head_sha)
+            wanted = head is not None and _touches(repo, base, head, document.path)
+        else:
+            wanted = record.log.window == window
+        if wanted:
+            stakeholder = registry.by_user_id(record.author_id)
+            listed[record.number] = WindowInput(input_name(record.number), record.number, record.title,
+                                                stakeholder.id if stakeholder else None,
+                                                late and record.log.accepted is None)
+    for ref in repo.references:
+        number = pull_number(ref)
+        if number is None or number in listed or ledger.get(number) is not None:
+            continue
+        if _touches(repo, base, ref_commit(repo, ref), document.path):
+            listed[number] = WindowInput(input_name(number), number, late=late)
+    return [listed[n] for n in sorted(listed)]
+
+
+def _head(repo: pygit2.Repository, number: int, sha: str) -> pygit2.Oid | None:
+    if pull_ref(number) in repo.references:
+        return ref_commit(repo, pull_ref(number))
+    try:
+        commit = repo.get(sha)
+    except (ValueError, pygit2.GitError):
+        return None
+    return commit.id if isinstance(commit, pygit2.Commit) else None
+
+
+def _labels(pids: Sequence[str], numbers: dict[str, str]) -> str:
+    names = [number_name(numbers[p]) if numbers.get(p) else p for p in pids]
+    shown = ", ".join(names[:_MAX_LISTED])
+    return shown + (f" and {len(names) - _MAX_LISTED} more" if len(names) > _MAX_LISTED else "")
+
+
+def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
+            cosponsored: Mapping[str, tuple[str, ...]] | None = None) -> list[Disposition]:
+    """The default disposition of every input: taken ones by what stands in the result; others not retained,
+    unless their whole change stands in it anyway (`cosponsored`: the same text carried by a taken input)."""
+    final = merged.document
+    numbers = {**merged.base.numbers(), **final.numbers()}
+    order = [p.id for _, p in final.walk()]
+    standing = set(order)
+    order += [p.id for _, p in merged.base.walk() if p.id not in standing]
+    info = {w.name: w for w in listed}
+    result: list[Disposition] = []
+    for index, taken in enumerate(merged.taken):
+        later = merged.taken[index + 1:]
+        outcome, reason, pids, by = _outcome(taken, later, final, numbers, version_name, order)
+        w = info.get(taken.input.name)
+        ordered = tuple(p for p in order if p in pids)
+        result.append(Disposition(taken.input.name, outcome, reason, ordered, w.title if w else "",
+                                  w.stakeholder if w else None, by))
+    names = {t.input.name for t in merged.taken}
+    carried = cosponsored or {}
+    for w in listed:
+        if w.name in names:
+            continue
+        if w.name in carried and not w.late:
+            by = carried[w.name]
+            reason = (f"Incorporated in the {version_name.lower()}: the same text was proposed by "
+                      f"{' and '.join(by)}.")
+            credited = tuple(p.id for _, p in final.walk() if w.name in p.derived_from)
+            result.append(Disposition(w.name, INCORPORATED, reason, credited, w.title, w.stakeholder, by))
+            continue
+        why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
+        result.append(Disposition(w.name, NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
+                                  w.stakeholder))
+    return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
+
+
+def _clash(taken: Taken, numbers: dict[str, str]) -> str:
+    if not taken.conflicts:
+        return ""
+    where = _labels([c.paragraph_id for c in taken.conflicts], numbers)
+    if not taken.conflicting_with:
+        return f" It conflicted with later edits of {where} on the base branch, which were kept."
+    others = " and ".join(taken.conflicting_with)
+    return f" It conflicted with {others} on {where}; the text of {others} was kept."
+
+
+def _outcome(taken: Taken, later: Sequence[Taken], final: Document, numbers: dict[str, str],
+             version: str, order: Sequence[str]) -> tuple[str, str, set[str], tuple[str, ...]]:
+    changed = set(taken.changes)
+    if not changed:
+        return NOT_RETAINED, f"Proposes no change to the text of {final.title}.", set(), ()
+    kept = present(final, taken)
+    existing = {p for p in changed if final.paragraph(p) is not None}
+    clash = _clash(taken, numbers)
+    if kept == changed:
+        return INCORPORATED, f"Incorporated in the {version.lower()}.", existing, ()
+    by = tuple(t.input.name for t in later if changed & set(t.changes))
+    if all(any(p in t.changes for t in later) for p in changed):
+        return SUPERSEDED, f"Superseded by {' and '.join(by)}, which changed the same paragraphs.", existing, by
+    lost = changed - kept
+    missing = [p for p in order if p in lost] + sorted(lost.difference(order))
+    if kept or taken.conflicts:  # a conflict kept out by --skip-conflicts is for the presidency to reconcile
+        reflected = _labels(sorted(kept & existing), numbers) or ("the deletions" if kept else "nothing yet")
+        return PARTLY, (f"Partly incorporated: {reflected} reflect it; the changes to {_labels(missing, numbers)} "
+                        f"were not retained.{clash}"), kept & existing, ()
+    return NOT_RETAINED, f"Not retained in the {version.lower()}.{clash}", set(), ()

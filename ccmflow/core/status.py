@@ -1,0 +1,155 @@
+"""Where the process stands at an instant, and whether an input arrived in time: pure functions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from ccmflow.core.errors import FatalError
+from ccmflow.core.model import Milestone, Process, Window
+
+ON_TIME, EARLY, LATE, NO_DEADLINE, NO_WINDOW = "on-time", "early", "late", "no-deadline", "no-window"
+
+
+@dataclass(frozen=True, slots=True)
+class WindowState:
+    window: Window
+    state: str  # upcoming | open | closed | to be announced
+    remaining: timedelta | None  # until it closes; None when closed or the deadline is to be announced
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    label: str
+    last: Milestone | None
+    next: Milestone | None
+    windows: tuple[WindowState, ...]
+
+    def open_windows(self) -> tuple[WindowState, ...]:
+        return tuple(w for w in self.windows if w.state == "open")
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """The verdict on one input: which window, on time or not, and by how much."""
+
+    verdict: str
+    window: Window | None
+    received: datetime
+    delta: timedelta | None  # time left before the deadline, or how late (always >= 0)
+
+    @property
+    def late(self) -> bool:
+        return self.verdict == LATE
+
+
+def _aware(instant: datetime) -> datetime:
+    if instant.tzinfo is None:
+        raise ValueError("instants must carry a time zone (received times come from GitHub in UTC)")
+    return instant
+
+
+def window_state(window: Window, now: datetime) -> WindowState:
+    now = _aware(now)
+    if window.opens is not None and now < window.opens:
+        return WindowState(window, "upcoming", None if window.closes is None else window.closes - now)
+    if window.closes is None and window.opens is None:
+        # Neither date is known yet: the window is announced, not open.
+        return WindowState(window, "to be announced", None)
+    if window.closes is None or now <= window.closes:
+        return WindowState(window, "open", None if window.closes is None else window.closes - now)
+    return WindowState(window, "closed", None)
+
+
+def phase(process: Process, now: datetime) -> Phase:
+    """The process's phase: last and next milestone, and every window's state."""
+    now = _aware(now)
+    zone = ZoneInfo(process.conference.timezone)
+    today = now.astimezone(zone).date()
+    windows = tuple(window_state(w, now) for w in process.windows)
+    last = next((m for m in reversed(process.milestones) if m.bounds()[1] < today), None)
+    upcoming = next((m for m in process.milestones if m.bounds()[1] >= today), None)
+    return Phase(_label(process, today, windows), last, upcoming, windows)
+
+
+def _label(process: Process, today: date, windows: tuple[WindowState, ...]) -> str:
+    conf = process.conference
+    if conf.start <= today <= conf.end:
+        return f"{conf.short_name or conf.name} in session"
+    if today > conf.end:
+        return "concluded"
+    open_now = [w.window.title for w in windows if w.state == "open"]
+    if open_now:
+        return "open for input: " + "; ".join(open_now)
+    return "preparation: no input window open"
+
+
+def windows_for(process: Process, document: str, version: str | None = None) -> tuple[Window, ...]:
+    """The windows an input on this document (at this version) can fall in, in closing order."""
+    windows = process.windows_for(document)
+    matching = tuple(w for w in windows if w.version is None or w.version == version)
+    # A version with no window of its own is judged against all the document's windows, so input on it
+    # after they closed is flagged late rather than waved through.
+    return matching if version is not None and matching else windows
+
+
+def judge(process: Process, document: str, received: datetime, version: str | None = None) -> Timing:
+    """Whether an input received at `received` (a time GitHub set) is on time for its window."""
+    received = _aware(received)
+    windows = windows_for(process, document, version)
+    if not windows:
+        return Timing(NO_WINDOW, None, received, None)
+    # The first window still open at `received` (or with no deadline yet) is the one it falls in; after
+    # the last deadline, it is late for the last window.
+    current = next((w for w in windows if w.closes is None or received <= w.closes), windows[-1])
+    return judge_in(current, received)
+
+
+def judge_in(window: Window, received: datetime) -> Timing:
+    """The verdict against one given window (e.g. the window an input was first judged in)."""
+    received = _aware(received)
+    if window.opens is not None and received < window.opens:
+        return Timing(EARLY, window, received, window.opens - received)
+    if window.closes is None:
+        return Timing(NO_DEADLINE, window, received, None)
+    if received <= window.closes:
+        return Timing(ON_TIME, window, received, window.closes - received)
+    return Timing(LATE, window, received, received - window.closes)
+
+
+def parse_instant(text: str, zone: str | None = None) -> datetime:
+    """An ISO 8601 instant; without an offset it is read in `zone` (conference time), or refused if none is given."""
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise FatalError(f"'{text}' is not a date or time (use e.g. 2020-05-04T18:00+02:00 or "
+                         "2020-05-04T16:00:00Z)") from None
+    if value.tzinfo is None:
+        if zone is None:
+            raise FatalError(f"'{text}' needs a time zone (e.g. a trailing Z for UTC)")
+        value = value.replace(tzinfo=ZoneInfo(zone))
+    return value
+
+
+def format_instant(instant: datetime, zone: str) -> str:
+    """'4 May 2020, 23:59:59 CEST (21:59:59 UTC)': conference time first, then UTC."""
+    local = instant.astimezone(ZoneInfo(zone))
+    utc = instant.astimezone(UTC)
+    same_day = local.date() == utc.date()
+    utc_text = f"{utc:%H:%M:%S} UTC" if same_day else f"{utc.day} {utc:%B %Y, %H:%M:%S} UTC"
+    return f"{local.day} {local:%B %Y, %H:%M:%S %Z} ({utc_text})"
+
+
+def format_delta(delta: timedelta) -> str:
+    """A duration for a person: the two largest units, e.g. '3 days 4 hours', '12 minutes 5 seconds'."""
+    seconds = int(abs(delta).total_seconds())
+    units = (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1))
+    parts: list[str] = []
+    for name, size in units:
+        count, seconds = divmod(seconds, size)
+        if count or parts:
+            parts.append(f"{count} {name}{'' if count == 1 else 's'}")
+    # Precision stops at the unit after the largest: "1 day" for a day and five minutes.
+    shown = [p for p in parts[:2] if not p.startswith("0 ")] or ["0 seconds"]
+    return " ".join(shown)

@@ -1,0 +1,261 @@
+"""The compilation text: under each paragraph every proposed alternative, attributed, beside the clean base text."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ccmflow.commands.output import runs_html
+from ccmflow.compare.diff import Redline, redline
+from ccmflow.core.model import Paragraph
+from ccmflow.core.status import format_instant
+from ccmflow.inputs.collect import LATE, LATE_ACCEPTED, UNKNOWN, Input, Inputs
+from ccmflow.write.render import CSS, display_number
+
+_MARK = {LATE: "late", LATE_ACCEPTED: "late, accepted", UNKNOWN: "unverified"}
+_FIELD_NAMES = {"kind": "paragraph type", "indicators": "indicators", "baseline": "baseline", "target": "target",
+                "responsible": "responsible", "timeframe": "timeframe", "references": "references"}
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One distinct proposed text, with everyone who proposed it."""
+
+    sponsors: tuple[str, ...]  # "Austria", "Kenya (late)"
+    inputs: tuple[str, ...]
+    paragraph: Paragraph
+    fields: tuple[str, ...]  # fields that differ from the base paragraph (all, for a new paragraph)
+    redline: Redline
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A paragraph of the base text with the proposals on it, or (clean None) a proposed new paragraph."""
+
+    id: str
+    number: str
+    clean: Paragraph | None
+    alternatives: tuple[Proposal, ...] = ()
+    deletion: tuple[str, ...] = ()
+    moves: tuple[tuple[str, str], ...] = ()  # (sponsor, where to)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledSection:
+    id: str
+    title: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Compilation:
+    document: str
+    title: str
+    window: str | None
+    generated: str
+    base: str
+    inputs: int
+    sections: tuple[CompiledSection, ...]
+
+
+def compile_inputs(collected: Inputs) -> Compilation:
+    """Every valid input's proposals placed under the base text's paragraphs (invalid inputs are left out)."""
+    document = collected.document
+    valid = collected.valid
+    amend: dict[str, list[tuple[Input, Paragraph]]] = {}
+    delete: dict[str, list[Input]] = {}
+    move: dict[str, list[tuple[Input, str]]] = {}
+    insert: dict[tuple[str, str | None], list[tuple[Input, Paragraph]]] = {}
+    numbers = document.numbers()
+    for item in valid:
+        for change in item.diff.changes if item.diff else ():
+            if change.change == "removed":
+                delete.setdefault(change.id, []).append(item)
+            elif change.change == "added" and change.new is not None:
+                anchor = item.examined.anchor(change.id)
+                key = (anchor.section, anchor.after) if anchor else (change.section, None)
+                insert.setdefault(key, []).append((item, change.new))
+            else:
+                if change.change == "modified" and change.new is not None:
+                    amend.setdefault(change.id, []).append((item, change.new))
+                if change.moved:
+                    anchor = item.examined.anchor(change.id)
+                    after = anchor.after if anchor else None
+                    where = f"to {change.section}" + (f", after {numbers.get(after) or after}" if after else
+                                                     ", at its start")
+                    move.setdefault(change.id, []).append((item, where))
+    sections: list[CompiledSection] = []
+    seen = {s.id for s in document.sections}
+    for section in document.sections:
+        rows = [*_inserted(insert.get((section.id, None), ()))]
+        for paragraph in section.paragraphs:
+            pid = paragraph.id
+            rows.append(Row(pid, numbers.get(pid, ""), paragraph, _alternatives(paragraph, amend.get(pid, ())),
+                            _sponsors(delete.get(pid, ())),
+                            tuple((_sponsor(i), where) for i, where in move.get(pid, ()))))
+            rows.extend(_inserted(insert.get((section.id, pid), ())))
+        sections.append(CompiledSection(section.id, section.title, tuple(rows)))
+    for sid, _ in insert:
+        if sid not in seen:
+            seen.add(sid)
+            extra = [r for (s, _), items in insert.items() if s == sid for r in _inserted(items)]
+            sections.append(CompiledSection(sid, f"New section proposed: {sid}", tuple(extra)))
+    zone = collected.workspace.process.conference.timezone
+    window = collected.window.title if collected.window else None
+    return Compilation(document.id, document.title, window, format_instant(collected.now, zone),
+                       collected.base[:10], len(valid), tuple(sections))
+
+
+def _sponsor(item: Input) -> str:
+    mark = _MARK.get(item.timing)
+    return f"{item.author.name} ({mark})" if mark else item.author.name
+
+
+def _sponsors(items: Iterable[Input]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_sponsor(i) for i in items))
+
+
+def _group(found: Iterable[tuple[Input, Paragraph]]) -> list[tuple[list[Input], Paragraph]]:
+    groups: dict[tuple[object, ...], tuple[list[Input], Paragraph]] = {}
+    for item, paragraph in found:
+        key = tuple(paragraph.content().values())
+        groups.setdefault(key, ([], paragraph))[0].append(item)
+    return list(groups.values())
+
+
+def _alternatives(base: Paragraph, found: Sequence[tuple[Input, Paragraph]]) -> tuple[Proposal, ...]:
+    out: list[Proposal] = []
+    for items, paragraph in _group(found):
+        old, new = base.content(), paragraph.content()
+        fields = tuple(k for k in new if old[k] != new[k])
+        out.append(Proposal(_sponsors(items), tuple(i.name for i in items), paragraph, fields,
+                            redline(base.text, paragraph.text)))
+    return tuple(out)
+
+
+def _inserted(found: Iterable[tuple[Input, Paragraph]]) -> list[Row]:
+    return [Row(paragraph.id, "new", None, (Proposal(_sponsors(items), tuple(i.name for i in items), paragraph,
+                                                     tuple(paragraph.content()), ()),))
+            for items, paragraph in _group(found)]
+
+
+# Markdown ---------------------------------------------------------------------------------------------------
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#<>])")
+
+
+def _md(text: str) -> str:
+    """Text from a proposal, inert in a Markdown table cell: specials escaped, one line, no mention."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "@\u200b")
+
+
+def _details(proposal: Proposal, new: bool) -> list[tuple[str, str]]:
+    """(field name, value) for the fields a proposal sets besides its text; for a new paragraph, those it fills."""
+    p = proposal.paragraph
+    return [(_FIELD_NAMES.get(f, f), _value(getattr(p, f))) for f in proposal.fields
+            if f != "text" and (not new or (getattr(p, f) and f != "kind"))]
+
+
+def _details_md(proposal: Proposal, new: bool) -> str:
+    shown = [f"{name}: {_md(value)}" for name, value in _details(proposal, new)]
+    return f" ({'; '.join(shown)})" if shown else ""
+
+
+def _value(value: object) -> str:
+    if isinstance(value, tuple):
+        return "; ".join(str(v) for v in value) or "none"
+    return "none" if value is None else str(value)
+
+
+def _cell_md(row: Row) -> str:
+    if row.clean is None:
+        proposal = row.alternatives[0]
+        return (f"[New paragraph proposed by {', '.join(map(_md, proposal.sponsors))}: "
+                f"{_md(proposal.paragraph.text)}{_details_md(proposal, True)}]")
+    parts = [_md(row.clean.text)]
+    for n, alt in enumerate(row.alternatives, 1):
+        text = _md(alt.paragraph.text) if "text" in alt.fields else "text unchanged"
+        parts.append(f"[Alt {n} ({', '.join(map(_md, alt.sponsors))}): {text}{_details_md(alt, False)}]")
+    if row.deletion:
+        parts.append(f"[Deletion proposed by {', '.join(map(_md, row.deletion))}]")
+    parts += [f"[Move proposed by {_md(who)}: {_md(where)}]" for who, where in row.moves]
+    return "<br><br>".join(parts)
+
+
+def render_markdown(compiled: Compilation) -> str:
+    lines = [f"# Compilation text: {_md(compiled.title)}", ""]
+    if compiled.window:
+        lines.append(f"*{_md(compiled.window)}*. ")
+    lines += [f"{compiled.inputs} valid input(s) on the base text at `{compiled.base}`; compiled "
+              f"{compiled.generated}. Left: the clean text. Right: every proposal under the paragraph it "
+              "concerns, attributed; identical proposals are grouped.", ""]
+    for section in compiled.sections:
+        lines += [f"## {_md(section.title)}", "", "| No. | Clean text | Compilation |", "|---|---|---|"]
+        for row in section.rows:
+            clean = _md(row.clean.text) if row.clean is not None else "—"
+            number = display_number(row.number) if row.number else ""
+            lines.append(f"| {_md(number)} | {clean} | {_cell_md(row)} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+# HTML -------------------------------------------------------------------------------------------------------
+
+_HTML_CSS = CSS.replace("max-width: 46em", "max-width: 80em") + """
+table.compilation { border-collapse: collapse; width: 100%; }
+.compilation th, .compilation td { border-top: 1px solid #ccc; padding: .5em; vertical-align: top; text-align: left; }
+.compilation td.num { width: 4em; }
+.compilation td.clean, .compilation td.compiled { width: 48%; }
+.alt, .deletion, .move, .new { margin: .5em 0 0; }
+.sponsors { font-style: italic; }
+del { color: #a00; } ins { color: #060; }
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _details_html(proposal: Proposal, new: bool) -> str:
+    return "".join(f'<div class="detail">{_h(name)}: {_h(value)}</div>' for name, value in _details(proposal, new))
+
+
+def _cell_html(row: Row) -> str:
+    if row.clean is None:
+        alt = row.alternatives[0]
+        return (f'<div class="new">[New paragraph proposed by <span class="sponsors">'
+                f'{_h(", ".join(alt.sponsors))}</span>: <ins>{_h(alt.paragraph.text)}</ins>'
+                f"{_details_html(alt, True)}]</div>")
+    parts = [f"<div>{_h(row.clean.text)}</div>"]
+    for n, alt in enumerate(row.alternatives, 1):
+        text = runs_html(alt.redline) if "text" in alt.fields else "<em>text unchanged</em>"
+        parts.append(f'<div class="alt">[<b>Alt {n}</b> (<span class="sponsors">{_h(", ".join(alt.sponsors))}'
+                     f"</span>): {text}{_details_html(alt, False)}]</div>")
+    if row.deletion:
+        parts.append(f'<div class="deletion">[Deletion proposed by <span class="sponsors">'
+                     f'{_h(", ".join(row.deletion))}</span>]</div>')
+    parts += [f'<div class="move">[Move proposed by <span class="sponsors">{_h(who)}</span>: {_h(where)}]</div>'
+              for who, where in row.moves]
+    return "".join(parts)
+
+
+def render_html(compiled: Compilation) -> str:
+    body = [f"<h1>Compilation text: {_h(compiled.title)}</h1>",
+            f'<p class="meta">{_h(compiled.window or "")} · {compiled.inputs} valid input(s) on the base text at '
+            f"<code>{_h(compiled.base)}</code> · compiled {_h(compiled.generated)}</p>"]
+    for section in compiled.sections:
+        body += [f"<h2>{_h(section.title)}</h2>", '<table class="compilation">',
+                 "<tr><th>No.</th><th>Clean text</th><th>Compilation</th></tr>"]
+        for row in section.rows:
+            clean = _h(row.clean.text) if row.clean is not None else "—"
+            number = _h(display_number(row.number)) if row.number else ""
+            body.append(f'<tr id="{_h(row.id)}"><td class="num">{number}</td><td class="clean">{clean}</td>'
+                        f'<td class="compiled">{_cell_html(row)}</td></tr>')
+        body.append("</table>")
+    return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+                      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                      f"<title>Compilation text: {_h(compiled.title)}</title>", f"<style>\n{_HTML_CSS}\n</style>",
+                      "</head>", "<body>", *body, "</body>", "</html>", ""])

@@ -1,0 +1,298 @@
+"""What one input commit does to one document: merge base, structural diff and findings, cached on disk.
+
+The result depends only on (input commit, base commit, document), all content-addressed, so a cache entry
+never goes stale; the cache keeps the entries the last run used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pygit2
+
+from ccmflow.compare import docpatch
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents
+from ccmflow.consolidation.rebase import stale_paragraphs
+from ccmflow.core.errors import Finding
+from ccmflow.core.model import Document, Paragraph
+from ccmflow.read.load import SourceFile, is_managed, parse
+from ccmflow.repo.prinput import LINK, SUBMODULE, read_pull
+from ccmflow.repo.store import Store, tree_key
+from ccmflow.repo.treeedit import blob_id
+
+CACHE_VERSION = 1
+_BLOB_MODES = (int(pygit2.enums.FileMode.BLOB), int(pygit2.enums.FileMode.BLOB_EXECUTABLE))
+
+
+@dataclass(frozen=True, slots=True)
+class Examined:
+    """One input commit against the base: whether it touches the document, and how."""
+
+    merge_base: str | None
+    touches: bool
+    diff: DocumentDiff | None = None  # None: the head's document does not parse (see findings)
+    findings: tuple[Finding, ...] = ()
+    fast: bool = False  # computed from git's hunks without parsing the whole file
+    anchors: tuple[Anchor, ...] = ()  # where added and moved paragraphs stand in the input
+    stale: tuple[tuple[str, str], ...] = ()  # (paragraph id, deleted|rewritten): the base changed it since
+
+    def anchor(self, pid: str) -> Anchor | None:
+        return next((a for a in self.anchors if a.id == pid), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a paragraph an input adds or moves goes: after `after` (a paragraph of the base) or first in `section`."""
+
+    id: str
+    section: str
+    after: str | None
+
+
+class Examiner:
+    """Examines input commits against one base commit for one document."""
+
+    def __init__(self, store: Store, document: Document, base: pygit2.Commit, cache: Path | None = None) -> None:
+        self.store = store
+        self.repo = store.repo
+        self.document = document
+        self.base = base
+        self.path = document.path
+        self._indexes: dict[str, docpatch.BaseIndex | None] = {}
+        self._seen: dict[str, Examined] = {}
+        self._cache = _Cache(cache, f"{document.id}:{base.id}") if cache else None
+        self.computed = 0
+
+    def examine(self, sha: str) -> Examined:
+        seen = self._seen.get(sha)
+        if seen is not None:
+            return seen
+        result = self._cache.get(sha) if self._cache is not None else None
+        if result is None:
+            result = self._examine(sha)
+            self.computed += 1
+            if self._cache is not None:
+                self._cache.put(sha, result)
+        self._seen[sha] = result
+        return result
+
+    def save(self) -> None:
+        if self._cache is not None:
+            self._cache.save()
+
+    def _examine(self, sha: str) -> Examined:
+        head = self.repo[sha].peel(pygit2.Commit)
+        merge_base = self.repo.merge_base(head.id, self.base.id)
+        if merge_base is None:
+            return Examined(None, True, None, (Finding(self.path, 1, 1, "the input shares no history with the "
+                                                       "base branch", "open it from the base branch"),))
+        old = self.repo[merge_base].peel(pygit2.Commit)
+        entry = blob_id(head.tree, self.path)
+        if blob_id(old.tree, self.path) == entry:
+            return Examined(str(merge_base), False)
+        fast = self._fast(old, old.tree.diff_to_tree(head.tree, context_lines=0))
+        if fast is not None:
+            at_base, at_head = fast
+            changed = docpatch.quick_diff(at_base, at_head)
+            return Examined(str(merge_base), not changed.empty, changed, (), True, anchors(changed, at_head),
+                            self._stale(merge_base, at_base, at_head))
+        content = read_pull(self.repo, self.base, sha)
+        before, new = content.before.get(self.document.id), content.after.get(self.document.id)
+        if new is None and entry is None:
+            removed = diff_documents(before, None) if before is not None else None
+            return Examined(str(merge_base), True, removed, content.findings)
+        if new is None:
+            return Examined(str(merge_base), True, None, content.findings)
+        slow = diff_documents(before, new)
+        touches = not slow.empty or bool(content.findings)
+        return Examined(str(merge_base), touches, slow, content.findings, False, anchors(slow, new),
+                        self._stale(merge_base, before, new))
+
+    def _stale(self, merge_base: pygit2.Oid, before: Document | None, head: Document) -> tuple[tuple[str, str], ...]:
+        """Paragraphs the input aims at that the base has deleted or rewritten since the input's merge base."""
+        if merge_base == self.base.id:
+            return ()
+        return tuple(stale_paragraphs(before, head, self.document))
+
+    def _fast(self, old: pygit2.Commit, diff: pygit2.Diff) -> tuple[Document, Document] | None:
+        """Both sides of the document (the head's from git's hunks) when no other managed file changed."""
+        deltas = list(diff.deltas)
+        position = None
+        for i, delta in enumerate(deltas):
+            if int(delta.new_file.mode) in (LINK, SUBMODULE):
+                return None
+            if delta.new_file.path == self.path:
+                position = i
+            elif is_managed(delta.new_file.path) or is_managed(delta.old_file.path):
+                return None
+        if position is None:
+            return None
+        delta = deltas[position]
+        # Not delta.is_binary here: asking before the patch exists makes libgit2 read both blobs twice.
+        if delta.status_char() != "M" or int(delta.new_file.mode) not in _BLOB_MODES:
+            return None
+        base = self._index(old, str(delta.old_file.id))
+        if base is None:
+            return None
+        patch = diff[position]
+        if patch is None or patch.delta.is_binary:
+            return None
+        hunks = _hunks(patch)
+        new = docpatch.apply(base, hunks, self.path) if hunks is not None else None
+        return (base.document, new) if new is not None else None
+
+    def _index(self, commit: pygit2.Commit, blob_id: str) -> docpatch.BaseIndex | None:
+        """The line index of this document's blob at `commit`, whose workspace must be valid."""
+        # The index holds references and targets from the whole workspace, so the documents tree is the key
+        # (it determines this blob too).
+        key = tree_key(commit, self.store.root)
+        if key in self._indexes:
+            return self._indexes[key]
+        built = None
+        workspace, _ = self.store.workspace(commit.id)
+        blob = self.repo[blob_id]
+        if workspace is not None and isinstance(blob, pygit2.Blob):
+            parsed = parse(SourceFile(self.path, blob.data, blob_id))  # parsed with the workspace: cached
+            if isinstance(parsed.record, Document) and parsed.loaded:
+                references = [r for d in workspace.documents.values() for _, p in d.walk() for r in p.references]
+                targets = {d.id: frozenset({s.id for s in d.sections} | {p.id for _, p in d.walk()})
+                           for d in workspace.documents.values()}
+                built = docpatch.index(parsed.loaded, parsed.record, references, targets)
+        self._indexes[key] = built
+        return built
+
+
+def anchors(diff: DocumentDiff, new: Document) -> tuple[Anchor, ...]:
+    """For each added or moved paragraph, the nearest paragraph above it that stays where it was."""
+    placed = {c.id for c in diff.changes if c.change == "added" or c.moved}
+    if not placed:
+        return ()
+    found: list[Anchor] = []
+    for section in new.sections:
+        after: str | None = None
+        for paragraph in section.paragraphs:
+            if paragraph.id in placed:
+                found.append(Anchor(paragraph.id, section.id, after))
+            else:
+                after = paragraph.id
+    return tuple(found)
+
+
+def _hunks(patch: pygit2.Patch) -> list[docpatch.Hunk] | None:
+    hunks: list[docpatch.Hunk] = []
+    for hunk in patch.hunks:
+        added: list[str] = []
+        for line in hunk.lines:
+            if line.origin == "+":
+                try:
+                    added.append(line.raw_content.decode("utf-8"))
+                except UnicodeDecodeError:
+                    return None
+        start = hunk.old_start - 1 if hunk.old_lines else hunk.old_start
+        hunks.append(docpatch.Hunk(start, start + hunk.old_lines, tuple(added)))
+    return hunks
+
+
+# The on-disk cache ------------------------------------------------------------------------------------------
+
+
+class _Cache:
+    """Entries for one (document, base commit) in a JSON file under the repository's git directory."""
+
+    def __init__(self, path: Path, scope: str) -> None:
+        self.path = path
+        self.scope = scope
+        self.used: dict[str, dict[str, Any]] = {}
+        self.stored: dict[str, dict[str, Any]] = {}
+        self.dirty = False
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data.get("version") == CACHE_VERSION and data.get("scope") == scope:
+                self.stored = dict(data["entries"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.stored = {}
+
+    def get(self, sha: str) -> Examined | None:
+        entry = self.stored.get(sha)
+        if entry is None:
+            return None
+        try:
+            result = _decode(entry)
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.used[sha] = entry
+        return result
+
+    def put(self, sha: str, result: Examined) -> None:
+        self.used[sha] = _encode(result)
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty and self.used.keys() == self.stored.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": CACHE_VERSION, "scope": self.scope, "entries": self.used}
+        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".inputs-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, self.path)
+        except OSError:
+            Path(temp).unlink(missing_ok=True)  # a cache that cannot be written only costs time
+
+
+def cache_path(repo: pygit2.Repository, document: str) -> Path:
+    return Path(repo.path) / "ccmflow" / f"inputs-{document}.json"
+
+
+def _paragraph_json(p: Paragraph | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"id": p.id, "kind": p.kind, "text": p.text, "indicators": list(p.indicators), "baseline": p.baseline,
+            "target": p.target, "responsible": list(p.responsible), "timeframe": p.timeframe,
+            "references": list(p.references), "derived_from": list(p.derived_from)}
+
+
+def _paragraph_from(d: dict[str, Any] | None) -> Paragraph | None:
+    if d is None:
+        return None
+    return Paragraph(d["id"], d["kind"], d["text"], tuple(d["indicators"]), d["baseline"], d["target"],
+                     tuple(d["responsible"]), d["timeframe"], tuple(d["references"]), tuple(d["derived_from"]))
+
+
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def _encode(result: Examined) -> dict[str, Any]:
+    diff = result.diff
+    return {"merge_base": result.merge_base, "touches": result.touches, "fast": result.fast,
+            "anchors": [[a.id, a.section, a.after] for a in result.anchors],
+            "stale": [list(x) for x in result.stale],
+            "findings": [f.as_json() for f in result.findings],
+            "diff": None if diff is None else {
+                "document": diff.document, "sections": list(diff.sections_touched),
+                "meta": {k: [v[0], v[1]] for k, v in diff.meta.items()},
+                "changes": [{**c.as_json(), "old": _paragraph_json(c.old), "new": _paragraph_json(c.new)}
+                            for c in diff.changes]}}
+
+
+def _decode(entry: dict[str, Any]) -> Examined:
+    raw = entry["diff"]
+    diff = None
+    if raw is not None:
+        changes = tuple(ParagraphChange(
+            c["id"], c["change"], c["section"], c["old_section"], c["old_number"], c["new_number"],
+            tuple(c["fields"]), bool(c["moved"]), tuple((op, text) for op, text in c["redline"]),
+            _paragraph_from(c["old"]), _paragraph_from(c["new"])) for c in raw["changes"])
+        meta = {k: (_tuples(v[0]), _tuples(v[1])) for k, v in raw["meta"].items()}
+        diff = DocumentDiff(raw["document"], changes, tuple(raw["sections"]), meta)
+    return Examined(entry["merge_base"], bool(entry["touches"]), diff,
+                    tuple(Finding(**f) for f in entry["findings"]), bool(entry["fast"]),
+                    tuple(Anchor(a[0], a[1], a[2]) for a in entry["anchors"]),
+                    tuple((str(x[0]), str(x[1])) for x in entry["stale"]))

@@ -1,0 +1,118 @@
+"""Freezing a window at its deadline: the on-time head of every input kept as a ref, plus a manifest.
+
+The on-time head comes from the bot's submission log (the last version GitHub received by the deadline), never
+from an input's current head, so a freeze that runs late, or twice, gives the same result, and a force-push
+after the deadline changes nothing. The frozen ref keeps the commit even when the fork behind it is deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pygit2
+
+from ccmflow.core.errors import FatalError
+from ccmflow.core.model import Process, Registry, Window
+from ccmflow.core.status import format_instant
+from ccmflow.repo.ledger import (
+    FrozenInput,
+    InputRecord,
+    Ledger,
+    Manifest,
+    freeze_ref,
+    read_manifest,
+    write_manifest,
+)
+from ccmflow.repo.prinput import has_commit
+
+
+@dataclass(frozen=True, slots=True)
+class FreezeReport:
+    """What a freeze run did: refs it created, inputs whose on-time commit is not here, and the manifest."""
+
+    manifest: Manifest
+    created: tuple[str, ...]
+    unavailable: tuple[int, ...]
+    changed: bool
+
+
+def freeze(repo: pygit2.Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
+           registry: Registry | None = None) -> Manifest:
+    """Freeze `window_id` (only once its deadline has passed); idempotent: a second run changes nothing."""
+    return freeze_report(repo, process, window_id, ledger, now, registry).manifest
+
+
+def freeze_report(repo: pygit2.Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
+                  registry: Registry | None = None) -> FreezeReport:
+    window = _closed_window(process, window_id, now)
+    assert window.closes is not None
+    existing = read_manifest(repo, window.id)
+    entries = {i.number: i for i in existing.inputs} if existing is not None else {}
+    for record in ledger.inputs:
+        if record.number not in entries and belongs(record, window.document, window, strict=True):
+            frozen = _frozen(record, window.closes, registry)
+            if frozen is not None:
+                entries[record.number] = frozen
+    manifest = Manifest(window.id, window.closes, existing.frozen_at if existing is not None else now,
+                        tuple(entries[n] for n in sorted(entries)))
+    created: list[str] = []
+    unavailable: list[int] = []
+    for item in manifest.inputs:
+        if item.sha is None:
+            continue
+        ref = freeze_ref(window.id, item.number)
+        if ref in repo.references:
+            continue  # the first freeze wins: a frozen ref is never moved
+        if not has_commit(repo, item.sha):
+            unavailable.append(item.number)
+            continue
+        repo.references.create(ref, pygit2.Oid(hex=item.sha))
+        created.append(ref)
+    changed = write_manifest(repo, manifest)
+    return FreezeReport(manifest, tuple(created), tuple(unavailable), changed or bool(created))
+
+
+def due(process: Process, now: datetime) -> tuple[Window, ...]:
+    """Windows whose deadline has passed, for the maintenance job to freeze (again: it costs nothing)."""
+    return tuple(w for w in process.windows if w.closes is not None and now > w.closes)
+
+
+def _closed_window(process: Process, window_id: str, now: datetime) -> Window:
+    window = process.window(window_id)
+    if window is None:
+        known = ", ".join(w.id for w in process.windows)
+        raise FatalError(f"no window '{window_id}' in {process.path} (windows: {known})")
+    if window.closes is None:
+        raise FatalError(f"window '{window_id}' has no deadline yet (to be announced): nothing to freeze")
+    if now <= window.closes:
+        when = format_instant(window.closes, process.conference.timezone)
+        raise FatalError(f"window '{window_id}' is open until {when}: it can be frozen only after its deadline")
+    return window
+
+
+def belongs(record: InputRecord, document: str, window: Window | None, strict: bool = False) -> bool:
+    """Whether an input was judged in this window; one never judged belongs to any window of its document.
+
+    `strict` (a freeze): an input the bot judged only for other documents does not belong either.
+    """
+    pins = record.log.pins()
+    if strict and pins and document not in pins:
+        return False
+    pinned = pins.get(document) or record.log.window
+    return window is None or pinned is None or pinned == window.id
+
+
+def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None) -> FrozenInput | None:
+    """The input's last version received by the deadline; None when nothing arrived in time.
+
+    Only inputs with an on-time version are frozen: an input opened after the deadline is seen by a late run
+    and not by a punctual one, so listing it would make the result depend on when the freeze ran. Late inputs
+    are judged from the ledger instead (and one the Presidency accepts stays usable by consolidate).
+    """
+    on_time = record.log.last_before(deadline)
+    if on_time is None:
+        return None
+    stakeholder = registry.by_user_id(record.author_id) if registry is not None else None
+    return FrozenInput(record.number, on_time.sha, on_time.sha, on_time.received, record.author_id,
+                       record.author_login, stakeholder.id if stakeholder else None, False)

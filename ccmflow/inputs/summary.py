@@ -1,0 +1,294 @@
+"""The consolidation summary as data: per section, every input touching it, overlaps and co-sponsored proposals."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ccmflow.compare.diff import ParagraphChange
+from ccmflow.core.model import Document, Paragraph
+from ccmflow.core.status import format_instant
+from ccmflow.inputs.collect import LATE, LATE_ACCEPTED, ON_TIME, UNKNOWN, Input, Inputs
+from ccmflow.inputs.examine import Anchor
+from ccmflow.repo.inputref import FETCH_HINT
+
+TIMINGS = (ON_TIME, LATE_ACCEPTED, LATE, UNKNOWN)
+AMEND, INSERT, DELETE, MOVE = "amend", "insert", "delete", "move"
+_LAST = ("unregistered", "unverified")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One input's changes within one section."""
+
+    input: str
+    number: int | None
+    delegation: str
+    category: str
+    verified: bool
+    title: str
+    amends: tuple[str, ...]  # "12 (pk3x9q2a)"
+    inserts: tuple[str, ...]
+    deletes: tuple[str, ...]
+    moves: tuple[str, ...]
+    timing: str
+    received: str | None
+    later: str | None  # a newer version that does not count, said for a person
+    remarks: str
+    stale: str | None  # why the input needs a rebase onto the current text
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """A paragraph of the base text touched by more than one input."""
+
+    id: str
+    paragraph: str
+    inputs: tuple[str, ...]
+    proposals: int  # distinct proposals among those inputs
+
+
+@dataclass(frozen=True, slots=True)
+class CoSponsored:
+    """One proposal made identically by several inputs."""
+
+    kind: str  # amend | insert | delete | move
+    target: str  # the paragraph it applies to, or where an insertion goes
+    inputs: tuple[str, ...]
+    delegations: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSummary:
+    id: str
+    title: str
+    entries: tuple[Entry, ...]
+    overlaps: tuple[Overlap, ...]
+    cosponsored: tuple[CoSponsored, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Invalid:
+    """An input left out of the sections because it does not pass validation."""
+
+    input: str
+    delegation: str
+    title: str
+    timing: str
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    document: str
+    title: str
+    window: str | None
+    window_title: str | None
+    closes: str | None  # for a person, conference time and UTC
+    frozen_at: str | None
+    generated: str
+    base: str
+    total: int
+    sections: tuple[SectionSummary, ...]
+    by_category: tuple[tuple[str, int], ...]
+    by_timing: tuple[tuple[str, int], ...]
+    invalid: tuple[Invalid, ...]
+    stale: tuple[tuple[str, str], ...]  # (input, reason)
+    notes: tuple[str, ...]
+    compilation: str | None = None  # where the compilation text is, when published
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "document": self.document, "title": self.title, "window": self.window,
+            "window_title": self.window_title, "closes": self.closes, "frozen_at": self.frozen_at,
+            "generated": self.generated, "base": self.base, "total": self.total,
+            "by_category": dict(self.by_category), "by_timing": dict(self.by_timing),
+            "sections": [{"id": s.id, "title": s.title, "inputs": [_entry_json(e) for e in s.entries],
+                          "overlaps": [{"id": o.id, "paragraph": o.paragraph, "inputs": list(o.inputs),
+                                        "proposals": o.proposals} for o in s.overlaps],
+                          "cosponsored": [{"kind": c.kind, "target": c.target, "inputs": list(c.inputs),
+                                           "delegations": list(c.delegations), "text": c.text}
+                                          for c in s.cosponsored]} for s in self.sections],
+            "invalid": [{"input": i.input, "delegation": i.delegation, "title": i.title, "timing": i.timing,
+                         "problems": list(i.problems)} for i in self.invalid],
+            "stale": [{"input": n, "reason": r} for n, r in self.stale],
+            "notes": list(self.notes), "compilation": self.compilation,
+        }
+
+
+def _entry_json(entry: Entry) -> dict[str, object]:
+    return {"input": entry.input, "number": entry.number, "delegation": entry.delegation,
+            "category": entry.category, "verified": entry.verified, "title": entry.title,
+            "amends": list(entry.amends), "inserts": list(entry.inserts), "deletes": list(entry.deletes),
+            "moves": list(entry.moves), "timing": entry.timing, "received": entry.received,
+            "later": entry.later, "remarks": entry.remarks, "stale": entry.stale}
+
+
+def build(collected: Inputs, compilation: str | None = None) -> Summary:
+    """The summary of collected inputs; `compilation` says where the compilation text is published."""
+    document = collected.document
+    labels = _Labels(document)
+    stale = {i.name: _stale(i, labels) for i in collected.inputs if i.examined.stale}
+    zone = collected.workspace.process.conference.timezone
+    valid = collected.valid
+    shown = {i.name for i in valid}
+    sections = tuple(s for s in (_section(document, sid, title, valid, labels, zone, stale)
+                                 for sid, title in _section_order(document, valid)) if s.entries)
+    window = collected.window
+    manifest = collected.manifest
+    invalid = tuple(Invalid(i.name, i.author.name, i.title, i.timing,
+                            tuple(str(f) for f in i.findings) or ("the document does not parse",))
+                    for i in collected.inputs if i.invalid)
+    return Summary(
+        document.id, document.title, window.id if window else None, window.title if window else None,
+        format_instant(window.closes, zone) if window and window.closes else None,
+        format_instant(manifest.frozen_at, zone) if manifest else None,
+        format_instant(collected.now, zone), collected.base[:10], len(collected.inputs), sections,
+        _categories(collected), _timings(collected.inputs), invalid,
+        tuple((name, reason) for name, reason in sorted(stale.items()) if name in shown),
+        _notes(collected), compilation)
+
+
+class _Labels:
+    """Paragraph labels as the base text numbers them; paragraphs the base lacks keep the input's number."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.numbers = document.numbers()
+
+    def of(self, pid: str, fallback: str | None = None) -> str:
+        number = self.numbers.get(pid, fallback or "")
+        return f"{number} ({pid})" if number else f"unnumbered ({pid})"
+
+    def new(self, pid: str, anchor: Anchor | None) -> str:
+        """A paragraph the base lacks, by where it would go: 'new (pq...) after 18 (pletsoan)'."""
+        if anchor is None:
+            return f"new ({pid})"
+        if anchor.after is None:
+            return f"new ({pid}) first in the section"
+        return f"new ({pid}) after {self.of(anchor.after)}"
+
+
+def _stale(item: Input, labels: _Labels) -> str:
+    """'14 (pk3x9q2a) deleted; 15 (pq...) rewritten', numbered as the input's own base numbered them."""
+    numbers = {c.id: c.old_number for c in item.diff.changes} if item.diff else {}
+    return "; ".join(f"{labels.of(pid, numbers.get(pid))} {reason} since the input was made"
+                     for pid, reason in item.examined.stale)
+
+
+def _section_order(document: Document, inputs: Sequence[Input]) -> list[tuple[str, str]]:
+    order = [(s.id, s.title) for s in document.sections]
+    known = {sid for sid, _ in order}
+    for item in inputs:
+        for change in item.diff.changes if item.diff else ():
+            if change.section not in known:
+                known.add(change.section)
+                order.append((change.section, change.section))
+    return order
+
+
+def _touches(change: ParagraphChange, section: str) -> bool:
+    return change.section == section or change.old_section == section
+
+
+def _section(document: Document, sid: str, title: str, inputs: Sequence[Input], labels: _Labels, zone: str,
+             stale: Mapping[str, str]) -> SectionSummary:
+    entries: list[Entry] = []
+    proposals: dict[str, list[tuple[Input, tuple[object, ...]]]] = defaultdict(list)
+    inserted: dict[tuple[object, ...], list[Input]] = defaultdict(list)
+    for item in inputs:
+        changes = [c for c in (item.diff.changes if item.diff else ()) if _touches(c, sid)]
+        if not changes:
+            continue
+        entries.append(_entry(item, changes, labels, zone, stale))
+        for change in changes:
+            if change.change == "added" and change.new is not None:
+                inserted[(INSERT, *_content(change.new))].append(item)
+            elif change.section == sid or change.change == "removed":
+                proposals[change.id].append((item, _proposal(change)))
+    overlaps = tuple(Overlap(pid, labels.of(pid), tuple(i.name for i, _ in found), len({k for _, k in found}))
+                     for pid, found in proposals.items() if len({i.name for i, _ in found}) > 1)
+    groups: list[CoSponsored] = []
+    for pid, found in proposals.items():
+        by_key: dict[tuple[object, ...], list[Input]] = defaultdict(list)
+        for item, key in found:
+            by_key[key].append(item)
+        for key, items in by_key.items():
+            if len(items) > 1:
+                groups.append(_group(str(key[0]), labels.of(pid), items, key))
+    for key, items in inserted.items():
+        if len(items) > 1:
+            groups.append(_group(INSERT, "new paragraph", items, key))
+    return SectionSummary(sid, title, tuple(entries), overlaps, tuple(groups))
+
+
+def _content(paragraph: Paragraph) -> tuple[object, ...]:
+    return tuple(paragraph.content().values())
+
+
+def _proposal(change: ParagraphChange) -> tuple[object, ...]:
+    if change.change == "removed":
+        return (DELETE,)
+    new = change.new
+    if change.change == "moved" or new is None:
+        return (MOVE, change.section)
+    return (AMEND, *_content(new)) if not change.moved else (AMEND, change.section, *_content(new))
+
+
+def _group(kind: str, target: str, items: Sequence[Input], key: tuple[object, ...]) -> CoSponsored:
+    text = next((str(v) for v in key[1:] if isinstance(v, str) and len(v) > 20), "")
+    return CoSponsored(kind, target, tuple(i.name for i in items), tuple(i.author.name for i in items), text)
+
+
+def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zone: str,
+           stale: Mapping[str, str]) -> Entry:
+    kinds: dict[str, list[str]] = {AMEND: [], INSERT: [], DELETE: [], MOVE: []}
+    for change in changes:
+        if change.change == "added":
+            kinds[INSERT].append(labels.new(change.id, item.examined.anchor(change.id)))
+        elif change.change == "removed":
+            kinds[DELETE].append(labels.of(change.id, change.old_number))
+        else:
+            if change.change == "modified":
+                kinds[AMEND].append(labels.of(change.id, change.old_number))
+            if change.moved:
+                kinds[MOVE].append(labels.of(change.id, change.old_number))
+    later = None
+    if item.later:
+        when = format_instant(item.later_received, zone) if item.later_received else "at a time not recorded"
+        later = f"changed again ({item.later[:7]}, received {when}): late, not counted"
+    return Entry(item.name, item.number, item.author.name, item.author.category, item.author.verified, item.title,
+                 tuple(kinds[AMEND]), tuple(kinds[INSERT]), tuple(kinds[DELETE]), tuple(kinds[MOVE]), item.timing,
+                 format_instant(item.received, zone) if item.received else None, later, item.remarks,
+                 stale.get(item.name))
+
+
+def _categories(collected: Inputs) -> tuple[tuple[str, int], ...]:
+    counts = Counter(i.author.category for i in collected.inputs)
+    order = [s.category for s in collected.workspace.registry.stakeholders]
+    ranked = sorted(counts, key=lambda c: (c in _LAST, order.index(c) if c in order else len(order), c))
+    return tuple((c, counts[c]) for c in ranked)
+
+
+def _timings(inputs: Iterable[Input]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(i.timing for i in inputs)
+    return tuple((t, counts[t]) for t in TIMINGS if counts[t])
+
+
+def _notes(collected: Inputs) -> tuple[str, ...]:
+    notes: list[str] = []
+    if collected.missing:
+        notes.append(f"{len(collected.missing)} open input(s) known to the bot have no local ref "
+                     f"({', '.join(collected.missing[:20])}): run {FETCH_HINT}")
+    if collected.withdrawn:
+        notes.append(f"not shown, closed: {', '.join(collected.withdrawn)}")
+    if collected.elsewhere:
+        notes.append(f"not shown, judged in another window: {', '.join(collected.elsewhere)}")
+    notes.extend(f"{i.name}: {i.note}" for i in collected.inputs if i.note)
+    if any(not i.author.verified for i in collected.inputs):
+        notes.append("unverified: refs the inputs ledger does not know; the author shown is the commit's, and "
+                     "timing is unknown (commit dates are never used)")
+    return tuple(notes)
+

@@ -1,0 +1,229 @@
+"""From files to records: parse (cached by content id), check schemas, build records."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ccmflow.core.errors import Finding
+from ccmflow.core.model import (
+    DEFAULT_NUMBERING,
+    Account,
+    Approximate,
+    Conference,
+    Document,
+    Milestone,
+    Paragraph,
+    Process,
+    Registry,
+    Section,
+    Stakeholder,
+    Version,
+    Window,
+)
+from ccmflow.read import schema
+from ccmflow.read.yamlsafe import Loaded, YamlError
+from ccmflow.read.yamlsafe import load as load_yaml
+
+DOCUMENTS_DIR = "documents"
+PROCESS_FILE = "process.yaml"
+REGISTRY_FILE = "stakeholders.yaml"
+TBA = "to be announced"
+_CACHE_SIZE = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file's bytes and where they came from; `key` is git's blob id when known."""
+
+    path: str
+    raw: bytes
+    key: str | None = None
+
+    def cache_key(self) -> str:
+        return self.key or hashlib.sha1(self.raw, usedforsecurity=False).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One file after parsing: the record when it is valid, and its findings."""
+
+    kind: str
+    loaded: Loaded | None
+    record: Document | Process | Registry | None
+    findings: tuple[Finding, ...]
+
+
+def kind_of(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    return {PROCESS_FILE: "process", REGISTRY_FILE: "stakeholders"}.get(name, "document")
+
+
+def is_managed(path: str, root: str = DOCUMENTS_DIR) -> bool:
+    """Whether a repository path is one of the YAML files ccmflow reads: root/*.yaml."""
+    prefix = f"{root}/" if root else ""
+    if not path.startswith(prefix):
+        return False
+    rest = path[len(prefix):]
+    return "/" not in rest and rest.endswith((".yaml", ".yml"))
+
+
+_parsed: OrderedDict[tuple[str, str, str], Parsed] = OrderedDict()
+
+
+def parse(file: SourceFile) -> Parsed:
+    """Parse and check one file; a blob already seen in this process is never parsed again."""
+    key = (file.cache_key(), file.path, kind_of(file.path))
+    hit = _parsed.get(key)
+    if hit is not None:
+        _parsed.move_to_end(key)
+        return hit
+    result = _parse(file, key[2])
+    _parsed[key] = result
+    if len(_parsed) > _CACHE_SIZE:
+        _parsed.popitem(last=False)
+    return result
+
+
+def parse_text(path: str, text: str) -> Parsed:
+    """Parse text that is not (yet) a file anywhere, e.g. the result of an edit or a merge."""
+    return parse(SourceFile(path, text.encode("utf-8")))
+
+
+def _parse(file: SourceFile, kind: str) -> Parsed:
+    try:
+        loaded = load_yaml(file.raw, file.path)
+    except YamlError as exc:
+        return Parsed(kind, None, None, (exc.finding,))
+    findings = schema.check(kind, loaded)
+    if findings:
+        return Parsed(kind, loaded, None, tuple(findings))
+    builder = _Build(loaded)
+    record: Document | Process | Registry
+    if kind == "document":
+        record = builder.document()
+    elif kind == "process":
+        record = builder.process()
+    else:
+        record = builder.registry()
+    return Parsed(kind, loaded, record, tuple(builder.findings))
+
+
+class _Build:
+    """Turns schema-valid data into records, noting what the schema cannot express."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.data: Any = loaded.data
+        self.findings: list[Finding] = []
+
+    def note(self, path: tuple[str | int, ...], message: str, hint: str) -> None:
+        self.findings.append(self.loaded.finding(path, message, hint))
+
+    def document(self) -> Document:
+        meta = self.data["document"]
+        sections = tuple(self._section(i, s) for i, s in enumerate(self.data["sections"]))
+        numbering = dict(DEFAULT_NUMBERING) | dict(meta.get("numbering", {}))
+        return Document(
+            id=meta["id"], title=meta["title"], version=meta["version"], status=meta["status"],
+            sections=sections, path=self.loaded.path, symbol=meta.get("symbol"),
+            informs=tuple(meta.get("informs", ())), informed_by=tuple(meta.get("informed_by", ())),
+            numbering=MappingProxyType(numbering))
+
+    def _section(self, index: int, data: dict[str, Any]) -> Section:
+        return Section(data["id"], data["title"], tuple(paragraph_record(p) for p in data["paragraphs"]))
+
+    def process(self) -> Process:
+        conf = self.data["conference"]
+        zone = self._zone(conf["timezone"])
+        conference = Conference(conf["name"], conf["venue"], self._date(("conference", "start"), conf["start"]),
+                                self._date(("conference", "end"), conf["end"]), conf["timezone"],
+                                conf.get("short_name"))
+        deadline = time.fromisoformat(self.data["deadline_time"])
+        default_policy = self.data.get("late_policy", "flag")
+        windows = tuple(self._window(i, w, zone, deadline, default_policy)
+                        for i, w in enumerate(self.data["windows"]))
+        milestones = tuple(self._milestone(i, m) for i, m in enumerate(self.data["milestones"]))
+        versions = tuple(Version(v["id"], v["name"]) for v in self.data["versions"])
+        sections = MappingProxyType({s["id"]: s["title"] for s in self.data.get("sections", ())})
+        return Process(conference, self.data["deadline_time"], tuple(self.data["document_order"]), versions,
+                       windows, milestones, default_policy, self.loaded.path, sections)
+
+    def _zone(self, name: str) -> ZoneInfo:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.note(("conference", "timezone"), f"unknown time zone '{name}'",
+                      "use an IANA time zone name such as Europe/Zurich")
+            return ZoneInfo("UTC")
+
+    def _date(self, path: tuple[str | int, ...], text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.note(path, f"'{text}' is not a calendar date", "use a real date as YYYY-MM-DD")
+            return date.min
+
+    def _instant(self, path: tuple[str | int, ...], text: str, zone: ZoneInfo, deadline: time) -> datetime | None:
+        if text == TBA:
+            return None
+        try:
+            local = (datetime.combine(date.fromisoformat(text), deadline) if len(text) == 10
+                     else datetime.fromisoformat(text))
+        except ValueError:
+            self.note(path, f"'{text}' is not a real date or time", "use YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            return None
+        instant = local.replace(tzinfo=zone)
+        # A wall-clock time skipped when clocks go forward does not exist: say so rather than guess.
+        if instant.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local:
+            self.note(path, f"{local:%Y-%m-%d %H:%M} does not exist in {zone.key} (clocks go forward)",
+                      "pick a time outside the skipped hour")
+        # A wall-clock time repeated when clocks go back names two instants an hour apart: a deadline must not.
+        elif instant.utcoffset() != instant.replace(fold=1).utcoffset():
+            self.note(path, f"{local:%Y-%m-%d %H:%M} happens twice in {zone.key} (clocks go back)",
+                      "pick a time outside the repeated hour")
+        # In UTC: Python subtracts and compares two datetimes sharing one tzinfo by wall clock, an hour off
+        # across a DST change (closes - opens, or closes - a time given in conference time).
+        return instant.astimezone(UTC)
+
+    def _window(self, i: int, w: dict[str, Any], zone: ZoneInfo, deadline: time, policy: str) -> Window:
+        where: tuple[str | int, ...] = ("windows", i)
+        opens = self._instant((*where, "opens"), w["opens"], zone, time(0)) if "opens" in w else None
+        closes = self._instant((*where, "closes"), w["closes"], zone, deadline)
+        return Window(w["id"], w["document"], w["title"], closes, opens, w.get("version"),
+                      w.get("late_policy", policy))
+
+    def _milestone(self, i: int, m: dict[str, Any]) -> Milestone:
+        where: tuple[str | int, ...] = ("milestones", i)
+        approx = None
+        if "approximate" in m:
+            year, month = map(int, m["approximate"]["month"].split("-"))
+            if not 1 <= month <= 12:
+                self.note((*where, "approximate", "month"), f"month {month} does not exist", "use 01 to 12")
+                month = 1
+            approx = Approximate(year, month, m["approximate"]["part"])
+        day = self._date((*where, "date"), m["date"]) if "date" in m else None
+        end = self._date((*where, "end"), m["end"]) if "end" in m else None
+        return Milestone(m["id"], m["title"], m["kind"], day, end, approx, m.get("document"))
+
+    def registry(self) -> Registry:
+        return Registry(tuple(_stakeholder(s) for s in self.data["stakeholders"]), self.loaded.path)
+
+
+def paragraph_record(p: dict[str, Any]) -> Paragraph:
+    """A Paragraph from schema-valid data."""
+    return Paragraph(
+        id=p["id"], kind=p["kind"], text=p["text"], indicators=tuple(p.get("indicators", ())),
+        baseline=p.get("baseline"), target=p.get("target"), responsible=tuple(p.get("responsible", ())),
+        timeframe=p.get("timeframe"), references=tuple(p.get("references", ())),
+        derived_from=tuple(p.get("derived_from", ())))
+
+
+def _stakeholder(s: dict[str, Any]) -> Stakeholder:
+    accounts = tuple(Account(a["id"], a["login"]) for a in s.get("accounts", ()))
+    return Stakeholder(s["id"], s["name"], s["category"], accounts, frozenset(s.get("roles", ())))

@@ -1,0 +1,236 @@
+"""A safe, positioned YAML reader: libyaml's event stream into plain data, refusing risky features."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from _ruamel_yaml import CParser
+from ruamel.yaml import events
+from ruamel.yaml.reader import ReaderError
+
+from ccmflow.core.errors import Finding
+
+# Bounds keep a hostile file from costing more than a glance: a 300-paragraph
+# document is about 200 KB, so these leave a wide margin for real texts.
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 24
+MAX_NODES = 250_000
+
+Path = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_CORE_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a node stands: 1-based line and column, plus 0-based character offsets."""
+
+    line: int
+    column: int
+    start: int
+    end: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A parsed file: its data, the text it came from and the span of every node by path."""
+
+    path: str
+    text: str
+    data: Any
+    spans: dict[Path, Span]
+    key_spans: dict[Path, Span]
+
+    def locate(self, path: Path) -> tuple[int, int]:
+        """The line and column of the deepest node on `path` that exists."""
+        for depth in range(len(path), -1, -1):
+            span = self.spans.get(path[:depth])
+            if span is not None:
+                return span.line, span.column
+        return 1, 1
+
+    def finding(self, path: Path, message: str, hint: str = "") -> Finding:
+        line, column = self.locate(path)
+        return Finding(self.path, line, column, message, hint)
+
+
+class YamlError(Exception):
+    """The file is not YAML ccmflow accepts; carries the located finding."""
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+        super().__init__(str(finding))
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 text of a file, or a finding at the first bad byte."""
+    if len(raw) > MAX_BYTES:
+        raise YamlError(Finding(path, 1, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit",
+                                "split the text or remove what does not belong in a document"))
+    # The BOM is stripped by hand: the utf-8-sig codec reports error offsets without it.
+    body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = body[: exc.start]
+        line = before.count(b"\n") + 1
+        # Columns count characters, as libyaml's do; the line up to the bad byte is valid UTF-8.
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1
+        raise YamlError(Finding(path, line, column, f"invalid UTF-8 byte 0x{body[exc.start]:02x}",
+                                "save the file as UTF-8")) from None
+
+
+def load(raw: bytes | str, path: str) -> Loaded:
+    """Parse one YAML document into dicts, lists and scalars, with positions."""
+    text = decode(raw, path) if isinstance(raw, bytes) else raw
+    if len(text) > MAX_BYTES:
+        raise YamlError(Finding(path, 1, 1, f"file is over the {MAX_BYTES:,}-character limit",
+                                "split the text or remove what does not belong in a document"))
+    return _Builder(text, path).build()
+
+
+def _scalar(event: Any) -> Any:
+    value: str = event.value
+    if event.style:  # quoted or block: always text
+        return value
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+class _Builder:
+    """Turns the event stream into data; one instance per file."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.spans: dict[Path, Span] = {}
+        self.key_spans: dict[Path, Span] = {}
+        self.nodes = 0
+
+    def fail(self, mark: Any, message: str, hint: str) -> YamlError:
+        return YamlError(Finding(self.path, mark.line + 1, mark.column + 1, message, hint))
+
+    def build(self) -> Loaded:
+        parser = CParser(self.text)
+        try:
+            data = self._stream(parser)
+        except YamlError:
+            raise
+        except ReaderError as exc:  # a character YAML forbids, found before libyaml sees the text
+            before = self.text[: exc.position]
+            line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
+            character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+            raise YamlError(Finding(self.path, line, column, f"not valid YAML: control character U+{character:04X} "
+                                    "is not allowed", "delete the invisible character")) from None
+        except Exception as exc:  # libyaml's scanner/parser errors carry a mark
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc)
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            if mark is not None and "\t" in self.text[mark.index: mark.index + 1]:
+                # libyaml says "found character that cannot start any token": name the tab.
+                raise YamlError(Finding(self.path, line, column, "not valid YAML: a tab character where YAML "
+                                        "expects spaces", "indent with spaces, never tabs")) from None
+            raise YamlError(Finding(self.path, line, column, f"not valid YAML: {problem}",
+                                    "check indentation, quotes and colons on this line")) from None
+        return Loaded(self.path, self.text, data, self.spans, self.key_spans)
+
+    def _stream(self, parser: Any) -> Any:
+        parser.get_event()  # stream start
+        event = parser.get_event()
+        if isinstance(event, events.StreamEndEvent):
+            raise self.fail(event.start_mark, "the file is empty", "write the document's content")
+        data = self._node(parser, parser.get_event(), (), 0)
+        parser.get_event()  # document end
+        event = parser.get_event()
+        if not isinstance(event, events.StreamEndEvent):
+            raise self.fail(event.start_mark, "more than one YAML document in the file",
+                            "remove the second '---' and what follows, or move it to its own file")
+        return data
+
+    def _node(self, parser: Any, event: Any, path: Path, depth: int) -> Any:
+        self._check(event, depth)
+        if isinstance(event, events.ScalarEvent):
+            self._span(path, event, event)
+            return _scalar(event)
+        if isinstance(event, events.SequenceStartEvent):
+            return self._sequence(parser, event, path, depth)
+        if isinstance(event, events.MappingStartEvent):
+            return self._mapping(parser, event, path, depth)
+        raise self.fail(event.start_mark, "unexpected YAML content", "check the structure of this line")
+
+    def _check(self, event: Any, depth: int) -> None:
+        if isinstance(event, events.AliasEvent):
+            raise self.fail(event.start_mark, "YAML aliases (*name) are not allowed",
+                            "write the value out in full")
+        if getattr(event, "anchor", None):
+            raise self.fail(event.start_mark, f"YAML anchors (&{event.anchor}) are not allowed",
+                            "remove the anchor and write values out in full")
+        if getattr(event, "tag", None) and not _implicit_tag(event):
+            raise self.fail(event.start_mark, f"YAML tags ({_shown_tag(event.tag)}) are not allowed",
+                            "remove the tag; values are plain text, numbers, lists and mappings")
+        if depth > MAX_DEPTH:
+            raise self.fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
+                            "flatten the structure; documents need only a few levels")
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.fail(event.start_mark, f"more than {MAX_NODES:,} YAML nodes",
+                            "split the file; no real document needs this many")
+
+    def _span(self, path: Path, start: Any, end: Any) -> None:
+        self.spans[path] = Span(start.start_mark.line + 1, start.start_mark.column + 1,
+                                start.start_mark.index, end.end_mark.index, end.end_mark.line + 1)
+
+    def _sequence(self, parser: Any, start: Any, path: Path, depth: int) -> list[Any]:
+        items: list[Any] = []
+        event = parser.get_event()
+        while not isinstance(event, events.SequenceEndEvent):
+            items.append(self._node(parser, event, (*path, len(items)), depth + 1))
+            event = parser.get_event()
+        self._span(path, start, event)
+        return items
+
+    def _mapping(self, parser: Any, start: Any, path: Path, depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        event = parser.get_event()
+        while not isinstance(event, events.MappingEndEvent):
+            self._check(event, depth + 1)
+            if not isinstance(event, events.ScalarEvent):
+                raise self.fail(event.start_mark, "a mapping key must be plain text",
+                                "use a simple name before the colon")
+            key = event.value
+            if key in mapping:
+                first = self.key_spans[(*path, key)]
+                raise self.fail(event.start_mark, f"duplicate key '{key}' (first at line {first.line})",
+                                "keep one of the two entries")
+            self.key_spans[(*path, key)] = Span(event.start_mark.line + 1, event.start_mark.column + 1,
+                                                event.start_mark.index, event.end_mark.index,
+                                                event.end_mark.line + 1)
+            mapping[key] = self._node(parser, parser.get_event(), (*path, key), depth + 1)
+            event = parser.get_event()
+        self._span(path, start, event)
+        return mapping
+
+
+def _implicit_tag(event: Any) -> bool:
+    # libyaml may report the non-specific tag '!' for quoted scalars: that is no user tag.
+    return bool(event.tag == "!")
+
+
+def _shown_tag(tag: str) -> str:
+    # libyaml expands '!!python/object' to 'tag:yaml.org,2002:python/object'; show it as written.
+    return "!!" + tag.removeprefix(_CORE_TAG) if tag.startswith(_CORE_TAG) else tag

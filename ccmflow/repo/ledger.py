@@ -1,0 +1,170 @@
+"""The inputs ledger and freeze manifests, kept as git refs so offline commands know what GitHub knew."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pygit2
+
+from ccmflow.core.submissions import SubmissionLog, from_json
+
+LEDGER_REF = "refs/ccmflow/ledger"
+LEDGER_FILE = "inputs.json"
+MANIFEST_FILE = "manifest.json"
+_SIGNATURE = ("ccmflow", "ccmflow@users.noreply.github.com")
+
+
+def freeze_ref(window: str, number: int) -> str:
+    """Where the on-time head of input `number` is kept once `window` has closed."""
+    return f"refs/ccmflow/{window}/pr-{number}"
+
+
+def manifest_ref(window: str) -> str:
+    return f"refs/ccmflow/{window}/manifest"
+
+
+@dataclass(frozen=True, slots=True)
+class InputRecord:
+    """What GitHub told the bot about one pull request; the PR description is the general remarks."""
+
+    number: int
+    title: str
+    body: str
+    author_id: int
+    author_login: str
+    created_at: datetime
+    state: str  # open | closed | merged
+    head_sha: str
+    log: SubmissionLog
+
+    def as_json(self) -> dict[str, object]:
+        return {"number": self.number, "title": self.title, "body": self.body, "author_id": self.author_id,
+                "author_login": self.author_login, "created_at": self.created_at.astimezone(UTC).isoformat(),
+                "state": self.state, "head_sha": self.head_sha, "log": self.log.as_json()}
+
+
+def _record(data: dict[str, object]) -> InputRecord:
+    log = data.get("log")
+    return InputRecord(int(str(data["number"])), str(data.get("title", "")), str(data.get("body") or ""),
+                       int(str(data["author_id"])), str(data["author_login"]),
+                       datetime.fromisoformat(str(data["created_at"])), str(data.get("state", "open")),
+                       str(data["head_sha"]), from_json(log) if isinstance(log, dict) else SubmissionLog(
+                           int(str(data["number"]))))
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    inputs: tuple[InputRecord, ...] = ()
+
+    def get(self, number: int) -> InputRecord | None:
+        return next((i for i in self.inputs if i.number == number), None)
+
+    def with_input(self, record: InputRecord) -> Ledger:
+        others = tuple(i for i in self.inputs if i.number != record.number)
+        return Ledger(tuple(sorted((*others, record), key=lambda i: i.number)))
+
+    def as_json(self) -> dict[str, object]:
+        return {"inputs": [i.as_json() for i in self.inputs]}
+
+
+@dataclass(frozen=True, slots=True)
+class FrozenInput:
+    """One input at the freeze: its on-time head (None when nothing arrived in time) and its latest head."""
+
+    number: int
+    sha: str | None
+    latest_sha: str
+    received: datetime | None
+    author_id: int
+    author_login: str
+    stakeholder: str | None
+    late: bool
+
+    def as_json(self) -> dict[str, object]:
+        return {"number": self.number, "sha": self.sha, "latest_sha": self.latest_sha,
+                "received": self.received.astimezone(UTC).isoformat() if self.received else None,
+                "author_id": self.author_id, "author_login": self.author_login,
+                "stakeholder": self.stakeholder, "late": self.late}
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    window: str
+    deadline: datetime
+    frozen_at: datetime
+    inputs: tuple[FrozenInput, ...]
+
+    def get(self, number: int) -> FrozenInput | None:
+        return next((i for i in self.inputs if i.number == number), None)
+
+    def as_json(self) -> dict[str, object]:
+        return {"window": self.window, "deadline": self.deadline.astimezone(UTC).isoformat(),
+                "frozen_at": self.frozen_at.astimezone(UTC).isoformat(),
+                "inputs": [i.as_json() for i in self.inputs]}
+
+
+def _frozen(data: dict[str, object]) -> FrozenInput:
+    received = data.get("received")
+    stakeholder = data.get("stakeholder")
+    return FrozenInput(int(str(data["number"])), str(data["sha"]) if data.get("sha") else None,
+                       str(data["latest_sha"]), datetime.fromisoformat(str(received)) if received else None,
+                       int(str(data["author_id"])), str(data["author_login"]),
+                       str(stakeholder) if stakeholder else None, bool(data.get("late")))
+
+
+def _read_json(repo: pygit2.Repository, ref: str, name: str) -> dict[str, object] | None:
+    try:
+        commit = repo.references[ref].peel(pygit2.Commit)
+        blob = repo[commit.tree[name].id]
+    except (KeyError, pygit2.GitError):
+        return None
+    if not isinstance(blob, pygit2.Blob):
+        return None
+    data = json.loads(blob.data)
+    return data if isinstance(data, dict) else None
+
+
+def _write_json(repo: pygit2.Repository, ref: str, name: str, data: dict[str, object], message: str) -> bool:
+    """Commit `data` as the only file on `ref`; returns False (and writes nothing) when unchanged."""
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if _read_json(repo, ref, name) == json.loads(text):
+        return False
+    blob = repo.create_blob(text.encode("utf-8"))
+    builder = repo.TreeBuilder()
+    builder.insert(name, blob, pygit2.enums.FileMode.BLOB)
+    tree = builder.write()
+    parents = [repo.references[ref].peel(pygit2.Commit).id] if ref in repo.references else []
+    signature = pygit2.Signature(*_SIGNATURE)
+    commit = repo.create_commit(None, signature, signature, message, tree, parents)
+    repo.references.create(ref, commit, force=True)
+    return True
+
+
+def _items(data: dict[str, object] | None) -> list[dict[str, object]]:
+    items = data.get("inputs") if data else None
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def read_ledger(repo: pygit2.Repository) -> Ledger:
+    data = _read_json(repo, LEDGER_REF, LEDGER_FILE)
+    return Ledger(tuple(_record(i) for i in _items(data)))
+
+
+def write_ledger(repo: pygit2.Repository, ledger: Ledger, message: str = "Update inputs ledger") -> bool:
+    return _write_json(repo, LEDGER_REF, LEDGER_FILE, ledger.as_json(), message)
+
+
+def read_manifest(repo: pygit2.Repository, window: str) -> Manifest | None:
+    data = _read_json(repo, manifest_ref(window), MANIFEST_FILE)
+    if data is None:
+        return None
+    return Manifest(str(data["window"]), datetime.fromisoformat(str(data["deadline"])),
+                    datetime.fromisoformat(str(data["frozen_at"])),
+                    tuple(_frozen(i) for i in _items(data)))
+
+
+def write_manifest(repo: pygit2.Repository, manifest: Manifest) -> bool:
+    return _write_json(repo, manifest_ref(manifest.window), MANIFEST_FILE, manifest.as_json(),
+                       f"Freeze inputs to {manifest.window}")

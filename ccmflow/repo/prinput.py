@@ -1,0 +1,156 @@
+"""A pull request's content read as git objects (never checked out): its changes and documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import pygit2
+
+from ccmflow.core.errors import FatalError, Finding
+from ccmflow.core.model import Document
+from ccmflow.read import rules
+from ccmflow.read.load import parse
+from ccmflow.repo.inputref import pull_ref
+from ccmflow.repo.store import tree_snapshot
+
+LINK = int(pygit2.enums.FileMode.LINK)
+SUBMODULE = int(pygit2.enums.FileMode.COMMIT)
+_STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "copied", "T": "typechange"}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One path the pull request changes, with git's file modes on both sides (0 = absent)."""
+
+    path: str
+    status: str  # added | deleted | modified | renamed | copied | typechange
+    old_mode: int
+    new_mode: int
+    old_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PullContent:
+    """What a pull request proposes: changes from the merge base to its head, and the documents on both sides."""
+
+    head: str
+    merge_base: str | None
+    changes: tuple[Change, ...]
+    before: Mapping[str, Document]  # valid documents at the merge base, by id
+    after: Mapping[str, Document]  # documents at the head that parse and pass their schema, by id
+    findings: tuple[Finding, ...]  # what fails validation at the head, and refused links or submodules
+
+
+def find_commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit | None:
+    """The commit `sha` names, or None when it is not here (the all-zero SHA of a push names none either)."""
+    try:
+        obj = repo.get(sha)
+    except (ValueError, pygit2.GitError):
+        return None
+    return obj if isinstance(obj, pygit2.Commit) else None
+
+
+def has_commit(repo: pygit2.Repository, sha: str) -> bool:
+    return find_commit(repo, sha) is not None
+
+
+def ensure_heads(repo: pygit2.Repository, heads: Mapping[int, str], token: str | None,
+                 remote: str = "origin") -> set[int]:
+    """Make each PR's head commit available locally: one fetch of the missing `refs/pull/<n>/head`.
+
+    Returns the PR numbers whose head is still missing (force-pushed away, or the PR is gone).
+    """
+    missing = {n: sha for n, sha in heads.items() if not has_commit(repo, sha)}
+    if not missing:
+        return set()
+    try:
+        origin = repo.remotes[remote]
+    except (KeyError, IndexError):
+        raise FatalError(f"no '{remote}' remote to fetch pull request heads from "
+                         "(check out the repository with actions/checkout)") from None
+    callbacks = _Credentials(token) if token else None
+    specs = [f"+{pull_ref(n)}:{pull_ref(n)}" for n in sorted(missing)]
+    try:
+        origin.fetch(specs, callbacks=callbacks)
+    except pygit2.GitError as exc:
+        # libgit2's message names the URL, never the token (it is only handed out through the callback).
+        raise FatalError(f"could not fetch pull request heads from '{remote}': {exc}") from None
+    return {n for n, sha in missing.items() if not has_commit(repo, sha)}
+
+
+class _Credentials(pygit2.RemoteCallbacks):
+    """The Actions token as HTTPS basic credentials, the way GitHub accepts an installation token."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(credentials=pygit2.UserPass("x-access-token", token))
+
+
+def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
+              merge_base: str | None = None) -> PullContent:
+    """The changes and documents of the head commit relative to its merge base with `base`.
+
+    `merge_base` overrides the computed one: once a PR is merged, the base contains its head, and the
+    merge base it had while open is the only one that still shows what it changed.
+    """
+    head = repo.get(head_sha)
+    if not isinstance(head, pygit2.Commit):
+        raise FatalError(f"{head_sha} is not a commit in this repository")
+    merge_base_id = (pygit2.Oid(hex=merge_base) if merge_base and has_commit(repo, merge_base)
+                     else repo.merge_base(base.id, head.id))
+    fork_point = repo.get(merge_base_id) if merge_base_id is not None else None
+    old_tree = fork_point.tree if isinstance(fork_point, pygit2.Commit) else None
+    changes = tuple(_changes(old_tree, head.tree))
+    before = _documents(repo, fork_point) if isinstance(fork_point, pygit2.Commit) else {}
+    after, findings = _head(repo, head)
+    refused = _refusals(changes)
+    seen = {f.file for f in refused}
+    findings = [*refused, *(f for f in findings if not (f.file in seen and f.line == 1 and f.column == 1))]
+    return PullContent(str(head.id), str(merge_base_id) if merge_base_id else None, changes,
+                       MappingProxyType(before), MappingProxyType(after), tuple(findings))
+
+
+def _changes(old: pygit2.Tree | None, new: pygit2.Tree) -> Iterable[Change]:
+    diff = old.diff_to_tree(new) if old is not None else new.diff_to_tree(swap=True)
+    for delta in diff.deltas:
+        status = _STATUS.get(delta.status_char(), "modified")
+        old_path, new_path = delta.old_file.path, delta.new_file.path
+        path = old_path if status == "deleted" else new_path
+        yield Change(path, status, int(delta.old_file.mode) if status != "added" else 0,
+                     int(delta.new_file.mode) if status != "deleted" else 0,
+                     old_path if old_path != new_path else None)
+
+
+def _refusals(changes: Iterable[Change]) -> list[Finding]:
+    """Links and submodules are refused wherever the PR adds them: nothing in a PR is ever followed."""
+    found: list[Finding] = []
+    for change in changes:
+        if change.new_mode == LINK:
+            found.append(Finding(change.path, 1, 1, "a symbolic link is not accepted in an input",
+                                 "replace the link with the file's own content, or remove it"))
+        elif change.new_mode == SUBMODULE:
+            found.append(Finding(change.path, 1, 1, "a submodule is not accepted in an input",
+                                 "remove the submodule from the pull request"))
+    return found
+
+
+def _documents(repo: pygit2.Repository, commit: pygit2.Commit) -> dict[str, Document]:
+    snapshot = tree_snapshot(repo, commit)
+    docs: dict[str, Document] = {}
+    for file in snapshot.files:
+        record = parse(file).record
+        if isinstance(record, Document):
+            docs.setdefault(record.id, record)
+    return docs
+
+
+def _head(repo: pygit2.Repository, commit: pygit2.Commit) -> tuple[dict[str, Document], list[Finding]]:
+    snapshot = tree_snapshot(repo, commit)
+    parsed = [parse(f) for f in snapshot.files]
+    _, findings = rules.check(parsed)
+    docs: dict[str, Document] = {}
+    for item in parsed:
+        if isinstance(item.record, Document):
+            docs.setdefault(item.record.id, item.record)
+    return docs, [*snapshot.refused, *findings]

@@ -1,0 +1,307 @@
+"""Triage of one input (a pull request): a pure decision on labels, statuses, the status comment and closing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ccmflow.compare.diff import DocumentDiff, diff_documents
+from ccmflow.core import labels, status
+from ccmflow.core.errors import Finding
+from ccmflow.core.labels import LabelSpec
+from ccmflow.core.model import Document, Stakeholder, Window, Workspace
+from ccmflow.core.submissions import PINS, Receipt, SubmissionLog
+from ccmflow.read.load import is_managed, kind_of
+from ccmflow.repo.prinput import PullContent
+from ccmflow.triage import messages
+
+VALIDATION = "ccmflow/validation"
+DEADLINE = "ccmflow/deadline"
+MAX_STATUS_DESCRIPTION = 140
+MAX_RECEIPTS = 60
+
+# Verdicts on one document of an input, worst last: the deadline status reports the worst.
+ON_TIME, EARLY, NO_DEADLINE, NO_WINDOW = status.ON_TIME, status.EARLY, status.NO_DEADLINE, status.NO_WINDOW
+ACCEPTED, AMENDED_LATE, LATE = "accepted", "amended-late", status.LATE
+_RANK = {NO_WINDOW: 0, NO_DEADLINE: 1, EARLY: 2, ON_TIME: 2, ACCEPTED: 3, AMENDED_LATE: 4, LATE: 5}
+CLOSED = "closed"  # log.extra key: the head the bot closed the input at (it closes an input once, at most)
+
+
+@dataclass(frozen=True, slots=True)
+class PullFacts:
+    """What GitHub says about the pull request; `received` is a time GitHub set, used for a head not yet logged."""
+
+    number: int
+    author_id: int
+    author_login: str
+    head_sha: str
+    received: datetime
+    source: str  # pr-created | event | backfill
+    state: str = "open"  # open | closed | merged
+
+
+@dataclass(frozen=True, slots=True)
+class CommitStatus:
+    context: str
+    state: str  # success | failure | pending | error
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    """One document an input touches: what changes, and the verdict on its deadline."""
+
+    id: str
+    title: str
+    version: str
+    diff: DocumentDiff | None  # None when the head's file cannot be read (see the findings)
+    section_titles: Mapping[str, str]
+    window: Window | None
+    verdict: str
+    head: Receipt
+    on_time: Receipt | None  # the latest version received by the deadline, when there is one
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the status comment says, for messages.status_comment."""
+
+    number: int
+    author_login: str
+    author_id: int
+    stakeholder: Stakeholder | None
+    documents: tuple[DocumentReport, ...]
+    unknown_files: tuple[str, ...]
+    protected: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    log: SubmissionLog
+    head: Receipt
+    timezone: str
+    presidency: tuple[str, ...]  # logins that may accept late input, to tell them
+    verdict: str
+    close: bool
+    closed_by_bot: bool
+    state: str
+    now: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the bot should make true on GitHub for one input; the bot only carries it out."""
+
+    labels: frozenset[str]  # the owned labels the PR should carry (others are never touched)
+    label_specs: Mapping[str, LabelSpec]
+    statuses: tuple[CommitStatus, ...]
+    body: str  # the visible part of the status comment
+    close: bool
+    reopen: bool
+    log: SubmissionLog
+    summary: str
+    # A short comment of its own that tells the Presidency, once per kind of lateness: a mention added by
+    # editing the status comment notifies nobody. (marker, text), or None.
+    notice: tuple[str, str] | None = None
+
+
+def decide(base: Workspace, content: PullContent, facts: PullFacts, log: SubmissionLog,
+           now: datetime) -> Decision:
+    """Triage one input: from the trusted base workspace, the PR's content as data and the submission log."""
+    log = log.record(facts.head_sha, facts.received, facts.source)
+    head = log.receipt(facts.head_sha)
+    assert head is not None
+    docs, unknown = _documents(base, content)
+    protected = tuple(sorted(set(_outside(content))))
+    stakeholder = base.registry.by_user_id(facts.author_id)
+    pins = log.pins()
+    reports = tuple(_judge(base, log, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
+    pins.update({r.id: r.window.id for r in reports if r.window is not None})
+    verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=NO_WINDOW)
+    policy = _policy(reports)
+    closed_before = CLOSED in log.extra
+    close = verdict == LATE and policy == "close" and facts.state == "open" and not closed_before
+    # An input the bot closed for lateness is reopened once it is no longer late (accepted, deadline moved).
+    reopen = closed_before and facts.state == "closed" and verdict != LATE
+    extra = dict(log.extra)
+    if pins:
+        extra[PINS] = json.dumps(pins, sort_keys=True, separators=(",", ":"))
+    if close:
+        extra[CLOSED] = facts.head_sha
+    if reopen:
+        extra.pop(CLOSED, None)
+    log = _compact(replace(log, extra=extra, window=log.window or next(iter(pins.values()), None)), base)
+    state = "open" if reopen else facts.state
+    report = Report(facts.number, facts.author_login, facts.author_id, stakeholder, reports, unknown, protected,
+                    content.findings, log, head, base.process.conference.timezone, _presidency(base),
+                    verdict, close, CLOSED in log.extra, state, now)
+    wanted = _labels(report, _known_names(base))
+    titles = _titles(base, reports)
+    return Decision(frozenset(wanted), {n: labels.spec(n, titles) for n in sorted(wanted)},
+                    _statuses(report), messages.status_comment(report), close, reopen, log, _summary(report, wanted),
+                    _notice(report))
+
+
+def _notice(report: Report) -> tuple[str, str] | None:
+    if report.verdict not in (LATE, AMENDED_LATE) or report.close or not report.presidency:
+        return None
+    window = next((r.window.id for r in report.documents if r.window is not None), "none")
+    return f"<!-- ccmflow:notice {report.verdict} {window} -->", messages.late_notice(report)
+
+
+def _documents(base: Workspace, content: PullContent) -> tuple[list[tuple[str, DocumentDiff | None]], tuple[str, ...]]:
+    """Documents whose content the PR changes (by the structural diff), and changed files naming no document."""
+    paths = {c.path: c for c in content.changes if _is_document(c.path)}
+    paths.update({c.old_path: c for c in content.changes if c.old_path and _is_document(c.old_path)})
+    ids: list[str] = []
+    seen_paths: set[str] = set()
+    for side in (content.before, content.after):
+        for doc in side.values():
+            if doc.path in paths and doc.id not in ids:
+                ids.append(doc.id)
+            if doc.path in paths:
+                seen_paths.add(doc.path)
+    found: list[tuple[str, DocumentDiff | None]] = []
+    for did in sorted(ids, key=_order(base)):
+        old, new = content.before.get(did), content.after.get(did)
+        known = new or old
+        path = known.path if known else ""
+        # Gone from the head (deleted, or its file now holds another id) rather than unreadable there.
+        gone = new is None and path in paths and (
+            paths[path].status == "deleted" or any(d.path == path for d in content.after.values()))
+        if new is None and not gone:
+            found.append((did, None))  # the head's file does not parse: changes cannot be shown yet
+            continue
+        diff = diff_documents(old, new)
+        if not diff.empty:
+            found.append((did, diff))
+    unknown = tuple(sorted(p for p, c in paths.items() if p not in seen_paths and c.status != "deleted"))
+    return found, unknown
+
+
+def _order(base: Workspace) -> Callable[[str], tuple[int, str]]:
+    order = {d: i for i, d in enumerate(base.process.document_order)}
+    return lambda did: (order.get(did, len(order)), did)
+
+
+def _is_document(path: str) -> bool:
+    return is_managed(path) and kind_of(path) == "document"
+
+
+def _outside(content: PullContent) -> Iterable[str]:
+    """Paths the PR changes that are not documents: the timeline, the registry, .github/, anything else."""
+    for change in content.changes:
+        for path in (change.path, change.old_path):
+            if path and not _is_document(path):
+                yield path
+
+
+def _judge(base: Workspace, log: SubmissionLog, head: Receipt, did: str, diff: DocumentDiff | None,
+           pins: Mapping[str, str], proposed: Document | None) -> DocumentReport:
+    """The window a document of the input falls in (pinned once judged) and the verdict on the head."""
+    doc = base.document(did)
+    version = doc.version if doc else (proposed.version if proposed else "")
+    window = base.process.window(pins[did]) if did in pins else None
+    if window is None or window.document != did:
+        first = min(r.received for r in log.receipts)
+        window = status.judge(base.process, did, first, version=version or None).window
+    verdict, on_time = _verdict(window, head, log)
+    known = doc or proposed
+    title = known.title if known else did
+    return DocumentReport(did, title, base.process.version_name(version) if version else "", diff,
+                          _section_titles(base, known), window, verdict, head, on_time)
+
+
+def _verdict(window: Window | None, head: Receipt, log: SubmissionLog) -> tuple[str, Receipt | None]:
+    if window is None:
+        return NO_WINDOW, None
+    timing = status.judge_in(window, head.received)
+    if timing.verdict != status.LATE:
+        return timing.verdict, None
+    on_time = log.last_before(window.closes)
+    if log.accepted is not None and head.received <= log.accepted.at:
+        return ACCEPTED, on_time
+    return (AMENDED_LATE, on_time) if on_time is not None else (LATE, None)
+
+
+def _section_titles(base: Workspace, doc: Document | None) -> Mapping[str, str]:
+    titles = dict(base.process.section_titles)
+    if doc is not None:
+        titles.update({s.id: s.title for s in doc.sections})
+    return titles
+
+
+def _policy(reports: Iterable[DocumentReport]) -> str:
+    """Close only when a window whose input is late says so; flagging is the default."""
+    late = [r.window for r in reports if r.verdict == LATE and r.window is not None]
+    return "close" if any(w.late_policy == "close" for w in late) else "flag"
+
+
+def _presidency(base: Workspace) -> tuple[str, ...]:
+    return tuple(a.login for s in base.registry.stakeholders if "accept-late" in s.roles for a in s.accounts)
+
+
+def _known_names(base: Workspace) -> frozenset[str]:
+    """Every doc: and section: label the base allows; a PR can never name a new label."""
+    names = {labels.doc(d) for d in base.documents}
+    names.update(labels.section(s) for s in base.process.section_titles)
+    names.update(labels.section(s.id) for d in base.documents.values() for s in d.sections)
+    return frozenset(names)
+
+
+def _labels(report: Report, known: frozenset[str]) -> set[str]:
+    wanted: set[str] = set()
+    for doc in report.documents:
+        wanted.add(labels.doc(doc.id))
+        wanted.update(labels.section(s) for s in (doc.diff.sections_touched if doc.diff else ()))
+    wanted &= known
+    if report.stakeholder is not None:
+        wanted.add(labels.category(report.stakeholder.category))
+    else:
+        wanted.add(labels.UNREGISTERED)
+    verdicts = {d.verdict for d in report.documents}
+    if LATE in verdicts:
+        wanted.add(labels.LATE)
+    if ACCEPTED in verdicts:
+        wanted.add(labels.LATE_ACCEPTED)
+    if report.findings or report.unknown_files:
+        wanted.add(labels.INVALID)
+    if report.protected:
+        wanted.add(labels.PROTECTED)
+    return wanted
+
+
+def _titles(base: Workspace, reports: Iterable[DocumentReport]) -> dict[str, str]:
+    titles = {labels.doc(r.id): r.title for r in reports}
+    titles.update({labels.section(k): v for k, v in base.process.section_titles.items()})
+    for doc in base.documents.values():
+        titles.update({labels.section(s.id): s.title for s in doc.sections})
+    return titles
+
+
+def _statuses(report: Report) -> tuple[CommitStatus, ...]:
+    bad = len(report.findings) + len(report.unknown_files)
+    validation = (CommitStatus(VALIDATION, "failure", messages.validation_failed(bad)) if bad
+                  else CommitStatus(VALIDATION, "success", messages.validation_passed(len(report.documents))))
+    state = "failure" if report.verdict in (LATE, AMENDED_LATE) else "success"
+    deadline = CommitStatus(DEADLINE, state, messages.deadline_status(report))
+    return tuple(replace(s, description=labels.cap(s.description, MAX_STATUS_DESCRIPTION))
+                 for s in (validation, deadline))
+
+
+def _summary(report: Report, wanted: set[str]) -> str:
+    docs = ", ".join(d.id for d in report.documents) or "no document"
+    return f"#{report.number}: {docs}; {report.verdict}; labels {', '.join(sorted(wanted))}"
+
+
+def _compact(log: SubmissionLog, base: Workspace) -> SubmissionLog:
+    """Bound the hidden log: keep the first version, the last one before each deadline, and the newest ones."""
+    if len(log.receipts) <= MAX_RECEIPTS:
+        return log
+    keep = {log.receipts[0].sha}
+    for window in base.process.windows:
+        last = log.last_before(window.closes) if window.closes else None
+        if last is not None:
+            keep.add(last.sha)
+    newest = [r.sha for r in log.receipts if r.sha not in keep][-(MAX_RECEIPTS - len(keep)):]
+    keep.update(newest)
+    return replace(log, receipts=tuple(r for r in log.receipts if r.sha in keep))

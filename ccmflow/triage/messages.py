@@ -1,0 +1,345 @@
+"""Every text the bot posts, written for delegates: plain words, times in conference time and UTC, what comes next."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from ccmflow.core.status import format_delta, format_instant
+
+if TYPE_CHECKING:
+    from ccmflow.compare.diff import DocumentDiff, ParagraphChange
+    from ccmflow.core.errors import Finding
+    from ccmflow.core.submissions import Receipt
+    from ccmflow.triage.decide import DocumentReport, Report
+
+STATUS_MARKER = "<!-- ccmflow:status -->"
+RECHECK = "recheck"  # log.extra key: who last asked for a recheck, and when (JSON)
+# The visible part of the status comment stays under this, leaving room for the hidden log within
+# GitHub's 65,536-character limit on a comment.
+MAX_VISIBLE = 50_000
+MAX_CHANGES = 60
+MAX_FINDINGS = 40
+MAX_VERSIONS = 15
+MAX_PATHS = 20
+
+RULE = (
+    "**How deadlines are judged.** What counts is the time GitHub received each version of this input: when the "
+    "pull request was opened, or when a change was pushed to it. Dates written on commits are not used. If a "
+    "version arrived before the deadline, that version stays on time even when changes are pushed after the "
+    "deadline; only those later changes are marked as late. The label `late` is given only when no version "
+    "arrived before the deadline."
+)
+
+_FIELDS = {"text": "text", "kind": "paragraph type", "indicators": "indicators", "baseline": "baseline",
+           "target": "target", "responsible": "responsible actors", "timeframe": "timeframe",
+           "references": "references"}
+_UNSAFE = re.compile(r"[<>@`|\r\n\t\\*_\[\]]")
+_REPLACE = {"<": "&lt;", ">": "&gt;", "@": "@\u200b", "`": "'", "|": "&#124;", "\r": " ", "\n": " ", "\t": " ",
+            "\\": "&#92;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;"}
+
+
+_CODE = str.maketrans({"`": "'", "\n": " ", "\r": " ", "<": "‹", ">": "›"})
+
+
+def safe(text: str, limit: int = 300) -> str:
+    """Text that came from a pull request, made inert: no HTML, no mentions, no markdown, bounded length."""
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return _UNSAFE.sub(lambda m: _REPLACE[m.group(0)], text)
+
+
+def code(text: str, limit: int = 120) -> str:
+    """An id or a path shown as code; characters that could end the code span are replaced."""
+    # No '<' or '>' even in code: the hidden log is an HTML comment, and nothing shown may look like one.
+    cleaned = text.translate(_CODE)
+    return f"`{cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + '…'}`"
+
+
+def more(shown: int, total: int, what: str) -> list[str]:
+    return [f"- … and {total - shown} more {what}"] if total > shown else []
+
+
+# --- commit status descriptions (at most 140 characters; the caller caps them) ---------------------------------
+
+def validation_passed(documents: int) -> str:
+    return "All files are valid" if documents != 1 else "The document is valid"
+
+
+def validation_failed(problems: int) -> str:
+    noun = "problem" if problems == 1 else "problems"
+    return f"{problems} {noun} to fix: see the ccmflow comment on the pull request"
+
+
+def deadline_status(report: Report) -> str:
+    worst = next((d for d in report.documents if d.verdict == report.verdict), None)
+    if worst is None:
+        return "Not input to a document: no deadline applies"
+    closes = worst.window.closes if worst.window else None
+    when = f"{closes.astimezone(UTC):%d %b %Y %H:%M} UTC" if closes else ""
+    return {
+        "on-time": f"Received on time (deadline {when})",
+        "early": "Received before the input window opened; kept as input to it",
+        "no-deadline": "Deadline not announced yet: input accepted",
+        "no-window": "No input window for this document in the timeline",
+        "accepted": f"Late input accepted by the Presidency ({_accepted_by(report)})",
+        "amended-late": f"This version arrived after the deadline ({when}); version {worst.on_time.sha[:7]} "
+                        "was on time" if worst.on_time else "This version arrived after the deadline",
+        "late": f"Received after the deadline ({when}); the Presidency decides",
+    }[report.verdict]
+
+
+def _accepted_by(report: Report) -> str:
+    accepted = report.log.accepted
+    return f"@{accepted.by_login}" if accepted else "the Presidency"
+
+
+# --- replies to /ccmflow commands -------------------------------------------------------------------------------
+
+def refusal(login: str, command: str, who_may: str) -> str:
+    return (f"Thank you, @{login}. The command `/ccmflow {command}` can only be used by {who_may}, as listed in "
+            "the stakeholder registry, so the bot has not acted on it. If you think your account should be "
+            "allowed to use it, please contact the Presidency.")
+
+
+def late_notice(report: Report) -> str:
+    """A comment of its own, so that the Presidency is notified (edits of the status comment notify nobody)."""
+    who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"
+    mentions = " ".join(f"@{login}" for login in report.presidency)
+    what = ("arrived after the deadline" if report.verdict == "late" else
+            "was changed after the deadline; its on-time version still counts")
+    return (f"{mentions}: the input from {safe(who, 120)} in this pull request {what}. It is kept and labelled; "
+            "you can accept the late input by commenting `/ccmflow accept-late`. The details are in the bot's "
+            "comment above.")
+
+
+# --- the status comment -----------------------------------------------------------------------------------------
+
+def status_comment(report: Report) -> str:
+    parts = [STATUS_MARKER, _greeting(report), _headline(report)]
+    if report.documents:
+        parts += [_document(report, doc) for doc in report.documents]
+    else:
+        parts.append("This pull request does not change the text of any document.")
+    parts += _notes(report)
+    if report.findings or report.unknown_files:
+        parts.append(_findings(report.findings, report.unknown_files))
+    parts.append(_versions(report))
+    parts.append("### What happens next\n" + "\n".join(f"- {line}" for line in _next(report)))
+    parts.append(f"<sub>{RULE}</sub>")
+    body = "\n\n".join(p for p in parts if p)
+    if len(body) > MAX_VISIBLE:
+        cut = body.rfind("\n", 0, MAX_VISIBLE - 200)
+        body = body[: cut if cut > 0 else MAX_VISIBLE - 200] + (
+            "\n\n… (this report is too long to show in full; the rest is left out)")
+    return body
+
+
+def _greeting(report: Report) -> str:
+    who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"
+    return f"## Input from {safe(who, 120)}: pull request #{report.number}"
+
+
+def _headline(report: Report) -> str:
+    if report.findings or report.unknown_files:
+        return "❌ **There are problems to fix** before this input can be used: they are listed below."
+    return {
+        "on-time": "✅ **Received on time.** Thank you for your input.",
+        "early": "✅ **Received.** Thank you for your input.",
+        "no-deadline": "✅ **Received.** Thank you for your input.",
+        "no-window": "ℹ️ **Received.** The timeline has no input window for this document.",
+        "accepted": "✅ **Received after the deadline and accepted by the Presidency.**",
+        "amended-late": "⚠️ **Received on time, but changed after the deadline.** The changes made after the "
+                        "deadline are late.",
+        "late": "⚠️ **Received after the deadline.** The input is kept and marked as late.",
+    }[report.verdict]
+
+
+def _document(report: Report, doc: DocumentReport) -> str:
+    version = f", {safe(doc.version, 80)}" if doc.version else ""
+    lines = [f"### {safe(doc.title, 200)}", f"Document {code(doc.id)}{version}.", ""]
+    if doc.diff is None:
+        lines.append("The changes cannot be shown until the file can be read again (see the problems below).")
+    else:
+        lines += _changes(doc.diff, doc)
+    lines += ["", *_deadline(report, doc)]
+    return "\n".join(lines)
+
+
+def _changes(diff: DocumentDiff, doc: DocumentReport) -> list[str]:
+    lines: list[str] = []
+    if diff.meta:
+        lines.append("- Document details changed: " + ", ".join(sorted(diff.meta)))
+    by_section: dict[str, list[ParagraphChange]] = {}
+    for change in diff.changes:
+        by_section.setdefault(change.section, []).append(change)
+    shown = 0
+    for section, changes in by_section.items():
+        title = doc.section_titles.get(section, section)
+        lines.append(f"- Section **{safe(title, 120)}** ({code(section)}):")
+        for change in changes:
+            if shown >= MAX_CHANGES:
+                break
+            lines.append(f"  - {_change(change, doc)}")
+            shown += 1
+    lines += more(shown, len(diff.changes), "changed paragraphs")
+    titles_only = [s for s in diff.sections_touched if s not in by_section]
+    if titles_only:
+        lines.append("- Section titles changed: " + ", ".join(code(s) for s in titles_only))
+    return lines
+
+
+def _change(change: ParagraphChange, doc: DocumentReport) -> str:
+    number = change.new_number or change.old_number or ""
+    name = f"paragraph {number} ({code(change.id)})" if number else f"unnumbered paragraph ({code(change.id)})"
+    if change.change == "added":
+        return f"new {name}"
+    if change.change == "removed":
+        return f"{name} deleted"
+    notes: list[str] = []
+    if change.fields:
+        notes.append(", ".join(_FIELDS.get(f, f) for f in change.fields) + " amended")
+    if change.old_section and change.old_section != change.section:
+        notes.append(f"moved here from {safe(doc.section_titles.get(change.old_section, change.old_section), 80)}")
+    elif change.moved:
+        notes.append("moved" + (f" (was {change.old_number})" if change.old_number != change.new_number else ""))
+    return f"{name}: {'; '.join(notes) or 'changed'}"
+
+
+def _deadline(report: Report, doc: DocumentReport) -> list[str]:
+    zone = report.timezone
+    window = doc.window
+    if window is None:
+        return ["**Deadline:** the timeline has no input window for this document. The Presidency will decide "
+                "how to treat this input."]
+    lines = [f"**Input window:** {safe(window.title, 200)}"]
+    if window.closes is None:
+        lines.append("**Deadline:** to be announced.")
+    else:
+        lines.append(f"**Deadline:** {format_instant(window.closes, zone)}")
+    lines.append(f"**This version received:** {format_instant(doc.head.received, zone)} ({code(doc.head.sha[:7])})")
+    lines.append(_verdict_line(report, doc))
+    return ["  \n".join(lines)]
+
+
+def _verdict_line(report: Report, doc: DocumentReport) -> str:
+    window = doc.window
+    assert window is not None
+    received = doc.head.received
+    if doc.verdict == "on-time" and window.closes is not None:
+        return f"✅ On time: received {format_delta(window.closes - received)} before the deadline."
+    if doc.verdict == "early" and window.opens is not None:
+        return (f"✅ Received before the window opened ({format_instant(window.opens, report.timezone)}); "
+                "it is kept and counts as input to this window.")
+    if doc.verdict == "no-deadline":
+        return "✅ The deadline has not been announced yet, so this input is on time."
+    late_by = format_delta(received - window.closes) if window.closes else ""
+    if doc.verdict == "accepted" and report.log.accepted is not None:
+        accepted = report.log.accepted
+        return (f"✅ Received {late_by} after the deadline; accepted by @{accepted.by_login} on "
+                f"{format_instant(accepted.at, report.timezone)}.")
+    if doc.verdict == "amended-late" and doc.on_time is not None:
+        return (f"⚠️ The version {code(doc.on_time.sha[:7])} received on "
+                f"{format_instant(doc.on_time.received, report.timezone)} was on time and remains the on-time "
+                f"input. This later version arrived {late_by} after the deadline: the changes pushed after the "
+                "deadline are late.")
+    return (f"⚠️ Late: received {late_by} after the deadline, and no version of this input arrived before it. "
+            "The input is kept.")
+
+
+def _notes(report: Report) -> list[str]:
+    notes: list[str] = []
+    if report.stakeholder is None:
+        notes.append(f"ℹ️ The GitHub account @{report.author_login} (number {report.author_id}) is not in the "
+                     "stakeholder registry, so the bot cannot tell which delegation this input comes from. Please "
+                     "ask the Presidency to add this account number to the registry; the input is kept meanwhile.")
+    if report.protected:
+        paths = [code(p) for p in report.protected[:MAX_PATHS]]
+        extra = f" and {len(report.protected) - MAX_PATHS} more" if len(report.protected) > MAX_PATHS else ""
+        notes.append("🔒 This pull request changes files that are not documents (the timeline, the registry, the "
+                     f"repository's settings or other files): {', '.join(paths)}{extra}. Such changes are "
+                     "reviewed by the Presidency before anything is merged.")
+    if report.unknown_files and not report.findings:
+        notes.append("Some files could not be read as documents: "
+                     + ", ".join(code(p) for p in report.unknown_files[:MAX_PATHS]))
+    recheck = _recheck(report.log.extra.get(RECHECK, ""), report.timezone)
+    if recheck:
+        notes.append(recheck)
+    return notes
+
+
+def _recheck(raw: str, zone: str) -> str:
+    try:
+        data = json.loads(raw) if raw else None
+        at = datetime.fromisoformat(str(data["at"])) if isinstance(data, dict) else None
+    except (ValueError, KeyError):
+        return ""
+    if at is None or not isinstance(data, dict):
+        return ""
+    return f"🔁 Checked again at the request of @{safe(str(data.get('by_login')), 60)} on {format_instant(at, zone)}."
+
+
+def _findings(findings: Sequence[Finding], unknown: Sequence[str]) -> str:
+    lines = ["### Problems to fix"]
+    for index, finding in enumerate(findings[:MAX_FINDINGS], start=1):
+        fix = f" **How to fix:** {safe(finding.hint)}" if finding.hint else ""
+        lines.append(f"{index}. {code(finding.file)}, line {finding.line}, column {finding.column}: "
+                     f"{safe(finding.message)}.{fix}")
+    lines += more(min(len(findings), MAX_FINDINGS), len(findings), "problems")
+    if unknown and not findings:
+        lines += [f"- {code(p)} could not be read as a document" for p in unknown[:MAX_PATHS]]
+    lines.append("\nPlease correct the file(s) and push the correction to the same branch: the bot checks again "
+                 "automatically. There is no need to open a new pull request.")
+    return "\n".join(lines)
+
+
+def _versions(report: Report) -> str:
+    receipts = report.log.receipts
+    deadline = min((d.window.closes for d in report.documents if d.window and d.window.closes), default=None)
+    lines = ["<details><summary>Versions received</summary>", "",
+             "| Version | Received (conference time, UTC) | |", "|---|---|---|"]
+    shown = receipts[-MAX_VERSIONS:]
+    for receipt in shown:
+        lines.append(f"| {code(receipt.sha[:7])} | {format_instant(receipt.received, report.timezone)} | "
+                     f"{_timing(receipt, deadline)} |")
+    if len(receipts) > len(shown):
+        lines.append(f"| … | and {len(receipts) - len(shown)} earlier versions | |")
+    lines += ["", "</details>"]
+    return "\n".join(lines)
+
+
+def _timing(receipt: Receipt, deadline: datetime | None) -> str:
+    if deadline is None:
+        return ""
+    return "before the deadline" if receipt.received <= deadline else "after the deadline"
+
+
+def _next(report: Report) -> Iterable[str]:
+    if report.state == "merged":
+        yield "This input has been merged. Thank you."
+        return
+    if report.close or (report.closed_by_bot and report.state == "closed"):
+        yield ("This pull request is closed because it arrived after the deadline and the timeline says late "
+               "input to this window is closed. Nothing is lost: the branch and this record are kept, and the "
+               "Presidency can still accept the input by commenting `/ccmflow accept-late`.")
+    elif report.state == "closed":
+        yield "This pull request is closed. Nothing is lost: its branch and this record are kept."
+    if report.findings or report.unknown_files:
+        yield "Please fix the problems listed above; the bot checks every new version automatically."
+    if report.verdict in ("late", "amended-late") and not report.close:
+        mentions = " ".join(f"@{login}" for login in report.presidency)
+        yield (f"The Presidency ({mentions}) has been told. It can accept the late input by commenting "
+               "`/ccmflow accept-late` on this pull request." if mentions else
+               "The Presidency decides whether to accept the late input.")
+    open_windows = [d.window for d in report.documents
+                    if d.window and d.window.closes and report.now <= d.window.closes]
+    if report.state == "open" and open_windows:
+        closes = min(w.closes for w in open_windows if w.closes)
+        yield (f"You can still push changes until the deadline, {format_instant(closes, report.timezone)}. "
+               "Changes pushed after it are marked as late.")
+    if report.protected:
+        yield "The Presidency reviews the changes to files that are not documents."
+    if report.state == "open" and report.verdict not in ("late",):
+        yield "The Presidency considers the input when it prepares the next version of the document."

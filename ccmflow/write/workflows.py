@@ -1,0 +1,97 @@
+"""Render the GitHub Actions workflows and the pull request template that run ccmflow in a repository."""
+
+from __future__ import annotations
+
+import re
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+WORKFLOW_NAMES: tuple[str, ...] = (
+    "ccmflow-triage.yml",
+    "ccmflow-commands.yml",
+    "ccmflow-maintenance.yml",
+)
+
+WORKFLOWS_DIR = ".github/workflows"
+PR_TEMPLATE_PATH = ".github/pull_request_template.md"
+
+# The one templated thing: what `python -m pip install` is given.
+PLACEHOLDER = "@CCMFLOW_PACKAGE_SPEC@"
+
+# The spec is pasted, unquoted, into a `run:` line of a YAML file that bash
+# executes, so it may only use characters that mean nothing to any of them:
+# this is the set shlex.quote leaves unquoted (letters, digits, _ @ % + = : , . / -).
+# That rules out whitespace and newlines (a new YAML key or a second shell
+# command), quotes, # (YAML/shell comment), $ { } (shell expansion and ${{ }}
+# Actions expressions), ; | & ` ( ) (command chaining), < > (redirection, so
+# `ccmflow>=0.1` is refused: pin with == or a git SHA instead), * ? [ ] ~ !
+# (globbing, tilde and history expansion). A leading "-" is refused too, so the
+# spec cannot become a pip option such as --index-url=<somewhere else>.
+_SAFE_SPEC = re.compile(r"[A-Za-z0-9_@%+=:,./][A-Za-z0-9_@%+=:,./-]*")
+_MAX_SPEC_LENGTH = 300
+
+
+def _template(*parts: str) -> str:
+    return files("ccmflow").joinpath("templates", *parts).read_text(encoding="utf-8")
+
+
+def check_package_spec(package_spec: str) -> str:
+    """Return package_spec if it is safe to paste into a workflow's run: line, else raise ValueError."""
+    if not package_spec or len(package_spec) > _MAX_SPEC_LENGTH:
+        raise ValueError(f"package spec must be 1 to {_MAX_SPEC_LENGTH} characters: {package_spec!r}")
+    if _SAFE_SPEC.fullmatch(package_spec) is None:
+        raise ValueError(
+            "package spec may only contain letters, digits and _ @ % + = : , . / - (and may not start "
+            f"with -), so that it cannot inject YAML, shell or ${{{{ }}}} expressions: {package_spec!r}"
+        )
+    return package_spec
+
+
+def render_workflows(package_spec: str) -> dict[str, str]:
+    """Map each workflow's repository-relative path to its text, installing ccmflow from package_spec.
+
+    package_spec is what `python -m pip install` gets: "." to run the checked-out
+    repository's own code, "ccmflow==0.1.0", or "git+https://...@<sha>".
+    """
+    spec = check_package_spec(package_spec)
+    rendered: dict[str, str] = {}
+    for name in WORKFLOW_NAMES:
+        text = _template("workflows", name)
+        # Each job installs ccmflow itself (jobs share no files), so the placeholder appears once per job.
+        if text.count(PLACEHOLDER) != text.count("\n    steps:"):
+            raise RuntimeError(f"template {name} must install ccmflow ({PLACEHOLDER}) once in every job")
+        rendered[f"{WORKFLOWS_DIR}/{name}"] = text.replace(PLACEHOLDER, spec)
+    return rendered
+
+
+def render_pr_template() -> str:
+    """Return the pull request template that tells delegations how to submit input."""
+    return _template("pull_request_template.md")
+
+
+def write_files(root: Path, package_spec: str) -> list[Path]:
+    """Write the rendered workflows and the PR template under root; return the paths written."""
+    outputs = dict(render_workflows(package_spec))
+    outputs[PR_TEMPLATE_PATH] = render_pr_template()
+    written: list[Path] = []
+    for relative, text in outputs.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate: python -m ccmflow.write.workflows [ROOT [PACKAGE_SPEC]] (defaults: current directory, ".")."""
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0]) if args else Path.cwd()
+    spec = args[1] if len(args) > 1 else "."
+    for path in write_files(root, spec):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
