@@ -20,7 +20,7 @@ from fakegithub import FakeGitHub, serve_checked
 
 TESTS = Path(__file__).resolve().parent
 CCM = TESTS.parent / "documents"
-WEBHOOKS = TESTS.parent.parent / "shared" / "reference" / "github-webhooks"
+WEBHOOKS = TESTS / "reference" / "github-webhooks"
 BASE_TIME = 1_577_836_800  # 2020-01-01: commit dates are never used, so any will do
 
 PRESIDENCY = ("ch-presidency-ccm", 48213907)

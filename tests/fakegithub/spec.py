@@ -13,9 +13,9 @@ from urllib.parse import unquote
 
 import jsonschema
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-REFERENCE_DIR = REPO_ROOT.parent / "shared" / "reference"
-SPEC_PATH = REFERENCE_DIR / "github-rest" / "api.github.com.subset.deref.json"
+# Vendored from GitHub's published description (tests/reference/README.md says where from and how to refresh).
+REFERENCE_DIR = Path(__file__).resolve().parents[1] / "reference"
+SPEC_PATH = REFERENCE_DIR / "github-rest" / "openapi.json"
 
 HTTP_METHODS = ("get", "put", "post", "patch", "delete")
 # Path parameters that GitHub lets span several segments (file paths, refs like heads/main).
@@ -67,7 +67,7 @@ class Match:
 def load_spec() -> dict[str, Any]:
     """Parse the (5 MB) description once per process."""
     if not SPEC_PATH.is_file():
-        raise FileNotFoundError(f"{SPEC_PATH} is missing: the shared/ reference folder must sit beside the repo")
+        raise FileNotFoundError(f"{SPEC_PATH} is missing: run tests/reference/refresh.py")
     with SPEC_PATH.open(encoding="utf-8") as fh:
         spec: dict[str, Any] = json.load(fh)
     return spec
