@@ -8,8 +8,9 @@ from typing import Any
 from rich.text import Text
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json, redline_markdown, redline_text
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents
+from ccmflow.commands.output import console, emit_json, redline_text
+from ccmflow.compare.diff import DocumentDiff, diff_documents
+from ccmflow.compare.redline import change_heading, diff_markdown
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import resolve_version_rev
 
@@ -33,25 +34,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result.as_json())
     elif args.format == "md":
-        print(markdown(result, args.old, args.new))
+        print(diff_markdown(result, args.old, args.new))
     else:
         _print(result, args.old, args.new)
     return 0
-
-
-def _heading(change: ParagraphChange) -> str:
-    if change.change == "added":
-        return f"Added {change.new_number or 'unnumbered'} ({change.id}) in {change.section}"
-    if change.change == "removed":
-        return f"Removed {change.old_number or 'unnumbered'} ({change.id}) from {change.section}"
-    where = f", moved from {change.old_section}" if change.moved and change.old_section != change.section else (
-        ", moved" if change.moved else "")
-    renumbered = f"{change.old_number} → {change.new_number}" if change.old_number != change.new_number else (
-        change.new_number or "unnumbered")
-    verb = "Modified" if change.change == "modified" else "Moved"
-    extra = [f for f in change.fields if f != "text"]
-    fields = f" [{', '.join(extra)}]" if extra else ""
-    return f"{verb} {renumbered} ({change.id}) in {change.section}{where}{fields}"
 
 
 def _print(result: DocumentDiff, old: str, new: str) -> None:
@@ -65,24 +51,10 @@ def _print(result: DocumentDiff, old: str, new: str) -> None:
     out.print(f"sections touched: {', '.join(result.sections_touched)}")
     for change in result.changes:
         out.print()
-        out.print(Text(_heading(change), style="bold"))
+        out.print(Text(change_heading(change), style="bold"))
         if change.redline:
             out.print(redline_text(change.redline))
         elif change.new is not None and change.change == "added":
             out.print(Text(change.new.text, style="green underline"))
         elif change.old is not None and change.change == "removed":
             out.print(Text(change.old.text, style="red strike"))
-
-
-def markdown(result: DocumentDiff, old: str, new: str) -> str:
-    lines = [f"# {result.document}: {old} → {new}", ""]
-    lines += [f"- {key}: {before} → {after}" for key, (before, after) in result.meta.items()]
-    for change in result.changes:
-        lines += ["", f"## {_heading(change)}", ""]
-        if change.redline:
-            lines.append(redline_markdown(change.redline))
-        elif change.new is not None and change.change == "added":
-            lines.append(f"**{change.new.text}**")
-        elif change.old is not None and change.change == "removed":
-            lines.append(f"~~{change.old.text}~~")
-    return "\n".join(lines) + "\n"

@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import pygit2
-
 from ccmflow import __version__
 from ccmflow.commands.common import add_common
 from ccmflow.commands.output import console, emit_json
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.read.load import DOCUMENTS_DIR
 from ccmflow.read.schema import SCHEMAS
+from ccmflow.repo.git import Repository, commit_everything
 from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
 from ccmflow.repo.store import directory_workspace
 from ccmflow.write.edit import new_id
@@ -109,11 +108,6 @@ def _check(target: Path) -> None:
         raise InvalidInput(findings)
 
 
-def _commit(target: Path) -> pygit2.Repository:
-    repo = pygit2.init_repository(str(target), initial_head="main")
-    repo.index.add_all()
-    repo.index.write()
-    tree = repo.index.write_tree()
-    signature = pygit2.Signature("ccmflow", "ccmflow@users.noreply.github.com")
-    repo.create_commit("HEAD", signature, signature, "Start the process repository (ccmflow init)", tree, [])
+def _commit(target: Path) -> Repository:
+    repo, _ = commit_everything(target, "Start the process repository (ccmflow init)")
     return repo

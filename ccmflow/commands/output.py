@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import sys
 from collections.abc import Iterable
@@ -49,13 +48,3 @@ def redline_text(runs: Redline) -> Text:
         style = {"-": "red strike", "+": "green underline"}.get(op, "")
         text.append(chunk, style=style)
     return text
-
-
-def redline_markdown(runs: Redline) -> str:
-    return "".join({"-": f"~~{c}~~", "+": f"**{c}**"}.get(op, c) if c.strip() else c for op, c in runs)
-
-
-def runs_html(runs: Redline) -> str:
-    """A redline for a page: <del> and <ins>, every piece of text escaped (it comes from pull requests)."""
-    return "".join({"-": f"<del>{html.escape(c)}</del>", "+": f"<ins>{html.escape(c)}</ins>"}.get(op, html.escape(c))
-                   for op, c in runs)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ccmflow.commands.output import runs_html
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline
 from ccmflow.core.model import Document
 from ccmflow.write.render import CSS, display_number
 
@@ -69,3 +68,43 @@ def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str
     return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
                       f"<title>Redline: {_h(new.title)}</title>", f"<style>\n{_CSS}\n</style>", "</head>",
                       "<body>", *body, "</body>", "</html>", ""])
+
+
+def redline_markdown(runs: Redline) -> str:
+    return "".join({"-": f"~~{c}~~", "+": f"**{c}**"}.get(op, c) if c.strip() else c for op, c in runs)
+
+
+def runs_html(runs: Redline) -> str:
+    """A redline for a page: <del> and <ins>, every piece of text escaped (it comes from pull requests)."""
+    return "".join({"-": f"<del>{html.escape(c)}</del>", "+": f"<ins>{html.escape(c)}</ins>"}.get(op, html.escape(c))
+                   for op, c in runs)
+
+
+def change_heading(change: ParagraphChange) -> str:
+    """One line saying what happened to a paragraph: added, removed, modified or moved, with numbers and id."""
+    if change.change == "added":
+        return f"Added {change.new_number or 'unnumbered'} ({change.id}) in {change.section}"
+    if change.change == "removed":
+        return f"Removed {change.old_number or 'unnumbered'} ({change.id}) from {change.section}"
+    where = f", moved from {change.old_section}" if change.moved and change.old_section != change.section else (
+        ", moved" if change.moved else "")
+    renumbered = f"{change.old_number} → {change.new_number}" if change.old_number != change.new_number else (
+        change.new_number or "unnumbered")
+    verb = "Modified" if change.change == "modified" else "Moved"
+    extra = [f for f in change.fields if f != "text"]
+    fields = f" [{', '.join(extra)}]" if extra else ""
+    return f"{verb} {renumbered} ({change.id}) in {change.section}{where}{fields}"
+
+
+def diff_markdown(result: DocumentDiff, old: str, new: str) -> str:
+    lines = [f"# {result.document}: {old} → {new}", ""]
+    lines += [f"- {key}: {before} → {after}" for key, (before, after) in result.meta.items()]
+    for change in result.changes:
+        lines += ["", f"## {change_heading(change)}", ""]
+        if change.redline:
+            lines.append(redline_markdown(change.redline))
+        elif change.new is not None and change.change == "added":
+            lines.append(f"**{change.new.text}**")
+        elif change.old is not None and change.change == "removed":
+            lines.append(f"~~{change.old.text}~~")
+    return "\n".join(lines) + "\n"

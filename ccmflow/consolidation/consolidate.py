@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import pygit2
-
 from ccmflow.compare.markers import paragraph_path
 from ccmflow.consolidation.dispositions import (
     Register,
@@ -28,6 +26,7 @@ from ccmflow.consolidation.outcomes import WindowInput, dispose, window_inputs
 from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
 from ccmflow.read.load import parse_text
+from ccmflow.repo.git import Commit, Oid, has_ref, set_ref
 from ccmflow.repo.inputref import Input, resolve_input
 from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text, commit_files
@@ -98,7 +97,7 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     chosen = choose_window(workspace, document, window)
     window_id = chosen or f"{doc}-{document.version}"
     branch = branch or f"consolidate/{doc}/{target}"
-    if f"refs/heads/{branch}" in store.repo.references and not force:
+    if has_ref(store.repo, f"refs/heads/{branch}") and not force:
         raise FatalError(f"branch {branch} exists already (choose another with --branch, or --force to replace it)")
     inputs = resolve_all(store, tokens, chosen)
     merged = merge_inputs(store, base, doc, inputs)
@@ -121,11 +120,11 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     message = _message(document, version_name, inputs, register)
     oid = commit_files(store.repo, base, files, message)
     _check_tree(store, oid)
-    store.repo.references.create(f"refs/heads/{branch}", oid, force=force)
+    set_ref(store.repo, f"refs/heads/{branch}", oid, force=force)
     return Consolidation(final, window_id, branch, str(oid), register, path, merged.conflicts, tuple(inputs))
 
 
-def _proposals(store: Store, base: pygit2.Commit, doc: str, window: str | None, listed: Sequence[WindowInput],
+def _proposals(store: Store, base: Commit, doc: str, window: str | None, listed: Sequence[WindowInput],
                taken: set[str]) -> list[Taken]:
     """What each on-time input not taken proposes, to recognise co-sponsored text that stands anyway."""
     found: list[Taken] = []
@@ -148,14 +147,14 @@ def _message(document: Document, version_name: str, inputs: Sequence[Input], reg
     return "\n".join(lines) + "\n"
 
 
-def _check_tree(store: Store, oid: pygit2.Oid) -> None:
+def _check_tree(store: Store, oid: Oid) -> None:
     """The new commit's documents must still pass every rule (references across documents included)."""
     workspace, findings = store.workspace(oid)
     if workspace is None:
         raise InvalidInput(findings)
 
 
-def _conflict_findings(base: pygit2.Commit, document: Document, conflicts: Sequence[InputConflict]) -> list[Finding]:
+def _conflict_findings(base: Commit, document: Document, conflicts: Sequence[InputConflict]) -> list[Finding]:
     text = blob_text(base, document.path) or ""
     parsed = parse_text(document.path, text)
     findings = []

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-import pygit2
-
 from ccmflow.compare.diff import diff_documents
 from ccmflow.compare.merge import Conflict, merge_documents, normalise, same
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
+from ccmflow.repo.git import Commit
 from ccmflow.repo.inputref import Input, resolve_input
 from ccmflow.repo.store import Store
 
@@ -59,7 +58,7 @@ def _changes(before: Document | None, after: Document) -> tuple[dict[str, str], 
     return {c.id: c.change for c in changes}, {c.id: c.fields for c in changes}
 
 
-def _read_input(store: Store, base: pygit2.Commit, item: Input, doc: str,
+def _read_input(store: Store, base: Commit, item: Input, doc: str,
                 taken: Sequence[Taken]) -> tuple[Document | None, Document]:
     """The input's document before and after its change. An input built on an earlier taken one (its head
     descends from the other's) changes only what it adds on top, so it supersedes rather than clashes."""
@@ -101,7 +100,7 @@ def _credit(document: Document, name: str, pids: set[str]) -> Document:
                                             for s in document.sections))
 
 
-def proposal(store: Store, base: pygit2.Commit, doc: str, item: Input) -> Taken | None:
+def proposal(store: Store, base: Commit, doc: str, item: Input) -> Taken | None:
     """What an input not taken proposes, read as if taken (not merged); None when it cannot be read."""
     try:
         before, after = _read_input(store, base, item, doc, ())
@@ -131,7 +130,7 @@ def credit_cosponsors(final: Document, others: Sequence[Taken], names: dict[str,
     return final
 
 
-def merge_inputs(store: Store, base: pygit2.Commit, doc: str, inputs: Sequence[Input]) -> Merged:
+def merge_inputs(store: Store, base: Commit, doc: str, inputs: Sequence[Input]) -> Merged:
     """Each input's change (its merge base to its head) merged in order onto `doc` at `base`.
 
     Where an input clashes with what is already there, what is there stays (the earlier input wins) and the

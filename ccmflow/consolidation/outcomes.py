@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import pygit2
-
 from ccmflow.consolidation.dispositions import INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED, Disposition
 from ccmflow.consolidation.inputmerge import Merged, Taken, present
 from ccmflow.core.model import Document, Registry, number_name
+from ccmflow.repo.git import Commit, Oid, Repository, commit_of, find_commit, has_ref, ref_names
 from ccmflow.repo.inputref import input_name, pull_number, pull_ref, ref_commit
 from ccmflow.repo.ledger import read_ledger, read_manifest
 from ccmflow.repo.treeedit import blob_id
@@ -28,15 +27,15 @@ class WindowInput:
     late: bool = False
 
 
-def _touches(repo: pygit2.Repository, base: pygit2.Commit, head: pygit2.Oid, path: str) -> bool:
+def _touches(repo: Repository, base: Commit, head: Oid, path: str) -> bool:
     """Whether the commit changes the file at `path` relative to its merge base with `base`."""
     found = repo.merge_base(base.id, head)
     if found is None:
         return False
-    return blob_id(repo[found].peel(pygit2.Commit).tree, path) != blob_id(repo[head].peel(pygit2.Commit).tree, path)
+    return blob_id(commit_of(repo, found).tree, path) != blob_id(commit_of(repo, head).tree, path)
 
 
-def window_inputs(repo: pygit2.Repository, base: pygit2.Commit, document: Document, window: str | None,
+def window_inputs(repo: Repository, base: Commit, document: Document, window: str | None,
                   registry: Registry) -> list[WindowInput]:
     """Every input of the window: the freeze manifest's (on time), then the ledger's and refs/pull/* touching DOC.
 
@@ -64,7 +63,7 @@ def window_inputs(repo: pygit2.Repository, base: pygit2.Commit, document: Docume
             listed[record.number] = WindowInput(input_name(record.number), record.number, record.title,
                                                 stakeholder.id if stakeholder else None,
                                                 late and record.log.accepted is None)
-    for ref in repo.references:
+    for ref in ref_names(repo):
         number = pull_number(ref)
         if number is None or number in listed or ledger.get(number) is not None:
             continue
@@ -73,14 +72,11 @@ def window_inputs(repo: pygit2.Repository, base: pygit2.Commit, document: Docume
     return [listed[n] for n in sorted(listed)]
 
 
-def _head(repo: pygit2.Repository, number: int, sha: str) -> pygit2.Oid | None:
-    if pull_ref(number) in repo.references:
+def _head(repo: Repository, number: int, sha: str) -> Oid | None:
+    if has_ref(repo, pull_ref(number)):
         return ref_commit(repo, pull_ref(number))
-    try:
-        commit = repo.get(sha)
-    except (ValueError, pygit2.GitError):
-        return None
-    return commit.id if isinstance(commit, pygit2.Commit) else None
+    commit = find_commit(repo, sha)
+    return commit.id if commit is not None else None
 
 
 def _labels(pids: Sequence[str], numbers: dict[str, str]) -> str:

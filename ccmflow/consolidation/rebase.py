@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from ccmflow.compare.diff import diff_documents
-from ccmflow.compare.merge import same
-from ccmflow.core.model import Document
+from ccmflow.compare.stale import stale_paragraphs
 from ccmflow.repo.inputref import resolve_input
 from ccmflow.repo.store import Store
-
-DELETED = "deleted"
-REWRITTEN = "rewritten"
 
 
 class StaleInput(NamedTuple):
@@ -25,26 +20,6 @@ class StaleInput(NamedTuple):
 
     def as_json(self) -> dict[str, str]:
         return self._asdict()
-
-
-def stale_paragraphs(before: Document | None, after: Document | None, new: Document) -> list[tuple[str, str]]:
-    """(paragraph id, deleted|rewritten) for each paragraph the input changed or removed that `new` changed too.
-
-    A paragraph where the new version already says what the input proposes is not stale: it was taken.
-    """
-    if before is None or after is None:
-        return []
-    found: list[tuple[str, str]] = []
-    for change in diff_documents(before, after).changes:
-        if change.change not in ("modified", "removed") or (change.change == "modified" and not change.fields):
-            continue
-        now, old = new.paragraph(change.id), before.paragraph(change.id)
-        if now is None:
-            if change.change != "removed":
-                found.append((change.id, DELETED))
-        elif not same(now, old) and not same(now, after.paragraph(change.id)):
-            found.append((change.id, REWRITTEN))
-    return found
 
 
 def stale_inputs(store: Store, doc: str, new_rev: str,

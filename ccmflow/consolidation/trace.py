@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pygit2
-
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Workspace
+from ccmflow.repo.git import Oid, has_ref
 from ccmflow.repo.inputref import input_name
 from ccmflow.repo.ledger import read_ledger, read_manifest
 from ccmflow.repo.store import Store
@@ -59,10 +58,10 @@ class Trace:
 def points(store: Store, doc: str, workspace: Workspace) -> tuple[Point, ...]:
     """The tagged versions DOC/<version> in process order, then HEAD if it differs from the last of them."""
     found: list[Point] = []
-    commits: list[pygit2.Oid] = []
+    commits: list[Oid] = []
     for version in workspace.process.versions:
         tag = version_tag(doc, version.id)
-        if tag in store.repo.references:
+        if has_ref(store.repo, tag):
             commit = store.commit(tag)
             name = tag.removeprefix("refs/tags/")
             found.append(Point(version.id, version.name, name, store.document(commit.id, doc)))

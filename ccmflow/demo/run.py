@@ -15,11 +15,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import pygit2
-
-from ccmflow.commands.diff import markdown as diff_markdown
 from ccmflow.compare.diff import diff_documents
-from ccmflow.compare.redline import redline_html
+from ccmflow.compare.redline import diff_markdown, redline_html
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Stakeholder, Workspace
@@ -34,6 +31,7 @@ from ccmflow.inputs.freeze import freeze_report
 from ccmflow.inputs.summary import Summary, build
 from ccmflow.inputs.summary_render import markdown as summary_markdown
 from ccmflow.repo import prinput
+from ccmflow.repo.git import Commit, Repository, Signature, commit_everything, commit_of, person, set_ref
 from ccmflow.repo.inputref import pull_ref
 from ccmflow.repo.ledger import InputRecord, Ledger, write_ledger
 from ccmflow.repo.store import Store
@@ -99,27 +97,22 @@ def prepare(out: Path, force: bool) -> None:
     (out / MARKER).write_text("Output of `ccmflow demo`; the next run replaces it.\n", encoding="utf-8")
 
 
-def _signature(name: str, when: datetime) -> pygit2.Signature:
-    delta = when.utcoffset()
-    offset = int(delta.total_seconds() // 60) if delta is not None else 0
-    return pygit2.Signature(name, f"{name}@users.noreply.github.com", int(when.timestamp()), offset)
+def _signature(name: str, when: datetime) -> Signature:
+    return person(name, f"{name}@users.noreply.github.com", when)
 
 
-def _zero_drafts(path: Path) -> tuple[pygit2.Repository, pygit2.Commit]:
-    repo = pygit2.init_repository(str(path), initial_head="main")
-    repo.config["user.name"] = "ccmflow demo"
-    repo.config["user.email"] = "demo@ccmflow.invalid"
+def _zero_drafts(path: Path) -> tuple[Repository, Commit]:
+    path.mkdir(parents=True, exist_ok=True)
     for rel, data in _files(instance_root()).items():
         target = path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    repo.index.add_all()
-    repo.index.write()
     who = _signature("ch-presidency-ccm", cest(3, 16, 9))
-    oid = repo.create_commit("HEAD", who, who, "Zero drafts of the outcome documents", repo.index.write_tree(), [])
-    commit = repo[oid].peel(pygit2.Commit)
+    repo, commit = commit_everything(path, "Zero drafts of the outcome documents", who)
+    repo.config["user.name"] = "ccmflow demo"
+    repo.config["user.email"] = "demo@ccmflow.invalid"
     for doc in ("review-document", "lausanne-action-plan", "political-declaration"):
-        repo.references.create(version_tag(doc, "zero-draft"), oid)
+        set_ref(repo, version_tag(doc, "zero-draft"), commit.id)
     return repo, commit
 
 
@@ -158,7 +151,7 @@ class _Run:
         tree = tree_with(self.repo, self.base.tree, {self.path: text.encode("utf-8")})
         who = _signature(self.stakeholder(item).accounts[0].login, version.committed or version.received)
         oid = self.repo.create_commit(None, who, who, item.title, tree, [self.base.id])
-        self.repo.references.create(pull_ref(item.number), oid, force=True)
+        set_ref(self.repo, pull_ref(item.number), oid, force=True)
         return str(oid)
 
     def receive(self, item: ScriptedInput, index: int) -> None:
@@ -280,7 +273,7 @@ def _write_reports(run: _Run, out: Path) -> tuple[list[Output], Summary]:
     zero = run.store.document(run.base.id, DOCUMENT)
     redline = diff_documents(zero, made.document)
     title = process.conference.name
-    register = blob_text(run.repo[made.commit].peel(pygit2.Commit), made.register_path) or ""
+    register = blob_text(commit_of(run.repo, made.commit), made.register_path) or ""
     return [
         Output("consolidation summary (Markdown, as on the tracking issue)",
                _write(out / "summary" / f"{DOCUMENT}.md", summary_markdown(summary))),

@@ -14,8 +14,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import pygit2
-
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core import status
 from ccmflow.core.errors import FatalError, Finding
@@ -23,6 +21,7 @@ from ccmflow.core.model import Document, Process, Stakeholder, Window, Workspace
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
 from ccmflow.inputs.freeze import belongs
+from ccmflow.repo.git import GitError, Repository, commit_of, ref_names
 from ccmflow.repo.inputref import input_name, pull_number, ref_commit
 from ccmflow.repo.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, read_ledger, read_manifest
 from ccmflow.repo.prinput import has_commit
@@ -171,16 +170,16 @@ def _pattern_covers_pulls(pattern: str) -> bool:
     return fnmatch.fnmatchcase("refs/pull/1/head", pattern)
 
 
-def _candidates(repo: pygit2.Repository, pattern: str, manifest: Manifest | None) -> list[tuple[str, str | None]]:
+def _candidates(repo: Repository, pattern: str, manifest: Manifest | None) -> list[tuple[str, str | None]]:
     """(ref, head) pairs to examine; frozen inputs whose ref is gone come back from their freeze ref."""
     found: list[tuple[str, str | None]] = []
     numbers: set[int] = set()
-    for name in repo.references:
+    for name in ref_names(repo):
         if not fnmatch.fnmatchcase(name, pattern):
             continue
         try:
             target = ref_commit(repo, name)
-        except (pygit2.GitError, ValueError, KeyError):
+        except (GitError, ValueError, KeyError):
             continue
         found.append((name, str(target)))
         number = pull_number(name)
@@ -223,7 +222,7 @@ class _Version:
 
 
 class _Collector:
-    def __init__(self, repo: pygit2.Repository, workspace: Workspace, window: Window | None,
+    def __init__(self, repo: Repository, workspace: Workspace, window: Window | None,
                  manifest: Manifest | None, ledger: Ledger, examiner: Examiner, now: datetime,
                  open_numbers: frozenset[int] | None) -> None:
         self.repo, self.workspace, self.window, self.manifest = repo, workspace, window, manifest
@@ -305,9 +304,9 @@ class _Collector:
             return Author(record.author_login, record.author_id, registry.by_user_id(record.author_id), True)
         if frozen is not None:
             return Author(frozen.author_login, frozen.author_id, registry.by_user_id(frozen.author_id), True)
-        commit = self.repo[sha].peel(pygit2.Commit)
+        commit = commit_of(self.repo, sha)
         return Author(commit.author.name or commit.author.email or "unknown", None, None, False)
 
     def _subject(self, sha: str) -> str:
-        message: str = self.repo[sha].peel(pygit2.Commit).message
+        message: str = commit_of(self.repo, sha).message
         return message.strip().splitlines()[0] if message.strip() else ""

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ccmflow.commands.output import runs_html
 from ccmflow.compare.diff import Redline, redline
+from ccmflow.compare.redline import runs_html
 from ccmflow.core.model import Paragraph
 from ccmflow.core.status import format_instant
 from ccmflow.inputs.collect import LATE, LATE_ACCEPTED, UNKNOWN, Input, Inputs

@@ -13,20 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pygit2
-
 from ccmflow.compare import docpatch
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents
-from ccmflow.consolidation.rebase import stale_paragraphs
+from ccmflow.compare.stale import stale_paragraphs
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read.load import SourceFile, is_managed, parse
-from ccmflow.repo.prinput import LINK, SUBMODULE, read_pull
+from ccmflow.repo.git import Commit, Oid, Repository, blob_data, commit_of, document_patch, git_dir
+from ccmflow.repo.prinput import read_pull
 from ccmflow.repo.store import Store, tree_key
 from ccmflow.repo.treeedit import blob_id
 
 CACHE_VERSION = 1
-_BLOB_MODES = (int(pygit2.enums.FileMode.BLOB), int(pygit2.enums.FileMode.BLOB_EXECUTABLE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +55,7 @@ class Anchor:
 class Examiner:
     """Examines input commits against one base commit for one document."""
 
-    def __init__(self, store: Store, document: Document, base: pygit2.Commit, cache: Path | None = None) -> None:
+    def __init__(self, store: Store, document: Document, base: Commit, cache: Path | None = None) -> None:
         self.store = store
         self.repo = store.repo
         self.document = document
@@ -86,16 +84,16 @@ class Examiner:
             self._cache.save()
 
     def _examine(self, sha: str) -> Examined:
-        head = self.repo[sha].peel(pygit2.Commit)
+        head = commit_of(self.repo, sha)
         merge_base = self.repo.merge_base(head.id, self.base.id)
         if merge_base is None:
             return Examined(None, True, None, (Finding(self.path, 1, 1, "the input shares no history with the "
                                                        "base branch", "open it from the base branch"),))
-        old = self.repo[merge_base].peel(pygit2.Commit)
+        old = commit_of(self.repo, merge_base)
         entry = blob_id(head.tree, self.path)
         if blob_id(old.tree, self.path) == entry:
             return Examined(str(merge_base), False)
-        fast = self._fast(old, old.tree.diff_to_tree(head.tree, context_lines=0))
+        fast = self._fast(old, head)
         if fast is not None:
             at_base, at_head = fast
             changed = docpatch.quick_diff(at_base, at_head)
@@ -113,40 +111,25 @@ class Examiner:
         return Examined(str(merge_base), touches, slow, content.findings, False, anchors(slow, new),
                         self._stale(merge_base, before, new))
 
-    def _stale(self, merge_base: pygit2.Oid, before: Document | None, head: Document) -> tuple[tuple[str, str], ...]:
+    def _stale(self, merge_base: Oid, before: Document | None, head: Document) -> tuple[tuple[str, str], ...]:
         """Paragraphs the input aims at that the base has deleted or rewritten since the input's merge base."""
         if merge_base == self.base.id:
             return ()
         return tuple(stale_paragraphs(before, head, self.document))
 
-    def _fast(self, old: pygit2.Commit, diff: pygit2.Diff) -> tuple[Document, Document] | None:
+    def _fast(self, old: Commit, head: Commit) -> tuple[Document, Document] | None:
         """Both sides of the document (the head's from git's hunks) when no other managed file changed."""
-        deltas = list(diff.deltas)
-        position = None
-        for i, delta in enumerate(deltas):
-            if int(delta.new_file.mode) in (LINK, SUBMODULE):
-                return None
-            if delta.new_file.path == self.path:
-                position = i
-            elif is_managed(delta.new_file.path) or is_managed(delta.old_file.path):
-                return None
-        if position is None:
+        patch = document_patch(self.repo, old, head, self.path, is_managed)
+        if patch is None:
             return None
-        delta = deltas[position]
-        # Not delta.is_binary here: asking before the patch exists makes libgit2 read both blobs twice.
-        if delta.status_char() != "M" or int(delta.new_file.mode) not in _BLOB_MODES:
-            return None
-        base = self._index(old, str(delta.old_file.id))
+        old_blob, hunks = patch
+        base = self._index(old, old_blob)
         if base is None:
             return None
-        patch = diff[position]
-        if patch is None or patch.delta.is_binary:
-            return None
-        hunks = _hunks(patch)
-        new = docpatch.apply(base, hunks, self.path) if hunks is not None else None
+        new = docpatch.apply(base, hunks, self.path)
         return (base.document, new) if new is not None else None
 
-    def _index(self, commit: pygit2.Commit, blob_id: str) -> docpatch.BaseIndex | None:
+    def _index(self, commit: Commit, blob_id: str) -> docpatch.BaseIndex | None:
         """The line index of this document's blob at `commit`, whose workspace must be valid."""
         # The index holds references and targets from the whole workspace, so the documents tree is the key
         # (it determines this blob too).
@@ -155,9 +138,9 @@ class Examiner:
             return self._indexes[key]
         built = None
         workspace, _ = self.store.workspace(commit.id)
-        blob = self.repo[blob_id]
-        if workspace is not None and isinstance(blob, pygit2.Blob):
-            parsed = parse(SourceFile(self.path, blob.data, blob_id))  # parsed with the workspace: cached
+        data = blob_data(self.repo, blob_id)
+        if workspace is not None and data is not None:
+            parsed = parse(SourceFile(self.path, data, blob_id))  # parsed with the workspace: cached
             if isinstance(parsed.record, Document) and parsed.loaded:
                 references = [r for d in workspace.documents.values() for _, p in d.walk() for r in p.references]
                 targets = {d.id: frozenset({s.id for s in d.sections} | {p.id for _, p in d.walk()})
@@ -181,21 +164,6 @@ def anchors(diff: DocumentDiff, new: Document) -> tuple[Anchor, ...]:
             else:
                 after = paragraph.id
     return tuple(found)
-
-
-def _hunks(patch: pygit2.Patch) -> list[docpatch.Hunk] | None:
-    hunks: list[docpatch.Hunk] = []
-    for hunk in patch.hunks:
-        added: list[str] = []
-        for line in hunk.lines:
-            if line.origin == "+":
-                try:
-                    added.append(line.raw_content.decode("utf-8"))
-                except UnicodeDecodeError:
-                    return None
-        start = hunk.old_start - 1 if hunk.old_lines else hunk.old_start
-        hunks.append(docpatch.Hunk(start, start + hunk.old_lines, tuple(added)))
-    return hunks
 
 
 # The on-disk cache ------------------------------------------------------------------------------------------
@@ -246,8 +214,8 @@ class _Cache:
             Path(temp).unlink(missing_ok=True)  # a cache that cannot be written only costs time
 
 
-def cache_path(repo: pygit2.Repository, document: str) -> Path:
-    return Path(repo.path) / "ccmflow" / f"inputs-{document}.json"
+def cache_path(repo: Repository, document: str) -> Path:
+    return git_dir(repo) / "ccmflow" / f"inputs-{document}.json"
 
 
 def _paragraph_json(p: Paragraph | None) -> dict[str, Any] | None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import pygit2
-
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Process, Registry, Window
 from ccmflow.core.status import format_instant
+from ccmflow.repo.git import Repository, has_ref, set_ref
 from ccmflow.repo.ledger import (
     FrozenInput,
     InputRecord,
@@ -37,13 +36,13 @@ class FreezeReport:
     changed: bool
 
 
-def freeze(repo: pygit2.Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
+def freeze(repo: Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
            registry: Registry | None = None) -> Manifest:
     """Freeze `window_id` (only once its deadline has passed); idempotent: a second run changes nothing."""
     return freeze_report(repo, process, window_id, ledger, now, registry).manifest
 
 
-def freeze_report(repo: pygit2.Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
+def freeze_report(repo: Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
                   registry: Registry | None = None) -> FreezeReport:
     window = _closed_window(process, window_id, now)
     assert window.closes is not None
@@ -62,12 +61,12 @@ def freeze_report(repo: pygit2.Repository, process: Process, window_id: str, led
         if item.sha is None:
             continue
         ref = freeze_ref(window.id, item.number)
-        if ref in repo.references:
+        if has_ref(repo, ref):
             continue  # the first freeze wins: a frozen ref is never moved
         if not has_commit(repo, item.sha):
             unavailable.append(item.number)
             continue
-        repo.references.create(ref, pygit2.Oid(hex=item.sha))
+        set_ref(repo, ref, item.sha)
         created.append(ref)
     changed = write_manifest(repo, manifest)
     return FreezeReport(manifest, tuple(created), tuple(unavailable), changed or bool(created))

@@ -12,11 +12,10 @@ from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document
 from ccmflow.read import rules
 from ccmflow.read.load import parse
+from ccmflow.repo.git import LINK, SUBMODULE
 from ccmflow.repo.inputref import pull_ref
 from ccmflow.repo.store import tree_snapshot
 
-LINK = int(pygit2.enums.FileMode.LINK)
-SUBMODULE = int(pygit2.enums.FileMode.COMMIT)
 _STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "copied", "T": "typechange"}
 
 

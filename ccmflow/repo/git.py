@@ -1,0 +1,145 @@
+"""The git boundary's own types and small operations, so no module outside `ccmflow.repo` imports pygit2.
+
+Modules above this layer hold these handles and pass them back to `ccmflow.repo` functions; they never build
+git objects themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pygit2
+
+from ccmflow.compare.docpatch import Hunk
+
+Repository = pygit2.Repository
+Commit = pygit2.Commit
+Oid = pygit2.Oid
+GitError = pygit2.GitError
+Signature = pygit2.Signature
+
+LINK = int(pygit2.enums.FileMode.LINK)
+SUBMODULE = int(pygit2.enums.FileMode.COMMIT)
+_BLOB_MODES = (int(pygit2.enums.FileMode.BLOB), int(pygit2.enums.FileMode.BLOB_EXECUTABLE))
+
+
+def open_repository(path: str | Path) -> Repository:
+    return pygit2.Repository(str(path))
+
+
+def init_repository(path: str | Path, branch: str = "main") -> Repository:
+    return pygit2.init_repository(str(path), initial_head=branch)
+
+
+def commit_everything(path: str | Path, message: str, who: Signature | None = None) -> tuple[Repository, Commit]:
+    """A new repository at `path` whose first commit, on main, holds every file already in the folder."""
+    repo = init_repository(path)
+    repo.index.add_all()
+    repo.index.write()
+    author = who or pygit2.Signature("ccmflow", "ccmflow@users.noreply.github.com")
+    made = repo.create_commit("HEAD", author, author, message, repo.index.write_tree(), [])
+    return repo, commit_of(repo, made)
+
+
+def commit_of(repo: Repository, rev: str | Oid) -> Commit:
+    """The commit a sha, an Oid or a revision names (tags are peeled); KeyError, ValueError or GitError if none."""
+    target = repo[rev] if isinstance(rev, Oid) else repo.revparse_single(rev)
+    found: Commit = target.peel(pygit2.Commit)
+    return found
+
+
+def find_commit(repo: Repository, rev: str | Oid) -> Commit | None:
+    """The commit `rev` names, or None when there is none here."""
+    try:
+        return commit_of(repo, rev)
+    except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
+        return None
+
+
+def oid(sha: str) -> Oid:
+    return pygit2.Oid(hex=sha)
+
+
+def set_ref(repo: Repository, name: str, sha: str | Oid, force: bool = False) -> None:
+    repo.references.create(name, sha if isinstance(sha, Oid) else oid(sha), force=force)
+
+
+def has_ref(repo: Repository, name: str) -> bool:
+    return name in repo.references
+
+
+def ref_names(repo: Repository) -> list[str]:
+    return list(repo.references)
+
+
+def merge_base(repo: Repository, one: str | Oid, other: str | Oid) -> str | None:
+    found = repo.merge_base(one if isinstance(one, Oid) else oid(one), other if isinstance(other, Oid) else oid(other))
+    return None if found is None else str(found)
+
+
+def person(name: str, email: str, when: datetime) -> Signature:
+    """A commit author or committer at a given instant (its UTC offset kept)."""
+    delta = when.utcoffset()
+    offset = int(delta.total_seconds() // 60) if delta is not None else 0
+    return pygit2.Signature(name, email, int(when.timestamp()), offset)
+
+
+def blob_hash(data: bytes) -> str:
+    """The id git gives these bytes as a blob."""
+    return str(pygit2.hash(data))
+
+
+def git_dir(repo: Repository) -> Path:
+    return Path(repo.path)
+
+
+def document_patch(repo: Repository, old: Commit, head: Commit, path: str,
+                   is_managed: Callable[[str], bool]) -> tuple[str, tuple[Hunk, ...]] | None:
+    """(old blob id, git's hunks) when `path` is the only managed file `head` changes from `old`, as plain text.
+
+    None whenever the change needs a full read instead: another managed file changed, a link or submodule, a
+    binary or non-UTF-8 patch, an added or deleted file. `is_managed(path) -> bool` says which files count.
+    """
+    diff = old.tree.diff_to_tree(head.tree, context_lines=0)
+    deltas = list(diff.deltas)
+    position = None
+    for i, delta in enumerate(deltas):
+        if int(delta.new_file.mode) in (LINK, SUBMODULE):
+            return None
+        if delta.new_file.path == path:
+            position = i
+        elif is_managed(delta.new_file.path) or is_managed(delta.old_file.path):
+            return None
+    if position is None:
+        return None
+    delta = deltas[position]
+    # Not delta.is_binary here: asking before the patch exists makes libgit2 read both blobs twice.
+    if delta.status_char() != "M" or int(delta.new_file.mode) not in _BLOB_MODES:
+        return None
+    patch = diff[position]
+    if patch is None or patch.delta.is_binary:
+        return None
+    hunks = _hunks(patch)
+    return None if hunks is None else (str(delta.old_file.id), hunks)
+
+
+def _hunks(patch: pygit2.Patch) -> tuple[Hunk, ...] | None:
+    hunks: list[Hunk] = []
+    for hunk in patch.hunks:
+        added: list[str] = []
+        for line in hunk.lines:
+            if line.origin == "+":
+                try:
+                    added.append(line.raw_content.decode("utf-8"))
+                except UnicodeDecodeError:
+                    return None
+        start = hunk.old_start - 1 if hunk.old_lines else hunk.old_start
+        hunks.append(Hunk(start, start + hunk.old_lines, tuple(added)))
+    return tuple(hunks)
+
+
+def blob_data(repo: Repository, blob_id: str) -> bytes | None:
+    blob = repo[blob_id]
+    return bytes(blob.data) if isinstance(blob, pygit2.Blob) else None
