@@ -1,0 +1,1 @@
+"""The GitHub adapter, installed as `ccmflow.bot`: events in, one client out, one module per behaviour."""

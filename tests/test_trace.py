@@ -11,13 +11,13 @@ import pytest
 from gitutil import set_ref
 from test_consolidate import AUSTRIA, CHILE, DOC, P2, P3, P4, P14, PATH, ledger, make_input, repo, text_at
 
-from ccmflow.repo.release import release
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.consolidation.rebase import StaleInput, stale_inputs
 from ccmflow.consolidation.trace import concordance
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Paragraph
 from ccmflow.main import main
+from ccmflow.repo.release import release
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import resolve_version_rev
 

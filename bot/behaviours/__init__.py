@@ -1,0 +1,1 @@
+"""One module per bot behaviour, each with `register(router)`."""

@@ -1,1 +1,1 @@
-"""Subcommands of the `ccmflow` CLI, one module each."""
+"""The command line: one module per subcommand, each importing only what it needs, and the terminal output."""

@@ -1,0 +1,1 @@
+"""From chosen inputs to the next version: merging, outcomes and dispositions, consolidate, rebase checks, trace."""

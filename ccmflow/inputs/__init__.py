@@ -1,0 +1,1 @@
+"""A window's inputs: freeze at the deadline, collect (git facts, then judgement), summary, compilation text."""

@@ -1,0 +1,1 @@
+"""Records to text: YAML splices that keep unchanged lines, Markdown and HTML renderings, workflow files."""
