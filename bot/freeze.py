@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC
 
 from bot.context import Context
+from bot.events import Schedule, WorkflowDispatch
 from bot.gitsync import push
 from bot.router import Outcome, Router, handled, ignored
 from ccmflow.errors import FatalError
@@ -30,11 +31,10 @@ def register(router: Router) -> None:
     router.on("workflow_dispatch", None, on_maintenance)
 
 
-def on_maintenance(ctx: Context) -> Outcome:
-    ref = str(ctx.payload.get("ref") or "")
-    default = str((ctx.payload.get("repository") or {}).get("default_branch") or "")
-    if ctx.event == "workflow_dispatch" and default and ref and ref != f"refs/heads/{default}":
-        return ignored(f"run on {ref}, not on the default branch ({default}): no freeze from there")
+def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Outcome:
+    why_not = event.not_on_default_branch() if isinstance(event, WorkflowDispatch) else None
+    if why_not is not None:
+        return ignored(f"run from {why_not}: no freeze from there")
     workspace = ctx.base()
     problem = ctx.fetch()
     if problem is not None:
