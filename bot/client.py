@@ -69,13 +69,13 @@ class PullInfo:
     def from_json(cls, data: Any, *, fresh: bool = False, path: str = "") -> PullInfo:
         """A pull request object of a payload or an API answer; PayloadError names any field the bot cannot use."""
         pull = Fields.of(data, path)
-        head, user = pull.obj("head"), pull.obj("user")
+        number, head, user = pull.integer("number"), pull.obj("head"), pull.obj("user")
         merged = pull.opt_time("merged_at") is not None or pull.opt_flag("merged")
         state = pull.name("state")
         if state not in ("open", "closed"):
             raise PayloadError(pull.where("state"), f"expected 'open' or 'closed', got {describe(state)}")
         head_repo = head.opt_obj("repo")  # null when the fork was deleted
-        return cls(pull.integer("number"), head.sha("sha"), user.integer("id"), user.name("login"),
+        return cls(number, head.sha("sha"), user.integer("id"), user.name("login"),
                    pull.time("created_at"), pull.time("updated_at"), "merged" if merged else state,
                    tuple(label.name("name") for label in pull.objects("labels")), pull.opt_text("html_url"),
                    fresh, pull.opt_text("title") or "", pull.opt_text("body") or "",
