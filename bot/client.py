@@ -207,12 +207,22 @@ def _failure(what: str, exc: Exception, attempts: int) -> GitHubError:
     return kind(f"GitHub refused to {what}: {detail}{tries}")
 
 
-def _answer(what: str, read: Callable[[], T]) -> T:
+def _answer(what: str, read: Callable[[Any], T], data: Any) -> T:
     """An API answer parsed by `read`; one GitHub sends in a shape the bot cannot use stops the run, named."""
     try:
-        return read()
+        return read(data)
     except PayloadError as exc:
         raise GitHubError(f"GitHub's answer to '{what}' is not what the bot can use: {exc}") from None
+
+
+def _fresh_pull(data: Any) -> PullInfo:
+    return PullInfo.from_json(data, fresh=True)
+
+
+def _fresh_pulls(data: Any) -> list[PullInfo]:
+    if not isinstance(data, list):
+        raise PayloadError("", f"expected a list, got {describe(data)}")
+    return [PullInfo.from_json(item, fresh=True, path=f"[{i}]") for i, item in enumerate(data)]
 
 
 _NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
@@ -237,7 +247,7 @@ class PyGithubClient:
     def get_pull(self, number: int) -> PullInfo:
         what = f"read pull request #{number}"
         data = self.backoff.run(what, lambda: self._request("GET", f"/pulls/{number}"))
-        return _answer(what, lambda: PullInfo.from_json(data, fresh=True))
+        return _answer(what, _fresh_pull, data)
 
     def open_pulls(self) -> list[PullInfo]:
         """Every open pull request, page by page (ceil(N/100) requests): everything used is in the list."""
@@ -252,13 +262,8 @@ class PyGithubClient:
         what = "list the open pull requests"
         headers, data = self.backoff.run(what, lambda: self._gh.requester.requestJsonAndCheck("GET", url))
 
-        def read() -> list[PullInfo]:
-            if not isinstance(data, list):
-                raise PayloadError("", f"expected a list, got {describe(data)}")
-            return [PullInfo.from_json(item, fresh=True, path=f"[{i}]") for i, item in enumerate(data)]
-
         found = _NEXT.search({str(k).lower(): str(v) for k, v in headers.items()}.get("link", ""))
-        return _answer(what, read), found.group(1) if found else None
+        return _answer(what, _fresh_pulls, data), found.group(1) if found else None
 
     def comments(self, number: int) -> list[CommentInfo]:
         def read() -> list[CommentInfo]:
@@ -290,7 +295,8 @@ class PyGithubClient:
         what = f"comment on #{number}"
         for attempt in range(self.backoff.attempts):
             try:
-                return _comment(self._request("POST", f"/issues/{number}/comments", {"body": body}))
+                data = self._request("POST", f"/issues/{number}/comments", {"body": body})
+                return _answer(what, _comment, data)
             except REQUEST_ERRORS as exc:
                 wait = self.backoff.delay(attempt, exc)
                 if wait is None or attempt == self.backoff.attempts - 1:
@@ -347,6 +353,9 @@ class PyGithubClient:
                          lambda: self._request("PATCH", f"/issues/{number}", {"title": title, "body": body}))
 
 
-def _comment(data: Mapping[str, Any]) -> CommentInfo:
-    return CommentInfo(int(data["id"]), str(data.get("body") or ""), str(data["user"]["login"]),
-                       int(data["user"]["id"]), github_time(data["created_at"]), github_time(data["updated_at"]))
+def _comment(data: Any) -> CommentInfo:
+    """The comment GitHub answered a POST with."""
+    comment = Fields.of(data)
+    user = comment.obj("user")
+    return CommentInfo(comment.integer("id"), comment.opt_text("body") or "", user.name("login"),
+                       user.integer("id"), comment.time("created_at"), comment.time("updated_at"))

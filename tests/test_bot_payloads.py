@@ -21,7 +21,9 @@ import pytest
 from botkit import PRESIDENCY, REVIEW, REVIEW_OLD, WEBHOOKS, Run, World, edit, load_payload
 from fakegithub import serve_checked
 
+from bot.client import PullInfo
 from bot.main import build_router, main
+from bot.payload import PayloadError
 
 NOW = "2020-05-06T08:00:00Z"
 ON_TIME = "2020-04-20T10:00:00Z"
@@ -249,3 +251,15 @@ def test_a_command_about_no_pull_request_is_answered_politely(shared: World, cas
     replies = [c["body"] for c in shared.bot_comments(number)]
     assert len(replies) == 1 and f"#{number} is not a pull request of this repository" in replies[0]
     assert "@ch-presidency-ccm" in replies[0]
+
+
+def test_a_pull_request_from_the_api_in_another_shape_is_refused_by_field(shared: World) -> None:
+    answer = shared.fake.pull(1)  # as GET /pulls/1 answers it
+    assert PullInfo.from_json(answer, fresh=True).head_sha == shared.heads[1]
+    for path, how, mutated in mutations(answer, PULL):
+        if how in ("removed", "null") and (f"pull_request.{path}" in OPTIONAL or path.startswith("labels")):
+            PullInfo.from_json(mutated)
+            continue
+        with pytest.raises(PayloadError) as caught:
+            PullInfo.from_json(mutated)
+        assert caught.value.path == re.sub(r"[.](\d+)", r"[\1]", path), (path, how)
