@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from ccmflow.core.submissions import SubmissionLog
 from ccmflow.repo.ledger import InputRecord
 from ccmflow.triage.decide import CommitStatus
 
+from .payload import Fields, PayloadError, describe
+
 T = TypeVar("T")
 # What a request to GitHub can raise; anything else is a bug in the bot and must surface as one.
 REQUEST_ERRORS = (github.GithubException, requests.exceptions.RequestException)
@@ -26,6 +29,17 @@ REQUEST_ERRORS = (github.GithubException, requests.exceptions.RequestException)
 
 class GitHubError(FatalError):
     """GitHub refused a request, or kept failing after every retry."""
+
+
+class GitHubNotFound(GitHubError):
+    """GitHub answered 404: the issue, pull request or comment does not exist (or not in this repository)."""
+
+
+class GitHubUnreachable(GitHubError):
+    """GitHub could not be reached (network errors, 5xx) after every retry: the run did not do its work.
+
+    Never turned into an 'ignored' line: a run that could not reach GitHub must not look green.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +58,8 @@ class PullInfo:
     fresh: bool = False  # read from the API just now (an event payload may predate the bot's last writes)
     title: str = ""
     body: str = ""  # the delegation's general remarks
+    head_repo: str | None = None  # owner/name of the head's repository; None when the fork was deleted
+    base_ref: str = ""  # the branch it asks to merge into
 
     def record(self, log: SubmissionLog) -> InputRecord:
         """This pull request as the inputs ledger keeps it."""
@@ -51,12 +67,20 @@ class PullInfo:
                            self.state, self.head_sha, log)
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any], *, fresh: bool = False) -> PullInfo:
-        state = "merged" if data.get("merged_at") or data.get("merged") else str(data.get("state", "open"))
-        return cls(int(data["number"]), str(data["head"]["sha"]), int(data["user"]["id"]),
-                   str(data["user"]["login"]), github_time(data["created_at"]), github_time(data["updated_at"]),
-                   state, tuple(str(label["name"]) for label in data.get("labels") or ()),
-                   data.get("html_url"), fresh, str(data.get("title") or ""), str(data.get("body") or ""))
+    def from_json(cls, data: Any, *, fresh: bool = False, path: str = "") -> PullInfo:
+        """A pull request object of a payload or an API answer; PayloadError names any field the bot cannot use."""
+        pull = Fields.of(data, path)
+        number, head, user = pull.integer("number"), pull.obj("head"), pull.obj("user")
+        merged = pull.opt_time("merged_at") is not None or pull.opt_flag("merged")
+        state = pull.name("state")
+        if state not in ("open", "closed"):
+            raise PayloadError(pull.where("state"), f"expected 'open' or 'closed', got {describe(state)}")
+        head_repo = head.opt_obj("repo")  # null when the fork was deleted
+        return cls(number, head.sha("sha"), user.integer("id"), user.name("login"),
+                   pull.time("created_at"), pull.time("updated_at"), "merged" if merged else state,
+                   tuple(label.name("name") for label in pull.objects("labels")), pull.opt_text("html_url"),
+                   fresh, pull.opt_text("title") or "", pull.opt_text("body") or "",
+                   head_repo.name("full_name") if head_repo is not None else None, pull.obj("base").name("ref"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +199,34 @@ def _failure(what: str, exc: Exception, attempts: int) -> GitHubError:
     status = getattr(exc, "status", None)
     data = getattr(exc, "data", None)
     message = data.get("message") if isinstance(data, dict) else None
-    detail = f"{status} {message or ''}".strip() if status is not None else type(exc).__name__
     tries = f" after {attempts} attempts" if attempts > 1 else ""
-    return GitHubError(f"GitHub refused to {what}: {detail}{tries}")
+    if status is None or status >= 500:
+        detail = type(exc).__name__ if status is None else f"{status} {message or ''}".strip()
+        return GitHubUnreachable(f"could not reach GitHub to {what}: {detail}{tries}")
+    detail = f"{status} {message or ''}".strip()
+    kind = GitHubNotFound if status == 404 else GitHubError
+    return kind(f"GitHub refused to {what}: {detail}{tries}")
+
+
+def _answer(what: str, read: Callable[[Any], T], data: Any) -> T:
+    """An API answer parsed by `read`; one GitHub sends in a shape the bot cannot use stops the run, named."""
+    try:
+        return read(data)
+    except PayloadError as exc:
+        raise GitHubError(f"GitHub's answer to '{what}' is not what the bot can use: {exc}") from None
+
+
+def _fresh_pull(data: Any) -> PullInfo:
+    return PullInfo.from_json(data, fresh=True)
+
+
+def _fresh_pulls(data: Any) -> list[PullInfo]:
+    if not isinstance(data, list):
+        raise PayloadError("", f"expected a list, got {describe(data)}")
+    return [PullInfo.from_json(item, fresh=True, path=f"[{i}]") for i, item in enumerate(data)]
+
+
+_NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
 
 
 class PyGithubClient:
@@ -197,18 +246,25 @@ class PyGithubClient:
         return data
 
     def get_pull(self, number: int) -> PullInfo:
-        data = self.backoff.run(f"read pull request #{number}", lambda: self._request("GET", f"/pulls/{number}"))
-        return PullInfo.from_json(data, fresh=True)
+        what = f"read pull request #{number}"
+        data = self.backoff.run(what, lambda: self._request("GET", f"/pulls/{number}"))
+        return _answer(what, _fresh_pull, data)
 
     def open_pulls(self) -> list[PullInfo]:
-        def read() -> list[PullInfo]:
-            # Every field read here is in the list's payload: no per-PR request.
-            return [PullInfo(p.number, p.head.sha, p.user.id, p.user.login, github_time(p.created_at),
-                             github_time(p.updated_at), "merged" if p.merged_at else p.state,
-                             tuple(label.name for label in p.labels), p.html_url, True, p.title or "", p.body or "")
-                    for p in self._repo.get_pulls(state="open")]
+        """Every open pull request, page by page (ceil(N/100) requests): everything used is in the list."""
+        pulls: list[PullInfo] = []
+        url: str | None = f"{self._url}/pulls?state=open&per_page=100"
+        while url is not None:
+            page, url = self._pull_page(url)
+            pulls += page
+        return pulls
 
-        return self.backoff.run("list the open pull requests", read)
+    def _pull_page(self, url: str) -> tuple[list[PullInfo], str | None]:
+        what = "list the open pull requests"
+        headers, data = self.backoff.run(what, lambda: self._gh.requester.requestJsonAndCheck("GET", url))
+
+        found = _NEXT.search({str(k).lower(): str(v) for k, v in headers.items()}.get("link", ""))
+        return _answer(what, _fresh_pulls, data), found.group(1) if found else None
 
     def comments(self, number: int) -> list[CommentInfo]:
         def read() -> list[CommentInfo]:
@@ -240,7 +296,8 @@ class PyGithubClient:
         what = f"comment on #{number}"
         for attempt in range(self.backoff.attempts):
             try:
-                return _comment(self._request("POST", f"/issues/{number}/comments", {"body": body}))
+                data = self._request("POST", f"/issues/{number}/comments", {"body": body})
+                return _answer(what, _comment, data)
             except REQUEST_ERRORS as exc:
                 wait = self.backoff.delay(attempt, exc)
                 if wait is None or attempt == self.backoff.attempts - 1:
@@ -297,6 +354,9 @@ class PyGithubClient:
                          lambda: self._request("PATCH", f"/issues/{number}", {"title": title, "body": body}))
 
 
-def _comment(data: Mapping[str, Any]) -> CommentInfo:
-    return CommentInfo(int(data["id"]), str(data.get("body") or ""), str(data["user"]["login"]),
-                       int(data["user"]["id"]), github_time(data["created_at"]), github_time(data["updated_at"]))
+def _comment(data: Any) -> CommentInfo:
+    """The comment GitHub answered a POST with."""
+    comment = Fields.of(data)
+    user = comment.obj("user")
+    return CommentInfo(comment.integer("id"), comment.opt_text("body") or "", user.name("login"),
+                       user.integer("id"), comment.time("created_at"), comment.time("updated_at"))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pygit2
 
@@ -34,8 +32,7 @@ class Settings:
 @dataclass
 class Context:
     settings: Settings
-    event: str
-    payload: Mapping[str, Any]
+    event: str  # the event's name; handlers get its parsed record (bot.events) as an argument
     client: GitHub
     router: Router
     _store: Store | None = field(default=None, repr=False)

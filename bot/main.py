@@ -15,9 +15,11 @@ from typing import Any
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.status import parse_instant
 
+from . import events
 from .client import Backoff, GitHub, PyGithubClient
 from .context import Context, Settings
-from .router import PHASES, Router
+from .payload import describe
+from .router import PHASES, Router, ignored
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
 BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary")
@@ -53,17 +55,39 @@ def _now(text: str | None) -> datetime:
     return parse_instant(text) if text else datetime.now(UTC)
 
 
-def read_event(env: Mapping[str, str]) -> tuple[str, dict[str, Any]]:
+class UnusableEvent(Exception):
+    """The event file's content is nothing the bot can use: the run ignores it, with why."""
+
+
+def read_event(env: Mapping[str, str]) -> tuple[str, Any]:
+    """The event's name and its payload as JSON; UnusableEvent when the file holds no JSON object.
+
+    The file is GitHub's; whatever it holds (invalid UTF-8, nesting deeper than the parser's recursion,
+    numbers too long to convert) becomes one line, never a traceback.
+    """
     name, path = env.get("GITHUB_EVENT_NAME"), env.get("GITHUB_EVENT_PATH")
     if not name or not path:
         raise FatalError("missing GITHUB_EVENT_NAME or GITHUB_EVENT_PATH in the environment")
     try:
-        payload = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise FatalError(f"cannot read the event payload {path}: {exc}") from None
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise FatalError(f"cannot read the event payload {path}: {exc.strerror or exc}") from None
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise UnusableEvent(f"the event payload is not UTF-8 (byte {exc.start})") from None
+    except ValueError as exc:
+        raise UnusableEvent(f"the event payload is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise UnusableEvent("the event payload is nested too deeply to read") from None
     if not isinstance(payload, dict):
-        raise FatalError(f"the event payload {path} is not a JSON object")
+        raise UnusableEvent(f"the event payload is not a JSON object but {describe(payload)}")
     return name, payload
+
+
+def one_line(text: str) -> str:
+    """A job-log line: characters that could break it (newlines, controls, lone surrogates) escaped."""
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
 
 
 def make_client(settings: Settings, sleep: Callable[[float], None] | None) -> GitHub:
@@ -74,6 +98,21 @@ def make_client(settings: Settings, sleep: Callable[[float], None] | None) -> Gi
 
         client = DryRunClient(client)
     return client
+
+
+def run(env: Mapping[str, str], settings: Settings, phases: tuple[str, ...],
+        sleep: Callable[[float], None] | None) -> list[str]:
+    """One log line per behaviour that ran, or one saying why the event was ignored."""
+    try:
+        name, payload = read_event(env)
+    except UnusableEvent as exc:
+        return [ignored(str(exc)).line(env.get("GITHUB_EVENT_NAME") or "event")]
+    action = events.action_of(payload)
+    router = build_router()
+    context = Context(settings, name, make_client(settings, sleep), router)
+    where = f"{name}/{action}" if action else name
+    return [outcome.line(where) for outcome in router.dispatch(name, action, lambda: events.parse(name, payload),
+                                                                context, phases)]
 
 
 def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] | None = None) -> int:
@@ -87,17 +126,13 @@ def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] | 
     try:
         env = os.environ
         settings = settings_from(env, args.dry_run)
-        event, payload = read_event(env)
-        router = build_router()
-        context = Context(settings, event, payload, make_client(settings, sleep), router)
-        where = f"{event}/{payload['action']}" if isinstance(payload.get("action"), str) else event
-        for outcome in router.dispatch(event, payload, context, phases):
-            print(f"ccmflow-bot: {outcome.line(where)}")
+        for line in run(env, settings, phases, sleep):
+            print(f"ccmflow-bot: {one_line(line)}")
     except InvalidInput as exc:
         print(f"ccmflow-bot: the base branch's files are not valid, so nothing was triaged:\n{exc}", file=sys.stderr)
         return exc.exit_code
-    except FatalError as exc:
-        print(f"ccmflow-bot: {exc}", file=sys.stderr)
+    except FatalError as exc:  # GitHub unreachable included: a run that did nothing must not look green
+        print(f"ccmflow-bot: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .payload import PayloadError
 
 if TYPE_CHECKING:
     from .context import Context
+
+E = TypeVar("E")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +34,8 @@ def ignored(reason: str) -> Outcome:
     return Outcome("ignored", reason)
 
 
-Handler = Callable[["Context"], Outcome]
+# A handler gets the event's record (bot.events): the one its (event, action) parses to.
+Handler = Callable[["Context", Any], Outcome]
 CommandHandler = Callable[["Context", "Command"], Outcome]
 
 
@@ -44,7 +50,7 @@ class Command:
     user_id: int
     login: str
     comment_id: int
-    created_at: Any  # datetime; Any keeps this module free of the parsing code
+    created_at: datetime  # GitHub's time for the comment
 
 
 PRIMARY, FOLLOW_UP = "primary", "follow-up"
@@ -57,11 +63,11 @@ class Router:
     follow_ups: dict[tuple[str, str | None], list[Handler]] = field(default_factory=dict)
     commands: dict[str, CommandHandler] = field(default_factory=dict)
 
-    def on(self, event: str, action: str | None, handler: Handler) -> None:
+    def on(self, event: str, action: str | None, handler: Callable[[Context, E], Outcome]) -> None:
         """Run `handler` for this event and action (None: events without an action, like push)."""
         self.routes.setdefault((event, action), []).append(handler)
 
-    def after(self, event: str, action: str | None, handler: Handler) -> None:
+    def after(self, event: str, action: str | None, handler: Callable[[Context, E], Outcome]) -> None:
         """Run `handler` after the primary ones, to refresh a view derived from them (the summary).
 
         The workflows run follow-ups as a job of their own: a triage keeps to its request budget, and a burst
@@ -79,12 +85,16 @@ class Router:
             raise ValueError(f"the command '{word}' is registered twice")
         self.commands[word] = handler
 
-    def dispatch(self, event: str, payload: Mapping[str, Any], context: Context,
+    def dispatch(self, event: str, action: str | None, parse: Callable[[], object], context: Context,
                  phases: tuple[str, ...] = PHASES) -> list[Outcome]:
-        action = payload.get("action") if isinstance(payload.get("action"), str) else None
+        """Parse the payload only when something handles it; one the bot cannot use is ignored, with why."""
         handlers = self.handlers(event, action, phases)
         if not handlers:
             what = f"{event}/{action}" if action else event
             kind = "behaviour" if phases == PHASES else " or ".join(phases)
             return [ignored(f"the bot has no {kind} for '{what}' events")]
-        return [handler(context) for handler in handlers]
+        try:
+            record = parse()
+        except PayloadError as exc:
+            return [ignored(f"the payload is not one the bot can use, nothing was done: {exc}")]
+        return [handler(context, record) for handler in handlers]

@@ -6,15 +6,14 @@ import json
 from dataclasses import replace
 
 from ccmflow.core.submissions import Acceptance, SubmissionLog
-from ccmflow.triage import messages
+from ccmflow.triage.decide import messages
 from ccmflow.triage.messages import RECHECK
 
-from ..client import PullInfo, github_time, mine
+from ..client import GitHubNotFound, PullInfo, mine
 from ..context import Context
+from ..events import IssueCommentEvent
 from ..router import Command, Outcome, Router, handled, ignored
 from .triage import LogUpdate, triage_pull
-
-PREFIX = "/ccmflow"
 
 
 def register(router: Router) -> None:
@@ -23,27 +22,22 @@ def register(router: Router) -> None:
     router.command("recheck", recheck)
 
 
-def parse(body: str) -> tuple[str, tuple[str, ...]] | None:
-    """The command word and arguments when the comment's first line is `/ccmflow <word> ...`."""
-    first = (body or "").strip().splitlines()[0] if (body or "").strip() else ""
-    words = first.split()
-    if not words or words[0] != PREFIX:
-        return None
-    return (words[1].lower() if len(words) > 1 else "", tuple(words[2:]))
-
-
-def on_comment(ctx: Context) -> Outcome:
-    comment, issue = ctx.payload.get("comment") or {}, ctx.payload.get("issue") or {}
-    parsed = parse(str(comment.get("body") or ""))
+def on_comment(ctx: Context, event: IssueCommentEvent) -> Outcome:
+    comment = event.comment
+    parsed = comment.command
     if parsed is None:
         return ignored("the comment is not a /ccmflow command")
     word, args = parsed
     handler = ctx.router.commands.get(word)
     if handler is None:
         return ignored(f"'/ccmflow {word}' is not a command of this bot's behaviours")
-    command = Command(word, args, int(issue["number"]), "pull_request" in issue, int(comment["user"]["id"]),
-                      str(comment["user"]["login"]), int(comment["id"]), github_time(comment["created_at"]))
-    return handler(ctx, command)
+    command = Command(word=word, args=args, number=event.issue.number, on_pull_request=event.issue.is_pull_request,
+                      user_id=comment.user.id, login=comment.user.login, comment_id=comment.id,
+                      created_at=comment.created_at)
+    try:
+        return handler(ctx, command)
+    except GitHubNotFound as exc:  # the issue was deleted since the comment was made, or never was here
+        return ignored(f"#{command.number}: '/ccmflow {word}' cannot be answered there: {exc}")
 
 
 def reply_marker(command: Command) -> str:
@@ -55,20 +49,39 @@ def answered(ctx: Context, command: Command) -> bool:
     return bool(mine(ctx.client.comments(command.number), ctx.settings.login, reply_marker(command)))
 
 
-def _refuse(ctx: Context, command: Command, who_may: str) -> Outcome:
-    """One short, polite reply per refused command, also when the run is repeated."""
+def reply(ctx: Context, command: Command, text: str) -> bool:
+    """Answer a command once, also when the run is repeated; False when it had been answered already.
+
+    Raises GitHubNotFound when the issue the command was said on is gone (deleted since, or never here).
+    """
     marker = reply_marker(command)
     if answered(ctx, command):
+        return False
+    ctx.client.create_comment(command.number, f"{marker}\n{text}", marker)
+    return True
+
+
+def _refuse(ctx: Context, command: Command, who_may: str) -> Outcome:
+    """One short, polite reply per refused command, also when the run is repeated."""
+    if not reply(ctx, command, messages.refusal(command.login, command.word, who_may)):
         return ignored(f"#{command.number}: '/ccmflow {command.word}' from @{command.login} was already answered")
-    body = f"{marker}\n{messages.refusal(command.login, command.word, who_may)}"
-    ctx.client.create_comment(command.number, body, marker)
     return handled(f"#{command.number}: refused '/ccmflow {command.word}' from @{command.login} "
                    f"(account {command.user_id} lacks the role)")
 
 
+def not_a_pull_request(ctx: Context, command: Command) -> Outcome:
+    """A command for an input said on an issue, or about a pull request GitHub does not know: a polite answer."""
+    what = f"#{command.number}: '/ccmflow {command.word}' is about a pull request, and #{command.number} is not one"
+    try:
+        replied = reply(ctx, command, messages.not_a_pull_request(command.login, command.word, command.number))
+    except GitHubNotFound:
+        return ignored(f"{what}; nor an issue GitHub knows, so there is nothing to answer on")
+    return handled(f"{what}: answered") if replied else ignored(f"{what}; already answered")
+
+
 def accept_late(ctx: Context, command: Command) -> Outcome:
     if not command.on_pull_request:
-        return ignored("'/ccmflow accept-late' applies to a pull request, not to an issue")
+        return not_a_pull_request(ctx, command)
     if not ctx.base().registry.may(command.user_id, "accept-late"):
         return _refuse(ctx, command, "the Presidency")
     acceptance = Acceptance(command.user_id, command.login, command.created_at)
@@ -83,7 +96,7 @@ def accept_late(ctx: Context, command: Command) -> Outcome:
 
 def recheck(ctx: Context, command: Command) -> Outcome:
     if not command.on_pull_request:
-        return ignored("'/ccmflow recheck' applies to a pull request, not to an issue")
+        return not_a_pull_request(ctx, command)
     registry = ctx.base().registry
     if not (registry.may(command.user_id, "accept-late") or registry.may(command.user_id, "consolidate")):
         return _refuse(ctx, command, "the Presidency and the Implementation Support Unit")
@@ -97,5 +110,8 @@ def recheck(ctx: Context, command: Command) -> Outcome:
 
 
 def _retriage(ctx: Context, command: Command, update: LogUpdate) -> Outcome:
-    pull: PullInfo = ctx.client.get_pull(command.number)
+    try:
+        pull: PullInfo = ctx.client.get_pull(command.number)
+    except GitHubNotFound:
+        return not_a_pull_request(ctx, command)
     return triage_pull(ctx, pull, pull.updated_at, "backfill", update=update)

@@ -15,6 +15,7 @@ from ccmflow.repo.treeedit import blob_text
 
 from ..client import GitHub, mine
 from ..context import Context
+from ..events import PushEvent
 from ..router import Outcome, Router, handled, ignored
 
 
@@ -22,19 +23,18 @@ def register(router: Router) -> None:
     router.on("push", None, on_push)
 
 
-def on_push(ctx: Context) -> Outcome:
-    payload = ctx.payload
-    ref = str(payload.get("ref") or "")
-    default = str((payload.get("repository") or {}).get("default_branch") or "")
-    if payload.get("deleted") or not ref.startswith("refs/heads/") or (default and ref != f"refs/heads/{default}"):
-        return ignored(f"dispositions: a push to {ref or 'an unknown ref'} is not a push to the default branch")
-    after = prinput.find_commit(ctx.repo, str(payload.get("after") or ""))
+def on_push(ctx: Context, event: PushEvent) -> Outcome:
+    why_not = event.not_to_default_branch()
+    if why_not is not None:
+        return ignored(f"dispositions: not a push to the base branch: {why_not}")
+    after = prinput.find_commit(ctx.repo, event.after)
     if after is None:
         return ignored("dispositions: the pushed commit is not in the checkout")
-    before = prinput.find_commit(ctx.repo, str(payload.get("before") or ""))
+    before = prinput.find_commit(ctx.repo, event.before)
+    html = event.repository.html_url or f"https://github.com/{ctx.settings.repository}"
     done: list[str] = []
     for path in _registers(ctx.repo, before, after):
-        done += _dispose(ctx, before, after, path)
+        done += _dispose(ctx, before, after, path, html)
     if not done:
         return ignored("dispositions: no consolidated version was merged by this push")
     return handled("dispositions: " + "; ".join(done))
@@ -60,7 +60,8 @@ def _document(ctx: Context, commit: pygit2.Commit, doc: str) -> Document | None:
         return None
 
 
-def _dispose(ctx: Context, before: pygit2.Commit | None, after: pygit2.Commit, path: str) -> list[str]:
+def _dispose(ctx: Context, before: pygit2.Commit | None, after: pygit2.Commit, path: str,
+             html: str) -> list[str]:
     """Post one register's notices when the push also brought its document to the register's version."""
     text = blob_text(after, path)
     if text is None:
@@ -74,8 +75,6 @@ def _dispose(ctx: Context, before: pygit2.Commit | None, after: pygit2.Commit, p
         return []  # the register alone was edited: the version was merged earlier
     workspace, _ = ctx.store.workspace(after.id)
     version_name = workspace.process.version_name(register.version) if workspace else register.version
-    html = str((ctx.payload.get("repository") or {}).get("html_url") or
-               f"https://github.com/{ctx.settings.repository}")
     blob_url = f"{html}/blob/{after.id}/{document.path}"
     written = [_apply(ctx.client, n) for n in notices(register, document, version_name,
                                                       _lines(after, document), blob_url)]

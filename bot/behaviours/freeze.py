@@ -18,6 +18,7 @@ from ccmflow.repo.fetch import push
 from ccmflow.repo.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, write_ledger
 
 from ..context import Context
+from ..events import Schedule, WorkflowDispatch
 from ..router import Outcome, Router, handled, ignored
 
 # Kept with each ledger record's log: the pull request's updated_at when its log was last read. GitHub bumps
@@ -31,11 +32,10 @@ def register(router: Router) -> None:
     router.on("workflow_dispatch", None, on_maintenance)
 
 
-def on_maintenance(ctx: Context) -> Outcome:
-    ref = str(ctx.payload.get("ref") or "")
-    default = str((ctx.payload.get("repository") or {}).get("default_branch") or "")
-    if ctx.event == "workflow_dispatch" and default and ref and ref != f"refs/heads/{default}":
-        return ignored(f"run on {ref}, not on the default branch ({default}): no freeze from there")
+def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Outcome:
+    why_not = event.not_on_default_branch() if isinstance(event, WorkflowDispatch) else None
+    if why_not is not None:
+        return ignored(f"run from {why_not}: no freeze from there")
     workspace = ctx.base()
     problem = ctx.fetch()
     if problem is not None:

@@ -11,6 +11,7 @@ from ccmflow.repo.treeedit import blob_at
 
 from ..client import PullInfo
 from ..context import Context
+from ..events import PushEvent, WorkflowDispatch
 from ..router import Outcome, Router, handled, ignored
 from .triage import CommentMoved, triage_pull
 
@@ -24,25 +25,20 @@ def register(router: Router) -> None:
     router.on("workflow_dispatch", None, on_dispatch)
 
 
-def on_push(ctx: Context) -> Outcome:
-    payload = ctx.payload
-    ref = str(payload.get("ref") or "")
-    default = str((payload.get("repository") or {}).get("default_branch") or "")
-    if payload.get("deleted") or not ref.startswith("refs/heads/"):
-        return ignored(f"a push to {ref or 'an unknown ref'} is not a change of the base branch")
-    if default and ref != f"refs/heads/{default}":
-        return ignored(f"a push to {ref} is not a push to the default branch ({default})")
-    reason = _relevant(ctx.repo, str(payload.get("before") or ""), str(payload.get("after") or ""))
+def on_push(ctx: Context, event: PushEvent) -> Outcome:
+    why_not = event.not_to_default_branch()
+    if why_not is not None:
+        return ignored(f"not a change of the base branch: {why_not}")
+    reason = _relevant(ctx.repo, event.before, event.after)
     if reason is None:
         return ignored("the push changes neither the timeline, the registry nor any document's version")
     return retriage_all(ctx, reason)
 
 
-def on_dispatch(ctx: Context) -> Outcome:
-    ref = str(ctx.payload.get("ref") or "")
-    default = str((ctx.payload.get("repository") or {}).get("default_branch") or "")
-    if default and ref and ref != f"refs/heads/{default}":
-        return ignored(f"run on {ref}, not on the default branch ({default}): the process lives there")
+def on_dispatch(ctx: Context, event: WorkflowDispatch) -> Outcome:
+    why_not = event.not_on_default_branch()
+    if why_not is not None:
+        return ignored(f"run from {why_not}: the process lives there")
     return retriage_all(ctx, "run by hand")
 
 

@@ -25,13 +25,14 @@ from ccmflow.inputs.summary_render import MAX_BODY, markdown_parts
 from ccmflow.repo.fetch import push
 from ccmflow.repo.ledger import Ledger, read_ledger
 from ccmflow.repo.treeedit import tree_with
-from ccmflow.triage import messages
+from ccmflow.triage.decide import messages
 
-from ..client import GitHub, PullInfo
+from ..client import GitHub, GitHubUnreachable, PullInfo
 from ..context import Context
+from ..events import IssueCommentEvent, PullRequestEvent, Schedule, WorkflowDispatch
 from ..router import Command, Outcome, Router, handled, ignored
-from .commands import answered, parse, reply_marker
-from .triage import ACTIONS, received_at
+from .commands import reply
+from .triage import ACTIONS
 
 TITLE = "Consolidation summary: "
 MAX_TITLE = 256
@@ -54,14 +55,14 @@ def register(router: Router) -> None:
     router.command("summary", on_command)
 
 
-def on_schedule(ctx: Context) -> Outcome:
+def on_schedule(ctx: Context, event: WorkflowDispatch | Schedule) -> Outcome:
     return refresh(ctx, create=True, publish=not ctx.settings.dry_run)
 
 
-def after_triage(ctx: Context) -> Outcome:
+def after_triage(ctx: Context, event: PullRequestEvent) -> Outcome:
     """The triaged input's newest version is logged just as triage logs it; everything else comes from the ledger."""
-    pull = PullInfo.from_json(ctx.payload["pull_request"])
-    received, source = received_at(pull, str(ctx.payload.get("action")))
+    pull = event.pull
+    received, source = event.received
 
     def update(number: int, log: SubmissionLog) -> SubmissionLog:
         return log.record(pull.head_sha, received, source) if number == pull.number else log
@@ -69,45 +70,48 @@ def after_triage(ctx: Context) -> Outcome:
     return _quietly(ctx, lambda: refresh(ctx, create=False, update=update))
 
 
-def after_command(ctx: Context) -> Outcome:
+def after_command(ctx: Context, event: IssueCommentEvent) -> Outcome:
     """After /ccmflow accept-late or recheck, the input's log (just rewritten by triage) is read again."""
-    parsed = parse(str((ctx.payload.get("comment") or {}).get("body") or ""))
-    issue = ctx.payload.get("issue") or {}
-    if parsed is None or parsed[0] not in ("accept-late", "recheck") or "pull_request" not in issue:
+    parsed = event.comment.command
+    if parsed is None or parsed[0] not in ("accept-late", "recheck") or not event.issue.is_pull_request:
         return ignored("no input changed: the summary stays as it is")
-    number = int(issue["number"])
-    fresh = ctx.status_log(number)
+    number = event.issue.number
 
-    def update(n: int, log: SubmissionLog) -> SubmissionLog:
-        return fresh if n == number and fresh is not None else log
+    def work() -> Outcome:
+        fresh = ctx.status_log(number)
 
-    return _quietly(ctx, lambda: refresh(ctx, create=False, update=update))
+        def update(n: int, log: SubmissionLog) -> SubmissionLog:
+            return fresh if n == number and fresh is not None else log
+
+        return refresh(ctx, create=False, update=update)
+
+    return _quietly(ctx, work)
 
 
 def on_command(ctx: Context, command: Command) -> Outcome:
     """`/ccmflow summary`: refresh every summary now, and answer once (a repeated run answers nothing new)."""
     registry = ctx.base().registry
     allowed = any(registry.may(command.user_id, role) for role in ROLES)
-    marker = reply_marker(command)
-    replied = answered(ctx, command)
     if not allowed:
-        if not replied:
-            ctx.client.create_comment(command.number, f"{marker}\n" + messages.refusal(
-                command.login, "summary", "the Presidency and the Implementation Support Unit"), marker)
+        reply(ctx, command, messages.refusal(command.login, "summary",
+                                             "the Presidency and the Implementation Support Unit"))
         return ignored(f"'/ccmflow summary' from @{command.login}: only the Presidency and the support unit "
                        "may ask for it (the summary is refreshed hourly anyway)")
     outcome = refresh(ctx, create=True)
-    if not replied:
-        ctx.client.create_comment(command.number, f"{marker}\nThank you, @{command.login}. The consolidation "
-                                  "summaries are up to date: see the issues labelled "
-                                  f"`{labels.SUMMARY}`.", marker)
+    reply(ctx, command, f"Thank you, @{command.login}. The consolidation summaries are up to date: see the issues "
+                        f"labelled `{labels.SUMMARY}`.")
     return outcome
 
 
 def _quietly(ctx: Context, work: Callable[[], Outcome]) -> Outcome:
-    """A refresh after triage that fails leaves triage's work standing; the hourly run refreshes it again."""
+    """A refresh after triage that fails leaves triage's work standing; the hourly run refreshes it again.
+
+    Not when GitHub could not be reached: that run did nothing, and must not look green.
+    """
     try:
         return work()
+    except GitHubUnreachable:
+        raise
     except FatalError as exc:
         return ignored(f"summary not refreshed: {exc}")
 

@@ -15,6 +15,7 @@ from ccmflow.triage.messages import STATUS_MARKER
 
 from ..client import CommentInfo, GitHub, PullInfo, mine
 from ..context import Context
+from ..events import PullRequestEvent
 from ..router import Outcome, Router, handled, ignored
 
 ACTIONS = ("opened", "synchronize", "reopened", "edited", "ready_for_review", "closed")
@@ -32,21 +33,9 @@ def register(router: Router) -> None:
             router.on(event, action, on_pull_request)
 
 
-def on_pull_request(ctx: Context) -> Outcome:
-    pull = PullInfo.from_json(ctx.payload["pull_request"])
-    received, source = received_at(pull, str(ctx.payload.get("action")))
-    return triage_pull(ctx, pull, received, source, event_time=pull.updated_at)
-
-
-def received_at(pull: PullInfo, action: str) -> tuple[datetime, str]:
-    """When GitHub received the head a pull_request event is about, and what set that time (the log's source).
-
-    The PR's creation for the first version; for a push, the event's server time (updated_at); for anything
-    else, updated_at is the best bound GitHub gives.
-    """
-    if action == "opened":
-        return pull.created_at, "pr-created"
-    return pull.updated_at, ("event" if action == "synchronize" else "backfill")
+def on_pull_request(ctx: Context, event: PullRequestEvent) -> Outcome:
+    received, source = event.received
+    return triage_pull(ctx, event.pull, received, source, event_time=event.pull.updated_at)
 
 
 @dataclass(frozen=True, slots=True)

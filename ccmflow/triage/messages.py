@@ -104,6 +104,13 @@ def refusal(login: str, command: str, who_may: str) -> str:
             "allowed to use it, please contact the Presidency.")
 
 
+def not_a_pull_request(login: str, command: str, number: int) -> str:
+    """The answer to a command said on an issue, or about a pull request GitHub does not know (any more)."""
+    return (f"Thank you, @{safe(login, 60)}. The command `/ccmflow {command}` applies to an input's pull request, "
+            f"and #{number} is not a pull request of this repository, so the bot has not acted on it. Please say "
+            "it in a comment on the pull request of the input concerned.")
+
+
 def late_notice(report: Report) -> str:
     """A comment of its own, so that the Presidency is notified (edits of the status comment notify nobody)."""
     who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"

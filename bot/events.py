@@ -1,0 +1,201 @@
+"""The events the bot acts on, parsed once from GitHub's payload into typed, frozen records.
+
+Behaviours receive these records, never the payload: every field they use was checked here, and a payload
+GitHub sends in another shape is refused with the path of the first field that is missing or of the wrong type
+(`PayloadError`), so that the run ignores it with one line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .client import PullInfo
+from .payload import Fields
+
+COMMAND_PREFIX = "/ccmflow"
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    default_branch: str
+    html_url: str | None  # for links in the bot's comments; the settings' repository when absent
+
+    @classmethod
+    def parse(cls, fields: Fields) -> Repository:
+        return cls(default_branch=fields.name("default_branch"), html_url=fields.opt_text("html_url"))
+
+    def not_default(self, ref: str) -> str | None:
+        """Why `ref` is not this repository's default branch, None when it is.
+
+        The one rule for 'on the base branch' (a push to it, a run dispatched from it): the exact branch ref,
+        so a tag, another branch or a payload that does not say its default branch are never taken for it.
+        """
+        if ref == f"refs/heads/{self.default_branch}":
+            return None
+        return f"{ref!r} is not the default branch ({self.default_branch!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    login: str
+    id: int  # the numeric account id: the registry trusts this, never the login
+
+    @classmethod
+    def parse(cls, fields: Fields) -> User:
+        return cls(login=fields.name("login"), id=fields.integer("id"))
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: int
+    body: str
+    user: User
+    created_at: datetime  # GitHub's time: when the comment was made
+
+    @classmethod
+    def parse(cls, fields: Fields) -> Comment:
+        return cls(id=fields.integer("id"), body=fields.text("body"), user=User.parse(fields.obj("user")),
+                   created_at=fields.time("created_at"))
+
+    @property
+    def command(self) -> tuple[str, tuple[str, ...]] | None:
+        """The command word and arguments when the comment's first line is `/ccmflow <word> ...`."""
+        lines = self.body.strip().splitlines()
+        words = lines[0].split() if lines else []
+        if not words or words[0] != COMMAND_PREFIX:
+            return None
+        return (words[1].lower() if len(words) > 1 else "", tuple(words[2:]))
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    number: int
+    is_pull_request: bool  # GitHub's issues API also lists pull requests, marked by a `pull_request` object
+
+    @classmethod
+    def parse(cls, fields: Fields) -> Issue:
+        return cls(number=fields.integer("number"), is_pull_request=fields.opt_obj("pull_request") is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class PullRequestEvent:
+    """pull_request and pull_request_target."""
+
+    action: str
+    pull: PullInfo
+
+    @property
+    def received(self) -> tuple[datetime, str]:
+        """When GitHub received the head this event is about, and what set that time (the log's source).
+
+        The PR's creation for the first version; for a push, the event's server time (updated_at); for
+        anything else, updated_at is the best bound GitHub gives.
+        """
+        if self.action == "opened":
+            return self.pull.created_at, "pr-created"
+        return self.pull.updated_at, ("event" if self.action == "synchronize" else "backfill")
+
+
+@dataclass(frozen=True, slots=True)
+class IssueCommentEvent:
+    action: str
+    issue: Issue
+    comment: Comment
+
+
+@dataclass(frozen=True, slots=True)
+class IssuesEvent:
+    action: str
+    issue: Issue
+
+
+@dataclass(frozen=True, slots=True)
+class PushEvent:
+    ref: str
+    before: str  # all zeros when the branch was created
+    after: str  # all zeros when it was deleted
+    deleted: bool
+    repository: Repository
+
+    def not_to_default_branch(self) -> str | None:
+        """Why this push does not change the base branch, None when it does."""
+        if self.deleted:
+            return f"the push deletes {self.ref!r}"
+        return self.repository.not_default(self.ref)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkflowDispatch:
+    ref: str  # the branch or tag the run was started from
+    repository: Repository
+
+    def not_on_default_branch(self) -> str | None:
+        return self.repository.not_default(self.ref)
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """A scheduled run: GitHub runs it from the default branch, and the bot reads nothing of its payload."""
+
+
+@dataclass(frozen=True, slots=True)
+class OtherEvent:
+    """An event the bot has no parser for (and so no behaviour): nothing of it is read."""
+
+    name: str
+
+
+Event = (PullRequestEvent | IssueCommentEvent | IssuesEvent | PushEvent | WorkflowDispatch | Schedule
+         | OtherEvent)
+
+
+def _pull_request(top: Fields) -> PullRequestEvent:
+    return PullRequestEvent(action=top.name("action"), pull=PullInfo.from_json(top.obj("pull_request").data,
+                                                                             path="pull_request"))
+
+
+def _issue_comment(top: Fields) -> IssueCommentEvent:
+    return IssueCommentEvent(action=top.name("action"), issue=Issue.parse(top.obj("issue")),
+                             comment=Comment.parse(top.obj("comment")))
+
+
+def _issues(top: Fields) -> IssuesEvent:
+    return IssuesEvent(action=top.name("action"), issue=Issue.parse(top.obj("issue")))
+
+
+def _push(top: Fields) -> PushEvent:
+    return PushEvent(ref=top.name("ref"), before=top.sha("before"), after=top.sha("after"),
+                     deleted=top.flag("deleted"), repository=Repository.parse(top.obj("repository")))
+
+
+def _dispatch(top: Fields) -> WorkflowDispatch:
+    return WorkflowDispatch(ref=top.name("ref"), repository=Repository.parse(top.obj("repository")))
+
+
+PARSERS: dict[str, Callable[[Fields], Event]] = {
+    "pull_request": _pull_request,
+    "pull_request_target": _pull_request,
+    "issue_comment": _issue_comment,
+    "issues": _issues,
+    "push": _push,
+    "workflow_dispatch": _dispatch,
+    "schedule": lambda top: Schedule(),
+}
+
+
+def action_of(payload: Any) -> str | None:
+    """The payload's action, for routing; None for events without one (push) or a payload without it."""
+    action = payload.get("action") if isinstance(payload, dict) else None
+    return action if isinstance(action, str) else None
+
+
+def parse(name: str, payload: Any) -> Event:
+    """The record of event `name`; PayloadError names the first field the bot cannot use."""
+    parser = PARSERS.get(name)
+    if parser is None:
+        return OtherEvent(name)
+    return parser(Fields.of(payload, ""))
+
