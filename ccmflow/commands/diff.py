@@ -10,7 +10,7 @@ from rich.text import Text
 from ccmflow.commands.common import add_common
 from ccmflow.diff import DocumentDiff, ParagraphChange, diff_documents
 from ccmflow.gitstore import Store
-from ccmflow.output import console, emit_json, redline_markdown, redline_text
+from ccmflow.output import console, emit_json, redline_markdown, redline_text, terminal_safe
 from ccmflow.versions import resolve_version_rev
 
 
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result.as_json())
     elif args.format == "md":
-        print(markdown(result, args.old, args.new))
+        print(terminal_safe(markdown(result, args.old, args.new)))
     else:
         _print(result, args.old, args.new)
     return 0

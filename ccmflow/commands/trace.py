@@ -17,7 +17,7 @@ from rich.text import Text
 from ccmflow.commands.common import add_common
 from ccmflow.gitstore import Store
 from ccmflow.model import Document
-from ccmflow.output import console, emit_json
+from ccmflow.output import console, emit_json, terminal_safe
 from ccmflow.trace import Trace, concordance, find_paragraph
 
 MISSING = "—"
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
             data["texts"] = {p.version: _text(p.document, trace.rows[0].paragraph_id) for p in trace.points}
         emit_json(data)
     elif args.format == "md":
-        print(markdown(trace))
+        print(terminal_safe(markdown(trace)))
     else:
         _print(trace, bool(args.paragraph))
     return 0
