@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.client import PullInfo, github_time, mine
 from bot.context import Context
 from bot.router import Command, Outcome, Router, handled, ignored
-from bot.triage import LogUpdate, triage_pull
+from bot.triage import LogUpdate, triage_guarded
 from ccmflow import messages
 from ccmflow.messages import RECHECK
 from ccmflow.submissions import Acceptance, SubmissionLog
@@ -96,5 +96,6 @@ def recheck(ctx: Context, command: Command) -> Outcome:
 
 
 def _retriage(ctx: Context, command: Command, update: LogUpdate) -> Outcome:
+    # Commands run in a concurrency group of their own, so the input's triage may be writing at the same time.
     pull: PullInfo = ctx.client.get_pull(command.number)
-    return triage_pull(ctx, pull, pull.updated_at, "backfill", update=update)
+    return triage_guarded(ctx, pull, pull.updated_at, "backfill", refresh=True, required=True, update=update)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from bot.client import CommentInfo, GitHub, LabelInfo, PullInfo
+from bot.client import CommentInfo, GitHub, HeadEvent, LabelInfo, PullInfo
 from ccmflow.labels import LabelSpec
 from ccmflow.triage import CommitStatus
 
@@ -26,6 +26,9 @@ class DryRunClient:
 
     def comments(self, number: int) -> list[CommentInfo]:
         return self.real.comments(number)
+
+    def head_events(self, number: int) -> list[HeadEvent]:
+        return self.real.head_events(number)
 
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]:
         self._say(f"set the labels of #{number} to: {', '.join(names) or '(none)'}")

@@ -14,6 +14,7 @@ from datetime import UTC
 from bot.context import Context
 from bot.gitsync import push
 from bot.router import Outcome, Router, handled, ignored
+from bot.triage import with_head_events
 from ccmflow.errors import FatalError
 from ccmflow.freeze import due, freeze_report
 from ccmflow.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, write_ledger
@@ -74,6 +75,8 @@ def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
         if old is None or old.head_sha != pull.head_sha or log.extra.get(SEEN) != seen:
             log = ctx.status_log(pull.number) or log
             read += 1
+            if log.receipt(pull.head_sha) is None:  # the head's own run was lost: what does GitHub date?
+                log = with_head_events(log, ctx.client.head_events(pull.number))
         log = replace(log, extra={**log.extra, SEEN: seen})
         records[pull.number] = pull.record(log)
     still_open = {pull.number for pull in listed}

@@ -7,7 +7,7 @@ import pygit2
 from bot.client import PullInfo
 from bot.context import Context
 from bot.router import Outcome, Router, handled, ignored
-from bot.triage import CommentMoved, triage_pull
+from bot.triage import triage_guarded
 from ccmflow import prinput
 from ccmflow.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
 from ccmflow.model import Document
@@ -45,20 +45,9 @@ def on_dispatch(ctx: Context) -> Outcome:
     return retriage_all(ctx, "run by hand")
 
 
-_ATTEMPTS = 3
-
-
 def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
     """Triage one open input; if its own triage wrote meanwhile, start again from what that run logged."""
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            return triage_pull(ctx, pull, pull.updated_at, "backfill", guard=True)
-        except CommentMoved as exc:
-            if attempt == _ATTEMPTS:
-                return ignored(f"{exc}; left to that run, which judges it with the same timeline")
-            pull = ctx.client.get_pull(pull.number)
+    return triage_guarded(ctx, pull, pull.updated_at, "backfill", refresh=True)
 
 
 def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
