@@ -23,6 +23,7 @@ from ccmflow.triage.decide import CommitStatus
 from .payload import Fields, PayloadError, describe
 
 T = TypeVar("T")
+_SHA = re.compile(r"[0-9a-f]{40}")
 # What a request to GitHub can raise; anything else is a bug in the bot and must surface as one.
 REQUEST_ERRORS = (github.GithubException, requests.exceptions.RequestException)
 
@@ -84,6 +85,14 @@ class PullInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class HeadEvent:
+    """A head the pull request had, at a time GitHub itself recorded (a timeline event's created_at)."""
+
+    sha: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class CommentInfo:
     id: int
     body: str
@@ -124,6 +133,7 @@ class GitHub(Protocol):
     def get_pull(self, number: int) -> PullInfo: ...
     def open_pulls(self) -> list[PullInfo]: ...  # ceil(N/100) requests: everything used is in the list
     def comments(self, number: int) -> list[CommentInfo]: ...
+    def head_events(self, number: int) -> list[HeadEvent]: ...  # ceil(E/100) requests for E timeline events
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]: ...
     def update_label(self, spec: LabelSpec) -> None: ...
     def create_status(self, sha: str, status: CommitStatus, target_url: str | None) -> None: ...
@@ -273,6 +283,26 @@ class PyGithubClient:
                     for c in self._repo.get_issue(number).get_comments()]
 
         return self.backoff.run(f"list the comments of #{number}", read)
+
+    def head_events(self, number: int) -> list[HeadEvent]:
+        """The heads the issue timeline ties to a time of GitHub's own: its `head_ref_force_pushed` events.
+
+        GitHub's description gives that event the common issue-event shape, without saying whether commit_id
+        is the head before or after the push; either way that commit was the pull request's head at the
+        event's created_at, which therefore bounds when it arrived. `committed` events carry only the
+        commit's author and committer dates, which anyone can write, so they give no time at all.
+        """
+        def read() -> list[HeadEvent]:
+            found: list[HeadEvent] = []
+            for event in self._repo.get_issue(number).get_timeline():
+                data = event.raw_data
+                sha, at = str(data.get("commit_id") or ""), data.get("created_at")
+                if data.get("event") == "head_ref_force_pushed" and _SHA.fullmatch(sha) and at:
+                    with contextlib.suppress(FatalError):  # a timestamp GitHub would not send: no time, no use
+                        found.append(HeadEvent(sha, github_time(at)))
+            return found
+
+        return self.backoff.run(f"read the timeline of #{number}", read)
 
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]:
         data = self.backoff.run(f"set the labels of #{number}",

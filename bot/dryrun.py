@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from ccmflow.core.labels import LabelSpec
 from ccmflow.triage.decide import CommitStatus
 
-from .client import CommentInfo, GitHub, LabelInfo, PullInfo
+from .client import CommentInfo, GitHub, HeadEvent, LabelInfo, PullInfo
 
 
 class DryRunClient:
@@ -27,6 +27,9 @@ class DryRunClient:
 
     def comments(self, number: int) -> list[CommentInfo]:
         return self.real.comments(number)
+
+    def head_events(self, number: int) -> list[HeadEvent]:
+        return self.real.head_events(number)
 
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]:
         self._say(f"set the labels of #{number} to: {', '.join(names) or '(none)'}")

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from .client import PullInfo
-from .payload import Fields
+from .payload import SHA, Fields
 
 COMMAND_PREFIX = "/ccmflow"
 
@@ -86,6 +86,7 @@ class PullRequestEvent:
 
     action: str
     pull: PullInfo
+    before: str | None = None  # synchronize: the head this push replaced, when GitHub says
 
     @property
     def received(self) -> tuple[datetime, str]:
@@ -153,8 +154,11 @@ Event = (PullRequestEvent | IssueCommentEvent | IssuesEvent | PushEvent | Workfl
 
 
 def _pull_request(top: Fields) -> PullRequestEvent:
-    return PullRequestEvent(action=top.name("action"), pull=PullInfo.from_json(top.obj("pull_request").data,
-                                                                             path="pull_request"))
+    pull = PullInfo.from_json(top.obj("pull_request").data, path="pull_request")
+    # `before` only helps find a version whose own run was lost; a payload without it is still usable.
+    before = top.opt_text("before")
+    return PullRequestEvent(action=top.name("action"), pull=pull,
+                            before=before if before is not None and SHA.fullmatch(before) else None)
 
 
 def _issue_comment(top: Fields) -> IssueCommentEvent:

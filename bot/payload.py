@@ -15,7 +15,7 @@ from typing import Any
 
 # Numbers and ids GitHub sends are positive 64-bit integers; anything larger is not one of them.
 MAX_ID = 2**63 - 1
-_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 _TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 
 
@@ -122,7 +122,7 @@ class Fields:
 
     def sha(self, key: str) -> str:
         value = self.text(key)
-        if not _SHA.fullmatch(value):
+        if not SHA.fullmatch(value):
             raise self._wrong(key, "a commit sha", value)
         return value
 

@@ -51,7 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_findings(exc.findings, getattr(args, "json", False))
         return exc.exit_code
     except FatalError as exc:
-        print(f"ccmflow: {exc}", file=sys.stderr)
+        from ccmflow.commands.output import terminal_safe
+
+        print(terminal_safe(f"ccmflow: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -136,6 +136,18 @@ class World:
         event["before"], event["after"] = before, sha
         return event
 
+    def force_push_pr(self, number: int, changes: Mapping[str, bytes | None], *, at: str) -> dict[str, Any]:
+        """A head pushed over the old one, and the head_ref_force_pushed event GitHub records on the timeline."""
+        before = self.heads[number]
+        sha = self.pr_commit(number, changes, parent=self.base_sha)
+        self.fake.set_pull(number, head_sha=sha, updated_at=at)
+        author = self.fake.pull(number)["user"]
+        self.fake.add_timeline_event(number, "head_ref_force_pushed", author["login"], author["id"], created_at=at,
+                                     commit_id=sha)
+        event = self.pr_event("synchronize", number)
+        event["before"], event["after"] = before, sha
+        return event
+
     def pr_event(self, action: str, number: int) -> dict[str, Any]:
         """A real payload from GitHub's examples, with this repository's PR facts written over it."""
         source = {"synchronize": "synchronize.1.json", "closed": "closed.1.json",

@@ -84,7 +84,9 @@ def test_good_specs_are_installed_verbatim(spec: str) -> None:
     for path, text in render_workflows(spec).items():
         workflow = _load(text)
         installs = [s["run"] for s in _steps(workflow) if "pip install" in s.get("run", "")]
-        assert installs == [f"python -m pip install {spec}"] * len(workflow["jobs"]), path
+        lock = "python -m pip install --require-hashes --only-binary :all: -r .github/ccmflow-requirements.txt"
+        wanted = f"{lock}\npython -m pip install --no-deps --no-build-isolation {spec}\n"
+        assert installs == [wanted] * len(workflow["jobs"]), path
 
 
 BAD_SPECS = [

@@ -222,3 +222,14 @@ def test_any_bytes_give_data_or_a_located_refusal(raw: bytes) -> None:
         load(raw, PATH)
     except YamlError as exc:
         assert exc.finding.file == PATH and exc.finding.line >= 1 and exc.finding.column >= 1
+
+
+def test_a_number_too_long_to_convert_is_a_located_plain_finding() -> None:
+    huge = "9" * 5000
+    finding = refused(f"a: 1\nbig:\n  - {huge}\n")
+    assert (finding.line, finding.column) == (3, 5)
+    assert finding.message == "a number of 5,000 digits is over the 4,300-digit limit"
+    assert "quotes" in finding.hint
+    assert "sys." not in str(finding) and "int_max_str_digits" not in str(finding)
+    # The same digits quoted are text, and a long-but-allowed number still reads as a number.
+    assert load(f'big: "{huge}"\nok: -{"1" * 4300}\n', PATH).data["big"] == huge

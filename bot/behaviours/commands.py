@@ -6,14 +6,14 @@ import json
 from dataclasses import replace
 
 from ccmflow.core.submissions import Acceptance, SubmissionLog
-from ccmflow.triage.decide import messages
+from ccmflow.triage import messages
 from ccmflow.triage.messages import RECHECK
 
 from ..client import GitHubNotFound, PullInfo, mine
 from ..context import Context
 from ..events import IssueCommentEvent
 from ..router import Command, Outcome, Router, handled, ignored
-from .triage import LogUpdate, triage_pull
+from .triage import LogUpdate, triage_guarded
 
 
 def register(router: Router) -> None:
@@ -114,4 +114,5 @@ def _retriage(ctx: Context, command: Command, update: LogUpdate) -> Outcome:
         pull: PullInfo = ctx.client.get_pull(command.number)
     except GitHubNotFound:
         return not_a_pull_request(ctx, command)
-    return triage_pull(ctx, pull, pull.updated_at, "backfill", update=update)
+    # Commands run in a concurrency group of their own, so the input's triage may be writing at the same time.
+    return triage_guarded(ctx, pull, pull.updated_at, "backfill", refresh=True, required=True, update=update)

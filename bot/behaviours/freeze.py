@@ -20,6 +20,7 @@ from ccmflow.repo.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, w
 from ..context import Context
 from ..events import Schedule, WorkflowDispatch
 from ..router import Outcome, Router, handled, ignored
+from .triage import with_head_events
 
 # Kept with each ledger record's log: the pull request's updated_at when its log was last read. GitHub bumps
 # updated_at on every push and comment (the bot's status comment included), so an unchanged value means an
@@ -75,6 +76,8 @@ def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
         if old is None or old.head_sha != pull.head_sha or log.extra.get(SEEN) != seen:
             log = ctx.status_log(pull.number) or log
             read += 1
+            if log.receipt(pull.head_sha) is None:  # the head's own run was lost: what does GitHub date?
+                log = with_head_events(log, ctx.client.head_events(pull.number))
         log = replace(log, extra={**log.extra, SEEN: seen})
         records[pull.number] = pull.record(log)
     still_open = {pull.number for pull in listed}

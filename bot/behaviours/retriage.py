@@ -13,7 +13,7 @@ from ..client import PullInfo
 from ..context import Context
 from ..events import PushEvent, WorkflowDispatch
 from ..router import Outcome, Router, handled, ignored
-from .triage import CommentMoved, triage_pull
+from .triage import triage_guarded
 
 # What labels, windows and roles are read from: the timeline and the registry (section titles live in
 # the timeline), plus each document's id and version (the version picks the input window).
@@ -42,20 +42,9 @@ def on_dispatch(ctx: Context, event: WorkflowDispatch) -> Outcome:
     return retriage_all(ctx, "run by hand")
 
 
-_ATTEMPTS = 3
-
-
 def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
     """Triage one open input; if its own triage wrote meanwhile, start again from what that run logged."""
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            return triage_pull(ctx, pull, pull.updated_at, "backfill", guard=True)
-        except CommentMoved as exc:
-            if attempt == _ATTEMPTS:
-                return ignored(f"{exc}; left to that run, which judges it with the same timeline")
-            pull = ctx.client.get_pull(pull.number)
+    return triage_guarded(ctx, pull, pull.updated_at, "backfill", refresh=True)
 
 
 def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:

@@ -25,7 +25,7 @@ from ccmflow.inputs.summary_render import MAX_BODY, markdown_parts
 from ccmflow.repo.fetch import push
 from ccmflow.repo.ledger import Ledger, read_ledger
 from ccmflow.repo.treeedit import tree_with
-from ccmflow.triage.decide import messages
+from ccmflow.triage import messages
 
 from ..client import GitHub, GitHubUnreachable, PullInfo
 from ..context import Context

@@ -8,12 +8,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ccmflow.core import labels
+from ccmflow.core.errors import FatalError
 from ccmflow.core.submissions import SubmissionLog, decode, encode
 from ccmflow.repo import prinput
 from ccmflow.triage.decide import Decision, PullFacts, decide
 from ccmflow.triage.messages import STATUS_MARKER
 
-from ..client import CommentInfo, GitHub, PullInfo, mine
+from ..client import CommentInfo, GitHub, HeadEvent, PullInfo, mine
 from ..context import Context
 from ..events import PullRequestEvent
 from ..router import Outcome, Router, handled, ignored
@@ -25,6 +26,7 @@ NOTICED = "noticed"  # log.extra key: the notices to the Presidency already deli
 MAX_COMMENT = 65_536
 
 LogUpdate = Callable[[SubmissionLog], SubmissionLog]
+TIMELINE = "timeline"  # a receipt's source: the created_at of a head's event on the issue timeline
 
 
 def register(router: Router) -> None:
@@ -35,7 +37,7 @@ def register(router: Router) -> None:
 
 def on_pull_request(ctx: Context, event: PullRequestEvent) -> Outcome:
     received, source = event.received
-    return triage_pull(ctx, event.pull, received, source, event_time=event.pull.updated_at)
+    return triage_guarded(ctx, event.pull, received, source, event_time=event.pull.updated_at, before=event.before)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +72,55 @@ class CommentMoved(Exception):
     """Another run rewrote the status comment after this run read it: its log must not be overwritten."""
 
 
+GUARD_ATTEMPTS = 3
+
+
+def triage_guarded(ctx: Context, pull: PullInfo, received: datetime, source: str, *, refresh: bool = False,
+                   required: bool = False, event_time: datetime | None = None, update: LogUpdate | None = None,
+                   before: str | None = None) -> Outcome:
+    """`triage_pull` with the guard, started again from the comment as it now is when another run wrote first.
+
+    Triage, commands and maintenance run in different concurrency groups, so two of them can work on one
+    input at once; none may overwrite a version or an acceptance the other has just logged. `refresh` reads
+    the pull request again before each new attempt (its head may have moved); a `required` change (a
+    command's) that still cannot land ends the run with an error rather than silently.
+    """
+    for attempt in range(1, GUARD_ATTEMPTS + 1):
+        try:
+            return triage_pull(ctx, pull, received, source, event_time=event_time, update=update, guard=True,
+                               before=before)
+        except CommentMoved as exc:
+            if attempt == GUARD_ATTEMPTS:
+                if required:
+                    raise FatalError(f"{exc} {GUARD_ATTEMPTS} times; run this job again") from None
+                return ignored(f"{exc}; left to that run, which judges it with the same timeline")
+            if refresh:
+                pull = ctx.client.get_pull(pull.number)
+                received = pull.updated_at
+    raise AssertionError("unreachable")
+
+
+def with_head_events(log: SubmissionLog, events: Sequence[HeadEvent]) -> SubmissionLog:
+    """The log with every head the timeline dates (GitHub's own times), each kept at its earliest time."""
+    for event in events:
+        log = log.record(event.sha, event.at, TIMELINE)
+    return log
+
+
+def _versions_missing(log: SubmissionLog, head: str, source: str, before: str | None) -> bool:
+    """Whether a run that should have logged a version may have been lost, so the timeline is worth a request.
+
+    The head is new to the log and either has no time of its own (it is backfilled from updated_at), or the
+    push that brought it replaced a head the log never saw.
+    """
+    if log.receipt(head) is not None:
+        return False
+    return source == "backfill" or bool(before and log.receipts and log.receipt(before) is None)
+
+
 def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *,
                 event_time: datetime | None = None, update: LogUpdate | None = None,
-                guard: bool = False) -> Outcome:
+                guard: bool = False, before: str | None = None) -> Outcome:
     """Triage one input and carry the decision out; the same inputs always end in the same GitHub state.
 
     With `guard`, the comment is read again before the first write and `CommentMoved` is raised if it
@@ -87,6 +135,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
     comments = ctx.client.comments(pull.number)
     ours = mine(comments, ctx.settings.login, STATUS_MARKER)
     log = _merged_log(pull.number, ours)
+    if _versions_missing(log, pull.head_sha, source, before):
+        log = with_head_events(log, ctx.client.head_events(pull.number))
     # A merged PR's head is in the base: compare it with the merge base it had while open.
     hint = log.extra.get(MERGE_BASE) if pull.state != "open" else None
     content = prinput.read_pull(ctx.repo, ctx.base_commit(), pull.head_sha, hint)

@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json, redline_text
+from ccmflow.commands.output import console, emit_json, redline_text, terminal_safe
 from ccmflow.compare.diff import DocumentDiff, diff_documents
 from ccmflow.compare.redline import change_heading, diff_markdown
 from ccmflow.repo.store import Store
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result.as_json())
     elif args.format == "md":
-        print(diff_markdown(result, args.old, args.new))
+        print(terminal_safe(diff_markdown(result, args.old, args.new)))
     else:
         _print(result, args.old, args.new)
     return 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import emit_json
+from ccmflow.commands.output import emit_json, terminal_safe
 from ccmflow.compare.markers import mark_conflicts
 from ccmflow.compare.merge import MergeError, merge_texts, parse_document
 from ccmflow.core.errors import FatalError
@@ -70,7 +70,7 @@ def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.
     except (MergeError, YamlError, UnicodeDecodeError):
         return None
     except Exception as exc:  # a bug of ours must never cost a merge: git's own line merge loses nothing
-        print(f"ccmflow: {path}: structural merge failed ({exc!r}); merging by lines", file=sys.stderr)
+        print(terminal_safe(f"ccmflow: {path}: structural merge failed ({exc!r}); merging by lines"), file=sys.stderr)
         return None
     if conflicts:
         merged = mark_conflicts(merged, texts[2], path, conflicts, args.marker_size)
@@ -78,7 +78,7 @@ def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.
     if args.json:
         emit_json({"path": path, "clean": not conflicts, "conflicts": [c.as_json() for c in conflicts]})
     for conflict in conflicts:
-        print(f"ccmflow: {path}: {conflict}", file=sys.stderr)
+        print(terminal_safe(f"ccmflow: {path}: {conflict}"), file=sys.stderr)
     return 1 if conflicts else 0
 
 
@@ -93,5 +93,6 @@ def _by_lines(base: Path, ours: Path, theirs: Path, path: str, size: int) -> int
     if done.returncode < 0 or done.returncode > 127:
         raise FatalError(f"git merge-file failed on {path}: {done.stderr.strip()}")
     if done.returncode:
-        print(f"ccmflow: {path}: not a document ccmflow can read, merged by lines with conflicts", file=sys.stderr)
+        print(terminal_safe(f"ccmflow: {path}: not a document ccmflow can read, merged by lines with conflicts"),
+              file=sys.stderr)
     return 1 if done.returncode else 0

@@ -3,24 +3,81 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from typing import Any
 
-from rich.console import Console
-from rich.text import Text
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
+from rich.text import Span, Text
 
 from ccmflow.compare.diff import Redline
 from ccmflow.core.errors import Finding
 
+# What a terminal may act on rather than show: C0 controls but newline and tab (ESC starts every escape
+# sequence: colours, window titles, clearing the screen), DEL, C1 controls (U+009B is a one-character CSI on
+# some terminals), and the bidirectional embeddings, overrides and isolates that reorder what is shown (the
+# plain direction marks stay: right-to-left text needs them, and they hide nothing).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(value: str) -> str:
+    """`value` with every character a terminal would act on shown as its escape (ESC as `\\x1b`).
+
+    Everything read from a file (or from git, or GitHub) goes through this before it reaches a terminal; the
+    console below applies it to all it prints, and plain print() paths call it themselves.
+    """
+    return _UNSAFE.sub(_escaped, value)
+
+
+def _safe_text(text: Text) -> Text:
+    """A rich Text with its characters made terminal-safe, its styles kept on the same characters."""
+    plain = text.plain
+    if _UNSAFE.search(plain) is None:
+        return text
+    offsets = [0] * (len(plain) + 1)
+    pieces: list[str] = []
+    position = 0
+    for index, char in enumerate(plain):
+        offsets[index] = position
+        piece = terminal_safe(char)
+        pieces.append(piece)
+        position += len(piece)
+    offsets[len(plain)] = position
+    spans = [Span(offsets[s.start], offsets[min(s.end, len(plain))], s.style) for s in text.spans]
+    return Text("".join(pieces), style=text.style, justify=text.justify, overflow=text.overflow,
+                no_wrap=text.no_wrap, end=text.end, tab_size=text.tab_size, spans=spans)
+
+
+class SafeConsole(Console):
+    """A rich Console that never passes a control character from its content to the terminal.
+
+    Strings (markup included) are cleaned before they become Text, and every Text before it is rendered, so
+    tables, panels and plain prints are covered alike; rich's own styling is added after, and is untouched.
+    """
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(terminal_safe(text), **options)
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        return super().render(_safe_text(renderable) if isinstance(renderable, Text) else renderable, options)
+
 
 def console(stderr: bool = False) -> Console:
     # Wide enough that file:line:column messages are never folded mid-path in CI logs.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return SafeConsole(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    # JSON escapes C0 itself; C1 and bidi controls are written as \u escapes too, so the output is safe to show.
+    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                 json.dumps(data, indent=2, ensure_ascii=False, default=str)))
     sys.stdout.write("\n")
 
 
@@ -32,11 +89,12 @@ def report_findings(findings: Iterable[Finding], as_json: bool = False) -> None:
     out = console()
     for finding in items:
         line = Text()
-        line.append(f"{finding.file}:{finding.line}:{finding.column}", style="bold")
-        line.append(f": {finding.message}")
+        # Cleaned here, not only by the console: rich's Text drops a few controls (BEL, BS) without a trace.
+        line.append(terminal_safe(f"{finding.file}:{finding.line}:{finding.column}"), style="bold")
+        line.append(terminal_safe(f": {finding.message}"))
         out.print(line)
         if finding.hint:
-            out.print(Text(f"    fix: {finding.hint}", style="dim"))
+            out.print(Text(terminal_safe(f"    fix: {finding.hint}"), style="dim"))
     noun = "problem" if len(items) == 1 else "problems"
     out.print(Text(f"{len(items)} {noun} found", style="bold red"))
 

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json
+from ccmflow.commands.output import console, emit_json, terminal_safe
 from ccmflow.consolidation.trace import Trace, concordance, find_paragraph
 from ccmflow.core.model import Document
 from ccmflow.repo.store import Store
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
             data["texts"] = {p.version: _text(p.document, trace.rows[0].paragraph_id) for p in trace.points}
         emit_json(data)
     elif args.format == "md":
-        print(markdown(trace))
+        print(terminal_safe(markdown(trace)))
     else:
         _print(trace, bool(args.paragraph))
     return 0

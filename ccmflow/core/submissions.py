@@ -18,7 +18,7 @@ class Receipt:
 
     sha: str
     received: datetime
-    source: str  # what set the time: pr-created | event | push | backfill
+    source: str  # what set the time: pr-created | event | push | timeline | backfill
 
     def as_json(self) -> dict[str, str]:
         return {"sha": self.sha, "received": self.received.astimezone(UTC).isoformat(), "source": self.source}
@@ -47,10 +47,20 @@ class SubmissionLog:
         return next((r for r in self.receipts if r.sha == sha), None)
 
     def record(self, sha: str, received: datetime, source: str) -> SubmissionLog:
-        """The log with `sha` added; a SHA seen before keeps its first (earliest) received time."""
-        if self.receipt(sha) is not None:
+        """The log with `sha` added; a SHA seen before keeps the earliest time it has been given.
+
+        Every time recorded is one GitHub set when or after the version arrived (the pull request's creation,
+        the push event, a timeline event, the pull request's updated_at when read), so the earliest is the
+        nearest to the truth: a version first logged by a run that came late (its own triage run was lost)
+        gets its own time back from the first record that knows it.
+        """
+        known = self.receipt(sha)
+        if known is not None and known.received <= received:
             return self
-        return replace(self, receipts=(*self.receipts, Receipt(sha, received.astimezone(UTC), source)))
+        receipt = Receipt(sha, received.astimezone(UTC), source)
+        if known is None:
+            return replace(self, receipts=(*self.receipts, receipt))
+        return replace(self, receipts=tuple(receipt if r.sha == sha else r for r in self.receipts))
 
     def pins(self) -> dict[str, str]:
         """The window each document of the input was first judged in (document id -> window id)."""

@@ -18,6 +18,9 @@ from ccmflow.core.errors import Finding
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 24
 MAX_NODES = 250_000
+# Python's own default limit on converting digits to an int (sys.get_int_max_str_digits), checked here so the
+# message is ours and located whatever the interpreter is set to.
+MAX_INT_DIGITS = 4300
 
 Path = tuple[str | int, ...]
 
@@ -97,6 +100,10 @@ def load(raw: bytes | str, path: str) -> Loaded:
     return _Builder(text, path).build()
 
 
+class _Unreadable(ValueError):
+    """A plain scalar that reads as a number Python will not convert; the message is for the person."""
+
+
 def _scalar(event: Any) -> Any:
     value: str = event.value
     if event.style:  # quoted or block: always text
@@ -106,6 +113,9 @@ def _scalar(event: Any) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
+        digits = len(value.lstrip("+-"))
+        if digits > MAX_INT_DIGITS:
+            raise _Unreadable(f"a number of {digits:,} digits is over the {MAX_INT_DIGITS:,}-digit limit")
         return int(value)
     if _FLOAT.match(value):
         return float(value)
@@ -166,7 +176,12 @@ class _Builder:
         self._check(event, depth)
         if isinstance(event, events.ScalarEvent):
             self._span(path, event, event)
-            return _scalar(event)
+            try:
+                return _scalar(event)
+            except ValueError as exc:  # a plain scalar that looks like a number Python will not convert
+                reason = str(exc) if isinstance(exc, _Unreadable) else "this looks like a number but cannot be read"
+                raise self.fail(event.start_mark, reason,
+                                "write a shorter number, or put it in quotes to keep it as text") from None
         if isinstance(event, events.SequenceStartEvent):
             return self._sequence(parser, event, path, depth)
         if isinstance(event, events.MappingStartEvent):

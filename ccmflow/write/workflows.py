@@ -15,6 +15,11 @@ WORKFLOW_NAMES: tuple[str, ...] = (
 
 WORKFLOWS_DIR = ".github/workflows"
 PR_TEMPLATE_PATH = ".github/pull_request_template.md"
+# The hash-pinned lock every job installs ccmflow's dependencies from (`pip install --require-hashes`); it is
+# package data, rendered beside the workflows, and regenerated with the command in its header (see README).
+LOCK_PATH = ".github/ccmflow-requirements.txt"
+_LOCK_TEMPLATE = "ccmflow-requirements.txt"
+_LOCK_INSTALL = f"--require-hashes --only-binary :all: -r {LOCK_PATH}"
 
 # The one templated thing: what `python -m pip install` is given.
 PLACEHOLDER = "@CCMFLOW_PACKAGE_SPEC@"
@@ -59,8 +64,9 @@ def render_workflows(package_spec: str) -> dict[str, str]:
     for name in WORKFLOW_NAMES:
         text = _template("workflows", name)
         # Each job installs ccmflow itself (jobs share no files), so the placeholder appears once per job.
-        if text.count(PLACEHOLDER) != text.count("\n    steps:"):
-            raise RuntimeError(f"template {name} must install ccmflow ({PLACEHOLDER}) once in every job")
+        jobs = text.count("\n    steps:")
+        if text.count(PLACEHOLDER) != jobs or text.count(_LOCK_INSTALL) != jobs:
+            raise RuntimeError(f"template {name} must install the lock and ccmflow ({PLACEHOLDER}) once in every job")
         rendered[f"{WORKFLOWS_DIR}/{name}"] = text.replace(PLACEHOLDER, spec)
     return rendered
 
@@ -70,9 +76,15 @@ def render_pr_template() -> str:
     return _template("pull_request_template.md")
 
 
+def render_lock() -> str:
+    """The hash-pinned requirements the workflows install before ccmflow (dependencies and build backend)."""
+    return _template(_LOCK_TEMPLATE)
+
+
 def write_files(root: Path, package_spec: str) -> list[Path]:
-    """Write the rendered workflows and the PR template under root; return the paths written."""
+    """Write the rendered workflows, their lock and the PR template under root; return the paths written."""
     outputs = dict(render_workflows(package_spec))
+    outputs[LOCK_PATH] = render_lock()
     outputs[PR_TEMPLATE_PATH] = render_pr_template()
     written: list[Path] = []
     for relative, text in outputs.items():

@@ -146,6 +146,7 @@ class Api:
             "issues/update": self.update_issue,
             "issues/create": self.create_issue,
             "issues/list-for-repo": self.list_issues,
+            "issues/list-events-for-timeline": self.list_timeline,
         }
 
     def _pull_handlers(self) -> dict[str, Handler]:
@@ -320,6 +321,13 @@ class Api:
         items = [i for i in self.state.issues.values() if self._issue_filter(call, i)]
         items = self._sorted(call, items)
         return self.paginate(call, [self.render.issue(i, "issues/list-for-repo") for i in items])
+
+    def list_timeline(self, call: Call) -> Reply:
+        """The seeded events of one issue or pull request, oldest first; 404 for an issue that does not exist."""
+        number = self._issue(call).number
+        events = [e for e in self.state.timeline if e.issue_number == number]
+        events.sort(key=lambda e: (e.created_at, e.id))
+        return self.paginate(call, [self.render.timeline_event(e) for e in events])
 
     def _issue_filter(self, call: Call, issue: Issue) -> bool:
         q = call.query

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from . import spec
-from .state import Comment, Issue, Label, RepoState, Status, User
+from .state import Comment, Issue, Label, RepoState, Status, TimelineEvent, User
 
 JSONDict = dict[str, Any]
 
@@ -304,6 +304,24 @@ class Renderer:
         )
         out.pop("pin", None)
         out.pop("minimized", None)
+        return out
+
+    def timeline_event(self, event: TimelineEvent) -> JSONDict:
+        """An issue event in the common shape the description documents (its first example is one)."""
+        out: JSONDict = self.example("issues/list-events-for-timeline")
+        for key in ("lock_reason", "label", "rename", "body", "user"):
+            out.pop(key, None)
+        out.update(
+            id=event.id,
+            node_id=node_id("IssueEvent", event.id),
+            url=f"{self.repo_api}/issues/events/{event.id}",
+            actor=self.user(event.actor),
+            event=event.event,
+            commit_id=event.commit_id,
+            commit_url=f"{self.repo_api}/commits/{event.commit_id}" if event.commit_id else None,
+            created_at=event.created_at,
+            performed_via_github_app=None,
+        )
         return out
 
     def status(self, status: Status, operation_id: str = "repos/create-commit-status") -> JSONDict:

@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 from .render import JSONDict, Renderer
-from .state import Comment, Issue, PullInfo, RepoState, Status, User, now
+from .state import Comment, Issue, PullInfo, RepoState, Status, TimelineEvent, User, now
 
 _ISSUE_FIELDS = frozenset(
     {
@@ -193,6 +193,25 @@ class Seeding:
             )
             self.state.statuses.append(status)
             return status.id
+
+    def add_timeline_event(
+        self,
+        number: int,
+        event: str,
+        user_login: str,
+        user_id: int,
+        *,
+        created_at: str | None = None,
+        commit_id: str | None = None,
+    ) -> int:
+        """Seed an event on the timeline of issue/PR ``number`` (e.g. ``head_ref_force_pushed``); returns its id."""
+        with self._lock:
+            if number not in self.state.issues:
+                raise KeyError(f"no issue/pull #{number}")
+            item = TimelineEvent(self.state.new_id("event"), number, event, User(user_login, user_id),
+                                 created_at or now(), commit_id)
+            self.state.timeline.append(item)
+            return item.id
 
     def set_permission(self, login: str, role: str) -> None:
         """Role for GET /collaborators/{login}/permission: admin, maintain, write, triage, read, none."""

@@ -94,6 +94,18 @@ class Status:
     updated_at: str
 
 
+@dataclass
+class TimelineEvent:
+    """An event on an issue's timeline with the common issue-event shape (e.g. head_ref_force_pushed)."""
+
+    id: int
+    issue_number: int
+    event: str
+    actor: User
+    created_at: str
+    commit_id: str | None = None
+
+
 class RepoState:
     """Everything the fake remembers about its single repository."""
 
@@ -107,6 +119,7 @@ class RepoState:
         self.issues: dict[int, Issue] = {}
         self.comments: dict[int, Comment] = {}
         self.statuses: list[Status] = []
+        self.timeline: list[TimelineEvent] = []  # seeded events; the timeline endpoint lists them per issue
         self.permissions: dict[str, str] = {}  # lower-cased login -> role name
         self._ids = {
             kind: itertools.count(start)
@@ -115,6 +128,7 @@ class RepoState:
                 ("comment", 2_000_000_001),
                 ("label", 3_000_001),
                 ("status", 4_000_000_001),
+                ("event", 5_000_000_001),
             )
         }
 
