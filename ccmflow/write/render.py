@@ -253,11 +253,11 @@ def html_header(head: Header) -> str:
         parts.append(f'<p class="conference process">{_h(head.conference)}</p>')
     block = head.symbol_block()
     if block:
-        lines = "".join(f'<p class="{"symbol" if i == 0 and head.symbol else "line"}">{_h(x)}</p>'
+        lines = "".join(f'<p class="{"symbol" if i == 0 and head.symbol else "line"}" dir="auto">{_h(x)}</p>'
                         for i, x in enumerate(block))
         parts.append(f'<div class="symbolblock">{lines}</div>')
     if head.venue_dates:
-        parts.append(f'<p class="venue">{_h(head.venue_dates)}</p>')
+        parts.append(f'<p class="venue" dir="auto">{_h(head.venue_dates)}</p>')
     if head.agenda_item:
         parts.append(f'<p class="agenda">{_h(head.agenda_item)}</p>')
     parts.append(f"<h1>{_h(head.title)}</h1>")
