@@ -77,13 +77,21 @@ def check_translations(files: Iterable[SourceFile],
     return tuple(found), findings
 
 
+def _at_key(loaded: Loaded, path: tuple[str, str], message: str, hint: str) -> Finding:
+    """A finding on the line of a mapping key (the id), not of its value."""
+    span = loaded.key_spans.get(path)
+    if span is None:
+        return loaded.finding(path, message, hint)
+    return Finding(loaded.path, span.line, span.column, message, hint)
+
+
 def _unknown_ids(record: Translation, loaded: Loaded, doc: Document) -> list[Finding]:
-    findings = [loaded.finding(("paragraphs", pid), f"paragraph '{pid}' is not in {doc.id}",
-                               "remove it, or use the id of a paragraph of the document (ccmflow show "
-                               f"{doc.id} --json lists them)")
+    findings = [_at_key(loaded, ("paragraphs", pid), f"paragraph '{pid}' is not in {doc.id}",
+                        "remove it, or use the id of a paragraph of the document (ccmflow show "
+                        f"{doc.id} --json lists them)")
                 for pid in record.paragraphs if doc.paragraph(pid) is None]
-    findings += [loaded.finding(("sections", sid), f"section '{sid}' is not in {doc.id}",
-                                f"use one of: {', '.join(s.id for s in doc.sections)}")
+    findings += [_at_key(loaded, ("sections", sid), f"section '{sid}' is not in {doc.id}",
+                         f"use one of: {', '.join(s.id for s in doc.sections)}")
                  for sid in record.sections if doc.section(sid) is None]
     return findings
 
