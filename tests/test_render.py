@@ -84,7 +84,7 @@ def test_html_is_one_self_contained_page() -> None:
 def test_html_header_shows_title_symbol_version_and_status() -> None:
     page = render_html(sample(), process_title="Second Review Conference", version_name="Zero draft")
     assert '<p class="conference process">Second Review Conference</p>' in page
-    assert '<div class="symbolblock"><p class="symbol">CCM/CONF/2026/3</p></div>' in page
+    assert '<div class="symbolblock"><p class="symbol" dir="auto">CCM/CONF/2026/3</p></div>' in page
     assert '<h1>Review of the Convention</h1>' in page
     assert '<p class="meta">Version: Zero draft · Status: Draft</p>' in page
     assert "Version: zero-draft" in render_html(sample())  # the version id when no name is given

@@ -61,4 +61,5 @@ def exact_commit(args: argparse.Namespace, doc: Document) -> str | None:
         blob = head.tree[rel]
     except (KeyError, ValueError, TypeError):
         return None
-    return str(head.id) if on_disk.is_file() and blob.data == on_disk.read_bytes() else None
+    data = getattr(blob, "data", None)
+    return str(head.id) if on_disk.is_file() and data == on_disk.read_bytes() else None

@@ -157,13 +157,13 @@ def set_custom_properties(document: WordDocument, values: Mapping[str, str]) -> 
 
 def custom_properties(document: WordDocument) -> dict[str, str]:
     """The custom properties of a file (any producer), by name."""
-    from lxml import etree
+    from docx.oxml.parser import parse_xml
 
     package = document.part.package
     assert package is not None
     for rel in package.rels.values():
         if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = parse_xml(rel.target_part.blob)
             found: dict[str, str] = {}
             for prop in root.findall(f"{{{_CUSTOM_NS}}}property"):
                 value = next(iter(prop), None)
