@@ -62,10 +62,10 @@ def test_insertions_go_where_they_would_stand_and_deletions_are_proposed(proc: P
     assert "[Deletion proposed by Kenya (late)]" in text
 
 
-def test_html_has_the_clean_text_beside_and_escapes_everything(proc: Process) -> None:
+def test_html_shows_each_paragraph_once_and_escapes_everything(proc: Process) -> None:
     page = render_html(_compiled(proc))
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert 'class="clean"' in page and 'class="compiled"' in page
+    assert 'class="clean"' not in page and 'class="compiled"' in page
     assert "<b>Alt 1</b>" in page and "<ins>" in page
     markdown = render_markdown(_compiled(proc))
     assert "<script>" not in markdown and "@everyone" not in markdown

@@ -17,7 +17,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "compile", help="compilation text: proposals attributed under each paragraph", description=__doc__)
     add_input_options(parser)
-    parser.add_argument("--format", choices=("md", "html"), default="md")
+    parser.add_argument("--format", choices=("md", "html", "docx"), default="md")
+    parser.add_argument("--only-changed", action="store_true", help="show only the paragraphs that drew input")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
     add_common(parser)
     return parser
@@ -25,10 +26,20 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     compiled = compile_inputs(gather(args))
-    text = render_html(compiled) if args.format == "html" else render_markdown(compiled)
+    if args.format == "docx":
+        from ccmflow.word.compile import compilation_docx
+
+        if args.output is None:
+            print("ccmflow: a .docx is binary: give -o FILE", file=sys.stderr)
+            return 2
+        data = compilation_docx(compiled, args.only_changed)
+        text = ""
+    else:
+        text = (render_html if args.format == "html" else render_markdown)(compiled, args.only_changed)
+        data = text.encode("utf-8")
     if args.output is not None:
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        args.output.write_bytes(data)
     if args.json:
         emit_json({"document": compiled.document, "format": args.format, "inputs": compiled.inputs,
                    "output": str(args.output) if args.output else None, "text": None if args.output else text})

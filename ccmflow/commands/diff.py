@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -14,6 +15,9 @@ from ccmflow.compare.redline import change_heading, diff_markdown
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import resolve_version_rev
 
+# Formats written to a file (or standard output): the HTML redline page and the Word redline.
+FILE_FORMATS = ("html", "docx")
+
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -21,7 +25,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("doc", metavar="DOC", help="a document id")
     parser.add_argument("old", metavar="OLD", help="a version (e.g. zero-draft: the tag DOC/zero-draft) or git rev")
     parser.add_argument("new", metavar="NEW", help="a version or git revision")
-    parser.add_argument("--format", choices=("text", "md"), default="text")
+    parser.add_argument("--format", choices=("text", "md", *FILE_FORMATS), default="text",
+                        help="text, md, html (a redline page naming the delegations behind each change) or docx "
+                             "(Word tracked changes, each authored by the delegations behind it)")
+    parser.add_argument("-o", "--output", type=Path, help="write html/docx to this file")
     add_common(parser)
     return parser
 
@@ -31,6 +38,10 @@ def run(args: argparse.Namespace) -> int:
     old = store.document(resolve_version_rev(store, args.doc, args.old), args.doc)
     new = store.document(resolve_version_rev(store, args.doc, args.new), args.doc)
     result = diff_documents(old, new)
+    if args.format in FILE_FORMATS:
+        from ccmflow.commands.redline_out import write_redline
+
+        return write_redline(args, store, result, old, new)
     if args.json:
         emit_json(result.as_json())
     elif args.format == "md":

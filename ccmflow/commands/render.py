@@ -1,4 +1,4 @@
-"""`ccmflow render DOC --format md|html [--rev REV]`: the numbered document as Markdown or HTML."""
+"""`ccmflow render DOC --format md|html|docx [--rev REV] [--lang LANG]`: the numbered document for circulation."""
 
 from __future__ import annotations
 
@@ -8,16 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common, document
+from ccmflow.commands.localized import add_lang, exact_commit, localized
 from ccmflow.commands.output import emit_json
 from ccmflow.write.render import render_html, render_markdown
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "render", help="the numbered document as Markdown or HTML", description=__doc__)
+        "render", help="the numbered document as Markdown, HTML or Word", description=__doc__)
     parser.add_argument("doc", metavar="DOC", help="a document id or a file path")
-    parser.add_argument("--format", choices=("md", "html"), default="md")
+    parser.add_argument("--format", choices=("md", "html", "docx"), default="md")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
+    add_lang(parser)
     add_common(parser, rev=True)
     return parser
 
@@ -25,14 +27,29 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     doc, workspace = document(args.repo, args.doc, args.rev)
     version = workspace.process.version_name(doc.version) if workspace else None
-    text = render_html(doc, version_name=version) if args.format == "html" else render_markdown(
-        doc, version_name=version)
+    conference = workspace.process.conference if workspace else None
+    others = workspace.documents if workspace else None
+    shown = localized(args, doc, workspace)
+    data: bytes
+    if args.format == "docx":
+        from ccmflow.word.document import Origin, document_docx
+
+        if args.output is None and sys.stdout.isatty():
+            print("ccmflow: a .docx is binary: give -o FILE", file=sys.stderr)
+            return 2
+        data = document_docx(shown.document, Origin(exact_commit(args, doc), doc.version), conference, version,
+                             shown.lang, shown.states, others)
+    else:
+        render = render_html if args.format == "html" else render_markdown
+        data = render(shown.document, version_name=version, others=others, conference=conference, lang=shown.lang,
+                      states=shown.states).encode("utf-8")
     if args.output is not None:
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        args.output.write_bytes(data)
     if args.json:
-        emit_json({"document": doc.id, "format": args.format, "output": str(args.output) if args.output else None,
-                   "text": None if args.output else text})
+        emit_json({"document": doc.id, "format": args.format, "language": shown.lang,
+                   "output": str(args.output) if args.output else None,
+                   "text": None if args.output or args.format == "docx" else data.decode("utf-8")})
     elif args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
     return 0

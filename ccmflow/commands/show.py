@@ -8,6 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from ccmflow.commands.common import add_common, document
+from ccmflow.commands.localized import add_lang, localized
 from ccmflow.commands.output import console, emit_json
 from ccmflow.core.model import Document, Paragraph
 
@@ -16,12 +17,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "show", help="print a document with its computed paragraph numbers", description=__doc__)
     parser.add_argument("doc", metavar="DOC", help="a document id (e.g. review-document) or a file path")
+    add_lang(parser)
     add_common(parser, rev=True)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     doc, workspace = document(args.repo, args.doc, args.rev)
+    shown = localized(args, doc, workspace)
+    doc = shown.document
     if args.json:
         emit_json(as_json(doc))
         return 0

@@ -9,8 +9,10 @@ from typing import Any
 from rich.table import Table
 
 from ccmflow.commands.common import add_common, parse_when, workspace
+from ccmflow.commands.localized import workspace_translations
 from ccmflow.commands.output import console, emit_json
-from ccmflow.core.model import Process
+from ccmflow.core.languages import LANGUAGES, WORKING, Coverage, document_languages
+from ccmflow.core.model import Process, Workspace
 from ccmflow.core.status import Phase, WindowState, format_delta, format_instant, phase
 
 
@@ -25,18 +27,46 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    process = workspace(args.repo, args.rev).process
+    found = workspace(args.repo, args.rev)
+    process = found.process
     now = parse_when(args.at, process.conference.timezone)
     current = phase(process, now)
+    languages = translation_coverage(args, found)
     if args.json:
-        emit_json(as_json(process, current, now))
+        emit_json(as_json(process, current, now) | {"translations": [c.as_json() for c in languages]})
         return 0
     out = console()
     out.print(f"[bold]{process.conference.name}[/bold], {process.conference.venue}")
     out.print(f"As of {format_instant(now, process.conference.timezone)}: [bold]{current.label}[/bold]")
     out.print(_windows_table(process, current.windows))
     out.print(_milestones_table(process, current))
+    out.print(_translations_table(languages))
     return 0
+
+
+def translation_coverage(args: argparse.Namespace, found: Workspace) -> list[Coverage]:
+    """Per document and language other than English: paragraphs translated, outdated, missing."""
+    known = workspace_translations(args, found)
+    order = [d for d in found.process.document_order if d in found.documents]
+    order += [d for d in found.documents if d not in order]
+    return [c for d in order for c in document_languages(found.documents[d], known) if c.lang != WORKING]
+
+
+def _translations_table(coverage: list[Coverage]) -> Table:
+    table = Table(title="Translations (paragraphs translated and current / all; outdated: the English changed since)",
+                  title_justify="left")
+    table.add_column("document")
+    codes = [lang.code for lang in LANGUAGES if lang.code != WORKING]
+    for code in codes:
+        table.add_column(code)
+    for doc in dict.fromkeys(c.document for c in coverage):
+        cells = []
+        for code in codes:
+            c = next(x for x in coverage if x.document == doc and x.lang == code)
+            outdated = f" [yellow]{c.outdated} outdated[/yellow]" if c.outdated else ""
+            cells.append(f"{c.translated}/{len(c.states)}{outdated}")
+        table.add_row(doc, *cells)
+    return table
 
 
 def _windows_table(process: Process, states: tuple[WindowState, ...]) -> Table:

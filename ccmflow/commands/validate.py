@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
         checked = f"{DOCUMENTS_DIR}/ at {args.rev}"
     else:
         findings, checked = _check_paths(args.paths or [find_top(args.repo) / DOCUMENTS_DIR])
+    if not findings and not args.paths:
+        findings = _translation_findings(args)
     if args.json:
         emit_json({"ok": not findings, "checked": checked, "findings": [f.as_json() for f in findings]})
     elif findings:
@@ -35,6 +37,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         console().print(f"[green]✓[/green] {checked}: no problems found")
     return 1 if findings else 0
+
+
+def _translation_findings(args: argparse.Namespace) -> list[Finding]:
+    """Translation files are checked once the documents they translate are valid (unknown ids are errors)."""
+    from ccmflow.commands.common import workspace
+    from ccmflow.repo.translationfiles import translations
+
+    found = workspace(args.repo, args.rev)
+    store = Store(args.repo) if args.rev is not None else None
+    return translations(found, top=find_top(args.repo) if store is None else None, store=store, rev=args.rev)[1]
 
 
 def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:

@@ -13,7 +13,8 @@ from ccmflow.read.yamlsafe import Loaded
 
 # Paragraph fields merged one by one; `derived_from` is not here: provenance is unioned, never in conflict.
 FIELDS = ("kind", "text", "indicators", "baseline", "target", "responsible", "timeframe", "references")
-META = ("id", "title", "version", "status", "symbol", "informs", "informed_by", "numbering")
+META = ("id", "title", "version", "status", "symbol", "informs", "informed_by", "numbering", "symbols", "issued",
+        "original", "agenda_item", "submitted_by")
 _ABSENT = object()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline
 from ccmflow.core.model import Document
@@ -30,7 +31,7 @@ def _text(change: ParagraphChange | None, text: str) -> str:
     return _h(text)
 
 
-def _note(change: ParagraphChange | None) -> str:
+def _note(change: ParagraphChange | None, by: str | None = None) -> str:
     if change is None:
         return ""
     what = {"added": "new paragraph", "removed": "deleted"}.get(change.change, "")
@@ -41,11 +42,15 @@ def _note(change: ParagraphChange | None) -> str:
         what = ", ".join(filter(None, [what, "changed: " + ", ".join(extra)]))
     if change.old_number and change.new_number and change.old_number != change.new_number:
         what = ", ".join(filter(None, [what, f"was {change.old_number}"]))
+    if by and change.change != "removed":
+        what = "; ".join(filter(None, [what, f"input from {by}"]))
     return f'<div class="change">{_h(what)}</div>' if what else ""
 
 
-def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str, new_name: str) -> str:
-    """The new version in full, with what changed since the old one marked; deleted paragraphs stay in place."""
+def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str, new_name: str,
+                 authors: Mapping[str, str] | None = None) -> str:
+    """The new version in full, with what changed since the old one marked; deleted paragraphs stay in place.
+    `authors` names, per paragraph id, the delegations whose input a change came from."""
     changes = {c.id: c for c in diff.changes}
     numbers = new.numbers()
     body = [f"<h1>{_h(new.title)}</h1>", f'<p class="meta">Redline: {_h(old_name)} → {_h(new_name)}; '
@@ -60,7 +65,7 @@ def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str
             body.append(f'<div class="para" id="{_h(paragraph.id)}"><div class="num">'
                         f"{_h(display_number(numbers.get(paragraph.id, '')))}</div>"
                         f'<div class="body"><p class="text">{_text(found, paragraph.text)}</p></div></div>'
-                        f"{_note(found)}")
+                        f"{_note(found, (authors or {}).get(paragraph.id))}")
         for gone in removed_by_section.pop(section.id, []):
             text = gone.old.text if gone.old else ""
             body.append(f'<div class="para"><div class="num">({_h(gone.old_number or "")})</div>'

@@ -57,6 +57,25 @@ class Document:
     informs: tuple[str, ...] = ()
     informed_by: tuple[str, ...] = ()
     numbering: Mapping[str, str] = field(default_factory=lambda: DEFAULT_NUMBERING)
+    # The header a circulated document carries: its symbol and date of issue per version, the language it was
+    # written in, the agenda item it is submitted under, and by whom.
+    symbols: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    issued: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    original: str | None = None
+    agenda_item: str | None = None
+    submitted_by: str | None = None
+
+    def symbol_at(self, version: str | None = None) -> str | None:
+        """The symbol of a version (default: the version the text is at); the plain `symbol` otherwise."""
+        return self.symbols.get(version or self.version) or self.symbol
+
+    def issued_at(self, version: str | None = None) -> date | None:
+        text = self.issued.get(version or self.version)
+        return date.fromisoformat(text) if text else None
+
+    def short_title(self) -> str:
+        """How a reference names the document: its title up to a colon ('Lausanne Review Document')."""
+        return self.title.split(":", 1)[0].strip()
 
     def walk(self) -> Iterator[tuple[Section, Paragraph]]:
         for section in self.sections:

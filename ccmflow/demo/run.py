@@ -281,7 +281,7 @@ def _write_reports(run: _Run, out: Path) -> tuple[list[Output], Summary]:
                                                      json.dumps(summary.as_json(), indent=2, ensure_ascii=False))),
         Output("compilation text (Markdown)", _write(out / "compilation" / f"{DOCUMENT}.md",
                                                      compile_markdown(compiled))),
-        Output("compilation text (HTML, clean text beside it)",
+        Output("compilation text (HTML, proposals under each paragraph)",
                _write(out / "compilation" / f"{DOCUMENT}.html", compile_html(compiled))),
         Output(f"consolidated version (branch {made.branch}, Markdown)",
                _write(out / "consolidated" / f"{DOCUMENT}.md",

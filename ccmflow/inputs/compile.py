@@ -185,20 +185,36 @@ def _cell_md(row: Row) -> str:
     return "<br><br>".join(parts)
 
 
-def render_markdown(compiled: Compilation) -> str:
+def drew_input(row: Row) -> bool:
+    """Whether anyone proposed anything on this row (a new paragraph always counts)."""
+    return row.clean is None or bool(row.alternatives or row.deletion or row.moves)
+
+
+def shown_sections(compiled: Compilation, only_changed: bool) -> list[tuple[CompiledSection, tuple[Row, ...]]]:
+    """The sections and rows to print: all of them, or (only_changed) the rows that drew input."""
+    found = [(s, tuple(r for r in s.rows if not only_changed or drew_input(r))) for s in compiled.sections]
+    return [(s, rows) for s, rows in found if rows]
+
+
+def footer_line(compiled: Compilation) -> str:
+    """What the compilation was made from: a reference for the record, not a heading for readers."""
+    return f"Base text at revision {compiled.base}; compiled {compiled.generated}."
+
+
+def render_markdown(compiled: Compilation, only_changed: bool = False) -> str:
     lines = [f"# Compilation text: {_md(compiled.title)}", ""]
     if compiled.window:
         lines.append(f"*{_md(compiled.window)}*. ")
-    lines += [f"{compiled.inputs} valid input(s) on the base text at `{compiled.base}`; compiled "
-              f"{compiled.generated}. Left: the clean text. Right: every proposal under the paragraph it "
-              "concerns, attributed; identical proposals are grouped.", ""]
-    for section in compiled.sections:
-        lines += [f"## {_md(section.title)}", "", "| No. | Clean text | Compilation |", "|---|---|---|"]
-        for row in section.rows:
-            clean = _md(row.clean.text) if row.clean is not None else "—"
+    lines += [f"{compiled.inputs} valid input(s). Each paragraph of the base text once, with every proposal on it "
+              "underneath, attributed; identical proposals are grouped."
+              + (" Only the paragraphs that drew input are shown." if only_changed else ""), ""]
+    for section, rows in shown_sections(compiled, only_changed):
+        lines += [f"## {_md(section.title)}", "", "| No. | Text and proposals |", "|---|---|"]
+        for row in rows:
             number = display_number(row.number) if row.number else ""
-            lines.append(f"| {_md(number)} | {clean} | {_cell_md(row)} |")
+            lines.append(f"| {_md(number)} | {_cell_md(row)} |")
         lines.append("")
+    lines += ["---", "", f"<sub>{_md(footer_line(compiled))}</sub>", ""]
     return "\n".join(lines)
 
 
@@ -208,7 +224,10 @@ _HTML_CSS = CSS.replace("max-width: 46em", "max-width: 80em") + """
 table.compilation { border-collapse: collapse; width: 100%; }
 .compilation th, .compilation td { border-top: 1px solid #ccc; padding: .5em; vertical-align: top; text-align: left; }
 .compilation td.num { width: 4em; }
-.compilation td.clean, .compilation td.compiled { width: 48%; }
+.compilation thead { display: table-header-group; }
+.compilation tr { break-inside: avoid; }
+footer.revision { margin-top: 2em; font-size: .8em; color: #555; border-top: 1px solid #ccc; }
+@media print { footer.revision { position: fixed; bottom: 0; left: 0; right: 0; background: #fff; } }
 .alt, .deletion, .move, .new { margin: .5em 0 0; }
 .sponsors { font-style: italic; }
 del { color: #a00; } ins { color: #060; }
@@ -242,19 +261,19 @@ def _cell_html(row: Row) -> str:
     return "".join(parts)
 
 
-def render_html(compiled: Compilation) -> str:
+def render_html(compiled: Compilation, only_changed: bool = False) -> str:
     body = [f"<h1>Compilation text: {_h(compiled.title)}</h1>",
-            f'<p class="meta">{_h(compiled.window or "")} · {compiled.inputs} valid input(s) on the base text at '
-            f"<code>{_h(compiled.base)}</code> · compiled {_h(compiled.generated)}</p>"]
-    for section in compiled.sections:
+            f'<p class="meta">{_h(compiled.window or "")} · {compiled.inputs} valid input(s)'
+            + (" · only the paragraphs that drew input" if only_changed else "") + "</p>"]
+    for section, rows in shown_sections(compiled, only_changed):
         body += [f"<h2>{_h(section.title)}</h2>", '<table class="compilation">',
-                 "<tr><th>No.</th><th>Clean text</th><th>Compilation</th></tr>"]
-        for row in section.rows:
-            clean = _h(row.clean.text) if row.clean is not None else "—"
+                 "<thead><tr><th>No.</th><th>Text and proposals</th></tr></thead>", "<tbody>"]
+        for row in rows:
             number = _h(display_number(row.number)) if row.number else ""
-            body.append(f'<tr id="{_h(row.id)}"><td class="num">{number}</td><td class="clean">{clean}</td>'
+            body.append(f'<tr id="{_h(row.id)}"><td class="num">{number}</td>'
                         f'<td class="compiled">{_cell_html(row)}</td></tr>')
-        body.append("</table>")
+        body += ["</tbody>", "</table>"]
+    body.append(f'<footer class="revision">{_h(footer_line(compiled))}</footer>')
     return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
                       '<meta name="viewport" content="width=device-width, initial-scale=1">',
                       f"<title>Compilation text: {_h(compiled.title)}</title>", f"<style>\n{_HTML_CSS}\n</style>",

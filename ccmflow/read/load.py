@@ -129,11 +129,15 @@ class _Build:
         meta = self.data["document"]
         sections = tuple(self._section(i, s) for i, s in enumerate(self.data["sections"]))
         numbering = dict(DEFAULT_NUMBERING) | dict(meta.get("numbering", {}))
+        for version, day in meta.get("issued", {}).items():
+            self._date(("document", "issued", version), day)
         return Document(
             id=meta["id"], title=meta["title"], version=meta["version"], status=meta["status"],
             sections=sections, path=self.loaded.path, symbol=meta.get("symbol"),
             informs=tuple(meta.get("informs", ())), informed_by=tuple(meta.get("informed_by", ())),
-            numbering=MappingProxyType(numbering))
+            numbering=MappingProxyType(numbering), symbols=MappingProxyType(dict(meta.get("symbols", {}))),
+            issued=MappingProxyType(dict(meta.get("issued", {}))), original=meta.get("original"),
+            agenda_item=meta.get("agenda_item"), submitted_by=meta.get("submitted_by"))
 
     def _section(self, index: int, data: dict[str, Any]) -> Section:
         return Section(data["id"], data["title"], tuple(paragraph_record(p) for p in data["paragraphs"]))

@@ -153,6 +153,11 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
         if document.version not in versions:
             yield doc_loaded.finding(("document", "version"), f"document version '{document.version}' is not one "
                                      f"of the versions in {process.path}", f"use one of: {', '.join(sorted(versions))}")
+        for key in ("symbols", "issued"):
+            for name in getattr(document, key):
+                if name not in versions:
+                    yield doc_loaded.finding(("document", key, name), f"{key}: '{name}' is not one of the versions "
+                                             f"in {process.path}", f"use one of: {', '.join(sorted(versions))}")
 
 
 def _unique(loaded: Loaded, key: str, ids: list[str]) -> Iterator[Finding]:

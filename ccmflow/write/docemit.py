@@ -11,7 +11,8 @@ from ccmflow.write.spans import assemble
 from ccmflow.write.yamlemit import WIDTH, key_text, plain_ok, scalar
 
 MODELINE = "# yaml-language-server: $schema=schemas/document.schema.json"
-META_KEYS = ("id", "title", "symbol", "version", "status", "informs", "informed_by", "numbering")
+META_KEYS = ("id", "title", "symbol", "version", "status", "informs", "informed_by", "numbering", "symbols",
+             "issued", "original", "agenda_item", "submitted_by")
 PARAGRAPH_KEYS = ("id", "kind", "text", "indicators", "baseline", "target", "responsible", "timeframe",
                   "references", "derived_from")
 LIST_KEYS = frozenset({"informs", "informed_by", "indicators", "responsible", "references", "derived_from"})
@@ -50,7 +51,10 @@ def meta_fields(document: Document) -> dict[str, Value]:
     numbering = {k: v for k, v in document.numbering.items() if DEFAULT_NUMBERING.get(k) != v}
     return {"id": document.id, "title": document.title, "symbol": document.symbol,
             "version": document.version, "status": document.status, "informs": document.informs,
-            "informed_by": document.informed_by, "numbering": numbering or None}
+            "informed_by": document.informed_by, "numbering": numbering or None,
+            "symbols": dict(document.symbols) or None, "issued": dict(document.issued) or None,
+            "original": document.original, "agenda_item": document.agenda_item,
+            "submitted_by": document.submitted_by}
 
 
 class Emitter:

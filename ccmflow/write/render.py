@@ -7,24 +7,39 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ccmflow.core.model import Document, Paragraph, number_name
+from ccmflow.core.languages import SERIF_FONTS, WORKING, State, label, language
+from ccmflow.core.model import Conference, Document, Paragraph, number_name
+from ccmflow.write.header import Header, make_header
 
 # Fields an action carries besides its text, in the order a reader expects them.
 DETAILS = (("indicators", "Indicators"), ("baseline", "Baseline"), ("target", "Target"),
            ("responsible", "Responsible"), ("timeframe", "Timeframe"))
+_NOTE = {State.OUTDATED: "outdated", State.MISSING: "missing"}
 _REFERENCE = re.compile(r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)#([a-z0-9][a-z0-9-]{2,63})")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 CSS = """
-body { font-family: Georgia, "Times New Roman", serif; line-height: 1.45; color: #111;
+body { font-family: FONTS; line-height: 1.45; color: #111;
        max-width: 46em; margin: 2em auto; padding: 0 1em; }
 header .process { font-variant: small-caps; letter-spacing: .03em; margin: 0; }
-h1 { font-size: 1.55em; margin: .2em 0 .3em; }
-.meta { color: #444; margin: 0 0 1.5em; }
+.docheader { display: grid; grid-template-columns: 1fr auto; column-gap: 2em; border-bottom: 2px solid #111;
+             padding-bottom: .6em; margin-bottom: 1.2em; }
+.docheader .conference { grid-column: 1; margin: 0; font-weight: bold; }
+.docheader .symbolblock { grid-column: 2; grid-row: 1 / span 3; text-align: end; margin: 0; }
+.docheader .symbolblock p { margin: 0; }
+.docheader .symbol { font-weight: bold; font-size: 1.1em; }
+.docheader .venue, .docheader .agenda { grid-column: 1; margin: .2em 0 0; }
+.docheader .agenda { font-style: italic; }
+.docheader h1, .docheader .submitted, .docheader .meta { grid-column: 1 / span 2; }
+.submitted { font-style: italic; margin: 0 0 .4em; }
+h1 { font-size: 1.55em; margin: .6em 0 .3em; }
+.meta { color: #444; margin: 0 0 .4em; }
 h2 { font-size: 1.2em; margin: 1.8em 0 .6em; border-bottom: 1px solid #bbb; break-after: avoid; }
 .para { display: grid; grid-template-columns: 5.5em 1fr; column-gap: .6em; margin: .7em 0;
         break-inside: avoid; }
-.num { font-weight: bold; text-align: right; }
+.para.unnumbered { display: block; text-indent: 2em; }
+.num { font-weight: bold; text-align: end; }
+.lang-note { font-size: .75em; color: #8a5a00; margin-inline-start: .5em; }
 .text { white-space: pre-wrap; margin: 0; }
 .pid { font: .7em ui-monospace, Menlo, Consolas, monospace; color: #777; text-decoration: none;
        margin-left: .5em; white-space: nowrap; }
@@ -32,11 +47,13 @@ h2 { font-size: 1.2em; margin: 1.8em 0 .6em; border-bottom: 1px solid #bbb; brea
 .details { padding-left: 1.2em; }
 .details ul { margin: 0; padding-left: 1.2em; }
 .label { font-style: italic; }
+@page { margin: 2cm; @bottom-center { content: counter(page); } }
 @media print {
   body { max-width: none; margin: 0; }
   a { color: inherit; text-decoration: none; }
+  .pid { display: none; }
 }
-""".strip()
+""".strip().replace("FONTS", SERIF_FONTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,36 +73,57 @@ def display_number(number: str) -> str:
 def details(paragraph: Paragraph) -> list[tuple[str, tuple[str, ...]]]:
     """The action fields that are set, as (label, values)."""
     found: list[tuple[str, tuple[str, ...]]] = []
-    for key, label in DETAILS:
+    for key, name in DETAILS:
         value = getattr(paragraph, key)
         values: tuple[str, ...] = (value,) if isinstance(value, str) else tuple(value or ())
         if values:
-            found.append((label, values))
+            found.append((name, values))
     return found
 
 
-def reference(ref: str, doc: Document, others: Mapping[str, Document] | None = None) -> Reference:
-    """How a reference reads: a paragraph's number or a section's title when the target is known."""
+def reference(ref: str, doc: Document, others: Mapping[str, Document] | None = None,
+              lang: str = WORKING) -> Reference:
+    """How a reference reads in the reader's version: 'paragraph 5 of the Lausanne Review Document', a section's
+    title, or 'Action 3'; the raw reference only when its target is not known."""
     match = _REFERENCE.fullmatch(ref)
     if match is None:
         return Reference(ref, None, None)
     did, anchor = match.groups()
     source = doc if did == doc.id else (others or {}).get(did)
-    label = ref
+    found = ref
     if source is not None:
         section = source.section(anchor)
-        found = _label(source, anchor) if source.paragraph(anchor) else section.title if section else ref
-        label = found if source is doc else f"{source.title}, {found}"
-    return Reference(label, did, anchor)
+        found = _label(source, anchor, lang) if source.paragraph(anchor) else section.title if section else ref
+        if source is not doc and found != ref:
+            found = f"{found} {label(lang, 'of')} {source.short_title()}"
+    return Reference(found, did, anchor)
 
 
-def _label(doc: Document, pid: str) -> str:
-    """'paragraph 12 (pid)' or 'Action 3 (pid)': a bare '12 (pid)' would not say what it is."""
-    return f"{number_name(doc.numbers().get(pid, ''))} ({pid})"
+def _label(doc: Document, pid: str, lang: str = WORKING) -> str:
+    """'paragraph 12' or 'Action 3': a bare '12' would not say what it is."""
+    name = number_name(doc.numbers().get(pid, ""))
+    return name.replace("paragraph", label(lang, "paragraph"), 1) if name.startswith("paragraph") else name
 
 
-def _version(doc: Document, version_name: str | None) -> str:
-    return version_name or doc.version
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Who the rendering is for: the language, each paragraph's translation state, the other documents."""
+
+    lang: str = WORKING
+    states: Mapping[str, State] | None = None
+    others: Mapping[str, Document] | None = None
+
+    def note(self, pid: str) -> str | None:
+        """'translation outdated' or 'not yet translated' under a paragraph, in the reader's language."""
+        state = (self.states or {}).get(pid)
+        return label(self.lang, _NOTE[state]) if self.lang != WORKING and state in _NOTE else None
+
+    def detail(self, name: str) -> str:
+        return label(self.lang, name.lower())
+
+
+def _reader(lang: str, states: Mapping[str, State] | None, others: Mapping[str, Document] | None) -> Reader:
+    return Reader(lang, states, others)
 
 
 # --- Markdown ------------------------------------------------------------------------------------
@@ -103,15 +141,16 @@ def _md_text(text: str) -> str:
     return "<br>".join(re.sub(r"^ +| {2,}", spaces, _md(line)) for line in text.split("\n"))
 
 
-def _md_paragraph(doc: Document, paragraph: Paragraph, number: str,
-                  others: Mapping[str, Document] | None) -> list[str]:
+def _md_paragraph(doc: Document, paragraph: Paragraph, number: str, reader: Reader) -> list[str]:
     lead = f"**{_md(display_number(number))}** " if number else ""
-    lines = [f'<a id="{html.escape(paragraph.id)}"></a>{lead}{_md_text(paragraph.text)} '
-             f"<sub>{_md(paragraph.id)}</sub>", ""]
-    items = [f"- *{label}:* " + "; ".join(_md(v) for v in values) for label, values in details(paragraph)]
-    links = [_md_link(reference(ref, doc, others)) for ref in paragraph.references]
+    note = reader.note(paragraph.id)
+    lines = [f'<a id="{html.escape(paragraph.id)}"></a>{lead}{_md_text(paragraph.text)}'
+             + (f" *[{_md(note)}]*" if note else ""), ""]
+    items = [f"- *{_md(reader.detail(label_))}:* " + "; ".join(_md(v) for v in values)
+             for label_, values in details(paragraph)]
+    links = [_md_link(reference(ref, doc, reader.others, reader.lang)) for ref in paragraph.references]
     if links:
-        items.append("- *References:* " + "; ".join(links))
+        items.append(f"- *{_md(reader.detail('References'))}:* " + "; ".join(links))
     return [*lines, *items, ""] if items else lines
 
 
@@ -121,22 +160,37 @@ def _md_link(ref: Reference) -> str:
     return f"[{_md(ref.label)}]({ref.document}.md#{ref.anchor})"
 
 
+def _md_header(head: Header) -> list[str]:
+    out = [f"*{_md(head.conference)}*" + (f"  \n{_md(head.venue_dates)}" if head.venue_dates else ""), ""] \
+        if head.conference else []
+    block = head.symbol_block()
+    if block:
+        out += ["  \n".join(_md(x) for x in block), ""]
+    if head.agenda_item:
+        out += [f"*{_md(head.agenda_item)}*", ""]
+    out += [f"# {_md(head.title)}", ""]
+    if head.submitted_by:
+        out += [f"*{_md(head.submitted_by)}*", ""]
+    return [*out, _md(" · ".join(_meta(head))), ""]
+
+
 def render_markdown(doc: Document, process_title: str | None = None, version_name: str | None = None,
-                    others: Mapping[str, Document] | None = None) -> str:
-    """The document with display numbers; `others` lets references to other documents show numbers."""
-    out = [f"*{_md(process_title)}*", ""] if process_title else []
-    out += [f"# {_md(doc.title)}", "", _md(" · ".join(_meta(doc, version_name))), ""]
+                    others: Mapping[str, Document] | None = None, *, conference: Conference | None = None,
+                    lang: str = WORKING, states: Mapping[str, State] | None = None) -> str:
+    """The document with its header and display numbers; `others` lets references to other documents show
+    their numbers; `lang` and `states` say which language the texts are in and which are outdated or missing."""
+    reader = _reader(lang, states, others)
+    out = _md_header(make_header(doc, conference, version_name, lang, process_title))
     numbers = doc.numbers()
     for section in doc.sections:
         out += [f"## {_md(section.title)}", ""]
         for paragraph in section.paragraphs:
-            out += _md_paragraph(doc, paragraph, numbers[paragraph.id], others)
+            out += _md_paragraph(doc, paragraph, numbers[paragraph.id], reader)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _meta(doc: Document, version_name: str | None) -> list[str]:
-    symbol = [doc.symbol] if doc.symbol else []
-    return [*symbol, f"Version: {_version(doc, version_name)}", f"Status: {doc.status.capitalize()}"]
+def _meta(head: Header) -> list[str]:
+    return [f"Version: {head.version}", f"Status: {head.status}"]
 
 
 # --- HTML ----------------------------------------------------------------------------------------
@@ -157,23 +211,29 @@ def _html_link(ref: Reference) -> str:
     return f'<a href="{_h(ref.document)}.html#{_h(ref.anchor or "")}">{_h(ref.label)}</a>'
 
 
-def _html_paragraph(doc: Document, paragraph: Paragraph, number: str,
-                    others: Mapping[str, Document] | None) -> str:
+def _html_paragraph(doc: Document, paragraph: Paragraph, number: str, reader: Reader) -> str:
     pid = _h(paragraph.id)
-    body = [f'<p class="text">{_h(paragraph.text)}<a class="pid" href="#{pid}">{pid}</a></p>']
-    items = [f'<li><span class="label">{_h(label)}:</span> {_html_values(values)}</li>'
-             for label, values in details(paragraph)]
+    note = reader.note(paragraph.id)
+    # An untranslated paragraph shows the English: say so to the browser (lang, direction) and to the reader.
+    shown_in = ' lang="en" dir="ltr"' if note and (reader.states or {}).get(paragraph.id) is State.MISSING else ""
+    note_html = f'<span class="lang-note">[{_h(note)}]</span>' if note else ""
+    body = [f'<p class="text"{shown_in}>{_h(paragraph.text)}{note_html}<a class="pid" href="#{pid}">{pid}</a></p>']
+    items = [f'<li><span class="label">{_h(reader.detail(name))}:</span> {_html_values(values)}</li>'
+             for name, values in details(paragraph)]
     if items:
         body.append('<ul class="details">' + "".join(items) + "</ul>")
     if paragraph.references:
-        links = "; ".join(_html_link(reference(ref, doc, others)) for ref in paragraph.references)
-        body.append(f'<p class="refs"><span class="label">References:</span> {links}</p>')
+        links = "; ".join(_html_link(reference(ref, doc, reader.others, reader.lang)) for ref in paragraph.references)
+        body.append(f'<p class="refs"><span class="label">{_h(reader.detail("References"))}:</span> {links}</p>')
+    if not number:
+        return (f'<div class="para unnumbered {_h(paragraph.kind)}" id="{pid}">'
+                f'<div class="body">{"".join(body)}</div></div>')
     return (f'<div class="para {_h(paragraph.kind)}" id="{pid}">'
             f'<div class="num">{_h(display_number(number))}</div>'
             f'<div class="body">{"".join(body)}</div></div>')
 
 
-def _html_sections(doc: Document, others: Mapping[str, Document] | None) -> list[str]:
+def _html_sections(doc: Document, reader: Reader) -> list[str]:
     numbers = doc.numbers()
     pids = {p.id for _, p in doc.walk()}
     out: list[str] = []
@@ -181,20 +241,45 @@ def _html_sections(doc: Document, others: Mapping[str, Document] | None) -> list
         # Paragraph anchors win: a section id that is also a paragraph id gets none.
         anchor = "" if section.id in pids else f' id="{_h(section.id)}"'
         out += [f"<section{anchor}>", f"<h2>{_h(section.title)}</h2>"]
-        out += [_html_paragraph(doc, p, numbers[p.id], others) for p in section.paragraphs]
+        out += [_html_paragraph(doc, p, numbers[p.id], reader) for p in section.paragraphs]
         out.append("</section>")
     return out
 
 
+def html_header(head: Header) -> str:
+    """The header block: conference, venue and dates, agenda item at left; symbol, date, original at right."""
+    parts = ['<header class="docheader">']
+    if head.conference:
+        parts.append(f'<p class="conference process">{_h(head.conference)}</p>')
+    block = head.symbol_block()
+    if block:
+        lines = "".join(f'<p class="{"symbol" if i == 0 and head.symbol else "line"}" dir="auto">{_h(x)}</p>'
+                        for i, x in enumerate(block))
+        parts.append(f'<div class="symbolblock">{lines}</div>')
+    if head.venue_dates:
+        parts.append(f'<p class="venue" dir="auto">{_h(head.venue_dates)}</p>')
+    if head.agenda_item:
+        parts.append(f'<p class="agenda">{_h(head.agenda_item)}</p>')
+    parts.append(f"<h1>{_h(head.title)}</h1>")
+    if head.submitted_by:
+        parts.append(f'<p class="submitted">{_h(head.submitted_by)}</p>')
+    parts.append(f'<p class="meta">{" · ".join(_h(x) for x in _meta(head))}</p>')
+    return "".join(parts) + "</header>"
+
+
+def html_open(title: str, lang: str, css: str) -> list[str]:
+    """The page's head: language and direction (Arabic reads right to left), inline style."""
+    direction = "rtl" if language(lang).rtl else "ltr"
+    return ["<!DOCTYPE html>", f'<html lang="{_h(lang)}" dir="{direction}">', "<head>", '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_h(title)}</title>", f"<style>\n{css}\n</style>", "</head>", "<body>"]
+
+
 def render_html(doc: Document, process_title: str | None = None, version_name: str | None = None,
-                others: Mapping[str, Document] | None = None) -> str:
+                others: Mapping[str, Document] | None = None, *, conference: Conference | None = None,
+                lang: str = WORKING, states: Mapping[str, State] | None = None) -> str:
     """One self-contained page: every string from the YAML is escaped, the style is inline."""
-    title = f"{doc.title} ({doc.symbol})" if doc.symbol else doc.title
-    process = f'<p class="process">{_h(process_title)}</p>' if process_title else ""
-    meta = " · ".join(_h(part) for part in _meta(doc, version_name))
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_h(title)}</title>", f"<style>\n{CSS}\n</style>", "</head>", "<body>",
-        f'<header>{process}<h1>{_h(doc.title)}</h1><p class="meta">{meta}</p></header>',
-        "<main>", *_html_sections(doc, others), "</main>", "</body>", "</html>", ""])
+    head = make_header(doc, conference, version_name, lang, process_title)
+    title = f"{doc.title} ({head.symbol})" if head.symbol else doc.title
+    return "\n".join([*html_open(title, lang, CSS), html_header(head), "<main>",
+                      *_html_sections(doc, _reader(lang, states, others)), "</main>", "</body>", "</html>", ""])

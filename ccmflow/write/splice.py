@@ -26,7 +26,7 @@ def normal(key: str, raw: Any) -> Any:
     """An old value as the record would hold it, to compare with the target."""
     if key in LIST_KEYS:
         return tuple(raw) if isinstance(raw, list) else () if raw is None else raw
-    if key == "numbering":
+    if key in ("numbering", "symbols", "issued"):
         return dict(raw) if isinstance(raw, dict) else raw
     return raw
 

@@ -1,0 +1,65 @@
+"""Shared by render, show and status: the `--lang` option, translations at a revision, and what exact version
+a rendering is of."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ccmflow.commands.common import find_top
+from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.core.languages import CODES, WORKING, Localized, Translation, localize
+from ccmflow.core.model import Document, Workspace
+from ccmflow.repo.store import Store
+from ccmflow.repo.translationfiles import translations
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=CODES, default=WORKING,
+                        help="the language to show (translations from documents/translations/; English where a "
+                             "paragraph is not translated yet)")
+
+
+def workspace_translations(args: argparse.Namespace, workspace: Workspace) -> tuple[Translation, ...]:
+    """The checked translations beside the workspace (from git at --rev, else from the files on disk)."""
+    rev = getattr(args, "rev", None)
+    if rev is not None:
+        found, findings = translations(workspace, store=Store(args.repo), rev=rev)
+    else:
+        found, findings = translations(workspace, top=find_top(args.repo))
+    if findings:
+        raise InvalidInput(findings)
+    return found
+
+
+def localized(args: argparse.Namespace, doc: Document, workspace: Workspace | None) -> Localized:
+    if args.lang == WORKING:
+        return localize(doc, None, WORKING)
+    if workspace is None:
+        raise FatalError("--lang needs the whole documents/ tree to be valid (run ccmflow validate)")
+    mine = next((t for t in workspace_translations(args, workspace)
+                 if t.document == doc.id and t.lang == args.lang), None)
+    return localize(doc, mine, args.lang)
+
+
+def exact_commit(args: argparse.Namespace, doc: Document) -> str | None:
+    """The commit the rendered text is exactly at: --rev's, or HEAD's when the file on disk matches it."""
+    try:
+        store = Store(args.repo)
+    except FatalError:
+        return None
+    if args.rev is not None:
+        return str(store.commit(args.rev).id)
+    if store.repo.head_is_unborn:
+        return None
+    head = store.commit("HEAD")
+    top = find_top(args.repo)
+    path = Path(doc.path)
+    on_disk = path if path.is_absolute() else top / path
+    try:
+        rel = on_disk.resolve().relative_to(Path(store.repo.workdir).resolve()).as_posix()
+        blob = head.tree[rel]
+    except (KeyError, ValueError, TypeError):
+        return None
+    data = getattr(blob, "data", None)
+    return str(head.id) if on_disk.is_file() and data == on_disk.read_bytes() else None

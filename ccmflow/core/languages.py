@@ -1,0 +1,190 @@
+"""The six languages of the conference, translations of a document's texts, and how current they are.
+
+English is the working language and the source: every translated text records a hash of the English text it
+translates, so an English edit leaves the translation in place but marks it outdated until a translator
+updates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from types import MappingProxyType
+
+from ccmflow.core.model import Document, Section
+
+WORKING = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str
+    name: str  # in English
+    native: str
+    rtl: bool = False
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("en", "English", "English"),
+    Language("fr", "French", "Français"),
+    Language("es", "Spanish", "Español"),
+    Language("ar", "Arabic", "العربية", rtl=True),
+    Language("ru", "Russian", "Русский"),
+    Language("zh", "Chinese", "中文"),
+)
+CODES = tuple(lang.code for lang in LANGUAGES)
+
+# Font stacks that between them cover Latin, Arabic, CJK and Cyrillic on the usual systems (Noto and
+# DejaVu on Linux, the system fonts on Windows and macOS): a reader never sees empty boxes.
+SERIF_FONTS = ('"Noto Serif", Georgia, "Times New Roman", "DejaVu Serif", "Noto Naskh Arabic", "Amiri", '
+               '"Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "Songti SC", serif')
+WORD_FONTS = {"ascii": "Times New Roman", "cs": "Arial", "eastAsia": "SimSun"}
+"""Word picks a font per script: Latin and Cyrillic (ascii/hAnsi), complex scripts such as Arabic (cs), CJK."""
+
+
+def language(code: str) -> Language:
+    found = next((lang for lang in LANGUAGES if lang.code == code), None)
+    if found is None:
+        raise KeyError(f"unknown language '{code}' (use one of: {', '.join(CODES)})")
+    return found
+
+
+# The words a rendering prints itself, per language (our own renderings of the usual terms).
+_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    "en": {"original": "Original", "indicators": "Indicators", "baseline": "Baseline", "target": "Target",
+           "responsible": "Responsible", "timeframe": "Timeframe", "references": "References", "page": "Page",
+           "outdated": "translation outdated", "missing": "not yet translated", "paragraph": "paragraph",
+           "of": "of"},
+    "fr": {"original": "Original", "indicators": "Indicateurs", "baseline": "Situation de départ",
+           "target": "Objectif", "responsible": "Responsables", "timeframe": "Calendrier",
+           "references": "Références", "page": "Page", "outdated": "traduction à mettre à jour",
+           "missing": "pas encore traduit", "paragraph": "paragraphe", "of": "du document"},
+    "es": {"original": "Original", "indicators": "Indicadores", "baseline": "Punto de partida", "target": "Meta",
+           "responsible": "Responsables", "timeframe": "Plazo", "references": "Referencias", "page": "Página",
+           "outdated": "traducción por actualizar", "missing": "aún sin traducir", "paragraph": "párrafo",
+           "of": "del documento"},
+    "ar": {"original": "الأصل", "indicators": "المؤشرات", "baseline": "خط الأساس", "target": "الهدف",
+           "responsible": "الجهات المسؤولة", "timeframe": "الإطار الزمني", "references": "المراجع",
+           "page": "الصفحة", "outdated": "الترجمة بحاجة إلى تحديث", "missing": "لم تترجم بعد",
+           "paragraph": "الفقرة", "of": "من"},
+    "ru": {"original": "Язык оригинала", "indicators": "Показатели", "baseline": "Исходный уровень",
+           "target": "Цель", "responsible": "Ответственные", "timeframe": "Сроки", "references": "Ссылки",
+           "page": "Стр.", "outdated": "перевод устарел", "missing": "ещё не переведено", "paragraph": "пункт",
+           "of": "документа"},
+    "zh": {"original": "原文", "indicators": "指标", "baseline": "基线", "target": "目标", "responsible": "负责方",
+           "timeframe": "时限", "references": "参考", "page": "页", "outdated": "译文需更新", "missing": "尚未翻译",
+           "paragraph": "段", "of": "见"},
+})
+
+
+def label(lang: str, key: str) -> str:
+    return _LABELS.get(lang, _LABELS[WORKING]).get(key) or _LABELS[WORKING][key]
+
+
+def source_hash(english: str) -> str:
+    """What a translation records about the English it translates: enough of a SHA-256 to never collide."""
+    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:16]
+
+
+class State(StrEnum):
+    TRANSLATED = "translated"
+    OUTDATED = "outdated"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Translated:
+    """One translated text and the hash of the English text it was made from."""
+
+    text: str
+    source: str
+
+    def state(self, english: str) -> State:
+        return State.TRANSLATED if self.source == source_hash(english) else State.OUTDATED
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """One document's texts in one language: its title, section titles and paragraph texts, each optional."""
+
+    document: str
+    lang: str
+    path: str
+    title: Translated | None = None
+    sections: Mapping[str, Translated] = field(default_factory=lambda: MappingProxyType({}))
+    paragraphs: Mapping[str, Translated] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of a document exists, current, in a language (paragraph texts)."""
+
+    document: str
+    lang: str
+    states: Mapping[str, State]  # paragraph id -> state, in document order
+
+    def count(self, state: State) -> int:
+        return sum(1 for s in self.states.values() if s is state)
+
+    @property
+    def translated(self) -> int:
+        return self.count(State.TRANSLATED)
+
+    @property
+    def outdated(self) -> int:
+        return self.count(State.OUTDATED)
+
+    @property
+    def missing(self) -> int:
+        return self.count(State.MISSING)
+
+    def as_json(self) -> dict[str, object]:
+        return {"document": self.document, "language": self.lang, "translated": self.translated,
+                "outdated": self.outdated, "missing": self.missing,
+                "outdated_paragraphs": [p for p, s in self.states.items() if s is State.OUTDATED]}
+
+
+def coverage(doc: Document, translation: Translation | None, lang: str) -> Coverage:
+    if lang == WORKING:
+        return Coverage(doc.id, lang, {p.id: State.TRANSLATED for _, p in doc.walk()})
+    found = translation.paragraphs if translation else {}
+    states = {p.id: found[p.id].state(p.text) if p.id in found else State.MISSING for _, p in doc.walk()}
+    return Coverage(doc.id, lang, MappingProxyType(states))
+
+
+def document_languages(doc: Document, translations: Iterable[Translation]) -> tuple[Coverage, ...]:
+    """The languages of a document and their status, English first: the API a site or a report shows."""
+    mine = {t.lang: t for t in translations if t.document == doc.id}
+    return tuple(coverage(doc, mine.get(lang.code), lang.code) for lang in LANGUAGES)
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """A document with its texts in one language, and each paragraph's state (MISSING: the English is shown)."""
+
+    document: Document
+    lang: str
+    states: Mapping[str, State]
+
+    @property
+    def language(self) -> Language:
+        return language(self.lang)
+
+
+def localize(doc: Document, translation: Translation | None, lang: str) -> Localized:
+    """The document as read in `lang`: translated texts where they exist (outdated ones too, marked)."""
+    if lang == WORKING or translation is None:
+        return Localized(doc, lang, coverage(doc, translation, lang).states)
+    states = coverage(doc, translation, lang).states
+    sections = tuple(_section(s, translation) for s in doc.sections)
+    title = translation.title.text if translation.title else doc.title
+    return Localized(replace(doc, title=title, sections=sections), lang, states)
+
+
+def _section(section: Section, translation: Translation) -> Section:
+    title = translation.sections[section.id].text if section.id in translation.sections else section.title
+    paragraphs = tuple(replace(p, text=translation.paragraphs[p.id].text) if p.id in translation.paragraphs else p
+                       for p in section.paragraphs)
+    return replace(section, title=title, paragraphs=paragraphs)

@@ -1,0 +1,56 @@
+"""Translation files on disk or in git at a revision, checked against the documents they translate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygit2
+
+from ccmflow.core.errors import Finding
+from ccmflow.core.languages import Coverage, Translation, document_languages
+from ccmflow.core.model import Document, Workspace
+from ccmflow.read.load import SourceFile
+from ccmflow.read.translations import TRANSLATIONS_DIR, check_translations, is_translation
+from ccmflow.repo.store import Store
+
+
+def directory_translation_files(top: Path) -> list[SourceFile]:
+    base = top / TRANSLATIONS_DIR
+    files = []
+    for path in sorted(base.glob("*/*.yaml")) if base.is_dir() else ():
+        rel = path.relative_to(top).as_posix()
+        if path.is_file() and not path.is_symlink() and is_translation(rel):
+            files.append(SourceFile(rel, path.read_bytes()))
+    return files
+
+
+def tree_translation_files(store: Store, rev: str | pygit2.Oid) -> list[SourceFile]:
+    commit = store.snapshot(rev).commit
+    try:
+        tree = commit.tree[TRANSLATIONS_DIR]
+    except KeyError:
+        return []
+    files = []
+    for folder in tree if isinstance(tree, pygit2.Tree) else ():
+        if not isinstance(folder, pygit2.Tree):
+            continue
+        for entry in folder:
+            path = f"{TRANSLATIONS_DIR}/{folder.name}/{entry.name}"
+            if isinstance(entry, pygit2.Blob) and entry.filemode == pygit2.enums.FileMode.BLOB and is_translation(path):
+                files.append(SourceFile(path, entry.data, str(entry.id)))
+    return files
+
+
+def translations(workspace: Workspace, top: Path | None = None, store: Store | None = None,
+                 rev: str | pygit2.Oid | None = None) -> tuple[tuple[Translation, ...], list[Finding]]:
+    """The translations beside a workspace: from the directory `top`, or from git at `rev`."""
+    if store is not None and rev is not None:
+        files = tree_translation_files(store, rev)
+    else:
+        files = directory_translation_files(top or Path("."))
+    return check_translations(files, workspace.documents)
+
+
+def languages_of(doc: Document, found: tuple[Translation, ...]) -> tuple[Coverage, ...]:
+    """The languages of a document and their status (see core.languages.document_languages)."""
+    return document_languages(doc, found)

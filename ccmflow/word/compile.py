@@ -1,0 +1,65 @@
+"""The compilation text in Word: one table per section, each paragraph of the base text once with the proposals
+on it underneath, the header row repeated on every page, the revision in the footer."""
+
+from __future__ import annotations
+
+from docx.shared import Cm
+
+from ccmflow.inputs.compile import Compilation, Proposal, Row, footer_line, shown_sections
+from ccmflow.word.document import (
+    PROP_DOCUMENT,
+    STYLE_TITLE,
+    STYLE_UNNUMBERED,
+    Writer,
+    new_document,
+    save,
+    write_footer,
+)
+from ccmflow.word.ooxml import plain, repeat_header, set_custom_properties
+from ccmflow.write.render import display_number
+
+
+def _proposal_lines(row: Row) -> list[tuple[str, str]]:
+    """(who, what) lines under a paragraph, as the HTML compilation shows them."""
+    if row.clean is None:
+        alt = row.alternatives[0]
+        return [(f"New paragraph proposed by {', '.join(alt.sponsors)}", alt.paragraph.text)]
+    lines = [(f"Alt {n} ({', '.join(alt.sponsors)})", _text(alt)) for n, alt in enumerate(row.alternatives, 1)]
+    if row.deletion:
+        lines.append((f"Deletion proposed by {', '.join(row.deletion)}", ""))
+    lines += [(f"Move proposed by {who}", where) for who, where in row.moves]
+    return lines
+
+
+def _text(alt: Proposal) -> str:
+    return alt.paragraph.text if "text" in alt.fields else "text unchanged"
+
+
+def compilation_docx(compiled: Compilation, only_changed: bool = False) -> bytes:
+    word = new_document()
+    writer = Writer(word, "en")
+    writer.para(STYLE_TITLE, f"Compilation text: {compiled.title}")
+    if compiled.window:
+        writer.para(STYLE_UNNUMBERED, f"{compiled.window} · {compiled.inputs} valid input(s)", italic=True)
+    for section, rows in shown_sections(compiled, only_changed):
+        word.add_heading(section.title, level=1)
+        table = word.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        head = table.rows[0].cells
+        head[0].text, head[1].text = "No.", "Text and proposals"
+        repeat_header(table.rows[0])
+        for row in rows:
+            cells = table.add_row().cells
+            cells[0].width, cells[1].width = Cm(1.6), Cm(15)
+            cells[0].text = display_number(row.number) if row.number and row.clean is not None else ""
+            body = cells[1].paragraphs[0]
+            if row.clean is not None:
+                plain(body, row.clean.text)
+            for who, what in _proposal_lines(row):
+                line = cells[1].add_paragraph()
+                plain(line, f"[{who}", italic=True)
+                plain(line, f": {what}]" if what else "]")
+    write_footer(word, footer_line(compiled), "en")
+    word.core_properties.title = f"Compilation text: {compiled.title}"
+    set_custom_properties(word, {PROP_DOCUMENT: compiled.document, "ccmflow.base": compiled.base})
+    return save(word)
