@@ -105,6 +105,7 @@ def test_every_job_installs_the_lock_with_hashes_then_ccmflow_without_dependenci
 
 
 def test_the_repository_and_a_new_one_carry_the_lock(tmp_path: Path) -> None:
-    assert (REPO / LOCK_PATH).read_text("utf-8") == render_lock(), "regenerate with: python -m ccmflow.workflows . ."
+    regenerate = "regenerate with: python -m ccmflow.write.workflows . ."
+    assert (REPO / LOCK_PATH).read_text("utf-8") == render_lock(), regenerate
     assert main(["init", str(tmp_path / "new")]) == 0
     assert (tmp_path / "new" / LOCK_PATH).read_text("utf-8") == render_lock()
