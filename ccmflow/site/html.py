@@ -10,7 +10,7 @@ from dataclasses import dataclass
 # Only the site's own files: nothing is fetched from elsewhere, and inline <script> is never executed
 # (the search index and the deadlines travel as application/json, read by the site's own script).
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+       "connect-src 'self'; form-action 'self'; base-uri 'none'")
 
 
 def h(value: object) -> str:
