@@ -6,6 +6,7 @@ a consolidated version, its register). Without Chromium the tests skip, except u
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag
 
 import pytest
 from gitutil import commit, init_repo, instance_files, tag
@@ -30,6 +31,7 @@ pytestmark = pytest.mark.skipif(MISSING is not None, reason=f"browser tests skip
 
 AT = datetime(2020, 5, 10, 10, 0, tzinfo=UTC)
 CONSOLIDATED = "consolidate/review-document/consolidated"
+PHONE_WIDTH = 360
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def test_every_page_loads_cleanly_and_every_link_resolves(which: str, request: p
         assert page.locator("main#main").count() == 1 and page.locator("h1").count() == 1, path
         levels = [int(t[1]) for t in page.eval_on_selector_all("main h1, main h2, main h3, main h4, main h5",
                                                                 "els => els.map(e => e.tagName)")]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (path, levels)
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             target, fragment = urldefrag(href)
             assert target.startswith(served.url), (path, href)
@@ -195,11 +197,13 @@ def test_inputs_versions_and_registers_from_the_demo(demo: Served, browser: Any)
 @pytest.mark.parametrize("which", ["instance", "demo"])
 def test_a_phone_has_no_horizontal_scroll(which: str, request: pytest.FixtureRequest, driver: Any) -> None:
     served: Served = request.getfixturevalue(which)
-    with chromium(driver, viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True) as phone:
+    phone_size = {"width": PHONE_WIDTH, "height": 740}
+    with chromium(driver, viewport=phone_size, device_scale_factor=2, is_mobile=True) as phone:
         for path in served.built.pages:
             page, _ = _open(phone, served.url + path)
-            width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-            assert width[0] <= width[1], (path, width)
+            # Against the phone's own width: a mobile browser widens its layout viewport to fit wide content.
+            width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+            assert width <= PHONE_WIDTH, (path, width)
             page.close()
 
 

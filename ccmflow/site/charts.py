@@ -7,6 +7,7 @@ always in a table beside it, so no one depends on the picture.
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from ccmflow.site.html import h
 
 # Colours with at least 4.5:1 contrast against white, told apart by more than hue (each bar is labelled).

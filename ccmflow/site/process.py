@@ -36,8 +36,10 @@ def home(site: SiteData) -> str:
 
 
 def _deadlines(process: Process) -> list[dict[str, str]]:
-    return [{"id": w.id, "title": w.title, "document": w.document, "closes": w.closes.astimezone(UTC).isoformat()}
-            for w in sorted((w for w in process.windows if w.closes), key=lambda w: w.closes or datetime.min)]
+    """Every announced deadline in closing order, in UTC, for the page's script."""
+    closing = sorted((w.closes, w) for w in process.windows if w.closes is not None)
+    return [{"id": w.id, "title": w.title, "document": w.document, "closes": closes.astimezone(UTC).isoformat()}
+            for closes, w in closing]
 
 
 def _countdown(site: SiteData) -> str:
@@ -71,7 +73,8 @@ def _documents(site: SiteData) -> str:
             f"<p>{h(process.version_name(doc.version))} · {h(doc.status.capitalize())} · {paragraphs} paragraphs</p>"
             f'<p class="links"><a href="inputs/{h(doc.id)}.html">Inputs</a> · '
             f'<a href="versions/{h(doc.id)}.html">Versions</a> · <a href="trace/{h(doc.id)}.html">Trace</a></p></li>')
-    return f'<section aria-labelledby="docs-h"><h2 id="docs-h">Documents</h2><ul class="cards">{"".join(cards)}</ul></section>'
+    return ('<section aria-labelledby="docs-h"><h2 id="docs-h">Documents</h2>'
+            f'<ul class="cards">{"".join(cards)}</ul></section>')
 
 
 def _windows(process: Process, at: datetime, titles: Mapping[str, str]) -> str:
@@ -81,8 +84,9 @@ def _windows(process: Process, at: datetime, titles: Mapping[str, str]) -> str:
         window = state.window
         opens = format_instant(window.opens, zone) if window.opens else "—"
         closes = format_instant(window.closes, zone) if window.closes else "to be announced"
+        name = titles.get(window.document, window.document)
         rows.append(f'<tr class="w-{h(state.state.replace(" ", "-"))}"><th scope="row">{h(window.title)}</th>'
-                    f'<td><a href="{h(document_path(window.document))}">{h(titles.get(window.document, window.document))}</a></td>'
+                    f'<td><a href="{h(document_path(window.document))}">{h(name)}</a></td>'
                     f"<td>{h(opens)}</td><td>{h(closes)}</td><td>{h(_STATE.get(state.state, state.state))}</td></tr>")
     return ('<section aria-labelledby="windows-h"><h2 id="windows-h">Input windows</h2>'
             '<div class="scroll"><table><caption>Deadlines in conference time, with UTC</caption>'
@@ -108,8 +112,8 @@ def _timeline(process: Process, next_id: str | None, titles: Mapping[str, str]) 
         when = f"{milestone.approximate}" if milestone.approximate else milestone.when()
         badge = '<span class="approx">approximate</span>' if approximate else ""
         marker = '<span class="marker">next</span>' if milestone.id == next_id else ""
-        document = (f' · <a href="{h(document_path(milestone.document))}">{h(titles.get(milestone.document, milestone.document))}</a>'
-                    if milestone.document else "")
+        about = milestone.document
+        document = f' · <a href="{h(document_path(about))}">{h(titles.get(about, about))}</a>' if about else ""
         items.append(f'<li class="m-{h(milestone.kind)}{" next" if milestone.id == next_id else ""}" '
                      f'data-start="{h(start)}" data-end="{h(end)}"><span class="when">{h(when)} {badge}</span>'
                      f'<span class="what">{h(milestone.title)}{marker}</span>'
