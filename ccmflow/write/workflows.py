@@ -11,6 +11,7 @@ WORKFLOW_NAMES: tuple[str, ...] = (
     "ccmflow-triage.yml",
     "ccmflow-commands.yml",
     "ccmflow-maintenance.yml",
+    "ccmflow-site.yml",
 )
 
 WORKFLOWS_DIR = ".github/workflows"

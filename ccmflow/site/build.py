@@ -1,0 +1,92 @@
+"""`build_site`: every page of the dashboard, written under one folder, from the repository at one revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from ccmflow.core.status import format_instant
+from ccmflow.repo.store import Store
+from ccmflow.site import documents, inputs, process, search, versions
+from ccmflow.site.data import SiteData, gather
+from ccmflow.site.html import NavItem, Page, shell
+from ccmflow.site.languages import Translations, document_path, no_translations
+
+ASSETS = ("site.css", "site.js")
+MARKER = ".ccmflow-site"  # marks a folder the site was built in, so a rebuild may replace its pages
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    out: Path
+    pages: tuple[str, ...]
+    commit: str
+
+
+def pages(site: SiteData) -> list[Page]:
+    """Every page, by its path under the site."""
+    found = [Page("index.html", "Process", process.home(site), "process"),
+             Page("inputs/index.html", "Inputs", inputs.overview(site), "inputs"),
+             Page("search.html", "Search", search.search_page(site), "search")]
+    for data in site.documents:
+        doc = data.document
+        found.append(Page(document_path(doc.id), doc.title, documents.document_page(site, data), doc.id))
+        for translation in data.translations:
+            found.append(Page(document_path(doc.id, translation.code), translation.document.title,
+                              documents.document_page(site, data, translation), doc.id, translation.code,
+                              translation.direction))
+        found.append(Page(f"trace/{doc.id}.html", f"Trace: {doc.title}", documents.trace_page(site, data), doc.id))
+        found.append(Page(f"inputs/{doc.id}.html", f"Inputs: {doc.title}", inputs.document_inputs(site, data),
+                          "inputs"))
+        for window in data.inputs:
+            found.append(Page(inputs.compilation_path(doc.id, window.window.id), f"Compilation text: {doc.title}",
+                              inputs.compilation_page(window), "inputs"))
+        found.append(Page(f"versions/{doc.id}.html", f"Versions: {doc.title}", versions.history(site, data),
+                          "versions"))
+        for i, point in enumerate(data.versions):
+            found.append(Page(versions.version_path(doc.id, point.slug), f"{point.name}: {doc.title}",
+                              versions.version_page(site, data, i), "versions"))
+    return found
+
+
+def navigation(site: SiteData) -> list[NavItem]:
+    items = [NavItem("Process", "index.html", "process")]
+    items += [NavItem(_short(d.document.title), document_path(d.document.id), d.document.id) for d in site.documents]
+    items += [NavItem("Inputs", "inputs/index.html", "inputs"),
+              NavItem("Versions", f"versions/{site.documents[0].document.id}.html" if site.documents else "index.html",
+                      "versions"),
+              NavItem("Search", "search.html", "search")]
+    return items
+
+
+def _short(title: str) -> str:
+    """A document's title up to its first colon: 'Lausanne Review Document', not the whole subtitle."""
+    return title.split(":", 1)[0].strip()
+
+
+def write(site: SiteData, out: Path) -> Built:
+    out.mkdir(parents=True, exist_ok=True)
+    conference = site.workspace.process.conference
+    built = format_instant(site.at, conference.timezone)
+    nav = navigation(site)
+    title = conference.short_name or conference.name
+    written = []
+    for page in pages(site):
+        target = out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(shell(page, title, nav, built), encoding="utf-8")
+        written.append(page.path)
+    (out / "assets").mkdir(exist_ok=True)
+    for name in ASSETS:
+        data = resources.files("ccmflow.site").joinpath("assets", name).read_bytes()
+        (out / "assets" / name).write_bytes(data)
+    (out / ".nojekyll").write_bytes(b"")  # GitHub Pages serves the files as they are
+    (out / MARKER).write_text(f"{site.commit}\n", encoding="utf-8")
+    return Built(out, tuple(written), site.commit)
+
+
+def build_site(store: Store, out: Path, rev: str, at: datetime, translations: Translations = no_translations) -> Built:
+    """Read the repository at `rev`, judge timing as of `at`, and write the site under `out`."""
+    return write(gather(store, rev, at, translations), out)

@@ -1,0 +1,154 @@
+"""What the site shows, read from git at one revision: documents, their versions, registers, inputs and traces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ccmflow.consolidation.dispositions import Register, read_register, register_path
+from ccmflow.consolidation.trace import delegations
+from ccmflow.core.errors import InvalidInput
+from ccmflow.core.model import Document, Window, Workspace
+from ccmflow.inputs.collect import collect
+from ccmflow.inputs.compile import Compilation, compile_inputs
+from ccmflow.inputs.summary import Summary, build
+from ccmflow.repo.store import Store
+from ccmflow.repo.treeedit import blob_text
+from ccmflow.repo.versions import version_tag
+from ccmflow.site.languages import Translation, Translations, no_translations
+
+
+@dataclass(frozen=True, slots=True)
+class VersionPoint:
+    """A version of a document: a tag `<doc>/<version>`, or the built revision when it has moved on since."""
+
+    version: str
+    name: str
+    rev: str  # the tag's name, or the built revision
+    document: Document
+    tagged: bool
+    slug: str  # its page's name: the version id, or "current" when a tag already has that id
+
+
+@dataclass(frozen=True, slots=True)
+class WindowInputs:
+    """A window's inputs, judged as of the build: the summary and the compilation text."""
+
+    window: Window
+    base: str  # what the inputs are read against: the version's tag, or the built revision
+    summary: Summary
+    compilation: Compilation
+
+
+@dataclass(frozen=True, slots=True)
+class TraceRow:
+    paragraph: str
+    numbers: tuple[str | None, ...]  # in each version, None where it does not exist
+    inputs: tuple[str, ...]
+    delegations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentData:
+    document: Document
+    versions: tuple[VersionPoint, ...]
+    registers: tuple[tuple[Window, Register], ...]
+    inputs: tuple[WindowInputs, ...]
+    trace: tuple[TraceRow, ...]
+    translations: tuple[Translation, ...]
+
+    def register_for(self, version: str) -> tuple[Window, Register] | None:
+        """The register of the window whose inputs produced `version`."""
+        return next(((w, r) for w, r in self.registers if r.version == version), None)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteData:
+    workspace: Workspace
+    rev: str
+    commit: str
+    at: datetime
+    documents: tuple[DocumentData, ...]
+
+
+def gather(store: Store, rev: str, at: datetime, translations: Translations = no_translations) -> SiteData:
+    """Everything the pages need, in the process's document order."""
+    commit = store.commit(rev)
+    workspace = store.require(commit.id)
+    order = [d for d in workspace.process.document_order if d in workspace.documents]
+    order += sorted(d for d in workspace.documents if d not in order)
+    found = []
+    for doc in order:
+        document = workspace.documents[doc]
+        versions = _versions(store, workspace, doc, rev)
+        found.append(DocumentData(
+            document, versions, _registers(store, workspace, rev, doc), _inputs(store, workspace, doc, rev, at),
+            _trace(versions, delegations(store, workspace, doc)),
+            tuple(translations(store, workspace, doc, document))))
+    return SiteData(workspace, rev, str(commit.id), at, tuple(found))
+
+
+def _versions(store: Store, workspace: Workspace, doc: str, rev: str) -> tuple[VersionPoint, ...]:
+    found: list[VersionPoint] = []
+    commits: list[str] = []
+    for version in workspace.process.versions:
+        tag = version_tag(doc, version.id)
+        if tag in store.repo.references:
+            document = store.find_document(tag, doc)
+            if document is not None:
+                found.append(VersionPoint(version.id, version.name, tag.removeprefix("refs/tags/"), document, True,
+                                          version.id))
+                commits.append(str(store.commit(tag).id))
+    current = store.commit(rev)
+    document = store.document(current.id, doc)
+    if not found or (str(current.id) not in commits[-1:] and document != found[-1].document):
+        taken = any(p.version == document.version for p in found)
+        name = workspace.process.version_name(document.version)
+        found.append(VersionPoint(document.version, f"{name} (current, not yet released)" if taken else name, rev,
+                                  document, False, "current" if taken else document.version))
+    return tuple(found)
+
+
+def _registers(store: Store, workspace: Workspace, rev: str, doc: str) -> tuple[tuple[Window, Register], ...]:
+    commit = store.commit(rev)
+    found = []
+    for window in workspace.process.windows_for(doc):
+        path = register_path(window.id)
+        text = blob_text(commit, path)
+        if text is None:
+            continue
+        try:
+            found.append((window, read_register(text, path)))
+        except InvalidInput:
+            continue  # `ccmflow validate` names the problem; the site shows the versions without it
+    return tuple(found)
+
+
+def _inputs(store: Store, workspace: Workspace, doc: str, rev: str, at: datetime) -> tuple[WindowInputs, ...]:
+    """Each window of the document that has inputs, most recent first; read against the version it is for."""
+    found = []
+    for window in reversed(workspace.process.windows_for(doc)):
+        tag = version_tag(doc, window.version) if window.version else None
+        base = tag if tag is not None and tag in store.repo.references else rev
+        collected = collect(store, doc, window_id=window.id, base=base, now=at)
+        if collected.inputs:
+            found.append(WindowInputs(window, base.removeprefix("refs/tags/"), build(collected),
+                                      compile_inputs(collected)))
+    return tuple(found)
+
+
+def _trace(versions: tuple[VersionPoint, ...], who: dict[str, str]) -> tuple[TraceRow, ...]:
+    """Every paragraph of every version, in the latest version's order (paragraphs deleted on the way after)."""
+    numbers = [v.document.numbers() for v in versions]
+    order: list[str] = []
+    for point in reversed(versions):
+        order += [p.id for _, p in point.document.walk() if p.id not in order]
+    rows = []
+    for pid in order:
+        inputs: list[str] = []
+        for point in versions:
+            paragraph = point.document.paragraph(pid)
+            inputs += [i for i in (paragraph.derived_from if paragraph else ()) if i not in inputs]
+        people = tuple(dict.fromkeys(who[i] for i in inputs if i in who))
+        rows.append(TraceRow(pid, tuple(n.get(pid) for n in numbers), tuple(inputs), people))
+    return tuple(rows)

@@ -1,0 +1,144 @@
+"""`ccmflow site`: what the static site holds, that repository text is always escaped, translations plug in,
+and the workflow that publishes it (the pages in a browser: tests/test_site_browser.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pygit2
+import pytest
+import yaml
+from gitutil import commit, init_repo, instance_files, tag
+
+from ccmflow.core.model import Document, Workspace
+from ccmflow.main import main
+from ccmflow.repo.store import Store
+from ccmflow.site.build import build_site
+from ccmflow.site.html import h, json_script
+from ccmflow.site.languages import Translation
+from ccmflow.write.workflows import render_workflows
+
+AT = datetime(2020, 5, 10, 10, 0, tzinfo=UTC)
+HOSTILE = '<img src=x onerror="alert(1)">&</script>'
+
+
+def _repo(tmp_path: Path, files: dict[str, bytes] | None = None) -> Path:
+    repo_dir = tmp_path / "repo"
+    repo = init_repo(repo_dir)
+    base = commit(repo, files or instance_files(), "zero drafts")
+    tag(repo, "review-document/zero-draft", base)
+    return repo_dir
+
+
+def _hostile_files() -> dict[str, bytes]:
+    files = instance_files()
+    path = "documents/review-document.yaml"
+    text = files[path].decode("utf-8")
+    text = text.replace("  title: >-\n    Lausanne Review Document:", f"  title: >-\n    {HOSTILE}", 1)
+    text = text.replace("The Convention on Cluster Munitions was adopted in Dublin",
+                        f"The Convention {HOSTILE} was adopted in Dublin", 1)
+    files[path] = text.encode("utf-8")
+    return files
+
+
+def test_escape_is_html_safe() -> None:
+    assert h('<a href="x">&\'') == "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;"
+    script = json_script("x", {"t": "</script><script>"})
+    assert script.count("</script>") == 1 and script.endswith("</script>") and "<script>" not in script[8:]
+
+
+def test_repository_text_is_escaped_on_every_page(tmp_path: Path) -> None:
+    repo_dir = _repo(tmp_path, _hostile_files())
+    built = build_site(Store(repo_dir), tmp_path / "site", "HEAD", AT)
+    seen = 0
+    for page in built.pages:
+        text = (built.out / page).read_text("utf-8")
+        assert "<img" not in text and "onerror=\"" not in text and HOSTILE not in text, page
+        seen += h(HOSTILE) in text or json.dumps(HOSTILE, ensure_ascii=False).replace("<", "\\u003c") in text
+    assert seen >= 4  # the document, its versions, trace, the home page's card and the search index
+
+
+def test_the_site_holds_every_part(tmp_path: Path) -> None:
+    built = build_site(Store(_repo(tmp_path)), tmp_path / "site", "HEAD", AT)
+    pages = set(built.pages)
+    for doc in ("review-document", "lausanne-action-plan", "political-declaration"):
+        assert {f"documents/{doc}.html", f"trace/{doc}.html", f"inputs/{doc}.html", f"versions/{doc}.html"} <= pages
+    assert "versions/review-document/zero-draft.html" in pages
+    home = (built.out / "index.html").read_text("utf-8")
+    assert "Written input to the Lausanne Action Plan" in home and "approximate" in home
+    assert '<main id="main"' in home and 'class="skip" href="#main"' in home
+    inputs = (built.out / "inputs/review-document.html").read_text("utf-8")
+    assert "No inputs on this document yet" in inputs and "refs/pull/*/head" in inputs
+    document = (built.out / "documents/review-document.html").read_text("utf-8")
+    assert 'id="pkp3nvcv"' in document and 'href="../trace/review-document.html#pkp3nvcv"' in document
+    assert 'class="languages"' not in document  # English only: no language list
+    index = re.search(r'id="search-index">(.*?)</script>', (built.out / "search.html").read_text("utf-8"))
+    assert index and len(json.loads(index.group(1))) > 100
+    for page in built.pages:
+        text = (built.out / page).read_text("utf-8")
+        assert not re.search(r'(src|href)="(https?:)?//', text), page  # nothing from elsewhere
+
+
+def _arabic(store: Store, workspace: Workspace, doc: str, english: Document) -> Sequence[Translation]:
+    if doc != "review-document":
+        return ()
+    section = english.sections[0]
+    paragraph = replace(section.paragraphs[0], text="اعتمدت الاتفاقية بشأن الذخائر العنقودية في دبلن")
+    translated = replace(english, title="وثيقة لوزان الاستعراضية",
+                         sections=(replace(section, paragraphs=(paragraph,)),))
+    return (Translation("ar", "العربية", translated, outdated=True, outdated_note="3 paragraphs changed"),)
+
+
+def test_a_translation_plugs_in_right_to_left_and_marked_outdated(tmp_path: Path) -> None:
+    built = build_site(Store(_repo(tmp_path)), tmp_path / "site", "HEAD", AT, translations=_arabic)
+    arabic = (built.out / "documents/review-document.ar.html").read_text("utf-8")
+    assert '<html lang="ar" dir="rtl">' in arabic and "وثيقة لوزان" in arabic
+    assert "This translation is outdated: 3 paragraphs changed" in arabic
+    english = (built.out / "documents/review-document.html").read_text("utf-8")
+    assert 'href="review-document.ar.html" lang="ar"' in english and "outdated" in english
+    assert "documents/review-document.ar.html#" in (built.out / "search.html").read_text("utf-8")
+
+
+def test_the_command_builds_and_rebuilds_but_never_overwrites_another_folder(tmp_path: Path) -> None:
+    repo_dir = _repo(tmp_path)
+    out = tmp_path / "out"
+    assert main(["site", str(out), "-C", str(repo_dir), "--at", "2020-05-10T12:00", "--json"]) == 0
+    assert (out / "index.html").is_file() and (out / "assets/site.js").is_file() and (out / ".nojekyll").exists()
+    assert main(["site", str(out), "-C", str(repo_dir), "--at", "2020-05-10T12:00"]) == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine")
+    assert main(["site", str(other), "-C", str(repo_dir)]) == 2
+    assert sorted(p.name for p in other.iterdir()) == ["keep.txt"]
+
+
+def test_the_build_instant_sets_the_phase(tmp_path: Path) -> None:
+    repo_dir = _repo(tmp_path)
+    out = tmp_path / "out"
+    assert main(["site", str(out), "-C", str(repo_dir), "--at", "2020-11-24T10:00"]) == 0
+    assert "2RC in session" in (out / "index.html").read_text("utf-8")
+
+
+def test_the_publishing_workflow_is_least_privilege_and_written_by_init(tmp_path: Path) -> None:
+    workflow = yaml.safe_load(render_workflows(".")[".github/workflows/ccmflow-site.yml"])
+    (job,) = workflow["jobs"].values()
+    assert workflow["permissions"] == {}
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert "push" in workflow[True] if True in workflow else "push" in workflow["on"]
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert "ccmflow site _site --fetch" in runs
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"])
+    target = tmp_path / "new"
+    assert main(["init", str(target)]) == 0
+    assert (target / ".github/workflows/ccmflow-site.yml").is_file()
+    assert pygit2.Repository(str(target)).head.target is not None
+
+
+@pytest.mark.parametrize("rev", ["no-such-rev"])
+def test_an_unknown_revision_is_a_clear_error(tmp_path: Path, rev: str) -> None:
+    assert main(["site", str(tmp_path / "out"), "-C", str(_repo(tmp_path)), "--rev", rev]) == 2
