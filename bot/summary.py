@@ -96,9 +96,7 @@ def on_command(ctx: Context, command: Command) -> Outcome:
                        "may ask for it (the summary is refreshed hourly anyway)")
     outcome = refresh(ctx, create=True)
     if not replied:
-        ctx.client.create_comment(command.number, f"{marker}\nThank you, @{command.login}. The consolidation "
-                                  "summaries are up to date: see the issues labelled "
-                                  f"`{labels.SUMMARY}`.", marker)
+        ctx.client.create_comment(command.number, f"{marker}\n{messages.summary_answer(command.login)}", marker)
     return outcome
 
 

@@ -171,9 +171,17 @@ def test_acceptance_covers_versions_received_until_then():
     accepted = triage(review_edit(), at(6), log=log)
     assert labels.LATE_ACCEPTED in accepted.labels and labels.LATE not in accepted.labels
     assert status_of(accepted, DEADLINE)[0] == "success"
-    assert "accepted by @ch-presidency-ccm" in accepted.body
+    assert "accepted by @\u2060ch-presidency-ccm" in accepted.body
     pushed_after = triage(review_edit("to 112"), at(8), log=accepted.log, sha="c" * 40)
     assert labels.LATE in pushed_after.labels
+
+
+def test_an_acceptance_counts_only_from_an_account_with_the_role_in_the_base_registry():
+    log = SubmissionLog(7).record("a" * 40, at(6), "pr-created")
+    by_delegate = replace(log, accepted=Acceptance(AUSTRIA, "at-mission-geneva", at(7)))
+    decision = triage(review_edit(), at(6), log=by_delegate)
+    assert labels.LATE in decision.labels and labels.LATE_ACCEPTED not in decision.labels
+    assert status_of(decision, DEADLINE)[0] == "failure" and "accepted by" not in decision.body
 
 
 def test_invalid_file_is_reported_with_file_line_and_fix():
