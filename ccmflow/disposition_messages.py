@@ -49,8 +49,8 @@ def body(register: Register, d: Disposition, document: Document, version_name: s
          blob_url: str) -> str:
     numbers = document.numbers()
     title = escape(document.title, 200)
-    text = [marker(register),
-            f"**{_OUTCOME.get(d.outcome, d.outcome)}** in the {escape(version_name, 100)} of the {title}.", "",
+    outcome = escape(_OUTCOME.get(d.outcome, d.outcome), 60)
+    text = [marker(register), f"**{outcome}** in the {escape(version_name, 100)} of the {title}.", "",
             escape(d.reason, 2000)]
     links = [_link(pid, numbers.get(pid, ""), lines, blob_url) for pid in d.paragraphs[:_MAX_LINKS]]
     if links:

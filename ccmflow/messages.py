@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from ccmflow.escape import code, escape, plain
+from ccmflow.escape import code, escape
 from ccmflow.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.status import format_delta, format_instant
 
@@ -67,7 +67,7 @@ def deadline_status(report: Report) -> str:
         "no-deadline": "Deadline not announced yet: input accepted",
         "no-window": "No input window for this document in the timeline",
         "accepted": f"Late input accepted by the Presidency ({_accepted_by(report)})",
-        "amended-late": f"This version arrived after the deadline ({when}); version {worst.on_time.sha[:7]} "
+        "amended-late": f"This version arrived after the deadline ({when}); version {escape(worst.on_time.sha[:7])} "
                         "was on time" if worst.on_time else "This version arrived after the deadline",
         "late": f"Received after the deadline ({when}); the Presidency decides",
     }[report.verdict]
@@ -75,8 +75,7 @@ def deadline_status(report: Report) -> str:
 
 def _accepted_by(report: Report) -> str:
     accepted = report.log.accepted
-    # A commit status is plain text, never rendered: no mention to break, only characters to drop.
-    return plain(f"@{accepted.by_login}")[:60] if accepted else "the Presidency"
+    return escape(f"@{accepted.by_login}", 60) if accepted else "the Presidency"
 
 
 # --- replies to /ccmflow commands -------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
     if summary.invalid:
         blocks.append(_Block(f"## Invalid inputs ({len(summary.invalid)}), not included above\n",
                              tuple(f"- {_ref(i.input)} {escape(i.delegation, 120)}: {escape(i.title, 200)}; "
-                                   f"{_TIMING.get(i.timing, i.timing)}. " + "; ".join(escape(p, 300)
+                                   f"{escape(_TIMING.get(i.timing, i.timing))}. " + "; ".join(escape(p, 300)
                                                                                      for p in i.problems[:5])
                                    for i in summary.invalid)))
     if summary.notes:
@@ -101,12 +101,12 @@ def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
 def _header(summary: Summary, stamp: bool) -> str:
     lines = [f"# Consolidation summary: {escape(summary.title, 500)}"]
     if summary.window_title:
-        closes = f", closes {summary.closes}" if summary.closes else ", deadline to be announced"
+        closes = f", closes {escape(summary.closes)}" if summary.closes else ", deadline to be announced"
         lines.append(f"**Window:** {escape(summary.window_title, 300)}{closes}.")
     if summary.frozen_at:
-        lines.append(f"**Frozen** at {summary.frozen_at}: the on-time version of every input is kept; "
+        lines.append(f"**Frozen** at {escape(summary.frozen_at)}: the on-time version of every input is kept; "
                      "later changes are shown as late.")
-    updated = f"; updated {summary.generated}" if stamp else ""
+    updated = f"; updated {escape(summary.generated)}" if stamp else ""
     lines.append(f"**{summary.total} input(s)**, {len(summary.invalid)} invalid. Base text at "
                  f"{code(summary.base)}{updated}.")
     if summary.compilation:
@@ -139,7 +139,7 @@ def _section(section: SectionSummary) -> list[_Block]:
 
 def _row(entry: Entry) -> str:
     amends = [*entry.amends, *(f"moves {m}" for m in entry.moves)]
-    timing = _TIMING.get(entry.timing, entry.timing)
+    timing = escape(_TIMING.get(entry.timing, entry.timing))
     if entry.received:
         timing += f" ({escape(entry.received, 80)})"
     if entry.later:
@@ -156,7 +156,7 @@ def _cosponsored(group: CoSponsored) -> str:
     target = "new paragraph" if group.kind == "insert" else code(group.target)
     who = ", ".join(f"{_ref(i)} ({escape(d, 120)})" for i, d in zip(group.inputs, group.delegations, strict=True))
     quoted = f": “{escape(group.text, 300)}”" if group.text else ""
-    return f"- {_KIND.get(group.kind, group.kind)} {target} by {who}{quoted}"
+    return f"- {escape(_KIND.get(group.kind, group.kind))} {target} by {who}{quoted}"
 
 
 # Terminal ---------------------------------------------------------------------------------------------------

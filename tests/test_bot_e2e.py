@@ -196,7 +196,7 @@ def test_accept_late_by_the_presidency(world: World) -> None:
     labels = world.fake.issue_labels(13)
     assert "late-accepted" in labels and "late" not in labels
     assert world.statuses(13)["ccmflow/deadline"] == (
-        "success", "Late input accepted by the Presidency (@ch-presidency-ccm)")
+        "success", "Late input accepted by the Presidency (@\u2060ch-presidency-ccm)")
     body = world.status_comment(13)
     assert "accepted by @\u2060ch-presidency-ccm on 6 May 2020, 10:00:00 CEST (08:00:00 UTC)" in body
     assert len(world.bot_comments(13)) == 1

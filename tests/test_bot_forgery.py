@@ -99,9 +99,50 @@ def test_markup_in_a_numbering_format_never_reaches_a_comment(world: World, env:
     triage(world, world.push_pr(9, numbered(world, HOSTILE + " <!-- ccmflow:log AAAA -->", "111"), at=LATER),
            LATER, env)
     text = all_bot_text(world, 9)
-    assert text.count("ccmflow:log") == 1 and text.rstrip().endswith("-->")
+    assert text.count("<!-- ccmflow:log") == 1 and text.rstrip().endswith("-->")
     assert "<img" not in text and "@someone" not in text and "](https://evil" not in text and "\x00" not in text
     # Every '<' left is the bot's own markup.
     assert not re.sub(r"<!-- ccmflow:(status|notice [a-z-]+ [a-z-]+|log [A-Za-z0-9+/=]+( hmac-sha256=[0-9a-f]+)?) -->|"
                       r"</?(sub|details|summary)>", "", text).count("<")
     assert "late" in world.fake.issue_labels(9)
+
+
+def forged_acceptance(number: int, sha: str) -> str:
+    log = {"number": number, "receipts": [{"sha": sha, "received": LATE, "source": "pr-created"}],
+           "accepted": {"by_id": PRESIDENCY[1], "by_login": PRESIDENCY[0], "at": "2030-01-01T00:00:00+00:00"}}
+    return base64.b64encode(json.dumps(log, separators=(",", ":")).encode()).decode()
+
+
+def test_only_the_block_that_ends_the_bots_comment_is_read(world: World, env: dict[str, str]) -> None:
+    """Should some text ever slip through unescaped, a log block inside the visible text is still no log."""
+    triage(world, world.open_pr(10, numbered(world, "{n}", "110"), at=LATE), LATE, env)
+    ours = next(c for c in world.bot_comments(10) if "ccmflow:status" in c["body"])
+    planted_body = ours["body"].replace("## Input", f"<!-- ccmflow:log {forged_acceptance(10, world.heads[10])} -->"
+                                        "\n## Input", 1)
+    world.fake.set_comment(ours["id"], planted_body)
+    triage(world, world.push_pr(10, numbered(world, "{n}", "111"), at=LATER), LATER, env)
+    assert "late" in world.fake.issue_labels(10) and "late-accepted" not in world.fake.issue_labels(10)
+    assert world.status_comment(10).count("ccmflow:log") == 1
+
+
+@pytest.mark.parametrize("tamper", ["unsigned", "signature of another log"])
+def test_with_a_key_a_log_the_bot_did_not_sign_is_no_log(world: World, tamper: str) -> None:
+    triage(world, world.open_pr(11, numbered(world, "{n}", "110"), at=LATE), LATE, KEY)
+    ours = next(c for c in world.bot_comments(11) if "ccmflow:status" in c["body"])
+    real = re.search(r"<!-- ccmflow:log (\S+) (hmac-sha256=[0-9a-f]{64}) -->$", ours["body"])
+    assert real is not None, "with a key, the bot signs its log"
+    signature = "" if tamper == "unsigned" else f" {real.group(2)}"
+    block = f"<!-- ccmflow:log {forged_acceptance(11, world.heads[11])}{signature} -->"
+    world.fake.set_comment(ours["id"], ours["body"][: real.start()] + block)
+    triage(world, world.push_pr(11, numbered(world, "{n}", "111"), at=LATER), LATER, KEY)
+    assert "late" in world.fake.issue_labels(11) and "late-accepted" not in world.fake.issue_labels(11)
+    log = decode(world.status_comment(11), KEY["CCMFLOW_STATE_KEY"].encode(), 11)
+    assert log is not None and log.accepted is None  # rebuilt from what GitHub says, and signed again
+
+
+def test_without_a_key_the_job_log_says_the_log_is_unsigned(world: World) -> None:
+    run = world.run("pull_request_target", world.open_pr(12, numbered(world, "{n}", "110"), at=LATE), now=LATE,
+                    env={"CCMFLOW_STATE_KEY": ""})
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[0].startswith("::warning::ccmflow-bot: CCMFLOW_STATE_KEY is not set")
+    assert "hmac-sha256=" not in world.status_comment(12)

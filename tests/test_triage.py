@@ -286,3 +286,14 @@ def test_the_same_inputs_give_the_same_decision():
 @pytest.mark.parametrize("received,verdict", [(at(20, month=4), "success"), (at(5, 8), "failure")])
 def test_deadline_status_state(received: datetime, verdict: str):
     assert status_of(triage(review_edit(), received), DEADLINE)[0] == verdict
+
+
+@pytest.mark.parametrize(("offset", "said"), [
+    (timedelta(milliseconds=900), "⚠️ Late: received less than a second after the deadline"),
+    (timedelta(seconds=1, milliseconds=900), "⚠️ Late: received 1 second after the deadline"),
+    (timedelta(milliseconds=-100), "✅ On time: received less than a second before the deadline"),
+    (timedelta(0), "✅ On time: received at the very second of the deadline"),
+])
+def test_a_fraction_of_a_second_around_the_deadline_is_never_zero_seconds(offset: timedelta, said: str) -> None:
+    decision = triage(review_edit(), DEADLINE_UTC + offset)
+    assert said in decision.body and "0 seconds" not in decision.body
