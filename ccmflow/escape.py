@@ -40,12 +40,12 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n"))
 
 
-def _bounded(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _bounded(text: str, limit: int | None) -> str:
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
-def escape(text: str, limit: int = 300) -> str:
-    """Stranger's text for Markdown prose: inert, on one line, at most `limit` characters before escaping."""
+def escape(text: str, limit: int | None = 300) -> str:
+    """Stranger's text for Markdown prose: inert, on one line, at most `limit` characters (None: no limit)."""
     cleaned = _AUTOLINK.sub(_NO_MENTION, _bounded(plain(str(text)), limit))
     return _SPECIAL.sub(lambda m: _PROSE[m.group(0)], cleaned)
 
