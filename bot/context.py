@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from ccmflow.repo.fetch import fetch
 from ccmflow.repo.store import Store
 from ccmflow.triage.messages import STATUS_MARKER
 
-from .client import GitHub, PullInfo, mine
+from .client import CommentInfo, GitHub, PullInfo, mine
 from .router import Router
 
 
@@ -27,6 +28,8 @@ class Settings:
     login: str  # the bot's own login: its comments are matched by marker AND author
     now: datetime
     dry_run: bool = False
+    # The key the submission log is signed with (the workflow's CCMFLOW_STATE_KEY secret); None: unsigned.
+    state_key: bytes | None = None
 
 
 @dataclass
@@ -57,11 +60,8 @@ class Context:
         """The log in the bot's own status comment on `number`: as this run left it, else read from GitHub."""
         if number in self.logged:
             return self.logged[number]
-        for comment in mine(self.client.comments(number), self.settings.login, STATUS_MARKER):
-            log = decode(comment.body)
-            if log is not None:
-                return log
-        return None
+        logs = status_logs(self.client.comments(number), self.settings, number)
+        return logs[0] if logs else None
 
     @property
     def store(self) -> Store:
@@ -80,3 +80,13 @@ class Context:
     def base(self) -> Workspace:
         """Timeline, registry and documents at the base commit; invalid ones stop the run with their findings."""
         return self.store.require("HEAD")
+
+
+def status_logs(comments: Iterable[CommentInfo], settings: Settings, number: int) -> list[SubmissionLog]:
+    """The submission logs of the bot's own status comments on `number`, oldest comment first.
+
+    The one way the bot reads its hidden state: only from comments its own account wrote, only from the block
+    that ends the body, signed with the state key when one is set, and about this pull request.
+    """
+    found = (decode(c.body, settings.state_key, number) for c in mine(comments, settings.login, STATUS_MARKER))
+    return [log for log in found if log is not None]

@@ -25,6 +25,8 @@ from .router import PHASES, Router, ignored
 BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary")
 
 DEFAULT_LOGIN = "github-actions[bot]"
+NO_KEY = ("CCMFLOW_STATE_KEY is not set: the submission log in the bot's comments is not signed (see the README, "
+          "'The submission log')")
 
 
 def build_router(behaviours: Sequence[str] = BEHAVIOURS) -> Router:
@@ -47,6 +49,7 @@ def settings_from(env: Mapping[str, str], dry_run: bool) -> Settings:
         login=env.get("CCMFLOW_BOT_LOGIN") or DEFAULT_LOGIN,
         now=_now(env.get("CCMFLOW_NOW")),
         dry_run=dry_run,
+        state_key=(env.get("CCMFLOW_STATE_KEY") or "").encode("utf-8") or None,
     )
 
 
@@ -126,6 +129,8 @@ def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] | 
     try:
         env = os.environ
         settings = settings_from(env, args.dry_run)
+        if settings.state_key is None:
+            print(f"::warning::ccmflow-bot: {NO_KEY}")
         for line in run(env, settings, phases, sleep):
             print(f"ccmflow-bot: {one_line(line)}")
     except InvalidInput as exc:

@@ -196,9 +196,9 @@ def test_accept_late_by_the_presidency(world: World) -> None:
     labels = world.fake.issue_labels(13)
     assert "late-accepted" in labels and "late" not in labels
     assert world.statuses(13)["ccmflow/deadline"] == (
-        "success", "Late input accepted by the Presidency (@ch-presidency-ccm)")
+        "success", "Late input accepted by the Presidency (@\u2060ch-presidency-ccm)")
     body = world.status_comment(13)
-    assert "accepted by @ch-presidency-ccm on 6 May 2020, 10:00:00 CEST (08:00:00 UTC)" in body
+    assert "accepted by @\u2060ch-presidency-ccm on 6 May 2020, 10:00:00 CEST (08:00:00 UTC)" in body
     assert len(world.bot_comments(13)) == 1
 
 
@@ -218,7 +218,7 @@ def test_recheck_by_the_support_unit_is_recorded(world: World) -> None:
     event = world.comment_event(15, "/ccmflow recheck", ISU, at="2020-04-21T08:00:00Z")
     run = world.run("issue_comment", event, now="2020-04-21T08:00:00Z")
     assert run.code == 0, run.err
-    assert "at the request of @ccm-isu on 21 April 2020, 10:00:00 CEST" in world.status_comment(15)
+    assert "at the request of @\u2060ccm-isu on 21 April 2020, 10:00:00 CEST" in world.status_comment(15)
     unknown = world.comment_event(15, "/ccmflow dance", ISU, at="2020-04-21T08:00:00Z")
     run = world.run("issue_comment", unknown, now="2020-04-21T08:00:00Z")
     assert run.code == 0 and "ignored: '/ccmflow dance' is not a command" in run.out

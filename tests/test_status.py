@@ -227,6 +227,8 @@ def test_format_instant_shows_conference_time_then_utc() -> None:
 
 @pytest.mark.parametrize("delta, shown", [
     (timedelta(0), "0 seconds"),
+    (timedelta(milliseconds=900), "less than a second"),
+    (timedelta(milliseconds=-1), "less than a second"),
     (timedelta(seconds=1), "1 second"),
     (timedelta(seconds=61), "1 minute 1 second"),
     (timedelta(hours=2, seconds=5), "2 hours"),

@@ -172,9 +172,17 @@ def test_acceptance_covers_versions_received_until_then():
     accepted = triage(review_edit(), at(6), log=log)
     assert labels.LATE_ACCEPTED in accepted.labels and labels.LATE not in accepted.labels
     assert status_of(accepted, DEADLINE)[0] == "success"
-    assert "accepted by @ch-presidency-ccm" in accepted.body
+    assert "accepted by @\u2060ch-presidency-ccm" in accepted.body
     pushed_after = triage(review_edit("to 112"), at(8), log=accepted.log, sha="c" * 40)
     assert labels.LATE in pushed_after.labels
+
+
+def test_an_acceptance_counts_only_from_an_account_with_the_role_in_the_base_registry():
+    log = SubmissionLog(7).record("a" * 40, at(6), "pr-created")
+    by_delegate = replace(log, accepted=Acceptance(AUSTRIA, "at-mission-geneva", at(7)))
+    decision = triage(review_edit(), at(6), log=by_delegate)
+    assert labels.LATE in decision.labels and labels.LATE_ACCEPTED not in decision.labels
+    assert status_of(decision, DEADLINE)[0] == "failure" and "accepted by" not in decision.body
 
 
 def test_invalid_file_is_reported_with_file_line_and_fix():
@@ -279,3 +287,14 @@ def test_the_same_inputs_give_the_same_decision():
 @pytest.mark.parametrize("received,verdict", [(at(20, month=4), "success"), (at(5, 8), "failure")])
 def test_deadline_status_state(received: datetime, verdict: str):
     assert status_of(triage(review_edit(), received), DEADLINE)[0] == verdict
+
+
+@pytest.mark.parametrize(("offset", "said"), [
+    (timedelta(milliseconds=900), "⚠️ Late: received less than a second after the deadline"),
+    (timedelta(seconds=1, milliseconds=900), "⚠️ Late: received 1 second after the deadline"),
+    (timedelta(milliseconds=-100), "✅ On time: received less than a second before the deadline"),
+    (timedelta(0), "✅ On time: received at the very second of the deadline"),
+])
+def test_a_fraction_of_a_second_around_the_deadline_is_never_zero_seconds(offset: timedelta, said: str) -> None:
+    decision = triage(review_edit(), DEADLINE_UTC + offset)
+    assert said in decision.body and "0 seconds" not in decision.body

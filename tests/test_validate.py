@@ -368,3 +368,16 @@ def test_the_benchmark_generator_writes_valid_documents(top: Path) -> None:
         assert isinstance(document, Document)
     big = parse_text("x.yaml", generate_document(300)).record
     assert isinstance(big, Document) and len(list(big.walk())) == 300
+
+
+@pytest.mark.parametrize("fmt", ["<img src=x> {n}", "<!-- ccmflow:log QUFB --> {n}", "@someone {n}",
+                                 "[see](https://example.org) {n}", "`{n}`", "{n}{n}", "Paragraph"])
+def test_a_numbering_format_is_letters_digits_and_a_little_punctuation_around_one_counter(fmt: str) -> None:
+    text = (ROOT / "documents" / RD).read_text(encoding="utf-8")
+    for good in ("Action {n}", "({n})", "Párrafo {n}:", "Art. {n} –", ""):
+        kept = text.replace("sections:\n", f"  numbering:\n    narrative: {json.dumps(good)}\nsections:\n", 1)
+        assert parse_text(f"documents/{RD}", kept).findings == ()
+    broken = text.replace("sections:\n", f"  numbering:\n    narrative: {json.dumps(fmt)}\nsections:\n", 1)
+    findings = parse_text(f"documents/{RD}", broken).findings
+    assert len(findings) == 1 and "numbering.narrative" in findings[0].message
+    assert "'{n}' once" in findings[0].hint and "no other symbols" in findings[0].hint

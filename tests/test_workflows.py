@@ -160,6 +160,15 @@ def test_no_expression_inside_run(spec: str, path: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+def test_every_bot_step_has_the_state_key_from_a_secret_and_no_other(spec: str, path: str, text: str) -> None:
+    bot_steps = [s for s in _steps(_load(text)) if "ccmflow-bot" in s.get("run", "")]
+    assert bot_steps or path.endswith("ccmflow-site.yml"), path  # the site is built by `ccmflow site`, not the bot
+    for step in bot_steps:
+        assert step["env"]["CCMFLOW_STATE_KEY"] == "${{ secrets.CCMFLOW_STATE_KEY }}", step
+    assert re.findall(r"secrets\.\w+", text) == ["secrets.CCMFLOW_STATE_KEY"] * len(bot_steps)
+
+
+@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
 def test_checkout_and_python(spec: str, path: str, text: str) -> None:
     steps = _steps(_load(text))
     checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]

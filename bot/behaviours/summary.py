@@ -98,8 +98,7 @@ def on_command(ctx: Context, command: Command) -> Outcome:
         return ignored(f"'/ccmflow summary' from @{command.login}: only the Presidency and the support unit "
                        "may ask for it (the summary is refreshed hourly anyway)")
     outcome = refresh(ctx, create=True)
-    reply(ctx, command, f"Thank you, @{command.login}. The consolidation summaries are up to date: see the issues "
-                        f"labelled `{labels.SUMMARY}`.")
+    reply(ctx, command, messages.summary_answer(command.login))
     return outcome
 
 

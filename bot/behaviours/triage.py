@@ -9,13 +9,13 @@ from datetime import datetime
 
 from ccmflow.core import labels
 from ccmflow.core.errors import FatalError
-from ccmflow.core.submissions import SubmissionLog, decode, encode
+from ccmflow.core.submissions import SubmissionLog, encode
 from ccmflow.repo import prinput
 from ccmflow.triage.decide import Decision, PullFacts, decide
 from ccmflow.triage.messages import STATUS_MARKER
 
 from ..client import CommentInfo, GitHub, HeadEvent, PullInfo, mine
-from ..context import Context
+from ..context import Context, status_logs
 from ..events import PullRequestEvent
 from ..router import Outcome, Router, handled, ignored
 
@@ -134,7 +134,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
     base = ctx.base()
     comments = ctx.client.comments(pull.number)
     ours = mine(comments, ctx.settings.login, STATUS_MARKER)
-    log = _merged_log(pull.number, ours)
+    # Nothing logged can predate the pull request itself (GitHub's time, not the log's word).
+    log = _merged_log(pull.number, status_logs(ours, ctx.settings, pull.number)).since(pull.created_at)
     if _versions_missing(log, pull.head_sha, source, before):
         log = with_head_events(log, ctx.client.head_events(pull.number))
     # A merged PR's head is in the base: compare it with the merge base it had while open.
@@ -152,7 +153,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
     facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source, pull.state)
     decision = decide(base, content, facts, log, ctx.settings.now)
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
-    writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed)
+    writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed,
+                                            ctx.settings.state_key)
     return handled(f"{decision.summary}; {writes or 'nothing to change'}")
 
 
@@ -168,9 +170,8 @@ def _folded(names: frozenset[str]) -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
-def _merged_log(number: int, ours: Sequence[CommentInfo]) -> SubmissionLog:
+def _merged_log(number: int, logs: Sequence[SubmissionLog]) -> SubmissionLog:
     """The hidden log of the status comment; if a retried POST ever left two, their receipts are merged."""
-    logs = [log for log in (decode(c.body) for c in ours) if log is not None]
     if not logs:
         return SubmissionLog(number)
     merged = logs[0]
@@ -181,7 +182,7 @@ def _merged_log(number: int, ours: Sequence[CommentInfo]) -> SubmissionLog:
 
 
 def apply(client: GitHub, pull: PullInfo, decision: Decision, ours: Sequence[CommentInfo], guard: bool = False,
-          noticed: bool = False) -> tuple[str, SubmissionLog]:
+          noticed: bool = False, key: bytes | None = None) -> tuple[str, SubmissionLog]:
     """Labels, then statuses, then closing, then the comment that records them: a crash halfway re-applies.
 
     Returns what was written, and the log the status comment now holds.
@@ -207,7 +208,7 @@ def apply(client: GitHub, pull: PullInfo, decision: Decision, ours: Sequence[Com
     if delivered:
         hidden[NOTICED] = json.dumps(sorted(delivered), separators=(",", ":"))
     log = replace(decision.log, extra=hidden)
-    body = f"{decision.body}\n\n{encode(log)}"
+    body = f"{decision.body}\n\n{encode(log, key)}"  # the log last: only a block that ends the body is read
     if len(body) > MAX_COMMENT:
         raise AssertionError(f"status comment of {len(body)} characters; messages must keep it shorter")
     relabel = _folded(current) != _folded(decision.labels)  # GitHub's label names ignore case

@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         out.print(f"[green]✓[/green] created {target} with a first commit")
         out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations),")
         out.print("        push to GitHub, and protect the main branch (see README: installing the bot);")
+        out.print("        add the repository secret CCMFLOW_STATE_KEY (a random value) that signs the bot's log;")
         out.print("        each clone runs `ccmflow merge-driver --install` once for structural merges")
         out.print(f"  the bot's workflows install `{args.package}`; if ccmflow is not published there, run init "
                   "again with --package git+https://HOST/ORG/ccmflow@COMMIT", markup=False)

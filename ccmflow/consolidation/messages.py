@@ -14,8 +14,8 @@ from ccmflow.consolidation.dispositions import (
     Disposition,
     Register,
 )
+from ccmflow.core.escape import code, escape
 from ccmflow.core.model import Document, number_name
-from ccmflow.triage.messages import code, safe
 
 MARKER_PREFIX = "<!-- ccmflow:disposition"
 _MAX_LINKS = 20
@@ -56,10 +56,10 @@ def notices(register: Register, document: Document, version_name: str, lines: Ma
 def body(register: Register, d: Disposition, document: Document, version_name: str, lines: Mapping[str, int],
          blob_url: str) -> str:
     numbers = document.numbers()
-    title = safe(document.title, 200)
-    text = [marker(register),
-            f"**{_OUTCOME.get(d.outcome, d.outcome)}** in the {safe(version_name, 100)} of the {title}.", "",
-            safe(d.reason, 2000)]
+    title = escape(document.title, 200)
+    outcome = escape(_OUTCOME.get(d.outcome, d.outcome), 60)
+    text = [marker(register), f"**{outcome}** in the {escape(version_name, 100)} of the {title}.", "",
+            escape(d.reason, 2000)]
     links = [_link(pid, numbers.get(pid, ""), lines, blob_url) for pid in d.paragraphs[:_MAX_LINKS]]
     if links:
         more = f" and {len(d.paragraphs) - _MAX_LINKS} more" if len(d.paragraphs) > _MAX_LINKS else ""
@@ -77,7 +77,7 @@ def _link(pid: str, number: str, lines: Mapping[str, int], blob_url: str) -> str
     shown = number_name(number)
     line = lines.get(pid)
     target = f"{blob_url}#L{line}" if line else blob_url
-    return f"[{safe(shown, 60)}]({target}) ({code(pid)})"
+    return f"[{escape(shown, 60)}]({target}) ({code(pid)})"
 
 
 def _input(name: str) -> str:

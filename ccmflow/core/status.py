@@ -144,6 +144,8 @@ def format_instant(instant: datetime, zone: str) -> str:
 def format_delta(delta: timedelta) -> str:
     """A duration for a person: the two largest units, e.g. '3 days 4 hours', '12 minutes 5 seconds'."""
     seconds = int(abs(delta).total_seconds())
+    if seconds == 0 and delta:
+        return "less than a second"  # never "0 seconds" for an instant that is not the same one
     units = (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1))
     parts: list[str] = []
     for name, size in units:

@@ -1,15 +1,35 @@
-"""The submission log: every head SHA seen for an input, with the time GitHub received it."""
+"""The submission log: every head SHA seen for an input, with the time GitHub received it.
+
+The bot keeps it as a hidden block at the very end of its own status comment. Only that last block counts
+(`decode` is anchored to the end of the body: nothing the visible text says can be read as the log), and
+with a key (the workflow's secret) the block carries an HMAC-SHA256 over its content, so a block the bot did
+not write is no log at all. What a log records is still checked where it is used: an acceptance counts only
+when its author holds the `accept-late` role in the base branch's registry (`acceptance`), and receipts
+dated before the pull request was opened are dropped (`since`).
+"""
 
 from __future__ import annotations
 
 import base64
+import binascii
+import hashlib
+import hmac
 import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Protocol
 
 PINS = "windows"  # extra key: the window each document was first judged in, as JSON (written by triage)
-_BLOCK = re.compile(r"<!-- ccmflow:log ([A-Za-z0-9+/=]+) -->")
+_BLOCK = re.compile(r"<!-- ccmflow:log ([A-Za-z0-9+/=]+)(?: hmac-sha256=([0-9a-f]{64}))? -->\s*\Z")
+_SHA = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
+_MAX_BLOCK = 20_000  # bytes of JSON; triage keeps a log far smaller (see triage.MAX_RECEIPTS)
+
+
+class Roles(Protocol):
+    """Who may do what: the base branch's registry."""
+
+    def may(self, user_id: int, role: str) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +82,18 @@ class SubmissionLog:
             return replace(self, receipts=(*self.receipts, receipt))
         return replace(self, receipts=tuple(receipt if r.sha == sha else r for r in self.receipts))
 
+    def acceptance(self, roles: Roles) -> Acceptance | None:
+        """The recorded acceptance, if its author holds the `accept-late` role now (checked at every verdict)."""
+        accepted = self.accepted
+        return accepted if accepted is not None and roles.may(accepted.by_id, "accept-late") else None
+
+    def since(self, opened: datetime) -> SubmissionLog:
+        """The log without what cannot be true of a pull request opened at `opened` (GitHub's time)."""
+        receipts = tuple(r for r in self.receipts if r.received >= opened)
+        accepted = self.accepted if self.accepted is None or self.accepted.at >= opened else None
+        return self if (receipts, accepted) == (self.receipts, self.accepted) else replace(
+            self, receipts=receipts, accepted=accepted)
+
     def pins(self) -> dict[str, str]:
         """The window each document of the input was first judged in (document id -> window id)."""
         try:
@@ -89,34 +121,67 @@ class SubmissionLog:
         return data
 
 
+def _instant(value: object) -> datetime:
+    parsed = datetime.fromisoformat(str(value))
+    if parsed.tzinfo is None:
+        raise ValueError(f"{value!r} has no time zone")
+    return parsed.astimezone(UTC)
+
+
+def _receipt(raw: object) -> Receipt | None:
+    """One logged version, or None for an entry that is not one (wrong shapes never crash the bot)."""
+    if not isinstance(raw, dict) or not _SHA.fullmatch(str(raw.get("sha"))):
+        return None
+    try:
+        return Receipt(str(raw["sha"]), _instant(raw.get("received")), str(raw.get("source", "event")))
+    except ValueError:
+        return None
+
+
 def from_json(data: dict[str, object]) -> SubmissionLog:
     raw_receipts = data.get("receipts")
-    receipts = tuple(
-        Receipt(str(r["sha"]), datetime.fromisoformat(str(r["received"])), str(r.get("source", "event")))
-        for r in (raw_receipts if isinstance(raw_receipts, list) else []) if isinstance(r, dict))
+    found = (_receipt(r) for r in (raw_receipts if isinstance(raw_receipts, list) else []))
+    receipts = tuple(r for r in found if r is not None)
     accepted = None
     raw = data.get("accepted")
     if isinstance(raw, dict):
-        accepted = Acceptance(int(raw["by_id"]), str(raw["by_login"]), datetime.fromisoformat(str(raw["at"])))
+        accepted = Acceptance(int(str(raw["by_id"])), str(raw["by_login"]), _instant(raw["at"]))
     extra = data.get("extra")
     window = data.get("window")
-    return SubmissionLog(int(str(data["number"])), receipts, accepted,
-                         str(window) if window else None, dict(extra) if isinstance(extra, dict) else {})
+    return SubmissionLog(int(str(data["number"])), receipts, accepted, str(window) if window else None,
+                         {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {})
 
 
-def encode(log: SubmissionLog) -> str:
-    """A hidden HTML comment carrying the log; base64 so no text in it can close the comment early."""
-    payload = json.dumps(log.as_json(), separators=(",", ":"), sort_keys=True).encode("utf-8")
-    return f"<!-- ccmflow:log {base64.b64encode(payload).decode('ascii')} -->"
+def _mac(key: bytes, payload: str) -> str:
+    return hmac.new(key, f"ccmflow:log {payload}".encode("ascii"), hashlib.sha256).hexdigest()
 
 
-def decode(body: str) -> SubmissionLog | None:
-    """The log hidden in a comment body, or None when there is none or it is damaged."""
+def encode(log: SubmissionLog, key: bytes | None = None) -> str:
+    """A hidden HTML comment carrying the log; base64 so no text in it can close the comment early.
+
+    With `key`, the block ends with an HMAC-SHA256 of its payload, which only a holder of the key can write.
+    """
+    data = json.dumps(log.as_json(), separators=(",", ":"), sort_keys=True).encode("utf-8")
+    payload = base64.b64encode(data).decode("ascii")
+    signature = f" hmac-sha256={_mac(key, payload)}" if key else ""
+    return f"<!-- ccmflow:log {payload}{signature} -->"
+
+
+def decode(body: str, key: bytes | None = None, number: int | None = None) -> SubmissionLog | None:
+    """The log the comment body ends with, or None when there is none, it is damaged or it cannot be trusted.
+
+    Only a block at the very end counts: the bot writes its log there, after everything else. With `key`,
+    a block without a valid signature is no log; with `number`, neither is the log of another input.
+    """
     match = _BLOCK.search(body or "")
-    if match is None:
+    if match is None or len(match.group(1)) > _MAX_BLOCK * 4 // 3 + 4:
+        return None
+    payload, signature = match.group(1), match.group(2)
+    if key and (signature is None or not hmac.compare_digest(signature, _mac(key, payload))):
         return None
     try:
-        data = json.loads(base64.b64decode(match.group(1), validate=True))
-        return from_json(data) if isinstance(data, dict) else None
-    except (ValueError, KeyError, TypeError):
+        data = json.loads(base64.b64decode(payload, validate=True))
+        log = from_json(data) if isinstance(data, dict) else None
+    except (ValueError, KeyError, TypeError, binascii.Error, RecursionError):
         return None
+    return log if log is not None and (number is None or log.number == number) else None

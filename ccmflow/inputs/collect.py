@@ -278,7 +278,8 @@ class _Collector:
         sha, received = (on_time.sha, on_time.received) if on_time is not None else (None, None)
         if frozen is not None:
             sha, received = frozen.sha, frozen.received
-        accepted = log.last_before(log.accepted.at) if log.accepted is not None else None
+        acceptance = log.acceptance(self.workspace.registry)  # only from someone who may accept, now
+        accepted = log.last_before(acceptance.at) if acceptance is not None else None
         if accepted is not None and accepted.received > closes:
             return self._later(_Version(accepted.sha, LATE_ACCEPTED, accepted.received), current, log)
         if sha is not None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ccmflow.compare.diff import Redline, redline
 from ccmflow.compare.redline import runs_html
+from ccmflow.core.escape import escape
 from ccmflow.core.model import Paragraph
 from ccmflow.core.status import format_instant
 from ccmflow.inputs.collect import LATE, LATE_ACCEPTED, UNKNOWN, Input, Inputs
@@ -144,12 +144,9 @@ def _inserted(found: Iterable[tuple[Input, Paragraph]]) -> list[Row]:
 # Markdown ---------------------------------------------------------------------------------------------------
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#<>])")
-
-
 def _md(text: str) -> str:
-    """Text from a proposal, inert in a Markdown table cell: specials escaped, one line, no mention."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "@\u200b")
+    """Text from a proposal, inert in a Markdown table cell: one line, whole (the compilation shows all of it)."""
+    return escape(" ".join(text.split()), None)
 
 
 def _details(proposal: Proposal, new: bool) -> list[tuple[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -10,11 +9,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ccmflow.core.escape import code, escape, printable
 from ccmflow.inputs.summary import CoSponsored, Entry, SectionSummary, Summary
-from ccmflow.triage.messages import code, safe
 
-# Control characters (ESC above all) that rich lets through to the terminal; PR text must not carry them there.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # GitHub refuses an issue or comment body over 65,536 characters.
 MAX_BODY = 65_536
 _TIMING = {"on-time": "on time", "late": "late", "late-accepted": "late, accepted", "unknown": "unknown"}
@@ -81,36 +78,35 @@ def _pieces(block: _Block, limit: int) -> Iterable[str]:
 def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
     blocks = [_Block(_header(summary, stamp))]
     blocks.append(_Block("## Counts\n\n| Category | Inputs |\n|---|---:|",
-                         tuple(f"| {safe(c)} | {n} |" for c, n in summary.by_category)))
+                         tuple(f"| {escape(c)} | {n} |" for c, n in summary.by_category)))
     blocks.append(_Block("| Timing | Inputs |\n|---|---:|",
-                         tuple(f"| {_TIMING.get(t, t)} | {n} |" for t, n in summary.by_timing)))
+                         tuple(f"| {escape(_TIMING.get(t, t))} | {n} |" for t, n in summary.by_timing)))
     for section in summary.sections:
         blocks.extend(_section(section))
     if summary.stale:
         blocks.append(_Block("## Inputs to rebase\n\nThese inputs change text that the current version has "
                              "since deleted or rewritten:\n",
-                             tuple(f"- {_ref(n)}: {safe(r)}" for n, r in summary.stale)))
+                             tuple(f"- {_ref(n)}: {escape(r)}" for n, r in summary.stale)))
     if summary.invalid:
         blocks.append(_Block(f"## Invalid inputs ({len(summary.invalid)}), not included above\n",
-                             tuple(f"- {_ref(i.input)} {safe(i.delegation, 120)}: {safe(i.title, 200)}; "
-                                   f"{_TIMING.get(i.timing, i.timing)}. " + "; ".join(safe(p, 300)
+                             tuple(f"- {_ref(i.input)} {escape(i.delegation, 120)}: {escape(i.title, 200)}; "
+                                   f"{escape(_TIMING.get(i.timing, i.timing))}. " + "; ".join(escape(p, 300)
                                                                                      for p in i.problems[:5])
                                    for i in summary.invalid)))
     if summary.notes:
-        blocks.append(_Block("## Notes\n", tuple(f"- {safe(n, 2000)}" for n in summary.notes)))
-    return [_Block(_CONTROL.sub("", b.head), tuple(_CONTROL.sub("", r) for r in b.rows), _CONTROL.sub("", b.tail))
-            for b in blocks]
+        blocks.append(_Block("## Notes\n", tuple(f"- {escape(n, 2000)}" for n in summary.notes)))
+    return blocks
 
 
 def _header(summary: Summary, stamp: bool) -> str:
-    lines = [f"# Consolidation summary: {safe(summary.title, 500)}"]
+    lines = [f"# Consolidation summary: {escape(summary.title, 500)}"]
     if summary.window_title:
-        closes = f", closes {summary.closes}" if summary.closes else ", deadline to be announced"
-        lines.append(f"**Window:** {safe(summary.window_title, 300)}{closes}.")
+        closes = f", closes {escape(summary.closes)}" if summary.closes else ", deadline to be announced"
+        lines.append(f"**Window:** {escape(summary.window_title, 300)}{closes}.")
     if summary.frozen_at:
-        lines.append(f"**Frozen** at {summary.frozen_at}: the on-time version of every input is kept; "
+        lines.append(f"**Frozen** at {escape(summary.frozen_at)}: the on-time version of every input is kept; "
                      "later changes are shown as late.")
-    updated = f"; updated {summary.generated}" if stamp else ""
+    updated = f"; updated {escape(summary.generated)}" if stamp else ""
     lines.append(f"**{summary.total} input(s)**, {len(summary.invalid)} invalid. Base text at "
                  f"{code(summary.base)}{updated}.")
     if summary.compilation:
@@ -127,7 +123,7 @@ def _cell(items: Sequence[str]) -> str:
 
 
 def _section(section: SectionSummary) -> list[_Block]:
-    head = (f"## {safe(section.title, 200)} ({code(section.id)})\n\n"
+    head = (f"## {escape(section.title, 200)} ({code(section.id)})\n\n"
             "| Input | Delegation | Amends | Inserts | Deletes | Timing | Remarks |\n|---|---|---|---|---|---|---|")
     blocks = [_Block(head, tuple(_row(e) for e in section.entries))]
     if section.overlaps:
@@ -143,24 +139,24 @@ def _section(section: SectionSummary) -> list[_Block]:
 
 def _row(entry: Entry) -> str:
     amends = [*entry.amends, *(f"moves {m}" for m in entry.moves)]
-    timing = _TIMING.get(entry.timing, entry.timing)
+    timing = escape(_TIMING.get(entry.timing, entry.timing))
     if entry.received:
-        timing += f" ({safe(entry.received, 80)})"
+        timing += f" ({escape(entry.received, 80)})"
     if entry.later:
-        timing += f"; {safe(entry.later, 200)}"
-    remarks = f"**{safe(entry.title, 200)}**" + (f": {safe(entry.remarks, 600)}" if entry.remarks else "")
+        timing += f"; {escape(entry.later, 200)}"
+    remarks = f"**{escape(entry.title, 200)}**" + (f": {escape(entry.remarks, 600)}" if entry.remarks else "")
     if entry.stale:
-        remarks += f" ⚠ needs rebase: {safe(entry.stale, 200)}"
-    who = safe(entry.delegation, 120) + ("" if entry.verified else " ⚠ unverified")
-    return (f"| {_ref(entry.input)} | {who} ({safe(entry.category, 60)}) | {_cell(amends)} | "
+        remarks += f" ⚠ needs rebase: {escape(entry.stale, 200)}"
+    who = escape(entry.delegation, 120) + ("" if entry.verified else " ⚠ unverified")
+    return (f"| {_ref(entry.input)} | {who} ({escape(entry.category, 60)}) | {_cell(amends)} | "
             f"{_cell(entry.inserts)} | {_cell(entry.deletes)} | {timing} | {remarks} |")
 
 
 def _cosponsored(group: CoSponsored) -> str:
     target = "new paragraph" if group.kind == "insert" else code(group.target)
-    who = ", ".join(f"{_ref(i)} ({safe(d, 120)})" for i, d in zip(group.inputs, group.delegations, strict=True))
-    quoted = f": “{safe(group.text, 300)}”" if group.text else ""
-    return f"- {_KIND.get(group.kind, group.kind)} {target} by {who}{quoted}"
+    who = ", ".join(f"{_ref(i)} ({escape(d, 120)})" for i, d in zip(group.inputs, group.delegations, strict=True))
+    quoted = f": “{escape(group.text, 300)}”" if group.text else ""
+    return f"- {escape(_KIND.get(group.kind, group.kind))} {target} by {who}{quoted}"
 
 
 # Terminal ---------------------------------------------------------------------------------------------------
@@ -224,4 +220,5 @@ def _section_table(section: SectionSummary) -> RenderableType:
 
 def _plain(text: str, style: str = "") -> Text:
     """Untrusted text for the terminal: never markup, and no control characters."""
-    return Text(_CONTROL.sub("", text), style=style)
+    # Control characters (ESC above all) that rich lets through to the terminal; PR text must not carry them.
+    return Text(printable(text), style=style)

@@ -12,7 +12,7 @@ from ccmflow.core import labels, status
 from ccmflow.core.errors import Finding
 from ccmflow.core.labels import LabelSpec
 from ccmflow.core.model import Document, Stakeholder, Window, Workspace
-from ccmflow.core.submissions import PINS, Receipt, SubmissionLog
+from ccmflow.core.submissions import PINS, Acceptance, Receipt, SubmissionLog
 from ccmflow.read.load import is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
@@ -204,21 +204,23 @@ def _judge(base: Workspace, log: SubmissionLog, head: Receipt, did: str, diff: D
     if window is None or window.document != did:
         first = min(r.received for r in log.receipts)
         window = status.judge(base.process, did, first, version=version or None).window
-    verdict, on_time = _verdict(window, head, log)
+    verdict, on_time = _verdict(window, head, log, log.acceptance(base.registry))
     known = doc or proposed
     title = known.title if known else did
     return DocumentReport(did, title, base.process.version_name(version) if version else "", diff,
                           _section_titles(base, known), window, verdict, head, on_time)
 
 
-def _verdict(window: Window | None, head: Receipt, log: SubmissionLog) -> tuple[str, Receipt | None]:
+def _verdict(window: Window | None, head: Receipt, log: SubmissionLog,
+             accepted: Acceptance | None) -> tuple[str, Receipt | None]:
+    """`accepted`: the log's acceptance, only when its author holds the role in the base registry now."""
     if window is None:
         return NO_WINDOW, None
     timing = status.judge_in(window, head.received)
     if timing.verdict != status.LATE:
         return timing.verdict, None
     on_time = log.last_before(window.closes)
-    if log.accepted is not None and head.received <= log.accepted.at:
+    if accepted is not None and head.received <= accepted.at:
         return ACCEPTED, on_time
     return (AMENDED_LATE, on_time) if on_time is not None else (LATE, None)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from ccmflow.core.escape import code, escape
+from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.core.status import format_delta, format_instant
 
 if TYPE_CHECKING:
@@ -37,25 +38,6 @@ RULE = (
 _FIELDS = {"text": "text", "kind": "paragraph type", "indicators": "indicators", "baseline": "baseline",
            "target": "target", "responsible": "responsible actors", "timeframe": "timeframe",
            "references": "references"}
-_UNSAFE = re.compile(r"[<>@`|\r\n\t\\*_\[\]]")
-_REPLACE = {"<": "&lt;", ">": "&gt;", "@": "@\u200b", "`": "'", "|": "&#124;", "\r": " ", "\n": " ", "\t": " ",
-            "\\": "&#92;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;"}
-
-
-_CODE = str.maketrans({"`": "'", "\n": " ", "\r": " ", "<": "‹", ">": "›"})
-
-
-def safe(text: str, limit: int = 300) -> str:
-    """Text that came from a pull request, made inert: no HTML, no mentions, no markdown, bounded length."""
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return _UNSAFE.sub(lambda m: _REPLACE[m.group(0)], text)
-
-
-def code(text: str, limit: int = 120) -> str:
-    """An id or a path shown as code; characters that could end the code span are replaced."""
-    # No '<' or '>' even in code: the hidden log is an HTML comment, and nothing shown may look like one.
-    cleaned = text.translate(_CODE)
-    return f"`{cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + '…'}`"
 
 
 def more(shown: int, total: int, what: str) -> list[str]:
@@ -85,7 +67,7 @@ def deadline_status(report: Report) -> str:
         "no-deadline": "Deadline not announced yet: input accepted",
         "no-window": "No input window for this document in the timeline",
         "accepted": f"Late input accepted by the Presidency ({_accepted_by(report)})",
-        "amended-late": f"This version arrived after the deadline ({when}); version {worst.on_time.sha[:7]} "
+        "amended-late": f"This version arrived after the deadline ({when}); version {escape(worst.on_time.sha[:7])} "
                         "was on time" if worst.on_time else "This version arrived after the deadline",
         "late": f"Received after the deadline ({when}); the Presidency decides",
     }[report.verdict]
@@ -93,22 +75,27 @@ def deadline_status(report: Report) -> str:
 
 def _accepted_by(report: Report) -> str:
     accepted = report.log.accepted
-    return f"@{accepted.by_login}" if accepted else "the Presidency"
+    return escape(f"@{accepted.by_login}", 60) if accepted else "the Presidency"
 
 
 # --- replies to /ccmflow commands -------------------------------------------------------------------------------
 
 def refusal(login: str, command: str, who_may: str) -> str:
-    return (f"Thank you, @{login}. The command `/ccmflow {command}` can only be used by {who_may}, as listed in "
-            "the stakeholder registry, so the bot has not acted on it. If you think your account should be "
-            "allowed to use it, please contact the Presidency.")
+    return (f"Thank you, {escape('@' + login, 60)}. The command {code('/ccmflow ' + command, 40)} can only be "
+            f"used by {who_may}, as listed in the stakeholder registry, so the bot has not acted on it. If you "
+            "think your account should be allowed to use it, please contact the Presidency.")
+
+
+def summary_answer(login: str) -> str:
+    return (f"Thank you, {escape('@' + login, 60)}. The consolidation summaries are up to date: see the issues "
+            f"labelled {code(SUMMARY_LABEL)}.")
 
 
 def not_a_pull_request(login: str, command: str, number: int) -> str:
     """The answer to a command said on an issue, or about a pull request GitHub does not know (any more)."""
-    return (f"Thank you, @{safe(login, 60)}. The command `/ccmflow {command}` applies to an input's pull request, "
-            f"and #{number} is not a pull request of this repository, so the bot has not acted on it. Please say "
-            "it in a comment on the pull request of the input concerned.")
+    return (f"Thank you, {escape('@' + login, 60)}. The command {code('/ccmflow ' + command, 40)} applies to an "
+            f"input's pull request, and #{number} is not a pull request of this repository, so the bot has not acted "
+            "on it. Please say it in a comment on the pull request of the input concerned.")
 
 
 def late_notice(report: Report) -> str:
@@ -117,7 +104,7 @@ def late_notice(report: Report) -> str:
     mentions = " ".join(f"@{login}" for login in report.presidency)
     what = ("arrived after the deadline" if report.verdict == "late" else
             "was changed after the deadline; its on-time version still counts")
-    return (f"{mentions}: the input from {safe(who, 120)} in this pull request {what}. It is kept and labelled; "
+    return (f"{mentions}: the input from {escape(who, 120)} in this pull request {what}. It is kept and labelled; "
             "you can accept the late input by commenting `/ccmflow accept-late`. The details are in the bot's "
             "comment above.")
 
@@ -146,7 +133,7 @@ def status_comment(report: Report) -> str:
 
 def _greeting(report: Report) -> str:
     who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"
-    return f"## Input from {safe(who, 120)}: pull request #{report.number}"
+    return f"## Input from {escape(who, 120)}: pull request #{report.number}"
 
 
 def _headline(report: Report) -> str:
@@ -165,8 +152,8 @@ def _headline(report: Report) -> str:
 
 
 def _document(report: Report, doc: DocumentReport) -> str:
-    version = f", {safe(doc.version, 80)}" if doc.version else ""
-    lines = [f"### {safe(doc.title, 200)}", f"Document {code(doc.id)}{version}.", ""]
+    version = f", {escape(doc.version, 80)}" if doc.version else ""
+    lines = [f"### {escape(doc.title, 200)}", f"Document {code(doc.id)}{version}.", ""]
     if doc.diff is None:
         lines.append("The changes cannot be shown until the file can be read again (see the problems below).")
     else:
@@ -178,14 +165,14 @@ def _document(report: Report, doc: DocumentReport) -> str:
 def _changes(diff: DocumentDiff, doc: DocumentReport) -> list[str]:
     lines: list[str] = []
     if diff.meta:
-        lines.append("- Document details changed: " + ", ".join(sorted(diff.meta)))
+        lines.append("- Document details changed: " + ", ".join(escape(m, 40) for m in sorted(diff.meta)))
     by_section: dict[str, list[ParagraphChange]] = {}
     for change in diff.changes:
         by_section.setdefault(change.section, []).append(change)
     shown = 0
     for section, changes in by_section.items():
         title = doc.section_titles.get(section, section)
-        lines.append(f"- Section **{safe(title, 120)}** ({code(section)}):")
+        lines.append(f"- Section **{escape(title, 120)}** ({code(section)}):")
         for change in changes:
             if shown >= MAX_CHANGES:
                 break
@@ -200,18 +187,20 @@ def _changes(diff: DocumentDiff, doc: DocumentReport) -> list[str]:
 
 def _change(change: ParagraphChange, doc: DocumentReport) -> str:
     number = change.new_number or change.old_number or ""
-    name = f"paragraph {number} ({code(change.id)})" if number else f"unnumbered paragraph ({code(change.id)})"
+    where = f"({code(change.id)})"
+    name = f"paragraph {escape(number, 60)} {where}" if number else f"unnumbered paragraph {where}"
     if change.change == "added":
         return f"new {name}"
     if change.change == "removed":
         return f"{name} deleted"
     notes: list[str] = []
     if change.fields:
-        notes.append(", ".join(_FIELDS.get(f, f) for f in change.fields) + " amended")
+        notes.append(", ".join(escape(_FIELDS.get(f, f), 40) for f in change.fields) + " amended")
     if change.old_section and change.old_section != change.section:
-        notes.append(f"moved here from {safe(doc.section_titles.get(change.old_section, change.old_section), 80)}")
+        notes.append(f"moved here from {escape(doc.section_titles.get(change.old_section, change.old_section), 80)}")
     elif change.moved:
-        notes.append("moved" + (f" (was {change.old_number})" if change.old_number != change.new_number else ""))
+        was = f" (was {escape(change.old_number or '', 60)})" if change.old_number != change.new_number else ""
+        notes.append("moved" + was)
     return f"{name}: {'; '.join(notes) or 'changed'}"
 
 
@@ -221,7 +210,7 @@ def _deadline(report: Report, doc: DocumentReport) -> list[str]:
     if window is None:
         return ["**Deadline:** the timeline has no input window for this document. The Presidency will decide "
                 "how to treat this input."]
-    lines = [f"**Input window:** {safe(window.title, 200)}"]
+    lines = [f"**Input window:** {escape(window.title, 200)}"]
     if window.closes is None:
         lines.append("**Deadline:** to be announced.")
     else:
@@ -235,6 +224,8 @@ def _verdict_line(report: Report, doc: DocumentReport) -> str:
     window = doc.window
     assert window is not None
     received = doc.head.received
+    if doc.verdict == "on-time" and window.closes == received:
+        return "✅ On time: received at the very second of the deadline."
     if doc.verdict == "on-time" and window.closes is not None:
         return f"✅ On time: received {format_delta(window.closes - received)} before the deadline."
     if doc.verdict == "early" and window.opens is not None:
@@ -245,7 +236,7 @@ def _verdict_line(report: Report, doc: DocumentReport) -> str:
     late_by = format_delta(received - window.closes) if window.closes else ""
     if doc.verdict == "accepted" and report.log.accepted is not None:
         accepted = report.log.accepted
-        return (f"✅ Received {late_by} after the deadline; accepted by @{accepted.by_login} on "
+        return (f"✅ Received {late_by} after the deadline; accepted by {escape('@' + accepted.by_login, 60)} on "
                 f"{format_instant(accepted.at, report.timezone)}.")
     if doc.verdict == "amended-late" and doc.on_time is not None:
         return (f"⚠️ The version {code(doc.on_time.sha[:7])} received on "
@@ -259,9 +250,10 @@ def _verdict_line(report: Report, doc: DocumentReport) -> str:
 def _notes(report: Report) -> list[str]:
     notes: list[str] = []
     if report.stakeholder is None:
-        notes.append(f"ℹ️ The GitHub account @{report.author_login} (number {report.author_id}) is not in the "
-                     "stakeholder registry, so the bot cannot tell which delegation this input comes from. Please "
-                     "ask the Presidency to add this account number to the registry; the input is kept meanwhile.")
+        notes.append(f"ℹ️ The GitHub account {escape('@' + report.author_login, 60)} (number {report.author_id}) is "
+                     "not in the stakeholder registry, so the bot cannot tell which delegation this input comes from. "
+                     "Please ask the Presidency to add this account number to the registry; the input is kept "
+                     "meanwhile.")
     if report.protected:
         paths = [code(p) for p in report.protected[:MAX_PATHS]]
         extra = f" and {len(report.protected) - MAX_PATHS} more" if len(report.protected) > MAX_PATHS else ""
@@ -285,15 +277,16 @@ def _recheck(raw: str, zone: str) -> str:
         return ""
     if at is None or not isinstance(data, dict):
         return ""
-    return f"🔁 Checked again at the request of @{safe(str(data.get('by_login')), 60)} on {format_instant(at, zone)}."
+    who = escape(f"@{data.get('by_login')}", 60)
+    return f"🔁 Checked again at the request of {who} on {format_instant(at, zone)}."
 
 
 def _findings(findings: Sequence[Finding], unknown: Sequence[str]) -> str:
     lines = ["### Problems to fix"]
     for index, finding in enumerate(findings[:MAX_FINDINGS], start=1):
-        fix = f" **How to fix:** {safe(finding.hint)}" if finding.hint else ""
+        fix = f" **How to fix:** {escape(finding.hint)}" if finding.hint else ""
         lines.append(f"{index}. {code(finding.file)}, line {finding.line}, column {finding.column}: "
-                     f"{safe(finding.message)}.{fix}")
+                     f"{escape(finding.message)}.{fix}")
     lines += more(min(len(findings), MAX_FINDINGS), len(findings), "problems")
     if unknown and not findings:
         lines += [f"- {code(p)} could not be read as a document" for p in unknown[:MAX_PATHS]]

@@ -1,0 +1,56 @@
+"""The one escape for text from a stranger (a pull request, an issue, a comment) before the bot posts it.
+
+Whatever comes from a pull request or from a GitHub payload is shown as inert text: it can open no HTML tag
+or comment (so none of the bot's hidden markers), mention or notify nobody, make no Markdown link, image,
+heading, emphasis or table cell, end no code span, and carries no control character (NUL, ESC, bidirectional
+overrides). Every message the bot posts goes through `escape` (prose) or `code` (an id or a path in a code
+span); both are built on the same table of what is dangerous.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls, DEL, and the invisible characters that reorder or hide text (bidi overrides and
+# isolates, zero-width marks and joiners, the BOM): none belongs in a delegate's words as the bot repeats them.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_BREAKS = re.compile("[\t\n\r\u2028\u2029]")
+# An invisible character (WORD JOINER) that GitHub's mention, reference and autolink patterns do not accept.
+_NO_MENTION = "\u2060"
+# Prose: HTML and Markdown's special characters as character entities, which render as the character.
+_PROSE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "|": "&#124;", "\\": "&#92;", "*": "&#42;",
+          "_": "&#95;", "[": "&#91;", "]": "&#93;", "!": "&#33;", "~": "&#126;",
+          # GitHub finds mentions and issue references in the rendered text, where an entity such as '&#64;'
+          # is '@' again: an invisible character after them breaks the pattern instead.
+          "@": "@" + _NO_MENTION, "#": "#" + _NO_MENTION}
+_SPECIAL = re.compile(r"[&<>`|\\*_\[\]!#~@]")
+# GitHub links bare addresses (https://..., www....) in prose; an invisible break keeps them plain text.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)")
+# In a code span entities are shown as typed, so the dangerous characters become look-alikes instead.
+_CODE = str.maketrans({"`": "'", "<": "‹", ">": "›", "|": "¦"})
+
+
+def plain(text: str) -> str:
+    """The text on one line, without control or invisible formatting characters."""
+    return _CONTROL.sub("", _BREAKS.sub(" ", text))
+
+
+def printable(text: str) -> str:
+    """The text without control or invisible formatting characters, its line breaks kept (for a terminal)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n"))
+
+
+def _bounded(text: str, limit: int | None) -> str:
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
+def escape(text: str, limit: int | None = 300) -> str:
+    """Stranger's text for Markdown prose: inert, on one line, at most `limit` characters (None: no limit)."""
+    cleaned = _AUTOLINK.sub(_NO_MENTION, _bounded(plain(str(text)), limit))
+    return _SPECIAL.sub(lambda m: _PROSE[m.group(0)], cleaned)
+
+
+def code(text: str, limit: int = 120) -> str:
+    """An id, a path or a number shown as code: nothing in it can end the span or look like markup."""
+    # No '<' or '>' even in code: the bot's hidden markers are HTML comments found by plain text search.
+    return f"`{_bounded(plain(str(text)).translate(_CODE), limit)}`"
