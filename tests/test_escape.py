@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 import inspect
 import json
 import re
@@ -17,26 +18,17 @@ import pytest
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange
 from ccmflow.consolidation import messages as disposition_messages
-from ccmflow.consolidation.dispositions import INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED, Disposition, Register
+from ccmflow.consolidation.dispositions import Disposition, Outcome, Register
 from ccmflow.core.errors import Finding
 from ccmflow.core.escape import code, escape, plain
 from ccmflow.core.model import Document, Stakeholder, Window
+from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Acceptance, Receipt, SubmissionLog
 from ccmflow.inputs import summary_render
 from ccmflow.inputs.summary import CoSponsored, Entry, Invalid, Overlap, SectionSummary, Summary
 from ccmflow.read.load import parse_text
 from ccmflow.triage import messages
-from ccmflow.triage.decide import (
-    ACCEPTED,
-    AMENDED_LATE,
-    EARLY,
-    LATE,
-    NO_DEADLINE,
-    NO_WINDOW,
-    ON_TIME,
-    DocumentReport,
-    Report,
-)
+from ccmflow.triage.decide import DocumentReport, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ("<img src=x onerror=alert(1)> <!-- ccmflow:log QUFB --> <!-- ccmflow:reply 1 --> @someone @org/team "
@@ -76,6 +68,8 @@ def _fill(hint: Any, name: str) -> Any:
         return 7
     if hint is datetime:
         return DEADLINE + timedelta(hours=3)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return next(iter(hint))  # a vocabulary of ours: never a stranger's text
     if origin in (types.UnionType, typing.Union):
         return _fill(next(a for a in args if a is not type(None)), name)
     if origin is tuple:
@@ -105,7 +99,7 @@ def _report(verdict: str, *, stakeholder: bool, findings: bool, state: str, clos
     added, removed = (hostile(ParagraphChange, change=c, redline=(), old=None, new=None) for c in ("added", "removed"))
     diff = hostile(DocumentDiff, changes=(change, added, removed))
     docs = (hostile(DocumentReport, diff=diff, window=window, verdict=verdict, head=head, on_time=on_time),
-            hostile(DocumentReport, diff=None, window=None, verdict=NO_WINDOW, head=head, on_time=None))
+            hostile(DocumentReport, diff=None, window=None, verdict=Verdict.NO_WINDOW, head=head, on_time=None))
     recheck = json.dumps({"by_login": HOSTILE, "at": DEADLINE.isoformat()})
     log = SubmissionLog(7, (on_time, head), Acceptance(1, HOSTILE, DEADLINE + timedelta(days=1)), HOSTILE,
                         {messages.RECHECK: recheck, HOSTILE: HOSTILE})
@@ -117,7 +111,7 @@ def _report(verdict: str, *, stakeholder: bool, findings: bool, state: str, clos
                   now=DEADLINE - timedelta(hours=1))
 
 
-VERDICTS = (ON_TIME, EARLY, NO_DEADLINE, NO_WINDOW, ACCEPTED, AMENDED_LATE, LATE)
+VERDICTS = tuple(v for v in Verdict if v != Verdict.UNKNOWN)  # UNKNOWN is never a triage verdict
 
 
 def reports() -> Iterator[Report]:
@@ -128,8 +122,8 @@ def reports() -> Iterator[Report]:
 
 
 def _summary() -> Summary:
-    entry = hostile(Entry, timing="late")
-    section = hostile(SectionSummary, entries=(entry, hostile(Entry, timing=HOSTILE)),
+    entry = hostile(Entry, timing=Verdict.LATE)
+    section = hostile(SectionSummary, entries=(entry, hostile(Entry, timing=Verdict.UNKNOWN)),
                       overlaps=(hostile(Overlap),), cosponsored=(hostile(CoSponsored, kind="insert"),
                                                                  hostile(CoSponsored)))
     return hostile(Summary, sections=(section,), invalid=(hostile(Invalid),), compilation=None)
@@ -146,7 +140,7 @@ def _register(document: Document) -> Register:
     paragraphs = tuple(p.id for _, p in document.walk())[:3]
     inputs = tuple(Disposition(f"pr-{n}", outcome, HOSTILE, (*paragraphs, HOSTILE), HOSTILE, HOSTILE,
                                ("pr-1", HOSTILE))
-                   for n, outcome in enumerate((INCORPORATED, PARTLY, NOT_RETAINED, SUPERSEDED, HOSTILE), start=1))
+                   for n, outcome in enumerate(Outcome, start=1))
     return Register("review-zero-draft-input", document.id, "consolidated-1", inputs)
 
 

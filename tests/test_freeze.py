@@ -13,8 +13,9 @@ import pytest
 from inputkit import DEADLINE, WINDOW, Process, append, utc
 
 from ccmflow.core.errors import FatalError
+from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import SubmissionLog
-from ccmflow.inputs.collect import LATE, ON_TIME, collect
+from ccmflow.inputs.collect import collect
 from ccmflow.inputs.freeze import due, freeze, freeze_report
 from ccmflow.main import main
 from ccmflow.repo.ledger import freeze_ref, manifest_ref, read_manifest
@@ -87,12 +88,12 @@ def test_a_force_push_after_the_freeze_is_shown_as_a_late_change(tmp_path: Path)
     proc.sync()
     collected = collect(proc.store, "review-document", now=utc(5, 8))
     first = next(i for i in collected.inputs if i.name == "pr-1")
-    assert (first.sha, first.timing, first.frozen) == (frozen, ON_TIME, True)
+    assert (first.sha, first.timing, first.frozen) == (frozen, Verdict.ON_TIME, True)
     assert first.later == proc.records[1].head_sha
     assert "Austria." in first.diff.changes[0].new.text  # type: ignore[union-attr]
     assert "Rewritten" not in first.diff.changes[0].new.text  # type: ignore[union-attr]
     late = next(i for i in collected.inputs if i.name == "pr-4")
-    assert late.timing == LATE
+    assert late.timing == Verdict.LATE
 
 
 def test_a_deleted_fork_leaves_the_frozen_version(tmp_path: Path) -> None:
@@ -104,7 +105,7 @@ def test_a_deleted_fork_leaves_the_frozen_version(tmp_path: Path) -> None:
         subprocess.run(["git", "-C", str(proc.path), "gc", "--quiet", "--prune=now"], check=True)
     collected = collect(proc.store, "review-document", now=utc(5, 8))
     third = next(i for i in collected.inputs if i.name == "pr-3")
-    assert third.sha == frozen and third.head is None and third.timing == ON_TIME
+    assert third.sha == frozen and third.head is None and third.timing == Verdict.ON_TIME
 
 
 def test_refused_before_the_deadline_and_without_one(tmp_path: Path) -> None:

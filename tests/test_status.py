@@ -11,11 +11,7 @@ import pytest
 
 from ccmflow.core.model import Process, Window
 from ccmflow.core.status import (
-    EARLY,
-    LATE,
-    NO_DEADLINE,
-    NO_WINDOW,
-    ON_TIME,
+    Verdict,
     format_delta,
     format_instant,
     judge,
@@ -70,39 +66,39 @@ def test_a_bare_date_closes_at_the_end_of_that_day_in_conference_time(ccm: Proce
 
 def test_received_at_the_deadline_second_is_on_time_with_nothing_left(ccm: Process) -> None:
     timing = judge(ccm, "review-document", utc(2020, 5, 4, 21, 59, 59), version="zero-draft")
-    assert (timing.verdict, timing.delta, timing.late) == (ON_TIME, timedelta(0), False)
+    assert (timing.verdict, timing.delta, timing.late) == (Verdict.ON_TIME, timedelta(0), False)
     assert timing.window is not None and timing.window.id == "review-zero-draft-input"
 
 
 def test_one_second_after_the_deadline_is_late_by_one_second(ccm: Process) -> None:
     timing = judge(ccm, "review-document", utc(2020, 5, 4, 22, 0, 0), version="zero-draft")
-    assert (timing.verdict, timing.delta, timing.late) == (LATE, timedelta(seconds=1), True)
+    assert (timing.verdict, timing.delta, timing.late) == (Verdict.LATE, timedelta(seconds=1), True)
     assert timing.window is not None and timing.window.id == "review-zero-draft-input"
 
 
 def test_the_same_instant_in_another_zone_gets_the_same_verdict(ccm: Process) -> None:
     new_york = datetime(2020, 5, 4, 17, 59, 59, tzinfo=ZoneInfo("America/New_York"))
-    assert judge(ccm, "review-document", new_york, version="zero-draft").verdict == ON_TIME
+    assert judge(ccm, "review-document", new_york, version="zero-draft").verdict == Verdict.ON_TIME
     zurich = datetime(2020, 5, 5, 0, 0, 0, tzinfo=ZURICH)
     assert judge(ccm, "review-document", zurich, version="zero-draft").delta == timedelta(seconds=1)
 
 
 def test_before_a_window_opens_is_early_with_the_time_until_it_opens(ccm: Process) -> None:
     early = judge(ccm, "review-document", utc(2020, 3, 15, 22, 59, 59), version="zero-draft")
-    assert (early.verdict, early.delta) == (EARLY, timedelta(seconds=1))
+    assert (early.verdict, early.delta) == (Verdict.EARLY, timedelta(seconds=1))
     opened = judge(ccm, "review-document", utc(2020, 3, 15, 23, 0, 0), version="zero-draft")
-    assert (opened.verdict, opened.delta) == (ON_TIME, timedelta(days=49, hours=22, minutes=59, seconds=59))
+    assert (opened.verdict, opened.delta) == (Verdict.ON_TIME, timedelta(days=49, hours=22, minutes=59, seconds=59))
 
 
 def test_on_time_reports_the_time_left(ccm: Process) -> None:
     timing = judge(ccm, "lausanne-action-plan", utc(2020, 7, 1, 21, 59, 59))
-    assert (timing.verdict, timing.delta) == (ON_TIME, timedelta(days=5))
+    assert (timing.verdict, timing.delta) == (Verdict.ON_TIME, timedelta(days=5))
     assert timing.window is not None and timing.window.id == "action-plan-input"
 
 
 def test_a_window_to_be_announced_has_no_deadline(ccm: Process) -> None:
     timing = judge(ccm, "review-document", utc(2020, 9, 1), version="consolidated")
-    assert (timing.verdict, timing.delta) == (NO_DEADLINE, None)
+    assert (timing.verdict, timing.delta) == (Verdict.NO_DEADLINE, None)
     assert timing.window is not None and timing.window.closes is None
     assert timing.window.id == "review-consolidated-input"
 
@@ -110,22 +106,23 @@ def test_a_window_to_be_announced_has_no_deadline(ccm: Process) -> None:
 def test_without_a_version_a_late_input_falls_into_the_next_window_of_the_document(ccm: Process) -> None:
     # After the zero draft's deadline, input on the review document can only be for the consolidated version.
     timing = judge(ccm, "review-document", utc(2020, 5, 4, 22, 0, 0))
-    assert (timing.verdict, timing.window.id if timing.window else None) == (NO_DEADLINE, "review-consolidated-input")
-    assert judge(ccm, "review-document", utc(2020, 5, 4, 21, 59, 59)).verdict == ON_TIME
+    window = timing.window.id if timing.window else None
+    assert (timing.verdict, window) == (Verdict.NO_DEADLINE, "review-consolidated-input")
+    assert judge(ccm, "review-document", utc(2020, 5, 4, 21, 59, 59)).verdict == Verdict.ON_TIME
 
 
 def test_a_document_without_a_window_gets_no_window(ccm: Process) -> None:
     timing = judge(ccm, "annual-report", utc(2020, 5, 1))
-    assert (timing.verdict, timing.window, timing.delta) == (NO_WINDOW, None, None)
+    assert (timing.verdict, timing.window, timing.delta) == (Verdict.NO_WINDOW, None, None)
 
 
 def test_judge_in_a_given_window(ccm: Process) -> None:
     first, _, _, announced = ccm.windows
-    assert judge_in(first, utc(2020, 5, 4, 21, 59, 59)).verdict == ON_TIME
+    assert judge_in(first, utc(2020, 5, 4, 21, 59, 59)).verdict == Verdict.ON_TIME
     late = judge_in(first, utc(2020, 5, 6, 22, 0, 0))
-    assert (late.verdict, late.delta) == (LATE, timedelta(days=2, seconds=1))
-    assert judge_in(first, utc(2020, 3, 1)).verdict == EARLY
-    assert judge_in(announced, utc(2021, 1, 1)).verdict == NO_DEADLINE
+    assert (late.verdict, late.delta) == (Verdict.LATE, timedelta(days=2, seconds=1))
+    assert judge_in(first, utc(2020, 3, 1)).verdict == Verdict.EARLY
+    assert judge_in(announced, utc(2021, 1, 1)).verdict == Verdict.NO_DEADLINE
 
 
 def test_times_without_a_zone_are_refused(ccm: Process) -> None:
@@ -166,7 +163,7 @@ def test_deadlines_around_the_spring_change_are_the_right_instants() -> None:
     assert day.opens == utc(2020, 3, 27, 23, 0, 0)
     assert format_instant(day.closes, "Europe/Zurich") == "29 March 2020, 23:59:59 CEST (21:59:59 UTC)"
     assert format_instant(before.closes, "Europe/Zurich") == "29 March 2020, 01:59:59 CET (00:59:59 UTC)"
-    assert judge_in(day, utc(2020, 3, 29, 21, 59, 59)).verdict == ON_TIME
+    assert judge_in(day, utc(2020, 3, 29, 21, 59, 59)).verdict == Verdict.ON_TIME
     assert judge_in(day, utc(2020, 3, 29, 22, 0, 0)).delta == timedelta(seconds=1)
     # From midnight CET on the 28th to the last second of the 29th (CEST) is an hour short of two days.
     assert day.opens is not None and day.closes is not None
@@ -195,7 +192,7 @@ def test_deadlines_around_the_autumn_change_are_the_right_instants() -> None:
     assert format_instant(day.closes, "Europe/Zurich") == "25 October 2020, 23:59:59 CET (22:59:59 UTC)"
     assert format_instant(eve.closes, "Europe/Zurich") == "24 October 2020, 23:59:59 CEST (21:59:59 UTC)"
     late = judge_in(day, utc(2020, 10, 25, 23, 0, 0))
-    assert (late.verdict, late.delta) == (LATE, timedelta(seconds=1))
+    assert (late.verdict, late.delta) == (Verdict.LATE, timedelta(seconds=1))
 
 
 @pytest.mark.parametrize("when, words", [
@@ -306,5 +303,5 @@ def test_a_window_with_an_opening_date_but_no_deadline_yet() -> None:
     [only] = process.windows
     assert window_state(only, utc(2020, 5, 31, 21, 59, 59)).state == "upcoming"
     assert (window_state(only, utc(2020, 6, 1)).state, window_state(only, utc(2020, 6, 1)).remaining) == ("open", None)
-    assert judge_in(only, utc(2020, 5, 31, 21, 59, 59)).verdict == EARLY
-    assert judge_in(only, utc(2020, 6, 1)).verdict == NO_DEADLINE
+    assert judge_in(only, utc(2020, 5, 31, 21, 59, 59)).verdict == Verdict.EARLY
+    assert judge_in(only, utc(2020, 6, 1)).verdict == Verdict.NO_DEADLINE

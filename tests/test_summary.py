@@ -11,7 +11,8 @@ from gitutil import commit, signature
 from inputkit import DEADLINE, WINDOW, Process, append, delete, insert, set_text, utc
 from rich.console import Console
 
-from ccmflow.inputs.collect import LATE, LATE_ACCEPTED, ON_TIME, UNKNOWN, collect
+from ccmflow.core.status import Verdict
+from ccmflow.inputs.collect import collect
 from ccmflow.inputs.summary import build
 from ccmflow.inputs.summary_render import markdown, markdown_parts, renderables
 from ccmflow.main import main
@@ -73,12 +74,14 @@ def test_timing_comes_from_the_ledger_never_from_commit_dates(proc: Process) -> 
     proc.pull(9, str(stray))
     collected = collect(proc.store, "review-document", now=AFTER)
     timing = {i.name: i.timing for i in collected.inputs}
-    assert timing == {"pr-1": ON_TIME, "pr-2": LATE, "pr-3": LATE_ACCEPTED, "pr-9": UNKNOWN}
+    assert timing == {"pr-1": Verdict.ON_TIME, "pr-2": Verdict.LATE, "pr-3": Verdict.LATE_ACCEPTED,
+                      "pr-9": Verdict.UNKNOWN}
     assert collected.withdrawn == ("pr-4",)
     stray_input = next(i for i in collected.inputs if i.name == "pr-9")
     assert not stray_input.author.verified and stray_input.author.name == "Test Author (unverified)"
     summary = build(collected)
-    assert dict(summary.by_timing) == {ON_TIME: 1, LATE_ACCEPTED: 1, LATE: 1, UNKNOWN: 1}
+    assert dict(summary.by_timing) == {Verdict.ON_TIME: 1, Verdict.LATE_ACCEPTED: 1, Verdict.LATE: 1,
+                                       Verdict.UNKNOWN: 1}
     assert any("unverified" in note for note in summary.notes)
     assert any("pr-4" in note for note in summary.notes)
 
@@ -88,7 +91,7 @@ def test_before_the_deadline_every_version_counts(proc: Process) -> None:
     proc.submit(1, "austria", append("pkp3nvcv", "Second."), utc(4, 25))
     proc.sync()
     (item,) = collect(proc.store, "review-document", now=utc(4, 30)).inputs
-    assert item.timing == ON_TIME and item.later is None and "Second." in item.diff.changes[0].new.text  # type: ignore
+    assert item.timing == Verdict.ON_TIME and item.later is None and "Second." in item.diff.changes[0].new.text  # type: ignore
 
 
 def test_a_change_after_the_deadline_is_late_and_the_on_time_version_counts(proc: Process) -> None:
@@ -96,7 +99,7 @@ def test_a_change_after_the_deadline_is_late_and_the_on_time_version_counts(proc
     late = proc.submit(1, "austria", append("pkp3nvcv", "Too late."), utc(5, 5, 9))
     proc.sync()
     (item,) = collect(proc.store, "review-document", now=AFTER).inputs
-    assert (item.sha, item.timing, item.later) == (first, ON_TIME, late)
+    assert (item.sha, item.timing, item.later) == (first, Verdict.ON_TIME, late)
     assert "On time." in item.diff.changes[0].new.text  # type: ignore[union-attr]
     (entry,) = build(collect(proc.store, "review-document", now=AFTER)).sections[0].entries
     assert entry.later is not None and "late, not counted" in entry.later
@@ -134,7 +137,7 @@ def test_branch_refs_and_other_patterns(proc: Process) -> None:
     proc.repo.references.create("refs/heads/input/austria", proc.repo[sha].id)
     collected = collect(proc.store, "review-document", refs="refs/heads/input/*", now=AFTER)
     (item,) = collected.inputs
-    assert item.name == "input/austria" and item.timing == UNKNOWN and not item.author.verified
+    assert item.name == "input/austria" and item.timing == Verdict.UNKNOWN and not item.author.verified
     assert collect(proc.store, "review-document", now=AFTER).inputs == ()
 
 
@@ -185,7 +188,7 @@ def test_rich_renderables_and_cli(proc: Process, capsys: pytest.CaptureFixture[s
     repo = str(proc.path)
     assert main(["summary", "review-document", "-C", repo, "--at", "2020-05-08", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["window"] == WINDOW and data["sections"][0]["inputs"][0]["timing"] == ON_TIME
+    assert data["window"] == WINDOW and data["sections"][0]["inputs"][0]["timing"] == Verdict.ON_TIME
     assert main(["summary", "review-document", "-C", repo, "--at", "2020-05-08", "--format", "md"]) == 0
     assert "# Consolidation summary" in capsys.readouterr().out
     assert main(["summary", "review-document", "-C", repo, "--at", "2020-05-08"]) == 0

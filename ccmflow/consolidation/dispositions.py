@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.read import schema
@@ -13,11 +14,22 @@ from ccmflow.read.yamlsafe import YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
 
 DISPOSITIONS_DIR = f"{DOCUMENTS_DIR}/dispositions"
-INCORPORATED = "incorporated"
-PARTLY = "partly-incorporated"
-NOT_RETAINED = "not-retained"
-SUPERSEDED = "superseded"
-CLOSING = frozenset({INCORPORATED, SUPERSEDED})  # the bot closes these inputs once the version is merged
+
+
+class Outcome(StrEnum):
+    """What became of an input in a consolidated version: the register's vocabulary."""
+
+    INCORPORATED = "incorporated"
+    PARTLY = "partly-incorporated"
+    NOT_RETAINED = "not-retained"
+    SUPERSEDED = "superseded"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+
+CLOSING = frozenset({Outcome.INCORPORATED, Outcome.SUPERSEDED})  # the bot closes these once the version is merged
 
 
 def register_path(window: str) -> str:
@@ -34,7 +46,7 @@ class Disposition:
     """One input's outcome; `paragraphs` are the ids it led to in the new version."""
 
     input: str
-    outcome: str
+    outcome: Outcome
     reason: str
     paragraphs: tuple[str, ...] = ()
     title: str = ""
@@ -120,7 +132,7 @@ def _disposition(d: dict[str, object]) -> Disposition:
         return tuple(str(x) for x in value) if isinstance(value, list) else ()
 
     stakeholder = d.get("stakeholder")
-    return Disposition(str(d["input"]), str(d["outcome"]), str(d["reason"]), items("paragraphs"),
+    return Disposition(str(d["input"]), Outcome(str(d["outcome"])), str(d["reason"]), items("paragraphs"),
                        str(d.get("title") or ""), str(stakeholder) if stakeholder else None, items("superseded_by"))
 
 

@@ -7,11 +7,8 @@ from dataclasses import dataclass
 
 from ccmflow.consolidation.dispositions import (
     CLOSING,
-    INCORPORATED,
-    NOT_RETAINED,
-    PARTLY,
-    SUPERSEDED,
     Disposition,
+    Outcome,
     Register,
 )
 from ccmflow.core.escape import code, escape
@@ -19,8 +16,6 @@ from ccmflow.core.model import Document, number_name
 
 MARKER_PREFIX = "<!-- ccmflow:disposition"
 _MAX_LINKS = 20
-_OUTCOME = {INCORPORATED: "Incorporated", PARTLY: "Partly incorporated", NOT_RETAINED: "Not retained",
-            SUPERSEDED: "Superseded"}
 
 
 def marker(register: Register) -> str:
@@ -47,7 +42,7 @@ def notices(register: Register, document: Document, version_name: str, lines: Ma
         if d.number is None:
             continue
         close = d.outcome in CLOSING
-        reason = ("not_planned" if d.outcome == SUPERSEDED else "completed") if close else None
+        reason = ("not_planned" if d.outcome == Outcome.SUPERSEDED else "completed") if close else None
         found.append(Notice(d.number, body(register, d, document, version_name, lines, blob_url), marker(register),
                             close, reason))
     return found
@@ -57,7 +52,7 @@ def body(register: Register, d: Disposition, document: Document, version_name: s
          blob_url: str) -> str:
     numbers = document.numbers()
     title = escape(document.title, 200)
-    outcome = escape(_OUTCOME.get(d.outcome, d.outcome), 60)
+    outcome = escape(d.outcome.label, 60)
     text = [marker(register), f"**{outcome}** in the {escape(version_name, 100)} of the {title}.", "",
             escape(d.reason, 2000)]
     links = [_link(pid, numbers.get(pid, ""), lines, blob_url) for pid in d.paragraphs[:_MAX_LINKS]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ccmflow.consolidation.dispositions import INCORPORATED, NOT_RETAINED, PARTLY, SUPERSEDED, Disposition
+from ccmflow.consolidation.dispositions import Disposition, Outcome
 from ccmflow.consolidation.inputmerge import Merged, Taken, present
 from ccmflow.core.model import Document, Registry, number_name
 from ccmflow.repo.git import Commit, Oid, Repository, commit_of, find_commit, has_ref, ref_names
@@ -113,10 +113,10 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
             reason = (f"Incorporated in the {version_name.lower()}: the same text was proposed by "
                       f"{' and '.join(by)}.")
             credited = tuple(p.id for _, p in final.walk() if w.name in p.derived_from)
-            result.append(Disposition(w.name, INCORPORATED, reason, credited, w.title, w.stakeholder, by))
+            result.append(Disposition(w.name, Outcome.INCORPORATED, reason, credited, w.title, w.stakeholder, by))
             continue
         why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
-        result.append(Disposition(w.name, NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
+        result.append(Disposition(w.name, Outcome.NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
                                   w.stakeholder))
     return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
 
@@ -132,22 +132,22 @@ def _clash(taken: Taken, numbers: dict[str, str]) -> str:
 
 
 def _outcome(taken: Taken, later: Sequence[Taken], final: Document, numbers: dict[str, str],
-             version: str, order: Sequence[str]) -> tuple[str, str, set[str], tuple[str, ...]]:
+             version: str, order: Sequence[str]) -> tuple[Outcome, str, set[str], tuple[str, ...]]:
     changed = set(taken.changes)
     if not changed:
-        return NOT_RETAINED, f"Proposes no change to the text of {final.title}.", set(), ()
+        return Outcome.NOT_RETAINED, f"Proposes no change to the text of {final.title}.", set(), ()
     kept = present(final, taken)
     existing = {p for p in changed if final.paragraph(p) is not None}
     clash = _clash(taken, numbers)
     if kept == changed:
-        return INCORPORATED, f"Incorporated in the {version.lower()}.", existing, ()
+        return Outcome.INCORPORATED, f"Incorporated in the {version.lower()}.", existing, ()
     by = tuple(t.input.name for t in later if changed & set(t.changes))
     if all(any(p in t.changes for t in later) for p in changed):
-        return SUPERSEDED, f"Superseded by {' and '.join(by)}, which changed the same paragraphs.", existing, by
+        return Outcome.SUPERSEDED, f"Superseded by {' and '.join(by)}, which changed the same paragraphs.", existing, by
     lost = changed - kept
     missing = [p for p in order if p in lost] + sorted(lost.difference(order))
     if kept or taken.conflicts:  # a conflict kept out by --skip-conflicts is for the presidency to reconcile
         reflected = _labels(sorted(kept & existing), numbers) or ("the deletions" if kept else "nothing yet")
-        return PARTLY, (f"Partly incorporated: {reflected} reflect it; the changes to {_labels(missing, numbers)} "
-                        f"were not retained.{clash}"), kept & existing, ()
-    return NOT_RETAINED, f"Not retained in the {version.lower()}.{clash}", set(), ()
+        return Outcome.PARTLY, (f"Partly incorporated: {reflected} reflect it; the changes to "
+                                f"{_labels(missing, numbers)} were not retained.{clash}"), kept & existing, ()
+    return Outcome.NOT_RETAINED, f"Not retained in the {version.lower()}.{clash}", set(), ()

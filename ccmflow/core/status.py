@@ -4,12 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Milestone, Process, Window
 
-ON_TIME, EARLY, LATE, NO_DEADLINE, NO_WINDOW = "on-time", "early", "late", "no-deadline", "no-window"
+
+class Verdict(StrEnum):
+    """Where an input stands against its window's deadline: one vocabulary for triage, summaries and registers."""
+
+    ON_TIME = "on-time"
+    EARLY = "early"  # before its window opened: kept as input to that window
+    NO_DEADLINE = "no-deadline"  # the window's deadline is not announced yet
+    NO_WINDOW = "no-window"  # the timeline has no window for this document
+    LATE = "late"
+    LATE_ACCEPTED = "late-accepted"  # late, and accepted by an account with the accept-late role
+    AMENDED_LATE = "amended-late"  # an on-time version exists; this one came after the deadline
+    UNKNOWN = "unknown"  # no time GitHub recorded is known here (offline, before the bot logged it)
+
+    @property
+    def label(self) -> str:
+        """The verdict as people read it."""
+        return _LABELS[self]
+
+
+_LABELS = {Verdict.ON_TIME: "on time", Verdict.EARLY: "early", Verdict.NO_DEADLINE: "no deadline yet",
+           Verdict.NO_WINDOW: "no input window", Verdict.LATE: "late", Verdict.LATE_ACCEPTED: "late, accepted",
+           Verdict.AMENDED_LATE: "amended after the deadline", Verdict.UNKNOWN: "unknown"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +56,14 @@ class Phase:
 class Timing:
     """The verdict on one input: which window, on time or not, and by how much."""
 
-    verdict: str
+    verdict: Verdict
     window: Window | None
     received: datetime
     delta: timedelta | None  # time left before the deadline, or how late (always >= 0)
 
     @property
     def late(self) -> bool:
-        return self.verdict == LATE
+        return self.verdict == Verdict.LATE
 
 
 def _aware(instant: datetime) -> datetime:
@@ -99,7 +121,7 @@ def judge(process: Process, document: str, received: datetime, version: str | No
     received = _aware(received)
     windows = windows_for(process, document, version)
     if not windows:
-        return Timing(NO_WINDOW, None, received, None)
+        return Timing(Verdict.NO_WINDOW, None, received, None)
     # The first window still open at `received` (or with no deadline yet) is the one it falls in; after
     # the last deadline, it is late for the last window.
     current = next((w for w in windows if w.closes is None or received <= w.closes), windows[-1])
@@ -110,12 +132,12 @@ def judge_in(window: Window, received: datetime) -> Timing:
     """The verdict against one given window (e.g. the window an input was first judged in)."""
     received = _aware(received)
     if window.opens is not None and received < window.opens:
-        return Timing(EARLY, window, received, window.opens - received)
+        return Timing(Verdict.EARLY, window, received, window.opens - received)
     if window.closes is None:
-        return Timing(NO_DEADLINE, window, received, None)
+        return Timing(Verdict.NO_DEADLINE, window, received, None)
     if received <= window.closes:
-        return Timing(ON_TIME, window, received, window.closes - received)
-    return Timing(LATE, window, received, received - window.closes)
+        return Timing(Verdict.ON_TIME, window, received, window.closes - received)
+    return Timing(Verdict.LATE, window, received, received - window.closes)
 
 
 def parse_instant(text: str, zone: str | None = None) -> datetime:

@@ -18,6 +18,7 @@ from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core import status
 from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document, Process, Stakeholder, Window, Workspace
+from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
 from ccmflow.inputs.freeze import belongs
@@ -28,7 +29,6 @@ from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.store import Store
 
 DEFAULT_REFS = "refs/pull/*/head"
-ON_TIME, LATE, LATE_ACCEPTED, UNKNOWN = "on-time", "late", "late-accepted", "unknown"
 _FROZEN = re.compile(r"^refs/ccmflow/[^/]+/pr-(\d+)$")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 Progress = Callable[[int, int], None]
@@ -69,7 +69,7 @@ class Input:
     remarks: str
     author: Author
     received: datetime | None
-    timing: str  # on-time | late | late-accepted | unknown
+    timing: Verdict  # on-time | late | late-accepted | unknown
     frozen: bool
     later: str | None  # a newer head that does not count (received after the deadline)
     later_received: datetime | None
@@ -214,7 +214,7 @@ def remarks(body: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Version:
     sha: str
-    timing: str
+    timing: Verdict
     received: datetime | None
     later: str | None = None
     later_received: datetime | None = None
@@ -265,14 +265,14 @@ class _Collector:
         """Which version counts, and its timing (see the module docstring)."""
         closes = self.window.closes if self.window is not None else None
         if record is None and frozen is None:
-            return _Version(head, UNKNOWN, None) if head is not None else None
+            return _Version(head, Verdict.UNKNOWN, None) if head is not None else None
         log = record.log if record is not None else SubmissionLog(frozen.number if frozen else 0)
         current = head or (frozen.latest_sha if frozen is not None else None)
         if closes is None or (self.now <= closes and frozen is None):
             receipt = log.receipt(current) if current else None
-            return _Version(current, ON_TIME, receipt.received if receipt else None) if current else None
+            return _Version(current, Verdict.ON_TIME, receipt.received if receipt else None) if current else None
         if not log.receipts and frozen is None:
-            return _Version(current, UNKNOWN, None, note="the bot has not logged when this input arrived yet "
+            return _Version(current, Verdict.UNKNOWN, None, note="the bot has not logged when this input arrived yet "
                             "(the maintenance job syncs the ledger hourly)") if current else None
         on_time = log.last_before(closes)
         sha, received = (on_time.sha, on_time.received) if on_time is not None else (None, None)
@@ -281,16 +281,16 @@ class _Collector:
         acceptance = log.acceptance(self.workspace.registry)  # only from someone who may accept, now
         accepted = log.last_before(acceptance.at) if acceptance is not None else None
         if accepted is not None and accepted.received > closes:
-            return self._later(_Version(accepted.sha, LATE_ACCEPTED, accepted.received), current, log)
+            return self._later(_Version(accepted.sha, Verdict.LATE_ACCEPTED, accepted.received), current, log)
         if sha is not None:
             if not has_commit(self.repo, sha):
-                return _Version(current, UNKNOWN, None, note="the on-time version is not available locally: "
+                return _Version(current, Verdict.UNKNOWN, None, note="the on-time version is not available locally: "
                                 "freeze the window (ccmflow freeze) so that it is kept") if current else None
-            return self._later(_Version(sha, ON_TIME, received), current, log)
+            return self._later(_Version(sha, Verdict.ON_TIME, received), current, log)
         if current is None:
             return None
         receipt = log.receipt(current)
-        return _Version(current, LATE, receipt.received if receipt else None)
+        return _Version(current, Verdict.LATE, receipt.received if receipt else None)
 
     def _later(self, version: _Version, current: str | None, log: SubmissionLog) -> _Version:
         if current is None or current == version.sha:

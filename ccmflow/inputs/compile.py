@@ -10,11 +10,12 @@ from ccmflow.compare.diff import Redline, redline
 from ccmflow.compare.redline import runs_html
 from ccmflow.core.escape import escape
 from ccmflow.core.model import Paragraph
-from ccmflow.core.status import format_instant
-from ccmflow.inputs.collect import LATE, LATE_ACCEPTED, UNKNOWN, Input, Inputs
+from ccmflow.core.status import Verdict, format_instant
+from ccmflow.inputs.collect import Input, Inputs
 from ccmflow.write.render import CSS, display_number
 
-_MARK = {LATE: "late", LATE_ACCEPTED: "late, accepted", UNKNOWN: "unverified"}
+_MARK = {Verdict.LATE: Verdict.LATE.label, Verdict.LATE_ACCEPTED: Verdict.LATE_ACCEPTED.label,
+         Verdict.UNKNOWN: "unverified"}
 _FIELD_NAMES = {"kind": "paragraph type", "indicators": "indicators", "baseline": "baseline", "target": "target",
                 "responsible": "responsible", "timeframe": "timeframe", "references": "references"}
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from ccmflow.compare.diff import ParagraphChange
 from ccmflow.core.model import Document, Paragraph
-from ccmflow.core.status import format_instant
-from ccmflow.inputs.collect import LATE, LATE_ACCEPTED, ON_TIME, UNKNOWN, Input, Inputs
+from ccmflow.core.status import Verdict, format_instant
+from ccmflow.inputs.collect import Input, Inputs
 from ccmflow.inputs.examine import Anchor
 from ccmflow.repo.inputref import FETCH_HINT
 
-TIMINGS = (ON_TIME, LATE_ACCEPTED, LATE, UNKNOWN)
+TIMINGS = (Verdict.ON_TIME, Verdict.LATE_ACCEPTED, Verdict.LATE, Verdict.UNKNOWN)
 AMEND, INSERT, DELETE, MOVE = "amend", "insert", "delete", "move"
 _LAST = ("unregistered", "unverified")
 
@@ -32,7 +32,7 @@ class Entry:
     inserts: tuple[str, ...]
     deletes: tuple[str, ...]
     moves: tuple[str, ...]
-    timing: str
+    timing: Verdict
     received: str | None
     later: str | None  # a newer version that does not count, said for a person
     remarks: str
@@ -76,7 +76,7 @@ class Invalid:
     input: str
     delegation: str
     title: str
-    timing: str
+    timing: Verdict
     problems: tuple[str, ...]
 
 
@@ -93,7 +93,7 @@ class Summary:
     total: int
     sections: tuple[SectionSummary, ...]
     by_category: tuple[tuple[str, int], ...]
-    by_timing: tuple[tuple[str, int], ...]
+    by_timing: tuple[tuple[Verdict, int], ...]
     invalid: tuple[Invalid, ...]
     stale: tuple[tuple[str, str], ...]  # (input, reason)
     notes: tuple[str, ...]
@@ -272,7 +272,7 @@ def _categories(collected: Inputs) -> tuple[tuple[str, int], ...]:
     return tuple((c, counts[c]) for c in ranked)
 
 
-def _timings(inputs: Iterable[Input]) -> tuple[tuple[str, int], ...]:
+def _timings(inputs: Iterable[Input]) -> tuple[tuple[Verdict, int], ...]:
     counts = Counter(i.timing for i in inputs)
     return tuple((t, counts[t]) for t in TIMINGS if counts[t])
 

@@ -10,12 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ccmflow.core.escape import code, escape, printable
+from ccmflow.core.status import Verdict
 from ccmflow.inputs.summary import CoSponsored, Entry, SectionSummary, Summary
 
 # GitHub refuses an issue or comment body over 65,536 characters.
 MAX_BODY = 65_536
-_TIMING = {"on-time": "on time", "late": "late", "late-accepted": "late, accepted", "unknown": "unknown"}
-_STYLE = {"on-time": "green", "late": "red", "late-accepted": "yellow", "unknown": "dim"}
+_STYLE = {Verdict.ON_TIME: "green", Verdict.LATE: "red", Verdict.LATE_ACCEPTED: "yellow", Verdict.UNKNOWN: "dim"}
 _KIND = {"amend": "Amendment to", "insert": "Insertion of a", "delete": "Deletion of", "move": "Move of"}
 
 
@@ -80,7 +80,7 @@ def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
     blocks.append(_Block("## Counts\n\n| Category | Inputs |\n|---|---:|",
                          tuple(f"| {escape(c)} | {n} |" for c, n in summary.by_category)))
     blocks.append(_Block("| Timing | Inputs |\n|---|---:|",
-                         tuple(f"| {escape(_TIMING.get(t, t))} | {n} |" for t, n in summary.by_timing)))
+                         tuple(f"| {escape(t.label)} | {n} |" for t, n in summary.by_timing)))
     for section in summary.sections:
         blocks.extend(_section(section))
     if summary.stale:
@@ -90,7 +90,7 @@ def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
     if summary.invalid:
         blocks.append(_Block(f"## Invalid inputs ({len(summary.invalid)}), not included above\n",
                              tuple(f"- {_ref(i.input)} {escape(i.delegation, 120)}: {escape(i.title, 200)}; "
-                                   f"{escape(_TIMING.get(i.timing, i.timing))}. " + "; ".join(escape(p, 300)
+                                   f"{escape(i.timing.label)}. " + "; ".join(escape(p, 300)
                                                                                      for p in i.problems[:5])
                                    for i in summary.invalid)))
     if summary.notes:
@@ -139,7 +139,7 @@ def _section(section: SectionSummary) -> list[_Block]:
 
 def _row(entry: Entry) -> str:
     amends = [*entry.amends, *(f"moves {m}" for m in entry.moves)]
-    timing = escape(_TIMING.get(entry.timing, entry.timing))
+    timing = escape(entry.timing.label)
     if entry.received:
         timing += f" ({escape(entry.received, 80)})"
     if entry.later:
@@ -175,7 +175,7 @@ def renderables(summary: Summary) -> list[RenderableType]:
     counts.add_column("inputs", justify="right")
     counts.add_column("by timing")
     counts.add_column("inputs", justify="right")
-    timings = [(Text(_TIMING.get(t, t), style=_STYLE.get(t, "")), str(n)) for t, n in summary.by_timing]
+    timings = [(Text(t.label, style=_STYLE.get(t, "")), str(n)) for t, n in summary.by_timing]
     categories = [(Text(c), str(n)) for c, n in summary.by_category]
     for row in range(max(len(timings), len(categories))):
         category = categories[row] if row < len(categories) else (Text(""), "")
@@ -201,7 +201,7 @@ def _section_table(section: SectionSummary) -> RenderableType:
     for column in ("input", "delegation", "amends", "inserts", "deletes", "timing", "remarks"):
         table.add_column(column, overflow="fold")
     for e in section.entries:
-        timing = Text(_TIMING.get(e.timing, e.timing), style=_STYLE.get(e.timing, ""))
+        timing = Text(e.timing.label, style=_STYLE.get(e.timing, ""))
         if e.later:
             timing.append("\n+ later change (late)", style="red")
         remarks = e.title + (f": {e.remarks[:200]}" if e.remarks else "")

@@ -11,7 +11,6 @@ from ccmflow.site.charts import bar_chart
 from ccmflow.site.data import DocumentData, SiteData, WindowInputs
 from ccmflow.site.html import h
 
-TIMING = {"on-time": "on time", "late": "late", "late-accepted": "late, accepted", "unknown": "unknown"}
 NONE_YET = ("Inputs are pull requests on the repository, one per delegation's proposal. The bot records who sent "
             "each one and when GitHub received it; they appear here at the next build of this site.")
 
@@ -70,7 +69,7 @@ def _window(doc: str, found: WindowInputs, index: int) -> str:
         bar_chart(f"{ident}-sections", "Inputs per section", sections),
         bar_chart(f"{ident}-categories", "Inputs by category of stakeholder",
                   [(category_name(c), n) for c, n in summary.by_category]),
-        bar_chart(f"{ident}-timing", "Inputs on time and late", [(TIMING.get(t, t), n) for t, n in summary.by_timing]),
+        bar_chart(f"{ident}-timing", "Inputs on time and late", [(t.label, n) for t, n in summary.by_timing]),
         "</div>",
         _section_table(summary),
         _summary(summary, ident),
@@ -81,7 +80,7 @@ def _section_table(summary: Summary) -> str:
     categories = [c for c, _ in summary.by_category]
     timings = [t for t, _ in summary.by_timing]
     head = "".join(f'<th scope="col">{h(category_name(c))}</th>' for c in categories)
-    head += "".join(f'<th scope="col">{h(TIMING.get(t, t))}</th>' for t in timings)
+    head += "".join(f'<th scope="col">{h(t.label)}</th>' for t in timings)
     rows = []
     for section in summary.sections:
         by_category = Counter(e.category for e in section.entries)
@@ -101,7 +100,7 @@ def _entry(entry: Entry) -> str:
     notes = [n for n in (entry.later, entry.stale, entry.remarks) if n]
     return (f"<tr><th scope=\"row\">{h(entry.input)}</th><td>{h(entry.delegation)}<br><span class=\"small\">"
             f"{h(category_name(entry.category))}</span></td><td>{h(what)}</td>"
-            f'<td class="t-{h(entry.timing)}">{h(TIMING.get(entry.timing, entry.timing))}'
+            f'<td class="t-{h(entry.timing)}">{h(entry.timing.label)}'
             f'{"<br><span class=small>" + h(entry.received) + "</span>" if entry.received else ""}</td>'
             f'<td>{"<br>".join(h(n) for n in notes)}</td></tr>')
 

@@ -9,9 +9,6 @@ from ccmflow.site.data import DocumentData, SiteData, VersionPoint
 from ccmflow.site.html import h
 from ccmflow.write.render import display_number
 
-OUTCOME = {"incorporated": "incorporated", "partly-incorporated": "partly incorporated",
-           "not-retained": "not retained", "superseded": "superseded"}
-
 
 def version_path(doc: str, version: str) -> str:
     return f"versions/{doc}/{version}.html"
@@ -99,7 +96,7 @@ def _register(window: Window, register: Register, doc: str) -> str:
     for d in register.inputs:
         paragraphs = ", ".join(f'<a href="../../documents/{h(doc)}.html#{h(p)}">{h(p)}</a>' for p in d.paragraphs)
         rows.append(f'<tr><th scope="row">{h(d.input)}</th><td>{h(d.stakeholder or "")}</td><td>{h(d.title)}</td>'
-                    f'<td>{h(OUTCOME.get(d.outcome, d.outcome))}</td><td>{h(d.reason)}</td>'
+                    f'<td>{h(d.outcome.label.lower())}</td><td>{h(d.reason)}</td>'
                     f'<td>{paragraphs or "—"}</td></tr>')
     return ('<section aria-labelledby="register-h"><h2 id="register-h">What became of each input</h2>'
             f'<p class="meta">Disposition register of the window “{h(window.title)}” '

@@ -12,6 +12,7 @@ from ccmflow.core import labels, status
 from ccmflow.core.errors import Finding
 from ccmflow.core.labels import LabelSpec
 from ccmflow.core.model import Document, Stakeholder, Window, Workspace
+from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import PINS, Acceptance, Receipt, SubmissionLog
 from ccmflow.read.load import is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
@@ -23,9 +24,8 @@ MAX_STATUS_DESCRIPTION = 140
 MAX_RECEIPTS = 60
 
 # Verdicts on one document of an input, worst last: the deadline status reports the worst.
-ON_TIME, EARLY, NO_DEADLINE, NO_WINDOW = status.ON_TIME, status.EARLY, status.NO_DEADLINE, status.NO_WINDOW
-ACCEPTED, AMENDED_LATE, LATE = "accepted", "amended-late", status.LATE
-_RANK = {NO_WINDOW: 0, NO_DEADLINE: 1, EARLY: 2, ON_TIME: 2, ACCEPTED: 3, AMENDED_LATE: 4, LATE: 5}
+_RANK = {Verdict.NO_WINDOW: 0, Verdict.NO_DEADLINE: 1, Verdict.EARLY: 2, Verdict.ON_TIME: 2, Verdict.LATE_ACCEPTED: 3,
+         Verdict.AMENDED_LATE: 4, Verdict.LATE: 5}
 CLOSED = "closed"  # log.extra key: the head the bot closed the input at (it closes an input once, at most)
 
 
@@ -59,7 +59,7 @@ class DocumentReport:
     diff: DocumentDiff | None  # None when the head's file cannot be read (see the findings)
     section_titles: Mapping[str, str]
     window: Window | None
-    verdict: str
+    verdict: Verdict
     head: Receipt
     on_time: Receipt | None  # the latest version received by the deadline, when there is one
 
@@ -80,7 +80,7 @@ class Report:
     head: Receipt
     timezone: str
     presidency: tuple[str, ...]  # logins that may accept late input, to tell them
-    verdict: str
+    verdict: Verdict
     close: bool
     closed_by_bot: bool
     state: str
@@ -116,12 +116,12 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     pins = log.pins()
     reports = tuple(_judge(base, log, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
     pins.update({r.id: r.window.id for r in reports if r.window is not None})
-    verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=NO_WINDOW)
+    verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=Verdict.NO_WINDOW)
     policy = _policy(reports)
     closed_before = CLOSED in log.extra
-    close = verdict == LATE and policy == "close" and facts.state == "open" and not closed_before
+    close = verdict == Verdict.LATE and policy == "close" and facts.state == "open" and not closed_before
     # An input the bot closed for lateness is reopened once it is no longer late (accepted, deadline moved).
-    reopen = closed_before and facts.state == "closed" and verdict != LATE
+    reopen = closed_before and facts.state == "closed" and verdict != Verdict.LATE
     extra = dict(log.extra)
     if pins:
         extra[PINS] = json.dumps(pins, sort_keys=True, separators=(",", ":"))
@@ -142,7 +142,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
 
 
 def _notice(report: Report) -> tuple[str, str] | None:
-    if report.verdict not in (LATE, AMENDED_LATE) or report.close or not report.presidency:
+    if report.verdict not in (Verdict.LATE, Verdict.AMENDED_LATE) or report.close or not report.presidency:
         return None
     window = next((r.window.id for r in report.documents if r.window is not None), "none")
     return f"<!-- ccmflow:notice {report.verdict} {window} -->", messages.late_notice(report)
@@ -212,17 +212,17 @@ def _judge(base: Workspace, log: SubmissionLog, head: Receipt, did: str, diff: D
 
 
 def _verdict(window: Window | None, head: Receipt, log: SubmissionLog,
-             accepted: Acceptance | None) -> tuple[str, Receipt | None]:
+             accepted: Acceptance | None) -> tuple[Verdict, Receipt | None]:
     """`accepted`: the log's acceptance, only when its author holds the role in the base registry now."""
     if window is None:
-        return NO_WINDOW, None
+        return Verdict.NO_WINDOW, None
     timing = status.judge_in(window, head.received)
-    if timing.verdict != status.LATE:
+    if timing.verdict != Verdict.LATE:
         return timing.verdict, None
     on_time = log.last_before(window.closes)
     if accepted is not None and head.received <= accepted.at:
-        return ACCEPTED, on_time
-    return (AMENDED_LATE, on_time) if on_time is not None else (LATE, None)
+        return Verdict.LATE_ACCEPTED, on_time
+    return (Verdict.AMENDED_LATE, on_time) if on_time is not None else (Verdict.LATE, None)
 
 
 def _section_titles(base: Workspace, doc: Document | None) -> Mapping[str, str]:
@@ -234,7 +234,7 @@ def _section_titles(base: Workspace, doc: Document | None) -> Mapping[str, str]:
 
 def _policy(reports: Iterable[DocumentReport]) -> str:
     """Close only when a window whose input is late says so; flagging is the default."""
-    late = [r.window for r in reports if r.verdict == LATE and r.window is not None]
+    late = [r.window for r in reports if r.verdict == Verdict.LATE and r.window is not None]
     return "close" if any(w.late_policy == "close" for w in late) else "flag"
 
 
@@ -261,9 +261,9 @@ def _labels(report: Report, known: frozenset[str]) -> set[str]:
     else:
         wanted.add(labels.UNREGISTERED)
     verdicts = {d.verdict for d in report.documents}
-    if LATE in verdicts:
+    if Verdict.LATE in verdicts:
         wanted.add(labels.LATE)
-    if ACCEPTED in verdicts:
+    if Verdict.LATE_ACCEPTED in verdicts:
         wanted.add(labels.LATE_ACCEPTED)
     if report.findings or report.unknown_files:
         wanted.add(labels.INVALID)
@@ -284,7 +284,7 @@ def _statuses(report: Report) -> tuple[CommitStatus, ...]:
     bad = len(report.findings) + len(report.unknown_files)
     validation = (CommitStatus(VALIDATION, "failure", messages.validation_failed(bad)) if bad
                   else CommitStatus(VALIDATION, "success", messages.validation_passed(len(report.documents))))
-    state = "failure" if report.verdict in (LATE, AMENDED_LATE) else "success"
+    state = "failure" if report.verdict in (Verdict.LATE, Verdict.AMENDED_LATE) else "success"
     deadline = CommitStatus(DEADLINE, state, messages.deadline_status(report))
     return tuple(replace(s, description=labels.cap(s.description, MAX_STATUS_DESCRIPTION))
                  for s in (validation, deadline))

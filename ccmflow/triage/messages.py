@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ccmflow.core.escape import code, escape
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
-from ccmflow.core.status import format_delta, format_instant
+from ccmflow.core.status import Verdict, format_delta, format_instant
 
 if TYPE_CHECKING:
     from ccmflow.compare.diff import DocumentDiff, ParagraphChange
@@ -62,14 +62,15 @@ def deadline_status(report: Report) -> str:
     closes = worst.window.closes if worst.window else None
     when = f"{closes.astimezone(UTC):%d %b %Y %H:%M} UTC" if closes else ""
     return {
-        "on-time": f"Received on time (deadline {when})",
-        "early": "Received before the input window opened; kept as input to it",
-        "no-deadline": "Deadline not announced yet: input accepted",
-        "no-window": "No input window for this document in the timeline",
-        "accepted": f"Late input accepted by the Presidency ({_accepted_by(report)})",
-        "amended-late": f"This version arrived after the deadline ({when}); version {escape(worst.on_time.sha[:7])} "
-                        "was on time" if worst.on_time else "This version arrived after the deadline",
-        "late": f"Received after the deadline ({when}); the Presidency decides",
+        Verdict.ON_TIME: f"Received on time (deadline {when})",
+        Verdict.EARLY: "Received before the input window opened; kept as input to it",
+        Verdict.NO_DEADLINE: "Deadline not announced yet: input accepted",
+        Verdict.NO_WINDOW: "No input window for this document in the timeline",
+        Verdict.LATE_ACCEPTED: f"Late input accepted by the Presidency ({_accepted_by(report)})",
+        Verdict.AMENDED_LATE: f"This version arrived after the deadline ({when}); version "
+                              f"{escape(worst.on_time.sha[:7])} was on time" if worst.on_time
+                              else "This version arrived after the deadline",
+        Verdict.LATE: f"Received after the deadline ({when}); the Presidency decides",
     }[report.verdict]
 
 
@@ -102,7 +103,7 @@ def late_notice(report: Report) -> str:
     """A comment of its own, so that the Presidency is notified (edits of the status comment notify nobody)."""
     who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"
     mentions = " ".join(f"@{login}" for login in report.presidency)
-    what = ("arrived after the deadline" if report.verdict == "late" else
+    what = ("arrived after the deadline" if report.verdict == Verdict.LATE else
             "was changed after the deadline; its on-time version still counts")
     return (f"{mentions}: the input from {escape(who, 120)} in this pull request {what}. It is kept and labelled; "
             "you can accept the late input by commenting `/ccmflow accept-late`. The details are in the bot's "
@@ -140,14 +141,14 @@ def _headline(report: Report) -> str:
     if report.findings or report.unknown_files:
         return "❌ **There are problems to fix** before this input can be used: they are listed below."
     return {
-        "on-time": "✅ **Received on time.** Thank you for your input.",
-        "early": "✅ **Received.** Thank you for your input.",
-        "no-deadline": "✅ **Received.** Thank you for your input.",
-        "no-window": "ℹ️ **Received.** The timeline has no input window for this document.",
-        "accepted": "✅ **Received after the deadline and accepted by the Presidency.**",
-        "amended-late": "⚠️ **Received on time, but changed after the deadline.** The changes made after the "
+        Verdict.ON_TIME: "✅ **Received on time.** Thank you for your input.",
+        Verdict.EARLY: "✅ **Received.** Thank you for your input.",
+        Verdict.NO_DEADLINE: "✅ **Received.** Thank you for your input.",
+        Verdict.NO_WINDOW: "ℹ️ **Received.** The timeline has no input window for this document.",
+        Verdict.LATE_ACCEPTED: "✅ **Received after the deadline and accepted by the Presidency.**",
+        Verdict.AMENDED_LATE: "⚠️ **Received on time, but changed after the deadline.** The changes made after the "
                         "deadline are late.",
-        "late": "⚠️ **Received after the deadline.** The input is kept and marked as late.",
+        Verdict.LATE: "⚠️ **Received after the deadline.** The input is kept and marked as late.",
     }[report.verdict]
 
 
@@ -224,21 +225,21 @@ def _verdict_line(report: Report, doc: DocumentReport) -> str:
     window = doc.window
     assert window is not None
     received = doc.head.received
-    if doc.verdict == "on-time" and window.closes == received:
+    if doc.verdict == Verdict.ON_TIME and window.closes == received:
         return "✅ On time: received at the very second of the deadline."
-    if doc.verdict == "on-time" and window.closes is not None:
+    if doc.verdict == Verdict.ON_TIME and window.closes is not None:
         return f"✅ On time: received {format_delta(window.closes - received)} before the deadline."
-    if doc.verdict == "early" and window.opens is not None:
+    if doc.verdict == Verdict.EARLY and window.opens is not None:
         return (f"✅ Received before the window opened ({format_instant(window.opens, report.timezone)}); "
                 "it is kept and counts as input to this window.")
-    if doc.verdict == "no-deadline":
+    if doc.verdict == Verdict.NO_DEADLINE:
         return "✅ The deadline has not been announced yet, so this input is on time."
     late_by = format_delta(received - window.closes) if window.closes else ""
-    if doc.verdict == "accepted" and report.log.accepted is not None:
+    if doc.verdict == Verdict.LATE_ACCEPTED and report.log.accepted is not None:
         accepted = report.log.accepted
         return (f"✅ Received {late_by} after the deadline; accepted by {escape('@' + accepted.by_login, 60)} on "
                 f"{format_instant(accepted.at, report.timezone)}.")
-    if doc.verdict == "amended-late" and doc.on_time is not None:
+    if doc.verdict == Verdict.AMENDED_LATE and doc.on_time is not None:
         return (f"⚠️ The version {code(doc.on_time.sha[:7])} received on "
                 f"{format_instant(doc.on_time.received, report.timezone)} was on time and remains the on-time "
                 f"input. This later version arrived {late_by} after the deadline: the changes pushed after the "
@@ -328,7 +329,7 @@ def _next(report: Report) -> Iterable[str]:
         yield "This pull request is closed. Nothing is lost: its branch and this record are kept."
     if report.findings or report.unknown_files:
         yield "Please fix the problems listed above; the bot checks every new version automatically."
-    if report.verdict in ("late", "amended-late") and not report.close:
+    if report.verdict in (Verdict.LATE, Verdict.AMENDED_LATE) and not report.close:
         mentions = " ".join(f"@{login}" for login in report.presidency)
         yield (f"The Presidency ({mentions}) has been told. It can accept the late input by commenting "
                "`/ccmflow accept-late` on this pull request." if mentions else
@@ -341,5 +342,5 @@ def _next(report: Report) -> Iterable[str]:
                "Changes pushed after it are marked as late.")
     if report.protected:
         yield "The Presidency reviews the changes to files that are not documents."
-    if report.state == "open" and report.verdict not in ("late",):
+    if report.state == "open" and report.verdict != Verdict.LATE:
         yield "The Presidency considers the input when it prepares the next version of the document."
