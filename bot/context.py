@@ -7,16 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import pygit2
-
 from ccmflow.core.model import Workspace
 from ccmflow.core.submissions import SubmissionLog, decode
 from ccmflow.repo.fetch import fetch
+from ccmflow.repo.git import Commit, Repository
 from ccmflow.repo.store import Store
 from ccmflow.triage.messages import STATUS_MARKER
 
 from .client import CommentInfo, GitHub, PullInfo, mine
-from .router import Router
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +35,6 @@ class Context:
     settings: Settings
     event: str  # the event's name; handlers get its parsed record (bot.events) as an argument
     client: GitHub
-    router: Router
     _store: Store | None = field(default=None, repr=False)
     _open: list[PullInfo] | None = field(default=None, repr=False)
     _fetched: tuple[str | None] | None = field(default=None, repr=False)
@@ -70,10 +67,10 @@ class Context:
         return self._store
 
     @property
-    def repo(self) -> pygit2.Repository:
+    def repo(self) -> Repository:
         return self.store.repo
 
-    def base_commit(self) -> pygit2.Commit:
+    def base_commit(self) -> Commit:
         """The checked-out base commit: PR content is compared against it, never run."""
         return self.store.commit("HEAD")
 

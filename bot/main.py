@@ -112,7 +112,7 @@ def run(env: Mapping[str, str], settings: Settings, phases: tuple[str, ...],
         return [ignored(str(exc)).line(env.get("GITHUB_EVENT_NAME") or "event")]
     action = events.action_of(payload)
     router = build_router()
-    context = Context(settings, name, make_client(settings, sleep), router)
+    context = Context(settings, name, make_client(settings, sleep))
     where = f"{name}/{action}" if action else name
     return [outcome.line(where) for outcome in router.dispatch(name, action, lambda: events.parse(name, payload),
                                                                 context, phases)]

@@ -28,7 +28,7 @@ from ccmflow.inputs import summary_render
 from ccmflow.inputs.summary import CoSponsored, Entry, Invalid, Overlap, SectionSummary, Summary
 from ccmflow.read.load import parse_text
 from ccmflow.triage import messages
-from ccmflow.triage.decide import DocumentReport, Report
+from ccmflow.triage.report import DocumentReport, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ("<img src=x onerror=alert(1)> <!-- ccmflow:log QUFB --> <!-- ccmflow:reply 1 --> @someone @org/team "

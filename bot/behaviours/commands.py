@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 
 from ccmflow.core.submissions import Acceptance, SubmissionLog
 from ccmflow.triage import messages
@@ -12,23 +14,24 @@ from ccmflow.triage.messages import RECHECK
 from ..client import GitHubNotFound, PullInfo, mine
 from ..context import Context
 from ..events import IssueCommentEvent
-from ..router import Command, Outcome, Router, handled, ignored
+from ..router import Command, CommandHandler, Outcome, Router, handled, ignored
 from .triage import LogUpdate, triage_guarded
 
 
 def register(router: Router) -> None:
-    router.on("issue_comment", "created", on_comment)
+    # The comment handler finds each word's handler in this router's table, whatever registered it.
+    router.on("issue_comment", "created", partial(on_comment, commands=router.commands))
     router.command("accept-late", accept_late)
     router.command("recheck", recheck)
 
 
-def on_comment(ctx: Context, event: IssueCommentEvent) -> Outcome:
+def on_comment(ctx: Context, event: IssueCommentEvent, *, commands: Mapping[str, CommandHandler]) -> Outcome:
     comment = event.comment
     parsed = comment.command
     if parsed is None:
         return ignored("the comment is not a /ccmflow command")
     word, args = parsed
-    handler = ctx.router.commands.get(word)
+    handler = commands.get(word)
     if handler is None:
         return ignored(f"'/ccmflow {word}' is not a command of this bot's behaviours")
     command = Command(word=word, args=args, number=event.issue.number, on_pull_request=event.issue.is_pull_request,

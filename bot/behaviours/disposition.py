@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pygit2
-
 from ccmflow.compare.markers import paragraph_path
 from ccmflow.consolidation.dispositions import DISPOSITIONS_DIR, is_register, read_register
 from ccmflow.consolidation.messages import Notice, notices
@@ -11,7 +9,8 @@ from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document
 from ccmflow.read.load import SourceFile, parse
 from ccmflow.repo import prinput
-from ccmflow.repo.treeedit import blob_text
+from ccmflow.repo.git import Commit, changed_paths, folder_names
+from ccmflow.repo.treeedit import blob_at, blob_text
 
 from ..client import GitHub, mine
 from ..context import Context
@@ -33,34 +32,29 @@ def on_push(ctx: Context, event: PushEvent) -> Outcome:
     before = prinput.find_commit(ctx.repo, event.before)
     html = event.repository.html_url or f"https://github.com/{ctx.settings.repository}"
     done: list[str] = []
-    for path in _registers(ctx.repo, before, after):
+    for path in _registers(before, after):
         done += _dispose(ctx, before, after, path, html)
     if not done:
         return ignored("dispositions: no consolidated version was merged by this push")
     return handled("dispositions: " + "; ".join(done))
 
 
-def _registers(repo: pygit2.Repository, before: pygit2.Commit | None, after: pygit2.Commit) -> list[str]:
+def _registers(before: Commit | None, after: Commit) -> list[str]:
     """Registers the push changed; all of them when the history before it is not available."""
     if before is None:
-        try:
-            tree = after.tree[DISPOSITIONS_DIR]
-        except KeyError:
-            return []
-        return [f"{DISPOSITIONS_DIR}/{e.name}" for e in tree if is_register(f"{DISPOSITIONS_DIR}/{e.name}")] \
-            if isinstance(tree, pygit2.Tree) else []
-    deltas = before.tree.diff_to_tree(after.tree).deltas
-    return sorted({d.new_file.path for d in deltas if d.status_char() != "D" and is_register(d.new_file.path)})
+        paths = (f"{DISPOSITIONS_DIR}/{name}" for name in folder_names(after, DISPOSITIONS_DIR))
+        return [p for p in paths if is_register(p)]
+    return sorted({path for status, path in changed_paths(before, after) if status != "D" and is_register(path)})
 
 
-def _document(ctx: Context, commit: pygit2.Commit, doc: str) -> Document | None:
+def _document(ctx: Context, commit: Commit, doc: str) -> Document | None:
     try:
         return ctx.store.document(commit.id, doc)
     except FatalError:
         return None
 
 
-def _dispose(ctx: Context, before: pygit2.Commit | None, after: pygit2.Commit, path: str,
+def _dispose(ctx: Context, before: Commit | None, after: Commit, path: str,
              html: str) -> list[str]:
     """Post one register's notices when the push also brought its document to the register's version."""
     text = blob_text(after, path)
@@ -81,13 +75,10 @@ def _dispose(ctx: Context, before: pygit2.Commit | None, after: pygit2.Commit, p
     return [f"{register.window} → {register.version}: " + (", ".join(w for w in written if w) or "nothing new")]
 
 
-def _lines(commit: pygit2.Commit, document: Document) -> dict[str, int]:
+def _lines(commit: Commit, document: Document) -> dict[str, int]:
     """The line of each paragraph's `id:` in the document's file, for links."""
-    try:
-        blob = commit.tree[document.path]
-    except KeyError:
-        return {}
-    if not isinstance(blob, pygit2.Blob):
+    blob = blob_at(commit, document.path)
+    if blob is None:
         return {}
     # Keyed by its blob id: load.parse's cache already holds it from reading the document.
     loaded = parse(SourceFile(document.path, blob.data, str(blob.id))).loaded

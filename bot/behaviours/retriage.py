@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pygit2
-
 from ccmflow.core.model import Document
 from ccmflow.read.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
 from ccmflow.repo import prinput
+from ccmflow.repo.git import Commit, Repository, changed_paths
 from ccmflow.repo.treeedit import blob_at
 
 from ..client import PullInfo
@@ -47,13 +46,12 @@ def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
     return triage_guarded(ctx, pull, pull.updated_at, "backfill", refresh=True)
 
 
-def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
+def _relevant(repo: Repository, before: str, after: str) -> str | None:
     """Why a push calls for re-triage, or None when nothing triage reads from has changed."""
     old, new = prinput.find_commit(repo, before), prinput.find_commit(repo, after)
     if old is None or new is None:
         return "the history before the push is not available"
-    changed = [d.new_file.path if d.status_char() != "D" else d.old_file.path
-               for d in old.tree.diff_to_tree(new.tree).deltas]
+    changed = [path for _, path in changed_paths(old, new)]
     if any(path in _TRUSTED for path in changed):
         return "the timeline or the registry changed"
     for path in changed:
@@ -62,7 +60,7 @@ def _relevant(repo: pygit2.Repository, before: str, after: str) -> str | None:
     return None
 
 
-def _identity(commit: pygit2.Commit, path: str) -> tuple[str, str] | None:
+def _identity(commit: Commit, path: str) -> tuple[str, str] | None:
     blob = blob_at(commit, path)
     if blob is None:
         return None

@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-import pygit2
-
 from ccmflow.core import labels
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Workspace
@@ -23,8 +21,9 @@ from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
 from ccmflow.inputs.summary import build
 from ccmflow.inputs.summary_render import MAX_BODY, markdown_parts
 from ccmflow.repo.fetch import push
+from ccmflow.repo.git import find_commit, has_path
 from ccmflow.repo.ledger import Ledger, read_ledger
-from ccmflow.repo.treeedit import tree_with
+from ccmflow.repo.treeedit import publish_tree
 from ccmflow.triage import messages
 
 from ..client import GitHub, GitHubUnreachable, PullInfo
@@ -230,11 +229,10 @@ def _links(ctx: Context, docs: Sequence[str]) -> dict[str, str]:
 
 def _published(ctx: Context, collected: Mapping[str, Inputs]) -> dict[str, str]:
     """Links to the compilation texts the last maintenance run published, when there are any."""
-    try:
-        tree = ctx.repo.references[f"refs/remotes/origin/{BRANCH}"].peel(pygit2.Commit).tree
-    except (KeyError, pygit2.GitError):
+    published = find_commit(ctx.repo, f"refs/remotes/origin/{BRANCH}")
+    if published is None:
         return {}
-    return _links(ctx, [d for d in collected if f"compilation/{d}.md" in tree])
+    return _links(ctx, [d for d in collected if has_path(published, f"compilation/{d}.md")])
 
 
 def _publish_compilations(ctx: Context, collected: Mapping[str, Inputs]) -> dict[str, str]:
@@ -247,13 +245,6 @@ def _publish_compilations(ctx: Context, collected: Mapping[str, Inputs]) -> dict
             files[f"compilation/{doc}.html"] = render_html(compiled).encode("utf-8")
     if not files:
         return {}
-    repo = ctx.repo
-    remote = repo.references.get(f"refs/remotes/origin/{BRANCH}")
-    parent = remote.peel(pygit2.Commit) if remote is not None else None
-    tree = tree_with(repo, None, files)
-    if parent is None or parent.tree.id != tree:
-        who = pygit2.Signature("ccmflow", "ccmflow@users.noreply.github.com")
-        oid = repo.create_commit(None, who, who, "Compilation texts", tree, [parent.id] if parent else [])
-        repo.references.create(f"refs/heads/{BRANCH}", oid, force=True)
-        push(repo, ctx.settings.token, [f"+refs/heads/{BRANCH}:refs/heads/{BRANCH}"])
+    if publish_tree(ctx.repo, BRANCH, f"refs/remotes/origin/{BRANCH}", files, "Compilation texts"):
+        push(ctx.repo, ctx.settings.token, [f"+refs/heads/{BRANCH}:refs/heads/{BRANCH}"])
     return _links(ctx, [f.split("/")[1].removesuffix(".md") for f in files if f.endswith(".md")])

@@ -140,6 +140,32 @@ def _hunks(patch: pygit2.Patch) -> tuple[Hunk, ...] | None:
     return tuple(hunks)
 
 
+def changed_paths(old: Commit, new: Commit) -> list[tuple[str, str]]:
+    """(status, path) for each file that differs between two commits; status is git's letter (A, D, M, R...).
+
+    A deleted file is named by its old path, every other change by its new one.
+    """
+    return [(d.status_char(), d.old_file.path if d.status_char() == "D" else d.new_file.path)
+            for d in old.tree.diff_to_tree(new.tree).deltas]
+
+
+def folder_names(commit: Commit, folder: str) -> list[str]:
+    """The names of the entries directly in `folder` at `commit` ([] when there is no such folder)."""
+    try:
+        tree = commit.tree[folder]
+    except KeyError:
+        return []
+    return [str(entry.name) for entry in tree] if isinstance(tree, pygit2.Tree) else []
+
+
+def has_path(commit: Commit, path: str) -> bool:
+    try:
+        commit.tree[path]
+    except KeyError:
+        return False
+    return True
+
+
 def blob_data(repo: Repository, blob_id: str) -> bytes | None:
     blob = repo[blob_id]
     return bytes(blob.data) if isinstance(blob, pygit2.Blob) else None

@@ -75,3 +75,18 @@ def blob_text(commit: pygit2.Commit, path: str) -> str | None:
         return None
     data: bytes = blob.data
     return data.decode("utf-8")
+
+
+def publish_tree(repo: pygit2.Repository, branch: str, parent_ref: str, files: Mapping[str, bytes],
+                 message: str) -> bool:
+    """Make `files` (and nothing else) the tree of a commit on `refs/heads/<branch>`, on top of `parent_ref` when it
+    exists; returns False, and commits nothing, when that tree is already there."""
+    found = repo.references.get(parent_ref)
+    parent = found.peel(pygit2.Commit) if found is not None else None
+    tree = tree_with(repo, None, files)
+    if parent is not None and parent.tree.id == tree:
+        return False
+    who = pygit2.Signature(*FALLBACK_SIGNATURE)
+    oid = repo.create_commit(None, who, who, message, tree, [parent.id] if parent else [])
+    repo.references.create(f"refs/heads/{branch}", oid, force=True)
+    return True

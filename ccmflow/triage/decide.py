@@ -9,14 +9,14 @@ from datetime import datetime
 
 from ccmflow.compare.diff import DocumentDiff, diff_documents
 from ccmflow.core import labels, status
-from ccmflow.core.errors import Finding
 from ccmflow.core.labels import LabelSpec
-from ccmflow.core.model import Document, Stakeholder, Window, Workspace
+from ccmflow.core.model import Document, Window, Workspace
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import PINS, Acceptance, Receipt, SubmissionLog
 from ccmflow.read.load import is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
+from ccmflow.triage.report import DocumentReport, Report
 
 VALIDATION = "ccmflow/validation"
 DEADLINE = "ccmflow/deadline"
@@ -47,44 +47,6 @@ class CommitStatus:
     context: str
     state: str  # success | failure | pending | error
     description: str
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentReport:
-    """One document an input touches: what changes, and the verdict on its deadline."""
-
-    id: str
-    title: str
-    version: str
-    diff: DocumentDiff | None  # None when the head's file cannot be read (see the findings)
-    section_titles: Mapping[str, str]
-    window: Window | None
-    verdict: Verdict
-    head: Receipt
-    on_time: Receipt | None  # the latest version received by the deadline, when there is one
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything the status comment says, for messages.status_comment."""
-
-    number: int
-    author_login: str
-    author_id: int
-    stakeholder: Stakeholder | None
-    documents: tuple[DocumentReport, ...]
-    unknown_files: tuple[str, ...]
-    protected: tuple[str, ...]
-    findings: tuple[Finding, ...]
-    log: SubmissionLog
-    head: Receipt
-    timezone: str
-    presidency: tuple[str, ...]  # logins that may accept late input, to tell them
-    verdict: Verdict
-    close: bool
-    closed_by_bot: bool
-    state: str
-    now: datetime
 
 
 @dataclass(frozen=True, slots=True)

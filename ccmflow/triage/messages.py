@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ccmflow.compare.diff import DocumentDiff, ParagraphChange
     from ccmflow.core.errors import Finding
     from ccmflow.core.submissions import Receipt
-    from ccmflow.triage.decide import DocumentReport, Report
+    from ccmflow.triage.report import DocumentReport, Report
 
 STATUS_MARKER = "<!-- ccmflow:status -->"
 RECHECK = "recheck"  # log.extra key: who last asked for a recheck, and when (JSON)

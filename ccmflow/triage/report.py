@@ -1,0 +1,51 @@
+"""What triage found about one input, as the status comment tells it: records shared by decide and messages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from ccmflow.compare.diff import DocumentDiff
+from ccmflow.core.errors import Finding
+from ccmflow.core.model import Stakeholder, Window
+from ccmflow.core.status import Verdict
+from ccmflow.core.submissions import Receipt, SubmissionLog
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    """One document an input touches: what changes, and the verdict on its deadline."""
+
+    id: str
+    title: str
+    version: str
+    diff: DocumentDiff | None  # None when the head's file cannot be read (see the findings)
+    section_titles: Mapping[str, str]
+    window: Window | None
+    verdict: Verdict
+    head: Receipt
+    on_time: Receipt | None  # the latest version received by the deadline, when there is one
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the status comment says, for messages.status_comment."""
+
+    number: int
+    author_login: str
+    author_id: int
+    stakeholder: Stakeholder | None
+    documents: tuple[DocumentReport, ...]
+    unknown_files: tuple[str, ...]
+    protected: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    log: SubmissionLog
+    head: Receipt
+    timezone: str
+    presidency: tuple[str, ...]  # logins that may accept late input, to tell them
+    verdict: Verdict
+    close: bool
+    closed_by_bot: bool
+    state: str
+    now: datetime
