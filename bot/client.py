@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
@@ -182,13 +183,23 @@ class Backoff:
             wanted = max(60.0, self._exponential(attempt))  # GitHub's advice for a secondary limit without headers
         return wanted if wanted <= self.cap else None
 
-    def run(self, what: str, call: Callable[[], T]) -> T:
-        for attempt in range(self.attempts):
+    def run(self, what: str, call: Callable[[], T], *, recover: Callable[[], T | None] | None = None,
+            retry: bool = True) -> T:
+        """`call` until it succeeds, waiting between attempts; the one retry path of every request.
+
+        `recover` runs before each new attempt, for a write whose answer was lost but which may have been made
+        all the same: what it returns (not None) is the result. `retry=False` tries once (a write that cannot
+        be found again afterwards).
+        """
+        attempts = self.attempts if retry else 1
+        for attempt in range(attempts):
+            if attempt and recover is not None and (done := recover()) is not None:
+                return done
             try:
                 return call()
             except REQUEST_ERRORS as exc:
                 wait = self.delay(attempt, exc)
-                if wait is None or attempt == self.attempts - 1:
+                if wait is None or attempt == attempts - 1:
                     raise _failure(what, exc, attempt + 1) from exc
                 self.waits.append(wait)
                 self.sleep(wait)
@@ -240,7 +251,11 @@ _NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
 
 
 class PyGithubClient:
-    """The Protocol over PyGithub; every call goes through `Backoff.run`, and PyGithub's own retries are off."""
+    """The Protocol over PyGithub's requester: JSON in, typed records out, every request through `Backoff.run`.
+
+    PyGithub's own retries are off, and its lazy objects are not used: each request is explicit, so a run's
+    request count is what the code says and every answer is parsed by the same field readers as the payloads.
+    """
 
     def __init__(self, api_url: str, token: str, repository: str, login: str, backoff: Backoff | None = None) -> None:
         self.login = login
@@ -255,34 +270,34 @@ class PyGithubClient:
         _, data = self._gh.requester.requestJsonAndCheck(method, f"{self._url}{path}", input=body)
         return data
 
+    def _pages(self, what: str, path: str) -> list[Any]:
+        """Every item of a listing, page by page (ceil(N/100) requests), following GitHub's Link header."""
+        items: list[Any] = []
+        url: str | None = f"{self._url}{path}{'&' if '?' in path else '?'}per_page=100"
+        while url is not None:
+            headers, data = self.backoff.run(what, partial(self._gh.requester.requestJsonAndCheck, "GET", url))
+            if not isinstance(data, list):
+                raise GitHubError(f"GitHub's answer to '{what}' is not what the bot can use: expected a list, "
+                                  f"got {describe(data)}")
+            items += data
+            found = _NEXT.search({str(k).lower(): str(v) for k, v in headers.items()}.get("link", ""))
+            url = found.group(1) if found else None
+        return items
+
     def get_pull(self, number: int) -> PullInfo:
         what = f"read pull request #{number}"
         data = self.backoff.run(what, lambda: self._request("GET", f"/pulls/{number}"))
         return _answer(what, _fresh_pull, data)
 
     def open_pulls(self) -> list[PullInfo]:
-        """Every open pull request, page by page (ceil(N/100) requests): everything used is in the list."""
-        pulls: list[PullInfo] = []
-        url: str | None = f"{self._url}/pulls?state=open&per_page=100"
-        while url is not None:
-            page, url = self._pull_page(url)
-            pulls += page
-        return pulls
-
-    def _pull_page(self, url: str) -> tuple[list[PullInfo], str | None]:
+        """Every open pull request (ceil(N/100) requests): everything used is in the list."""
         what = "list the open pull requests"
-        headers, data = self.backoff.run(what, lambda: self._gh.requester.requestJsonAndCheck("GET", url))
-
-        found = _NEXT.search({str(k).lower(): str(v) for k, v in headers.items()}.get("link", ""))
-        return _answer(what, _fresh_pulls, data), found.group(1) if found else None
+        return _answer(what, _fresh_pulls, self._pages(what, "/pulls?state=open"))
 
     def comments(self, number: int) -> list[CommentInfo]:
-        def read() -> list[CommentInfo]:
-            return [CommentInfo(c.id, c.body or "", c.user.login, c.user.id, github_time(c.created_at),
-                                github_time(c.updated_at))
-                    for c in self._repo.get_issue(number).get_comments()]
-
-        return self.backoff.run(f"list the comments of #{number}", read)
+        what = f"list the comments of #{number}"
+        return _answer(what, lambda items: [_comment(c, f"[{i}]") for i, c in enumerate(items)],
+                       self._pages(what, f"/issues/{number}/comments"))
 
     def head_events(self, number: int) -> list[HeadEvent]:
         """The heads the issue timeline ties to a time of GitHub's own: its `head_ref_force_pushed` events.
@@ -292,17 +307,15 @@ class PyGithubClient:
         event's created_at, which therefore bounds when it arrived. `committed` events carry only the
         commit's author and committer dates, which anyone can write, so they give no time at all.
         """
-        def read() -> list[HeadEvent]:
-            found: list[HeadEvent] = []
-            for event in self._repo.get_issue(number).get_timeline():
-                data = event.raw_data
-                sha, at = str(data.get("commit_id") or ""), data.get("created_at")
-                if data.get("event") == "head_ref_force_pushed" and _SHA.fullmatch(sha) and at:
-                    with contextlib.suppress(FatalError):  # a timestamp GitHub would not send: no time, no use
-                        found.append(HeadEvent(sha, github_time(at)))
-            return found
-
-        return self.backoff.run(f"read the timeline of #{number}", read)
+        found: list[HeadEvent] = []
+        for data in self._pages(f"read the timeline of #{number}", f"/issues/{number}/timeline"):
+            if not isinstance(data, dict):
+                continue
+            sha, at = str(data.get("commit_id") or ""), data.get("created_at")
+            if data.get("event") == "head_ref_force_pushed" and _SHA.fullmatch(sha) and at:
+                with contextlib.suppress(FatalError):  # a timestamp GitHub would not send: no time, no use
+                    found.append(HeadEvent(sha, github_time(at)))
+        return found
 
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]:
         data = self.backoff.run(f"set the labels of #{number}",
@@ -324,22 +337,17 @@ class PyGithubClient:
     def create_comment(self, number: int, body: str, marker: str) -> CommentInfo:
         """Post a comment; if the POST fails, the comment may exist anyway: re-list and keep exactly one."""
         what = f"comment on #{number}"
-        for attempt in range(self.backoff.attempts):
-            try:
-                data = self._request("POST", f"/issues/{number}/comments", {"body": body})
-                return _answer(what, _comment, data)
-            except REQUEST_ERRORS as exc:
-                wait = self.backoff.delay(attempt, exc)
-                if wait is None or attempt == self.backoff.attempts - 1:
-                    raise _failure(what, exc, attempt + 1) from exc
-                self.backoff.waits.append(wait)
-                self.backoff.sleep(wait)
+
+        def post() -> CommentInfo:
+            return _answer(what, _comment, self._request("POST", f"/issues/{number}/comments", {"body": body}))
+
+        def recover() -> CommentInfo | None:
             kept = self.converge(number, marker)
-            if kept is not None:
-                if kept.body != body:
-                    self.edit_comment(kept.id, body)
-                return kept
-        raise AssertionError("unreachable")
+            if kept is not None and kept.body != body:
+                self.edit_comment(kept.id, body)
+            return kept
+
+        return self.backoff.run(what, post, recover=recover)
 
     def converge(self, number: int, marker: str) -> CommentInfo | None:
         """Keep the oldest of the bot's comments carrying `marker`, delete the others."""
@@ -366,27 +374,33 @@ class PyGithubClient:
     # For the consolidation summary (bot/summary.py) --------------------------------------------------------
 
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]:
-        data = self.backoff.run(f"list the open issues labelled {label}", lambda: self._request(
-            "GET", f"/issues?state=open&per_page=100&labels={quote(label, safe='')}"))
-        return [(int(d["number"]), str(d.get("title") or ""), str(d.get("body") or ""), str(d["user"]["login"]))
-                for d in data or () if "pull_request" not in d]
+        what = f"list the open issues labelled {label}"
+        items = self._pages(what, f"/issues?state=open&labels={quote(label, safe='')}")
+        return _answer(what, lambda found: [_issue(d, f"[{i}]") for i, d in enumerate(found)
+                                            if not (isinstance(d, dict) and "pull_request" in d)], items)
 
     def create_issue(self, title: str, body: str, labels: Sequence[str]) -> int:
+        what = "open the tracking issue"
         # Not retried: a failed POST may have created the issue; the next run finds it by its marker.
-        try:
-            data = self._request("POST", "/issues", {"title": title, "body": body, "labels": list(labels)})
-        except Exception as exc:
-            raise _failure("open the tracking issue", exc, 1) from exc
-        return int(data["number"])
+        data = self.backoff.run(what, lambda: self._request(
+            "POST", "/issues", {"title": title, "body": body, "labels": list(labels)}), retry=False)
+        return _answer(what, lambda d: Fields.of(d).integer("number"), data)
 
     def edit_issue(self, number: int, title: str, body: str) -> None:
         self.backoff.run(f"update issue #{number}",
                          lambda: self._request("PATCH", f"/issues/{number}", {"title": title, "body": body}))
 
 
-def _comment(data: Any) -> CommentInfo:
-    """The comment GitHub answered a POST with."""
-    comment = Fields.of(data)
+def _comment(data: Any, path: str = "") -> CommentInfo:
+    """A comment as GitHub's API gives it."""
+    comment = Fields.of(data, path)
     user = comment.obj("user")
     return CommentInfo(comment.integer("id"), comment.opt_text("body") or "", user.name("login"),
                        user.integer("id"), comment.time("created_at"), comment.time("updated_at"))
+
+
+def _issue(data: Any, path: str) -> tuple[int, str, str, str]:
+    """(number, title, body, author's login) of an issue in a listing."""
+    issue = Fields.of(data, path)
+    return (issue.integer("number"), issue.opt_text("title") or "", issue.opt_text("body") or "",
+            issue.obj("user").name("login"))
