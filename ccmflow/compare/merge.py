@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any
 
-from ccmflow.core.model import Document, Paragraph, Section, number_name
+from ccmflow.core.model import Document, Paragraph, Section, paragraph_label
 from ccmflow.read.load import parse_text
 from ccmflow.read.yamlsafe import Loaded
 
@@ -40,7 +40,7 @@ class Conflict:
             return f"document {self.paragraph_id}"
         if self.kind == "section":
             return f"section {self.paragraph_id}"
-        return f"{number_name(self.number)} ({self.paragraph_id})"
+        return paragraph_label(self.number, self.paragraph_id, prose=True)
 
     def __str__(self) -> str:
         return f"{self.label()}: {self.reason}"

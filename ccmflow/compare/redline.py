@@ -6,7 +6,7 @@ import html
 from collections.abc import Mapping
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline
-from ccmflow.core.model import Document
+from ccmflow.core.model import Document, paragraph_label
 from ccmflow.write.render import CSS, display_number
 
 _CSS = CSS + """
@@ -88,17 +88,17 @@ def runs_html(runs: Redline) -> str:
 def change_heading(change: ParagraphChange) -> str:
     """One line saying what happened to a paragraph: added, removed, modified or moved, with numbers and id."""
     if change.change == "added":
-        return f"Added {change.new_number or 'unnumbered'} ({change.id}) in {change.section}"
+        return f"Added {paragraph_label(change.new_number or '', change.id)} in {change.section}"
     if change.change == "removed":
-        return f"Removed {change.old_number or 'unnumbered'} ({change.id}) from {change.section}"
+        return f"Removed {paragraph_label(change.old_number or '', change.id)} from {change.section}"
     where = f", moved from {change.old_section}" if change.moved and change.old_section != change.section else (
         ", moved" if change.moved else "")
-    renumbered = f"{change.old_number} → {change.new_number}" if change.old_number != change.new_number else (
-        change.new_number or "unnumbered")
+    renumbered = (f"{change.old_number or 'unnumbered'} → {change.new_number or 'unnumbered'}"
+                  if change.old_number != change.new_number else change.new_number or "")
     verb = "Modified" if change.change == "modified" else "Moved"
     extra = [f for f in change.fields if f != "text"]
     fields = f" [{', '.join(extra)}]" if extra else ""
-    return f"{verb} {renumbered} ({change.id}) in {change.section}{where}{fields}"
+    return f"{verb} {paragraph_label(renumbered, change.id)} in {change.section}{where}{fields}"
 
 
 def diff_markdown(result: DocumentDiff, old: str, new: str) -> str:

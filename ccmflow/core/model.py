@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
@@ -16,6 +16,17 @@ def number_name(number: str) -> str:
     if not number:
         return "unnumbered paragraph"
     return f"paragraph {number}" if number[:1].isdigit() else number
+
+
+def paragraph_label(number: str, pid: str, *, prose: bool = False, show_id: Callable[[str], str] = str) -> str:
+    """How a person names a paragraph: the number they see and its permanent id, the one place this is composed.
+
+    '5 (pkp3nvcv)', 'Action 12 (pk3x9q2a)', 'unnumbered (pq4...)'; in a sentence (`prose`), 'paragraph 5
+    (pkp3nvcv)'. `show_id` formats the id for the medium (code in a comment); a number that comes from a
+    pull request must be escaped by the caller first.
+    """
+    shown = number_name(number) if prose else (number or "unnumbered")
+    return f"{shown} ({show_id(pid)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +116,8 @@ class Document:
         return numbers
 
     def label(self, pid: str) -> str:
-        """How a person names a paragraph: its number and id, e.g. 'Action 12 (pk3x9q2a)'."""
-        number = self.numbers().get(pid, "")
-        return f"{number} ({pid})" if number else f"unnumbered paragraph ({pid})"
+        """How a person names a paragraph of this document, e.g. 'Action 12 (pk3x9q2a)'."""
+        return paragraph_label(self.numbers().get(pid, ""), pid)
 
 
 @dataclass(frozen=True, slots=True)

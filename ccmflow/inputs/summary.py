@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ccmflow.compare.diff import ParagraphChange
-from ccmflow.core.model import Document, Paragraph
+from ccmflow.core.model import Document, Paragraph, paragraph_label
 from ccmflow.core.status import Verdict, format_instant
 from ccmflow.inputs.collect import Input, Inputs
 from ccmflow.inputs.examine import Anchor
@@ -160,7 +160,7 @@ class _Labels:
 
     def of(self, pid: str, fallback: str | None = None) -> str:
         number = self.numbers.get(pid, fallback or "")
-        return f"{number} ({pid})" if number else f"unnumbered ({pid})"
+        return paragraph_label(number, pid)
 
     def new(self, pid: str, anchor: Anchor | None) -> str:
         """A paragraph the base lacks, by where it would go: 'new (pq...) after 18 (pletsoan)'."""

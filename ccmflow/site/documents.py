@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ccmflow.core.model import Document, Paragraph, number_name
+from ccmflow.core.model import Document, Paragraph, number_name, paragraph_label
 from ccmflow.site.data import DocumentData, SiteData
 from ccmflow.site.html import h
 from ccmflow.site.languages import Translation, document_path
@@ -28,7 +28,8 @@ def paragraph_html(doc: Document, paragraph: Paragraph, number: str, others: Map
             links.append(h(target.label) if target.document is None else
                          f'<a href="{h(target.document)}.html#{h(target.anchor or "")}">{h(target.label)}</a>')
         body.append(f'<p class="refs"><span class="label">References:</span> {"; ".join(links)}</p>')
-    tools = [f'<a class="pid" href="#{pid}" aria-label="Link to {h(name)} ({pid})">¶ {pid}</a>']
+    label = h(paragraph_label(number, paragraph.id, prose=True))
+    tools = [f'<a class="pid" href="#{pid}" aria-label="Link to {label}">¶ {pid}</a>']
     if trace_href is not None:
         tools.append(f'<a class="trace" href="{h(trace_href)}#{pid}" aria-label="Trace of {h(name)}: the inputs '
                      f'behind it">trace</a>')

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ccmflow.core.escape import code, escape
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
+from ccmflow.core.model import paragraph_label
 from ccmflow.core.status import Verdict, format_delta, format_instant
 
 if TYPE_CHECKING:
@@ -188,8 +189,7 @@ def _changes(diff: DocumentDiff, doc: DocumentReport) -> list[str]:
 
 def _change(change: ParagraphChange, doc: DocumentReport) -> str:
     number = change.new_number or change.old_number or ""
-    where = f"({code(change.id)})"
-    name = f"paragraph {escape(number, 60)} {where}" if number else f"unnumbered paragraph {where}"
+    name = paragraph_label(escape(number, 60), change.id, prose=True, show_id=code)
     if change.change == "added":
         return f"new {name}"
     if change.change == "removed":
