@@ -27,7 +27,7 @@ from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
 from ccmflow.read.load import parse_text
 from ccmflow.repo.git import Commit, Oid, has_ref, set_ref
-from ccmflow.repo.inputref import Input, resolve_input
+from ccmflow.repo.inputref import InputRef, resolve_input
 from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text, commit_files
 from ccmflow.write.edit import write_document
@@ -67,7 +67,7 @@ class Consolidation:
     register: Register
     register_path: str
     conflicts: tuple[InputConflict, ...]
-    inputs: tuple[Input, ...]
+    inputs: tuple[InputRef, ...]
 
     def as_json(self) -> dict[str, object]:
         return {"document": self.document.id, "version": self.document.version, "window": self.window,
@@ -141,7 +141,7 @@ def _proposals(store: Store, base: Commit, doc: str, window: str | None, listed:
     return found
 
 
-def _message(document: Document, version_name: str, inputs: Sequence[Input], register: Register) -> str:
+def _message(document: Document, version_name: str, inputs: Sequence[InputRef], register: Register) -> str:
     lines = [f"Consolidate {document.id}: {version_name} from {len(inputs)} input(s)", ""]
     lines += [f"- {d.input}: {d.outcome}" for d in register.inputs]
     return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ from ccmflow.compare.merge import Conflict, merge_documents, normalise, same
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.repo.git import Commit
-from ccmflow.repo.inputref import Input, resolve_input
+from ccmflow.repo.inputref import InputRef, resolve_input
 from ccmflow.repo.store import Store
 
 
@@ -18,7 +18,7 @@ from ccmflow.repo.store import Store
 class Taken:
     """One input merged in: what it changed (paragraph id -> added|modified|removed, and which fields)."""
 
-    input: Input
+    input: InputRef
     before: Document | None
     after: Document
     changes: dict[str, str]
@@ -58,7 +58,7 @@ def _changes(before: Document | None, after: Document) -> tuple[dict[str, str], 
     return {c.id: c.change for c in changes}, {c.id: c.fields for c in changes}
 
 
-def _read_input(store: Store, base: Commit, item: Input, doc: str,
+def _read_input(store: Store, base: Commit, item: InputRef, doc: str,
                 taken: Sequence[Taken]) -> tuple[Document | None, Document]:
     """The input's document before and after its change. An input built on an earlier taken one (its head
     descends from the other's) changes only what it adds on top, so it supersedes rather than clashes."""
@@ -100,7 +100,7 @@ def _credit(document: Document, name: str, pids: set[str]) -> Document:
                                             for s in document.sections))
 
 
-def proposal(store: Store, base: Commit, doc: str, item: Input) -> Taken | None:
+def proposal(store: Store, base: Commit, doc: str, item: InputRef) -> Taken | None:
     """What an input not taken proposes, read as if taken (not merged); None when it cannot be read."""
     try:
         before, after = _read_input(store, base, item, doc, ())
@@ -130,7 +130,7 @@ def credit_cosponsors(final: Document, others: Sequence[Taken], names: dict[str,
     return final
 
 
-def merge_inputs(store: Store, base: Commit, doc: str, inputs: Sequence[Input]) -> Merged:
+def merge_inputs(store: Store, base: Commit, doc: str, inputs: Sequence[InputRef]) -> Merged:
     """Each input's change (its merge base to its head) merged in order onto `doc` at `base`.
 
     Where an input clashes with what is already there, what is there stays (the earlier input wins) and the
@@ -178,7 +178,7 @@ def present(final: Document, taken: Taken) -> set[str]:
     return found
 
 
-def resolve_all(store: Store, tokens: Sequence[str], window: str | None) -> list[Input]:
+def resolve_all(store: Store, tokens: Sequence[str], window: str | None) -> list[InputRef]:
     inputs = [resolve_input(store.repo, token, window) for token in tokens]
     names = [i.name for i in inputs]
     twice = sorted({n for n in names if names.count(n) > 1})

@@ -36,8 +36,8 @@ def pull_number(ref: str) -> int | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Input:
-    """One input as read from git: its name (pr-<n> or a branch's), the ref it came from and the commit."""
+class InputRef:
+    """Where an input is in git: its name (pr-<n> or a branch's), the ref it came from and the commit."""
 
     name: str
     number: int | None
@@ -50,7 +50,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "input"
 
 
-def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None) -> Input:
+def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None) -> InputRef:
     """The on-time version of an input: refs/ccmflow/<window>/pr-<n>, else refs/pull/<n>/head, else a revision.
 
     An input the window's manifest records as having nothing on time is refused: name its ref explicitly
@@ -61,23 +61,25 @@ def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None
         if window is not None:
             frozen = freeze_ref(window, number)
             if frozen in repo.references:
-                return Input(input_name(number), number, frozen, ref_commit(repo, frozen), "frozen")
+                return InputRef(name=input_name(number), number=number, ref=frozen, head=ref_commit(repo, frozen),
+                                source="frozen")
             manifest = read_manifest(repo, window)
             entry = manifest.get(number) if manifest else None
             if entry is not None and entry.sha is None:
                 raise FatalError(f"{input_name(number)} has no version received by the deadline of {window} "
                                  f"(take its latest version explicitly as {pull_ref(number)})")
         if pull_ref(number) in repo.references:
-            return Input(input_name(number), number, pull_ref(number), ref_commit(repo, pull_ref(number)), "pull")
+            return InputRef(name=input_name(number), number=number, ref=pull_ref(number),
+                            head=ref_commit(repo, pull_ref(number)), source="pull")
         raise FatalError(f"input {token}: no {pull_ref(number)} here (fetch the inputs first: {FETCH_HINT})")
     if number is not None:
-        return Input(input_name(number), number, token, ref_commit(repo, token), "pull")
+        return InputRef(name=input_name(number), number=number, ref=token, head=ref_commit(repo, token), source="pull")
     for ref in (f"refs/heads/{token}", token):
         try:
             commit = repo.revparse_single(ref).peel(pygit2.Commit)
         except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
             continue
-        return Input(_slug(token), None, ref, commit.id, "branch")
+        return InputRef(name=_slug(token), number=None, ref=ref, head=commit.id, source="branch")
     raise FatalError(f"input {token}: not pr-<n>, a number, a branch or a revision that exists here")
 
 
