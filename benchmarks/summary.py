@@ -100,8 +100,9 @@ def _record(n: int, sha: str) -> InputRecord:
 
     user_id, login = ACCOUNTS[n % len(ACCOUNTS)]
     received = datetime.fromisoformat(RECEIVED)
-    return InputRecord(n, f"Input {n}", f"Remarks of input {n}.", user_id, login, received, "open", sha,
-                       SubmissionLog(n).record(sha, received, "pr-created"))
+    return InputRecord(number=n, title=f"Input {n}", body=f"Remarks of input {n}.", author_id=user_id,
+                       author_login=login, created_at=received, state="open", head_sha=sha,
+                       log=SubmissionLog(n).record(sha, received, "pr-created"))
 
 
 def bare_git(repo: pygit2.Repository, base: pygit2.Oid, patch: bool) -> float:

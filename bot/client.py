@@ -65,8 +65,9 @@ class PullInfo:
 
     def record(self, log: SubmissionLog) -> InputRecord:
         """This pull request as the inputs ledger keeps it."""
-        return InputRecord(self.number, self.title, self.body, self.author_id, self.author_login, self.created_at,
-                           self.state, self.head_sha, log)
+        return InputRecord(number=self.number, title=self.title, body=self.body, author_id=self.author_id,
+                           author_login=self.author_login, created_at=self.created_at, state=self.state,
+                           head_sha=self.head_sha, log=log)
 
     @classmethod
     def from_json(cls, data: Any, *, fresh: bool = False, path: str = "") -> PullInfo:

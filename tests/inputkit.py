@@ -75,9 +75,11 @@ class Process:
         old = self.records.get(number)
         user_id, login = ACCOUNTS[who]
         log = (old.log if old else SubmissionLog(number)).record(sha, at, "event" if old else "pr-created")
-        self.records[number] = InputRecord(number, title or (old.title if old else f"Input {number}"),
-                                           body or (old.body if old else ""), user_id, login,
-                                           old.created_at if old else at, "open", sha, log)
+        self.records[number] = InputRecord(number=number, title=title or (old.title if old else f"Input {number}"),
+                                           body=body or (old.body if old else ""),
+                                           author_id=user_id, author_login=login,
+                                           created_at=old.created_at if old else at,
+                                           state="open", head_sha=sha, log=log)
         return sha
 
     def accept(self, number: int, at: datetime) -> None:
@@ -112,7 +114,7 @@ def delete(pid: str) -> Edit:
 
 
 def insert(section: str, after: str | None, pid: str, text: str) -> Edit:
-    return lambda editor: editor.insert(section, after, Paragraph(pid, "narrative", text))
+    return lambda editor: editor.insert(section, after, Paragraph(id=pid, kind="narrative", text=text))
 
 
 def chain(*edits: Edit) -> Edit:

@@ -54,8 +54,10 @@ def make_input(repo: pygit2.Repository, number: int | None, change: Callable[[Ed
 
 
 def ledger(repo: pygit2.Repository, *entries: tuple[int, int, str]) -> None:
-    records = [InputRecord(n, title, "", author, f"user{author}", datetime(2020, 4, n, tzinfo=UTC), "open",
-                           str(repo.references[f"refs/pull/{n}/head"].target), SubmissionLog(n, window=WINDOW))
+    records = [InputRecord(number=n, title=title, body="", author_id=author, author_login=f"user{author}",
+                           created_at=datetime(2020, 4, n, tzinfo=UTC), state="open",
+                           head_sha=str(repo.references[f"refs/pull/{n}/head"].target),
+                           log=SubmissionLog(n, window=WINDOW))
                for n, author, title in entries]
     write_ledger(repo, Ledger(tuple(records)))
 
@@ -66,8 +68,8 @@ def result_doc(repo: pygit2.Repository, branch: str = f"consolidate/{DOC}/consol
 
 def test_two_inputs_become_the_consolidated_version(repo: pygit2.Repository) -> None:
     make_input(repo, 1, lambda e: e.set_text(P2, "The First Review Conference adopted the Dubrovnik Declaration."))
-    make_input(repo, 2, lambda e: e.insert("introduction", P3, Paragraph("pnewchl1", "narrative",
-                                                                         "Chile proposes a new paragraph.")))
+    make_input(repo, 2, lambda e: e.insert("introduction", P3, Paragraph(id="pnewchl1", kind="narrative",
+                                                                         text="Chile proposes a new paragraph.")))
     make_input(repo, 3, lambda e: e.set_text(P14, "Unrelated proposal nobody takes."))
     ledger(repo, (1, AUSTRIA, "Austria: paragraph 2"), (2, CHILE, "Chile: new paragraph"), (3, AUSTRIA, "Other"))
     main_before = repo.references["refs/heads/main"].target
@@ -99,8 +101,10 @@ def test_frozen_refs_are_preferred_and_late_inputs_listed(repo: pygit2.Repositor
     make_input(repo, 6, lambda e: e.set_text(P14, "Late only."))
     deadline = datetime(2020, 5, 4, 21, 59, 59, tzinfo=UTC)
     write_manifest(repo, Manifest(WINDOW, deadline, deadline, (
-        FrozenInput(5, str(on_time), "x" * 40, deadline, AUSTRIA, "at", "austria", False),
-        FrozenInput(6, None, "y" * 40, None, CHILE, "cl", "chile", True))))
+        FrozenInput(number=5, sha=str(on_time), latest_sha="x" * 40, received=deadline, author_id=AUSTRIA,
+                    author_login="at", stakeholder="austria", late=False),
+        FrozenInput(number=6, sha=None, latest_sha="y" * 40, received=None, author_id=CHILE, author_login="cl",
+                    stakeholder="chile", late=True))))
     done = consolidate(Store(repo.workdir), DOC, ["5"])
     assert done.inputs[0].source == "frozen"
     assert result_doc(repo).paragraph(P3).text == "On time wording."  # type: ignore[union-attr]

@@ -123,7 +123,8 @@ def test_provenance_alone_is_no_change_of_substance(plan: Document) -> None:
 
 def test_an_insert_renumbers_the_rest_but_only_the_new_paragraph_is_a_change(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
-    fresh = Paragraph("pnew0001", "action", "Establish a universalization fund.", indicators=("Fund established",))
+    fresh = Paragraph(id="pnew0001", kind="action", text="Establish a universalization fund.",
+                      indicators=("Fund established",))
     new = with_sections(plan, universalization=(universal[0], fresh, *universal[1:]))
     old_numbers, new_numbers = plan.numbers(), new.numbers()
     renumbered = [pid for pid in old_numbers if old_numbers[pid] != new_numbers[pid]]

@@ -140,7 +140,7 @@ def test_trailing_comment_on_a_changed_value_survives() -> None:
 
 def test_insert_at_the_right_place_leaves_neighbours_alone() -> None:
     ed = editor()
-    new = Paragraph("pn3w2345", "narrative", "A new paragraph, between two others.")
+    new = Paragraph(id="pn3w2345", kind="narrative", text="A new paragraph, between two others.")
     ed.insert("universalization", "p3k9x2qa", new)
     ids = [p.id for p in sect(ed.document, "universalization").paragraphs]
     assert ids == ["p3k9x2qa", "pn3w2345", "p7m2c4ve", "pabc2345"]
@@ -152,11 +152,12 @@ def test_insert_at_the_right_place_leaves_neighbours_alone() -> None:
 
 def test_insert_first_and_into_an_empty_section() -> None:
     ed = editor()
-    first = Paragraph("pf1r5t23", "preambular", "Recalling the Convention.")
+    first = Paragraph(id="pf1r5t23", kind="preambular", text="Recalling the Convention.")
     ed.insert("universalization", None, first)
     assert sect(ed.document, "universalization").paragraphs[0] == first
     assert "      # a comment a person wrote\n      - id: p3k9x2qa" in ed.text  # stays with its paragraph
-    action = Paragraph("pv1ct1m2", "action", "Victims will be assisted.", indicators=("Number of victims",))
+    action = Paragraph(id="pv1ct1m2", kind="action", text="Victims will be assisted.",
+                       indicators=("Number of victims",))
     ed.insert("victim-assistance", None, action)
     assert sect(ed.document, "victim-assistance").paragraphs == (action,)
     assert "paragraphs: []" not in ed.text
@@ -316,7 +317,7 @@ def test_odd_but_valid_shapes_can_be_edited() -> None:
     ed.set_text("p1111111", "Changed text")
     ed.set_text("p2222222", "Changed flow paragraph")
     ed.set_field("p3333333", "indicators", ["a", "c"])
-    ed.insert("two", None, Paragraph("p6666666", "narrative", "New."))
+    ed.insert("two", None, Paragraph(id="p6666666", kind="narrative", text="New."))
     ed.set_meta("title", "Odd two")
     ed.move("p3333333", "two", "p4444444")
     assert [p.id for p in sect(ed.document, "two").paragraphs] == ["p6666666", "p4444444", "p3333333"]
@@ -378,11 +379,11 @@ def test_a_splice_that_does_not_hold_the_target_is_an_internal_error(monkeypatch
 def test_duplicate_ids_and_unknown_ids_are_refused() -> None:
     ed = editor()
     with pytest.raises(EditError):
-        ed.insert("universalization", None, Paragraph("p3k9x2qa", "narrative", "Twice."))
+        ed.insert("universalization", None, Paragraph(id="p3k9x2qa", kind="narrative", text="Twice."))
     with pytest.raises(EditError):
         ed.delete("pnothere")
     with pytest.raises(EditError):
-        ed.insert("universalization", "pq4r5s6t", Paragraph("pn3w2345", "narrative", "Wrong section."))
+        ed.insert("universalization", "pq4r5s6t", Paragraph(id="pn3w2345", kind="narrative", text="Wrong section."))
     assert ed.text == SAMPLE
 
 

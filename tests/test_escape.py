@@ -138,8 +138,8 @@ def _document() -> Document:
 
 def _register(document: Document) -> Register:
     paragraphs = tuple(p.id for _, p in document.walk())[:3]
-    inputs = tuple(Disposition(f"pr-{n}", outcome, HOSTILE, (*paragraphs, HOSTILE), HOSTILE, HOSTILE,
-                               ("pr-1", HOSTILE))
+    inputs = tuple(Disposition(input=f"pr-{n}", outcome=outcome, reason=HOSTILE, paragraphs=(*paragraphs, HOSTILE),
+                               title=HOSTILE, stakeholder=HOSTILE, superseded_by=("pr-1", HOSTILE))
                    for n, outcome in enumerate(Outcome, start=1))
     return Register("review-zero-draft-input", document.id, "consolidated-1", inputs)
 

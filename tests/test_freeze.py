@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -125,9 +126,8 @@ def test_an_on_time_commit_missing_here_is_reported(tmp_path: Path) -> None:
     proc = _scenario(tmp_path)
     ghost = "0123456789abcdef0123456789abcdef01234567"
     record = proc.records[3]
-    proc.records[3] = type(record)(record.number, record.title, record.body, record.author_id, record.author_login,
-                                   record.created_at, "open", ghost,
-                                   SubmissionLog(3).record(ghost, utc(5, 2), "event"))
+    proc.records[3] = replace(record, state="open", head_sha=ghost,
+                              log=SubmissionLog(3).record(ghost, utc(5, 2), "event"))
     ledger = proc.sync()
     workspace = proc.store.require(proc.base)
     report = freeze_report(proc.repo, workspace.process, WINDOW, ledger, utc(5, 5), workspace.registry)

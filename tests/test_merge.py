@@ -12,7 +12,7 @@ from ccmflow.core.model import Document, Paragraph, Section
 
 
 def para(pid: str, text: str | None = None, kind: str = "operative", **extra: object) -> Paragraph:
-    return Paragraph(pid, kind, text or f"Text of {pid}.", **extra)  # type: ignore[arg-type]
+    return Paragraph(id=pid, kind=kind, text=text or f"Text of {pid}.", **extra)  # type: ignore[arg-type]
 
 
 def doc(*sections: tuple[str, list[Paragraph]], version: str = "zero-draft") -> Document:

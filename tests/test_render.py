@@ -14,14 +14,14 @@ HOSTILE = 'Recalling <script>alert("x")</script> & *stars* [link](javascript:ale
 
 def sample(numbering: dict[str, str] | None = None) -> Document:
     paragraphs = (
-        Paragraph("ppre4mb1", "preambular", "Recalling the Convention on Cluster Munitions,"),
-        Paragraph("p3k9x2qa", "narrative", "Twelve States have joined the Convention.",
+        Paragraph(id="ppre4mb1", kind="preambular", text="Recalling the Convention on Cluster Munitions,"),
+        Paragraph(id="p3k9x2qa", kind="narrative", text="Twelve States have joined the Convention.",
                   references=("review-document#p7m2c4ve",)),
-        Paragraph("p7m2c4ve", "action", "States not party will join the Convention.",
+        Paragraph(id="p7m2c4ve", kind="action", text="States not party will join the Convention.",
                   indicators=("Number of accessions", "Number of votes in favour"), baseline="100 in 2020",
                   target="120", responsible=("States not party",), timeframe="by 2030",
                   references=("lausanne-action-plan#pabc2345", "review-document#universalization")),
-        Paragraph("ph0st1le", "narrative", HOSTILE),
+        Paragraph(id="ph0st1le", kind="narrative", text=HOSTILE),
     )
     sections = (Section("universalization", "Universalization", paragraphs[:3]),
                 Section("other-matters", "Other <matters>", paragraphs[3:]))
@@ -99,7 +99,7 @@ def test_html_references_are_links() -> None:
 
 
 def test_references_to_other_known_documents_show_their_numbers() -> None:
-    join = Paragraph("pabc2345", "action", "Join.", indicators=("n",))
+    join = Paragraph(id="pabc2345", kind="action", text="Join.", indicators=("n",))
     plan = Document("lausanne-action-plan", "Lausanne Action Plan", "final", "adopted",
                     (Section("general", "General", (join,)),), "documents/lausanne-action-plan.yaml")
     shown = reference("lausanne-action-plan#pabc2345", sample(), {"lausanne-action-plan": plan})
@@ -159,7 +159,7 @@ def test_markdown_escapes_html_and_markup() -> None:
 
 def test_markdown_keeps_line_breaks_on_one_source_line() -> None:
     doc = sample()
-    para = Paragraph("pm5lt1ln", "narrative", "First line\n# not a heading\n  indented")
+    para = Paragraph(id="pm5lt1ln", kind="narrative", text="First line\n# not a heading\n  indented")
     doc = Document(doc.id, doc.title, doc.version, doc.status,
                    (Section("s", "S", (para,)),), doc.path)
     text = render_markdown(doc)

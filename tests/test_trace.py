@@ -32,8 +32,8 @@ def adopt(repo: pygit2.Repository, branch: str) -> None:
 @pytest.fixture
 def three_versions(repo: pygit2.Repository) -> pygit2.Repository:
     make_input(repo, 1, lambda e: e.set_text(P2, "Austria rewrote paragraph 2."))
-    make_input(repo, 2, lambda e: e.insert("introduction", None, Paragraph("pchile01", "narrative",
-                                                                         "Chile opens the document.")))
+    make_input(repo, 2, lambda e: e.insert("introduction", None, Paragraph(id="pchile01", kind="narrative",
+                                                                           text="Chile opens the document.")))
     make_input(repo, 4, lambda e: e.set_text(P3, "Proposal on paragraph 3 that is not taken."))
     make_input(repo, 5, lambda e: e.set_text(P4, "Proposal on paragraph 4, which the consolidation deletes."))
     make_input(repo, 6, lambda e: e.set_text(P14, "Proposal on paragraph 14, untouched by the consolidation."))

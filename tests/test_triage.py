@@ -76,7 +76,8 @@ def review_edit(new: str = "bringing the total number of States Parties to 110")
 
 
 def facts(received: datetime, sha: str = "a" * 40, author: int = AUSTRIA, state: str = "open") -> PullFacts:
-    return PullFacts(7, author, "at-mission-geneva", sha, received, "pr-created", state)
+    return PullFacts(number=7, author_id=author, author_login="at-mission-geneva", head_sha=sha, received=received,
+                     source="pr-created", state=state)
 
 
 def at(day: int, hour: int = 12, month: int = 5) -> datetime:

@@ -204,8 +204,8 @@ def test_compilation_docx_repeats_its_header_row(tmp_path: Path) -> None:
     from ccmflow.inputs.compile import Compilation, CompiledSection, Row
     from ccmflow.word.compile import compilation_docx
 
-    rows = (Row("pa1", "1", Paragraph("pa1", "narrative", "Clean text one.")),
-            Row("pa2", "2", Paragraph("pa2", "narrative", "Clean text two."), deletion=("Kenya",)))
+    rows = (Row("pa1", "1", Paragraph(id="pa1", kind="narrative", text="Clean text one.")),
+            Row("pa2", "2", Paragraph(id="pa2", kind="narrative", text="Clean text two."), deletion=("Kenya",)))
     compiled = Compilation("d", "Doc", "Window", "today", "abc1234567", 1,
                            (CompiledSection("s", "Section", rows),))
     for only_changed, expected in ((False, 2), (True, 1)):

@@ -58,7 +58,7 @@ def _push(runs: list[tuple[str, str]], op: str, text: str) -> None:
         runs.append((op, text))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ParagraphChange:
     """What happened to one paragraph between two versions of a document."""
 
@@ -119,18 +119,23 @@ def diff_documents(old: Document | None, new: Document | None) -> DocumentDiff:
     changes: list[ParagraphChange] = []
     for pid, (section, paragraph) in new_at.items():
         if pid not in old_at:
-            changes.append(ParagraphChange(pid, "added", section, new_number=new_numbers.get(pid), new=paragraph))
+            changes.append(ParagraphChange(id=pid, change="added", section=section, new_number=new_numbers.get(pid),
+                                           new=paragraph))
             continue
         before_section, before = old_at[pid]
         fields = tuple(k for k, v in paragraph.content().items() if before.content()[k] != v)
         if fields or pid in moved:
-            changes.append(ParagraphChange(
-                pid, "modified" if fields else "moved", section, before_section, old_numbers.get(pid),
-                new_numbers.get(pid), fields, pid in moved,
-                redline(before.text, paragraph.text) if "text" in fields else (), before, paragraph))
+            changes.append(ParagraphChange(id=pid, change="modified" if fields else "moved", section=section,
+                                           old_section=before_section,
+                                           old_number=old_numbers.get(pid),
+                                           new_number=new_numbers.get(pid), fields=fields,
+                                           moved=pid in moved,
+                                           redline=redline(before.text, paragraph.text) if "text" in fields else (),
+                                           old=before, new=paragraph))
     for pid, (section, paragraph) in old_at.items():
         if pid not in new_at:
-            changes.append(ParagraphChange(pid, "removed", section, section, old_numbers.get(pid), old=paragraph))
+            changes.append(ParagraphChange(id=pid, change="removed", section=section, old_section=section,
+                                           old_number=old_numbers.get(pid), old=paragraph))
     return DocumentDiff(doc_id, tuple(changes), _touched(old, new, changes), _meta(old, new))
 
 

@@ -297,7 +297,8 @@ def quick_diff(old: Document, new: Document) -> DocumentDiff:
     for pid, (section, paragraph) in new_at.items():
         before = old_at.get(pid)
         if before is None:
-            changes.append(ParagraphChange(pid, "added", section, new_number=new_numbers.get(pid), new=paragraph))
+            changes.append(ParagraphChange(id=pid, change="added", section=section, new_number=new_numbers.get(pid),
+                                           new=paragraph))
             continue
         previous = before[1]
         if previous is paragraph or previous == paragraph:
@@ -305,12 +306,16 @@ def quick_diff(old: Document, new: Document) -> DocumentDiff:
         old_content = previous.content()
         fields = tuple(k for k, v in paragraph.content().items() if old_content[k] != v)
         if fields:
-            changes.append(ParagraphChange(
-                pid, "modified", section, section, old_numbers.get(pid), new_numbers.get(pid), fields, False,
-                redline(previous.text, paragraph.text) if "text" in fields else (), previous, paragraph))
+            changes.append(ParagraphChange(id=pid, change="modified", section=section, old_section=section,
+                                           old_number=old_numbers.get(pid),
+                                           new_number=new_numbers.get(pid), fields=fields,
+                                           moved=False,
+                                           redline=redline(previous.text, paragraph.text) if "text" in fields else (),
+                                           old=previous, new=paragraph))
     for pid, (section, paragraph) in old_at.items():
         if pid not in new_at:
-            changes.append(ParagraphChange(pid, "removed", section, section, old_numbers.get(pid), old=paragraph))
+            changes.append(ParagraphChange(id=pid, change="removed", section=section, old_section=section,
+                                           old_number=old_numbers.get(pid), old=paragraph))
     touched = {c.section for c in changes}
     meta = diff_documents(replace(old, sections=()), replace(new, sections=())).meta
     return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched), meta)

@@ -56,7 +56,7 @@ def choose_window(workspace: Workspace, document: Document, wanted: str | None) 
     return matching[-1].id if matching else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Consolidation:
     """A consolidated version committed on its branch, with the register of dispositions."""
 
@@ -121,7 +121,8 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     oid = commit_files(store.repo, base, files, message)
     _check_tree(store, oid)
     set_ref(store.repo, f"refs/heads/{branch}", oid, force=force)
-    return Consolidation(final, window_id, branch, str(oid), register, path, merged.conflicts, tuple(inputs))
+    return Consolidation(document=final, window=window_id, branch=branch, commit=str(oid), register=register,
+                         register_path=path, conflicts=merged.conflicts, inputs=tuple(inputs))
 
 
 def _proposals(store: Store, base: Commit, doc: str, window: str | None, listed: Sequence[WindowInput],

@@ -41,7 +41,7 @@ def is_register(path: str) -> bool:
     return rest != path and "/" not in rest and rest.endswith(".yaml")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Disposition:
     """One input's outcome; `paragraphs` are the ids it led to in the new version."""
 
@@ -132,8 +132,10 @@ def _disposition(d: dict[str, object]) -> Disposition:
         return tuple(str(x) for x in value) if isinstance(value, list) else ()
 
     stakeholder = d.get("stakeholder")
-    return Disposition(str(d["input"]), Outcome(str(d["outcome"])), str(d["reason"]), items("paragraphs"),
-                       str(d.get("title") or ""), str(stakeholder) if stakeholder else None, items("superseded_by"))
+    return Disposition(input=str(d["input"]), outcome=Outcome(str(d["outcome"])), reason=str(d["reason"]),
+                       paragraphs=items("paragraphs"), title=str(d.get("title") or ""),
+                       stakeholder=str(stakeholder) if stakeholder else None,
+                       superseded_by=items("superseded_by"))
 
 
 def keep_edited_reasons(new: Iterable[Disposition], old: Register | None) -> tuple[Disposition, ...]:

@@ -14,7 +14,7 @@ from ccmflow.repo.inputref import InputRef, resolve_input
 from ccmflow.repo.store import Store
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Taken:
     """One input merged in: what it changed (paragraph id -> added|modified|removed, and which fields)."""
 
@@ -107,7 +107,7 @@ def proposal(store: Store, base: Commit, doc: str, item: InputRef) -> Taken | No
     except FatalError:
         return None
     changes, fields = _changes(before, after)
-    return Taken(item, before, after, changes, fields)
+    return Taken(input=item, before=before, after=after, changes=changes, fields=fields)
 
 
 def cosponsors(final: Document, taken: Sequence[Taken], others: Sequence[Taken]) -> dict[str, tuple[str, ...]]:
@@ -157,7 +157,8 @@ def merge_inputs(store: Store, base: Commit, doc: str, inputs: Sequence[InputRef
             clashes.append(InputConflict(item.name, earlier, conflict))
         clean = {pid for pid, change in changes.items() if change != "removed"} - {c.paragraph_id for c in found}
         current = _credit(merged, item.name, clean)
-        taken.append(Taken(item, before, after, changes, fields, result.conflicts, tuple(sorted(others))))
+        taken.append(Taken(input=item, before=before, after=after, changes=changes, fields=fields,
+                           conflicts=result.conflicts, conflicting_with=tuple(sorted(others))))
     return Merged(start, current, tuple(taken), tuple(clashes))
 
 

@@ -101,8 +101,9 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
         outcome, reason, pids, by = _outcome(taken, later, final, numbers, version_name, order)
         w = info.get(taken.input.name)
         ordered = tuple(p for p in order if p in pids)
-        result.append(Disposition(taken.input.name, outcome, reason, ordered, w.title if w else "",
-                                  w.stakeholder if w else None, by))
+        result.append(Disposition(input=taken.input.name, outcome=outcome, reason=reason, paragraphs=ordered,
+                                  title=w.title if w else "",
+                                  stakeholder=w.stakeholder if w else None, superseded_by=by))
     names = {t.input.name for t in merged.taken}
     carried = cosponsored or {}
     for w in listed:
@@ -113,11 +114,13 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
             reason = (f"Incorporated in the {version_name.lower()}: the same text was proposed by "
                       f"{' and '.join(by)}.")
             credited = tuple(p.id for _, p in final.walk() if w.name in p.derived_from)
-            result.append(Disposition(w.name, Outcome.INCORPORATED, reason, credited, w.title, w.stakeholder, by))
+            result.append(Disposition(input=w.name, outcome=Outcome.INCORPORATED, reason=reason, paragraphs=credited,
+                                      title=w.title, stakeholder=w.stakeholder,
+                                      superseded_by=by))
             continue
         why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
-        result.append(Disposition(w.name, Outcome.NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
-                                  w.stakeholder))
+        result.append(Disposition(input=w.name, outcome=Outcome.NOT_RETAINED, reason=f"{why}{version_name.lower()}.",
+                                  paragraphs=(), title=w.title, stakeholder=w.stakeholder))
     return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
 
 

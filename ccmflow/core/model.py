@@ -29,7 +29,7 @@ def paragraph_label(number: str, pid: str, *, prose: bool = False, show_id: Call
     return f"{shown} ({show_id(pid)})"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph:
     id: str
     kind: str
@@ -130,7 +130,7 @@ class Conference:
     short_name: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Window:
     """A submission window; `closes` is None while the deadline is to be announced."""
 
@@ -160,7 +160,7 @@ class Approximate:
         return f"mid-{month}" if self.part == "mid" else f"{self.part} {month}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Milestone:
     id: str
     title: str
@@ -194,7 +194,7 @@ class Version:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Process:
     conference: Conference
     deadline_time: str

@@ -177,11 +177,17 @@ class _Run:
         record = self.ledger.get(item.number)
         log = log or (record.log if record is not None else SubmissionLog(item.number))
         content = prinput.read_pull(self.repo, self.base, sha)
-        facts = triage.PullFacts(item.number, account.id, account.login, sha, received, source)
+        facts = triage.PullFacts(number=item.number, author_id=account.id, author_login=account.login, head_sha=sha,
+                                 received=received, source=source)
         decision = triage.decide(self.workspace, content, facts, log, now)
         created = record.created_at if record is not None else received
-        self.ledger = self.ledger.with_input(InputRecord(item.number, item.title, item.body, account.id,
-                                                         account.login, created, "open", sha, decision.log))
+        self.ledger = self.ledger.with_input(InputRecord(number=item.number, title=item.title, body=item.body,
+                                                         author_id=account.id,
+                                                         author_login=account.login,
+                                                         created_at=created,
+                                                         state="open",
+                                                         head_sha=sha,
+                                                         log=decision.log))
         zone = self.workspace.process.conference.timezone
         statuses = "; ".join(f"`{s.context}` {s.state}: {s.description}" for s in decision.statuses)
         self.triage.setdefault(item.number, []).append("\n".join([

@@ -81,10 +81,10 @@ def _universal_icrc(editor: Editor, ids: Ids) -> None:
 def _clearance(editor: Editor, ids: Ids) -> None:
     editor.set_text("pyk6zibq", editor.document.paragraph("pyk6zibq").text.replace(  # type: ignore[union-attr]
         "The main challenge remains", "The main challenge in this area remains", 1))
-    editor.insert("clearance-and-risk-reduction-education", "pletsoan", Paragraph(
-        ids.new(editor), "narrative",
-        "Regional cooperation on survey and clearance, including the exchange of operators and equipment "
-        "between neighbouring States Parties, has shortened the time needed to release land in border areas."))
+    text = ("Regional cooperation on survey and clearance, including the exchange of operators and equipment "
+            "between neighbouring States Parties, has shortened the time needed to release land in border areas.")
+    editor.insert("clearance-and-risk-reduction-education", "pletsoan",
+                  Paragraph(id=ids.new(editor), kind="narrative", text=text))
 
 
 _SURVIVORS = ("Survivors and their representative organisations have called for victim assistance to be "
@@ -92,7 +92,7 @@ _SURVIVORS = ("Survivors and their representative organisations have called for 
 
 
 def _survivors(editor: Editor, ids: Ids) -> None:
-    editor.insert("victim-assistance", "pnppccgp", Paragraph(ids.new(editor), "narrative", _SURVIVORS))
+    editor.insert("victim-assistance", "pnppccgp", Paragraph(id=ids.new(editor), kind="narrative", text=_SURVIVORS))
 
 
 def _survivors_late(editor: Editor, ids: Ids) -> None:

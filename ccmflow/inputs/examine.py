@@ -229,8 +229,10 @@ def _paragraph_json(p: Paragraph | None) -> dict[str, Any] | None:
 def _paragraph_from(d: dict[str, Any] | None) -> Paragraph | None:
     if d is None:
         return None
-    return Paragraph(d["id"], d["kind"], d["text"], tuple(d["indicators"]), d["baseline"], d["target"],
-                     tuple(d["responsible"]), d["timeframe"], tuple(d["references"]), tuple(d["derived_from"]))
+    return Paragraph(id=d["id"], kind=d["kind"], text=d["text"], indicators=tuple(d["indicators"]),
+                     baseline=d["baseline"], target=d["target"], responsible=tuple(d["responsible"]),
+                     timeframe=d["timeframe"], references=tuple(d["references"]),
+                     derived_from=tuple(d["derived_from"]))
 
 
 def _tuples(value: Any) -> Any:
@@ -254,10 +256,13 @@ def _decode(entry: dict[str, Any]) -> Examined:
     raw = entry["diff"]
     diff = None
     if raw is not None:
-        changes = tuple(ParagraphChange(
-            c["id"], c["change"], c["section"], c["old_section"], c["old_number"], c["new_number"],
-            tuple(c["fields"]), bool(c["moved"]), tuple((op, text) for op, text in c["redline"]),
-            _paragraph_from(c["old"]), _paragraph_from(c["new"])) for c in raw["changes"])
+        changes = tuple(ParagraphChange(id=c["id"], change=c["change"], section=c["section"],
+                                        old_section=c["old_section"],
+                                        old_number=c["old_number"], new_number=c["new_number"],
+                                        fields=tuple(c["fields"]), moved=bool(c["moved"]),
+                                        redline=tuple((op, text) for op, text in c["redline"]),
+                                        old=_paragraph_from(c["old"]),
+                                        new=_paragraph_from(c["new"])) for c in raw["changes"])
         meta = {k: (_tuples(v[0]), _tuples(v[1])) for k, v in raw["meta"].items()}
         diff = DocumentDiff(raw["document"], changes, tuple(raw["sections"]), meta)
     return Examined(entry["merge_base"], bool(entry["touches"]), diff,

@@ -113,5 +113,6 @@ def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None) 
     if on_time is None:
         return None
     stakeholder = registry.by_user_id(record.author_id) if registry is not None else None
-    return FrozenInput(record.number, on_time.sha, on_time.sha, on_time.received, record.author_id,
-                       record.author_login, stakeholder.id if stakeholder else None, False)
+    return FrozenInput(number=record.number, sha=on_time.sha, latest_sha=on_time.sha, received=on_time.received,
+                       author_id=record.author_id, author_login=record.author_login,
+                       stakeholder=stakeholder.id if stakeholder else None, late=False)

@@ -155,8 +155,10 @@ class _Build:
         milestones = tuple(self._milestone(i, m) for i, m in enumerate(self.data["milestones"]))
         versions = tuple(Version(v["id"], v["name"]) for v in self.data["versions"])
         sections = MappingProxyType({s["id"]: s["title"] for s in self.data.get("sections", ())})
-        return Process(conference, self.data["deadline_time"], tuple(self.data["document_order"]), versions,
-                       windows, milestones, default_policy, self.loaded.path, sections)
+        return Process(conference=conference, deadline_time=self.data["deadline_time"],
+                       document_order=tuple(self.data["document_order"]), versions=versions,
+                       windows=windows, milestones=milestones, late_policy=default_policy,
+                       path=self.loaded.path, section_titles=sections)
 
     def _zone(self, name: str) -> ZoneInfo:
         try:
@@ -199,8 +201,8 @@ class _Build:
         where: tuple[str | int, ...] = ("windows", i)
         opens = self._instant((*where, "opens"), w["opens"], zone, time(0)) if "opens" in w else None
         closes = self._instant((*where, "closes"), w["closes"], zone, deadline)
-        return Window(w["id"], w["document"], w["title"], closes, opens, w.get("version"),
-                      w.get("late_policy", policy))
+        return Window(id=w["id"], document=w["document"], title=w["title"], closes=closes, opens=opens,
+                      version=w.get("version"), late_policy=w.get("late_policy", policy))
 
     def _milestone(self, i: int, m: dict[str, Any]) -> Milestone:
         where: tuple[str | int, ...] = ("milestones", i)
@@ -213,7 +215,8 @@ class _Build:
             approx = Approximate(year, month, m["approximate"]["part"])
         day = self._date((*where, "date"), m["date"]) if "date" in m else None
         end = self._date((*where, "end"), m["end"]) if "end" in m else None
-        return Milestone(m["id"], m["title"], m["kind"], day, end, approx, m.get("document"))
+        return Milestone(id=m["id"], title=m["title"], kind=m["kind"], start=day, end=end, approximate=approx,
+                         document=m.get("document"))
 
     def registry(self) -> Registry:
         return Registry(tuple(_stakeholder(s) for s in self.data["stakeholders"]), self.loaded.path)

@@ -25,7 +25,7 @@ def manifest_ref(window: str) -> str:
     return f"refs/ccmflow/{window}/manifest"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class InputRecord:
     """What GitHub told the bot about one pull request; the PR description is the general remarks."""
 
@@ -47,10 +47,12 @@ class InputRecord:
 
 def _record(data: dict[str, object]) -> InputRecord:
     log = data.get("log")
-    return InputRecord(int(str(data["number"])), str(data.get("title", "")), str(data.get("body") or ""),
-                       int(str(data["author_id"])), str(data["author_login"]),
-                       datetime.fromisoformat(str(data["created_at"])), str(data.get("state", "open")),
-                       str(data["head_sha"]), from_json(log) if isinstance(log, dict) else SubmissionLog(
+    return InputRecord(number=int(str(data["number"])), title=str(data.get("title", "")),
+                       body=str(data.get("body") or ""), author_id=int(str(data["author_id"])),
+                       author_login=str(data["author_login"]),
+                       created_at=datetime.fromisoformat(str(data["created_at"])),
+                       state=str(data.get("state", "open")), head_sha=str(data["head_sha"]),
+                       log=from_json(log) if isinstance(log, dict) else SubmissionLog(
                            int(str(data["number"]))))
 
 
@@ -69,7 +71,7 @@ class Ledger:
         return {"inputs": [i.as_json() for i in self.inputs]}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FrozenInput:
     """One input at the freeze: its on-time head (None when nothing arrived in time) and its latest head."""
 
@@ -108,10 +110,11 @@ class Manifest:
 def _frozen(data: dict[str, object]) -> FrozenInput:
     received = data.get("received")
     stakeholder = data.get("stakeholder")
-    return FrozenInput(int(str(data["number"])), str(data["sha"]) if data.get("sha") else None,
-                       str(data["latest_sha"]), datetime.fromisoformat(str(received)) if received else None,
-                       int(str(data["author_id"])), str(data["author_login"]),
-                       str(stakeholder) if stakeholder else None, bool(data.get("late")))
+    return FrozenInput(number=int(str(data["number"])), sha=str(data["sha"]) if data.get("sha") else None,
+                       latest_sha=str(data["latest_sha"]),
+                       received=datetime.fromisoformat(str(received)) if received else None,
+                       author_id=int(str(data["author_id"])), author_login=str(data["author_login"]),
+                       stakeholder=str(stakeholder) if stakeholder else None, late=bool(data.get("late")))
 
 
 def _read_json(repo: pygit2.Repository, ref: str, name: str) -> dict[str, object] | None:

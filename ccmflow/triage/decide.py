@@ -29,7 +29,7 @@ _RANK = {Verdict.NO_WINDOW: 0, Verdict.NO_DEADLINE: 1, Verdict.EARLY: 2, Verdict
 CLOSED = "closed"  # log.extra key: the head the bot closed the input at (it closes an input once, at most)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PullFacts:
     """What GitHub says about the pull request; `received` is a time GitHub set, used for a head not yet logged."""
 
@@ -49,7 +49,7 @@ class CommitStatus:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Decision:
     """What the bot should make true on GitHub for one input; the bot only carries it out."""
 
@@ -93,14 +93,16 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
         extra.pop(CLOSED, None)
     log = _compact(replace(log, extra=extra, window=log.window or next(iter(pins.values()), None)), base)
     state = "open" if reopen else facts.state
-    report = Report(facts.number, facts.author_login, facts.author_id, stakeholder, reports, unknown, protected,
-                    content.findings, log, head, base.process.conference.timezone, _presidency(base),
-                    verdict, close, CLOSED in log.extra, state, now)
+    report = Report(number=facts.number, author_login=facts.author_login, author_id=facts.author_id,
+                    stakeholder=stakeholder, documents=reports, unknown_files=unknown,
+                    protected=protected, findings=content.findings, log=log, head=head,
+                    timezone=base.process.conference.timezone, presidency=_presidency(base),
+                    verdict=verdict, close=close, closed_by_bot=CLOSED in log.extra, state=state, now=now)
     wanted = _labels(report, _known_names(base))
     titles = _titles(base, reports)
-    return Decision(frozenset(wanted), {n: labels.spec(n, titles) for n in sorted(wanted)},
-                    _statuses(report), messages.status_comment(report), close, reopen, log, _summary(report, wanted),
-                    _notice(report))
+    return Decision(labels=frozenset(wanted), label_specs={n: labels.spec(n, titles) for n in sorted(wanted)},
+                    statuses=_statuses(report), body=messages.status_comment(report), close=close,
+                    reopen=reopen, log=log, summary=_summary(report, wanted), notice=_notice(report))
 
 
 def _notice(report: Report) -> tuple[str, str] | None:
@@ -169,8 +171,9 @@ def _judge(base: Workspace, log: SubmissionLog, head: Receipt, did: str, diff: D
     verdict, on_time = _verdict(window, head, log, log.acceptance(base.registry))
     known = doc or proposed
     title = known.title if known else did
-    return DocumentReport(did, title, base.process.version_name(version) if version else "", diff,
-                          _section_titles(base, known), window, verdict, head, on_time)
+    return DocumentReport(id=did, title=title, version=base.process.version_name(version) if version else "",
+                          diff=diff, section_titles=_section_titles(base, known), window=window,
+                          verdict=verdict, head=head, on_time=on_time)
 
 
 def _verdict(window: Window | None, head: Receipt, log: SubmissionLog,

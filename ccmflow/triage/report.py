@@ -13,7 +13,7 @@ from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Receipt, SubmissionLog
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentReport:
     """One document an input touches: what changes, and the verdict on its deadline."""
 
@@ -28,7 +28,7 @@ class DocumentReport:
     on_time: Receipt | None  # the latest version received by the deadline, when there is one
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     """Everything the status comment says, for messages.status_comment."""
 
