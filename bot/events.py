@@ -18,6 +18,9 @@ from .payload import SHA, Fields
 COMMAND_PREFIX = "/ccmflow"
 
 
+# The pull request actions that may bring a new version of an input, or change whether it is open.
+PULL_ACTIONS = ("opened", "synchronize", "reopened", "edited", "ready_for_review", "closed")
+
 @dataclass(frozen=True, slots=True)
 class Repository:
     default_branch: str

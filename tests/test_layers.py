@@ -98,3 +98,12 @@ def test_no_import_cycles() -> None:
     for start in sorted(edges):
         if start not in state and (cycle := visit(start)) is not None:
             pytest.fail(f"import cycle: {' -> '.join(cycle)}")
+
+
+def test_bot_behaviours_never_import_each_other() -> None:
+    """Behaviours meet only through the router and the event records; what they share is bot plumbing."""
+    behaviours = {m for m in GRAPH if m.startswith("ccmflow.bot.behaviours.")}
+    crossing = sorted(f"{module} line {line}: {target}" for module in behaviours for line, target in GRAPH[module]
+                      if target.startswith("ccmflow.bot.behaviours.") and target != module
+                      and target.rsplit(".", 1)[0] != module)
+    assert not crossing, crossing

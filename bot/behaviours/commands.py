@@ -11,11 +11,12 @@ from ccmflow.core.submissions import Acceptance, SubmissionLog
 from ccmflow.triage import messages
 from ccmflow.triage.messages import RECHECK
 
-from ..client import GitHubNotFound, PullInfo, mine
+from ..client import GitHubNotFound, PullInfo
 from ..context import Context
 from ..events import IssueCommentEvent
+from ..replies import reply
 from ..router import Command, CommandHandler, Outcome, Router, handled, ignored
-from .triage import LogUpdate, triage_guarded
+from ..triaging import LogUpdate, triage_guarded
 
 
 def register(router: Router) -> None:
@@ -41,27 +42,6 @@ def on_comment(ctx: Context, event: IssueCommentEvent, *, commands: Mapping[str,
         return handler(ctx, command)
     except GitHubNotFound as exc:  # the issue was deleted since the comment was made, or never was here
         return ignored(f"#{command.number}: '/ccmflow {word}' cannot be answered there: {exc}")
-
-
-def reply_marker(command: Command) -> str:
-    """The hidden marker of the bot's one reply to a command, found again when the run is repeated."""
-    return f"<!-- ccmflow:reply {command.comment_id} -->"
-
-
-def answered(ctx: Context, command: Command) -> bool:
-    return bool(mine(ctx.client.comments(command.number), ctx.settings.login, reply_marker(command)))
-
-
-def reply(ctx: Context, command: Command, text: str) -> bool:
-    """Answer a command once, also when the run is repeated; False when it had been answered already.
-
-    Raises GitHubNotFound when the issue the command was said on is gone (deleted since, or never here).
-    """
-    marker = reply_marker(command)
-    if answered(ctx, command):
-        return False
-    ctx.client.create_comment(command.number, f"{marker}\n{text}", marker)
-    return True
 
 
 def _refuse(ctx: Context, command: Command, who_may: str) -> Outcome:

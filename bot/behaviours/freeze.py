@@ -20,7 +20,7 @@ from ccmflow.repo.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, w
 from ..context import Context
 from ..events import Schedule, WorkflowDispatch
 from ..router import Outcome, Router, handled, ignored
-from .triage import with_head_events
+from ..triaging import with_head_events
 
 # Kept with each ledger record's log: the pull request's updated_at when its log was last read. GitHub bumps
 # updated_at on every push and comment (the bot's status comment included), so an unchanged value means an

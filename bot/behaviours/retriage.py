@@ -12,7 +12,7 @@ from ..client import PullInfo
 from ..context import Context
 from ..events import PushEvent, WorkflowDispatch
 from ..router import Outcome, Router, handled, ignored
-from .triage import triage_guarded
+from ..triaging import triage_guarded
 
 # What labels, windows and roles are read from: the timeline and the registry (section titles live in
 # the timeline), plus each document's id and version (the version picks the input window).

@@ -28,10 +28,9 @@ from ccmflow.triage import messages
 
 from ..client import GitHub, GitHubUnreachable, PullInfo
 from ..context import Context
-from ..events import IssueCommentEvent, PullRequestEvent, Schedule, WorkflowDispatch
+from ..events import PULL_ACTIONS, IssueCommentEvent, PullRequestEvent, Schedule, WorkflowDispatch
+from ..replies import reply
 from ..router import Command, Outcome, Router, handled, ignored
-from .commands import reply
-from .triage import ACTIONS
 
 TITLE = "Consolidation summary: "
 MAX_TITLE = 256
@@ -48,7 +47,7 @@ def register(router: Router) -> None:
     router.on("schedule", None, on_schedule)
     router.on("workflow_dispatch", None, on_schedule)
     for event in ("pull_request_target", "pull_request"):
-        for action in ACTIONS:
+        for action in PULL_ACTIONS:
             router.after(event, action, after_triage)
     router.after("issue_comment", "created", after_command)
     router.command("summary", on_command)
