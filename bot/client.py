@@ -372,7 +372,7 @@ class PyGithubClient:
         self.backoff.run(f"set #{number} {state}",
                          lambda: self._request("PATCH", f"/pulls/{number}", {"state": state}))
 
-    # For the consolidation summary (bot/summary.py) --------------------------------------------------------
+    # For the consolidation summary (bot/behaviours/summary.py) --------------------------------------------------------
 
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]:
         what = f"list the open issues labelled {label}"

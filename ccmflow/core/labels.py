@@ -16,7 +16,7 @@ LATE_ACCEPTED = "late-accepted"
 INVALID = "invalid"
 PROTECTED = "protected"
 UNREGISTERED = "unregistered"
-SUMMARY = "ccmflow:summary"  # the tracking issue of each document's consolidation summary (bot/summary.py)
+SUMMARY = "ccmflow:summary"  # the tracking issue of each document's consolidation summary (bot/behaviours/summary.py)
 
 DOC_PREFIX = "doc:"
 SECTION_PREFIX = "section:"
