@@ -150,7 +150,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
                        f"{newest.sha[:7]} was already triaged")
     if update is not None:
         log = update(log)
-    facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source, pull.state)
+    facts = PullFacts(pull.number, pull.author_id, pull.author_login, pull.head_sha, received, source, pull.state,
+                      created=pull.created_at)
     decision = decide(base, content, facts, log, ctx.settings.now)
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
     writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed,

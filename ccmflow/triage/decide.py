@@ -10,6 +10,7 @@ from datetime import datetime
 from ccmflow.compare.diff import DocumentDiff, diff_documents
 from ccmflow.core import labels, status
 from ccmflow.core.errors import Finding
+from ccmflow.core.inputfile import InputFile, InputKind, is_input_path
 from ccmflow.core.labels import LabelSpec
 from ccmflow.core.model import Document, Stakeholder, Window, Workspace
 from ccmflow.core.status import Verdict
@@ -17,6 +18,7 @@ from ccmflow.core.submissions import PINS, Acceptance, Receipt, SubmissionLog
 from ccmflow.read.load import is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
+from ccmflow.triage.credit import Credit, credit
 
 VALIDATION = "ccmflow/validation"
 DEADLINE = "ccmflow/deadline"
@@ -40,6 +42,7 @@ class PullFacts:
     received: datetime
     source: str  # pr-created | event | backfill
     state: str = "open"  # open | closed | merged
+    created: datetime | None = None  # when GitHub says the pull request was opened (bounds an attested time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,16 @@ class Report:
     closed_by_bot: bool
     state: str
     now: datetime
+    # Who the input is made for, from its input records (a joint input names several); empty: the author's own.
+    credited: tuple[Stakeholder, ...] = ()
+    records: tuple[InputFile, ...] = ()
+    attested: datetime | None = None  # the honoured time of receipt outside GitHub (e-mail), if any
+    attestation_note: str = ""
+
+    @property
+    def delegations(self) -> tuple[Stakeholder, ...]:
+        """Everyone the input is credited to."""
+        return self.credited or ((self.stakeholder,) if self.stakeholder is not None else ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +121,16 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
            now: datetime) -> Decision:
     """Triage one input: from the trusted base workspace, the PR's content as data and the submission log."""
     log = log.record(facts.head_sha, facts.received, facts.source)
-    head = log.receipt(facts.head_sha)
+    credited = credit(content.inputs, base, facts.author_id, facts.created)
+    judged = _attest(log, credited.attested)
+    head = judged.receipt(facts.head_sha)
     assert head is not None
     docs, unknown = _documents(base, content)
+    docs += _remarks(base, credited, {did for did, _ in docs})
     protected = tuple(sorted(set(_outside(content))))
     stakeholder = base.registry.by_user_id(facts.author_id)
     pins = log.pins()
-    reports = tuple(_judge(base, log, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
+    reports = tuple(_judge(base, judged, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
     pins.update({r.id: r.window.id for r in reports if r.window is not None})
     verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=Verdict.NO_WINDOW)
     policy = _policy(reports)
@@ -132,13 +148,38 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     log = _compact(replace(log, extra=extra, window=log.window or next(iter(pins.values()), None)), base)
     state = "open" if reopen else facts.state
     report = Report(facts.number, facts.author_login, facts.author_id, stakeholder, reports, unknown, protected,
-                    content.findings, log, head, base.process.conference.timezone, _presidency(base),
-                    verdict, close, CLOSED in log.extra, state, now)
+                    (*content.findings, *credited.findings), log, head, base.process.conference.timezone,
+                    _presidency(base), verdict, close, CLOSED in log.extra, state, now, credited.delegations,
+                    credited.records, credited.attested, credited.attestation_note)
     wanted = _labels(report, _known_names(base))
     titles = _titles(base, reports)
     return Decision(frozenset(wanted), {n: labels.spec(n, titles) for n in sorted(wanted)},
                     _statuses(report), messages.status_comment(report), close, reopen, log, _summary(report, wanted),
                     _notice(report))
+
+
+def _attest(log: SubmissionLog, attested: datetime | None) -> SubmissionLog:
+    """The log as judged: an honoured attested time dates the input's first version (later pushes keep theirs).
+
+    Only the verdict uses it; the hidden log keeps GitHub's times, so a run without the attestation (it is
+    re-checked every time) goes back to them.
+    """
+    if attested is None or not log.receipts or log.receipts[0].received <= attested:
+        return log
+    first = log.receipts[0]
+    return replace(log, receipts=(Receipt(first.sha, attested, "attested"), *log.receipts[1:]))
+
+
+def _remarks(base: Workspace, credited: Credit, seen: set[str]) -> list[tuple[str, DocumentDiff | None]]:
+    """Documents a general remark is about that the input does not otherwise change: judged like any input."""
+    found: list[tuple[str, DocumentDiff | None]] = []
+    for record in credited.records:
+        if record.kind != InputKind.REMARK or record.document in seen or base.document(record.document) is None:
+            continue
+        seen.add(record.document)
+        found.append((record.document, DocumentDiff(record.document, (), (record.section,) if record.section else (),
+                                                    {})))
+    return found
 
 
 def _notice(report: Report) -> tuple[str, str] | None:
@@ -191,7 +232,7 @@ def _outside(content: PullContent) -> Iterable[str]:
     """Paths the PR changes that are not documents: the timeline, the registry, .github/, anything else."""
     for change in content.changes:
         for path in (change.path, change.old_path):
-            if path and not _is_document(path):
+            if path and not _is_document(path) and not is_input_path(path):
                 yield path
 
 
@@ -256,8 +297,8 @@ def _labels(report: Report, known: frozenset[str]) -> set[str]:
         wanted.add(labels.doc(doc.id))
         wanted.update(labels.section(s) for s in (doc.diff.sections_touched if doc.diff else ()))
     wanted &= known
-    if report.stakeholder is not None:
-        wanted.add(labels.category(report.stakeholder.category))
+    if report.delegations:
+        wanted.update(labels.category(s.category) for s in report.delegations)
     else:
         wanted.add(labels.UNREGISTERED)
     verdicts = {d.verdict for d in report.documents}
