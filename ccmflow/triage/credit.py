@@ -10,12 +10,13 @@ creation: nobody else can move an input's time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import RECORD_ROLE, InputFile
 from ccmflow.core.model import Stakeholder, Workspace
+from ccmflow.core.submissions import Receipt, SubmissionLog
 from ccmflow.read.inputfile import check_input, parse_input
 from ccmflow.read.load import SourceFile
 
@@ -82,3 +83,15 @@ def _attested(records: list[InputFile], base: Workspace, author_id: int | None,
         return None, ("the time of receipt in the input's record is ignored: it is later than the pull request's "
                       "creation")
     return received, ""
+
+
+def attest_log(log: SubmissionLog, attested: datetime | None) -> SubmissionLog:
+    """The log as judged: an honoured attested time dates the input's first version (later pushes keep theirs).
+
+    Only verdicts use it; the hidden log keeps GitHub's times, so a run without the attestation (it is
+    re-checked every time) goes back to them.
+    """
+    if attested is None or not log.receipts or log.receipts[0].received <= attested:
+        return log
+    first = log.receipts[0]
+    return replace(log, receipts=(Receipt(first.sha, attested, "attested"), *log.receipts[1:]))

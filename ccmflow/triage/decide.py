@@ -18,7 +18,7 @@ from ccmflow.core.submissions import PINS, Acceptance, Receipt, SubmissionLog
 from ccmflow.read.load import is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
-from ccmflow.triage.credit import Credit, credit
+from ccmflow.triage.credit import Credit, attest_log, credit
 
 VALIDATION = "ccmflow/validation"
 DEADLINE = "ccmflow/deadline"
@@ -122,7 +122,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     """Triage one input: from the trusted base workspace, the PR's content as data and the submission log."""
     log = log.record(facts.head_sha, facts.received, facts.source)
     credited = credit(content.inputs, base, facts.author_id, facts.created)
-    judged = _attest(log, credited.attested)
+    judged = attest_log(log, credited.attested)
     head = judged.receipt(facts.head_sha)
     assert head is not None
     docs, unknown = _documents(base, content)
@@ -156,18 +156,6 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     return Decision(frozenset(wanted), {n: labels.spec(n, titles) for n in sorted(wanted)},
                     _statuses(report), messages.status_comment(report), close, reopen, log, _summary(report, wanted),
                     _notice(report))
-
-
-def _attest(log: SubmissionLog, attested: datetime | None) -> SubmissionLog:
-    """The log as judged: an honoured attested time dates the input's first version (later pushes keep theirs).
-
-    Only the verdict uses it; the hidden log keeps GitHub's times, so a run without the attestation (it is
-    re-checked every time) goes back to them.
-    """
-    if attested is None or not log.receipts or log.receipts[0].received <= attested:
-        return log
-    first = log.receipts[0]
-    return replace(log, receipts=(Receipt(first.sha, attested, "attested"), *log.receipts[1:]))
 
 
 def _remarks(base: Workspace, credited: Credit, seen: set[str]) -> list[tuple[str, DocumentDiff | None]]:
