@@ -141,7 +141,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
     if update is not None:
         log = update(log)
     facts = PullFacts(number=pull.number, author_id=pull.author_id, author_login=pull.author_login,
-                      head_sha=pull.head_sha, received=received, source=source, state=pull.state)
+                      head_sha=pull.head_sha, received=received, source=source, state=pull.state,
+                      created=pull.created_at)
     decision = decide(base, content, facts, log, ctx.settings.now)
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
     writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed,

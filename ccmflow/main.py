@@ -16,7 +16,7 @@ from ccmflow.core.errors import FatalError, InvalidInput
 COMMANDS = (
     "validate", "status", "show", "diff", "render", "init", "new-id",
     "merge-driver", "consolidate", "release", "trace",
-    "summary", "compile", "freeze", "demo", "site",
+    "summary", "compile", "freeze", "demo", "site", "propose",
 )
 
 

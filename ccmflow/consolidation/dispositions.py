@@ -23,6 +23,7 @@ class Outcome(StrEnum):
     PARTLY = "partly-incorporated"
     NOT_RETAINED = "not-retained"
     SUPERSEDED = "superseded"
+    NOTED = "noted"  # a general remark: no text to incorporate, taken note of
 
     @property
     def label(self) -> str:
@@ -52,6 +53,7 @@ class Disposition:
     title: str = ""
     stakeholder: str | None = None
     superseded_by: tuple[str, ...] = ()
+    joint: tuple[str, ...] = ()  # the other delegations of a joint input (registry ids), besides `stakeholder`
 
     @property
     def number(self) -> int | None:
@@ -65,6 +67,8 @@ class Disposition:
             data["title"] = self.title
         if self.stakeholder:
             data["stakeholder"] = self.stakeholder
+        if self.joint:
+            data["joint"] = list(self.joint)
         data |= {"outcome": self.outcome, "reason": self.reason, "paragraphs": list(self.paragraphs)}
         if self.superseded_by:
             data["superseded_by"] = list(self.superseded_by)
@@ -97,7 +101,7 @@ def dump_register(register: Register, window_title: str = "") -> str:
     if window_title:
         lines.append(f"# ({' '.join(window_title.split())})")
     lines += ["# The presidency may edit each reason (and outcome: incorporated, partly-incorporated, not-retained,",
-              "# superseded) before merging; once merged, the bot tells each input its disposition.",
+              "# superseded, noted) before merging; once merged, the bot tells each input its disposition.",
               f"window: {register.window}", f"document: {register.document}", f"version: {register.version}",
               "inputs:" if register.inputs else "inputs: []"]
     for d in register.inputs:
@@ -106,6 +110,8 @@ def dump_register(register: Register, window_title: str = "") -> str:
             lines.append(f"    title: {_q(d.title)}")
         if d.stakeholder:
             lines.append(f"    stakeholder: {d.stakeholder}")
+        if d.joint:
+            lines.append(f"    joint: [{', '.join(d.joint)}]")
         lines += [f"    outcome: {d.outcome}", f"    reason: {_q(d.reason)}",
                   f"    paragraphs: [{', '.join(d.paragraphs)}]"]
         if d.superseded_by:
@@ -135,7 +141,7 @@ def _disposition(d: dict[str, object]) -> Disposition:
     return Disposition(input=str(d["input"]), outcome=Outcome(str(d["outcome"])), reason=str(d["reason"]),
                        paragraphs=items("paragraphs"), title=str(d.get("title") or ""),
                        stakeholder=str(stakeholder) if stakeholder else None,
-                       superseded_by=items("superseded_by"))
+                       superseded_by=items("superseded_by"), joint=items("joint"))
 
 
 def keep_edited_reasons(new: Iterable[Disposition], old: Register | None) -> tuple[Disposition, ...]:

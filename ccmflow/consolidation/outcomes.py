@@ -7,8 +7,11 @@ from dataclasses import dataclass
 
 from ccmflow.consolidation.dispositions import Disposition, Outcome
 from ccmflow.consolidation.inputmerge import Merged, Taken, present
+from ccmflow.core.inputfile import InputFile, InputKind
 from ccmflow.core.model import Document, Registry, number_name
+from ccmflow.read.inputfile import parse_input
 from ccmflow.repo.git import Commit, Oid, Repository, commit_of, find_commit, has_ref, ref_names
+from ccmflow.repo.inputfiles import changed_input_files
 from ccmflow.repo.inputref import input_name, pull_number, pull_ref, ref_commit
 from ccmflow.repo.ledger import read_ledger, read_manifest
 from ccmflow.repo.treeedit import blob_id
@@ -25,6 +28,8 @@ class WindowInput:
     title: str = ""
     stakeholder: str | None = None
     late: bool = False
+    joint: tuple[str, ...] = ()  # the other delegations credited by the input's record
+    remark: bool = False  # a general remark only: nothing to incorporate
 
 
 def _touches(repo: Repository, base: Commit, head: Oid, path: str) -> bool:
@@ -53,16 +58,21 @@ def window_inputs(repo: Repository, base: Commit, document: Document, window: st
     for record in ledger.inputs:
         if record.state == "closed" or record.number in listed:
             continue
+        head = _head(repo, record.number, record.head_sha)
+        records = _records(repo, base, head, document.id) if head is not None else ()
         if record.log.window is None:  # never logged to a window: in it when its head changes DOC
-            head = _head(repo, record.number, record.head_sha)
-            wanted = head is not None and _touches(repo, base, head, document.path)
+            wanted = head is not None and (bool(records) or _touches(repo, base, head, document.path))
         else:
             wanted = record.log.window == window
         if wanted:
             stakeholder = registry.by_user_id(record.author_id)
-            listed[record.number] = WindowInput(input_name(record.number), record.number, record.title,
-                                                stakeholder.id if stakeholder else None,
-                                                late and record.log.accepted is None)
+            credited = list(dict.fromkeys(d for r in records for d in r.on_behalf_of))
+            own = stakeholder.id if stakeholder else None
+            first = credited[0] if credited else own
+            listed[record.number] = WindowInput(
+                input_name(record.number), record.number, record.title, first, late and record.log.accepted is None,
+                tuple(credited[1:]), bool(records) and all(r.kind == InputKind.REMARK for r in records)
+                and head is not None and not _touches(repo, base, head, document.path))
     for ref in ref_names(repo):
         number = pull_number(ref)
         if number is None or number in listed or ledger.get(number) is not None:
@@ -70,6 +80,14 @@ def window_inputs(repo: Repository, base: Commit, document: Document, window: st
         if _touches(repo, base, ref_commit(repo, ref), document.path):
             listed[number] = WindowInput(input_name(number), number, late=late)
     return [listed[n] for n in sorted(listed)]
+
+
+def _records(repo: Repository, base: Commit, head: Oid, document: str) -> tuple[InputFile, ...]:
+    """The input records the commit adds for `document` (documents/inputs/DOC/), valid ones only."""
+    found = repo.merge_base(base.id, head)
+    old = commit_of(repo, found) if found is not None else None
+    records = (parse_input(f)[0] for f in changed_input_files(repo, old, commit_of(repo, head)))
+    return tuple(r for r in records if r is not None and r.document == document)
 
 
 def _head(repo: Repository, number: int, sha: str) -> Oid | None:
@@ -102,12 +120,17 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
         w = info.get(taken.input.name)
         ordered = tuple(p for p in order if p in pids)
         result.append(Disposition(input=taken.input.name, outcome=outcome, reason=reason, paragraphs=ordered,
-                                  title=w.title if w else "",
-                                  stakeholder=w.stakeholder if w else None, superseded_by=by))
+                                  title=w.title if w else "", stakeholder=w.stakeholder if w else None,
+                                  superseded_by=by, joint=w.joint if w else ()))
     names = {t.input.name for t in merged.taken}
     carried = cosponsored or {}
     for w in listed:
         if w.name in names:
+            continue
+        if w.remark:
+            result.append(Disposition(input=w.name, outcome=Outcome.NOTED,
+                                      reason="A general remark: noted by the Presidency.", paragraphs=(),
+                                      title=w.title, stakeholder=w.stakeholder, joint=w.joint))
             continue
         if w.name in carried and not w.late:
             by = carried[w.name]
@@ -115,12 +138,11 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
                       f"{' and '.join(by)}.")
             credited = tuple(p.id for _, p in final.walk() if w.name in p.derived_from)
             result.append(Disposition(input=w.name, outcome=Outcome.INCORPORATED, reason=reason, paragraphs=credited,
-                                      title=w.title, stakeholder=w.stakeholder,
-                                      superseded_by=by))
+                                      title=w.title, stakeholder=w.stakeholder, superseded_by=by, joint=w.joint))
             continue
         why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
         result.append(Disposition(input=w.name, outcome=Outcome.NOT_RETAINED, reason=f"{why}{version_name.lower()}.",
-                                  paragraphs=(), title=w.title, stakeholder=w.stakeholder))
+                                  paragraphs=(), title=w.title, stakeholder=w.stakeholder, joint=w.joint))
     return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
 
 

@@ -11,22 +11,25 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core import status
 from ccmflow.core.errors import FatalError, Finding
+from ccmflow.core.inputfile import InputFile, InputKind
 from ccmflow.core.model import Document, Process, Stakeholder, Window, Workspace
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
 from ccmflow.inputs.freeze import belongs
-from ccmflow.repo.git import GitError, Repository, commit_of, ref_names
+from ccmflow.repo.git import GitError, Repository, commit_of, find_commit, ref_names
+from ccmflow.repo.inputfiles import changed_input_files
 from ccmflow.repo.inputref import input_name, pull_number, ref_commit
 from ccmflow.repo.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, read_ledger, read_manifest
 from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.store import Store
+from ccmflow.triage.credit import Credit, attest_log, credit
 
 DEFAULT_REFS = "refs/pull/*/head"
 _FROZEN = re.compile(r"^refs/ccmflow/[^/]+/pr-(\d+)$")
@@ -42,15 +45,27 @@ class Author:
     user_id: int | None
     stakeholder: Stakeholder | None
     verified: bool
+    # Every delegation the input is made for, from its input record (a joint input names several); when set,
+    # they are credited, not the account that opened it (the ISU entering an e-mail, one of a group).
+    credited: tuple[Stakeholder, ...] = ()
+
+    @property
+    def delegations(self) -> tuple[Stakeholder, ...]:
+        return self.credited or ((self.stakeholder,) if self.stakeholder is not None else ())
 
     @property
     def name(self) -> str:
+        if self.credited:
+            return ", ".join(s.name for s in self.credited)
         if self.stakeholder is not None:
             return self.stakeholder.name
         return f"{self.login} (unregistered)" if self.verified else f"{self.login} (unverified)"
 
     @property
     def category(self) -> str:
+        """The first credited delegation's category (a joint input is counted once)."""
+        if self.credited:
+            return self.credited[0].category
         if self.stakeholder is not None:
             return self.stakeholder.category
         return "unregistered" if self.verified else "unverified"
@@ -75,6 +90,11 @@ class Input:
     later_received: datetime | None
     examined: Examined
     note: str = ""
+    records: tuple[InputFile, ...] = ()  # the input's records for this document (documents/inputs/)
+
+    @property
+    def general_remarks(self) -> tuple[InputFile, ...]:
+        return tuple(r for r in self.records if r.kind == InputKind.REMARK)
 
     @property
     def diff(self) -> DocumentDiff | None:
@@ -246,20 +266,45 @@ class _Collector:
             self.withdrawn.append(name)
             self.skipped.add(number)
             return
+        current = head or (frozen.latest_sha if frozen is not None else None)
+        credited = self._credit(current, record, frozen)
+        if record is not None and credited.attested is not None:
+            record = replace(record, log=attest_log(record.log, credited.attested))
         version = self._version(record, frozen, head)
         if version is None:
             return
         examined = self.examiner.examine(version.sha)
+        own = credited.for_document(self.examiner.document.id)
+        if not examined.touches and any(r.kind == InputKind.REMARK for r in own):
+            sections = tuple(dict.fromkeys(r.section for r in own if r.kind == InputKind.REMARK and r.section))
+            examined = replace(examined, touches=True, diff=DocumentDiff(self.examiner.document.id, (), sections, {}))
+        if credited.findings and own:
+            examined = replace(examined, findings=(*examined.findings, *credited.findings))
         if not examined.touches:
             if number is not None:
                 self.skipped.add(number)
             return
         title = record.title if record is not None else self._subject(version.sha)
         body = record.body if record is not None else ""
+        author = replace(self._author(record, frozen, version.sha), credited=credited.delegations)
         self.inputs.append(Input(
-            name, number, ref, version.sha, head, title, remarks(body), self._author(record, frozen, version.sha),
+            name, number, ref, version.sha, head, title, remarks(body), author,
             version.received, version.timing, frozen is not None, version.later, version.later_received,
-            examined, version.note))
+            examined, version.note, own))
+
+    def _credit(self, sha: str | None, record: InputRecord | None, frozen: FrozenInput | None) -> Credit:
+        """The input's records at its current head, checked against the base registry and its author."""
+        head = find_commit(self.repo, sha) if sha else None
+        if head is None:
+            return Credit((), (), ())
+        base = self.repo.merge_base(head.id, self.examiner.base.id)
+        old = find_commit(self.repo, base) if base is not None else None
+        files = changed_input_files(self.repo, old, head)
+        if not files:
+            return Credit((), (), ())
+        author = record.author_id if record is not None else frozen.author_id if frozen is not None else None
+        created = record.created_at if record is not None else None
+        return credit(files, self.workspace, author, created)
 
     def _version(self, record: InputRecord | None, frozen: FrozenInput | None, head: str | None) -> _Version | None:
         """Which version counts, and its timing (see the module docstring)."""

@@ -48,6 +48,7 @@ class CompiledSection:
     id: str
     title: str
     rows: tuple[Row, ...]
+    remarks: tuple[tuple[str, str], ...] = ()  # general remarks on the section: (sponsors, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Compilation:
     base: str
     inputs: int
     sections: tuple[CompiledSection, ...]
+    remarks: tuple[tuple[str, str], ...] = ()  # general remarks on the whole document: (sponsors, text)
 
 
 def compile_inputs(collected: Inputs) -> Compilation:
@@ -97,7 +99,7 @@ def compile_inputs(collected: Inputs) -> Compilation:
                             _sponsors(delete.get(pid, ())),
                             tuple((_sponsor(i), where) for i, where in move.get(pid, ()))))
             rows.extend(_inserted(insert.get((section.id, pid), ())))
-        sections.append(CompiledSection(section.id, section.title, tuple(rows)))
+        sections.append(CompiledSection(section.id, section.title, tuple(rows), _remarks(valid, section.id)))
     for sid, _ in insert:
         if sid not in seen:
             seen.add(sid)
@@ -106,7 +108,12 @@ def compile_inputs(collected: Inputs) -> Compilation:
     zone = collected.workspace.process.conference.timezone
     window = collected.window.title if collected.window else None
     return Compilation(document.id, document.title, window, format_instant(collected.now, zone),
-                       collected.base[:10], len(valid), tuple(sections))
+                       collected.base[:10], len(valid), tuple(sections), _remarks(valid, None))
+
+
+def _remarks(inputs: Iterable[Input], section: str | None) -> tuple[tuple[str, str], ...]:
+    """General remarks on one section (None: the whole document), attributed as the proposals are."""
+    return tuple((_sponsor(i), r.remark or "") for i in inputs for r in i.general_remarks if r.section == section)
 
 
 def _sponsor(item: Input) -> str:
@@ -191,7 +198,7 @@ def drew_input(row: Row) -> bool:
 def shown_sections(compiled: Compilation, only_changed: bool) -> list[tuple[CompiledSection, tuple[Row, ...]]]:
     """The sections and rows to print: all of them, or (only_changed) the rows that drew input."""
     found = [(s, tuple(r for r in s.rows if not only_changed or drew_input(r))) for s in compiled.sections]
-    return [(s, rows) for s, rows in found if rows]
+    return [(s, rows) for s, rows in found if rows or s.remarks]
 
 
 def footer_line(compiled: Compilation) -> str:
@@ -206,14 +213,24 @@ def render_markdown(compiled: Compilation, only_changed: bool = False) -> str:
     lines += [f"{compiled.inputs} valid input(s). Each paragraph of the base text once, with every proposal on it "
               "underneath, attributed; identical proposals are grouped."
               + (" Only the paragraphs that drew input are shown." if only_changed else ""), ""]
+    if compiled.remarks:
+        lines += ["## General remarks on the whole document", "", *_remarks_md(compiled.remarks), ""]
     for section, rows in shown_sections(compiled, only_changed):
-        lines += [f"## {_md(section.title)}", "", "| No. | Text and proposals |", "|---|---|"]
+        lines += [f"## {_md(section.title)}", ""]
+        if rows:
+            lines += ["| No. | Text and proposals |", "|---|---|"]
         for row in rows:
             number = display_number(row.number) if row.number else ""
             lines.append(f"| {_md(number)} | {_cell_md(row)} |")
+        if section.remarks:
+            lines += ["", "**General remarks**", "", *_remarks_md(section.remarks)]
         lines.append("")
     lines += ["---", "", f"<sub>{_md(footer_line(compiled))}</sub>", ""]
     return "\n".join(lines)
+
+
+def _remarks_md(remarks: Iterable[tuple[str, str]]) -> list[str]:
+    return [f"- {_md(who)}: “{_md(text)}”" for who, text in remarks]
 
 
 # HTML -------------------------------------------------------------------------------------------------------
@@ -259,10 +276,17 @@ def _cell_html(row: Row) -> str:
     return "".join(parts)
 
 
+def _remarks_html(remarks: Iterable[tuple[str, str]]) -> str:
+    items = "".join(f'<li><span class="sponsors">{_h(who)}</span>: “{_h(text)}”</li>' for who, text in remarks)
+    return f'<ul class="remarks">{items}</ul>'
+
+
 def render_html(compiled: Compilation, only_changed: bool = False) -> str:
     body = [f"<h1>Compilation text: {_h(compiled.title)}</h1>",
             f'<p class="meta">{_h(compiled.window or "")} · {compiled.inputs} valid input(s)'
             + (" · only the paragraphs that drew input" if only_changed else "") + "</p>"]
+    if compiled.remarks:
+        body += ["<h2>General remarks on the whole document</h2>", _remarks_html(compiled.remarks)]
     for section, rows in shown_sections(compiled, only_changed):
         body += [f"<h2>{_h(section.title)}</h2>", '<table class="compilation">',
                  "<thead><tr><th>No.</th><th>Text and proposals</th></tr></thead>", "<tbody>"]
@@ -271,6 +295,8 @@ def render_html(compiled: Compilation, only_changed: bool = False) -> str:
             body.append(f'<tr id="{_h(row.id)}"><td class="num">{number}</td>'
                         f'<td class="compiled">{_cell_html(row)}</td></tr>')
         body += ["</tbody>", "</table>"]
+        if section.remarks:
+            body += ["<h3>General remarks</h3>", _remarks_html(section.remarks)]
     body.append(f'<footer class="revision">{_h(footer_line(compiled))}</footer>')
     return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
                       '<meta name="viewport" content="width=device-width, initial-scale=1">',

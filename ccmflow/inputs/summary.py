@@ -61,12 +61,23 @@ class CoSponsored:
 
 
 @dataclass(frozen=True, slots=True)
+class GeneralRemark:
+    """Views on a section or the whole document, with no text change: attributed and timed like any input."""
+
+    input: str
+    delegation: str
+    timing: Verdict
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class SectionSummary:
     id: str
     title: str
     entries: tuple[Entry, ...]
     overlaps: tuple[Overlap, ...]
     cosponsored: tuple[CoSponsored, ...]
+    remarks: tuple[GeneralRemark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +109,7 @@ class Summary:
     stale: tuple[tuple[str, str], ...]  # (input, reason)
     notes: tuple[str, ...]
     compilation: str | None = None  # where the compilation text is, when published
+    remarks: tuple[GeneralRemark, ...] = ()  # general remarks on the whole document
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -110,12 +122,24 @@ class Summary:
                                         "proposals": o.proposals} for o in s.overlaps],
                           "cosponsored": [{"kind": c.kind, "target": c.target, "inputs": list(c.inputs),
                                            "delegations": list(c.delegations), "text": c.text}
-                                          for c in s.cosponsored]} for s in self.sections],
+                                          for c in s.cosponsored],
+                          "general_remarks": [_remark_json(r) for r in s.remarks]} for s in self.sections],
+            "general_remarks": [_remark_json(r) for r in self.remarks],
             "invalid": [{"input": i.input, "delegation": i.delegation, "title": i.title, "timing": i.timing,
                          "problems": list(i.problems)} for i in self.invalid],
             "stale": [{"input": n, "reason": r} for n, r in self.stale],
             "notes": list(self.notes), "compilation": self.compilation,
         }
+
+
+def _remark_json(remark: GeneralRemark) -> dict[str, object]:
+    return {"input": remark.input, "delegation": remark.delegation, "timing": remark.timing, "text": remark.text}
+
+
+def general_remarks(inputs: Sequence[Input], section: str | None) -> tuple[GeneralRemark, ...]:
+    """The general remarks of `inputs` on one section (None: on the whole document)."""
+    return tuple(GeneralRemark(i.name, i.author.name, i.timing, r.remark or "")
+                 for i in inputs for r in i.general_remarks if r.section == section)
 
 
 def _entry_json(entry: Entry) -> dict[str, object]:
@@ -135,7 +159,7 @@ def build(collected: Inputs, compilation: str | None = None) -> Summary:
     valid = collected.valid
     shown = {i.name for i in valid}
     sections = tuple(s for s in (_section(document, sid, title, valid, labels, zone, stale)
-                                 for sid, title in _section_order(document, valid)) if s.entries)
+                                 for sid, title in _section_order(document, valid)) if s.entries or s.remarks)
     window = collected.window
     manifest = collected.manifest
     invalid = tuple(Invalid(i.name, i.author.name, i.title, i.timing,
@@ -148,7 +172,7 @@ def build(collected: Inputs, compilation: str | None = None) -> Summary:
         format_instant(collected.now, zone), collected.base[:10], len(collected.inputs), sections,
         _categories(collected), _timings(collected.inputs), invalid,
         tuple((name, reason) for name, reason in sorted(stale.items()) if name in shown),
-        _notes(collected), compilation)
+        _notes(collected), compilation, general_remarks(valid, None))
 
 
 class _Labels:
@@ -200,7 +224,7 @@ def _section(document: Document, sid: str, title: str, inputs: Sequence[Input], 
     inserted: dict[tuple[object, ...], list[Input]] = defaultdict(list)
     for item in inputs:
         changes = [c for c in (item.diff.changes if item.diff else ()) if _touches(c, sid)]
-        if not changes:
+        if not changes and not any(r.section == sid for r in item.general_remarks):
             continue
         entries.append(_entry(item, changes, labels, zone, stale))
         for change in changes:
@@ -221,7 +245,7 @@ def _section(document: Document, sid: str, title: str, inputs: Sequence[Input], 
     for key, items in inserted.items():
         if len(items) > 1:
             groups.append(_group(INSERT, "new paragraph", items, key))
-    return SectionSummary(sid, title, tuple(entries), overlaps, tuple(groups))
+    return SectionSummary(sid, title, tuple(entries), overlaps, tuple(groups), general_remarks(inputs, sid))
 
 
 def _content(paragraph: Paragraph) -> tuple[object, ...]:

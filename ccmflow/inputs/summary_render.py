@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ccmflow.core.escape import code, escape, printable
 from ccmflow.core.status import Verdict
-from ccmflow.inputs.summary import CoSponsored, Entry, SectionSummary, Summary
+from ccmflow.inputs.summary import CoSponsored, Entry, GeneralRemark, SectionSummary, Summary
 
 # GitHub refuses an issue or comment body over 65,536 characters.
 MAX_BODY = 65_536
@@ -81,6 +81,9 @@ def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
                          tuple(f"| {escape(c)} | {n} |" for c, n in summary.by_category)))
     blocks.append(_Block("| Timing | Inputs |\n|---|---:|",
                          tuple(f"| {escape(t.label)} | {n} |" for t, n in summary.by_timing)))
+    if summary.remarks:
+        blocks.append(_Block("## General remarks on the whole document\n",
+                             tuple(_remark(r) for r in summary.remarks)))
     for section in summary.sections:
         blocks.extend(_section(section))
     if summary.stale:
@@ -134,7 +137,14 @@ def _section(section: SectionSummary) -> list[_Block]:
     if section.cosponsored:
         blocks.append(_Block("**Co-sponsored** (identical proposals from several delegations):\n",
                              tuple(_cosponsored(c) for c in section.cosponsored)))
+    if section.remarks:
+        blocks.append(_Block("**General remarks** (no text change):\n", tuple(_remark(r) for r in section.remarks)))
     return blocks
+
+
+def _remark(remark: GeneralRemark) -> str:
+    return (f"- {_ref(remark.input)} {escape(remark.delegation, 300)} ({escape(remark.timing.label)}): "
+            f"“{escape(remark.text, 2000)}”")
 
 
 def _row(entry: Entry) -> str:
@@ -182,6 +192,8 @@ def renderables(summary: Summary) -> list[RenderableType]:
         timing = timings[row] if row < len(timings) else (Text(""), "")
         counts.add_row(*category, *timing)
     out.append(counts)
+    out.extend(_plain(f"general remark on the whole document, {r.input} ({r.delegation}, {r.timing.label}): "
+                      f"{r.text}") for r in summary.remarks)
     out.extend(_section_table(s) for s in summary.sections)
     if summary.stale:
         out.append(_plain("Inputs to rebase: " + "; ".join(f"{n} ({r})" for n, r in summary.stale), "yellow"))
@@ -215,6 +227,8 @@ def _section_table(section: SectionSummary) -> RenderableType:
                           style="yellow"))
     for c in section.cosponsored:
         lines.append(_plain(f"  co-sponsored {c.kind} {c.target}: {', '.join(c.delegations)}", "cyan"))
+    for r in section.remarks:
+        lines.append(_plain(f"  general remark, {r.input} ({r.delegation}, {r.timing.label}): {r.text}"))
     return Group(*lines)
 
 

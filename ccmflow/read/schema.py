@@ -14,7 +14,7 @@ import jsonschema
 from ccmflow.core.errors import Finding
 from ccmflow.read.yamlsafe import Loaded
 
-SCHEMAS = ("document", "process", "stakeholders", "dispositions", "translation")
+SCHEMAS = ("document", "process", "stakeholders", "dispositions", "translation", "input")
 
 
 @cache

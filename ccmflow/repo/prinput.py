@@ -11,8 +11,9 @@ import pygit2
 from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document
 from ccmflow.read import rules
-from ccmflow.read.load import parse
+from ccmflow.read.load import SourceFile, parse
 from ccmflow.repo.git import LINK, SUBMODULE
+from ccmflow.repo.inputfiles import changed_input_files
 from ccmflow.repo.inputref import pull_ref
 from ccmflow.repo.store import tree_snapshot
 
@@ -40,6 +41,7 @@ class PullContent:
     before: Mapping[str, Document]  # valid documents at the merge base, by id
     after: Mapping[str, Document]  # documents at the head that parse and pass their schema, by id
     findings: tuple[Finding, ...]  # what fails validation at the head, and refused links or submodules
+    inputs: tuple[SourceFile, ...] = ()  # input records (documents/inputs/) the PR adds or changes
 
 
 def find_commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit | None:
@@ -106,8 +108,9 @@ def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
     refused = _refusals(changes)
     seen = {f.file for f in refused}
     findings = [*refused, *(f for f in findings if not (f.file in seen and f.line == 1 and f.column == 1))]
+    inputs = changed_input_files(repo, fork_point if isinstance(fork_point, pygit2.Commit) else None, head)
     return PullContent(str(head.id), str(merge_base_id) if merge_base_id else None, changes,
-                       MappingProxyType(before), MappingProxyType(after), tuple(findings))
+                       MappingProxyType(before), MappingProxyType(after), tuple(findings), inputs)
 
 
 def _changes(old: pygit2.Tree | None, new: pygit2.Tree) -> Iterable[Change]:

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from ccmflow.compare.diff import DocumentDiff, diff_documents
 from ccmflow.core import labels, status
+from ccmflow.core.inputfile import InputKind, is_input_path
 from ccmflow.core.labels import LabelSpec
 from ccmflow.core.model import Document, Window, Workspace
 from ccmflow.core.status import Verdict
@@ -16,6 +17,7 @@ from ccmflow.core.submissions import PINS, Acceptance, Receipt, SubmissionLog
 from ccmflow.read.load import is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
+from ccmflow.triage.credit import Credit, attest_log, credit
 from ccmflow.triage.report import DocumentReport, Report
 
 VALIDATION = "ccmflow/validation"
@@ -40,6 +42,7 @@ class PullFacts:
     received: datetime
     source: str  # pr-created | event | backfill
     state: str = "open"  # open | closed | merged
+    created: datetime | None = None  # when GitHub says the pull request was opened (bounds an attested time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +73,16 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
            now: datetime) -> Decision:
     """Triage one input: from the trusted base workspace, the PR's content as data and the submission log."""
     log = log.record(facts.head_sha, facts.received, facts.source)
-    head = log.receipt(facts.head_sha)
+    credited = credit(content.inputs, base, facts.author_id, facts.created)
+    judged = attest_log(log, credited.attested)
+    head = judged.receipt(facts.head_sha)
     assert head is not None
     docs, unknown = _documents(base, content)
+    docs += _remarks(base, credited, {did for did, _ in docs})
     protected = tuple(sorted(set(_outside(content))))
     stakeholder = base.registry.by_user_id(facts.author_id)
     pins = log.pins()
-    reports = tuple(_judge(base, log, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
+    reports = tuple(_judge(base, judged, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
     pins.update({r.id: r.window.id for r in reports if r.window is not None})
     verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=Verdict.NO_WINDOW)
     policy = _policy(reports)
@@ -95,14 +101,28 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     state = "open" if reopen else facts.state
     report = Report(number=facts.number, author_login=facts.author_login, author_id=facts.author_id,
                     stakeholder=stakeholder, documents=reports, unknown_files=unknown,
-                    protected=protected, findings=content.findings, log=log, head=head,
+                    protected=protected, findings=(*content.findings, *credited.findings), log=log, head=head,
                     timezone=base.process.conference.timezone, presidency=_presidency(base),
-                    verdict=verdict, close=close, closed_by_bot=CLOSED in log.extra, state=state, now=now)
+                    verdict=verdict, close=close, closed_by_bot=CLOSED in log.extra, state=state, now=now,
+                    credited=credited.delegations, records=credited.records, attested=credited.attested,
+                    attestation_note=credited.attestation_note)
     wanted = _labels(report, _known_names(base))
     titles = _titles(base, reports)
     return Decision(labels=frozenset(wanted), label_specs={n: labels.spec(n, titles) for n in sorted(wanted)},
                     statuses=_statuses(report), body=messages.status_comment(report), close=close,
                     reopen=reopen, log=log, summary=_summary(report, wanted), notice=_notice(report))
+
+
+def _remarks(base: Workspace, credited: Credit, seen: set[str]) -> list[tuple[str, DocumentDiff | None]]:
+    """Documents a general remark is about that the input does not otherwise change: judged like any input."""
+    found: list[tuple[str, DocumentDiff | None]] = []
+    for record in credited.records:
+        if record.kind != InputKind.REMARK or record.document in seen or base.document(record.document) is None:
+            continue
+        seen.add(record.document)
+        found.append((record.document, DocumentDiff(record.document, (), (record.section,) if record.section else (),
+                                                    {})))
+    return found
 
 
 def _notice(report: Report) -> tuple[str, str] | None:
@@ -155,7 +175,7 @@ def _outside(content: PullContent) -> Iterable[str]:
     """Paths the PR changes that are not documents: the timeline, the registry, .github/, anything else."""
     for change in content.changes:
         for path in (change.path, change.old_path):
-            if path and not _is_document(path):
+            if path and not _is_document(path) and not is_input_path(path):
                 yield path
 
 
@@ -221,8 +241,8 @@ def _labels(report: Report, known: frozenset[str]) -> set[str]:
         wanted.add(labels.doc(doc.id))
         wanted.update(labels.section(s) for s in (doc.diff.sections_touched if doc.diff else ()))
     wanted &= known
-    if report.stakeholder is not None:
-        wanted.add(labels.category(report.stakeholder.category))
+    if report.delegations:
+        wanted.update(labels.category(s.category) for s in report.delegations)
     else:
         wanted.add(labels.UNREGISTERED)
     verdicts = {d.verdict for d in report.documents}

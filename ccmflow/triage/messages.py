@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ccmflow.core.escape import code, escape
+from ccmflow.core.inputfile import InputKind
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.core.model import paragraph_label
 from ccmflow.core.status import Verdict, format_delta, format_instant
@@ -134,7 +135,8 @@ def status_comment(report: Report) -> str:
 
 
 def _greeting(report: Report) -> str:
-    who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"
+    names = [s.name for s in report.delegations]
+    who = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or f"@{report.author_login}"
     return f"## Input from {escape(who, 120)}: pull request #{report.number}"
 
 
@@ -156,10 +158,14 @@ def _headline(report: Report) -> str:
 def _document(report: Report, doc: DocumentReport) -> str:
     version = f", {escape(doc.version, 80)}" if doc.version else ""
     lines = [f"### {escape(doc.title, 200)}", f"Document {code(doc.id)}{version}.", ""]
+    remarks = [r for r in report.records if r.document == doc.id and r.kind == InputKind.REMARK]
     if doc.diff is None:
         lines.append("The changes cannot be shown until the file can be read again (see the problems below).")
-    else:
+    elif not (remarks and not doc.diff.changes and not doc.diff.meta):
         lines += _changes(doc.diff, doc)
+    for remark in remarks:
+        about = doc.section_titles.get(remark.section, remark.section) if remark.section else "the whole document"
+        lines.append(f"- General remark on {escape(about, 120)}: “{escape(remark.remark or '', 300)}”")
     lines += ["", *_deadline(report, doc)]
     return "\n".join(lines)
 
@@ -217,8 +223,20 @@ def _deadline(report: Report, doc: DocumentReport) -> list[str]:
     else:
         lines.append(f"**Deadline:** {format_instant(window.closes, zone)}")
     lines.append(f"**This version received:** {format_instant(doc.head.received, zone)} ({code(doc.head.sha[:7])})")
+    if report.attested is not None and doc.head.source == "attested":
+        lines.append(_attestation(report))
     lines.append(_verdict_line(report, doc))
     return ["  \n".join(lines)]
+
+
+def _attestation(report: Report) -> str:
+    """Where an honoured time of receipt came from, and when the input was entered on GitHub."""
+    channel = next((str(r.channel) for r in report.records if r.received is not None), "")
+    entered = report.log.receipts[0].received if report.log.receipts else report.now
+    who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"
+    return (f"**Received by {escape(channel, 20)} on** {format_instant(report.attested or entered, report.timezone)}; "
+            f"entered by {escape(who, 120)} on {format_instant(entered, report.timezone)}, as GitHub recorded it. "
+            "The time of receipt is attested by an account with the record-input role.")
 
 
 def _verdict_line(report: Report, doc: DocumentReport) -> str:
@@ -255,6 +273,8 @@ def _notes(report: Report) -> list[str]:
                      "not in the stakeholder registry, so the bot cannot tell which delegation this input comes from. "
                      "Please ask the Presidency to add this account number to the registry; the input is kept "
                      "meanwhile.")
+    if report.attestation_note:
+        notes.append(f"ℹ️ {escape(report.attestation_note, 300)}; the time GitHub recorded stands.")
     if report.protected:
         paths = [code(p) for p in report.protected[:MAX_PATHS]]
         extra = f" and {len(report.protected) - MAX_PATHS} more" if len(report.protected) > MAX_PATHS else ""

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core.errors import Finding
+from ccmflow.core.inputfile import InputFile
 from ccmflow.core.model import Stakeholder, Window
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Receipt, SubmissionLog
@@ -49,3 +50,13 @@ class Report:
     closed_by_bot: bool
     state: str
     now: datetime
+    # Who the input is made for, from its input records (a joint input names several); empty: the author's own.
+    credited: tuple[Stakeholder, ...] = ()
+    records: tuple[InputFile, ...] = ()
+    attested: datetime | None = None  # the honoured time of receipt outside GitHub (e-mail), if any
+    attestation_note: str = ""
+
+    @property
+    def delegations(self) -> tuple[Stakeholder, ...]:
+        """Everyone the input is credited to."""
+        return self.credited or ((self.stakeholder,) if self.stakeholder is not None else ())

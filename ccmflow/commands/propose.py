@@ -1,0 +1,128 @@
+"""`ccmflow propose DOC [PARAGRAPH] ...`: an input received outside GitHub, made into a branch and a commit.
+
+  ccmflow propose DOC PARAGRAPH --text FILE           amend a paragraph
+  ccmflow propose DOC --after PARAGRAPH --text FILE   insert a new paragraph after one
+  ccmflow propose DOC PARAGRAPH --delete              delete a paragraph
+  ccmflow propose DOC [PARAGRAPH] --remark FILE       a general remark on the paragraph's section, or on the
+                                                      whole document (--section names a section instead)
+
+PARAGRAPH is written as the delegate names it in the circulated text ('5', 'Action 12') or as an id. Each
+--as DELEGATION (repeatable) is credited; whoever enters the input is not. --received attests when the input
+arrived (e.g. the e-mail's time): the bot honours it only when the pull request is opened by an account with
+the record-input role. The document is edited structurally and documents/inputs/DOC/ID.yaml records the
+input; both go into one commit on a new branch (default input/DOC/ID). Nothing is checked out or pushed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ccmflow.commands.common import add_common
+from ccmflow.commands.output import console, emit_json, terminal_safe
+from ccmflow.core.errors import FatalError
+from ccmflow.core.inputfile import Channel, InputKind
+from ccmflow.core.status import format_instant, parse_instant
+from ccmflow.propose.build import Built, Proposal, ProposalError, build, fresh_input_id
+from ccmflow.repo.branches import commit_on_new_branch
+from ccmflow.repo.store import Store
+from ccmflow.repo.treeedit import blob_text
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "propose", help="make an input received outside GitHub into a branch and a commit",
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("doc", metavar="DOC", help="a document id, e.g. lausanne-action-plan")
+    parser.add_argument("paragraph", nargs="?", metavar="PARAGRAPH", help="'5', 'Action 12' or a paragraph id")
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--text", type=Path, metavar="FILE", help="the proposed text ('-' reads standard input)")
+    what.add_argument("--delete", action="store_true", help="propose deleting PARAGRAPH")
+    what.add_argument("--remark", type=Path, metavar="FILE", help="a general remark (no text change)")
+    parser.add_argument("--after", metavar="PARAGRAPH", help="with --text: insert a new paragraph after this one")
+    parser.add_argument("--section", help="with --remark: the section it is about (id or title)")
+    parser.add_argument("--as", dest="delegations", action="append", required=True, metavar="DELEGATION",
+                        help="a delegation the input is made for (registry id); repeat for a joint input")
+    parser.add_argument("--justification", type=Path, metavar="FILE", help="the justification, from a file")
+    parser.add_argument("--received", metavar="INSTANT",
+                        help="when it was received, e.g. 2020-05-04T18:30 (conference time unless an offset is given)")
+    parser.add_argument("--channel", choices=[str(c) for c in Channel],
+                        help="how it came (default: e-mail with --received, else github)")
+    parser.add_argument("--reference", metavar="TEXT", help="e.g. the e-mail's subject and date")
+    parser.add_argument("--branch", help="the branch to create (default: input/DOC/ID)")
+    parser.add_argument("--base", default="HEAD", help="build on this branch or commit (default: HEAD)")
+    parser.add_argument("--force", action="store_true", help="replace the branch if it exists")
+    add_common(parser)
+    return parser
+
+
+def _read(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FatalError(f"cannot read {path}: {exc}") from None
+
+
+def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
+    if args.after and (args.paragraph or args.text is None):
+        raise FatalError("--after PARAGRAPH goes with --text FILE and no other PARAGRAPH")
+    if args.section and args.remark is None:
+        raise FatalError("--section goes with --remark")
+    if args.remark is not None:
+        kind = InputKind.REMARK
+    elif args.delete:
+        kind = InputKind.DELETE
+    else:
+        kind = InputKind.INSERT if args.after else InputKind.AMEND
+    received = parse_instant(args.received, zone) if args.received else None
+    channel = Channel(args.channel) if args.channel else (Channel.EMAIL if received else Channel.GITHUB)
+    delegations = tuple(dict.fromkeys(d.strip() for d in args.delegations if d.strip()))
+    return Proposal(document=args.doc, kind=kind, on_behalf_of=delegations, paragraph=args.after or args.paragraph,
+                    text=_read(args.text), remark=_read(args.remark), section=args.section,
+                    justification=_read(args.justification), channel=channel, received=received,
+                    reference=args.reference)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store(args.repo)
+    base = store.commit(args.base)
+    workspace = store.require(base.id)
+    proposal = _proposal(args, workspace.process.conference.timezone)
+    document = workspace.document(proposal.document)
+    text = blob_text(base, document.path) if document is not None else ""
+    input_id = fresh_input_id(proposal)
+    try:
+        built = build(workspace, text or "", proposal, input_id)
+    except ProposalError as exc:
+        raise FatalError(str(exc)) from None
+    names = [s.name for d in proposal.on_behalf_of if (s := workspace.registry.get(d)) is not None]
+    branch = args.branch or f"input/{proposal.document}/{input_id}"
+    message = _message(built, names, workspace.process.conference.timezone)
+    sha = commit_on_new_branch(store.repo, base, built.files, message, branch, force=args.force)
+    if args.json:
+        emit_json({"branch": branch, "commit": sha, "input": built.record.id, "kind": str(built.record.kind),
+                   "files": sorted(built.files), "on_behalf_of": list(proposal.on_behalf_of),
+                   "summary": built.summary})
+        return 0
+    out = console()
+    out.print(terminal_safe(f"✓ {built.summary}, on behalf of {', '.join(names)}"))
+    out.print(terminal_safe(f"  branch {branch} ({sha[:12]}): {', '.join(sorted(built.files))}"))
+    out.print(terminal_safe(f"next: git push origin {branch} and open a pull request from it"))
+    return 0
+
+
+def _message(built: Built, names: list[str], zone: str) -> str:
+    record = built.record
+    lines = [built.summary[:1].upper() + built.summary[1:], "", f"On behalf of: {'; '.join(names)}",
+             f"Channel: {record.channel}"]
+    if record.received is not None:
+        lines.append(f"Received: {format_instant(record.received, zone)}")
+    if record.reference:
+        lines.append(f"Reference: {record.reference}")
+    return "\n".join(lines) + "\n"

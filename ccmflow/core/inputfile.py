@@ -1,0 +1,69 @@
+"""An input's own record, kept in git beside the change it makes: on whose behalf, how it came, what kind it is.
+
+Every input (a pull request's edit, an issue form, an e-mail the ISU enters, a general remark) may carry one file
+`documents/inputs/<document>/<input-id>.yaml`. Offline commands read it from the input's commit, so who is
+credited, the channel and the attested time of receipt are data in git, never something only GitHub knows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+INPUTS_DIR = "documents/inputs"
+RECORD_ROLE = "record-input"  # the registry role whose holders may attest when an input was received
+
+
+class InputKind(StrEnum):
+    """What an input asks for: one vocabulary for the form, `ccmflow propose`, the summary and the register."""
+
+    AMEND = "amend"  # new text for a paragraph
+    INSERT = "insert"  # a new paragraph after one
+    DELETE = "delete"  # a paragraph removed
+    REMARK = "remark"  # views on a section or the whole document: no text change
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {InputKind.AMEND: "amendment", InputKind.INSERT: "new paragraph", InputKind.DELETE: "deletion",
+           InputKind.REMARK: "general remark"}
+
+
+class Channel(StrEnum):
+    """How the input reached the process."""
+
+    GITHUB = "github"  # a pull request
+    ISSUE_FORM = "issue-form"  # the issue form, turned into a pull request by the bot
+    EMAIL = "e-mail"  # sent to the ISU, which entered it
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """The metadata of one input (schema input.schema.json)."""
+
+    id: str
+    document: str
+    kind: InputKind
+    on_behalf_of: tuple[str, ...]  # registry ids: every delegation credited (a joint input names several)
+    path: str
+    paragraph: str | None = None  # amend/delete: the paragraph; insert: the one it follows; remark: optional
+    section: str | None = None  # remark: the section it is about (None: the whole document)
+    remark: str | None = None
+    justification: str | None = None
+    channel: Channel = Channel.GITHUB
+    received: datetime | None = None  # an attestation: honoured only from an account with RECORD_ROLE
+    reference: str | None = None  # e.g. the e-mail's subject and date
+    issue: int | None = None  # the issue the form was filed in
+
+
+def input_path(document: str, input_id: str) -> str:
+    return f"{INPUTS_DIR}/{document}/{input_id}.yaml"
+
+
+def is_input_path(path: str) -> bool:
+    """documents/inputs/<document>/<id>.yaml: exactly one folder deep."""
+    rest = path.removeprefix(INPUTS_DIR + "/")
+    return rest != path and rest.count("/") == 1 and rest.endswith((".yaml", ".yml"))

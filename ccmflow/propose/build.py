@@ -1,0 +1,142 @@
+"""One proposal made into files: the document edited structurally, and the input's own record beside it."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+
+from ccmflow.core.inputfile import Channel, InputFile, InputKind, input_path
+from ccmflow.core.model import Document, Paragraph, Workspace, number_name
+from ccmflow.propose.resolve import ResolveError, resolve, resolve_section
+from ccmflow.write.edit import ID_ALPHABET, EditError, Editor, new_id
+from ccmflow.write.inputemit import dump_input
+
+# An inserted action must stay measurable (the schema asks for one indicator): this one says none is proposed
+# yet, so the file stays valid and the Presidency sees what is missing.
+INDICATOR_PLACEHOLDER = "To be defined"
+
+
+class ProposalError(ValueError):
+    """The proposal cannot be made; the message says exactly what to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What a delegation asks for, as it names things: the paragraph by its display number or id."""
+
+    document: str
+    kind: InputKind
+    on_behalf_of: tuple[str, ...]
+    paragraph: str | None = None  # amend, delete: the paragraph; insert: the one it follows; remark: optional
+    text: str | None = None  # amend, insert
+    remark: str | None = None
+    section: str | None = None  # remark: a section by id or title, when no paragraph is named
+    justification: str | None = None
+    channel: Channel = Channel.GITHUB
+    received: datetime | None = None
+    reference: str | None = None
+    issue: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """The files to commit (repository path -> text), the record, and a line saying what it does."""
+
+    record: InputFile
+    files: Mapping[str, str]
+    summary: str
+
+
+def fresh_input_id(proposal: Proposal) -> str:
+    """An input id nobody else will pick: the issue's number, else the first delegation, the kind and a nonce."""
+    if proposal.issue is not None:
+        return f"issue-{proposal.issue}"
+    nonce = "".join(secrets.choice(ID_ALPHABET) for _ in range(6))
+    return f"{proposal.on_behalf_of[0] if proposal.on_behalf_of else 'input'}-{proposal.kind}-{nonce}"
+
+
+def build(workspace: Workspace, document_text: str, proposal: Proposal, input_id: str) -> Built:
+    """The change `proposal` asks for on `document_text` (the document's file at the base), and its record."""
+    document = workspace.document(proposal.document)
+    if document is None:
+        raise ProposalError(f"no document '{proposal.document}' (known: {', '.join(sorted(workspace.documents))})")
+    _check_delegations(workspace, proposal.on_behalf_of)
+    try:
+        return _build(workspace, document, document_text, proposal, input_id)
+    except (ResolveError, EditError) as exc:
+        raise ProposalError(str(exc)) from None
+
+
+def _check_delegations(workspace: Workspace, delegations: tuple[str, ...]) -> None:
+    if not delegations:
+        raise ProposalError("say on whose behalf the input is made (a delegation id from the registry)")
+    unknown = [d for d in delegations if workspace.registry.get(d) is None]
+    if unknown:
+        raise ProposalError(f"not in the registry: {', '.join(unknown)} (use the delegations' ids from "
+                            f"{workspace.registry.path})")
+
+
+def _text(value: str | None, what: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ProposalError(f"the {what} is empty: give the text")
+    return text
+
+
+def _build(workspace: Workspace, document: Document, document_text: str, proposal: Proposal,
+           input_id: str) -> Built:
+    editor = Editor(document_text, document.path)
+    numbers = document.numbers()
+    kind = proposal.kind
+    pid: str | None = None
+    remark: str | None = None
+    section_id: str | None = None
+    title = document.short_title()
+    if kind == InputKind.REMARK:
+        remark = _text(proposal.remark, "remark")
+        if proposal.paragraph:
+            section, paragraph = resolve(document, proposal.paragraph)
+            pid, section_id = paragraph.id, section.id
+        elif proposal.section:
+            section_id = resolve_section(document, proposal.section).id
+        about = document.section(section_id) if section_id else None
+        where = f"section '{about.title}'" if about is not None else "the whole document"
+        summary = f"general remark on {where} of {title}"
+    else:
+        if not proposal.paragraph:
+            raise ProposalError("name the paragraph as in the circulated text, e.g. '5' or 'Action 12'")
+        section, paragraph = resolve(document, proposal.paragraph)
+        pid = paragraph.id
+        named = f"{number_name(numbers.get(pid, ''))} ({pid})"
+        if kind == InputKind.AMEND:
+            text = _text(proposal.text, "proposed text")
+            if text == paragraph.text:
+                raise ProposalError(f"the proposed text is the current text of {named}: change it, or make a remark")
+            editor.set_text(pid, text)
+            summary = f"amendment to {named} of {title}"
+        elif kind == InputKind.INSERT:
+            new = _new_paragraph(workspace, paragraph, _text(proposal.text, "proposed text"))
+            editor.insert(section.id, pid, new)
+            summary = f"new paragraph {new.id} after {named} of {title}"
+        else:
+            editor.delete(pid)
+            summary = f"deletion of {named} of {title}"
+    record = InputFile(
+        id=input_id, document=document.id, kind=kind, on_behalf_of=proposal.on_behalf_of,
+        path=input_path(document.id, input_id), paragraph=pid, section=section_id,
+        remark=remark,
+        justification=(proposal.justification or "").strip() or None, channel=proposal.channel,
+        received=proposal.received, reference=(proposal.reference or "").strip() or None, issue=proposal.issue)
+    files = {record.path: dump_input(record)}
+    if editor.text != document_text:
+        files[document.path] = editor.text
+    return Built(record, MappingProxyType(files), summary)
+
+
+def _new_paragraph(workspace: Workspace, after: Paragraph, text: str) -> Paragraph:
+    taken = {p.id for d in workspace.documents.values() for _, p in d.walk()}
+    indicators = (INDICATOR_PLACEHOLDER,) if after.kind == "action" else ()
+    return Paragraph(id=new_id(taken), kind=after.kind, text=text, indicators=indicators)

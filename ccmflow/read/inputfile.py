@@ -1,0 +1,77 @@
+"""Input records (documents/inputs/<document>/<id>.yaml): parsed, schema-checked and checked against the registry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ccmflow.core.errors import Finding
+from ccmflow.core.inputfile import Channel, InputFile, InputKind, input_path
+from ccmflow.core.model import Workspace
+from ccmflow.read import schema
+from ccmflow.read.load import SourceFile
+from ccmflow.read.yamlsafe import Loaded, YamlError
+from ccmflow.read.yamlsafe import load as load_yaml
+
+MODELINE = "# yaml-language-server: $schema=../../schemas/input.schema.json"
+
+
+def parse_input(file: SourceFile) -> tuple[InputFile | None, tuple[Finding, ...]]:
+    """The record of one input file, or None with located findings."""
+    try:
+        loaded = load_yaml(file.raw, file.path)
+    except YamlError as exc:
+        return None, (exc.finding,)
+    findings = schema.check("input", loaded)
+    if findings:
+        return None, tuple(findings)
+    return _record(loaded)
+
+
+def _record(loaded: Loaded) -> tuple[InputFile | None, tuple[Finding, ...]]:
+    data: dict[str, Any] = loaded.data["input"]
+    findings: list[Finding] = []
+    expected = input_path(data["document"], data["id"])
+    if loaded.path != expected:
+        findings.append(loaded.finding(("input", "id"), f"this input's file must be {expected}",
+                                       "name the file after the input's document and id"))
+    received = None
+    if "received" in data:
+        try:
+            received = datetime.fromisoformat(data["received"].replace("Z", "+00:00"))
+        except ValueError:
+            findings.append(loaded.finding(("input", "received"), f"'{data['received']}' is not a real time",
+                                           "use YYYY-MM-DDTHH:MM+HH:MM"))
+    if findings:
+        return None, tuple(findings)
+    return InputFile(
+        id=data["id"], document=data["document"], kind=InputKind(data["kind"]),
+        on_behalf_of=tuple(data["on_behalf_of"]), path=loaded.path, paragraph=data.get("paragraph"),
+        section=data.get("section"), remark=data.get("remark"), justification=data.get("justification"),
+        channel=Channel(data.get("channel", Channel.GITHUB)), received=received, reference=data.get("reference"),
+        issue=data.get("issue")), ()
+
+
+def check_input(record: InputFile, workspace: Workspace) -> list[Finding]:
+    """Cross-file rules: the document and every delegation exist; a remark's section and paragraph too."""
+    found: list[Finding] = []
+
+    def note(message: str, hint: str) -> None:
+        found.append(Finding(record.path, 1, 1, message, hint))
+
+    for sid in record.on_behalf_of:
+        if workspace.registry.get(sid) is None:
+            note(f"on_behalf_of: '{sid}' is not in the registry ({workspace.registry.path})",
+                 "use the id of a registered delegation")
+    document = workspace.document(record.document)
+    if document is None:
+        note(f"document: no document '{record.document}'", f"use one of: {', '.join(sorted(workspace.documents))}")
+        return found
+    if record.kind == InputKind.REMARK:
+        if record.section is not None and document.section(record.section) is None:
+            note(f"section: '{record.section}' is not a section of {record.document}",
+                 "use a section id of the document, or leave it out for a remark on the whole document")
+        if record.paragraph is not None and document.paragraph(record.paragraph) is None:
+            note(f"paragraph: '{record.paragraph}' is not a paragraph of {record.document}",
+                 "use a paragraph id of the document")
+    return found

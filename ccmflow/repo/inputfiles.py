@@ -1,0 +1,37 @@
+"""The input records (documents/inputs/<document>/<id>.yaml) a commit adds or changes since its merge base."""
+
+from __future__ import annotations
+
+import pygit2
+
+from ccmflow.core.inputfile import INPUTS_DIR, is_input_path
+from ccmflow.read.load import SourceFile
+from ccmflow.repo.git import LINK, SUBMODULE
+
+
+def changed_input_files(repo: pygit2.Repository, old: pygit2.Commit | None,
+                        head: pygit2.Commit) -> tuple[SourceFile, ...]:
+    """Input records at `head` that differ from `old` (the merge base); links and submodules are never read."""
+    try:
+        new_tree = head.tree[INPUTS_DIR]
+    except KeyError:
+        return ()
+    if not isinstance(new_tree, pygit2.Tree):
+        return ()
+    old_tree = None
+    if old is not None:
+        try:
+            found = old.tree[INPUTS_DIR]
+            old_tree = found if isinstance(found, pygit2.Tree) else None
+        except KeyError:
+            old_tree = None
+    diff = old_tree.diff_to_tree(new_tree) if old_tree is not None else new_tree.diff_to_tree(swap=True)
+    files: list[SourceFile] = []
+    for delta in diff.deltas:
+        path = f"{INPUTS_DIR}/{delta.new_file.path}"
+        if delta.status_char() == "D" or int(delta.new_file.mode) in (LINK, SUBMODULE) or not is_input_path(path):
+            continue
+        blob = repo.get(delta.new_file.id)
+        if isinstance(blob, pygit2.Blob):
+            files.append(SourceFile(path, bytes(blob.data), str(blob.id)))
+    return tuple(files)

@@ -1,0 +1,91 @@
+"""General remarks and joint inputs through the consolidation outputs: summary, compilation text, register."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from gitutil import commit
+from inputkit import ACCOUNTS, REVIEW, Process, utc
+
+from ccmflow.consolidation.consolidate import consolidate
+from ccmflow.consolidation.dispositions import Outcome
+from ccmflow.core.inputfile import InputKind
+from ccmflow.core.submissions import SubmissionLog
+from ccmflow.inputs.collect import collect
+from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
+from ccmflow.inputs.summary import build
+from ccmflow.inputs.summary_render import markdown
+from ccmflow.propose.build import Proposal
+from ccmflow.propose.build import build as build_proposal
+from ccmflow.repo.ledger import InputRecord
+
+AFTER = utc(5, 10)
+
+
+@pytest.fixture
+def proc(tmp_path: Path) -> Process:
+    return Process(tmp_path / "process")
+
+
+def propose(proc: Process, number: int, who: str, proposal: Proposal, at: datetime) -> str:
+    """A pull request opened by `who` from what `ccmflow propose` (or the issue form) makes, as the ledger knows it."""
+    workspace = proc.store.require(str(proc.base))
+    made = build_proposal(workspace, proc.text(REVIEW), proposal, f"in-{number}")
+    sha = str(commit(proc.repo, dict(made.files), "input", branch=None, parents=[proc.base]))
+    proc.pull(number, sha)
+    user_id, login = ACCOUNTS[who]
+    proc.records[number] = InputRecord(number=number, title=f"Input {number}", body="", author_id=user_id,
+                                       author_login=login, created_at=at, state="open",
+                                       head_sha=sha,
+                                       log=SubmissionLog(number).record(sha, at, "pr-created"))
+    return sha
+
+
+def test_remarks_and_joint_inputs_are_credited_everywhere(proc: Process) -> None:
+    propose(proc, 1, "austria", Proposal("review-document", InputKind.AMEND, ("austria", "chile", "cmc"), "5",
+                                         text="A joint amendment to paragraph five."), utc(4, 20))
+    propose(proc, 2, "mexico", Proposal("review-document", InputKind.REMARK, ("mexico",), "5",
+                                        remark="The section should be shorter."), utc(4, 21))
+    propose(proc, 3, "kenya", Proposal("review-document", InputKind.REMARK, ("kenya",),
+                                       remark="Fewer actions, please."), utc(5, 8))
+    proc.sync()
+    collected = collect(proc.store, "review-document", now=AFTER)
+    assert [i.name for i in collected.valid] == ["pr-1", "pr-2", "pr-3"]
+    summary = build(collected)
+    text = markdown(summary)
+    assert "Austria, Chile, Cluster Munition Coalition" in text
+    universal = next(s for s in summary.sections if s.id == "universalization")
+    assert [(r.input, r.delegation, r.text) for r in universal.remarks] == [
+        ("pr-2", "Mexico", "The section should be shorter.")]
+    assert [(r.input, r.timing.label) for r in summary.remarks] == [("pr-3", "late")]
+    assert "**General remarks** (no text change):" in text and "## General remarks on the whole document" in text
+    compiled = compile_inputs(collected)
+    md, page = render_markdown(compiled), render_html(compiled)
+    assert "[Alt 1 (Austria, Chile, Cluster Munition Coalition)" in md
+    assert "- Mexico: “The section should be shorter.”" in md
+    assert "Kenya (late): “Fewer actions, please.”" in md
+    assert "The section should be shorter." in page
+    result = consolidate(proc.store, "review-document", ["pr-1"])
+    register = {d.input: d for d in result.register.inputs}
+    assert register["pr-1"].stakeholder == "austria" and register["pr-1"].joint == ("chile", "cmc")
+    assert register["pr-2"].outcome == Outcome.NOTED and register["pr-2"].stakeholder == "mexico"
+    assert register["pr-3"].outcome == Outcome.NOTED
+
+
+def test_an_attested_e_mail_time_counts_in_the_summary_only_from_the_isu(proc: Process) -> None:
+    emailed = utc(5, 4, 21, 30)  # before the deadline (4 May, 21:59:59 UTC)
+    remark = Proposal("review-document", InputKind.REMARK, ("chile",), remark="Views sent by e-mail.",
+                      received=emailed)
+    propose(proc, 1, "presidency", remark, utc(5, 7))
+    proc.sync()
+    (item,) = collect(proc.store, "review-document", now=AFTER).inputs
+    assert item.timing.label == "late"  # the presidency holds no record-input role
+    isu = (39084516, "ccm-isu")
+    proc.records[1] = replace(proc.records[1], author_id=isu[0], author_login=isu[1])
+    proc.sync()
+    (item,) = collect(proc.store, "review-document", now=AFTER).inputs
+    assert item.timing.label == "on time" and item.received == emailed
+    assert item.author.name == "Chile"
