@@ -20,6 +20,7 @@ from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document, Process, Stakeholder, Window, Workspace
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import SubmissionLog
+from ccmflow.inputs import DEFAULT_REFS
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
 from ccmflow.inputs.freeze import belongs
 from ccmflow.repo.git import GitError, Repository, commit_of, ref_names
@@ -28,7 +29,6 @@ from ccmflow.repo.ledger import FrozenInput, InputRecord, Ledger, Manifest, free
 from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.store import Store
 
-DEFAULT_REFS = "refs/pull/*/head"
 _FROZEN = re.compile(r"^refs/ccmflow/[^/]+/pr-(\d+)$")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 Progress = Callable[[int, int], None]
