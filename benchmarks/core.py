@@ -21,9 +21,9 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 import gitutil  # noqa: E402
 from gen import DOC_ID, generate_document, mutate  # noqa: E402
 
-from ccmflow import load, rules, schema, yamlsafe  # noqa: E402
 from ccmflow.compare.diff import diff_documents  # noqa: E402
 from ccmflow.core.model import Document  # noqa: E402
+from ccmflow.read import load, rules, schema, yamlsafe  # noqa: E402
 from ccmflow.repo.store import Store  # noqa: E402
 
 PATH = f"documents/{DOC_ID}.yaml"

@@ -32,12 +32,12 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 import gitutil  # noqa: E402
 from gen import DOC_ID, dump, generate_document  # noqa: E402
 
-from ccmflow import load  # noqa: E402
 from ccmflow.core.submissions import SubmissionLog  # noqa: E402
 from ccmflow.inputs.collect import collect  # noqa: E402
 from ccmflow.inputs.examine import cache_path  # noqa: E402
 from ccmflow.inputs.summary import build  # noqa: E402
 from ccmflow.inputs.summary_render import markdown  # noqa: E402
+from ccmflow.read import load  # noqa: E402
 from ccmflow.read.yamlsafe import load as load_yaml  # noqa: E402
 from ccmflow.repo.ledger import InputRecord, Ledger, write_ledger  # noqa: E402
 from ccmflow.repo.store import Store  # noqa: E402

@@ -9,15 +9,30 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ccmflow import __version__
-from ccmflow.core.errors import FatalError, InvalidInput
 
 # Each name is a module ccmflow.commands.<name> (dashes as underscores) with
-# `add_parser(subparsers) -> ArgumentParser` and `run(args) -> int`.
-COMMANDS = (
-    "validate", "status", "show", "diff", "render", "init", "new-id",
-    "merge-driver", "consolidate", "release", "trace",
-    "summary", "compile", "freeze", "demo", "site", "propose",
-)
+# `add_parser(subparsers) -> ArgumentParser` and `run(args) -> int`. The one-line help lives here, so that
+# `ccmflow --help` lists every command without importing any of them; a command's module imports only the
+# standard library at the top (its add_parser must not import the library), and `run` imports what it needs.
+COMMANDS: dict[str, str] = {
+    "validate": "check documents, timeline and registry",
+    "status": "where the process stands: phase, windows, deadlines",
+    "show": "print a document with its computed paragraph numbers",
+    "diff": "paragraph redline between two versions",
+    "render": "the numbered document as Markdown, HTML or Word",
+    "init": "create a new process repository",
+    "new-id": "print fresh paragraph ids",
+    "merge-driver": "git merge driver merging documents by paragraph id",
+    "consolidate": "build the next version of a document from chosen inputs",
+    "release": "set a document's version, commit and tag it DOC/VERSION",
+    "trace": "concordance of paragraph numbers and inputs across versions",
+    "summary": "consolidation summary of the inputs to a document",
+    "compile": "compilation text: proposals attributed under each paragraph",
+    "freeze": "record the on-time version of every input once a window has closed",
+    "demo": "run the whole process offline on the embedded documents",
+    "site": "build the public dashboard as a static site",
+    "propose": "make an input (amend, insert, delete, remark) on a branch, as the ISU enters an e-mail",
+}
 
 
 def _module(name: str) -> ModuleType:
@@ -29,39 +44,52 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ccmflow", description="Draft a conference's outcome documents in git.")
     parser.add_argument("--version", action="version", version=f"ccmflow {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMANDS:
-        if chosen is None or name == chosen:
+    for name, what in COMMANDS.items():
+        if name == chosen:
             module = _module(name)
             module.add_parser(subparsers).set_defaults(run=module.run)
         else:
-            subparsers.add_parser(name)
+            subparsers.add_parser(name, help=what)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    chosen = next((a for a in args_list if not a.startswith("-")), None)
-    parser = build_parser(chosen if chosen in COMMANDS else None)
+    # The command is the first argument (`ccmflow --help validate` lists the commands).
+    chosen = args_list[0] if args_list and args_list[0] in COMMANDS else None
+    parser = build_parser(chosen)
     args = parser.parse_args(args_list)
     try:
         code: int = args.run(args)
-    except InvalidInput as exc:
-        from ccmflow.commands.output import report_findings
-
-        report_findings(exc.findings, getattr(args, "json", False))
-        return exc.exit_code
-    except FatalError as exc:
-        from ccmflow.commands.output import terminal_safe
-
-        print(terminal_safe(f"ccmflow: {exc}"), file=sys.stderr)
-        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # Output piped into `head` and the reader went away: not an error of ours.
         sys.stderr.close()
         return 0
+    except Exception as exc:  # the library's errors, imported only once a command has run
+        handled = _exit_code(exc, args)
+        if handled is None:
+            raise  # a bug: the traceback as it is
+        return handled
     return code
+
+
+def _exit_code(exc: Exception, args: argparse.Namespace) -> int | None:
+    """FatalError and InvalidInput become their exit codes, with one message; None for anything else."""
+    from ccmflow.core.errors import FatalError, InvalidInput
+
+    if isinstance(exc, InvalidInput):
+        from ccmflow.commands.output import report_findings
+
+        report_findings(exc.findings, getattr(args, "json", False))
+        return exc.exit_code
+    if isinstance(exc, FatalError):
+        from ccmflow.commands.output import terminal_safe
+
+        print(terminal_safe(f"ccmflow: {exc}"), file=sys.stderr)
+        return exc.exit_code
+    return None
 
 
 if __name__ == "__main__":

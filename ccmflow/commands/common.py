@@ -6,12 +6,11 @@ import argparse
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ccmflow.core.errors import FatalError, InvalidInput
-from ccmflow.core.model import Document, Workspace
-from ccmflow.core.status import parse_instant
-from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, parse
-from ccmflow.repo.store import Store, directory_workspace
+# Argument parsing imports this module: the library is imported only by the functions that need it.
+if TYPE_CHECKING:
+    from ccmflow.core.model import Document, Workspace
 
 NOW_ENV = "CCMFLOW_NOW"
 
@@ -26,7 +25,12 @@ def add_common(parser: argparse.ArgumentParser, rev: bool = False) -> None:
 
 def workspace(repo: Path, rev: str | None) -> Workspace:
     """The checked workspace from the files on disk, or from git at `rev`."""
+    from ccmflow.core.errors import InvalidInput
+    from ccmflow.read.directory import directory_workspace
+
     if rev is not None:
+        from ccmflow.repo.store import Store
+
         return Store(repo).require(rev)
     top = find_top(repo)
     found, findings = directory_workspace(top)
@@ -37,6 +41,9 @@ def workspace(repo: Path, rev: str | None) -> Workspace:
 
 def find_top(start: Path) -> Path:
     """The nearest directory at or above `start` that holds documents/."""
+    from ccmflow.core.errors import FatalError
+    from ccmflow.read.load import DOCUMENTS_DIR
+
     start = start.resolve()
     for candidate in (start, *start.parents):
         if (candidate / DOCUMENTS_DIR).is_dir():
@@ -46,6 +53,11 @@ def find_top(start: Path) -> Path:
 
 def document(repo: Path, doc: str, rev: str | None) -> tuple[Document, Workspace | None]:
     """A document by id or by path; the workspace too when the whole tree is valid."""
+    from ccmflow.core.errors import FatalError, InvalidInput
+    from ccmflow.core.model import Document
+    from ccmflow.read.load import SourceFile, parse
+    from ccmflow.repo.store import Store
+
     path = Path(doc)
     if doc.endswith((".yaml", ".yml")) and path.is_file():
         parsed = parse(SourceFile(str(path), path.read_bytes()))
@@ -65,5 +77,7 @@ def document(repo: Path, doc: str, rev: str | None) -> tuple[Document, Workspace
 
 def parse_when(text: str | None, zone: str) -> datetime:
     """An instant from --at or CCMFLOW_NOW; a time without a zone is read in conference time."""
+    from ccmflow.core.status import parse_instant
+
     text = text or os.environ.get(NOW_ENV)
     return parse_instant(text, zone) if text else datetime.now(UTC)

@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import emit_json
-from ccmflow.commands.summary import add_input_options, gather
-from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
+from ccmflow.commands.summary import add_input_options
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "compile", help="compilation text: proposals attributed under each paragraph", description=__doc__)
+        "compile", description=__doc__)
     add_input_options(parser)
     parser.add_argument("--format", choices=("md", "html", "docx"), default="md")
     parser.add_argument("--only-changed", action="store_true", help="show only the paragraphs that drew input")
@@ -25,6 +23,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import emit_json
+    from ccmflow.commands.summary import gather
+    from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
+
     compiled = compile_inputs(gather(args))
     if args.format == "docx":
         from ccmflow.word.compile import compilation_docx

@@ -9,20 +9,17 @@ checked out: the branch (default consolidate/<doc>/<next-version>) is created an
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json
-from ccmflow.consolidation.consolidate import Consolidation, consolidate
-from ccmflow.repo.store import Store
+
+if TYPE_CHECKING:
+    from ccmflow.consolidation.consolidate import Consolidation
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "consolidate", help="build the next version of a document from chosen inputs",
+        "consolidate",
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("doc", metavar="DOC", help="a document id, e.g. review-document")
     parser.add_argument("--take", nargs="+", action="extend", required=True, metavar="INPUT",
@@ -39,6 +36,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import emit_json
+    from ccmflow.consolidation.consolidate import consolidate
+    from ccmflow.repo.store import Store
+
     tokens = [t for item in args.take for t in item.split(",") if t.strip()]
     result = consolidate(Store(args.repo), args.doc, tokens, base_rev=args.base, branch=args.branch,
                          window=args.window, version=args.version, skip_conflicts=args.skip_conflicts,
@@ -51,6 +52,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(result: Consolidation) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ccmflow.commands.output import console
+
     out = console()
     out.print(f"[green]✓[/green] {result.document.id} {result.document.version}: branch [bold]{result.branch}[/bold] "
               f"({result.commit[:12]}) from {', '.join(i.name for i in result.inputs)}")

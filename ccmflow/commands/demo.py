@@ -7,15 +7,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
-from rich.text import Text
-
-from ccmflow.commands.output import console, emit_json
-
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "demo", help="run the whole process offline on the embedded documents", description=__doc__)
+        "demo", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("ccmflow-demo"), metavar="DIR",
                         help="where to write (default: ./ccmflow-demo; a previous demo there is replaced)")
     parser.add_argument("--force", action="store_true",
@@ -26,6 +21,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ccmflow.commands.output import console, emit_json
     from ccmflow.demo.run import run_demo
 
     started = time.perf_counter()

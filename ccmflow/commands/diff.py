@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
-
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json, redline_text, terminal_safe
-from ccmflow.compare.diff import DocumentDiff, diff_documents
-from ccmflow.compare.redline import change_heading, diff_markdown
-from ccmflow.repo.store import Store
-from ccmflow.repo.versions import resolve_version_rev
+
+if TYPE_CHECKING:
+    from ccmflow.compare.diff import DocumentDiff
 
 # Formats written to a file (or standard output): the HTML redline page and the Word redline.
 FILE_FORMATS = ("html", "docx")
@@ -21,7 +17,7 @@ FILE_FORMATS = ("html", "docx")
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "diff", help="paragraph redline between two versions", description=__doc__)
+        "diff", description=__doc__)
     parser.add_argument("doc", metavar="DOC", help="a document id")
     parser.add_argument("old", metavar="OLD", help="a version (e.g. zero-draft: the tag DOC/zero-draft) or git rev")
     parser.add_argument("new", metavar="NEW", help="a version or git revision")
@@ -34,6 +30,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import emit_json, terminal_safe
+    from ccmflow.compare.diff import diff_documents
+    from ccmflow.compare.redline import diff_markdown
+    from ccmflow.repo.store import Store
+    from ccmflow.repo.versions import resolve_version_rev
+
     store = Store(args.repo)
     old = store.document(resolve_version_rev(store, args.doc, args.old), args.doc)
     new = store.document(resolve_version_rev(store, args.doc, args.new), args.doc)
@@ -52,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(result: DocumentDiff, old: str, new: str) -> None:
+    from rich.text import Text
+
+    from ccmflow.commands.output import console, redline_text
+    from ccmflow.compare.redline import change_heading
+
     out = console()
     out.print(f"[bold]{result.document}[/bold]: {old} → {new}")
     for key, (before, after) in result.meta.items():

@@ -5,21 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.table import Table
-from rich.text import Text
-
 from ccmflow.commands.common import add_common, parse_when
-from ccmflow.commands.output import console, emit_json
-from ccmflow.core.status import format_instant
-from ccmflow.inputs.freeze import freeze_report
-from ccmflow.repo.inputref import input_name, pull_ref
-from ccmflow.repo.ledger import manifest_ref, read_ledger
-from ccmflow.repo.store import Store
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "freeze", help="record the on-time version of every input once a window has closed", description=__doc__)
+        "freeze", description=__doc__)
     parser.add_argument("window", metavar="WINDOW", help="a window id from documents/process.yaml")
     parser.add_argument("--at", "--now", dest="at", metavar="WHEN",
                         help="the instant to freeze at (default: now, or $CCMFLOW_NOW)")
@@ -29,6 +20,16 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ccmflow.commands.output import console, emit_json
+    from ccmflow.core.status import format_instant
+    from ccmflow.inputs.freeze import freeze_report
+    from ccmflow.repo.inputref import input_name, pull_ref
+    from ccmflow.repo.ledger import manifest_ref, read_ledger
+    from ccmflow.repo.store import Store
+
     store = Store(args.repo)
     workspace = store.require(store.commit(args.base).id)
     zone = workspace.process.conference.timezone

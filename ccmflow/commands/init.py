@@ -7,25 +7,19 @@ import json
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ccmflow import __version__
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json
-from ccmflow.core.errors import FatalError, InvalidInput
-from ccmflow.read.load import DOCUMENTS_DIR
-from ccmflow.read.schema import SCHEMAS
-from ccmflow.repo.git import Repository, commit_everything
-from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
-from ccmflow.repo.store import directory_workspace
-from ccmflow.write.edit import new_id
-from ccmflow.write.workflows import write_files
+
+if TYPE_CHECKING:
+    from ccmflow.repo.git import Repository
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "init", help="create a new process repository", description=__doc__)
+        "init", description=__doc__)
     parser.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (must be empty or absent)")
     parser.add_argument("--conference", default="First Review Conference", help="the conference's full name")
     parser.add_argument("--short-name", default="Review Conference", help="a short name, e.g. 2RC")
@@ -45,6 +39,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import console, emit_json
+    from ccmflow.core.errors import FatalError
+    from ccmflow.read.load import DOCUMENTS_DIR
+    from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
+    from ccmflow.write.workflows import write_files
+
     target: Path = args.dir
     if target.exists() and any(target.iterdir()):
         raise FatalError(f"{target} is not empty: choose a new folder")
@@ -76,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _values(args: argparse.Namespace) -> dict[str, str]:
+    from ccmflow.core.errors import FatalError
+    from ccmflow.write.edit import new_id
+
     end = args.end or args.start
     if end < args.start:
         raise FatalError("--end is before --start")
@@ -91,6 +94,8 @@ def _values(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _write_instance(docs: Path, values: dict[str, str]) -> None:
+    from ccmflow.read.schema import SCHEMAS
+
     templates = resources.files("ccmflow.templates").joinpath("instance")
     for name in ("outcome-document.yaml", "process.yaml", "stakeholders.yaml"):
         text = templates.joinpath(name).read_text("utf-8")
@@ -104,11 +109,16 @@ def _write_instance(docs: Path, values: dict[str, str]) -> None:
 
 
 def _check(target: Path) -> None:
+    from ccmflow.core.errors import InvalidInput
+    from ccmflow.repo.store import directory_workspace
+
     _, findings = directory_workspace(target)
     if findings:
         raise InvalidInput(findings)
 
 
 def _commit(target: Path) -> Repository:
+    from ccmflow.repo.git import commit_everything
+
     repo, _ = commit_everything(target, "Start the process repository (ccmflow init)")
     return repo

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccmflow.commands.common import find_top
-from ccmflow.core.errors import FatalError, InvalidInput
-from ccmflow.core.languages import CODES, WORKING, Localized, Translation, localize
-from ccmflow.core.model import Document, Workspace
-from ccmflow.repo.store import Store
-from ccmflow.repo.translationfiles import translations
+from ccmflow.core.languages import CODES, WORKING
+
+if TYPE_CHECKING:
+    from ccmflow.core.languages import Localized, Translation
+    from ccmflow.core.model import Document, Workspace
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +23,10 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
 
 def workspace_translations(args: argparse.Namespace, workspace: Workspace) -> tuple[Translation, ...]:
     """The checked translations beside the workspace (from git at --rev, else from the files on disk)."""
+    from ccmflow.core.errors import InvalidInput
+    from ccmflow.repo.store import Store
+    from ccmflow.repo.translationfiles import translations
+
     rev = getattr(args, "rev", None)
     if rev is not None:
         found, findings = translations(workspace, store=Store(args.repo), rev=rev)
@@ -33,6 +38,9 @@ def workspace_translations(args: argparse.Namespace, workspace: Workspace) -> tu
 
 
 def localized(args: argparse.Namespace, doc: Document, workspace: Workspace | None) -> Localized:
+    from ccmflow.core.errors import FatalError
+    from ccmflow.core.languages import localize
+
     if args.lang == WORKING:
         return localize(doc, None, WORKING)
     if workspace is None:
@@ -44,6 +52,9 @@ def localized(args: argparse.Namespace, doc: Document, workspace: Workspace | No
 
 def exact_commit(args: argparse.Namespace, doc: Document) -> str | None:
     """The commit the rendered text is exactly at: --rev's, or HEAD's when the file on disk matches it."""
+    from ccmflow.core.errors import FatalError
+    from ccmflow.repo.store import Store
+
     try:
         store = Store(args.repo)
     except FatalError:

@@ -16,18 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import emit_json, terminal_safe
-from ccmflow.compare.markers import mark_conflicts
-from ccmflow.compare.merge import MergeError, merge_texts, parse_document
-from ccmflow.core.errors import FatalError
-from ccmflow.read.load import is_managed, kind_of
-from ccmflow.read.yamlsafe import YamlError
-from ccmflow.repo.gitattributes import install_merge_driver
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "merge-driver", help="git merge driver merging documents by paragraph id",
+        "merge-driver",
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for name, what in (("base", "%%O: the common ancestor's version"), ("ours", "%%A: our version; the result"),
                        ("theirs", "%%B: their version"), ("path", "%%P: the file's path in the repository")):
@@ -41,6 +34,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import emit_json
+    from ccmflow.core.errors import FatalError
+    from ccmflow.read.load import is_managed, kind_of
+    from ccmflow.repo.gitattributes import install_merge_driver
+
     if args.install:
         attributes, config = install_merge_driver(args.repo, args.command)
         if args.json:
@@ -63,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.Namespace) -> int | None:
     """The paragraph merge; None when a side is not a valid document (the line merge takes over)."""
+    from ccmflow.commands.output import emit_json, terminal_safe
+    from ccmflow.compare.markers import mark_conflicts
+    from ccmflow.compare.merge import MergeError, merge_texts, parse_document
+    from ccmflow.read.yamlsafe import YamlError
+
     try:
         texts = [p.read_bytes().decode("utf-8") for p in (base, ours, theirs)]
         merged, conflicts = merge_texts(texts[0], texts[1], texts[2], path)
@@ -84,6 +87,9 @@ def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.
 
 def _by_lines(base: Path, ours: Path, theirs: Path, path: str, size: int) -> int:
     """What git would have done without us: `git merge-file`, in place on OURS."""
+    from ccmflow.commands.output import terminal_safe
+    from ccmflow.core.errors import FatalError
+
     command = ["git", "merge-file", f"--marker-size={size}", "-L", "ours", "-L", "base", "-L", "theirs",
                str(ours), str(base), str(theirs)]
     try:

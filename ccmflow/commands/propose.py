@@ -18,23 +18,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json, terminal_safe
-from ccmflow.core.errors import FatalError
-from ccmflow.core.inputfile import Channel, InputKind
-from ccmflow.core.status import format_instant, parse_instant
-from ccmflow.propose.build import Built, Proposal, ProposalError, build, fresh_input_id
-from ccmflow.repo.branches import commit_on_new_branch
-from ccmflow.repo.store import Store
-from ccmflow.repo.treeedit import blob_text
+from ccmflow.core.inputfile import Channel
+
+if TYPE_CHECKING:
+    from ccmflow.propose.build import Built, Proposal
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "propose", help="make an input received outside GitHub into a branch and a commit",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "propose", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("doc", metavar="DOC", help="a document id, e.g. lausanne-action-plan")
     parser.add_argument("paragraph", nargs="?", metavar="PARAGRAPH", help="'5', 'Action 12' or a paragraph id")
     what = parser.add_mutually_exclusive_group(required=True)
@@ -59,6 +54,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _read(path: Path | None) -> str | None:
+    from ccmflow.core.errors import FatalError
+
     if path is None:
         return None
     if str(path) == "-":
@@ -70,6 +67,11 @@ def _read(path: Path | None) -> str | None:
 
 
 def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
+    from ccmflow.core.errors import FatalError
+    from ccmflow.core.inputfile import InputKind
+    from ccmflow.core.status import parse_instant
+    from ccmflow.propose.build import Proposal
+
     if args.after and (args.paragraph or args.text is None):
         raise FatalError("--after PARAGRAPH goes with --text FILE and no other PARAGRAPH")
     if args.section and args.remark is None:
@@ -90,6 +92,13 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import console, emit_json, terminal_safe
+    from ccmflow.core.errors import FatalError
+    from ccmflow.propose.build import ProposalError, build, fresh_input_id
+    from ccmflow.repo.branches import commit_on_new_branch
+    from ccmflow.repo.store import Store
+    from ccmflow.repo.treeedit import blob_text
+
     store = Store(args.repo)
     base = store.commit(args.base)
     workspace = store.require(base.id)
@@ -118,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _message(built: Built, names: list[str], zone: str) -> str:
+    from ccmflow.core.status import format_instant
+
     record = built.record
     lines = [built.summary[:1].upper() + built.summary[1:], "", f"On behalf of: {'; '.join(names)}",
              f"Channel: {record.channel}"]

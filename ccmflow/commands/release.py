@@ -6,14 +6,11 @@ import argparse
 from typing import Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json
-from ccmflow.repo.release import release
-from ccmflow.repo.store import Store
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "release", help="set a document's version, commit and tag it DOC/VERSION", description=__doc__,
+        "release", description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("doc", metavar="DOC", help="a document id, e.g. review-document")
     parser.add_argument("version", metavar="VERSION", help="a version id from process.yaml, e.g. consolidated")
@@ -22,6 +19,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import console, emit_json
+    from ccmflow.repo.release import release
+    from ccmflow.repo.store import Store
+
     done = release(Store(args.repo), args.doc, args.version)
     if args.json:
         emit_json(done.as_json())

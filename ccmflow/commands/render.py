@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common, document
-from ccmflow.commands.localized import add_lang, exact_commit, localized
-from ccmflow.commands.output import emit_json
-from ccmflow.write.render import render_html, render_markdown
+from ccmflow.commands.localized import add_lang
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "render", help="the numbered document as Markdown, HTML or Word", description=__doc__)
+        "render", description=__doc__)
     parser.add_argument("doc", metavar="DOC", help="a document id or a file path")
     parser.add_argument("--format", choices=("md", "html", "docx"), default="md")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
@@ -25,6 +23,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.localized import exact_commit, localized
+    from ccmflow.commands.output import emit_json
+    from ccmflow.write.render import render_html, render_markdown
+
     doc, workspace = document(args.repo, args.doc, args.rev)
     version = workspace.process.version_name(doc.version) if workspace else None
     conference = workspace.process.conference if workspace else None

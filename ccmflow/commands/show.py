@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common, document
-from ccmflow.commands.localized import add_lang, localized
-from ccmflow.commands.output import console, emit_json
-from ccmflow.core.model import Document, Paragraph
+from ccmflow.commands.localized import add_lang
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from ccmflow.core.model import Document, Paragraph
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "show", help="print a document with its computed paragraph numbers", description=__doc__)
+        "show", description=__doc__)
     parser.add_argument("doc", metavar="DOC", help="a document id (e.g. review-document) or a file path")
     add_lang(parser)
     add_common(parser, rev=True)
@@ -23,6 +24,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from ccmflow.commands.localized import localized
+    from ccmflow.commands.output import console, emit_json
+
     doc, workspace = document(args.repo, args.doc, args.rev)
     shown = localized(args, doc, workspace)
     doc = shown.document
@@ -43,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _paragraph(paragraph: Paragraph, number: str) -> Text:
+    from rich.text import Text
+
     text = Text()
     if number:
         text.append(f"{number}. " if number[-1].isdigit() and " " not in number else f"{number}: ", style="bold")

@@ -9,16 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common, parse_when
-from ccmflow.commands.output import console, emit_json
-from ccmflow.core.errors import FatalError
-from ccmflow.repo.fetch import fetch
-from ccmflow.repo.store import Store
-from ccmflow.site.build import MARKER, build_site
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "site", help="build the public dashboard as a static site", description=__doc__)
+        "site", description=__doc__)
     parser.add_argument("out", type=Path, metavar="OUT", help="the folder to write the site in (new, empty, or a "
                         "site built before)")
     parser.add_argument("--rev", default="HEAD", help="build from this commit, branch or tag (default: HEAD)")
@@ -31,6 +26,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _check_out(out: Path) -> None:
+    from ccmflow.core.errors import FatalError
+    from ccmflow.site.build import MARKER
+
     if out.exists() and not out.is_dir():
         raise FatalError(f"{out} is a file: give a folder for the site")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
@@ -38,6 +36,11 @@ def _check_out(out: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import console, emit_json
+    from ccmflow.repo.fetch import fetch
+    from ccmflow.repo.store import Store
+    from ccmflow.site.build import build_site
+
     _check_out(args.out)
     store = Store(args.repo)
     if args.fetch:

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import Any
-
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common, parse_when, workspace
-from ccmflow.commands.localized import workspace_translations
-from ccmflow.commands.output import console, emit_json
-from ccmflow.core.languages import LANGUAGES, WORKING, Coverage, document_languages
-from ccmflow.core.model import Process, Workspace
-from ccmflow.core.status import Phase, WindowState, format_delta, format_instant, phase
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ccmflow.core.languages import Coverage
+    from ccmflow.core.model import Process, Workspace
+    from ccmflow.core.status import Phase, WindowState
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "status", help="where the process stands: phase, windows, deadlines", description=__doc__)
+        "status", description=__doc__)
     parser.add_argument("--at", metavar="WHEN",
                         help="an instant to look from, e.g. 2020-05-04T18:00 (conference time unless a zone is "
                              "given; default: now, or $CCMFLOW_NOW)")
@@ -27,6 +27,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import console, emit_json
+    from ccmflow.core.status import format_instant, phase
+
     found = workspace(args.repo, args.rev)
     process = found.process
     now = parse_when(args.at, process.conference.timezone)
@@ -46,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
 
 def translation_coverage(args: argparse.Namespace, found: Workspace) -> list[Coverage]:
     """Per document and language other than English: paragraphs translated, outdated, missing."""
+    from ccmflow.commands.localized import workspace_translations
+    from ccmflow.core.languages import WORKING, document_languages
+
     known = workspace_translations(args, found)
     order = [d for d in found.process.document_order if d in found.documents]
     order += [d for d in found.documents if d not in order]
@@ -53,6 +59,10 @@ def translation_coverage(args: argparse.Namespace, found: Workspace) -> list[Cov
 
 
 def _translations_table(coverage: list[Coverage]) -> Table:
+    from rich.table import Table
+
+    from ccmflow.core.languages import LANGUAGES, WORKING
+
     table = Table(title="Translations (paragraphs translated and current / all; outdated: the English changed since)",
                   title_justify="left")
     table.add_column("document")
@@ -70,6 +80,10 @@ def _translations_table(coverage: list[Coverage]) -> Table:
 
 
 def _windows_table(process: Process, states: tuple[WindowState, ...]) -> Table:
+    from rich.table import Table
+
+    from ccmflow.core.status import format_delta, format_instant
+
     table = Table(title="Input windows", title_justify="left")
     for column in ("window", "document", "closes (conference time and UTC)", "state", "time left"):
         table.add_column(column)
@@ -84,6 +98,8 @@ def _windows_table(process: Process, states: tuple[WindowState, ...]) -> Table:
 
 
 def _milestones_table(process: Process, current: Phase) -> Table:
+    from rich.table import Table
+
     table = Table(title="Milestones", title_justify="left")
     for column in ("when", "milestone", "kind"):
         table.add_column(column)
@@ -94,6 +110,8 @@ def _milestones_table(process: Process, current: Phase) -> Table:
 
 
 def as_json(process: Process, current: Phase, now: datetime) -> dict[str, object]:
+    from ccmflow.core.status import format_instant
+
     return {
         "at": now.isoformat(), "phase": current.label,
         "last_milestone": current.last.id if current.last else None,

@@ -9,17 +9,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common, parse_when
-from ccmflow.commands.output import console, emit_json
-from ccmflow.inputs.collect import DEFAULT_REFS, Inputs, collect
-from ccmflow.inputs.collect import Progress as Callback
-from ccmflow.inputs.summary import build
-from ccmflow.inputs.summary_render import markdown, renderables
-from ccmflow.repo.store import Store
+from ccmflow.inputs import DEFAULT_REFS
+
+if TYPE_CHECKING:
+    from ccmflow.inputs.collect import Inputs
+    from ccmflow.inputs.collect import Progress as Callback
+    from ccmflow.repo.store import Store
 
 # Below this many refs a run takes well under a second: no progress bar.
 PROGRESS_FROM = 40
@@ -27,7 +25,7 @@ PROGRESS_FROM = 40
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "summary", help="consolidation summary of the inputs to a document", description=__doc__)
+        "summary", description=__doc__)
     add_input_options(parser)
     parser.add_argument("--format", choices=("text", "md", "json"), default="text")
     parser.add_argument("-o", "--output", type=Path, help="write Markdown or JSON to this file")
@@ -48,6 +46,9 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def gather(args: argparse.Namespace) -> Inputs:
+    from ccmflow.inputs.collect import collect
+    from ccmflow.repo.store import Store
+
     store = Store(args.repo)
     zone = store.require(store.commit(args.base).id).process.conference.timezone
     now = parse_when(args.at, zone)
@@ -59,6 +60,10 @@ def gather(args: argparse.Namespace) -> Inputs:
 
 @contextmanager
 def _progress(quiet: bool, store: Store, pattern: str) -> Iterator[Callback | None]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ccmflow.commands.output import console
+
     count = sum(1 for r in store.repo.references if fnmatch.fnmatchcase(r, pattern))
     if quiet or count < PROGRESS_FROM:
         yield None
@@ -74,6 +79,10 @@ def _progress(quiet: bool, store: Store, pattern: str) -> Iterator[Callback | No
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import console, emit_json
+    from ccmflow.inputs.summary import build
+    from ccmflow.inputs.summary_render import markdown, renderables
+
     summary = build(gather(args))
     fmt = "json" if args.json else args.format
     if fmt == "text" and args.output is None:

@@ -9,23 +9,20 @@ version) to follow one paragraph's text through the versions.
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common
-from ccmflow.commands.output import console, emit_json, terminal_safe
-from ccmflow.consolidation.trace import Trace, concordance, find_paragraph
-from ccmflow.core.model import Document
-from ccmflow.repo.store import Store
+
+if TYPE_CHECKING:
+    from ccmflow.consolidation.trace import Trace
+    from ccmflow.core.model import Document
 
 MISSING = "—"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "trace", help="concordance of paragraph numbers and inputs across versions", description=__doc__,
+        "trace", description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("doc", metavar="DOC", help="a document id")
     parser.add_argument("paragraph", nargs="?", metavar="PARAGRAPH", help="one paragraph: its id or latest number")
@@ -35,6 +32,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import emit_json, terminal_safe
+    from ccmflow.consolidation.trace import Trace, concordance, find_paragraph
+    from ccmflow.repo.store import Store
+
     trace = concordance(Store(args.repo), args.doc)
     if args.paragraph:
         pid = find_paragraph(trace, args.paragraph)
@@ -66,6 +67,11 @@ def _headers(trace: Trace) -> list[str]:
 
 
 def _print(trace: Trace, one: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ccmflow.commands.output import console
+
     out = console()
     table = Table(title=f"{trace.document}: concordance")
     for header in _headers(trace):

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common, find_top
-from ccmflow.commands.output import console, emit_json, report_findings
-from ccmflow.core.errors import Finding
-from ccmflow.read.load import DOCUMENTS_DIR
-from ccmflow.repo.store import Store, directory_workspace
+
+if TYPE_CHECKING:
+    from ccmflow.core.errors import Finding
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "validate", help="check documents, timeline and registry", description=__doc__)
+        "validate", description=__doc__)
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="files or folders (default: documents/ of the repository)")
     add_common(parser, rev=True)
@@ -23,7 +22,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import console, emit_json, report_findings
+    from ccmflow.read.load import DOCUMENTS_DIR
+
     if args.rev is not None:
+        from ccmflow.repo.store import Store
+
         _, findings = Store(args.repo).workspace(args.rev)
         checked = f"{DOCUMENTS_DIR}/ at {args.rev}"
     else:
@@ -42,15 +46,25 @@ def run(args: argparse.Namespace) -> int:
 def _translation_findings(args: argparse.Namespace) -> list[Finding]:
     """Translation files are checked once the documents they translate are valid (unknown ids are errors)."""
     from ccmflow.commands.common import workspace
-    from ccmflow.repo.translationfiles import translations
 
     found = workspace(args.repo, args.rev)
-    store = Store(args.repo) if args.rev is not None else None
-    return translations(found, top=find_top(args.repo) if store is None else None, store=store, rev=args.rev)[1]
+    if args.rev is None:  # from disk, without git
+        from ccmflow.read.directory import directory_translation_files
+        from ccmflow.read.translations import check_translations
+
+        return check_translations(directory_translation_files(find_top(args.repo)), found.documents)[1]
+    from ccmflow.repo.store import Store
+    from ccmflow.repo.translationfiles import translations
+
+    return translations(found, store=Store(args.repo), rev=args.rev)[1]
 
 
 def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:
     """Each folder is checked as a whole (cross-file rules need it); named files filter what is shown."""
+    from ccmflow.core.errors import Finding
+    from ccmflow.read.directory import directory_workspace
+    from ccmflow.read.load import DOCUMENTS_DIR
+
     folders: dict[Path, set[str] | None] = {}
     for path in paths:
         if path.is_dir():

@@ -9,14 +9,9 @@ paragraph someone references...) returns None and the caller parses the whole fi
 
 from __future__ import annotations
 
-import copy
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from typing import Any
-
-import fastjsonschema
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents, redline
 from ccmflow.core.model import Document, Paragraph, Section
@@ -178,11 +173,8 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
         return None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         return None
-    check = _paragraph_check()
-    try:
-        for item in data:
-            check(item)
-    except fastjsonschema.JsonSchemaException:
+    check = schema.definition_check("document", "paragraph")
+    if not all(check(item) for item in data):
         return None
     return [paragraph_record(item) for item in data]
 
@@ -219,17 +211,6 @@ def _dedent(lines: Sequence[str], indent: int) -> str | None:
     if out and not out[0].startswith("- "):
         return None
     return "".join(out)
-
-
-@cache
-def _paragraph_check() -> Callable[[Any], Any]:
-    document = schema.schema("document")
-    # The document schema's own $id keeps every $ref local (any other base URI makes fastjsonschema fetch it);
-    # a deep copy, because compiling rewrites the schema it is given.
-    compiled: Callable[[Any], Any] = fastjsonschema.compile(
-        {"$schema": document["$schema"], "$id": document["$id"], "$defs": copy.deepcopy(document["$defs"]),
-         "$ref": "#/$defs/paragraph"})
-    return compiled
 
 
 def _rebuild(document: Document, replaced: Mapping[int, Mapping[int, tuple[int, list[Paragraph]]]]) -> Document:

@@ -12,8 +12,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from ccmflow.core.model import Document, Section
+# Argument parsing reads the language codes: the records are needed only in annotations.
+if TYPE_CHECKING:
+    from ccmflow.core.model import Document, Section
 
 WORKING = "en"
 

@@ -21,6 +21,7 @@ from ccmflow.core.inputfile import InputFile, InputKind
 from ccmflow.core.model import Document, Process, Stakeholder, Window, Workspace
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import SubmissionLog
+from ccmflow.inputs import DEFAULT_REFS
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
 from ccmflow.inputs.freeze import belongs
 from ccmflow.repo.git import GitError, Repository, commit_of, find_commit, ref_names
@@ -31,7 +32,6 @@ from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.store import Store
 from ccmflow.triage.credit import Credit, attest_log, credit
 
-DEFAULT_REFS = "refs/pull/*/head"
 _FROZEN = re.compile(r"^refs/ccmflow/[^/]+/pr-(\d+)$")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 Progress = Callable[[int, int], None]

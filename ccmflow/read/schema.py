@@ -2,48 +2,83 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
-from typing import Any
-
-import fastjsonschema
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.core.errors import Finding
+from ccmflow.read import schemagen
+from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
 from ccmflow.read.yamlsafe import Loaded
 
-SCHEMAS = ("document", "process", "stakeholders", "dispositions", "translation", "input")
+# jsonschema (about 0.1 s to import) is needed only once a file is known to be invalid.
+if TYPE_CHECKING:
+    import jsonschema
+
+SCHEMAS = schemagen.SCHEMAS
 
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    text = resources.files("ccmflow.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = json.loads(schemagen.schema_text(name))
     return data
 
 
 @cache
-def _fast(name: str) -> Callable[[Any], Any]:
+def _fast(name: str) -> Callable[[Any], bool]:
+    """Whether data is valid, by the compiled validator: generated in the package, else compiled now."""
     # Compiled validators are ~20x faster than jsonschema on valid files (see benchmarks/);
     # they stop at the first error, so jsonschema lists all errors once one is known.
-    compiled: Callable[[Any], Any] = fastjsonschema.compile(schema(name))
-    return compiled
+    generated = importlib.import_module(f"ccmflow.read.validators.{name}")
+    if schemagen.digest(schemagen.schema_text(name)) == generated.SCHEMA_SHA256:
+        return _passes(generated.validate, (JsonSchemaValueException, JsonSchemaValuesException))
+    import fastjsonschema  # the schema was edited and the code not regenerated: correct, only slower
+
+    return _passes(fastjsonschema.compile(schema(name)), (fastjsonschema.JsonSchemaException,))
+
+
+@cache
+def definition_check(name: str, definition: str) -> Callable[[Any], bool]:
+    """Whether data is valid against one of a schema's $defs (e.g. a single paragraph of a document)."""
+    generated = importlib.import_module(f"ccmflow.read.validators.{name}")
+    if schemagen.digest(schemagen.schema_text(name)) == generated.SCHEMA_SHA256:
+        return _passes(generated.DEFINITIONS[definition], (JsonSchemaValueException, JsonSchemaValuesException))
+    import copy
+
+    import fastjsonschema
+
+    whole = schema(name)
+    # The schema's own $id keeps every $ref local (any other base URI makes fastjsonschema fetch it); a deep
+    # copy, because compiling rewrites the schema it is given.
+    return _passes(fastjsonschema.compile({"$schema": whole["$schema"], "$id": whole["$id"],
+                                           "$defs": copy.deepcopy(whole["$defs"]), "$ref": f"#/$defs/{definition}"}),
+                   (fastjsonschema.JsonSchemaException,))
+
+
+def _passes(validate: Callable[[Any], Any], errors: tuple[type[Exception], ...]) -> Callable[[Any], bool]:
+    def passes(data: Any) -> bool:
+        try:
+            validate(data)
+        except errors:
+            return False
+        return True
+
+    return passes
 
 
 @cache
 def _full(name: str) -> jsonschema.protocols.Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema(name))
 
 
 def check(name: str, loaded: Loaded) -> list[Finding]:
     """Every schema finding for a file, each with line, column and a fix."""
-    try:
-        _fast(name)(loaded.data)
+    if _fast(name)(loaded.data):
         return []
-    except fastjsonschema.JsonSchemaException:
-        pass
     # One finding per problem: "" fails both minLength and pattern, yet is one empty text.
     findings = dict.fromkeys(_finding(loaded, error) for error in _leaves(_full(name).iter_errors(loaded.data)))
     return sorted(findings, key=lambda f: (f.line, f.column))
@@ -51,6 +86,8 @@ def check(name: str, loaded: Loaded) -> list[Finding]:
 
 def _leaves(errors: Any) -> list[jsonschema.ValidationError]:
     """The most specific errors: for oneOf/anyOf, the best matching branch's own errors."""
+    import jsonschema
+
     found: list[jsonschema.ValidationError] = []
     for error in errors:
         if error.validator in ("oneOf", "anyOf") and error.context and not _alternatives(error.validator_value):

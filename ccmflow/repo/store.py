@@ -11,6 +11,8 @@ import pygit2
 from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
 from ccmflow.read import rules
+from ccmflow.read.directory import directory_files as directory_files  # kept here for existing importers
+from ccmflow.read.directory import directory_workspace as directory_workspace
 from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, is_managed, parse
 
 _LINK = pygit2.enums.FileMode.LINK
@@ -122,24 +124,3 @@ def _entries(tree: pygit2.Object, root: str) -> Iterator[pygit2.Object]:
     if not isinstance(tree, pygit2.Tree):
         return
     yield from tree
-
-
-def directory_files(top: Path, root: str = DOCUMENTS_DIR) -> tuple[list[SourceFile], list[Finding]]:
-    """The managed files of a working directory, for commands run on uncommitted edits."""
-    base = top / root if root else top
-    files: list[SourceFile] = []
-    refused: list[Finding] = []
-    for path in sorted(base.glob("*")):
-        rel = f"{root}/{path.name}" if root else path.name
-        if path.is_symlink():
-            refused.append(Finding(rel, 1, 1, f"a symbolic link is not accepted in {root}/",
-                                   "replace it with the file's own content"))
-        elif path.is_file() and is_managed(rel, root):
-            files.append(SourceFile(rel, path.read_bytes()))
-    return files, refused
-
-
-def directory_workspace(top: Path, root: str = DOCUMENTS_DIR) -> tuple[Workspace | None, list[Finding]]:
-    files, refused = directory_files(top, root)
-    workspace, findings = rules.check(parse(f) for f in files)
-    return (None if refused else workspace), refused + findings

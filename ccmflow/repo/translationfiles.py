@@ -9,19 +9,10 @@ import pygit2
 from ccmflow.core.errors import Finding
 from ccmflow.core.languages import Coverage, Translation, document_languages
 from ccmflow.core.model import Document, Workspace
+from ccmflow.read.directory import directory_translation_files as directory_translation_files
 from ccmflow.read.load import SourceFile
 from ccmflow.read.translations import TRANSLATIONS_DIR, check_translations, is_translation
 from ccmflow.repo.store import Store
-
-
-def directory_translation_files(top: Path) -> list[SourceFile]:
-    base = top / TRANSLATIONS_DIR
-    files = []
-    for path in sorted(base.glob("*/*.yaml")) if base.is_dir() else ():
-        rel = path.relative_to(top).as_posix()
-        if path.is_file() and not path.is_symlink() and is_translation(rel):
-            files.append(SourceFile(rel, path.read_bytes()))
-    return files
 
 
 def tree_translation_files(store: Store, rev: str | pygit2.Oid) -> list[SourceFile]:

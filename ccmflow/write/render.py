@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ccmflow.core.languages import SERIF_FONTS, WORKING, State, label, language
-from ccmflow.core.model import Conference, Document, Paragraph, number_name
+from ccmflow.core.model import Conference, Document, Paragraph, Section, number_name
 from ccmflow.write.header import Header, make_header
 
 # Fields an action carries besides its text, in the order a reader expects them.
@@ -92,16 +93,42 @@ def reference(ref: str, doc: Document, others: Mapping[str, Document] | None = N
     source = doc if did == doc.id else (others or {}).get(did)
     found = ref
     if source is not None:
-        section = source.section(anchor)
-        found = _label(source, anchor, lang) if source.paragraph(anchor) else section.title if section else ref
+        index = _index(source)
+        section = index.sections.get(anchor)
+        found = _label(index, anchor, lang) if anchor in index.numbers else section.title if section else ref
         if source is not doc and found != ref:
             found = f"{found} {label(lang, 'of')} {source.short_title()}"
     return Reference(found, did, anchor)
 
 
-def _label(doc: Document, pid: str, lang: str = WORKING) -> str:
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """A document's paragraph numbers and sections by id, computed once for all the references to it."""
+
+    document: Document  # held, so that the id the index is filed under stays this document's
+    numbers: dict[str, str]  # every paragraph's id ('' when unnumbered)
+    sections: dict[str, Section]
+
+
+_indexes: OrderedDict[int, _Index] = OrderedDict()
+
+
+def _index(doc: Document) -> _Index:
+    """The index of a document; a rendering resolves each reference in constant time, not by a walk."""
+    hit = _indexes.get(id(doc))
+    if hit is not None and hit.document is doc:
+        _indexes.move_to_end(id(doc))
+        return hit
+    built = _Index(doc, doc.numbers(), {s.id: s for s in reversed(doc.sections)})  # the first of an id wins
+    _indexes[id(doc)] = built
+    if len(_indexes) > 16:  # the documents of one rendering: a few at a time
+        _indexes.popitem(last=False)
+    return built
+
+
+def _label(index: _Index, pid: str, lang: str = WORKING) -> str:
     """'paragraph 12' or 'Action 3': a bare '12' would not say what it is."""
-    name = number_name(doc.numbers().get(pid, ""))
+    name = number_name(index.numbers.get(pid, ""))
     return name.replace("paragraph", label(lang, "paragraph"), 1) if name.startswith("paragraph") else name
 
 

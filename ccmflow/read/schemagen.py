@@ -1,0 +1,67 @@
+"""The schema validators as Python code, generated once and shipped in ccmflow/read/validators/.
+
+Compiling the JSON Schemas with fastjsonschema costs more than checking every file of an instance (about 85 ms
+for the three largest), and a bot job or a `ccmflow validate` is a fresh process every time: so the generated
+code is shipped instead, and Python keeps its bytecode. Each module records the SHA-256 of the schema it was
+generated from; `ccmflow.read.schema` uses it only when that still matches, and a test checks that running
+`python -m ccmflow.read.schemagen` changes nothing.
+
+The generated code does not import fastjsonschema (whose package import alone costs about 30 ms): its two
+exception classes come from `ccmflow.read.validators`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from importlib import resources
+from pathlib import Path
+
+SCHEMAS = ("document", "process", "stakeholders", "dispositions", "translation", "input")
+TARGET = Path(__file__).resolve().parent / "validators"
+_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
+_ROOT = re.compile(r"^def (\w+)\(", re.MULTILINE)
+
+
+def schema_text(name: str) -> str:
+    return resources.files("ccmflow.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def generate(name: str) -> str:
+    """The module for one schema: fastjsonschema's code, its exceptions ours, `validate` the entry point."""
+    import json
+
+    import fastjsonschema
+
+    text = schema_text(name)
+    code: str = fastjsonschema.compile_to_code(json.loads(text))
+    if _IMPORT not in code:
+        raise RuntimeError(f"fastjsonschema {fastjsonschema.VERSION} generates another import line: update schemagen")
+    root = _ROOT.search(code)
+    if root is None:
+        raise RuntimeError("no validation function in the generated code")
+    header = (f"# Generated from ccmflow/schemas/{name}.schema.json by `python -m ccmflow.read.schemagen` "
+              f"(fastjsonschema {fastjsonschema.VERSION}): do not edit.\n# ruff: noqa\n# mypy: ignore-errors\n"
+              f'SCHEMA_SHA256 = "{digest(text)}"\n')
+    body = code.replace(_IMPORT, "from ccmflow.read.validators import JsonSchemaValueException, "
+                                 "JsonSchemaValuesException")
+    definitions = re.findall(rf"^def {root.group(1)}___defs_(\w+)\(", code, re.MULTILINE)
+    table = "".join(f'    "{d}": {root.group(1)}___defs_{d},\n' for d in definitions)
+    return f"{header}{body.rstrip()}\n\n\nvalidate = {root.group(1)}\nDEFINITIONS = {{\n{table}}}\n"
+
+
+def main() -> None:
+    for name in SCHEMAS:
+        path = TARGET / f"{name}.py"
+        code = generate(name)
+        if not path.is_file() or path.read_text("utf-8") != code:
+            path.write_text(code, "utf-8")
+            print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

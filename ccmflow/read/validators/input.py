@@ -1,0 +1,181 @@
+# Generated from ccmflow/schemas/input.schema.json by `python -m ccmflow.read.schemagen` (fastjsonschema 2.22.3): do not edit.
+# ruff: noqa
+# mypy: ignore-errors
+SCHEMA_SHA256 = "e9e136e5166f0baaf10ecf16deab80c2a732f7bbba1f16a9f1a52353bf8d1687"
+VERSION = "2.22.3"
+from decimal import Decimal
+import re
+from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
+
+
+REGEX_PATTERNS = {
+    '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
+    '^[a-z0-9][a-z0-9-]{2,39}$': re.compile('^[a-z0-9][a-z0-9-]{2,39}\\Z'),
+    '\\S': re.compile('\\S'),
+    '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$': re.compile('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})\\Z'),
+    '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')
+}
+
+NoneType = type(None)
+
+def validate_https___ccmflow_invalid_schemas_input_schema_json(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/input.schema.json', 'title': 'ccmflow input record', 'description': "One input's metadata, kept beside the change it makes: documents/inputs/<document>/<id>.yaml.", 'type': 'object', 'additionalProperties': False, 'required': ['input'], 'properties': {'input': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'kind', 'on_behalf_of'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'kind': {'enum': ['amend', 'insert', 'delete', 'remark']}, 'on_behalf_of': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, 'paragraph': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'amend, delete: the paragraph; insert: the paragraph the new one follows; remark: optional.'}, 'section': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'remark': {'type': 'string', 'minLength': 1, 'pattern': '\\S'}, 'justification': {'type': 'string'}, 'channel': {'enum': ['github', 'issue-form', 'e-mail']}, 'received': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', 'description': 'When the input was received outside GitHub, with its UTC offset; honoured only from an account with the record-input role.'}, 'reference': {'type': 'string'}, 'issue': {'type': 'integer', 'minimum': 1}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'remark'}}}, 'then': {'required': ['remark']}, 'else': {'required': ['paragraph'], 'not': {'required': ['remark']}}}]}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['input']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/input.schema.json', 'title': 'ccmflow input record', 'description': "One input's metadata, kept beside the change it makes: documents/inputs/<document>/<id>.yaml.", 'type': 'object', 'additionalProperties': False, 'required': ['input'], 'properties': {'input': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'kind', 'on_behalf_of'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'kind': {'enum': ['amend', 'insert', 'delete', 'remark']}, 'on_behalf_of': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, 'paragraph': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'amend, delete: the paragraph; insert: the paragraph the new one follows; remark: optional.'}, 'section': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'remark': {'type': 'string', 'minLength': 1, 'pattern': '\\S'}, 'justification': {'type': 'string'}, 'channel': {'enum': ['github', 'issue-form', 'e-mail']}, 'received': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', 'description': 'When the input was received outside GitHub, with its UTC offset; honoured only from an account with the record-input role.'}, 'reference': {'type': 'string'}, 'issue': {'type': 'integer', 'minimum': 1}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'remark'}}}, 'then': {'required': ['remark']}, 'else': {'required': ['paragraph'], 'not': {'required': ['remark']}}}]}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}}}, rule='required')
+        data_keys = set(data.keys())
+        if "input" in data_keys:
+            data_keys.remove("input")
+            data__input = data["input"]
+            if not isinstance(data__input, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must be object", value=data__input, name="" + (name_prefix or "data") + ".input", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'kind', 'on_behalf_of'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'kind': {'enum': ['amend', 'insert', 'delete', 'remark']}, 'on_behalf_of': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, 'paragraph': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'amend, delete: the paragraph; insert: the paragraph the new one follows; remark: optional.'}, 'section': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'remark': {'type': 'string', 'minLength': 1, 'pattern': '\\S'}, 'justification': {'type': 'string'}, 'channel': {'enum': ['github', 'issue-form', 'e-mail']}, 'received': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', 'description': 'When the input was received outside GitHub, with its UTC offset; honoured only from an account with the record-input role.'}, 'reference': {'type': 'string'}, 'issue': {'type': 'integer', 'minimum': 1}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'remark'}}}, 'then': {'required': ['remark']}, 'else': {'required': ['paragraph'], 'not': {'required': ['remark']}}}]}, rule='type')
+            try:
+                data__input_is_dict = isinstance(data__input, dict)
+                if data__input_is_dict:
+                    data__input_keys = set(data__input.keys())
+                    if "kind" in data__input_keys:
+                        data__input_keys.remove("kind")
+                        data__input__kind = data__input["kind"]
+                        if not (isinstance(data__input__kind, str) and data__input__kind == 'remark'):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.kind must be same as const definition: remark", value=data__input__kind, name="" + (name_prefix or "data") + ".input.kind", definition={'const': 'remark'}, rule='const')
+            except (JsonSchemaValueException, JsonSchemaValuesException):
+                try:
+                    data__input_is_dict = isinstance(data__input, dict)
+                    if data__input_is_dict:
+                        data__input__missing_keys = set(['remark']) - data__input.keys()
+                        if data__input__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must contain " + (str(sorted(data__input__missing_keys)) + " properties"), value=data__input, name="" + (name_prefix or "data") + ".input", definition={'required': ['remark']}, rule='required')
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                else:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must NOT match a disallowed definition", value=data__input, name="" + (name_prefix or "data") + ".input", definition={'required': ['paragraph'], 'not': {'required': ['remark']}}, rule='not')
+                data__input_is_dict = isinstance(data__input, dict)
+                if data__input_is_dict:
+                    data__input__missing_keys = set(['paragraph']) - data__input.keys()
+                    if data__input__missing_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must contain " + (str(sorted(data__input__missing_keys)) + " properties"), value=data__input, name="" + (name_prefix or "data") + ".input", definition={'required': ['paragraph'], 'not': {'required': ['remark']}}, rule='required')
+            else:
+                data__input_is_dict = isinstance(data__input, dict)
+                if data__input_is_dict:
+                    data__input__missing_keys = set(['remark']) - data__input.keys()
+                    if data__input__missing_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must contain " + (str(sorted(data__input__missing_keys)) + " properties"), value=data__input, name="" + (name_prefix or "data") + ".input", definition={'required': ['remark']}, rule='required')
+            data__input_is_dict = isinstance(data__input, dict)
+            if data__input_is_dict:
+                data__input__missing_keys = set(['id', 'document', 'kind', 'on_behalf_of']) - data__input.keys()
+                if data__input__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must contain " + (str(sorted(data__input__missing_keys)) + " properties"), value=data__input, name="" + (name_prefix or "data") + ".input", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'kind', 'on_behalf_of'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'kind': {'enum': ['amend', 'insert', 'delete', 'remark']}, 'on_behalf_of': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, 'paragraph': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'amend, delete: the paragraph; insert: the paragraph the new one follows; remark: optional.'}, 'section': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'remark': {'type': 'string', 'minLength': 1, 'pattern': '\\S'}, 'justification': {'type': 'string'}, 'channel': {'enum': ['github', 'issue-form', 'e-mail']}, 'received': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', 'description': 'When the input was received outside GitHub, with its UTC offset; honoured only from an account with the record-input role.'}, 'reference': {'type': 'string'}, 'issue': {'type': 'integer', 'minimum': 1}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'remark'}}}, 'then': {'required': ['remark']}, 'else': {'required': ['paragraph'], 'not': {'required': ['remark']}}}]}, rule='required')
+                data__input_keys = set(data__input.keys())
+                if "id" in data__input_keys:
+                    data__input_keys.remove("id")
+                    data__input__id = data__input["id"]
+                    if not isinstance(data__input__id, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.id must be string", value=data__input__id, name="" + (name_prefix or "data") + ".input.id", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, rule='type')
+                    if isinstance(data__input__id, str):
+                        data__input__id_len = len(data__input__id)
+                        if data__input__id_len > 80:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.id must be shorter than or equal to 80 characters", value=data__input__id, name="" + (name_prefix or "data") + ".input.id", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, rule='maxLength')
+                        if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data__input__id):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.id must match pattern ^[a-z0-9][a-z0-9-]*$", value=data__input__id, name="" + (name_prefix or "data") + ".input.id", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, rule='pattern')
+                if "document" in data__input_keys:
+                    data__input_keys.remove("document")
+                    data__input__document = data__input["document"]
+                    validate_https___ccmflow_invalid_schemas_input_schema_json___defs_slug(data__input__document, custom_formats, (name_prefix or "data") + ".input.document")
+                if "kind" in data__input_keys:
+                    data__input_keys.remove("kind")
+                    data__input__kind = data__input["kind"]
+                    if not (isinstance(data__input__kind, str) and data__input__kind == 'amend' or isinstance(data__input__kind, str) and data__input__kind == 'insert' or isinstance(data__input__kind, str) and data__input__kind == 'delete' or isinstance(data__input__kind, str) and data__input__kind == 'remark'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.kind must be one of ['amend', 'insert', 'delete', 'remark']", value=data__input__kind, name="" + (name_prefix or "data") + ".input.kind", definition={'enum': ['amend', 'insert', 'delete', 'remark']}, rule='enum')
+                if "on_behalf_of" in data__input_keys:
+                    data__input_keys.remove("on_behalf_of")
+                    data__input__onbehalfof = data__input["on_behalf_of"]
+                    if not isinstance(data__input__onbehalfof, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.on_behalf_of must be array", value=data__input__onbehalfof, name="" + (name_prefix or "data") + ".input.on_behalf_of", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, rule='type')
+                    data__input__onbehalfof_is_list = isinstance(data__input__onbehalfof, (list, tuple))
+                    if data__input__onbehalfof_is_list:
+                        data__input__onbehalfof_len = len(data__input__onbehalfof)
+                        if data__input__onbehalfof_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.on_behalf_of must contain at least 1 items", value=data__input__onbehalfof, name="" + (name_prefix or "data") + ".input.on_behalf_of", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, rule='minItems')
+                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                        if data__input__onbehalfof_len > len(set(fn(data__input__onbehalfof_x) for data__input__onbehalfof_x in data__input__onbehalfof)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.on_behalf_of must contain unique items", value=data__input__onbehalfof, name="" + (name_prefix or "data") + ".input.on_behalf_of", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, rule='uniqueItems')
+                        for data__input__onbehalfof_x, data__input__onbehalfof_item in enumerate(data__input__onbehalfof):
+                            validate_https___ccmflow_invalid_schemas_input_schema_json___defs_slug(data__input__onbehalfof_item, custom_formats, (name_prefix or "data") + ".input.on_behalf_of[{data__input__onbehalfof_x}]".format(**locals()))
+                if "paragraph" in data__input_keys:
+                    data__input_keys.remove("paragraph")
+                    data__input__paragraph = data__input["paragraph"]
+                    if not isinstance(data__input__paragraph, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.paragraph must be string", value=data__input__paragraph, name="" + (name_prefix or "data") + ".input.paragraph", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'amend, delete: the paragraph; insert: the paragraph the new one follows; remark: optional.'}, rule='type')
+                    if isinstance(data__input__paragraph, str):
+                        if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]{2,39}$'].search(data__input__paragraph):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.paragraph must match pattern ^[a-z0-9][a-z0-9-]{2,39}$", value=data__input__paragraph, name="" + (name_prefix or "data") + ".input.paragraph", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'amend, delete: the paragraph; insert: the paragraph the new one follows; remark: optional.'}, rule='pattern')
+                if "section" in data__input_keys:
+                    data__input_keys.remove("section")
+                    data__input__section = data__input["section"]
+                    validate_https___ccmflow_invalid_schemas_input_schema_json___defs_slug(data__input__section, custom_formats, (name_prefix or "data") + ".input.section")
+                if "remark" in data__input_keys:
+                    data__input_keys.remove("remark")
+                    data__input__remark = data__input["remark"]
+                    if not isinstance(data__input__remark, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.remark must be string", value=data__input__remark, name="" + (name_prefix or "data") + ".input.remark", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S'}, rule='type')
+                    if isinstance(data__input__remark, str):
+                        data__input__remark_len = len(data__input__remark)
+                        if data__input__remark_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.remark must be longer than or equal to 1 characters", value=data__input__remark, name="" + (name_prefix or "data") + ".input.remark", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S'}, rule='minLength')
+                        if not REGEX_PATTERNS['\\S'].search(data__input__remark):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.remark must match pattern \\S", value=data__input__remark, name="" + (name_prefix or "data") + ".input.remark", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S'}, rule='pattern')
+                if "justification" in data__input_keys:
+                    data__input_keys.remove("justification")
+                    data__input__justification = data__input["justification"]
+                    if not isinstance(data__input__justification, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.justification must be string", value=data__input__justification, name="" + (name_prefix or "data") + ".input.justification", definition={'type': 'string'}, rule='type')
+                if "channel" in data__input_keys:
+                    data__input_keys.remove("channel")
+                    data__input__channel = data__input["channel"]
+                    if not (isinstance(data__input__channel, str) and data__input__channel == 'github' or isinstance(data__input__channel, str) and data__input__channel == 'issue-form' or isinstance(data__input__channel, str) and data__input__channel == 'e-mail'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.channel must be one of ['github', 'issue-form', 'e-mail']", value=data__input__channel, name="" + (name_prefix or "data") + ".input.channel", definition={'enum': ['github', 'issue-form', 'e-mail']}, rule='enum')
+                if "received" in data__input_keys:
+                    data__input_keys.remove("received")
+                    data__input__received = data__input["received"]
+                    if not isinstance(data__input__received, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.received must be string", value=data__input__received, name="" + (name_prefix or "data") + ".input.received", definition={'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', 'description': 'When the input was received outside GitHub, with its UTC offset; honoured only from an account with the record-input role.'}, rule='type')
+                    if isinstance(data__input__received, str):
+                        if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$'].search(data__input__received):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.received must match pattern ^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$", value=data__input__received, name="" + (name_prefix or "data") + ".input.received", definition={'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', 'description': 'When the input was received outside GitHub, with its UTC offset; honoured only from an account with the record-input role.'}, rule='pattern')
+                if "reference" in data__input_keys:
+                    data__input_keys.remove("reference")
+                    data__input__reference = data__input["reference"]
+                    if not isinstance(data__input__reference, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.reference must be string", value=data__input__reference, name="" + (name_prefix or "data") + ".input.reference", definition={'type': 'string'}, rule='type')
+                if "issue" in data__input_keys:
+                    data__input_keys.remove("issue")
+                    data__input__issue = data__input["issue"]
+                    if not isinstance(data__input__issue, (int)) and not (isinstance(data__input__issue, float) and data__input__issue.is_integer()) or isinstance(data__input__issue, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.issue must be integer", value=data__input__issue, name="" + (name_prefix or "data") + ".input.issue", definition={'type': 'integer', 'minimum': 1}, rule='type')
+                    if isinstance(data__input__issue, (int, float, Decimal)) and not isinstance(data__input__issue, bool):
+                        if data__input__issue < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".input.issue must be bigger than or equal to 1", value=data__input__issue, name="" + (name_prefix or "data") + ".input.issue", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
+                if data__input_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must not contain "+str(data__input_keys)+" properties", value=data__input, name="" + (name_prefix or "data") + ".input", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'kind', 'on_behalf_of'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'kind': {'enum': ['amend', 'insert', 'delete', 'remark']}, 'on_behalf_of': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, 'paragraph': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'amend, delete: the paragraph; insert: the paragraph the new one follows; remark: optional.'}, 'section': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'remark': {'type': 'string', 'minLength': 1, 'pattern': '\\S'}, 'justification': {'type': 'string'}, 'channel': {'enum': ['github', 'issue-form', 'e-mail']}, 'received': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', 'description': 'When the input was received outside GitHub, with its UTC offset; honoured only from an account with the record-input role.'}, 'reference': {'type': 'string'}, 'issue': {'type': 'integer', 'minimum': 1}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'remark'}}}, 'then': {'required': ['remark']}, 'else': {'required': ['paragraph'], 'not': {'required': ['remark']}}}]}, rule='additionalProperties')
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/input.schema.json', 'title': 'ccmflow input record', 'description': "One input's metadata, kept beside the change it makes: documents/inputs/<document>/<id>.yaml.", 'type': 'object', 'additionalProperties': False, 'required': ['input'], 'properties': {'input': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'kind', 'on_behalf_of'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'maxLength': 80, 'description': "The input's id: the file's name."}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'kind': {'enum': ['amend', 'insert', 'delete', 'remark']}, 'on_behalf_of': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'description': 'Registry ids of every delegation the input is made for (several for a joint input).'}, 'paragraph': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'amend, delete: the paragraph; insert: the paragraph the new one follows; remark: optional.'}, 'section': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, 'remark': {'type': 'string', 'minLength': 1, 'pattern': '\\S'}, 'justification': {'type': 'string'}, 'channel': {'enum': ['github', 'issue-form', 'e-mail']}, 'received': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', 'description': 'When the input was received outside GitHub, with its UTC offset; honoured only from an account with the record-input role.'}, 'reference': {'type': 'string'}, 'issue': {'type': 'integer', 'minimum': 1}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'remark'}}}, 'then': {'required': ['remark']}, 'else': {'required': ['paragraph'], 'not': {'required': ['remark']}}}]}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}}}, rule='additionalProperties')
+    return data
+
+def validate_https___ccmflow_invalid_schemas_input_schema_json___defs_slug(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, rule='type')
+    if isinstance(data, str):
+        data_len = len(data)
+        if data_len > 64:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 64 characters", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, rule='maxLength')
+        if not REGEX_PATTERNS['^[a-z][a-z0-9]*(-[a-z0-9]+)*$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z][a-z0-9]*(-[a-z0-9]+)*$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'maxLength': 64}, rule='pattern')
+    return data
+
+
+validate = validate_https___ccmflow_invalid_schemas_input_schema_json
+DEFINITIONS = {
+    "slug": validate_https___ccmflow_invalid_schemas_input_schema_json___defs_slug,
+}

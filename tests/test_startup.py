@@ -1,0 +1,64 @@
+"""The command line imports only what the command being run needs; the shipped schema validators are current."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ccmflow.main import COMMANDS
+from ccmflow.read import schemagen
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("pygit2", "rich", "jsonschema", "fastjsonschema", "ruamel", "yaml", "docx", "github")
+# What parsing arguments may import from ccmflow: the CLI's modules and two light modules of constants.
+PARSING = ("ccmflow.commands", "ccmflow.inputs", "ccmflow.core")
+
+
+_PROBE = """
+import json, sys
+from ccmflow.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+finally:
+    sys.stderr.write("\\n" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def imported(*argv: str) -> set[str]:
+    """The modules a `ccmflow ARGV` process has imported when it ends."""
+    done = subprocess.run([sys.executable, "-c", _PROBE, *argv], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def test_help_imports_no_command_and_no_library() -> None:
+    modules = imported("--help")
+    assert not {m for m in modules if m.split(".")[0] in HEAVY}
+    assert {m for m in modules if m.startswith("ccmflow")} <= {"ccmflow", "ccmflow.main"}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_commands_help_imports_only_its_parser(command: str) -> None:
+    modules = imported(command, "--help")
+    assert not {m for m in modules if m.split(".")[0] in HEAVY}
+    library = {m for m in modules if m.startswith("ccmflow.") and m != "ccmflow.main" and not m.startswith(PARSING)}
+    assert not library
+    assert {"ccmflow.commands.output", "ccmflow.core.model", "ccmflow.core.status"}.isdisjoint(modules)
+
+
+def test_validating_valid_files_imports_neither_jsonschema_nor_git() -> None:
+    modules = imported("validate", "-C", str(ROOT))
+    assert "ccmflow.read.validators.document" in modules
+    assert {"jsonschema", "fastjsonschema", "pygit2"}.isdisjoint(modules)
+
+
+@pytest.mark.parametrize("name", schemagen.SCHEMAS)
+def test_the_shipped_validators_are_what_the_generator_writes(name: str) -> None:
+    shipped = (ROOT / "ccmflow" / "read" / "validators" / f"{name}.py").read_text("utf-8")
+    assert shipped == schemagen.generate(name), "run: python -m ccmflow.read.schemagen"
