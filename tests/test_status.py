@@ -373,7 +373,8 @@ def test_a_milestone_on_its_own_day_is_today_not_next(ccm: Process) -> None:
 def test_meetings_carry_their_purpose_and_the_documents_they_discuss(ccm: Process) -> None:
     meeting = next(m for m in ccm.milestones if m.id == "first-preparatory-meeting")
     assert meeting.purpose is not None and "informal working" in meeting.purpose
-    assert meeting.documents == (Stage("review-document", "consolidated"), Stage("lausanne-action-plan", "working-paper"))
+    assert meeting.documents == (Stage("review-document", "consolidated"),
+                                 Stage("lausanne-action-plan", "working-paper"))
     titles = {"lausanne-action-plan": "Lausanne Action Plan"}
     assert ccm.stage_name(meeting.documents[1], titles) == "Lausanne Action Plan (Informal working paper)"
     assert ccm.stage_name(Stage("lausanne-action-plan"), titles) == "Lausanne Action Plan"

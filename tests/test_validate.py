@@ -175,7 +175,8 @@ CASES: dict[str, Break] = {
         message=("window 'declaration-input' opens (early August 2020) after it closes",),
         hint=("opening or closing date",)),
     "window on a stage its document does not go through": Break(
-        PROCESS, "    version: working-paper\n    title: Written input", "    version: elements\n    title: Written input",
+        PROCESS, "    version: working-paper\n    title: Written input",
+        "    version: elements\n    title: Written input",
         at="elements\n    title: Written input",
         message=("'lausanne-action-plan' does not go through version 'elements'",),
         hint=("working-paper", "that version's documents")),
@@ -218,8 +219,8 @@ CASES: dict[str, Break] = {
         message=("milestones[4]: missing one of: date, approximate",), hint=("add one of: date, approximate",)),
     "milestone with an approximate date and an end": Break(
         PROCESS, '    approximate:\n      month: "2020-05"\n      part: mid\n',
-        '    approximate:\n      month: "2020-05"\n      part: mid\n    end: "2020-05-30"\n', at='end: "2020-05-30"', message=("'end' cannot be used with 'approximate'",),
-        hint=("remove 'end'",)),
+        '    approximate:\n      month: "2020-05"\n      part: mid\n    end: "2020-05-30"\n', at='end: "2020-05-30"',
+        message=("'end' cannot be used with 'approximate'",), hint=("remove 'end'",)),
     "duplicate key": Break(LAP, "  status: draft\n", "  status: draft\n  status: adopted\n", at="status: adopted",
                            message=("duplicate key 'status' (first at line 9)",), hint=("keep one",)),
     "tag": Break(LAP, "  status: draft\n", "  status: !!python/object/apply:os.system [draft]\n", at="!!python",

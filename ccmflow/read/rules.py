@@ -187,7 +187,8 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
 
 def _stages(process: Process, loaded: Loaded, known: Collection[str]) -> Iterator[Finding]:
     """A window or milestone names a version its document goes through (a version may apply to some documents)."""
-    named = [(("windows", i, "version"), w.document, w.version) for i, w in enumerate(process.windows)]
+    named: list[tuple[tuple[str | int, ...], str, str | None]] = [
+        (("windows", i, "version"), w.document, w.version) for i, w in enumerate(process.windows)]
     named += [(("milestones", i, "documents", j, "version"), s.document, s.version)
               for i, m in enumerate(process.milestones) for j, s in enumerate(m.documents)]
     for path, did, vid in named:
