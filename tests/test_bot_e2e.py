@@ -224,6 +224,20 @@ def test_recheck_by_the_support_unit_is_recorded(world: World) -> None:
     assert run.code == 0 and "ignored: '/ccmflow dance' is not a command" in run.out
 
 
+def test_recheck_by_a_member_of_the_coordination_committee_is_recorded(world: World) -> None:
+    member = ("ie-disarmament-geneva", 29847106)  # Ireland: coordination-committee and thematic-coordinator
+    triage(world, 19, world.open_pr(19, review_change(world), at=ON_TIME), ON_TIME)
+    event = world.comment_event(19, "/ccmflow recheck", member, at="2020-04-21T08:00:00Z")
+    run = world.run("issue_comment", event, now="2020-04-21T08:00:00Z")
+    assert run.code == 0, run.err
+    assert "at the request of @\u2060ie-disarmament-geneva on 21 April 2020" in world.status_comment(19)
+    refused = world.comment_event(19, "/ccmflow recheck", AUSTRIA, at="2020-04-21T09:00:00Z")
+    run = world.run("issue_comment", refused, now="2020-04-21T09:00:00Z")
+    assert run.code == 0, run.err
+    replies = [c["body"] for c in world.bot_comments(19) if "ccmflow:reply" in c["body"]]
+    assert len(replies) == 1 and "the Coordination Committee" in replies[0]
+
+
 def test_faults_mid_run_still_end_in_one_comment(world: World) -> None:
     event = world.open_pr(16, review_change(world), at=ON_TIME)
     world.fake.fail("PUT", "/repos/*/issues/16/labels", status=502)

@@ -97,7 +97,7 @@ def test_summary_command_by_the_presidency_only(world: World) -> None:
     world.open_pr(1, change(world, "111"), at=ON_TIME)
     world.fake.add_issue(50, title="Questions", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1])
     out = run(world, "issue_comment", _comment(world, 50, "/ccmflow summary", STRANGER))
-    assert "only the Presidency and the support unit" in out and tracking(world) == []
+    assert "only the Presidency, the Implementation Support Unit" in out and tracking(world) == []
     out = run(world, "issue_comment", _comment(world, 50, "/ccmflow summary", PRESIDENCY))
     assert "review-document updated" in out and len(tracking(world)) == 1
     replies = [c["body"] for c in world.fake.comments(50) if c["user"]["login"] == "github-actions[bot]"]
@@ -108,3 +108,14 @@ def _comment(w: World, number: int, body: str, user: tuple[str, int]) -> dict[st
     payload = w.comment_event(number, body, user, at=ON_TIME)
     payload["issue"].pop("pull_request", None)  # type: ignore[attr-defined]
     return payload
+
+
+def test_summary_command_by_a_thematic_coordinator_is_obeyed(world: World) -> None:
+    # Ireland coordinates universalization in the registry (thematic-coordinator, coordination-committee).
+    coordinator = ("ie-disarmament-geneva", 29847106)
+    world.open_pr(1, change(world, "111"), at=ON_TIME)
+    world.fake.add_issue(51, title="Questions", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1])
+    out = run(world, "issue_comment", _comment(world, 51, "/ccmflow summary", coordinator))
+    assert "review-document updated" in out and len(tracking(world)) == 1
+    replies = [c["body"] for c in world.fake.comments(51) if c["user"]["login"] == "github-actions[bot]"]
+    assert len(replies) == 1 and "up to date" in replies[0]

@@ -86,6 +86,43 @@ def test_status_at_the_deadline_second(capsys: pytest.CaptureFixture[str]) -> No
     assert any(m["approximate"] and m["when"] == "mid-May 2020 (approximate)" for m in data["milestones"])
 
 
+def test_status_on_3_may_does_not_list_the_declaration_as_open(capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # table cells on one line each
+    code, data = run_json(capsys, "status", "-C", str(ROOT), "--at", "2020-05-03")
+    assert code == 0
+    assert data["phase"] == "open for input: Written input on the zero draft of the Review Document"
+    states = {w["id"]: (w["state"], w["opens_display"]) for w in data["windows"]}
+    assert states["declaration-input"] == ("upcoming", "opens early August 2020 (approximate)")
+    assert states["review-zero-draft-input"] == ("open", "opens on 15 April 2020, 00:00:00 CEST (14 April 2020, "
+                                                         "22:00:00 UTC)")
+    assert [w["id"] for w in data["windows"] if w["state"] == "open"] == ["review-zero-draft-input"]
+    assert main(["status", "-C", str(ROOT), "--at", "2020-05-03"]) == 0
+    shown = capsys.readouterr().out
+    assert "opens on 9 June 2020, 00:00:00 CEST (8 June 2020, 22:00:00 UTC)" in shown
+    assert "opens early August 2020 (approximate)" in shown
+
+
+def test_status_on_the_day_of_a_meeting_shows_it_as_today(capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "300")
+    code, data = run_json(capsys, "status", "-C", str(ROOT), "--at", "2020-06-08")
+    assert code == 0
+    assert data["today_milestones"] == ["first-preparatory-meeting"]
+    assert data["next_milestone"] == "action-plan-deadline"
+    meeting = next(m for m in data["milestones"] if m["id"] == "first-preparatory-meeting")
+    assert meeting["today"] and "informal working paper" in meeting["purpose"]
+    assert meeting["documents"] == [{"document": "review-document", "version": "consolidated"},
+                                    {"document": "lausanne-action-plan", "version": "working-paper"}]
+    assert main(["status", "-C", str(ROOT), "--at", "2020-06-08T10:00"]) == 0
+    shown = capsys.readouterr().out
+    assert "Today: First preparatory meeting" in shown
+    assert "First preparatory meeting ◀ today" in shown
+    assert "Deadline for written input to the Lausanne Action Plan ◀ next" in shown
+    assert "Documents: Lausanne Review Document (Consolidated version); Lausanne Action Plan 2021-2025 (Informal " \
+        "working paper)" in shown
+
+
 def test_status_reads_conference_time_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = run_json(capsys, "status", "-C", str(ROOT), "--at", "2020-05-04T23:59:59")
     assert code == 0

@@ -11,14 +11,14 @@ import pygit2
 import pytest
 from gitutil import commit, init_repo, instance_files, set_ref, tag
 
-from ccmflow.consolidation.consolidate import consolidate
+from ccmflow.consolidation.consolidate import consolidate, next_version
 from ccmflow.consolidation.dispositions import read_register
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.main import main
 from ccmflow.repo.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, write_ledger, write_manifest
-from ccmflow.repo.store import Store
+from ccmflow.repo.store import Store, directory_workspace
 from ccmflow.write.edit import Editor
 
 DOC = "review-document"
@@ -221,3 +221,14 @@ def test_a_cosponsored_input_not_taken_is_incorporated_and_credited(repo: pygit2
     assert outcomes["pr-3"][0] == "not-retained"
     paragraph = result_doc(repo).paragraph(P2)
     assert paragraph is not None and paragraph.derived_from == ("pr-1", "pr-2")
+
+
+def test_the_next_version_is_the_next_stage_the_document_goes_through() -> None:
+    workspace, found = directory_workspace(Path(__file__).resolve().parents[1])
+    assert workspace is not None, found
+    documents = workspace.documents
+    # The Action Plan starts from an informal working paper, the Declaration from elements: both go on to a first
+    # draft, never to the Review Document's consolidated version listed between them.
+    assert next_version(workspace, documents["review-document"]) == "consolidated"
+    assert next_version(workspace, documents["lausanne-action-plan"]) == "first-draft"
+    assert next_version(workspace, documents["political-declaration"]) == "first-draft"

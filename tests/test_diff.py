@@ -191,13 +191,13 @@ def test_a_renamed_section_is_touched_without_paragraph_changes(plan: Document) 
 
 
 def test_metadata_changes(plan: Document) -> None:
-    new = dataclasses.replace(plan, version="consolidated", status="circulated", informs=())
+    new = dataclasses.replace(plan, version="first-draft", status="circulated", informs=())
     result = diff_documents(plan, new)
-    assert dict(result.meta) == {"version": ("zero-draft", "consolidated"), "status": ("draft", "circulated"),
+    assert dict(result.meta) == {"version": ("working-paper", "first-draft"), "status": ("draft", "circulated"),
                                  "informs": (("political-declaration",), ())}
     assert result.changes == () and not result.empty
     assert json.loads(json.dumps(result.as_json()["meta"])) == {
-        "version": ["zero-draft", "consolidated"], "status": ["draft", "circulated"],
+        "version": ["working-paper", "first-draft"], "status": ["draft", "circulated"],
         "informs": [["political-declaration"], []]}
 
 
@@ -236,24 +236,24 @@ def test_diff_between_two_revisions_in_git(tmp_path: Path) -> None:
     repo = init_repo(tmp_path)
     files = instance_files()
     base = commit(repo, files, "Zero drafts")
-    tag(repo, "lausanne-action-plan/zero-draft", base)
+    tag(repo, "lausanne-action-plan/working-paper", base)
     text = files[LAP].decode()
     # Swap two paragraphs in the introduction, change a word and the version: three kinds of change in one commit.
     start = text.index("      - id: pnq3iyl6")
     middle = text.index("      - id: p6x2m2os")
     end = text.index("  - id: universalization")
     swapped = text[:start] + text[middle:end] + text[start:middle] + text[end:]
-    edited = swapped.replace("version: zero-draft", "version: consolidated", 1).replace(
+    edited = swapped.replace("version: working-paper", "version: first-draft", 1).replace(
         "sets out the actions", "sets out the commitments", 1)
     commit(repo, {LAP: edited}, "Consolidate")
     store = Store(tmp_path)
-    old = store.require("lausanne-action-plan/zero-draft").documents
+    old = store.require("lausanne-action-plan/working-paper").documents
     new = store.require("HEAD").documents
     [result] = diff_workspaces(old, new)
     assert result.document == "lausanne-action-plan"
     assert shape(result) == [("pg2fmela", "modified", False), ("p6x2m2os", "moved", True)]
     assert ("-", "actions") in result.changes[0].redline and ("+", "commitments") in result.changes[0].redline
-    assert dict(result.meta) == {"version": ("zero-draft", "consolidated")}
+    assert dict(result.meta) == {"version": ("working-paper", "first-draft")}
     assert result.sections_touched == ("introduction",)
     assert [c.id for c in result.changes] == [c.id for c in diff_documents(old[result.document], new[result.document])
                                               .changes]

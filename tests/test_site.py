@@ -142,3 +142,22 @@ def test_the_publishing_workflow_is_least_privilege_and_written_by_init(tmp_path
 @pytest.mark.parametrize("rev", ["no-such-rev"])
 def test_an_unknown_revision_is_a_clear_error(tmp_path: Path, rev: str) -> None:
     assert main(["site", str(tmp_path / "out"), "-C", str(_repo(tmp_path)), "--rev", rev]) == 2
+
+
+def test_the_home_page_shows_today_s_meeting_its_purpose_and_documents(tmp_path: Path) -> None:
+    built = build_site(Store(_repo(tmp_path)), tmp_path / "site", "HEAD", datetime(2020, 6, 8, 8, 0, tzinfo=UTC))
+    home = (built.out / "index.html").read_text("utf-8")
+    meeting = home[home.index('<li class="m-meeting'):]
+    meeting = meeting[:meeting.index("</li>")]
+    assert meeting.startswith('<li class="m-meeting today" data-exact=""')
+    assert '<span class="marker">today</span>' in meeting and "informal working paper" in meeting
+    assert ">Lausanne Action Plan 2021-2025 (Informal working paper)</a>" in meeting
+    assert home.count('<span class="marker">next</span>') == 1
+    deadline = home[home.index('<li class="m-deadline next"'):]
+    assert "Lausanne Action Plan" in deadline[:deadline.index("</li>")]
+    meetings = home[home.index('id="meetings-h"'):]
+    assert '<p class="purpose">Delegations discuss the consolidated Review Document' in meetings
+    # A window whose opening date is not set says when it is expected, and is not open.
+    declaration = home[home.index("<th scope=\"row\">Written input to the Political Declaration"):]
+    row = declaration[:declaration.index("</tr>")]
+    assert "early August 2020 (approximate)" in row and "not yet open" in row

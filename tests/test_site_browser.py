@@ -156,6 +156,19 @@ def test_the_timeline_marks_past_next_and_approximate(instance: Served, browser:
     assert "mid-May 2020" in page.locator(".timeline li", has=page.locator(".approx")).first.inner_text()
 
 
+def test_the_timeline_marks_a_meeting_on_its_own_day_as_today(instance: Served, browser: Any) -> None:
+    page, _ = _open(browser, f"{instance.url}index.html?now=2020-06-08T08:00:00Z")
+    today = page.locator(".timeline li.today")
+    assert today.count() == 1 and "First preparatory meeting" in today.inner_text()
+    assert today.locator(".marker").inner_text() == "today"
+    nxt = page.locator(".timeline li.next")
+    assert nxt.count() == 1 and "Deadline for written input to the Lausanne Action Plan" in nxt.inner_text()
+    # Within "mid-May", the approximate circulation is still to come: next, never today.
+    page, _ = _open(browser, f"{instance.url}index.html?now=2020-05-15T08:00:00Z")
+    assert page.locator(".timeline li.today").count() == 0
+    assert "consolidated Review Document" in page.locator(".timeline li.next").inner_text()
+
+
 def test_the_skip_link_takes_the_keyboard_to_the_main_content(instance: Served, browser: Any) -> None:
     page, _ = _open(browser, instance.url + "documents/review-document.html")
     page.keyboard.press("Tab")

@@ -9,13 +9,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from ccmflow.core.model import Process, Window
+from ccmflow.core.model import Process, Stage, Window
 from ccmflow.core.status import (
     Verdict,
     format_delta,
     format_instant,
     judge,
     judge_in,
+    opening,
+    opens_when,
     phase,
     window_state,
     windows_for,
@@ -50,9 +52,8 @@ def timeline(windows: str, milestones: str = "  - {id: start, title: Start, kind
             f"windows:\n{windows}milestones:\n{milestones}")
 
 
-def window(wid: str, closes: str, opens: str | None = None) -> str:
-    return (f"  - {{id: {wid}, document: doc, title: {wid}, closes: '{closes}'"
-            + (f", opens: '{opens}'" if opens else "") + "}\n")
+def window(wid: str, closes: str, opens: str = "to be announced") -> str:
+    return f"  - {{id: {wid}, document: doc, title: {wid}, closes: '{closes}', opens: '{opens}'}}\n"
 
 
 # The deadline second --------------------------------------------------------------------------------------------------
@@ -60,7 +61,7 @@ def window(wid: str, closes: str, opens: str | None = None) -> str:
 def test_a_bare_date_closes_at_the_end_of_that_day_in_conference_time(ccm: Process) -> None:
     first = ccm.windows[0]
     assert first.closes == datetime(2020, 5, 4, 23, 59, 59, tzinfo=ZURICH) == utc(2020, 5, 4, 21, 59, 59)
-    assert first.opens == utc(2020, 3, 15, 23, 0, 0)  # midnight CET
+    assert first.opens == utc(2020, 4, 14, 22, 0, 0)  # midnight CEST on 15 April, when the zero draft came out
     assert first.late_policy == "flag"
 
 
@@ -84,10 +85,10 @@ def test_the_same_instant_in_another_zone_gets_the_same_verdict(ccm: Process) ->
 
 
 def test_before_a_window_opens_is_early_with_the_time_until_it_opens(ccm: Process) -> None:
-    early = judge(ccm, "review-document", utc(2020, 3, 15, 22, 59, 59), version="zero-draft")
+    early = judge(ccm, "review-document", utc(2020, 4, 14, 21, 59, 59), version="zero-draft")
     assert (early.verdict, early.delta) == (Verdict.EARLY, timedelta(seconds=1))
-    opened = judge(ccm, "review-document", utc(2020, 3, 15, 23, 0, 0), version="zero-draft")
-    assert (opened.verdict, opened.delta) == (Verdict.ON_TIME, timedelta(days=49, hours=22, minutes=59, seconds=59))
+    opened = judge(ccm, "review-document", utc(2020, 4, 14, 22, 0, 0), version="zero-draft")
+    assert (opened.verdict, opened.delta) == (Verdict.ON_TIME, timedelta(days=19, hours=23, minutes=59, seconds=59))
 
 
 def test_on_time_reports_the_time_left(ccm: Process) -> None:
@@ -96,10 +97,11 @@ def test_on_time_reports_the_time_left(ccm: Process) -> None:
     assert timing.window is not None and timing.window.id == "action-plan-input"
 
 
-def test_a_window_to_be_announced_has_no_deadline(ccm: Process) -> None:
+def test_input_before_a_window_s_opening_date_is_set_is_early(ccm: Process) -> None:
+    # The consolidated Review Document's window opens "mid-May" (approximate): until the date is set, it is not open.
     timing = judge(ccm, "review-document", utc(2020, 9, 1), version="consolidated")
-    assert (timing.verdict, timing.delta) == (Verdict.NO_DEADLINE, None)
-    assert timing.window is not None and timing.window.closes is None
+    assert (timing.verdict, timing.delta) == (Verdict.EARLY, None)
+    assert timing.window is not None and timing.window.closes is None and timing.window.opens is None
     assert timing.window.id == "review-consolidated-input"
 
 
@@ -107,7 +109,7 @@ def test_without_a_version_a_late_input_falls_into_the_next_window_of_the_docume
     # After the zero draft's deadline, input on the review document can only be for the consolidated version.
     timing = judge(ccm, "review-document", utc(2020, 5, 4, 22, 0, 0))
     window = timing.window.id if timing.window else None
-    assert (timing.verdict, window) == (Verdict.NO_DEADLINE, "review-consolidated-input")
+    assert (timing.verdict, window) == (Verdict.EARLY, "review-consolidated-input")
     assert judge(ccm, "review-document", utc(2020, 5, 4, 21, 59, 59)).verdict == Verdict.ON_TIME
 
 
@@ -117,12 +119,12 @@ def test_a_document_without_a_window_gets_no_window(ccm: Process) -> None:
 
 
 def test_judge_in_a_given_window(ccm: Process) -> None:
-    first, _, _, announced = ccm.windows
+    first, _, _, announced, _ = ccm.windows
     assert judge_in(first, utc(2020, 5, 4, 21, 59, 59)).verdict == Verdict.ON_TIME
     late = judge_in(first, utc(2020, 5, 6, 22, 0, 0))
     assert (late.verdict, late.delta) == (Verdict.LATE, timedelta(days=2, seconds=1))
     assert judge_in(first, utc(2020, 3, 1)).verdict == Verdict.EARLY
-    assert judge_in(announced, utc(2021, 1, 1)).verdict == Verdict.NO_DEADLINE
+    assert judge_in(announced, utc(2021, 1, 1)).verdict == Verdict.EARLY  # its opening date is not set yet
 
 
 def test_times_without_a_zone_are_refused(ccm: Process) -> None:
@@ -142,7 +144,7 @@ def test_windows_for_a_document_and_version(ccm: Process) -> None:
     both = ["review-zero-draft-input", "review-consolidated-input"]
     assert ids(windows_for(ccm, "review-document")) == both
     assert ids(windows_for(ccm, "review-document", "final")) == both  # no window for that version: all of them
-    assert ids(windows_for(ccm, "lausanne-action-plan", "zero-draft")) == ["action-plan-input"]
+    assert ids(windows_for(ccm, "lausanne-action-plan", "working-paper")) == ["action-plan-input"]
     assert windows_for(ccm, "annual-report") == ()
 
 
@@ -244,18 +246,20 @@ def test_milestones_of_the_ccm_timeline_are_in_order(ccm: Process) -> None:
     assert all(a[0] <= b[1] for a, b in itertools.pairwise(bounds))
     approximate = [m.when() for m in ccm.milestones if m.approximate]
     assert approximate == ["mid-May 2020 (approximate)", "early August 2020 (approximate)",
-                           "early October 2020 (approximate)"]
+                           "early August 2020 (approximate)", "early October 2020 (approximate)"]
     assert ccm.milestones[-1].when() == "23 November 2020 to 27 November 2020"
 
 
 @pytest.mark.parametrize("now, last, upcoming", [
     (utc(2020, 3, 1, 12), None, "review-zero-draft-circulated"),
-    (utc(2020, 5, 4, 21, 59, 59), "review-zero-draft-circulated", "review-zero-draft-deadline"),
+    (utc(2020, 5, 3, 21, 59, 59), "review-zero-draft-circulated", "review-zero-draft-deadline"),
+    (utc(2020, 5, 4, 21, 59, 59), "review-zero-draft-circulated", "review-consolidated-circulated"),  # on its day
     (utc(2020, 5, 4, 22, 0, 0), "review-zero-draft-deadline", "review-consolidated-circulated"),
     (utc(2020, 5, 15, 12), "review-zero-draft-deadline", "review-consolidated-circulated"),  # within "mid-May"
     (utc(2020, 5, 20, 21, 59, 59), "review-zero-draft-deadline", "review-consolidated-circulated"),
     (utc(2020, 5, 20, 22, 0, 0), "review-consolidated-circulated", "first-preparatory-meeting"),
-    (utc(2020, 11, 25, 12), "declaration-draft-circulated", "review-conference"),
+    (utc(2020, 11, 22, 12), "declaration-draft-circulated", "review-conference"),
+    (utc(2020, 11, 25, 12), "declaration-draft-circulated", None),  # in session: today, not next
     (utc(2020, 12, 1), "review-conference", None),
 ])
 def test_last_and_next_milestone_in_conference_time(ccm: Process, now: datetime, last: str | None,
@@ -265,8 +269,8 @@ def test_last_and_next_milestone_in_conference_time(ccm: Process, now: datetime,
 
 
 def test_phase_labels(ccm: Process) -> None:
-    assert phase(ccm, utc(2020, 3, 1)).label == (
-        "open for input: Written input to the Lausanne Action Plan; Written input to the Political Declaration")
+    assert phase(ccm, utc(2020, 3, 1)).label == "preparation: no input window open"
+    assert phase(ccm, utc(2020, 6, 20)).label == "open for input: Written input to the Lausanne Action Plan"
     assert phase(ccm, utc(2020, 10, 1)).label == "preparation: no input window open"
     assert phase(ccm, utc(2020, 11, 22, 22, 59, 59)).label == "preparation: no input window open"
     assert phase(ccm, utc(2020, 11, 22, 23, 0, 0)).label == "2RC in session"  # midnight in Lausanne
@@ -279,19 +283,19 @@ def test_open_windows_and_time_left(ccm: Process) -> None:
     states = {w.window.id: (w.state, w.remaining) for w in current.windows}
     assert states == {
         "review-zero-draft-input": ("open", timedelta(days=3)),
-        "action-plan-input": ("open", timedelta(days=66)),
-        "declaration-input": ("open", timedelta(days=147)),
-        "review-consolidated-input": ("to be announced", None),
+        "action-plan-input": ("upcoming", timedelta(days=66)),
+        "declaration-input": ("upcoming", timedelta(days=147)),
+        "review-consolidated-input": ("upcoming", None),
+        "declaration-first-draft-comments": ("upcoming", None),
     }
-    assert [w.window.id for w in current.open_windows()] == [
-        "review-zero-draft-input", "action-plan-input", "declaration-input"]
+    assert [w.window.id for w in current.open_windows()] == ["review-zero-draft-input"]
 
 
 def test_window_states_at_their_boundaries(ccm: Process) -> None:
     first = ccm.windows[0]
-    assert window_state(first, utc(2020, 3, 15, 22, 59, 59)).state == "upcoming"
-    assert window_state(first, utc(2020, 3, 15, 22, 59, 59)).remaining == timedelta(days=50, hours=-1)
-    assert window_state(first, utc(2020, 3, 15, 23)).state == "open"
+    assert window_state(first, utc(2020, 4, 14, 21, 59, 59)).state == "upcoming"
+    assert window_state(first, utc(2020, 4, 14, 21, 59, 59)).remaining == timedelta(days=20)
+    assert window_state(first, utc(2020, 4, 14, 22)).state == "open"
     assert window_state(first, utc(2020, 5, 4, 21, 59, 59)).remaining == timedelta(0)
     assert (window_state(first, utc(2020, 5, 4, 22)).state, window_state(first, utc(2020, 5, 4, 22)).remaining) == (
         "closed", None)
@@ -305,3 +309,82 @@ def test_a_window_with_an_opening_date_but_no_deadline_yet() -> None:
     assert (window_state(only, utc(2020, 6, 1)).state, window_state(only, utc(2020, 6, 1)).remaining) == ("open", None)
     assert judge_in(only, utc(2020, 5, 31, 21, 59, 59)).verdict == Verdict.EARLY
     assert judge_in(only, utc(2020, 6, 1)).verdict == Verdict.NO_DEADLINE
+
+
+# Opening dates (the concept note's timeline) ----------------------------------------------------------------------
+
+def test_on_3_may_only_the_review_document_is_open_for_input(ccm: Process) -> None:
+    current = phase(ccm, datetime(2020, 5, 3, 12, tzinfo=ZURICH))
+    assert [w.window.id for w in current.open_windows()] == ["review-zero-draft-input"]
+    assert current.label == "open for input: Written input on the zero draft of the Review Document"
+    assert {w.window.id: w.state for w in current.windows}["declaration-input"] == "upcoming"
+
+
+def test_the_ccm_windows_open_as_the_concept_note_says(ccm: Process) -> None:
+    review, plan, declaration, consolidated, comments = ccm.windows
+    assert review.opens == datetime(2020, 4, 15, tzinfo=ZURICH)
+    # Input on the Action Plan follows the first preparatory meeting of 8 June: from the start of the next day.
+    assert plan.opens == datetime(2020, 6, 9, tzinfo=ZURICH) and plan.version == "working-paper"
+    assert window_state(plan, datetime(2020, 6, 8, 23, 59, 59, tzinfo=ZURICH)).state == "upcoming"
+    assert window_state(plan, datetime(2020, 6, 9, tzinfo=ZURICH)).state == "open"
+    # The Declaration's window opens with its elements, known only as "early August": not open until the date is set.
+    assert declaration.opens is None and str(declaration.opens_about) == "early August 2020"
+    assert declaration.version == "elements" and declaration.closes == datetime(2020, 9, 25, 23, 59, 59, tzinfo=ZURICH)
+    assert window_state(declaration, utc(2020, 8, 20)).state == "upcoming"
+    assert window_state(declaration, utc(2020, 9, 26)).state == "closed"
+    assert (comments.version, str(comments.opens_about), comments.closes) == ("first-draft", "early October 2020", None)
+    assert consolidated.opens is None and str(consolidated.opens_about) == "mid-May 2020"
+
+
+def test_a_window_says_when_it_opens_never_that_it_is_open(ccm: Process) -> None:
+    review, plan, declaration, _, _ = ccm.windows
+    zone = ccm.conference.timezone
+    assert opening(review, zone) == "opens on 15 April 2020, 00:00:00 CEST (14 April 2020, 22:00:00 UTC)"
+    assert opening(plan, zone) == "opens on 9 June 2020, 00:00:00 CEST (8 June 2020, 22:00:00 UTC)"
+    assert opening(declaration, zone) == "opens early August 2020 (approximate)"
+    assert opens_when(declaration, zone) == "early August 2020 (approximate)"
+    unset = process_from(timeline(window("w", "2020-06-30"))).windows[0]
+    assert (opening(unset, zone), opens_when(unset, zone)) == ("opening date to be announced", "to be announced")
+
+
+def test_a_window_whose_opening_is_not_announced_is_not_open_until_it_closes() -> None:
+    [only] = process_from(timeline(window("w", "2020-06-30"))).windows
+    assert (only.opens, only.opens_about) == (None, None)
+    assert window_state(only, utc(2000, 1, 1)).state == "upcoming"
+    assert window_state(only, utc(2020, 6, 30, 21, 59, 59)).state == "upcoming"
+    assert window_state(only, utc(2020, 6, 30, 22)).state == "closed"
+    assert (judge_in(only, utc(2020, 6, 1)).verdict, judge_in(only, utc(2020, 6, 1)).delta) == (Verdict.EARLY, None)
+    assert judge_in(only, utc(2020, 7, 1)).verdict == Verdict.LATE
+
+
+def test_a_milestone_on_its_own_day_is_today_not_next(ccm: Process) -> None:
+    on_the_day = phase(ccm, datetime(2020, 6, 8, 9, tzinfo=ZURICH))
+    assert [m.id for m in on_the_day.today] == ["first-preparatory-meeting"]
+    assert on_the_day.next is not None and on_the_day.next.id == "action-plan-deadline"
+    eve = phase(ccm, datetime(2020, 6, 7, 23, 59, 59, tzinfo=ZURICH))
+    assert eve.today == () and eve.next is not None and eve.next.id == "first-preparatory-meeting"
+    # Within "mid-May" an approximate milestone is still to come, never "today".
+    mid_may = phase(ccm, datetime(2020, 5, 15, 12, tzinfo=ZURICH))
+    assert mid_may.today == () and mid_may.next is not None and mid_may.next.id == "review-consolidated-circulated"
+    in_session = phase(ccm, datetime(2020, 11, 27, 12, tzinfo=ZURICH))
+    assert [m.id for m in in_session.today] == ["review-conference"] and in_session.next is None
+
+
+def test_meetings_carry_their_purpose_and_the_documents_they_discuss(ccm: Process) -> None:
+    meeting = next(m for m in ccm.milestones if m.id == "first-preparatory-meeting")
+    assert meeting.purpose is not None and "informal working" in meeting.purpose
+    assert meeting.documents == (Stage("review-document", "consolidated"),
+                                 Stage("lausanne-action-plan", "working-paper"))
+    titles = {"lausanne-action-plan": "Lausanne Action Plan"}
+    assert ccm.stage_name(meeting.documents[1], titles) == "Lausanne Action Plan (Informal working paper)"
+    assert ccm.stage_name(Stage("lausanne-action-plan"), titles) == "Lausanne Action Plan"
+
+
+def test_each_document_goes_through_its_own_stages(ccm: Process) -> None:
+    def stages(did: str) -> list[tuple[str, str]]:
+        return [(v.id, v.kind) for v in ccm.versions_of(did)]
+
+    assert stages("review-document") == [("zero-draft", "draft"), ("consolidated", "draft"), ("first-draft", "draft"),
+                                         ("final", "final")]
+    assert stages("lausanne-action-plan")[:2] == [("zero-draft", "draft"), ("working-paper", "working-paper")]
+    assert stages("political-declaration")[1:3] == [("elements", "elements"), ("first-draft", "draft")]

@@ -299,3 +299,15 @@ def test_deadline_status_state(received: datetime, verdict: str):
 def test_a_fraction_of_a_second_around_the_deadline_is_never_zero_seconds(offset: timedelta, said: str) -> None:
     decision = triage(review_edit(), DEADLINE_UTC + offset)
     assert said in decision.body and "0 seconds" not in decision.body
+
+
+def test_input_before_a_window_s_opening_date_is_set_is_kept_as_early():
+    # On 3 May the Declaration's window is not open: it opens with the elements, "early August", date not yet set.
+    declaration = "documents/political-declaration.yaml"
+    text = BASE_TEXTS[declaration]
+    old = "We, the States Parties to the Convention on Cluster Munitions, gathered in"
+    assert old in text
+    decision = triage({declaration: text.replace(old, "We, the States Parties, meeting in", 1)}, at(3))
+    assert labels.LATE not in decision.labels
+    assert status_of(decision, DEADLINE) == ("success", "Received before the input window opened; kept as input to it")
+    assert "Received before the window opened (opens early August 2020 (approximate))" in decision.body

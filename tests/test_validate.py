@@ -112,7 +112,12 @@ CASES: dict[str, Break] = {
         PD, "  id: political-declaration", "  id: review-document", where=RD, at="id: review-document", offset=4,
         message=("document id 'review-document' is also used by documents/political-declaration.yaml",),
         hint=("its own id",),
-        also=("unknown document 'political-declaration'",) * 3),
+        # Every place that names the Declaration now names an unknown document, and the file now called
+        # review-document is at a stage (elements) only the Declaration goes through.
+        also=("unknown document 'political-declaration'",) * 2 + ("version 'elements' names unknown document",)
+        + ("is for unknown document 'political-declaration'",) * 2
+        + ("names unknown document 'political-declaration'",) * 4
+        + ("'review-document' does not go through version 'elements'",)),
     "dangling reference: unknown document": Break(
         LAP, '"review-document#puaq37yf"', '"review-doc#puaq37yf"', at='"review-doc#',
         message=("reference 'review-doc#puaq37yf' names unknown document 'review-doc'",),
@@ -145,22 +150,63 @@ CASES: dict[str, Break] = {
         PROCESS, 'closes: "2020-07-06"', 'closes: "2020-04-06"', at='"2020-04-06"',
         message=("window 'action-plan-input' closes before the window listed above it",),
         hint=("order they close",),
-        also=("input to 'lausanne-action-plan' closes before input to 'review-document'",)),
+        also=("window 'action-plan-input' opens after it closes",
+              "input to 'lausanne-action-plan' closes before input to 'review-document'")),
     "document_order violated": Break(
         PROCESS, "document_order: [review-document, lausanne-action-plan, political-declaration]",
         "document_order: [review-document, political-declaration, lausanne-action-plan]", at='"2020-07-06"',
         message=("input to 'lausanne-action-plan' closes before input to 'political-declaration', which informs it",),
         hint=("move the deadline", "document_order")),
     "window opens after it closes": Break(
-        PROCESS, 'opens: "2020-03-16"', 'opens: "2020-06-16"', at='"2020-06-16"',
+        PROCESS, 'opens: "2020-04-15"', 'opens: "2020-06-16"', at='"2020-06-16"',
         message=("window 'review-zero-draft-input' opens after it closes",), hint=("opening or closing date",)),
     "window for an unknown document": Break(
         PROCESS, "    document: political-declaration\n    version", "    document: declaration\n    version",
         at="declaration\n", message=("window 'declaration-input' is for unknown document 'declaration'",),
         hint=("political-declaration",)),
-    "unknown version": Break(LAP, "  version: zero-draft", "  version: zero", at="zero\n",
+    "unknown version": Break(LAP, "  version: working-paper", "  version: zero", at="zero\n",
                              message=("document version 'zero' is not one of the versions in documents/process.yaml",),
                              hint=("zero-draft",)),
+    "window without an opening date": Break(
+        PROCESS, '    opens: "2020-06-09"\n', "", at="id: action-plan-input",
+        message=("missing required key 'opens'",), hint=("add 'opens:' here",)),
+    "window opening approximately after it closes": Break(
+        PROCESS, 'closes: "2020-09-25"', 'closes: "2020-07-31"', at='month: "2020-08"',
+        message=("window 'declaration-input' opens (early August 2020) after it closes",),
+        hint=("opening or closing date",)),
+    "window on a stage its document does not go through": Break(
+        PROCESS, "    version: working-paper\n    title: Written input",
+        "    version: elements\n    title: Written input",
+        at="elements\n    title: Written input",
+        message=("'lausanne-action-plan' does not go through version 'elements'",),
+        hint=("working-paper", "that version's documents")),
+    "milestone discussing an unknown document": Break(
+        PROCESS, "{document: lausanne-action-plan, version: working-paper}",
+        "{document: action-plan, version: working-paper}", at="action-plan, version",
+        message=("milestone 'first-preparatory-meeting' names unknown document 'action-plan'",),
+        hint=("lausanne-action-plan",)),
+    "milestone discussing an unknown version": Break(
+        PROCESS, "{document: review-document, version: zero-draft}", "{document: review-document, version: zero}",
+        at="zero}", message=("unknown version 'zero'",), hint=("zero-draft",)),
+    "version for an unknown document": Break(
+        PROCESS, "    documents: [political-declaration]\n", "    documents: [political-declaration, declaration]\n",
+        at=", declaration]", offset=2,
+        message=("version 'elements' names unknown document 'declaration'",), hint=("political-declaration",)),
+    "document at a stage it does not go through": Break(
+        LAP, "  version: working-paper", "  version: elements", at="elements\n",
+        message=("'lausanne-action-plan' does not go through version 'elements'",), hint=("working-paper",)),
+    "thematic coordinator of an unknown section": Break(
+        REGISTRY, "coordinates: [universalization]", "coordinates: [universalisation]", at="universalisation",
+        message=("unknown section 'universalisation'",), hint=("documents/process.yaml", "universalization")),
+    "thematic coordinator of no section": Break(
+        REGISTRY, "    coordinates: [universalization]\n", "",
+        at="[coordination-committee, thematic-coordinator]\n    accounts",
+        message=("'ireland' is a thematic coordinator of no section",), hint=("coordinates:",)),
+    "sections coordinated without the role": Break(
+        REGISTRY, "    roles: [coordination-committee, thematic-coordinator]\n    coordinates: [universalization]",
+        "    roles: [coordination-committee]\n    coordinates: [universalization]", at="[universalization]",
+        message=("'ireland' coordinates sections without the thematic-coordinator role",),
+        hint=("add thematic-coordinator",)),
     "milestone out of order": Break(
         PROCESS, 'date: "2020-06-08"', 'date: "2020-04-08"', at="id: first-preparatory-meeting",
         message=("milestone 'first-preparatory-meeting' (8 April 2020) comes before 'review-consolidated-circulated' "
@@ -172,9 +218,9 @@ CASES: dict[str, Break] = {
         PROCESS, '    date: "2020-06-08"\n', "", at="id: first-preparatory-meeting",
         message=("milestones[4]: missing one of: date, approximate",), hint=("add one of: date, approximate",)),
     "milestone with an approximate date and an end": Break(
-        PROCESS, '      month: "2020-05"\n      part: mid\n', '      month: "2020-05"\n      part: mid\n'
-        '    end: "2020-05-30"\n', at='end: "2020-05-30"', message=("'end' cannot be used with 'approximate'",),
-        hint=("remove 'end'",)),
+        PROCESS, '    approximate:\n      month: "2020-05"\n      part: mid\n',
+        '    approximate:\n      month: "2020-05"\n      part: mid\n    end: "2020-05-30"\n', at='end: "2020-05-30"',
+        message=("'end' cannot be used with 'approximate'",), hint=("remove 'end'",)),
     "duplicate key": Break(LAP, "  status: draft\n", "  status: draft\n  status: adopted\n", at="status: adopted",
                            message=("duplicate key 'status' (first at line 9)",), hint=("keep one",)),
     "tag": Break(LAP, "  status: draft\n", "  status: !!python/object/apply:os.system [draft]\n", at="!!python",
@@ -183,7 +229,7 @@ CASES: dict[str, Break] = {
                     message=("YAML anchors (&s) are not allowed",), hint=("write values out in full",)),
     "alias": Break(LAP, "  status: draft\n", "  status: *s\n", at="*s",
                    message=("YAML aliases (*name) are not allowed",), hint=("write the value out in full",)),
-    "deep nesting": Break(REGISTRY, "    roles: [accept-late, consolidate]",
+    "deep nesting": Break(REGISTRY, "    roles: [accept-late, consolidate, coordination-committee]",
                           "    roles: " + "[" * 30 + "]" * 30, at="roles: [", offset=7 + 22,
                           message=("nesting deeper than 24 levels",), hint=("flatten",)),
     "multi-document": Break(REGISTRY, "  - id: austria\n", "---\n  - id: austria\n", at="---\n",
@@ -201,7 +247,7 @@ CASES: dict[str, Break] = {
     "unknown time zone": Break(PROCESS, "timezone: Europe/Zurich", "timezone: Europe/Lausanne", at="Europe/Lausanne",
                                message=("unknown time zone 'Europe/Lausanne'",), hint=("IANA",)),
     "local time skipped by DST": Break(
-        PROCESS, 'opens: "2020-03-16"', 'opens: "2020-03-29T02:30"', at='"2020-03-29T02:30"',
+        PROCESS, 'opens: "2020-04-15"', 'opens: "2020-03-29T02:30"', at='"2020-03-29T02:30"',
         message=("2020-03-29 02:30 does not exist in Europe/Zurich (clocks go forward)",), hint=("skipped hour",)),
     "local time repeated by DST": Break(
         PROCESS, 'closes: "2020-09-25"', 'closes: "2020-10-25T02:30"', at='"2020-10-25T02:30"',

@@ -63,7 +63,7 @@ def test_render_docx_has_header_numbers_bookmarks_page_numbers_and_version(
     texts = [p.text for p in word.paragraphs]
     # Header block: symbol, date of issue and original language, then the conference and the agenda item.
     symbol_lines = [t for t, s in zip(texts, styles, strict=True) if s == STYLE_SYMBOL]
-    assert symbol_lines == ["CCM/CONF/2020/WP.1", "16 March 2020", "Original: English"]
+    assert symbol_lines == ["CCM/CONF/2020/WP.1", "15 April 2020", "Original: English"]
     assert "Second Review Conference of the Convention on Cluster Munitions" in texts
     assert any(t.startswith("Item 10 of the provisional agenda") for t in texts)
     assert "Submitted by the President of the Second Review Conference" in texts

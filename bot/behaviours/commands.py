@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
 
+from ccmflow.core.roles import MAY_RECHECK, MAY_RECHECK_WHO, Role
 from ccmflow.core.submissions import Acceptance, SubmissionLog
 from ccmflow.triage import messages
 from ccmflow.triage.messages import RECHECK
@@ -65,7 +66,7 @@ def not_a_pull_request(ctx: Context, command: Command) -> Outcome:
 def accept_late(ctx: Context, command: Command) -> Outcome:
     if not command.on_pull_request:
         return not_a_pull_request(ctx, command)
-    if not ctx.base().registry.may(command.user_id, "accept-late"):
+    if not ctx.base().registry.may(command.user_id, Role.ACCEPT_LATE):
         return _refuse(ctx, command, "the Presidency")
     acceptance = Acceptance(command.user_id, command.login, command.created_at)
 
@@ -81,8 +82,8 @@ def recheck(ctx: Context, command: Command) -> Outcome:
     if not command.on_pull_request:
         return not_a_pull_request(ctx, command)
     registry = ctx.base().registry
-    if not (registry.may(command.user_id, "accept-late") or registry.may(command.user_id, "consolidate")):
-        return _refuse(ctx, command, "the Presidency and the Implementation Support Unit")
+    if not any(registry.may(command.user_id, role) for role in MAY_RECHECK):
+        return _refuse(ctx, command, MAY_RECHECK_WHO)
     who = json.dumps({"by_login": command.login, "by_id": command.user_id,
                       "at": command.created_at.isoformat()}, sort_keys=True)
 

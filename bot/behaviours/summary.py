@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ccmflow.core import labels
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Workspace
+from ccmflow.core.roles import MAY_ASK_SUMMARY, MAY_ASK_SUMMARY_WHO
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.collect import Inputs, collect
 from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
@@ -38,7 +39,7 @@ BRANCH = "ccmflow-compilation"
 _MARKER = re.compile(r"<!-- ccmflow:summary (\S+) parts=(\d+) -->")
 _PART = re.compile(r"<!-- ccmflow:summary-part (\S+) (\d+)/(\d+) -->")
 _ROOM = 200  # characters kept free in each body for the hidden markers
-ROLES = ("consolidate", "accept-late")
+ROLES = MAY_ASK_SUMMARY
 
 LogUpdate = Callable[[int, SubmissionLog], SubmissionLog]
 
@@ -91,9 +92,8 @@ def on_command(ctx: Context, command: Command) -> Outcome:
     registry = ctx.base().registry
     allowed = any(registry.may(command.user_id, role) for role in ROLES)
     if not allowed:
-        reply(ctx, command, messages.refusal(command.login, "summary",
-                                             "the Presidency and the Implementation Support Unit"))
-        return ignored(f"'/ccmflow summary' from @{command.login}: only the Presidency and the support unit "
+        reply(ctx, command, messages.refusal(command.login, "summary", MAY_ASK_SUMMARY_WHO))
+        return ignored(f"'/ccmflow summary' from @{command.login}: only {MAY_ASK_SUMMARY_WHO} "
                        "may ask for it (the summary is refreshed hourly anyway)")
     outcome = refresh(ctx, create=True)
     reply(ctx, command, messages.summary_answer(command.login))

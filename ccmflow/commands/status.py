@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from ccmflow.core.languages import Coverage
-    from ccmflow.core.model import Process, Workspace
+    from ccmflow.core.model import Milestone, Process, Workspace
     from ccmflow.core.status import Phase, WindowState
 
 
@@ -35,14 +35,17 @@ def run(args: argparse.Namespace) -> int:
     now = parse_when(args.at, process.conference.timezone)
     current = phase(process, now)
     languages = translation_coverage(args, found)
+    titles = {did: doc.short_title() for did, doc in found.documents.items()}
     if args.json:
         emit_json(as_json(process, current, now) | {"translations": [c.as_json() for c in languages]})
         return 0
     out = console()
     out.print(f"[bold]{process.conference.name}[/bold], {process.conference.venue}")
     out.print(f"As of {format_instant(now, process.conference.timezone)}: [bold]{current.label}[/bold]")
+    if current.today:
+        out.print("Today: " + "; ".join(m.title for m in current.today))
     out.print(_windows_table(process, current.windows))
-    out.print(_milestones_table(process, current))
+    out.print(_milestones_table(process, current, titles))
     out.print(_translations_table(languages))
     return 0
 
@@ -91,37 +94,61 @@ def _windows_table(process: Process, states: tuple[WindowState, ...]) -> Table:
     for state in states:
         window = state.window
         closes = format_instant(window.closes, zone) if window.closes else "to be announced"
-        left = format_delta(state.remaining) if state.remaining is not None and state.state != "closed" else "—"
+        left = format_delta(state.remaining) if state.remaining is not None and state.state == "open" else "—"
         style = {"open": "green", "closed": "dim"}.get(state.state, "yellow")
-        table.add_row(window.title, window.document, closes, f"[{style}]{state.state}[/{style}]", left)
+        table.add_row(window.title, window.document, closes, f"[{style}]{_state(state, zone)}[/{style}]", left)
     return table
 
 
-def _milestones_table(process: Process, current: Phase) -> Table:
+def _state(state: WindowState, zone: str) -> str:
+    """A window's state in words; one not open yet says when it opens, so it never reads as open."""
+    from ccmflow.core.status import opening
+
+    return opening(state.window, zone) if state.state == "upcoming" else state.state
+
+
+def _milestones_table(process: Process, current: Phase, titles: dict[str, str]) -> Table:
     from rich.table import Table
 
     table = Table(title="Milestones", title_justify="left")
     for column in ("when", "milestone", "kind"):
         table.add_column(column)
     for milestone in process.milestones:
-        marker = " ◀ next" if current.next is not None and milestone.id == current.next.id else ""
-        table.add_row(milestone.when(), milestone.title + marker, milestone.kind)
+        marker = " ◀ today" if milestone in current.today else \
+            " ◀ next" if current.next is not None and milestone.id == current.next.id else ""
+        table.add_row(milestone.when(), milestone.title + marker + _about(process, milestone, titles), milestone.kind)
     return table
 
 
+def _about(process: Process, milestone: Milestone, titles: dict[str, str]) -> str:
+    """The milestone's purpose and the documents it discusses, under its title."""
+    from rich.markup import escape
+
+    lines = [milestone.purpose] if milestone.purpose else []
+    if milestone.documents:
+        lines.append("Documents: " + "; ".join(process.stage_name(s, titles) for s in milestone.documents))
+    return "".join(f"\n[dim]{escape(line)}[/dim]" for line in lines)
+
+
 def as_json(process: Process, current: Phase, now: datetime) -> dict[str, object]:
-    from ccmflow.core.status import format_instant
+    from ccmflow.core.status import format_instant, opening
 
     return {
         "at": now.isoformat(), "phase": current.label,
         "last_milestone": current.last.id if current.last else None,
         "next_milestone": current.next.id if current.next else None,
+        "today_milestones": [m.id for m in current.today],
         "windows": [{"id": s.window.id, "document": s.window.document, "state": s.state,
+                     "opens": s.window.opens.isoformat() if s.window.opens else None,
+                     "opens_display": opening(s.window, process.conference.timezone),
                      "closes": s.window.closes.isoformat() if s.window.closes else None,
                      "closes_display": format_instant(s.window.closes, process.conference.timezone)
                      if s.window.closes else "to be announced",
                      "seconds_left": int(s.remaining.total_seconds()) if s.remaining is not None else None}
                     for s in current.windows],
         "milestones": [{"id": m.id, "title": m.title, "kind": m.kind, "when": m.when(),
-                        "approximate": m.approximate is not None} for m in process.milestones],
+                        "approximate": m.approximate is not None, "today": m in current.today,
+                        "purpose": m.purpose,
+                        "documents": [{"document": d.document, "version": d.version} for d in m.documents]}
+                       for m in process.milestones],
     }

@@ -34,8 +34,8 @@ from ccmflow.write.edit import write_document
 
 
 def next_version(workspace: Workspace, document: Document) -> str:
-    """The version after the document's current one in process.yaml's list."""
-    ids = [v.id for v in workspace.process.versions]
+    """The version after the document's current one in process.yaml's list, among those the document goes through."""
+    ids = [v.id for v in workspace.process.versions_of(document.id)]
     if document.version not in ids:
         raise FatalError(f"{document.id} is at version '{document.version}', which process.yaml does not list")
     at = ids.index(document.version)

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from ccmflow.core.roles import Role
+
 INPUTS_DIR = "documents/inputs"
-RECORD_ROLE = "record-input"  # the registry role whose holders may attest when an input was received
+RECORD_ROLE = Role.RECORD_INPUT  # the registry role whose holders may attest when an input was received
 
 
 class InputKind(StrEnum):

@@ -130,19 +130,6 @@ class Conference:
     short_name: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Window:
-    """A submission window; `closes` is None while the deadline is to be announced."""
-
-    id: str
-    document: str
-    title: str
-    closes: datetime | None
-    opens: datetime | None = None
-    version: str | None = None
-    late_policy: str = "flag"
-
-
 @dataclass(frozen=True, slots=True)
 class Approximate:
     """A date known only as early, mid or late in a month."""
@@ -161,6 +148,30 @@ class Approximate:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Window:
+    """A submission window. `opens` is None until its opening date is set: the window is not open then, and
+    `opens_about` says when it is expected ('early August'). `closes` is None while the deadline is to be
+    announced."""
+
+    id: str
+    document: str
+    title: str
+    closes: datetime | None
+    opens: datetime | None = None
+    version: str | None = None
+    late_policy: str = "flag"
+    opens_about: Approximate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A document at a stage of the process (the documents a meeting discusses); `version` None: as it stands."""
+
+    document: str
+    version: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Milestone:
     id: str
     title: str
@@ -169,6 +180,8 @@ class Milestone:
     end: date | None = None
     approximate: Approximate | None = None
     document: str | None = None
+    purpose: str | None = None  # what the meeting or step is for, in the concept note's terms
+    documents: tuple[Stage, ...] = ()  # what it discusses or circulates
 
     def bounds(self) -> tuple[date, date]:
         """Earliest and latest day the milestone can fall on."""
@@ -176,6 +189,10 @@ class Milestone:
             return self.approximate.bounds()
         assert self.start is not None
         return self.start, (self.end or self.start)
+
+    def exact_on(self, day: date) -> bool:
+        """Whether the milestone is known to fall on `day` (an approximate one never is)."""
+        return self.approximate is None and self.bounds()[0] <= day <= self.bounds()[1]
 
     def when(self) -> str:
         if self.approximate is not None:
@@ -190,8 +207,15 @@ def _day(day: date) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Version:
+    """A stage a document goes through: a draft, or an informal working paper or elements before any draft."""
+
     id: str
     name: str
+    kind: str = "draft"  # draft | working-paper | elements | final
+    documents: tuple[str, ...] = ()  # the documents that go through this stage; () for every one
+
+    def applies_to(self, document: str) -> bool:
+        return not self.documents or document in self.documents
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -212,8 +236,17 @@ class Process:
     def windows_for(self, document: str) -> tuple[Window, ...]:
         return tuple(w for w in self.windows if w.document == document)
 
+    def versions_of(self, document: str) -> tuple[Version, ...]:
+        """The stages one document goes through, in order."""
+        return tuple(v for v in self.versions if v.applies_to(document))
+
     def version_name(self, vid: str) -> str:
         return next((v.name for v in self.versions if v.id == vid), vid)
+
+    def stage_name(self, stage: Stage, titles: Mapping[str, str]) -> str:
+        """'Lausanne Action Plan (Informal working paper)': a document by its title, at its stage."""
+        title = titles.get(stage.document, stage.document)
+        return f"{title} ({self.version_name(stage.version)})" if stage.version else title
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +262,7 @@ class Stakeholder:
     category: str
     accounts: tuple[Account, ...] = ()
     roles: frozenset[str] = frozenset()
+    coordinates: tuple[str, ...] = ()  # sections a thematic coordinator coordinates
 
 
 @dataclass(frozen=True, slots=True)

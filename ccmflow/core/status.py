@@ -37,7 +37,7 @@ _LABELS = {Verdict.ON_TIME: "on time", Verdict.EARLY: "early", Verdict.NO_DEADLI
 @dataclass(frozen=True, slots=True)
 class WindowState:
     window: Window
-    state: str  # upcoming | open | closed | to be announced
+    state: str  # upcoming (not open yet, or its opening date not set) | open | closed
     remaining: timedelta | None  # until it closes; None when closed or the deadline is to be announced
 
 
@@ -45,8 +45,9 @@ class WindowState:
 class Phase:
     label: str
     last: Milestone | None
-    next: Milestone | None
+    next: Milestone | None  # the first milestone after today (never one that falls today)
     windows: tuple[WindowState, ...]
+    today: tuple[Milestone, ...] = ()  # milestones known to fall on this day, conference time
 
     def open_windows(self) -> tuple[WindowState, ...]:
         return tuple(w for w in self.windows if w.state == "open")
@@ -74,25 +75,39 @@ def _aware(instant: datetime) -> datetime:
 
 def window_state(window: Window, now: datetime) -> WindowState:
     now = _aware(now)
-    if window.opens is not None and now < window.opens:
-        return WindowState(window, "upcoming", None if window.closes is None else window.closes - now)
-    if window.closes is None and window.opens is None:
-        # Neither date is known yet: the window is announced, not open.
-        return WindowState(window, "to be announced", None)
-    if window.closes is None or now <= window.closes:
-        return WindowState(window, "open", None if window.closes is None else window.closes - now)
-    return WindowState(window, "closed", None)
+    left = None if window.closes is None else window.closes - now
+    if window.closes is not None and now > window.closes:
+        return WindowState(window, "closed", None)
+    # A window whose opening date is not set is not open: a missing date never means "open since always".
+    if window.opens is None or now < window.opens:
+        return WindowState(window, "upcoming", left)
+    return WindowState(window, "open", left)
+
+
+def opens_when(window: Window, zone: str) -> str:
+    """When a window opens: the instant, 'early August 2020 (approximate)', or 'to be announced'."""
+    if window.opens is not None:
+        return format_instant(window.opens, zone)
+    return f"{window.opens_about} (approximate)" if window.opens_about is not None else "to be announced"
+
+
+def opening(window: Window, zone: str) -> str:
+    """A window not open yet, as people read it: 'opens on 15 April 2020, ...', 'opens early August 2020 ...'."""
+    if window.opens is not None:
+        return f"opens on {opens_when(window, zone)}"
+    return f"opens {opens_when(window, zone)}" if window.opens_about is not None else "opening date to be announced"
 
 
 def phase(process: Process, now: datetime) -> Phase:
-    """The process's phase: last and next milestone, and every window's state."""
+    """The process's phase: the milestones of today, the last and next ones, and every window's state."""
     now = _aware(now)
     zone = ZoneInfo(process.conference.timezone)
     today = now.astimezone(zone).date()
     windows = tuple(window_state(w, now) for w in process.windows)
     last = next((m for m in reversed(process.milestones) if m.bounds()[1] < today), None)
-    upcoming = next((m for m in process.milestones if m.bounds()[1] >= today), None)
-    return Phase(_label(process, today, windows), last, upcoming, windows)
+    on_the_day = tuple(m for m in process.milestones if m.exact_on(today))
+    upcoming = next((m for m in process.milestones if m.bounds()[1] >= today and m not in on_the_day), None)
+    return Phase(_label(process, today, windows), last, upcoming, windows, on_the_day)
 
 
 def _label(process: Process, today: date, windows: tuple[WindowState, ...]) -> str:
@@ -131,6 +146,9 @@ def judge(process: Process, document: str, received: datetime, version: str | No
 def judge_in(window: Window, received: datetime) -> Timing:
     """The verdict against one given window (e.g. the window an input was first judged in)."""
     received = _aware(received)
+    if window.opens is None and (window.closes is None or received <= window.closes):
+        # Its opening date is not set yet, so whatever comes now comes before it opens.
+        return Timing(Verdict.EARLY, window, received, None)
     if window.opens is not None and received < window.opens:
         return Timing(Verdict.EARLY, window, received, window.opens - received)
     if window.closes is None:

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Protocol
 
+from ccmflow.core.roles import Role
+
 PINS = "windows"  # extra key: the window each document was first judged in, as JSON (written by triage)
 _BLOCK = re.compile(r"<!-- ccmflow:log ([A-Za-z0-9+/=]+)(?: hmac-sha256=([0-9a-f]{64}))? -->\s*\Z")
 _SHA = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
@@ -85,7 +87,7 @@ class SubmissionLog:
     def acceptance(self, roles: Roles) -> Acceptance | None:
         """The recorded acceptance, if its author holds the `accept-late` role now (checked at every verdict)."""
         accepted = self.accepted
-        return accepted if accepted is not None and roles.may(accepted.by_id, "accept-late") else None
+        return accepted if accepted is not None and roles.may(accepted.by_id, Role.ACCEPT_LATE) else None
 
     def since(self, opened: datetime) -> SubmissionLog:
         """The log without what cannot be true of a pull request opened at `opened` (GitHub's time)."""

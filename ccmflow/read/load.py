@@ -22,6 +22,7 @@ from ccmflow.core.model import (
     Process,
     Registry,
     Section,
+    Stage,
     Stakeholder,
     Version,
     Window,
@@ -153,7 +154,8 @@ class _Build:
         windows = tuple(self._window(i, w, zone, deadline, default_policy)
                         for i, w in enumerate(self.data["windows"]))
         milestones = tuple(self._milestone(i, m) for i, m in enumerate(self.data["milestones"]))
-        versions = tuple(Version(v["id"], v["name"]) for v in self.data["versions"])
+        versions = tuple(Version(v["id"], v["name"], v.get("kind", "draft"), tuple(v.get("documents", ())))
+                         for v in self.data["versions"])
         sections = MappingProxyType({s["id"]: s["title"] for s in self.data.get("sections", ())})
         return Process(conference=conference, deadline_time=self.data["deadline_time"],
                        document_order=tuple(self.data["document_order"]), versions=versions,
@@ -199,24 +201,28 @@ class _Build:
 
     def _window(self, i: int, w: dict[str, Any], zone: ZoneInfo, deadline: time, policy: str) -> Window:
         where: tuple[str | int, ...] = ("windows", i)
-        opens = self._instant((*where, "opens"), w["opens"], zone, time(0)) if "opens" in w else None
+        # A bare opening date opens at the start of that day, conference time.
+        opens = self._instant((*where, "opens"), w["opens"], zone, time(0)) if isinstance(w["opens"], str) else None
+        about = self._approximate((*where, "opens"), w["opens"]) if isinstance(w["opens"], dict) else None
         closes = self._instant((*where, "closes"), w["closes"], zone, deadline)
         return Window(id=w["id"], document=w["document"], title=w["title"], closes=closes, opens=opens,
-                      version=w.get("version"), late_policy=w.get("late_policy", policy))
+                      version=w.get("version"), late_policy=w.get("late_policy", policy), opens_about=about)
+
+    def _approximate(self, where: tuple[str | int, ...], data: dict[str, str]) -> Approximate:
+        year, month = map(int, data["month"].split("-"))
+        if not 1 <= month <= 12:
+            self.note((*where, "month"), f"month {month} does not exist", "use 01 to 12")
+            month = 1
+        return Approximate(year, month, data["part"])
 
     def _milestone(self, i: int, m: dict[str, Any]) -> Milestone:
         where: tuple[str | int, ...] = ("milestones", i)
-        approx = None
-        if "approximate" in m:
-            year, month = map(int, m["approximate"]["month"].split("-"))
-            if not 1 <= month <= 12:
-                self.note((*where, "approximate", "month"), f"month {month} does not exist", "use 01 to 12")
-                month = 1
-            approx = Approximate(year, month, m["approximate"]["part"])
+        approx = self._approximate((*where, "approximate"), m["approximate"]) if "approximate" in m else None
         day = self._date((*where, "date"), m["date"]) if "date" in m else None
         end = self._date((*where, "end"), m["end"]) if "end" in m else None
+        stages = tuple(Stage(d["document"], d.get("version")) for d in m.get("documents", ()))
         return Milestone(id=m["id"], title=m["title"], kind=m["kind"], start=day, end=end, approximate=approx,
-                         document=m.get("document"))
+                         document=m.get("document"), purpose=m.get("purpose"), documents=stages)
 
     def registry(self) -> Registry:
         return Registry(tuple(_stakeholder(s) for s in self.data["stakeholders"]), self.loaded.path)
@@ -233,4 +239,5 @@ def paragraph_record(p: dict[str, Any]) -> Paragraph:
 
 def _stakeholder(s: dict[str, Any]) -> Stakeholder:
     accounts = tuple(Account(a["id"], a["login"]) for a in s.get("accounts", ()))
-    return Stakeholder(s["id"], s["name"], s["category"], accounts, frozenset(s.get("roles", ())))
+    return Stakeholder(s["id"], s["name"], s["category"], accounts, frozenset(s.get("roles", ())),
+                       tuple(s.get("coordinates", ())))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import datetime
 from types import MappingProxyType
 
@@ -31,6 +31,8 @@ def check(parsed: Iterable[Parsed]) -> tuple[Workspace | None, list[Finding]]:
         findings += list(_section_vocabulary(processes[0][0], documents))
     if registries:
         findings += list(_registry_rules(*registries[0]))
+    if registries and processes:
+        findings += list(_coordinated_sections(processes[0][0], *registries[0]))
     if findings or not processes or not registries:
         return None, findings
     workspace = Workspace(MappingProxyType({d.id: d for d, _ in documents}), processes[0][0], registries[0][0])
@@ -136,6 +138,12 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
     yield from _unique(loaded, "windows", [w.id for w in process.windows])
     yield from _unique(loaded, "milestones", [m.id for m in process.milestones])
     yield from _unique(loaded, "versions", [v.id for v in process.versions])
+    for i, version in enumerate(process.versions):
+        for j, did in enumerate(version.documents):
+            if did not in documents and did not in broken:
+                yield loaded.finding(("versions", i, "documents", j), f"version '{version.id}' names unknown "
+                                     f"document '{did}'", f"use one of: {', '.join(known)}")
+    yield from _stages(process, loaded, documents.keys())
     for i, window in enumerate(process.windows):
         if window.document not in documents and window.document not in broken:
             yield loaded.finding(("windows", i, "document"), f"window '{window.id}' is for unknown document "
@@ -146,18 +154,49 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
         if window.opens and window.closes and window.opens >= window.closes:
             yield loaded.finding(("windows", i, "opens"), f"window '{window.id}' opens after it closes",
                                  "correct the opening or closing date")
+        about = window.opens_about
+        if about and window.closes and about.bounds()[0] > window.closes.date():
+            yield loaded.finding(("windows", i, "opens"), f"window '{window.id}' opens ({about}) after it closes",
+                                 "correct the opening or closing date")
+    for i, milestone in enumerate(process.milestones):
+        for j, stage in enumerate(milestone.documents):
+            where = ("milestones", i, "documents", j)
+            if stage.document not in documents and stage.document not in broken:
+                yield loaded.finding((*where, "document"), f"milestone '{milestone.id}' names unknown document "
+                                     f"'{stage.document}'", f"use one of: {', '.join(known)}")
+            if stage.version is not None and stage.version not in versions:
+                yield loaded.finding((*where, "version"), f"unknown version '{stage.version}'",
+                                     f"use one of: {', '.join(sorted(versions))}")
     if dates_ok:
         yield from _window_order(process, loaded)
         yield from _milestone_order(process, loaded)
     for document, doc_loaded in with_files:
+        own = [v.id for v in process.versions_of(document.id)]
         if document.version not in versions:
             yield doc_loaded.finding(("document", "version"), f"document version '{document.version}' is not one "
                                      f"of the versions in {process.path}", f"use one of: {', '.join(sorted(versions))}")
+        elif document.version not in own:
+            yield doc_loaded.finding(("document", "version"), f"'{document.id}' does not go through version "
+                                     f"'{document.version}' ({process.path})", f"use one of: {', '.join(own)}")
         for key in ("symbols", "issued"):
             for name in getattr(document, key):
                 if name not in versions:
                     yield doc_loaded.finding(("document", key, name), f"{key}: '{name}' is not one of the versions "
                                              f"in {process.path}", f"use one of: {', '.join(sorted(versions))}")
+
+
+def _stages(process: Process, loaded: Loaded, known: Collection[str]) -> Iterator[Finding]:
+    """A window or milestone names a version its document goes through (a version may apply to some documents)."""
+    named: list[tuple[tuple[str | int, ...], str, str | None]] = [
+        (("windows", i, "version"), w.document, w.version) for i, w in enumerate(process.windows)]
+    named += [(("milestones", i, "documents", j, "version"), s.document, s.version)
+              for i, m in enumerate(process.milestones) for j, s in enumerate(m.documents)]
+    for path, did, vid in named:
+        version = next((v for v in process.versions if v.id == vid), None)
+        if version is not None and did in known and not version.applies_to(did):
+            yield loaded.finding(path, f"'{did}' does not go through version '{vid}'",
+                                 f"use one of: {', '.join(v.id for v in process.versions_of(did))}, or add "
+                                 f"'{did}' to that version's documents")
 
 
 def _unique(loaded: Loaded, key: str, ids: list[str]) -> Iterator[Finding]:
@@ -210,3 +249,20 @@ def _registry_rules(registry: Registry, loaded: Loaded) -> Iterator[Finding]:
                                      f"GitHub account {account.id} is also registered for {owners[account.id]}",
                                      "an account speaks for one delegation only: remove one entry")
             owners[account.id] = stakeholder.id
+
+
+def _coordinated_sections(process: Process, registry: Registry, loaded: Loaded) -> Iterator[Finding]:
+    """A thematic coordinator names the sections it coordinates, from the timeline's list, and only it does."""
+    known = set(process.section_titles)
+    for i, stakeholder in enumerate(registry.stakeholders):
+        coordinator = "thematic-coordinator" in stakeholder.roles
+        if coordinator and not stakeholder.coordinates:
+            yield loaded.finding(("stakeholders", i, "roles"), f"'{stakeholder.id}' is a thematic coordinator of "
+                                 "no section", "list the sections it coordinates under coordinates:")
+        if stakeholder.coordinates and not coordinator:
+            yield loaded.finding(("stakeholders", i, "coordinates"), f"'{stakeholder.id}' coordinates sections "
+                                 "without the thematic-coordinator role", "add thematic-coordinator to its roles")
+        for j, section in enumerate(stakeholder.coordinates):
+            if known and section not in known:
+                yield loaded.finding(("stakeholders", i, "coordinates", j), f"unknown section '{section}'",
+                                     f"use a section listed in {process.path}: {', '.join(sorted(known))}")

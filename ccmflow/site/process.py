@@ -7,12 +7,12 @@ from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from ccmflow.core.model import Milestone, Process
-from ccmflow.core.status import format_delta, format_instant, phase
+from ccmflow.core.status import Phase, format_delta, format_instant, opens_when, phase
 from ccmflow.site.data import SiteData
 from ccmflow.site.html import h, json_script
 from ccmflow.site.languages import document_path
 
-_STATE = {"open": "open", "closed": "closed", "upcoming": "not yet open", "to be announced": "to be announced"}
+_STATE = {"open": "open", "closed": "closed", "upcoming": "not yet open"}
 
 
 def home(site: SiteData) -> str:
@@ -30,7 +30,7 @@ def home(site: SiteData) -> str:
         _countdown(site),
         _documents(site),
         _windows(process, site.at, titles),
-        _timeline(process, current.next.id if current.next else None, titles),
+        _timeline(process, current, titles),
         _meetings(process, titles),
     ])
 
@@ -82,7 +82,7 @@ def _windows(process: Process, at: datetime, titles: Mapping[str, str]) -> str:
     rows = []
     for state in phase(process, at).windows:
         window = state.window
-        opens = format_instant(window.opens, zone) if window.opens else "—"
+        opens = opens_when(window, zone)
         closes = format_instant(window.closes, zone) if window.closes else "to be announced"
         name = titles.get(window.document, window.document)
         rows.append(f'<tr class="w-{h(state.state.replace(" ", "-"))}"><th scope="row">{h(window.title)}</th>'
@@ -104,23 +104,40 @@ def _day_bounds(milestone: Milestone, zone: str) -> tuple[str, str]:
     return start.isoformat(), end.isoformat()
 
 
-def _timeline(process: Process, next_id: str | None, titles: Mapping[str, str]) -> str:
+def _timeline(process: Process, current: Phase, titles: Mapping[str, str]) -> str:
+    next_id = current.next.id if current.next else None
     items = []
     for milestone in process.milestones:
         start, end = _day_bounds(milestone, process.conference.timezone)
         approximate = milestone.approximate is not None
         when = f"{milestone.approximate}" if milestone.approximate else milestone.when()
         badge = '<span class="approx">approximate</span>' if approximate else ""
-        marker = '<span class="marker">next</span>' if milestone.id == next_id else ""
+        mark = "today" if milestone in current.today else "next" if milestone.id == next_id else ""
+        marker = f'<span class="marker">{mark}</span>' if mark else ""
         about = milestone.document
         document = f' · <a href="{h(document_path(about))}">{h(titles.get(about, about))}</a>' if about else ""
-        items.append(f'<li class="m-{h(milestone.kind)}{" next" if milestone.id == next_id else ""}" '
+        # The page's script marks "today" only on a milestone known to the day, never on an approximate one.
+        exact = "" if approximate else ' data-exact=""'
+        items.append(f'<li class="m-{h(milestone.kind)}{" " + mark if mark else ""}"{exact} '
                      f'data-start="{h(start)}" data-end="{h(end)}"><span class="when">{h(when)} {badge}</span>'
                      f'<span class="what">{h(milestone.title)}{marker}</span>'
-                     f'<span class="kind">{h(milestone.kind)}{document}</span></li>')
+                     f'<span class="kind">{h(milestone.kind)}{document}</span>{_about(process, milestone, titles)}'
+                     "</li>")
     return ('<section aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>'
             '<p class="note">Dates the concept note gives only as part of a month are shown as approximate.</p>'
             f'<ol class="timeline">{"".join(items)}</ol></section>')
+
+
+def _stages(process: Process, milestone: Milestone, titles: Mapping[str, str]) -> str:
+    """The documents a milestone discusses or circulates, each linked and named with its stage."""
+    return ", ".join(f'<a href="{h(document_path(s.document))}">{h(process.stage_name(s, titles))}</a>'
+                     for s in milestone.documents)
+
+
+def _about(process: Process, milestone: Milestone, titles: Mapping[str, str]) -> str:
+    purpose = f"<span>{h(milestone.purpose)}</span>" if milestone.purpose else ""
+    stages = f"<span>Documents: {_stages(process, milestone, titles)}</span>" if milestone.documents else ""
+    return f'<span class="about">{purpose}{stages}</span>' if purpose or stages else ""
 
 
 def _meetings(process: Process, titles: Mapping[str, str]) -> str:
@@ -129,10 +146,15 @@ def _meetings(process: Process, titles: Mapping[str, str]) -> str:
         return ""
     items = []
     for meeting in meetings:
-        # A meeting names the document it is about; the conference adopts them all.
-        documents = [meeting.document] if meeting.document else list(titles) if meeting.kind == "conference" else []
-        listed = ", ".join(f'<a href="{h(document_path(d))}">{h(titles.get(d, d))}</a>' for d in documents)
-        items.append(f"<li><h3>{h(meeting.title)}</h3><p>{h(meeting.when())}</p>"
+        purpose = f'<p class="purpose">{h(meeting.purpose)}</p>' if meeting.purpose else ""
+        if meeting.documents:
+            listed = _stages(process, meeting, titles)
+        else:
+            # Without a list, a meeting is about the document it names; the conference adopts them all.
+            documents = [meeting.document] if meeting.document else list(titles) if meeting.kind == "conference" \
+                else []
+            listed = ", ".join(f'<a href="{h(document_path(d))}">{h(titles.get(d, d))}</a>' for d in documents)
+        items.append(f"<li><h3>{h(meeting.title)}</h3><p>{h(meeting.when())}</p>{purpose}"
                      + (f"<p>Documents: {listed}</p>" if listed else "") + "</li>")
     return (f'<section aria-labelledby="meetings-h"><h2 id="meetings-h">Meetings</h2>'
             f'<ul class="meetings">{"".join(items)}</ul></section>')

@@ -12,6 +12,7 @@ from ccmflow.core import labels, status
 from ccmflow.core.inputfile import InputKind, is_input_path
 from ccmflow.core.labels import LabelSpec
 from ccmflow.core.model import Document, Window, Workspace
+from ccmflow.core.roles import Role
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import PINS, Acceptance, Receipt, SubmissionLog
 from ccmflow.read.load import is_managed, kind_of
@@ -224,7 +225,7 @@ def _policy(reports: Iterable[DocumentReport]) -> str:
 
 
 def _presidency(base: Workspace) -> tuple[str, ...]:
-    return tuple(a.login for s in base.registry.stakeholders if "accept-late" in s.roles for a in s.accounts)
+    return tuple(a.login for s in base.registry.stakeholders if Role.ACCEPT_LATE in s.roles for a in s.accounts)
 
 
 def _known_names(base: Workspace) -> frozenset[str]:

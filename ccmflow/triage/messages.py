@@ -11,7 +11,7 @@ from ccmflow.core.escape import code, escape
 from ccmflow.core.inputfile import InputKind
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.core.model import paragraph_label
-from ccmflow.core.status import Verdict, format_delta, format_instant
+from ccmflow.core.status import Verdict, format_delta, format_instant, opening
 
 if TYPE_CHECKING:
     from ccmflow.compare.diff import DocumentDiff, ParagraphChange
@@ -250,6 +250,9 @@ def _verdict_line(report: Report, doc: DocumentReport) -> str:
     if doc.verdict == Verdict.EARLY and window.opens is not None:
         return (f"✅ Received before the window opened ({format_instant(window.opens, report.timezone)}); "
                 "it is kept and counts as input to this window.")
+    if doc.verdict == Verdict.EARLY:
+        return (f"✅ Received before the window opened ({opening(window, report.timezone)}); it is kept and "
+                "counts as input to this window.")
     if doc.verdict == Verdict.NO_DEADLINE:
         return "✅ The deadline has not been announced yet, so this input is on time."
     late_by = format_delta(received - window.closes) if window.closes else ""

@@ -79,20 +79,24 @@
     if (!time.fixed) { window.setInterval(render, 1000); }
   }
 
-  // Marks milestones past, and the next one, by the visitor's clock (the build marked them as of its own time).
+  // Marks milestones past, today's, and the next one, by the visitor's clock (the build marked them as of its own
+  // time). Only a milestone known to the day is "today"; an approximate one still to come can be "next".
   function timeline(time) {
     var items = document.querySelectorAll(".timeline li[data-end]");
     var now = time.now();
     var nextSeen = false;
     items.forEach(function (item) {
       var past = Date.parse(item.dataset.end) < now;
+      var today = !past && item.hasAttribute("data-exact") && Date.parse(item.dataset.start) <= now;
       item.classList.toggle("past", past);
-      var isNext = !past && !nextSeen;
+      var isNext = !past && !today && !nextSeen;
       if (isNext) { nextSeen = true; }
       item.classList.toggle("next", isNext);
+      item.classList.toggle("today", today);
+      var mark = today ? "today" : isNext ? "next" : "";
       var marker = item.querySelector(".marker");
-      if (isNext && !marker) { line(item.querySelector(".what"), "span", "next", "marker"); }
-      if (!isNext && marker) { marker.remove(); }
+      if (marker && marker.textContent !== mark) { marker.remove(); marker = null; }
+      if (mark && !marker) { line(item.querySelector(".what"), "span", mark, "marker"); }
     });
   }
 
