@@ -18,9 +18,11 @@ from gitutil import commit, init_repo, instance_files, tag
 from ccmflow.core.model import Document, Workspace
 from ccmflow.main import main
 from ccmflow.repo.store import Store
+from ccmflow.repo.translationfiles import translations as translation_files
 from ccmflow.site.build import build_site
 from ccmflow.site.html import h, json_script
-from ccmflow.site.languages import Translation
+from ccmflow.site.languages import LanguageVersion
+from ccmflow.write.edit import Editor
 from ccmflow.write.workflows import render_workflows
 
 AT = datetime(2020, 5, 10, 10, 0, tzinfo=UTC)
@@ -84,14 +86,14 @@ def test_the_site_holds_every_part(tmp_path: Path) -> None:
         assert not re.search(r'(src|href)="(https?:)?//', text), page  # nothing from elsewhere
 
 
-def _arabic(store: Store, workspace: Workspace, doc: str, english: Document) -> Sequence[Translation]:
+def _arabic(store: Store, rev: str, workspace: Workspace, doc: str, english: Document) -> Sequence[LanguageVersion]:
     if doc != "review-document":
         return ()
     section = english.sections[0]
     paragraph = replace(section.paragraphs[0], text="اعتمدت الاتفاقية بشأن الذخائر العنقودية في دبلن")
     translated = replace(english, title="وثيقة لوزان الاستعراضية",
                          sections=(replace(section, paragraphs=(paragraph,)),))
-    return (Translation("ar", "العربية", translated, outdated=True, outdated_note="3 paragraphs changed"),)
+    return (LanguageVersion("ar", "العربية", translated, outdated=True, outdated_note="3 paragraphs changed"),)
 
 
 def test_a_translation_plugs_in_right_to_left_and_marked_outdated(tmp_path: Path) -> None:
@@ -102,6 +104,28 @@ def test_a_translation_plugs_in_right_to_left_and_marked_outdated(tmp_path: Path
     english = (built.out / "documents/review-document.html").read_text("utf-8")
     assert 'href="review-document.ar.html" lang="ar"' in english and "outdated" in english
     assert "documents/review-document.ar.html#" in (built.out / "search.html").read_text("utf-8")
+
+
+def test_the_repository_translations_are_published_and_marked_when_the_english_moves(tmp_path: Path) -> None:
+    repo_dir = _repo(tmp_path)
+    built = build_site(Store(repo_dir), tmp_path / "site", "HEAD", AT)
+    french = (built.out / "documents/political-declaration.fr.html").read_text("utf-8")
+    arabic = (built.out / "documents/political-declaration.ar.html").read_text("utf-8")
+    assert '<html lang="fr"' in french and '<html lang="ar" dir="rtl">' in arabic
+    assert "changed in English since translated" not in french
+    # An English edit of a translated paragraph: the translation stays, marked outdated until it is updated.
+    store = Store(repo_dir)
+    workspace = store.require("HEAD")
+    found, _ = translation_files(workspace, store=store, rev="HEAD")
+    covered = next(t for t in found if t.lang == "fr").paragraphs
+    document = workspace.documents["political-declaration"]
+    paragraph = next(p for _, p in document.walk() if p.id in covered)
+    editor = Editor(instance_files()[document.path].decode("utf-8"), document.path)
+    editor.set_text(paragraph.id, paragraph.text + " Amended in English.")
+    commit(pygit2.Repository(str(repo_dir)), {document.path: editor.text}, "Amend the English")
+    again = build_site(Store(repo_dir), tmp_path / "site2", "HEAD", AT)
+    french = (again.out / "documents/political-declaration.fr.html").read_text("utf-8")
+    assert "1 paragraph changed in English since translated" in french
 
 
 def test_the_command_builds_and_rebuilds_but_never_overwrites_another_folder(tmp_path: Path) -> None:

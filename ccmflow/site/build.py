@@ -12,7 +12,7 @@ from ccmflow.repo.store import Store
 from ccmflow.site import documents, inputs, process, search, versions
 from ccmflow.site.data import SiteData, gather
 from ccmflow.site.html import NavItem, Page, shell
-from ccmflow.site.languages import Translations, document_path, no_translations
+from ccmflow.site.languages import Translations, document_path, repository_translations
 
 ASSETS = ("site.css", "site.js")
 MARKER = ".ccmflow-site"  # marks a folder the site was built in, so a rebuild may replace its pages
@@ -87,6 +87,7 @@ def write(site: SiteData, out: Path) -> Built:
     return Built(out, tuple(written), site.commit)
 
 
-def build_site(store: Store, out: Path, rev: str, at: datetime, translations: Translations = no_translations) -> Built:
+def build_site(store: Store, out: Path, rev: str, at: datetime,
+               translations: Translations = repository_translations) -> Built:
     """Read the repository at `rev`, judge timing as of `at`, and write the site under `out`."""
     return write(gather(store, rev, at, translations), out)

@@ -15,7 +15,7 @@ from ccmflow.inputs.summary import Summary, build
 from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text
 from ccmflow.repo.versions import version_tag
-from ccmflow.site.languages import Translation, Translations, no_translations
+from ccmflow.site.languages import LanguageVersion, Translations, repository_translations
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ class DocumentData:
     registers: tuple[tuple[Window, Register], ...]
     inputs: tuple[WindowInputs, ...]
     trace: tuple[TraceRow, ...]
-    translations: tuple[Translation, ...]
+    translations: tuple[LanguageVersion, ...]
 
     def register_for(self, version: str) -> tuple[Window, Register] | None:
         """The register of the window whose inputs produced `version`."""
@@ -71,7 +71,7 @@ class SiteData:
     documents: tuple[DocumentData, ...]
 
 
-def gather(store: Store, rev: str, at: datetime, translations: Translations = no_translations) -> SiteData:
+def gather(store: Store, rev: str, at: datetime, translations: Translations = repository_translations) -> SiteData:
     """Everything the pages need, in the process's document order."""
     commit = store.commit(rev)
     workspace = store.require(commit.id)
@@ -84,7 +84,7 @@ def gather(store: Store, rev: str, at: datetime, translations: Translations = no
         found.append(DocumentData(
             document, versions, _registers(store, workspace, rev, doc), _inputs(store, workspace, doc, rev, at),
             _trace(versions, delegations(store, workspace, doc)),
-            tuple(translations(store, workspace, doc, document))))
+            tuple(translations(store, rev, workspace, doc, document))))
     return SiteData(workspace, rev, str(commit.id), at, tuple(found))
 
 

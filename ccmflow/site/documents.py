@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from ccmflow.core.model import Document, Paragraph, number_name, paragraph_label
 from ccmflow.site.data import DocumentData, SiteData
 from ccmflow.site.html import h
-from ccmflow.site.languages import Translation, document_path
+from ccmflow.site.languages import LanguageVersion, document_path
 from ccmflow.write.render import details, display_number, reference
 
 
@@ -67,7 +67,7 @@ def _languages(data: DocumentData, current: str) -> str:
     return f'<nav class="languages" aria-label="Languages" lang="en" dir="ltr"><ul>{"".join(items)}</ul></nav>'
 
 
-def document_page(site: SiteData, data: DocumentData, translation: Translation | None = None) -> str:
+def document_page(site: SiteData, data: DocumentData, translation: LanguageVersion | None = None) -> str:
     doc = translation.document if translation is not None else data.document
     others = {d.document.id: d.document for d in site.documents}
     process = site.workspace.process

@@ -1,8 +1,8 @@
-"""The languages a document exists in: English (the text in documents/) and any translation a provider supplies.
+"""The languages a document exists in: English (the text in documents/) and each translation the repository holds.
 
-Translations are kept elsewhere in the repository by their own module; the site only needs, per document, each
-language's text and whether it lags behind the English. A provider is plugged in at build time; without one the
-site shows English only and no language list.
+Translations live under documents/translations/<lang>/<doc>.yaml (ccmflow.read.translations); the site needs,
+per document, each language's text and whether it lags behind the English. The provider is a parameter, so a
+test or another treaty body's site can supply its own.
 """
 
 from __future__ import annotations
@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ccmflow.core.languages import WORKING, State, language, localize
 from ccmflow.core.model import Document, Workspace
 from ccmflow.repo.store import Store
+from ccmflow.repo.translationfiles import translations as translation_files
 
 # Scripts written right to left (ISO 639-1 codes of the languages that use them).
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv"})
 
 
 @dataclass(frozen=True, slots=True)
-class Translation:
-    """One document in one language; `outdated` when the English has changed since it was translated."""
+class LanguageVersion:
+    """One document as read in one language; `outdated` when the English has changed since it was translated."""
 
     code: str  # "fr", "ar"
     name: str  # the language's name in that language, e.g. "Français", "العربية"
@@ -32,12 +34,33 @@ class Translation:
         return "rtl" if self.code.split("-")[0] in RIGHT_TO_LEFT else "ltr"
 
 
-Translations = Callable[[Store, Workspace, str, Document], Sequence[Translation]]
-"""(store, workspace at the build revision, document id, English document) -> its translations."""
+Translations = Callable[[Store, str, Workspace, str, Document], Sequence[LanguageVersion]]
+"""(store, the built revision, its workspace, document id, English document) -> the document's other languages."""
 
 
-def no_translations(store: Store, workspace: Workspace, doc: str, english: Document) -> Sequence[Translation]:
+def no_translations(store: Store, rev: str, workspace: Workspace, doc: str,
+                    english: Document) -> Sequence[LanguageVersion]:
     return ()
+
+
+def repository_translations(store: Store, rev: str, workspace: Workspace, doc: str,
+                            english: Document) -> Sequence[LanguageVersion]:
+    """The translation files at `rev`: each language's text of `doc`, English where a paragraph is missing."""
+    found, _ = translation_files(workspace, store=store, rev=rev)  # files with problems are left out, not shown
+    versions = []
+    for translation in found:
+        if translation.document != doc or translation.lang == WORKING:
+            continue
+        localized = localize(english, translation, translation.lang)
+        states = list(localized.states.values())
+        outdated, missing = states.count(State.OUTDATED), states.count(State.MISSING)
+        note = "; ".join(part for part in (
+            f"{outdated} paragraph{'s' if outdated != 1 else ''} changed in English since translated" if outdated
+            else "", f"{missing} not translated yet (shown in English)" if missing else "") if part)
+        versions.append(LanguageVersion(code=translation.lang, name=language(translation.lang).native,
+                                        document=localized.document, outdated=bool(outdated or missing),
+                                        outdated_note=note))
+    return sorted(versions, key=lambda v: v.code)
 
 
 def document_path(doc: str, code: str = "en") -> str:
