@@ -130,6 +130,18 @@ def test_diff_between_a_version_tag_and_head(instance: Path, capsys: pytest.Capt
     assert data["meta"] == {"version": ["zero-draft", "consolidated"]}
 
 
+def test_diff_text_marks_deletions_and_insertions_without_colour(instance: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = instance / "documents" / "review-document.yaml"
+    text = path.read_text()
+    assert "primary international instrument" in text
+    path.write_text(text.replace("primary international instrument", "main instrument", 1))
+    _commit(pygit2.Repository(str(instance)), "Edit")
+    assert main(["diff", "review-document", "zero-draft", "HEAD", "--format", "text", "-C", str(instance)]) == 0
+    out = capsys.readouterr().out
+    assert "the [-primary international-]{+main+} instrument" in out
+
+
 def test_diff_unknown_revision_is_a_usage_error(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "review-document", "nope", "HEAD", "-C", str(instance)]) == 2
     assert "unknown revision 'nope'" in capsys.readouterr().err

@@ -66,6 +66,6 @@ def _print(result: DocumentDiff, old: str, new: str) -> None:
         if change.redline:
             out.print(redline_text(change.redline))
         elif change.new is not None and change.change == "added":
-            out.print(Text(change.new.text, style="green underline"))
+            out.print(redline_text((("+", change.new.text),)))
         elif change.old is not None and change.change == "removed":
-            out.print(Text(change.old.text, style="red strike"))
+            out.print(redline_text((("-", change.old.text),)))

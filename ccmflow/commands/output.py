@@ -99,10 +99,20 @@ def report_findings(findings: Iterable[Finding], as_json: bool = False) -> None:
     out.print(Text(f"{len(items)} {noun} found", style="bold red"))
 
 
+# Plain-text redline markers, as git's word diff writes them: they say what changed without colour, in a log,
+# a pipe or an e-mail; on a colour terminal the same text is also struck through or underlined.
+DELETED = ("[-", "-]")
+INSERTED = ("{+", "+}")
+
+
 def redline_text(runs: Redline) -> Text:
-    """A redline for the terminal: deletions struck through in red, insertions underlined in green."""
+    """A redline for the terminal: [-deletions-] struck through in red, {+insertions+} underlined in green."""
     text = Text()
     for op, chunk in runs:
-        style = {"-": "red strike", "+": "green underline"}.get(op, "")
-        text.append(chunk, style=style)
+        if op == "-":
+            text.append(f"{DELETED[0]}{chunk}{DELETED[1]}", style="red strike")
+        elif op == "+":
+            text.append(f"{INSERTED[0]}{chunk}{INSERTED[1]}", style="green underline")
+        else:
+            text.append(chunk)
     return text
