@@ -98,10 +98,12 @@ def _groups(runs: Redline) -> list[tuple[str, str] | str]:
     out: list[tuple[str, str] | str] = []
     for op, chunk in runs:
         text = _md_literal(chunk)
+        last = out.pop() if out else None
         if op == "=":
-            out.append(out.pop() + text if out and isinstance(out[-1], str) else text)
+            out += [last + text] if isinstance(last, str) else [*([last] if last else []), text]
             continue
-        gone, new = out.pop() if out and isinstance(out[-1], tuple) else ("", "")
+        gone, new = last if isinstance(last, tuple) else ("", "")
+        out += [last] if isinstance(last, str) else []
         out.append((gone + text, new) if op == "-" else (gone, new + text))
     return out
 
@@ -117,7 +119,10 @@ def _widen(groups: list[tuple[str, str] | str]) -> list[tuple[str, str] | str]:
             out.append(group)
             continue
         gone, new = group
-        before = out.pop() if out and isinstance(out[-1], str) else ""
+        previous = out.pop() if out else ""
+        before = previous if isinstance(previous, str) else ""
+        if isinstance(previous, tuple):
+            out.append(previous)
         first = gone if gone.strip() else new
         if not (gone and not gone.strip()) and _is_word_char(before[-1:]) and _is_punct(first[:1]):
             cut = max(before.rfind(" "), before.rfind("\n")) + 1

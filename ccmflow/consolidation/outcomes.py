@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from ccmflow.consolidation.dispositions import Disposition, Outcome
 from ccmflow.consolidation.inputmerge import Merged, Taken, present
@@ -24,7 +25,14 @@ class WindowInput:
     number: int | None
     title: str = ""
     stakeholder: str | None = None
-    late: bool = False
+    late: bool = False  # no version arrived by the deadline
+    accepted: bool = False  # late, and the presidency accepted it (by someone who holds accept-late now)
+    invalid: str = ""  # what is wrong with the version that counts, when it does not pass validation
+
+    @property
+    def excluded(self) -> bool:
+        """Late and not accepted: not to be considered for the next version."""
+        return self.late and not self.accepted
 
 
 def _touches(repo: Repository, base: Commit, head: Oid, path: str) -> bool:
@@ -36,11 +44,12 @@ def _touches(repo: Repository, base: Commit, head: Oid, path: str) -> bool:
 
 
 def window_inputs(repo: Repository, base: Commit, document: Document, window: str | None,
-                  registry: Registry) -> list[WindowInput]:
+                  registry: Registry, closes: datetime | None = None) -> list[WindowInput]:
     """Every input of the window: the freeze manifest's (on time), then the ledger's and refs/pull/* touching DOC.
 
     The manifest holds only inputs with an on-time version; inputs the ledger or refs add beside it are late and
-    still get a disposition, so none is lost. An input closed without being merged (withdrawn) is left out.
+    still get a disposition, so none is lost. Before the freeze, an input the ledger logged only after
+    `closes` is late too. An input closed without being merged (withdrawn) is left out.
     """
     ledger = read_ledger(repo)
     manifest = read_manifest(repo, window) if window else None
@@ -48,7 +57,8 @@ def window_inputs(repo: Repository, base: Commit, document: Document, window: st
     for entry in manifest.inputs if manifest is not None else ():
         record = ledger.get(entry.number)
         listed[entry.number] = WindowInput(input_name(entry.number), entry.number, record.title if record else "",
-                                           entry.stakeholder, entry.sha is None)
+                                           entry.stakeholder, entry.sha is None,
+                                           record is not None and record.log.acceptance(registry) is not None)
     late = manifest is not None
     for record in ledger.inputs:
         if record.state == "closed" or record.number in listed:
@@ -60,9 +70,10 @@ def window_inputs(repo: Repository, base: Commit, document: Document, window: st
             wanted = record.log.window == window
         if wanted:
             stakeholder = registry.by_user_id(record.author_id)
+            on_time = closes is None or record.log.last_before(closes) is not None or not record.log.receipts
             listed[record.number] = WindowInput(input_name(record.number), record.number, record.title,
                                                 stakeholder.id if stakeholder else None,
-                                                late and record.log.accepted is None)
+                                                late or not on_time, record.log.acceptance(registry) is not None)
     for ref in ref_names(repo):
         number = pull_number(ref)
         if number is None or number in listed or ledger.get(number) is not None:
@@ -100,6 +111,8 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
         later = merged.taken[index + 1:]
         outcome, reason, pids, by = _outcome(taken, later, final, numbers, version_name, order)
         w = info.get(taken.input.name)
+        if w is not None and w.excluded:
+            reason += f" {LATE_TAKEN}"
         ordered = tuple(p for p in order if p in pids)
         result.append(Disposition(taken.input.name, outcome, reason, ordered, w.title if w else "",
                                   w.stakeholder if w else None, by))
@@ -108,17 +121,33 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
     for w in listed:
         if w.name in names:
             continue
-        if w.name in carried and not w.late:
+        if w.name in carried and not w.excluded:
             by = carried[w.name]
             reason = (f"Incorporated in the {version_name.lower()}: the same text was proposed by "
                       f"{' and '.join(by)}.")
             credited = tuple(p.id for _, p in final.walk() if w.name in p.derived_from)
             result.append(Disposition(w.name, Outcome.INCORPORATED, reason, credited, w.title, w.stakeholder, by))
             continue
-        why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
-        result.append(Disposition(w.name, Outcome.NOT_RETAINED, f"{why}{version_name.lower()}.", (), w.title,
+        result.append(Disposition(w.name, Outcome.NOT_RETAINED, _left_out(w, version_name.lower()), (), w.title,
                                   w.stakeholder))
     return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
+
+
+LATE_TAKEN = ("It was received after the deadline and the presidency has not accepted it late "
+              "(`/ccmflow accept-late` on its pull request records that).")
+
+
+def _left_out(w: WindowInput, version: str) -> str:
+    """Why an input not taken is not in the version: late, invalid, or the presidency's choice."""
+    if w.excluded:
+        reason = f"Received after the deadline; not considered for the {version}."
+    elif w.late:
+        reason = f"Received after the deadline and accepted late; not taken into the {version}."
+    else:
+        reason = f"Not taken into the {version}."
+    if w.invalid:
+        reason += f" Its text does not pass validation ({w.invalid}), so it could not be merged as it stands."
+    return reason
 
 
 def _clash(taken: Taken, numbers: dict[str, str]) -> str:
@@ -146,8 +175,10 @@ def _outcome(taken: Taken, later: Sequence[Taken], final: Document, numbers: dic
         return Outcome.SUPERSEDED, f"Superseded by {' and '.join(by)}, which changed the same paragraphs.", existing, by
     lost = changed - kept
     missing = [p for p in order if p in lost] + sorted(lost.difference(order))
-    if kept or taken.conflicts:  # a conflict kept out by --skip-conflicts is for the presidency to reconcile
-        reflected = _labels(sorted(kept & existing), numbers) or ("the deletions" if kept else "nothing yet")
-        return Outcome.PARTLY, (f"Partly incorporated: {reflected} reflect it; the changes to "
+    if kept:
+        standing = sorted(kept & existing)
+        reflected = (f"{_labels(standing, numbers)} {'reflects' if len(standing) == 1 else 'reflect'} it"
+                     if standing else "its deletions stand")
+        return Outcome.PARTLY, (f"Partly incorporated: {reflected}; the changes to "
                                 f"{_labels(missing, numbers)} were not retained.{clash}"), kept & existing, ()
     return Outcome.NOT_RETAINED, f"Not retained in the {version.lower()}.{clash}", set(), ()
