@@ -14,7 +14,7 @@ from typing import Any
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ccmflow.commands.common import add_common, parse_when
-from ccmflow.commands.output import console, emit_json
+from ccmflow.commands.output import console, emit_json, terminal_safe
 from ccmflow.inputs.collect import DEFAULT_REFS, Inputs, collect
 from ccmflow.inputs.collect import Progress as Callback
 from ccmflow.inputs.summary import build
@@ -53,8 +53,11 @@ def gather(args: argparse.Namespace) -> Inputs:
     now = parse_when(args.at, zone)
     quiet = args.json or getattr(args, "format", "text") != "text" or not sys.stderr.isatty()
     with _progress(quiet, store, args.refs) as callback:
-        return collect(store, args.doc, window_id=args.window, refs=args.refs, base=args.base, now=now,
-                       progress=callback, cache=not args.no_cache)
+        collected = collect(store, args.doc, window_id=args.window, refs=args.refs, base=args.base, now=now,
+                            progress=callback, cache=not args.no_cache)
+    if collected.nothing_fetched:  # a fresh clone: say why there is nothing, not just "0 input(s)"
+        print(terminal_safe(f"ccmflow: {collected.nothing_fetched}"), file=sys.stderr)
+    return collected
 
 
 @contextmanager

@@ -111,6 +111,8 @@ def compile_inputs(collected: Inputs) -> Compilation:
 
 def _sponsor(item: Input) -> str:
     mark = _MARK.get(item.timing)
+    if not item.author.verified and item.timing is Verdict.UNKNOWN:
+        mark = None  # the name says "(unverified)" already
     return f"{item.author.name} ({mark})" if mark else item.author.name
 
 
