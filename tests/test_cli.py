@@ -12,6 +12,7 @@ import pytest
 from ccmflow.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ("--package", "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567")
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:  # type: ignore[type-arg]
@@ -169,13 +170,14 @@ def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "atp"
     code, _ = run_json(capsys, "init", str(target), "--conference", "Review Conference of the \"Example\" Treaty",
-                          "--short-name", "ERC: 1", "--timezone", "America/New_York", "--start", "2027-03-01")
+                          "--short-name", "ERC: 1", "--timezone", "America/New_York", "--start", "2027-03-01",
+                          "--presidency-id", "583231", *PACKAGE)
     assert code == 0
     assert main(["validate", str(target)]) == 0
     repo = pygit2.Repository(str(target))
     assert not repo.head_is_unborn and repo.head.shorthand == "main"
     workflows = sorted(p.name for p in (target / ".github" / "workflows").glob("*.yml"))
-    assert workflows and "ccmflow==" in (target / ".github" / "workflows" / workflows[0]).read_text()
+    assert workflows and PACKAGE[1] in (target / ".github" / "workflows" / workflows[0]).read_text()
     capsys.readouterr()
     _, status = run_json(capsys, "status", "-C", str(target), "--at", "2027-03-01T12:00")
     assert status["at"].endswith("-05:00")
@@ -184,7 +186,7 @@ def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
 def test_init_refuses_a_non_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "keep.txt").write_text("mine")
-    assert main(["init", str(tmp_path / "x")]) == 2
+    assert main(["init", str(tmp_path / "x"), *PACKAGE]) == 2
     assert (tmp_path / "x" / "keep.txt").read_text() == "mine"
 
 
@@ -196,9 +198,74 @@ def test_schemas_beside_the_documents_match_the_package() -> None:
 
 def test_init_installs_the_structural_merge_driver(tmp_path: Path) -> None:
     target = tmp_path / "body"
-    assert main(["init", str(target)]) == 0
+    assert main(["init", str(target), *PACKAGE]) == 0
     repo = pygit2.Repository(str(target))
     attributes = repo.revparse_single("HEAD:.gitattributes").data.decode()
     assert "documents/*.yaml merge=ccmflow" in attributes
     assert repo.config["merge.ccmflow.driver"] == "ccmflow merge-driver %O %A %B %P"
     assert (target / "documents" / "schemas" / "dispositions.schema.json").is_file()
+
+
+def test_init_requires_a_package_spec_that_installs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # ccmflow is on no package index: a default `ccmflow==VERSION` would install nothing on the runners.
+    assert main(["init", str(tmp_path / "new")]) == 2
+    assert "init needs --package" in capsys.readouterr().err and not (tmp_path / "new").exists()
+    assert main(["init", str(tmp_path / "new"), "--package", "x; curl evil"]) == 2
+    assert not (tmp_path / "new").exists()
+
+
+def test_init_in_a_clone_of_a_new_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "clone"
+    repo = pygit2.init_repository(str(target), initial_head="main")
+    (target / "README.md").write_text("# Our process\n")
+    _commit(repo, "Initial commit")
+    code, data = run_json(capsys, "init", str(target), *PACKAGE)
+    assert code == 0 and data["tags"] == ["outcome-document/zero-draft"]
+    head = repo.revparse_single("HEAD").peel(pygit2.Commit)
+    assert [p.message for p in head.parents] == ["Initial commit"]  # on top of the clone's history
+    assert (target / "README.md").read_text() == "# Our process\n"
+    assert (target / "documents" / "process.yaml").is_file()
+    empty = tmp_path / "empty-clone"
+    pygit2.init_repository(str(empty), initial_head="main")
+    assert main(["init", str(empty), *PACKAGE]) == 0
+
+
+def test_init_tags_its_documents_so_diff_against_the_first_version_works(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "body"
+    assert main(["init", str(target), *PACKAGE]) == 0
+    capsys.readouterr()
+    code, data = run_json(capsys, "diff", "outcome-document", "zero-draft", "HEAD", "-C", str(target))
+    assert code == 0 and data["changes"] == []
+
+
+def test_a_version_without_a_tag_is_read_at_its_first_commit(instance: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    repo = pygit2.Repository(str(instance))
+    repo.references.delete("refs/tags/review-document/zero-draft")  # a clone without the demo's tags
+    first = str(repo.head.target)
+    path = instance / "documents" / "review-document.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("primary international instrument", "main instrument", 1)
+                    .replace("  version: zero-draft", "  version: consolidated", 1))
+    _commit(repo, "Consolidated")
+    assert main(["diff", "review-document", "zero-draft", "HEAD", "-C", str(instance), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["meta"] == {"version": ["zero-draft", "consolidated"]}
+    assert f"git tag review-document/zero-draft {first[:10]}" in err
+    assert main(["diff", "review-document", "final", "HEAD", "-C", str(instance)]) == 2
+    assert "ccmflow release review-document final" in capsys.readouterr().err
+
+
+def test_validate_flags_the_placeholder_account_init_writes(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "body"
+    assert main(["init", str(target), *PACKAGE]) == 0
+    assert "placeholder presidency account" in capsys.readouterr().out
+    code, data = run_json(capsys, "validate", "-C", str(target))
+    assert code == 1
+    (finding,) = data["findings"]
+    assert finding["file"] == "documents/stakeholders.yaml" and "placeholder" in finding["message"]
+    lines = (target / "documents" / "stakeholders.yaml").read_text().splitlines()
+    assert lines[finding["line"] - 1].strip().startswith("- id: 0")
+    assert "gh api users/presidency-account --jq .id" in finding["hint"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from ccmflow.commands.output import console, emit_json, redline_text, terminal_s
 from ccmflow.compare.diff import DocumentDiff, diff_documents
 from ccmflow.compare.redline import change_heading, diff_markdown
 from ccmflow.repo.store import Store
-from ccmflow.repo.versions import resolve_version_rev
+from ccmflow.repo.versions import find_version
 
 # Formats written to a file (or standard output): the HTML redline page and the Word redline.
 FILE_FORMATS = ("html", "docx")
@@ -35,8 +36,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     store = Store(args.repo)
-    old = store.document(resolve_version_rev(store, args.doc, args.old), args.doc)
-    new = store.document(resolve_version_rev(store, args.doc, args.new), args.doc)
+    old_rev, new_rev = find_version(store, args.doc, args.old), find_version(store, args.doc, args.new)
+    for note in filter(None, (old_rev.note, new_rev.note)):
+        print(terminal_safe(f"ccmflow: {note}"), file=sys.stderr)
+    old = store.document(old_rev.rev, args.doc)
+    new = store.document(new_rev.rev, args.doc)
     result = diff_documents(old, new)
     if args.format in FILE_FORMATS:
         from ccmflow.commands.redline_out import write_redline

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         findings, checked = _check_paths(args.paths or [find_top(args.repo) / DOCUMENTS_DIR])
     if not findings and not args.paths:
-        findings = _translation_findings(args)
+        findings = _translation_findings(args) + _placeholder_findings(args)
     if args.json:
         emit_json({"ok": not findings, "checked": checked, "findings": [f.as_json() for f in findings]})
     elif findings:
@@ -47,6 +47,19 @@ def _translation_findings(args: argparse.Namespace) -> list[Finding]:
     found = workspace(args.repo, args.rev)
     store = Store(args.repo) if args.rev is not None else None
     return translations(found, top=find_top(args.repo) if store is None else None, store=store, rev=args.rev)[1]
+
+
+def _placeholder_findings(args: argparse.Namespace) -> list[Finding]:
+    """Accounts `ccmflow init` left as placeholders: valid files, but the process is not ready until replaced."""
+    from ccmflow.read.load import parse
+    from ccmflow.read.rules import placeholders
+    from ccmflow.repo.store import directory_files
+
+    if args.rev is not None:
+        files = list(Store(args.repo).snapshot(args.rev).files)
+    else:
+        files, _ = directory_files(find_top(args.repo))
+    return placeholders(parse(f) for f in files)
 
 
 def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:
