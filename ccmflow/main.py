@@ -51,9 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_findings(exc.findings, getattr(args, "json", False))
         return exc.exit_code
     except FatalError as exc:
-        from ccmflow.commands.output import terminal_safe
+        from ccmflow.commands.output import report_fatal
 
-        print(terminal_safe(f"ccmflow: {exc}"), file=sys.stderr)
+        report_fatal(str(exc), exc.exit_code, getattr(args, "json", False))
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

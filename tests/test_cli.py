@@ -269,3 +269,57 @@ def test_validate_flags_the_placeholder_account_init_writes(tmp_path: Path,
     lines = (target / "documents" / "stakeholders.yaml").read_text().splitlines()
     assert lines[finding["line"] - 1].strip().startswith("- id: 0")
     assert "gh api users/presidency-account --jq .id" in finding["hint"]
+
+
+def _break(instance: Path, name: str = "political-declaration") -> None:
+    path = instance / "documents" / f"{name}.yaml"
+    path.write_text(path.read_text().replace("kind: operative", "kind: operational", 1))
+
+
+def test_one_broken_document_does_not_hide_the_others(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _break(instance)
+    code, data = run_json(capsys, "show", "review-document", "-C", str(instance))
+    assert code == 0 and data["id"] == "review-document"
+    assert main(["status", "-C", str(instance), "--at", "2020-05-04T12:00", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["phase"] and "political-declaration.yaml" in err and "ccmflow validate" in err
+    # The broken one itself still says what is wrong with it, and only that.
+    code, data = run_json(capsys, "show", "political-declaration", "-C", str(instance))
+    assert code == 1 and {f["file"] for f in data["findings"]} == {"documents/political-declaration.yaml"}
+
+
+def test_errors_under_json_are_json(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "diff", "review-document", "nope", "HEAD", "-C", str(instance))
+    assert code == 2 and data["ok"] is False and "unknown revision 'nope'" in data["error"]
+
+
+def test_new_id_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["new-id", "-n", "0", "-C", str(ROOT)])
+    assert stopped.value.code == 2 and "from 1 to" in capsys.readouterr().err
+    code, data = run_json(capsys, "new-id", "-n", "3000", "-C", str(ROOT))
+    assert code == 0 and len(set(data["ids"])) == 3000
+
+
+def test_new_id_is_linear_in_the_count(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # Counted, not timed: how many ids the "taken" sets handed to new_id hold in all. Quadratic work would
+    # copy every id made so far for each new one (about n*n/2 for n ids).
+    from ccmflow.commands import new_id as command
+    from ccmflow.write import edit
+
+    seen: list[object] = []  # the sets themselves, kept alive so that no two can share an id()
+
+    def counting(taken: object) -> str:
+        seen.append(taken)
+        return edit.new_id(taken)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "new_id", counting)
+    assert main(["new-id", "-n", "500", "-C", str(ROOT)]) == 0
+    assert len(capsys.readouterr().out.split()) == 500
+    assert len({id(taken) for taken in seen}) == 1  # one set of taken ids, grown in place, never copied
+
+
+def test_demo_takes_a_folder_to_run_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "demo", "-C", str(tmp_path), "--out", "here")
+    assert code == 0 and Path(data["out"]).resolve() == (tmp_path / "here").resolve()
+    assert (tmp_path / "here" / "summary" / "review-document.md").is_file()

@@ -4,9 +4,11 @@ a rendering is of."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ccmflow.commands.common import find_top
+from ccmflow.commands.output import terminal_safe
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.languages import CODES, WORKING, Localized, Translation, localize
 from ccmflow.core.model import Document, Workspace
@@ -20,15 +22,21 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
                              "paragraph is not translated yet)")
 
 
-def workspace_translations(args: argparse.Namespace, workspace: Workspace) -> tuple[Translation, ...]:
-    """The checked translations beside the workspace (from git at --rev, else from the files on disk)."""
+def workspace_translations(args: argparse.Namespace, workspace: Workspace,
+                           strict: bool = True) -> tuple[Translation, ...]:
+    """The checked translations beside the workspace (from git at --rev, else from the files on disk); not
+    `strict`: those that pass, with a warning on stderr for the others."""
     rev = getattr(args, "rev", None)
     if rev is not None:
         found, findings = translations(workspace, store=Store(args.repo), rev=rev)
     else:
         found, findings = translations(workspace, top=find_top(args.repo))
-    if findings:
+    if findings and strict:
         raise InvalidInput(findings)
+    if findings:
+        files = ", ".join(sorted({f.file for f in findings}))
+        print(terminal_safe(f"ccmflow: warning: {len(findings)} problem(s) in {files} (`ccmflow validate` lists "
+                            "them); left out"), file=sys.stderr)
     return found
 
 

@@ -81,6 +81,14 @@ def emit_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def report_fatal(message: str, exit_code: int, as_json: bool = False) -> None:
+    """A command that stopped: one line on stderr, or under --json a JSON object on stdout, as its output."""
+    if as_json:
+        emit_json({"ok": False, "error": message, "exit_code": exit_code})
+    else:
+        print(terminal_safe(f"ccmflow: {message}"), file=sys.stderr)
+
+
 def report_findings(findings: Iterable[Finding], as_json: bool = False) -> None:
     items = list(findings)
     if as_json:

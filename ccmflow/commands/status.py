@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.table import Table
 
-from ccmflow.commands.common import add_common, parse_when, workspace
+from ccmflow.commands.common import add_common, parse_when, readable_workspace
 from ccmflow.commands.localized import workspace_translations
 from ccmflow.commands.output import console, emit_json
 from ccmflow.core.languages import LANGUAGES, WORKING, Coverage, document_languages
@@ -27,7 +27,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    found = workspace(args.repo, args.rev)
+    found = readable_workspace(args.repo, args.rev)
     process = found.process
     now = parse_when(args.at, process.conference.timezone)
     current = phase(process, now)
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
 def translation_coverage(args: argparse.Namespace, found: Workspace) -> list[Coverage]:
     """Per document and language other than English: paragraphs translated, outdated, missing."""
-    known = workspace_translations(args, found)
+    known = workspace_translations(args, found, strict=False)
     order = [d for d in found.process.document_order if d in found.documents]
     order += [d for d in found.documents if d not in order]
     return [c for d in order for c in document_languages(found.documents[d], known) if c.lang != WORKING]
