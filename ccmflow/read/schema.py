@@ -111,7 +111,9 @@ def _explain(error: jsonschema.ValidationError, path: tuple[Any, ...]) -> tuple[
         return f"'{value}' is not in the expected form", described or "see this field in documents/schemas/", path
     if kind == "type":
         wanted = _TYPES.get(str(expected), str(expected))
-        return f"expected {wanted}, found {_json_type(value)}", described or _TYPE_HINTS.get(str(expected), ""), path
+        # A pattern's description tells the text's form; a value that is no text at all needs the type's hint.
+        hint = _TYPE_HINTS.get(str(expected), "") if "pattern" in schema_ else described
+        return f"expected {wanted}, found {_json_type(value)}", hint or _TYPE_HINTS.get(str(expected), ""), path
     if kind in ("oneOf", "anyOf") and isinstance(value, dict) and _alternatives(expected):
         return _which_keys(value, expected, path)
     if kind in ("oneOf", "anyOf"):
