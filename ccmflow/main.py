@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ccmflow import __version__
+from ccmflow.core.errors import FatalError, InvalidInput  # dataclasses only: cheap at start-up
 
 # Each name is a module ccmflow.commands.<name> (dashes as underscores) with
 # `add_parser(subparsers) -> ArgumentParser` and `run(args) -> int`. The one-line help lives here, so that
@@ -61,35 +62,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     try:
         code: int = args.run(args)
+    except InvalidInput as exc:
+        from ccmflow.commands.output import report_findings
+
+        report_findings(exc.findings, getattr(args, "json", False))
+        return exc.exit_code
+    except FatalError as exc:
+        from ccmflow.commands.output import report_fatal
+
+        report_fatal(str(exc), exc.exit_code, getattr(args, "json", False))
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # Output piped into `head` and the reader went away: not an error of ours.
         sys.stderr.close()
         return 0
-    except Exception as exc:  # the library's errors, imported only once a command has run
-        handled = _exit_code(exc, args)
-        if handled is None:
-            raise  # a bug: the traceback as it is
-        return handled
     return code
-
-
-def _exit_code(exc: Exception, args: argparse.Namespace) -> int | None:
-    """FatalError and InvalidInput become their exit codes, with one message; None for anything else."""
-    from ccmflow.core.errors import FatalError, InvalidInput
-
-    if isinstance(exc, InvalidInput):
-        from ccmflow.commands.output import report_findings
-
-        report_findings(exc.findings, getattr(args, "json", False))
-        return exc.exit_code
-    if isinstance(exc, FatalError):
-        from ccmflow.commands.output import terminal_safe
-
-        print(terminal_safe(f"ccmflow: {exc}"), file=sys.stderr)
-        return exc.exit_code
-    return None
 
 
 if __name__ == "__main__":

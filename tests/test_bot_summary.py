@@ -41,7 +41,7 @@ def test_created_once_then_updated_in_place(world: World) -> None:
     assert "review-document updated" in out
     (issue,) = tracking(world)
     assert issue["title"] == TITLE and issue["user"]["login"] == "github-actions[bot]"  # type: ignore[index]
-    assert "| #1 | Austria (state-party) | `5 (pkp3nvcv)` |" in str(issue["body"])
+    assert "| #1 | Austria (State Party) | `5 (pkp3nvcv)` |" in str(issue["body"])
     # The compilation text is published on a branch of its own and linked from the summary.
     branch = world.origin.references["refs/heads/ccmflow-compilation"].peel(pygit2.Commit)
     assert "compilation/review-document.html" in branch.tree

@@ -12,6 +12,7 @@ import pytest
 from ccmflow.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ("--package", "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567")
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:  # type: ignore[type-arg]
@@ -167,6 +168,18 @@ def test_diff_between_a_version_tag_and_head(instance: Path, capsys: pytest.Capt
     assert data["meta"] == {"version": ["zero-draft", "consolidated"]}
 
 
+def test_diff_text_marks_deletions_and_insertions_without_colour(instance: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = instance / "documents" / "review-document.yaml"
+    text = path.read_text()
+    assert "primary international instrument" in text
+    path.write_text(text.replace("primary international instrument", "main instrument", 1))
+    _commit(pygit2.Repository(str(instance)), "Edit")
+    assert main(["diff", "review-document", "zero-draft", "HEAD", "--format", "text", "-C", str(instance)]) == 0
+    out = capsys.readouterr().out
+    assert "the [-primary international-]{+main+} instrument" in out
+
+
 def test_diff_unknown_revision_is_a_usage_error(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "review-document", "nope", "HEAD", "-C", str(instance)]) == 2
     assert "unknown revision 'nope'" in capsys.readouterr().err
@@ -194,13 +207,14 @@ def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "atp"
     code, _ = run_json(capsys, "init", str(target), "--conference", "Review Conference of the \"Example\" Treaty",
-                          "--short-name", "ERC: 1", "--timezone", "America/New_York", "--start", "2027-03-01")
+                          "--short-name", "ERC: 1", "--timezone", "America/New_York", "--start", "2027-03-01",
+                          "--presidency-id", "583231", *PACKAGE)
     assert code == 0
     assert main(["validate", str(target)]) == 0
     repo = pygit2.Repository(str(target))
     assert not repo.head_is_unborn and repo.head.shorthand == "main"
     workflows = sorted(p.name for p in (target / ".github" / "workflows").glob("*.yml"))
-    assert workflows and "ccmflow==" in (target / ".github" / "workflows" / workflows[0]).read_text()
+    assert workflows and PACKAGE[1] in (target / ".github" / "workflows" / workflows[0]).read_text()
     capsys.readouterr()
     _, status = run_json(capsys, "status", "-C", str(target), "--at", "2027-03-01T12:00")
     assert status["at"].endswith("-05:00")
@@ -209,7 +223,7 @@ def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
 def test_init_refuses_a_non_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "keep.txt").write_text("mine")
-    assert main(["init", str(tmp_path / "x")]) == 2
+    assert main(["init", str(tmp_path / "x"), *PACKAGE]) == 2
     assert (tmp_path / "x" / "keep.txt").read_text() == "mine"
 
 
@@ -221,9 +235,128 @@ def test_schemas_beside_the_documents_match_the_package() -> None:
 
 def test_init_installs_the_structural_merge_driver(tmp_path: Path) -> None:
     target = tmp_path / "body"
-    assert main(["init", str(target)]) == 0
+    assert main(["init", str(target), *PACKAGE]) == 0
     repo = pygit2.Repository(str(target))
     attributes = repo.revparse_single("HEAD:.gitattributes").data.decode()
     assert "documents/*.yaml merge=ccmflow" in attributes
     assert repo.config["merge.ccmflow.driver"] == "ccmflow merge-driver %O %A %B %P"
     assert (target / "documents" / "schemas" / "dispositions.schema.json").is_file()
+
+
+def test_init_requires_a_package_spec_that_installs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # ccmflow is on no package index: a default `ccmflow==VERSION` would install nothing on the runners.
+    assert main(["init", str(tmp_path / "new")]) == 2
+    assert "init needs --package" in capsys.readouterr().err and not (tmp_path / "new").exists()
+    assert main(["init", str(tmp_path / "new"), "--package", "x; curl evil"]) == 2
+    assert not (tmp_path / "new").exists()
+
+
+def test_init_in_a_clone_of_a_new_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "clone"
+    repo = pygit2.init_repository(str(target), initial_head="main")
+    (target / "README.md").write_text("# Our process\n")
+    _commit(repo, "Initial commit")
+    code, data = run_json(capsys, "init", str(target), *PACKAGE)
+    assert code == 0 and data["tags"] == ["outcome-document/zero-draft"]
+    head = repo.revparse_single("HEAD").peel(pygit2.Commit)
+    assert [p.message for p in head.parents] == ["Initial commit"]  # on top of the clone's history
+    assert (target / "README.md").read_text() == "# Our process\n"
+    assert (target / "documents" / "process.yaml").is_file()
+    empty = tmp_path / "empty-clone"
+    pygit2.init_repository(str(empty), initial_head="main")
+    assert main(["init", str(empty), *PACKAGE]) == 0
+
+
+def test_init_tags_its_documents_so_diff_against_the_first_version_works(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "body"
+    assert main(["init", str(target), *PACKAGE]) == 0
+    capsys.readouterr()
+    code, data = run_json(capsys, "diff", "outcome-document", "zero-draft", "HEAD", "-C", str(target))
+    assert code == 0 and data["changes"] == []
+
+
+def test_a_version_without_a_tag_is_read_at_its_first_commit(instance: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    repo = pygit2.Repository(str(instance))
+    repo.references.delete("refs/tags/review-document/zero-draft")  # a clone without the demo's tags
+    first = str(repo.head.target)
+    path = instance / "documents" / "review-document.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("primary international instrument", "main instrument", 1)
+                    .replace("  version: zero-draft", "  version: consolidated", 1))
+    _commit(repo, "Consolidated")
+    assert main(["diff", "review-document", "zero-draft", "HEAD", "-C", str(instance), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["meta"] == {"version": ["zero-draft", "consolidated"]}
+    assert f"git tag review-document/zero-draft {first[:10]}" in err
+    assert main(["diff", "review-document", "final", "HEAD", "-C", str(instance)]) == 2
+    assert "ccmflow release review-document final" in capsys.readouterr().err
+
+
+def test_validate_flags_the_placeholder_account_init_writes(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "body"
+    assert main(["init", str(target), *PACKAGE]) == 0
+    assert "placeholder presidency account" in capsys.readouterr().out
+    code, data = run_json(capsys, "validate", "-C", str(target))
+    assert code == 1
+    (finding,) = data["findings"]
+    assert finding["file"] == "documents/stakeholders.yaml" and "placeholder" in finding["message"]
+    lines = (target / "documents" / "stakeholders.yaml").read_text().splitlines()
+    assert lines[finding["line"] - 1].strip().startswith("- id: 0")
+    assert "gh api users/presidency-account --jq .id" in finding["hint"]
+
+
+def _break(instance: Path, name: str = "political-declaration") -> None:
+    path = instance / "documents" / f"{name}.yaml"
+    path.write_text(path.read_text().replace("kind: operative", "kind: operational", 1))
+
+
+def test_one_broken_document_does_not_hide_the_others(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _break(instance)
+    code, data = run_json(capsys, "show", "review-document", "-C", str(instance))
+    assert code == 0 and data["id"] == "review-document"
+    assert main(["status", "-C", str(instance), "--at", "2020-05-04T12:00", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["phase"] and "political-declaration.yaml" in err and "ccmflow validate" in err
+    # The broken one itself still says what is wrong with it, and only that.
+    code, data = run_json(capsys, "show", "political-declaration", "-C", str(instance))
+    assert code == 1 and {f["file"] for f in data["findings"]} == {"documents/political-declaration.yaml"}
+
+
+def test_errors_under_json_are_json(instance: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "diff", "review-document", "nope", "HEAD", "-C", str(instance))
+    assert code == 2 and data["ok"] is False and "unknown revision 'nope'" in data["error"]
+
+
+def test_new_id_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["new-id", "-n", "0", "-C", str(ROOT)])
+    assert stopped.value.code == 2 and "from 1 to" in capsys.readouterr().err
+    code, data = run_json(capsys, "new-id", "-n", "3000", "-C", str(ROOT))
+    assert code == 0 and len(set(data["ids"])) == 3000
+
+
+def test_new_id_is_linear_in_the_count(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # Counted, not timed: how many ids the "taken" sets handed to new_id hold in all. Quadratic work would
+    # copy every id made so far for each new one (about n*n/2 for n ids).
+    from ccmflow.write import edit
+
+    seen: list[object] = []  # the sets themselves, kept alive so that no two can share an id()
+    original = edit.new_id
+
+    def counting(taken: object) -> str:
+        seen.append(taken)
+        return original(taken)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(edit, "new_id", counting)  # the command imports it when it runs
+    assert main(["new-id", "-n", "500", "-C", str(ROOT)]) == 0
+    assert len(capsys.readouterr().out.split()) == 500
+    assert len({id(taken) for taken in seen}) == 1  # one set of taken ids, grown in place, never copied
+
+
+def test_demo_takes_a_folder_to_run_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "demo", "-C", str(tmp_path), "--out", "here")
+    assert code == 0 and Path(data["out"]).resolve() == (tmp_path / "here").resolve()
+    assert (tmp_path / "here" / "summary" / "review-document.md").is_file()

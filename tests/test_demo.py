@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pygit2
 import pytest
@@ -110,3 +112,40 @@ def test_the_story_is_read_off_the_summary(tmp_path: Path) -> None:
                             f"time, {timing['late-accepted']} late and accepted, {timing['late']} late; 1 invalid)")
     assert "paragraph 5 (pkp3nvcv) drew 3 inputs with 2 different proposals" in story
     assert "2 delegations proposed the same amendment to paragraph 5 (pkp3nvcv)" in story
+
+
+def _consolidate(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], *take: str) -> dict[str, Any]:
+    """`ccmflow consolidate` on a copy of the demo's repository; its JSON, dispositions by input."""
+    repository = tmp_path / "repository"
+    shutil.copytree(demo / "repository", repository)
+    assert main(["consolidate", "review-document", "--take", *take, "--skip-conflicts", "--branch", "try",
+                 "-C", str(repository), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    data["by_input"] = {d["input"]: d for d in data["dispositions"]}
+    return data
+
+
+def test_register_credits_a_cosponsor_only_to_the_input_whose_text_stands(
+        demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # pr-3 (ICRC) changes paragraph 5 differently from pr-1 and loses the conflict; pr-2 (Chile) has pr-1's text.
+    found = _consolidate(demo, tmp_path, capsys, "pr-1", "pr-3")["by_input"]
+    assert found["pr-2"]["outcome"] == "incorporated"
+    assert found["pr-2"]["reason"].endswith("the same text was proposed by pr-1.")
+    assert found["pr-2"].get("superseded_by") == ["pr-1"]
+    icrc = found["pr-3"]
+    assert icrc["outcome"] == "not-retained" and icrc["paragraphs"] == []
+    assert "conflicted with pr-1 on paragraph 5" in icrc["reason"] and "nothing yet" not in icrc["reason"]
+
+
+def test_register_says_an_input_is_invalid_and_warns_of_a_late_input_taken(
+        demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _consolidate(demo, tmp_path, capsys, "pr-1", "refs/pull/5/head")
+    found = data["by_input"]
+    germany = found["pr-7"]  # its YAML does not parse
+    assert germany["outcome"] == "not-retained"
+    assert "does not pass validation (documents/review-document.yaml:" in germany["reason"]
+    kenya = found["pr-5"]  # late, never accepted, taken by its ref all the same
+    assert kenya["outcome"] == "incorporated" and "has not accepted it late" in kenya["reason"]
+    assert [w.split(" ", 1)[0] for w in data["warnings"]] == ["pr-5"]
+    mexico = found["pr-6"]  # late and accepted by the presidency, not taken
+    assert mexico["reason"].startswith("Received after the deadline and accepted late; not taken")

@@ -282,3 +282,59 @@ def test_generated_revisions_diff_as_an_independent_count_says() -> None:
     assert crossed <= {c.id for c in result.of("moved")}
     assert all(c.change != "moved" or c.fields == () for c in result.changes)
     assert len(result.changes) >= 20
+
+
+# Markdown redline -------------------------------------------------------------------------------------------------
+
+def _markdown_reading(markdown: str) -> tuple[str, str, list[str]]:
+    """(the old text, the new text, literal marker leftovers) as a CommonMark reader with GitHub's strikethrough
+    sees the redline: struck text is deleted, strong text inserted, the rest kept."""
+    from markdown_it import MarkdownIt
+
+    old, new, leftovers = [], [], []
+    state = "="
+    for block in MarkdownIt("commonmark").enable("strikethrough").parse(markdown):
+        for token in block.children or []:
+            if token.type in ("s_open", "strong_open"):
+                state = "-" if token.type == "s_open" else "+"
+            elif token.type in ("s_close", "strong_close"):
+                state = "="
+            elif token.type in ("text", "softbreak"):
+                content = token.content if token.type == "text" else "\n"
+                leftovers += [m for m in ("**", "~~") if m in content]
+                if state != "+":
+                    old.append(content)
+                if state != "-":
+                    new.append(content)
+    return "".join(old), "".join(new), leftovers
+
+
+def test_markdown_redline_marks_changes_that_start_with_a_space_or_punctuation() -> None:
+    from ccmflow.compare.redline import redline_markdown
+
+    inserted = redline_markdown(redline("the humanitarian harm caused by cluster munitions.",
+                                        "the humanitarian harm caused by cluster munitions, and reflecting the "
+                                        "sustained outreach of States Parties."))
+    assert _markdown_reading(inserted)[1:] == (
+        "the humanitarian harm caused by cluster munitions, and reflecting the sustained outreach of States "
+        "Parties.", [])
+    assert "**munitions, and reflecting the sustained outreach of States Parties**." in inserted
+    deleted = redline_markdown(redline("in respect of the Convention, which", "in respect of, which"))
+    assert deleted == "in respect of ~~the Convention~~, which"
+    assert redline_markdown(redline("The main challenge remains", "The main challenge in this area remains")) == (
+        "The main challenge **in this area** remains")
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.text(alphabet="ab ,.;()é*~", max_size=40), st.text(alphabet="ab ,.;()é*~", max_size=40))
+def test_markdown_redline_reads_back_as_both_texts(old: str, new: str) -> None:
+    from ccmflow.compare.redline import redline_markdown
+
+    old, new = " ".join(old.split()), " ".join(new.split())
+    # Literal `*` and `~` in the texts are escaped, so a stray marker would show up as text that is not there.
+    read_old, read_new, _ = _markdown_reading(redline_markdown(redline(old, new)))
+
+    def squeezed(text: str) -> str:
+        return "".join(text.split())
+
+    assert (squeezed(read_old), squeezed(read_new)) == (squeezed(old), squeezed(new))

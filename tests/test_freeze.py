@@ -145,3 +145,39 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "already frozen, nothing changed" in capsys.readouterr().out
     assert main(["freeze", WINDOW, "-C", str(proc.path), "--now", "2020-05-04T12:00"]) == 2
     assert isinstance(proc.repo.references[freeze_ref(WINDOW, 1)].peel(pygit2.Commit), pygit2.Commit)
+
+
+def test_cli_refuses_to_freeze_without_the_inputs_ledger(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    proc = _scenario(tmp_path)  # refs/pull/* are here, but no refs/ccmflow/ledger (a clone that did not fetch it)
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--at", "2020-05-05T00:05"]) == 2
+    err = capsys.readouterr().err
+    assert "no inputs ledger here (refs/ccmflow/ledger)" in err and "'refs/ccmflow/*:refs/ccmflow/*'" in err
+    assert manifest_ref(WINDOW) not in proc.repo.references
+
+
+def test_redo_builds_the_manifest_again_and_keeps_frozen_refs(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    proc = _scenario(tmp_path)
+    second = proc.records[2].log.receipts[-1].sha
+    first = proc.records[2].log.receipts[0].sha
+    proc.sync()
+    # A freeze made from a stale ledger: it knew only pr-1, and pr-2's first version.
+    stale = proc.records.copy()
+    proc.records = {1: stale[1], 2: replace(stale[2], log=SubmissionLog(2).record(first, utc(4, 25), "event"))}
+    proc.sync()
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--at", "2020-05-05T00:05"]) == 0
+    assert str(proc.repo.references[freeze_ref(WINDOW, 2)].target) == first
+    proc.records = stale
+    proc.sync()
+    capsys.readouterr()
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--at", "2020-05-06T10:00", "--redo", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["frozen_at"].startswith("2020-05-06T08:00") and data["kept"] == [2]
+    assert [i["number"] for i in data["inputs"]] == [1, 2, 3] and data["created"] == [freeze_ref(WINDOW, 3)]
+    assert str(proc.repo.references[freeze_ref(WINDOW, 2)].target) == first  # the first freeze wins
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--at", "2020-05-06T10:00", "--redo"]) == 0
+    assert "git update-ref -d refs/ccmflow/review-zero-draft-input/pr-2" in capsys.readouterr().out
+    proc.repo.references.delete(freeze_ref(WINDOW, 2))  # as the presidency would, to freeze it again
+    assert main(["freeze", WINDOW, "-C", str(proc.path), "--at", "2020-05-06T10:00", "--redo", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["kept"] == []
+    assert str(proc.repo.references[freeze_ref(WINDOW, 2)].target) == second

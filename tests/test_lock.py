@@ -107,5 +107,6 @@ def test_every_job_installs_the_lock_with_hashes_then_ccmflow_without_dependenci
 def test_the_repository_and_a_new_one_carry_the_lock(tmp_path: Path) -> None:
     regenerate = "regenerate with: python -m ccmflow.write.workflows . ."
     assert (REPO / LOCK_PATH).read_text("utf-8") == render_lock(), regenerate
-    assert main(["init", str(tmp_path / "new")]) == 0
+    assert main(["init", str(tmp_path / "new"),
+                 "--package", "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567"]) == 0
     assert (tmp_path / "new" / LOCK_PATH).read_text("utf-8") == render_lock()

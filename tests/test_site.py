@@ -158,7 +158,8 @@ def test_the_publishing_workflow_is_least_privilege_and_written_by_init(tmp_path
     assert "ccmflow site _site --fetch" in runs
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"])
     target = tmp_path / "new"
-    assert main(["init", str(target)]) == 0
+    assert main(["init", str(target),
+                 "--package", "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567"]) == 0
     assert (target / ".github/workflows/ccmflow-site.yml").is_file()
     assert pygit2.Repository(str(target)).head.target is not None
 

@@ -197,7 +197,7 @@ def test_search_finds_paragraphs_offline(instance: Served, browser: Any) -> None
 def test_inputs_versions_and_registers_from_the_demo(demo: Served, browser: Any) -> None:
     page, _ = _open(browser, demo.url + "inputs/review-document.html")
     assert page.locator("figure.chart svg[role=img]").count() == 3
-    assert "State party" in page.locator("figure.chart").nth(1).inner_text()
+    assert "State Party" in page.locator("figure.chart").nth(1).inner_text()
     assert "Kenya" in page.inner_text("main")
     page, _ = _open(browser, demo.url + "versions/review-document/consolidated.html")
     assert page.locator("main del, main ins").count() > 0

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from ccmflow.core.status import Verdict
 from ccmflow.inputs.collect import collect
+from ccmflow.inputs.compile import compile_inputs
 from ccmflow.inputs.summary import build
 from ccmflow.inputs.summary_render import markdown, markdown_parts, renderables
 from ccmflow.main import main
@@ -47,7 +48,9 @@ def test_overlapping_and_cosponsored_proposals(proc: Process) -> None:
     (overlap,) = universal.overlaps
     assert overlap.inputs == ("pr-1", "pr-2", "pr-3") and overlap.proposals == 2
     (group,) = universal.cosponsored
-    assert group.kind == "amend" and group.delegations == ("Austria", "Chile") and group.text == NEW_TEXT
+    assert group.kind == "amend" and group.delegations == ("Austria", "Chile")
+    # The excerpt is the amendment itself, not the start of the paragraph that both texts share.
+    assert group.text == f"rewrites it: “{NEW_TEXT}”"
     victims = next(s for s in summary.sections if s.id == "victim-assistance")
     assert victims.entries[0].inserts == ("new (pnewcmc01) after 23 (pnppccgp)",)
     assert [(g.kind, g.inputs) for g in victims.cosponsored] == [("insert", ("pr-4", "pr-5"))]
@@ -55,9 +58,10 @@ def test_overlapping_and_cosponsored_proposals(proc: Process) -> None:
     assert dict(summary.by_category) == {"state-party": 2, "signatory-state": 1, "international-organisation": 1,
                                          "civil-society": 1}
     text = markdown(summary)
-    assert "| #1 | Austria (state-party) | `5 (pkp3nvcv)` |" in text
+    assert "| #1 | Austria (State Party) | `5 (pkp3nvcv)` |" in text
+    assert "| State Party | 2 |" in text and "| Civil society | 1 |" in text and "state-party" not in text
     assert "#1, #2, #3 (2 different proposals)" in text
-    assert "Amendment to `5 (pkp3nvcv)` by #1 (Austria), #2 (Chile)" in text
+    assert "Amendment to `5 (pkp3nvcv)` by #1 (Austria), #2 (Chile): rewrites it: “Since the First" in text
 
 
 def test_timing_comes_from_the_ledger_never_from_commit_dates(proc: Process) -> None:
@@ -84,6 +88,26 @@ def test_timing_comes_from_the_ledger_never_from_commit_dates(proc: Process) -> 
                                        Verdict.UNKNOWN: 1}
     assert any("unverified" in note for note in summary.notes)
     assert any("pr-4" in note for note in summary.notes)
+
+
+
+def test_an_unverified_author_is_said_once(proc: Process) -> None:
+    stray = commit(proc.repo, {"documents/review-document.yaml": proc.text().replace(
+        "primary international instrument", "main instrument", 1)}, "mine", branch=None, parents=[proc.base])
+    proc.pull(9, str(stray))
+    summary = _summary(proc)
+    row = next(line for line in markdown(summary).splitlines() if line.startswith("| #9 |"))
+    assert row.count("unverified") == 1 and "| ⚠ Test Author (unverified) |" in row
+    terminal = io.StringIO()
+    for item in renderables(summary):
+        Console(file=terminal, width=400).print(item)
+    shown = terminal.getvalue()
+    assert "Test Author (unverified)" in shown and "(unverified) (unverified)" not in shown
+    assert "Unverified" in shown  # the counts by category, as people read them
+    compiled = compile_inputs(collect(proc.store, "review-document", now=AFTER))
+    sponsors = [s for section in compiled.sections for row in section.rows for a in row.alternatives
+                for s in a.sponsors]
+    assert sponsors == ["Test Author (unverified)"]
 
 
 def test_before_the_deadline_every_version_counts(proc: Process) -> None:
@@ -200,3 +224,26 @@ def test_deadline_constant_matches_the_process(proc: Process) -> None:
     window = proc.store.require(proc.base).process.window(WINDOW)
     assert window is not None and window.closes == DEADLINE
     assert signature().time  # gitutil's fixed signature: commit dates play no part in timing
+
+
+def test_every_category_of_the_registry_has_a_name_people_read() -> None:
+    from ccmflow.core.categories import OUTSIDE_REGISTRY, Category, category_label
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "ccmflow/schemas/stakeholders.schema.json")
+                        .read_text("utf-8"))
+    ids = schema["properties"]["stakeholders"]["items"]["properties"]["category"]["enum"]
+    assert set(ids) | OUTSIDE_REGISTRY == set(Category)
+    assert [category_label(c) for c in ("state-party", "civil-society", "implementation-support-unit")] == [
+        "State Party", "Civil society", "Implementation Support Unit"]
+
+
+@pytest.mark.parametrize("command", ["summary", "compile"])
+def test_a_clone_without_the_pull_request_refs_says_why_there_is_nothing(
+        proc: Process, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "review-document", "-C", str(proc.path), "--at", "2020-05-08"]) == 0
+    err = capsys.readouterr().err
+    assert "no ref matches refs/pull/*/head" in err and "git clone does not fetch pull requests" in err
+    assert "git fetch origin '+refs/pull/*/head:refs/pull/*/head' 'refs/ccmflow/*:refs/ccmflow/*'" in err
+    proc.submit(1, "austria", append("pkp3nvcv", "One."), utc(4, 20))
+    assert main([command, "review-document", "-C", str(proc.path), "--at", "2020-05-08"]) == 0
+    assert "no ref matches" not in capsys.readouterr().err

@@ -149,6 +149,45 @@ def test_syntax_errors_are_located() -> None:
     assert "tab" in finding.message and finding.hint == "indent with spaces, never tabs"
 
 
+def test_a_line_of_text_indented_too_little_is_located_on_that_line() -> None:
+    text = ("paragraphs:\n"
+            "  - id: pmlwtap6\n"
+            "    text: >-\n"
+            "      Since the First Review Conference, States Parties have\n"
+            "    reported the adoption of specific implementing legislation,\n"  # line 5: two spaces short
+            "      and others consider their existing laws sufficient\n"
+            "      to implement the Convention.\n"
+            "  - id: pnext001\n"
+            "    text: Next.\n")
+    finding = refused(text)
+    assert (finding.line, finding.column) == (5, 5)
+    assert "no ':' follows" in finding.message
+
+
+def test_every_pattern_in_the_schemas_has_a_hint_in_words() -> None:
+    """A regular expression is no fix for a person: each pattern's schema says the form in words."""
+    from pathlib import Path
+
+    from ccmflow.read.load import parse_text
+
+    def patterns(node: object, where: str) -> list[tuple[str, str | None]]:
+        if isinstance(node, dict):
+            here = [(where, node.get("description"))] if "pattern" in node else []
+            return here + [p for k, v in node.items() for p in patterns(v, f"{where}/{k}")]
+        if isinstance(node, list):
+            return [p for i, v in enumerate(node) for p in patterns(v, f"{where}[{i}]")]
+        return []
+
+    for schema in sorted((Path(__file__).resolve().parents[1] / "ccmflow" / "schemas").glob("*.json")):
+        for where, description in patterns(json.loads(schema.read_text("utf-8")), schema.name):
+            assert description and "^" not in description and "[a-z" not in description, where
+    process = (Path(__file__).resolve().parents[1] / "documents" / "process.yaml").read_text("utf-8")
+    assert "    date: \"2020-11-23\"\n" in process
+    (finding, *_) = parse_text("documents/process.yaml",
+                               process.replace("    date: \"2020-11-23\"\n", "    date: \"2020-11-3\"\n", 1)).findings
+    assert "is not in the expected form" in finding.message and "YYYY-MM-DD" in finding.hint, finding
+
+
 @pytest.mark.parametrize("raw, line, column", [
     (b"a: ok\nb: caf\xe9\n", 2, 7),                      # Latin-1 text
     (b"a: \xc3\xa9\xc3\xa9 x\xff\n", 1, 8),               # columns count characters, not bytes

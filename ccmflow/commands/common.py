@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +40,46 @@ def workspace(repo: Path, rev: str | None) -> Workspace:
     return found
 
 
+def readable_workspace(repo: Path, rev: str | None, wanted: str | None = None) -> Workspace:
+    """The workspace, or, when some files have problems, what can be read of it: the timeline, the registry and
+    every document that is valid on its own, with a warning on stderr. One broken document must not hide the
+    others from `status` and `show`; a broken timeline or registry (or the `wanted` document) still stops."""
+    from types import MappingProxyType
+
+    from ccmflow.core.errors import InvalidInput
+    from ccmflow.core.model import Document, Process, Registry, Workspace
+    from ccmflow.read import rules
+    from ccmflow.read.directory import directory_files
+    from ccmflow.read.load import parse
+
+    if rev is not None:
+        from ccmflow.repo.store import Store
+
+
+        snap = Store(repo).snapshot(rev)
+        files, refused = list(snap.files), list(snap.refused)
+    else:
+        files, refused = directory_files(find_top(repo))
+    parsed = [parse(f) for f in files]
+    found, findings = rules.check(parsed)
+    findings = refused + findings
+    if found is not None and not refused:
+        return found
+    process = next((p.record for p in parsed if isinstance(p.record, Process)), None)
+    registry = next((p.record for p in parsed if isinstance(p.record, Registry)), None)
+    documents = {p.record.id: p.record for p in parsed if isinstance(p.record, Document)}
+    broken = {f.file for f in findings}
+    if process is None or registry is None or (wanted is not None and wanted not in documents):
+        own = [f for f in findings if Path(f.file).stem == wanted]
+        raise InvalidInput(own or findings)
+    from ccmflow.commands.output import terminal_safe  # rich: only on this path
+
+    sys.stderr.write(terminal_safe(
+        f"ccmflow: warning: {len(findings)} problem(s) in {', '.join(sorted(broken))} (`ccmflow validate` lists "
+        "them); showing what can be read\n"))
+    return Workspace(MappingProxyType(documents), process, registry)
+
+
 def find_top(start: Path) -> Path:
     """The nearest directory at or above `start` that holds documents/."""
     from ccmflow.core.errors import FatalError
@@ -68,11 +109,19 @@ def document(repo: Path, doc: str, rev: str | None) -> tuple[Document, Workspace
         store = Store(repo)
         found, _ = store.workspace(rev)
         return store.document(rev, doc), found
-    ws = workspace(repo, None)
+    ws = readable_workspace(repo, None, doc if doc in _document_ids(repo) else None)
     found_doc = ws.document(doc)
     if found_doc is None:
         raise FatalError(f"no document '{doc}' (known: {', '.join(sorted(ws.documents))})")
     return found_doc, ws
+
+
+def _document_ids(repo: Path) -> set[str]:
+    """The ids the document files on disk go by (their file names), readable or not."""
+    from ccmflow.read.directory import directory_files
+
+    files, _ = directory_files(find_top(repo))
+    return {Path(f.path).stem for f in files}
 
 
 def parse_when(text: str | None, zone: str) -> datetime:

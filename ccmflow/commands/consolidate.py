@@ -62,6 +62,8 @@ def _print(result: Consolidation) -> None:
               f"({result.commit[:12]}) from {', '.join(i.name for i in result.inputs)}")
     for clash in result.conflicts:
         out.print(Text("! ", style="yellow") + Text(f"{clash} (kept the earlier text)"))
+    for warning in result.warnings:
+        out.print(Text("! ", style="yellow") + Text(warning))
     table = Table(title=f"Dispositions ({result.register_path})", show_lines=False)
     for column in ("input", "from", "outcome", "paragraphs", "reason"):
         table.add_column(column)

@@ -17,6 +17,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                         help="write into a non-empty folder that is not a previous demo (only the demo's "
                              "own folders in it are replaced)")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of tables")
+    parser.add_argument("-C", "--repo", default=Path("."), type=Path, metavar="DIR",
+                        help="run in this folder: --out is read from it (default: the current directory)")
     return parser
 
 
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.demo.run import run_demo
 
     started = time.perf_counter()
-    result = run_demo(args.out, args.force)
+    result = run_demo(args.repo / args.out, args.force)
     elapsed = time.perf_counter() - started
     if args.json:
         emit_json({"out": str(result.out), "seconds": round(elapsed, 2),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +35,14 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.compare.diff import diff_documents
     from ccmflow.compare.redline import diff_markdown
     from ccmflow.repo.store import Store
-    from ccmflow.repo.versions import resolve_version_rev
+    from ccmflow.repo.versions import find_version
 
     store = Store(args.repo)
-    old = store.document(resolve_version_rev(store, args.doc, args.old), args.doc)
-    new = store.document(resolve_version_rev(store, args.doc, args.new), args.doc)
+    old_rev, new_rev = find_version(store, args.doc, args.old), find_version(store, args.doc, args.new)
+    for note in filter(None, (old_rev.note, new_rev.note)):
+        print(terminal_safe(f"ccmflow: {note}"), file=sys.stderr)
+    old = store.document(old_rev.rev, args.doc)
+    new = store.document(new_rev.rev, args.doc)
     result = diff_documents(old, new)
     if args.format in FILE_FORMATS:
         from ccmflow.commands.redline_out import write_redline
@@ -73,6 +77,6 @@ def _print(result: DocumentDiff, old: str, new: str) -> None:
         if change.redline:
             out.print(redline_text(change.redline))
         elif change.new is not None and change.change == "added":
-            out.print(Text(change.new.text, style="green underline"))
+            out.print(redline_text((("+", change.new.text),)))
         elif change.old is not None and change.change == "removed":
-            out.print(Text(change.old.text, style="red strike"))
+            out.print(redline_text((("-", change.old.text),)))

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ccmflow import __version__
 from ccmflow.commands.common import add_common
 
 if TYPE_CHECKING:
@@ -20,7 +19,9 @@ if TYPE_CHECKING:
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "init", description=__doc__)
-    parser.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (must be empty or absent)")
+    parser.add_argument("dir", type=Path, metavar="DIR",
+                        help="the folder to create: absent, empty, or holding only a git repository and files "
+                             "such as README, LICENSE or .gitignore (a fresh clone of a new GitHub repository)")
     parser.add_argument("--conference", default="First Review Conference", help="the conference's full name")
     parser.add_argument("--short-name", default="Review Conference", help="a short name, e.g. 2RC")
     parser.add_argument("--venue", default="Geneva, Switzerland")
@@ -31,9 +32,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--presidency", default="Presidency", help="who holds the presidency")
     parser.add_argument("--presidency-login", default="presidency-account",
                         help="the presidency's GitHub login")
-    parser.add_argument("--presidency-id", type=int, default=1, help="the presidency's numeric GitHub user id")
-    parser.add_argument("--package", default=f"ccmflow=={__version__}",
-                        help="how the bot's workflows install ccmflow (a pip requirement)")
+    parser.add_argument("--presidency-id", type=int, default=None,
+                        help="the presidency's numeric GitHub user id (gh api users/LOGIN --jq .id); without it "
+                             "the account is a placeholder (id 0) that validate flags until replaced")
+    parser.add_argument("--package", default=None,
+                        help="how the bot's workflows install ccmflow, as pip takes it: ccmflow is not on PyPI, so "
+                             "give a pinned source such as git+https://github.com/ORG/ccmflow@COMMIT (default: "
+                             "the git commit this ccmflow was installed from, when pip recorded one)")
     add_common(parser)
     return parser
 
@@ -42,12 +47,17 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import console, emit_json
     from ccmflow.core.errors import FatalError
     from ccmflow.read.load import DOCUMENTS_DIR
+    from ccmflow.read.rules import PLACEHOLDER_ID
     from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
     from ccmflow.write.workflows import write_files
 
     target: Path = args.dir
-    if target.exists() and any(target.iterdir()):
-        raise FatalError(f"{target} is not empty: choose a new folder")
+    _check_folder(target)
+    package = _package(args.package)
+    if args.presidency_id is None:
+        args.presidency_id = PLACEHOLDER_ID
+    if args.presidency_id < 0:
+        raise FatalError("--presidency-id is a GitHub user id: a positive number (gh api users/LOGIN --jq .id)")
     try:
         ZoneInfo(args.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -55,28 +65,36 @@ def run(args: argparse.Namespace) -> int:
     docs = target / DOCUMENTS_DIR
     (docs / "schemas").mkdir(parents=True)
     _write_instance(docs, _values(args))
-    written = write_files(target, args.package)
+    written = write_files(target, package)
     write_gitattributes(target)
     _check(target)
-    configure_merge_driver(_commit(target))
+    repo, tags = _commit(target)
+    configure_merge_driver(repo)
+    placeholder = args.presidency_id == PLACEHOLDER_ID
     result = {"created": str(target), "documents": sorted(p.name for p in docs.glob("*.yaml")),
-              "workflows": sorted(str(p) for p in written)}
+              "workflows": sorted(str(p) for p in written), "tags": tags, "package": package,
+              "placeholders": ["documents/stakeholders.yaml: the presidency's account"] if placeholder else []}
     if args.json:
         emit_json(result)
     else:
         out = console()
-        out.print(f"[green]✓[/green] created {target} with a first commit")
+        out.print(f"[green]✓[/green] created {target} with a commit, tagged {', '.join(tags)}", markup=False)
+        if placeholder:
+            out.print(f"  first: replace the placeholder presidency account (id {PLACEHOLDER_ID}) in "
+                      "documents/stakeholders.yaml with its numeric id (gh api users/LOGIN --jq .id); "
+                      "`ccmflow validate` flags it until then", markup=False)
         out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations),")
         out.print("        push to GitHub, and protect the main branch (see README: installing the bot);")
         out.print("        add the repository secret CCMFLOW_STATE_KEY (a random value) that signs the bot's log;")
         out.print("        each clone runs `ccmflow merge-driver --install` once for structural merges")
-        out.print(f"  the bot's workflows install `{args.package}`; if ccmflow is not published there, run init "
-                  "again with --package git+https://HOST/ORG/ccmflow@COMMIT", markup=False)
+        out.print(f"  the bot's workflows install `{package}` (to change it later: python -m "
+                  f"ccmflow.write.workflows {target} SPEC)", markup=False)
     return 0
 
 
 def _values(args: argparse.Namespace) -> dict[str, str]:
     from ccmflow.core.errors import FatalError
+    from ccmflow.read.rules import PLACEHOLDER_ID
     from ccmflow.write.edit import new_id
 
     end = args.end or args.start
@@ -89,7 +107,9 @@ def _values(args: argparse.Namespace) -> dict[str, str]:
     values = {k: json.dumps(v, ensure_ascii=False) for k, v in quoted.items()}
     first = new_id(())
     values.update({"START": args.start.isoformat(), "END": end.isoformat(), "TIMEZONE": args.timezone,
-                   "PRESIDENCY_ID": str(args.presidency_id), "ID1": first, "ID2": new_id({first})})
+                   "PRESIDENCY_ID": str(args.presidency_id), "ID1": first, "ID2": new_id({first}),
+                   "PRESIDENCY_NOTE": "  # a placeholder: put the account's numeric id here (gh api users/LOGIN "
+                                      "--jq .id)" if args.presidency_id == PLACEHOLDER_ID else ""})
     return values
 
 
@@ -110,15 +130,78 @@ def _write_instance(docs: Path, values: dict[str, str]) -> None:
 
 def _check(target: Path) -> None:
     from ccmflow.core.errors import InvalidInput
-    from ccmflow.repo.store import directory_workspace
+    from ccmflow.read.directory import directory_workspace
 
     _, findings = directory_workspace(target)
     if findings:
         raise InvalidInput(findings)
 
 
-def _commit(target: Path) -> Repository:
-    from ccmflow.repo.git import commit_everything
+def _commit(target: Path) -> tuple[Repository, list[str]]:
+    """The first commit (on top of what a clone already holds), each document tagged at its version there, so
+    `ccmflow diff DOC zero-draft HEAD` works from the start."""
+    from ccmflow.read.directory import directory_workspace
+    from ccmflow.repo.git import commit_everything, set_ref
+    from ccmflow.repo.versions import version_tag
 
-    repo, _ = commit_everything(target, "Start the process repository (ccmflow init)")
-    return repo
+    repo, made = commit_everything(target, "Start the process repository (ccmflow init)")
+    workspace, _ = directory_workspace(target)
+    tags: list[str] = []
+    for document in workspace.documents.values() if workspace is not None else ():
+        tag = version_tag(document.id, document.version)
+        set_ref(repo, tag, made.id)
+        tags.append(tag.removeprefix("refs/tags/"))
+    return repo, sorted(tags)
+
+
+# What a new repository may already hold: a clone of a freshly created GitHub repository.
+_KEPT = ("readme", "license", "licence", "copying", "contributing", "code_of_conduct", "security", ".gitignore")
+
+
+def _check_folder(target: Path) -> None:
+    from ccmflow.core.errors import FatalError
+
+    if target.exists() and not target.is_dir():
+        raise FatalError(f"{target} is a file: choose a folder")
+    if not target.exists():
+        return
+    others = sorted(p.name for p in target.iterdir()
+                    if p.name != ".git" and not p.name.lower().startswith(_KEPT))
+    if others:
+        shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+        raise FatalError(f"{target} holds files init would mix with its own ({shown}): choose a new folder, or "
+                         "one holding only a git repository and a README, LICENSE or .gitignore")
+    git = target / ".git"
+    if git.exists() and not git.is_dir():
+        raise FatalError(f"{target}/.git is not a folder (a worktree or submodule): run init in a plain clone")
+
+
+def _package(spec: str | None) -> str:
+    """The pip requirement the workflows install ccmflow from: --package, else the git commit pip installed
+    this ccmflow from. A version pin would name nothing: ccmflow is not published on a package index."""
+    from ccmflow.core.errors import FatalError
+    from ccmflow.write.workflows import check_package_spec
+
+    found = spec or _installed_from()
+    if found is None:
+        raise FatalError("init needs --package: how the bot's workflows install ccmflow, which is not published "
+                         "on PyPI. Give a pinned source, e.g. --package git+https://github.com/ORG/ccmflow@COMMIT "
+                         "(the full commit SHA). Nothing was written.")
+    try:
+        return check_package_spec(found)
+    except ValueError as exc:
+        raise FatalError(f"--package: {exc}") from None
+
+
+def _installed_from() -> str | None:
+    """`git+URL@COMMIT` when pip installed ccmflow from a git repository (PEP 610's direct_url.json)."""
+    try:
+        raw = metadata.distribution("ccmflow").read_text("direct_url.json")
+        data = json.loads(raw) if raw else None
+    except (metadata.PackageNotFoundError, ValueError):
+        return None
+    vcs = data.get("vcs_info") if isinstance(data, dict) else None
+    if not isinstance(vcs, dict) or vcs.get("vcs") != "git" or not vcs.get("commit_id"):
+        return None
+    url = str(data["url"]) if isinstance(data, dict) else ""
+    return f"git+{url}@{vcs['commit_id']}" if url.startswith("https://") else None

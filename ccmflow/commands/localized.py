@@ -4,6 +4,7 @@ a rendering is of."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,11 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
                              "paragraph is not translated yet)")
 
 
-def workspace_translations(args: argparse.Namespace, workspace: Workspace) -> tuple[Translation, ...]:
-    """The checked translations beside the workspace (from git at --rev, else from the files on disk)."""
+def workspace_translations(args: argparse.Namespace, workspace: Workspace,
+                           strict: bool = True) -> tuple[Translation, ...]:
+    """The checked translations beside the workspace (from git at --rev, else from the files on disk); not
+    `strict`: those that pass, with a warning on stderr for the others."""
+    from ccmflow.commands.output import terminal_safe
     from ccmflow.core.errors import InvalidInput
     from ccmflow.repo.store import Store
     from ccmflow.repo.translationfiles import translations
@@ -32,8 +36,12 @@ def workspace_translations(args: argparse.Namespace, workspace: Workspace) -> tu
         found, findings = translations(workspace, store=Store(args.repo), rev=rev)
     else:
         found, findings = translations(workspace, top=find_top(args.repo))
-    if findings:
+    if findings and strict:
         raise InvalidInput(findings)
+    if findings:
+        files = ", ".join(sorted({f.file for f in findings}))
+        print(terminal_safe(f"ccmflow: warning: {len(findings)} problem(s) in {files} (`ccmflow validate` lists "
+                            "them); left out"), file=sys.stderr)
     return found
 
 

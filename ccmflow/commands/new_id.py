@@ -11,9 +11,22 @@ from ccmflow.commands.common import add_common, workspace
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "new-id", description=__doc__)
-    parser.add_argument("-n", "--count", type=int, default=1, help="how many ids (default 1)")
+    parser.add_argument("-n", "--count", type=_count, default=1, help="how many ids (default 1)")
     add_common(parser, rev=True)
     return parser
+
+
+MAX_COUNT = 100_000
+
+
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= count <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"give a number from 1 to {MAX_COUNT}, not {count}")
+    return count
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
     ws = workspace(args.repo, args.rev)
     taken = {p.id for doc in ws.documents.values() for _, p in doc.walk()}
     fresh: list[str] = []
-    for _ in range(max(args.count, 0)):
-        fresh.append(new_id(taken | set(fresh)))
+    for _ in range(args.count):
+        fresh.append(new_id(taken))
+        taken.add(fresh[-1])  # one set, grown as ids are made: linear in the count, not quadratic
     if args.json:
         emit_json({"ids": fresh})
     else:

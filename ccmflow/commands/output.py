@@ -81,6 +81,14 @@ def emit_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def report_fatal(message: str, exit_code: int, as_json: bool = False) -> None:
+    """A command that stopped: one line on stderr, or under --json a JSON object on stdout, as its output."""
+    if as_json:
+        emit_json({"ok": False, "error": message, "exit_code": exit_code})
+    else:
+        print(terminal_safe(f"ccmflow: {message}"), file=sys.stderr)
+
+
 def report_findings(findings: Iterable[Finding], as_json: bool = False) -> None:
     items = list(findings)
     if as_json:
@@ -99,10 +107,20 @@ def report_findings(findings: Iterable[Finding], as_json: bool = False) -> None:
     out.print(Text(f"{len(items)} {noun} found", style="bold red"))
 
 
+# Plain-text redline markers, as git's word diff writes them: they say what changed without colour, in a log,
+# a pipe or an e-mail; on a colour terminal the same text is also struck through or underlined.
+DELETED = ("[-", "-]")
+INSERTED = ("{+", "+}")
+
+
 def redline_text(runs: Redline) -> Text:
-    """A redline for the terminal: deletions struck through in red, insertions underlined in green."""
+    """A redline for the terminal: [-deletions-] struck through in red, {+insertions+} underlined in green."""
     text = Text()
     for op, chunk in runs:
-        style = {"-": "red strike", "+": "green underline"}.get(op, "")
-        text.append(chunk, style=style)
+        if op == "-":
+            text.append(f"{DELETED[0]}{chunk}{DELETED[1]}", style="red strike")
+        elif op == "+":
+            text.append(f"{INSERTED[0]}{chunk}{INSERTED[1]}", style="green underline")
+        else:
+            text.append(chunk)
     return text

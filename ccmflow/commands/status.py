@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ccmflow.commands.common import add_common, parse_when, workspace
+from ccmflow.commands.common import add_common, parse_when, readable_workspace
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import console, emit_json
     from ccmflow.core.status import format_instant, phase
 
-    found = workspace(args.repo, args.rev)
+    found = readable_workspace(args.repo, args.rev)
     process = found.process
     now = parse_when(args.at, process.conference.timezone)
     current = phase(process, now)
@@ -55,7 +55,7 @@ def translation_coverage(args: argparse.Namespace, found: Workspace) -> list[Cov
     from ccmflow.commands.localized import workspace_translations
     from ccmflow.core.languages import WORKING, document_languages
 
-    known = workspace_translations(args, found)
+    known = workspace_translations(args, found, strict=False)
     order = [d for d in found.process.document_order if d in found.documents]
     order += [d for d in found.documents if d not in order]
     return [c for d in order for c in document_languages(found.documents[d], known) if c.lang != WORKING]

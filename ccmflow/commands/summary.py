@@ -46,6 +46,7 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def gather(args: argparse.Namespace) -> Inputs:
+    from ccmflow.commands.output import terminal_safe
     from ccmflow.inputs.collect import collect
     from ccmflow.repo.store import Store
 
@@ -54,8 +55,11 @@ def gather(args: argparse.Namespace) -> Inputs:
     now = parse_when(args.at, zone)
     quiet = args.json or getattr(args, "format", "text") != "text" or not sys.stderr.isatty()
     with _progress(quiet, store, args.refs) as callback:
-        return collect(store, args.doc, window_id=args.window, refs=args.refs, base=args.base, now=now,
-                       progress=callback, cache=not args.no_cache)
+        collected = collect(store, args.doc, window_id=args.window, refs=args.refs, base=args.base, now=now,
+                            progress=callback, cache=not args.no_cache)
+    if collected.nothing_fetched:  # a fresh clone: say why there is nothing, not just "0 input(s)"
+        print(terminal_safe(f"ccmflow: {collected.nothing_fetched}"), file=sys.stderr)
+    return collected
 
 
 @contextmanager

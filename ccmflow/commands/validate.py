@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         findings, checked = _check_paths(args.paths or [find_top(args.repo) / DOCUMENTS_DIR])
     if not findings and not args.paths:
-        findings = _translation_findings(args)
+        findings = _translation_findings(args) + _placeholder_findings(args)
     if args.json:
         emit_json({"ok": not findings, "checked": checked, "findings": [f.as_json() for f in findings]})
     elif findings:
@@ -57,6 +57,22 @@ def _translation_findings(args: argparse.Namespace) -> list[Finding]:
     from ccmflow.repo.translationfiles import translations
 
     return translations(found, store=Store(args.repo), rev=args.rev)[1]
+
+
+def _placeholder_findings(args: argparse.Namespace) -> list[Finding]:
+    """Accounts `ccmflow init` left as placeholders: valid files, but the process is not ready until replaced."""
+    from ccmflow.read.load import parse
+    from ccmflow.read.rules import placeholders
+
+    if args.rev is not None:
+        from ccmflow.repo.store import Store
+
+        files = list(Store(args.repo).snapshot(args.rev).files)
+    else:
+        from ccmflow.read.directory import directory_files
+
+        files, _ = directory_files(find_top(args.repo))
+    return placeholders(parse(f) for f in files)
 
 
 def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:

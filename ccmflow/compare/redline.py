@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 from collections.abc import Mapping
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline
@@ -75,8 +77,97 @@ def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str
                       "<body>", *body, "</body>", "</html>", ""])
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+
+
+def _md_literal(text: str) -> str:
+    """Text shown literally in Markdown: no HTML, emphasis, links or code from a pull request's text."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and not char.isspace() and not unicodedata.category(char).startswith(("P", "S"))
+
+
+def _is_punct(char: str) -> bool:
+    return bool(char) and unicodedata.category(char).startswith(("P", "S"))
+
+
+def _groups(runs: Redline) -> list[tuple[str, str] | str]:
+    """Kept text (a str) and changes ((deleted, inserted)), in order, Markdown-escaped."""
+    out: list[tuple[str, str] | str] = []
+    for op, chunk in runs:
+        text = _md_literal(chunk)
+        last = out.pop() if out else None
+        if op == "=":
+            out += [last + text] if isinstance(last, str) else [*([last] if last else []), text]
+            continue
+        gone, new = last if isinstance(last, tuple) else ("", "")
+        out += [last] if isinstance(last, str) else []
+        out.append((gone + text, new) if op == "-" else (gone, new + text))
+    return out
+
+
+def _widen(groups: list[tuple[str, str] | str]) -> list[tuple[str, str] | str]:
+    """Each change widened to whole words where a marker would stand between a letter and punctuation:
+    CommonMark does not read `munitions**, and**` as bold, so it becomes `~~munitions~~**munitions, and**`."""
+    out: list[tuple[str, str] | str] = []
+    pending = list(groups)
+    while pending:
+        group = pending.pop(0)
+        if isinstance(group, str):
+            out.append(group)
+            continue
+        gone, new = group
+        previous = out.pop() if out else ""
+        before = previous if isinstance(previous, str) else ""
+        if isinstance(previous, tuple):
+            out.append(previous)
+        first = gone if gone.strip() else new
+        if not (gone and not gone.strip()) and _is_word_char(before[-1:]) and _is_punct(first[:1]):
+            cut = max(before.rfind(" "), before.rfind("\n")) + 1
+            before, word = before[:cut], before[cut:]
+            gone, new = word + gone, word + new
+        out.append(before)
+        while pending:
+            after = pending[0]
+            if isinstance(after, tuple):  # a change that now touches this one: one change
+                gone, new = gone + after[0], new + after[1]
+                pending.pop(0)
+                continue
+            last = new if new.strip() else gone
+            if not (_is_punct(last[-1:]) and _is_word_char(after[:1])):
+                break
+            ends = [at for at in (after.find(" "), after.find("\n")) if at >= 0]
+            cut = min(ends) if ends else len(after)
+            gone, new = gone + after[:cut], new + after[:cut]
+            pending[0] = after[cut:]
+            if pending[0]:
+                break
+            pending.pop(0)
+        out.append((gone, new))
+    return out
+
+
+def _marked(text: str, marker: str) -> str:
+    """`text` between markers, its leading and trailing spaces kept outside (`** and**` is no emphasis)."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.index(core[0])
+    return f"{text[:start]}{marker}{core}{marker}{text[start + len(core):]}"
+
+
 def redline_markdown(runs: Redline) -> str:
-    return "".join({"-": f"~~{c}~~", "+": f"**{c}**"}.get(op, c) if c.strip() else c for op, c in runs)
+    """A word redline in Markdown: deletions ~~struck~~, insertions **bold**, every marker placed where
+    CommonMark and GitHub read it (spaces outside the markers, changes widened to whole words where needed)."""
+    parts: list[str] = []
+    for group in _widen(_groups(runs)):
+        if isinstance(group, str):
+            parts.append(group)
+        else:
+            parts.append(_marked(group[0], "~~") + _marked(group[1], "**"))
+    return "".join(parts)
 
 
 def runs_html(runs: Redline) -> str:
@@ -109,7 +200,7 @@ def diff_markdown(result: DocumentDiff, old: str, new: str) -> str:
         if change.redline:
             lines.append(redline_markdown(change.redline))
         elif change.new is not None and change.change == "added":
-            lines.append(f"**{change.new.text}**")
+            lines.append(_marked(_md_literal(change.new.text), "**"))
         elif change.old is not None and change.change == "removed":
-            lines.append(f"~~{change.old.text}~~")
+            lines.append(_marked(_md_literal(change.old.text), "~~"))
     return "\n".join(lines) + "\n"

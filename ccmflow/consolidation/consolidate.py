@@ -25,9 +25,10 @@ from ccmflow.consolidation.inputmerge import (
 from ccmflow.consolidation.outcomes import WindowInput, dispose, window_inputs
 from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
+from ccmflow.inputs.examine import Examiner
 from ccmflow.read.load import parse_text
 from ccmflow.repo.git import Commit, Oid, has_ref, set_ref
-from ccmflow.repo.inputref import InputRef, resolve_input
+from ccmflow.repo.inputref import InputRef, pull_ref, resolve_input
 from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text, commit_files
 from ccmflow.write.edit import write_document
@@ -68,6 +69,7 @@ class Consolidation:
     register_path: str
     conflicts: tuple[InputConflict, ...]
     inputs: tuple[InputRef, ...]
+    warnings: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {"document": self.document.id, "version": self.document.version, "window": self.window,
@@ -75,7 +77,7 @@ class Consolidation:
                 "inputs": [{"name": i.name, "ref": i.ref, "head": str(i.head), "source": i.source}
                            for i in self.inputs],
                 "dispositions": [d.as_json() for d in self.register.inputs],
-                "conflicts_skipped": [c.as_json() for c in self.conflicts]}
+                "conflicts_skipped": [c.as_json() for c in self.conflicts], "warnings": list(self.warnings)}
 
 
 def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "HEAD", branch: str | None = None,
@@ -104,7 +106,9 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     if merged.conflicts and not skip_conflicts:
         raise InvalidInput(_conflict_findings(base, document, merged.conflicts))
     version_name = workspace.process.version_name(target)
-    listed = window_inputs(store.repo, base, document, chosen, workspace.registry)
+    closes = workspace.process.window(chosen).closes if chosen else None  # type: ignore[union-attr]
+    listed = window_inputs(store.repo, base, document, chosen, workspace.registry, closes)
+    listed = _validated(store, base, document, chosen, listed, {i.name for i in inputs})
     others = _proposals(store, base, doc, chosen, listed, {i.name for i in inputs})
     carried = cosponsors(merged.document, merged.taken, others)
     final = replace(credit_cosponsors(merged.document, others, carried), version=target)
@@ -122,7 +126,8 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     _check_tree(store, oid)
     set_ref(store.repo, f"refs/heads/{branch}", oid, force=force)
     return Consolidation(document=final, window=window_id, branch=branch, commit=str(oid), register=register,
-                         register_path=path, conflicts=merged.conflicts, inputs=tuple(inputs))
+                         register_path=path, conflicts=merged.conflicts, inputs=tuple(inputs),
+                         warnings=_warnings(listed, inputs))
 
 
 def _proposals(store: Store, base: Commit, doc: str, window: str | None, listed: Sequence[WindowInput],
@@ -130,16 +135,49 @@ def _proposals(store: Store, base: Commit, doc: str, window: str | None, listed:
     """What each on-time input not taken proposes, to recognise co-sponsored text that stands anyway."""
     found: list[Taken] = []
     for item in listed:
-        if item.name in taken or item.late:
+        if item.name in taken or item.excluded:
             continue
-        try:
-            resolved = resolve_input(store.repo, item.name, window)
-        except FatalError:
-            continue  # its ref is not here (or nothing arrived on time): it stays "not taken"
+        resolved = _version(store, item, window)
+        if resolved is None:
+            continue  # its ref is not here: it stays "not taken"
         read = proposal(store, base, doc, resolved)
         if read is not None:
             found.append(read)
     return found
+
+
+def _version(store: Store, item: WindowInput, window: str | None) -> InputRef | None:
+    """The version of an input that counts: on time, else (late and accepted) its latest; None if not here."""
+    tokens = [item.name] + ([pull_ref(item.number)] if item.late and item.number is not None else [])
+    for token in tokens:
+        try:
+            return resolve_input(store.repo, token, window)
+        except (FatalError, KeyError):
+            continue
+    return None
+
+
+def _validated(store: Store, base: Commit, document: Document, window: str | None,
+               listed: Sequence[WindowInput], taken: set[str]) -> list[WindowInput]:
+    """The inputs not taken, each marked with its first problem when the version that counts is not valid
+    (an input taken must be valid: merging it stops otherwise)."""
+    examiner = Examiner(store, document, base)
+    result: list[WindowInput] = []
+    for item in listed:
+        resolved = _version(store, item, window) if item.name not in taken else None
+        examined = examiner.examine(str(resolved.head)) if resolved is not None else None
+        if examined is not None and (examined.findings or examined.diff is None):
+            first = examined.findings[0] if examined.findings else None
+            where = f"{first.file}:{first.line}: {first.message}" if first else f"its {document.id} does not read"
+            item = replace(item, invalid=where)
+        result.append(item)
+    return result
+
+
+def _warnings(listed: Sequence[WindowInput], inputs: Sequence[InputRef]) -> tuple[str, ...]:
+    late = {w.name for w in listed if w.excluded}
+    return tuple(f"{i.name} was received after the deadline and the presidency has not accepted it late; it is "
+                 "taken all the same, and its disposition says so" for i in inputs if i.name in late)
 
 
 def _message(document: Document, version_name: str, inputs: Sequence[InputRef], register: Register) -> str:

@@ -112,12 +112,13 @@ def proposal(store: Store, base: Commit, doc: str, item: InputRef) -> Taken | No
 
 def cosponsors(final: Document, taken: Sequence[Taken], others: Sequence[Taken]) -> dict[str, tuple[str, ...]]:
     """Inputs not taken whose whole change stands verbatim in `final` (co-sponsored proposals), with the taken
-    inputs that carried the same change."""
+    inputs that carried the same change: those whose own change to those paragraphs stands in `final` (a taken
+    input whose text there lost a conflict proposed something else)."""
     found: dict[str, tuple[str, ...]] = {}
     for other in others:
         changed = set(other.changes)
         if changed and present(final, other) == changed:
-            found[other.input.name] = tuple(t.input.name for t in taken if changed & set(t.changes))
+            found[other.input.name] = tuple(t.input.name for t in taken if changed & present(final, t))
     return found
 
 

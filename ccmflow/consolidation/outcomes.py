@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from ccmflow.consolidation.dispositions import Disposition, Outcome
 from ccmflow.consolidation.inputmerge import Merged, Taken, present
@@ -19,7 +20,7 @@ from ccmflow.repo.treeedit import blob_id
 _MAX_LISTED = 6
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class WindowInput:
     """An input made to the window, whether or not it is taken."""
 
@@ -27,9 +28,16 @@ class WindowInput:
     number: int | None
     title: str = ""
     stakeholder: str | None = None
-    late: bool = False
+    late: bool = False  # no version arrived by the deadline
+    accepted: bool = False  # late, and the presidency accepted it (by someone who holds accept-late now)
+    invalid: str = ""  # what is wrong with the version that counts, when it does not pass validation
     joint: tuple[str, ...] = ()  # the other delegations credited by the input's record
     remark: bool = False  # a general remark only: nothing to incorporate
+
+    @property
+    def excluded(self) -> bool:
+        """Late and not accepted: not to be considered for the next version."""
+        return self.late and not self.accepted
 
 
 def _touches(repo: Repository, base: Commit, head: Oid, path: str) -> bool:
@@ -41,19 +49,22 @@ def _touches(repo: Repository, base: Commit, head: Oid, path: str) -> bool:
 
 
 def window_inputs(repo: Repository, base: Commit, document: Document, window: str | None,
-                  registry: Registry) -> list[WindowInput]:
+                  registry: Registry, closes: datetime | None = None) -> list[WindowInput]:
     """Every input of the window: the freeze manifest's (on time), then the ledger's and refs/pull/* touching DOC.
 
     The manifest holds only inputs with an on-time version; inputs the ledger or refs add beside it are late and
-    still get a disposition, so none is lost. An input closed without being merged (withdrawn) is left out.
+    still get a disposition, so none is lost. Before the freeze, an input the ledger logged only after
+    `closes` is late too. An input closed without being merged (withdrawn) is left out.
     """
     ledger = read_ledger(repo)
     manifest = read_manifest(repo, window) if window else None
     listed: dict[int, WindowInput] = {}
     for entry in manifest.inputs if manifest is not None else ():
         record = ledger.get(entry.number)
-        listed[entry.number] = WindowInput(input_name(entry.number), entry.number, record.title if record else "",
-                                           entry.stakeholder, entry.sha is None)
+        listed[entry.number] = WindowInput(
+            name=input_name(entry.number), number=entry.number, title=record.title if record else "",
+            stakeholder=entry.stakeholder, late=entry.sha is None,
+            accepted=record is not None and record.log.acceptance(registry) is not None)
     late = manifest is not None
     for record in ledger.inputs:
         if record.state == "closed" or record.number in listed:
@@ -68,17 +79,19 @@ def window_inputs(repo: Repository, base: Commit, document: Document, window: st
             stakeholder = registry.by_user_id(record.author_id)
             credited = list(dict.fromkeys(d for r in records for d in r.on_behalf_of))
             own = stakeholder.id if stakeholder else None
-            first = credited[0] if credited else own
+            on_time = closes is None or record.log.last_before(closes) is not None or not record.log.receipts
+            remark = (bool(records) and all(r.kind == InputKind.REMARK for r in records) and head is not None
+                      and not _touches(repo, base, head, document.path))
             listed[record.number] = WindowInput(
-                input_name(record.number), record.number, record.title, first, late and record.log.accepted is None,
-                tuple(credited[1:]), bool(records) and all(r.kind == InputKind.REMARK for r in records)
-                and head is not None and not _touches(repo, base, head, document.path))
+                name=input_name(record.number), number=record.number, title=record.title,
+                stakeholder=credited[0] if credited else own, late=late or not on_time,
+                accepted=record.log.acceptance(registry) is not None, joint=tuple(credited[1:]), remark=remark)
     for ref in ref_names(repo):
         number = pull_number(ref)
         if number is None or number in listed or ledger.get(number) is not None:
             continue
         if _touches(repo, base, ref_commit(repo, ref), document.path):
-            listed[number] = WindowInput(input_name(number), number, late=late)
+            listed[number] = WindowInput(name=input_name(number), number=number, late=late)
     return [listed[n] for n in sorted(listed)]
 
 
@@ -118,6 +131,8 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
         later = merged.taken[index + 1:]
         outcome, reason, pids, by = _outcome(taken, later, final, numbers, version_name, order)
         w = info.get(taken.input.name)
+        if w is not None and w.excluded:
+            reason += f" {LATE_TAKEN}"
         ordered = tuple(p for p in order if p in pids)
         result.append(Disposition(input=taken.input.name, outcome=outcome, reason=reason, paragraphs=ordered,
                                   title=w.title if w else "", stakeholder=w.stakeholder if w else None,
@@ -132,7 +147,7 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
                                       reason="A general remark: noted by the Presidency.", paragraphs=(),
                                       title=w.title, stakeholder=w.stakeholder, joint=w.joint))
             continue
-        if w.name in carried and not w.late:
+        if w.name in carried and not w.excluded:
             by = carried[w.name]
             reason = (f"Incorporated in the {version_name.lower()}: the same text was proposed by "
                       f"{' and '.join(by)}.")
@@ -140,10 +155,26 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[WindowInput],
             result.append(Disposition(input=w.name, outcome=Outcome.INCORPORATED, reason=reason, paragraphs=credited,
                                       title=w.title, stakeholder=w.stakeholder, superseded_by=by, joint=w.joint))
             continue
-        why = ("Received after the deadline; not considered for the " if w.late else "Not taken into the ")
-        result.append(Disposition(input=w.name, outcome=Outcome.NOT_RETAINED, reason=f"{why}{version_name.lower()}.",
+        result.append(Disposition(input=w.name, outcome=Outcome.NOT_RETAINED, reason=_left_out(w, version_name.lower()),
                                   paragraphs=(), title=w.title, stakeholder=w.stakeholder, joint=w.joint))
     return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
+
+
+LATE_TAKEN = ("It was received after the deadline and the presidency has not accepted it late "
+              "(`/ccmflow accept-late` on its pull request records that).")
+
+
+def _left_out(w: WindowInput, version: str) -> str:
+    """Why an input not taken is not in the version: late, invalid, or the presidency's choice."""
+    if w.excluded:
+        reason = f"Received after the deadline; not considered for the {version}."
+    elif w.late:
+        reason = f"Received after the deadline and accepted late; not taken into the {version}."
+    else:
+        reason = f"Not taken into the {version}."
+    if w.invalid:
+        reason += f" Its text does not pass validation ({w.invalid}), so it could not be merged as it stands."
+    return reason
 
 
 def _clash(taken: Taken, numbers: dict[str, str]) -> str:
@@ -171,8 +202,10 @@ def _outcome(taken: Taken, later: Sequence[Taken], final: Document, numbers: dic
         return Outcome.SUPERSEDED, f"Superseded by {' and '.join(by)}, which changed the same paragraphs.", existing, by
     lost = changed - kept
     missing = [p for p in order if p in lost] + sorted(lost.difference(order))
-    if kept or taken.conflicts:  # a conflict kept out by --skip-conflicts is for the presidency to reconcile
-        reflected = _labels(sorted(kept & existing), numbers) or ("the deletions" if kept else "nothing yet")
-        return Outcome.PARTLY, (f"Partly incorporated: {reflected} reflect it; the changes to "
+    if kept:
+        standing = sorted(kept & existing)
+        reflected = (f"{_labels(standing, numbers)} {'reflects' if len(standing) == 1 else 'reflect'} it"
+                     if standing else "its deletions stand")
+        return Outcome.PARTLY, (f"Partly incorporated: {reflected}; the changes to "
                                 f"{_labels(missing, numbers)} were not retained.{clash}"), kept & existing, ()
     return Outcome.NOT_RETAINED, f"Not retained in the {version.lower()}.{clash}", set(), ()

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core import status
+from ccmflow.core.categories import Category
 from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.inputfile import InputFile, InputKind
 from ccmflow.core.model import Document, Process, Stakeholder, Window, Workspace
@@ -26,7 +27,7 @@ from ccmflow.inputs.examine import Examined, Examiner, cache_path
 from ccmflow.inputs.freeze import belongs
 from ccmflow.repo.git import GitError, Repository, commit_of, find_commit, ref_names
 from ccmflow.repo.inputfiles import changed_input_files
-from ccmflow.repo.inputref import input_name, pull_number, ref_commit
+from ccmflow.repo.inputref import FETCH_HINT, input_name, pull_number, ref_commit
 from ccmflow.repo.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, read_ledger, read_manifest
 from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.store import Store
@@ -68,7 +69,7 @@ class Author:
             return self.credited[0].category
         if self.stakeholder is not None:
             return self.stakeholder.category
-        return "unregistered" if self.verified else "unverified"
+        return Category.UNREGISTERED if self.verified else Category.UNVERIFIED
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +125,22 @@ class Inputs:
     withdrawn: tuple[str, ...]  # closed or merged according to the ledger
     missing: tuple[str, ...]  # open in the ledger but no local ref (fetch refs/pull/*/head)
     computed: int  # inputs examined afresh (the rest came from the cache)
+    refs: str = DEFAULT_REFS  # the pattern of refs read as inputs
+    refs_found: int = 0  # refs matching it here (with frozen copies of refs gone)
 
     @property
     def valid(self) -> tuple[Input, ...]:
         return tuple(i for i in self.inputs if not i.invalid)
+
+    @property
+    def nothing_fetched(self) -> str | None:
+        """Why no input is shown when no ref here matches the pattern (a fresh clone), and what to run."""
+        if self.refs_found:
+            return None
+        if _pattern_covers_pulls(self.refs):
+            return ("no input is here: no ref matches refs/pull/*/head, because git clone does not fetch pull "
+                    f"requests. Fetch them, with the bot's ledger and freeze refs, and run this again: {FETCH_HINT}")
+        return f"no input is here: no ref matches {self.refs}"
 
 
 def current_window(process: Process, document: Document, now: datetime) -> Window | None:
@@ -173,7 +186,8 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
     missing = tuple(input_name(r.number) for r in ledger.inputs if r.state == "open" and r.number not in seen
                     and _pattern_covers_pulls(refs) and belongs(r, document_id, window, strict=True))
     return Inputs(document, workspace, window, str(base_commit.id), now, manifest, tuple(collector.inputs),
-                  tuple(collector.elsewhere), tuple(collector.withdrawn), missing, examiner.computed)
+                  tuple(collector.elsewhere), tuple(collector.withdrawn), missing, examiner.computed, refs,
+                  len(candidates))
 
 
 def _window(process: Process, document: Document, window_id: str | None, now: datetime) -> Window | None:

@@ -118,6 +118,8 @@ def _remarks(inputs: Iterable[Input], section: str | None) -> tuple[tuple[str, s
 
 def _sponsor(item: Input) -> str:
     mark = _MARK.get(item.timing)
+    if not item.author.verified and item.timing is Verdict.UNKNOWN:
+        mark = None  # the name says "(unverified)" already
     return f"{item.author.name} ({mark})" if mark else item.author.name
 
 

@@ -34,6 +34,7 @@ class FreezeReport:
     created: tuple[str, ...]
     unavailable: tuple[int, ...]
     changed: bool
+    kept: tuple[int, ...] = ()  # a redo: frozen refs kept although the ledger now names another on-time head
 
 
 def freeze(repo: Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
@@ -43,16 +44,25 @@ def freeze(repo: Repository, process: Process, window_id: str, ledger: Ledger, n
 
 
 def freeze_report(repo: Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
-                  registry: Registry | None = None) -> FreezeReport:
+                  registry: Registry | None = None, redo: bool = False) -> FreezeReport:
+    """Freeze the window; `redo` builds the manifest again from `ledger`, at `now`, keeping only the entries
+    whose ref is frozen already: a frozen ref is never moved (the first freeze wins), and `kept` lists those the
+    ledger would now freeze at another commit."""
     window = _closed_window(process, window_id, now)
     assert window.closes is not None
     existing = read_manifest(repo, window.id)
+    if redo and existing is not None:
+        existing = Manifest(existing.window, existing.deadline, now, tuple(
+            i for i in existing.inputs if i.sha is not None and has_ref(repo, freeze_ref(window.id, i.number))))
     entries = {i.number: i for i in existing.inputs} if existing is not None else {}
+    kept: list[int] = []
     for record in ledger.inputs:
-        if record.number not in entries and belongs(record, window.document, window, strict=True):
+        if belongs(record, window.document, window, strict=True):
             frozen = _frozen(record, window.closes, registry)
-            if frozen is not None:
+            if frozen is not None and record.number not in entries:
                 entries[record.number] = frozen
+            elif redo and record.number in entries and (frozen is None or frozen.sha != entries[record.number].sha):
+                kept.append(record.number)
     manifest = Manifest(window.id, window.closes, existing.frozen_at if existing is not None else now,
                         tuple(entries[n] for n in sorted(entries)))
     created: list[str] = []
@@ -69,7 +79,7 @@ def freeze_report(repo: Repository, process: Process, window_id: str, ledger: Le
         set_ref(repo, ref, item.sha)
         created.append(ref)
     changed = write_manifest(repo, manifest)
-    return FreezeReport(manifest, tuple(created), tuple(unavailable), changed or bool(created))
+    return FreezeReport(manifest, tuple(created), tuple(unavailable), changed or bool(created), tuple(kept))
 
 
 def due(process: Process, now: datetime) -> tuple[Window, ...]:

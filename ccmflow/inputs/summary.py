@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ccmflow.compare.diff import ParagraphChange
+from ccmflow.core.categories import OUTSIDE_REGISTRY
 from ccmflow.core.model import Document, Paragraph, paragraph_label
 from ccmflow.core.status import Verdict, format_instant
 from ccmflow.inputs.collect import Input, Inputs
@@ -15,7 +16,6 @@ from ccmflow.repo.inputref import FETCH_HINT
 
 TIMINGS = (Verdict.ON_TIME, Verdict.LATE_ACCEPTED, Verdict.LATE, Verdict.UNKNOWN)
 AMEND, INSERT, DELETE, MOVE = "amend", "insert", "delete", "move"
-_LAST = ("unregistered", "unverified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ class CoSponsored:
     target: str  # the paragraph it applies to, or where an insertion goes
     inputs: tuple[str, ...]
     delegations: tuple[str, ...]
-    text: str
+    text: str  # what the proposal does: the words it inserts and deletes, or the new paragraph quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +221,7 @@ def _section(document: Document, sid: str, title: str, inputs: Sequence[Input], 
              stale: Mapping[str, str]) -> SectionSummary:
     entries: list[Entry] = []
     proposals: dict[str, list[tuple[Input, tuple[object, ...]]]] = defaultdict(list)
+    changed: dict[tuple[str, tuple[object, ...]], ParagraphChange] = {}
     inserted: dict[tuple[object, ...], list[Input]] = defaultdict(list)
     for item in inputs:
         changes = [c for c in (item.diff.changes if item.diff else ()) if _touches(c, sid)]
@@ -232,6 +233,7 @@ def _section(document: Document, sid: str, title: str, inputs: Sequence[Input], 
                 inserted[(INSERT, *_content(change.new))].append(item)
             elif change.section == sid or change.change == "removed":
                 proposals[change.id].append((item, _proposal(change)))
+                changed.setdefault((change.id, _proposal(change)), change)
     overlaps = tuple(Overlap(pid, labels.of(pid), tuple(i.name for i, _ in found), len({k for _, k in found}))
                      for pid, found in proposals.items() if len({i.name for i, _ in found}) > 1)
     groups: list[CoSponsored] = []
@@ -241,10 +243,11 @@ def _section(document: Document, sid: str, title: str, inputs: Sequence[Input], 
             by_key[key].append(item)
         for key, items in by_key.items():
             if len(items) > 1:
-                groups.append(_group(str(key[0]), labels.of(pid), items, key))
+                groups.append(_group(str(key[0]), labels.of(pid), items, _amendment(changed[pid, key])))
     for key, items in inserted.items():
         if len(items) > 1:
-            groups.append(_group(INSERT, "new paragraph", items, key))
+            text = next((str(v) for v in key[1:] if isinstance(v, str) and len(v) > 20), "")
+            groups.append(_group(INSERT, "new paragraph", items, f"“{text}”" if text else ""))
     return SectionSummary(sid, title, tuple(entries), overlaps, tuple(groups), general_remarks(inputs, sid))
 
 
@@ -261,9 +264,36 @@ def _proposal(change: ParagraphChange) -> tuple[object, ...]:
     return (AMEND, *_content(new)) if not change.moved else (AMEND, change.section, *_content(new))
 
 
-def _group(kind: str, target: str, items: Sequence[Input], key: tuple[object, ...]) -> CoSponsored:
-    text = next((str(v) for v in key[1:] if isinstance(v, str) and len(v) > 20), "")
+def _group(kind: str, target: str, items: Sequence[Input], text: str) -> CoSponsored:
     return CoSponsored(kind, target, tuple(i.name for i in items), tuple(i.author.name for i in items), text)
+
+
+_EXCERPT = 160  # characters of each inserted or deleted run quoted
+_RUNS = 4  # inserted or deleted runs quoted, at most
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= _EXCERPT else text[:_EXCERPT - 1] + '…'}”"
+
+
+def _amendment(change: ParagraphChange) -> str:
+    """What an amendment does, for a person: the words it inserts and deletes, not the paragraph's start."""
+    kept = sum(len(run) for op, run in change.redline if op == "=")
+    new = change.new.text if change.new is not None else ""
+    if change.redline and kept < sum(len(run) for op, run in change.redline if op != "="):
+        # Mostly rewritten: its scattered runs would read as word salad, so the new text is quoted whole.
+        parts = [f"rewrites it: {_quoted(new)}"]
+    else:
+        runs = [f"{'inserts' if op == '+' else 'deletes'} {_quoted(run)}" for op, run in change.redline
+                if op != "=" and run.strip()]
+        parts = runs[:_RUNS] + ([f"and {len(runs) - _RUNS} more change(s)"] if len(runs) > _RUNS else [])
+    others = [f for f in change.fields if f != "text"]
+    if others:
+        parts.append(f"changes {', '.join(others)}")
+    if change.moved:
+        parts.append(f"moves it to {change.section}")
+    return "; ".join(parts)
 
 
 def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zone: str,
@@ -292,7 +322,7 @@ def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zon
 def _categories(collected: Inputs) -> tuple[tuple[str, int], ...]:
     counts = Counter(i.author.category for i in collected.inputs)
     order = [s.category for s in collected.workspace.registry.stakeholders]
-    ranked = sorted(counts, key=lambda c: (c in _LAST, order.index(c) if c in order else len(order), c))
+    ranked = sorted(counts, key=lambda c: (c in OUTSIDE_REGISTRY, order.index(c) if c in order else len(order), c))
     return tuple((c, counts[c]) for c in ranked)
 
 

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ccmflow.core.categories import OUTSIDE_REGISTRY, category_label
 from ccmflow.core.escape import code, escape, printable
 from ccmflow.core.status import Verdict
 from ccmflow.inputs.summary import CoSponsored, Entry, GeneralRemark, SectionSummary, Summary
@@ -78,7 +79,7 @@ def _pieces(block: _Block, limit: int) -> Iterable[str]:
 def _blocks(summary: Summary, stamp: bool) -> list[_Block]:
     blocks = [_Block(_header(summary, stamp))]
     blocks.append(_Block("## Counts\n\n| Category | Inputs |\n|---|---:|",
-                         tuple(f"| {escape(c)} | {n} |" for c, n in summary.by_category)))
+                         tuple(f"| {escape(category_label(c))} | {n} |" for c, n in summary.by_category)))
     blocks.append(_Block("| Timing | Inputs |\n|---|---:|",
                          tuple(f"| {escape(t.label)} | {n} |" for t, n in summary.by_timing)))
     if summary.remarks:
@@ -157,15 +158,20 @@ def _row(entry: Entry) -> str:
     remarks = f"**{escape(entry.title, 200)}**" + (f": {escape(entry.remarks, 600)}" if entry.remarks else "")
     if entry.stale:
         remarks += f" ⚠ needs rebase: {escape(entry.stale, 200)}"
-    who = escape(entry.delegation, 120) + ("" if entry.verified else " ⚠ unverified")
-    return (f"| {_ref(entry.input)} | {who} ({escape(entry.category, 60)}) | {_cell(amends)} | "
+    # An author outside the registry is named "login (unregistered)" or "(unverified)": no category to add.
+    who = escape(entry.delegation, 120)
+    if entry.category not in OUTSIDE_REGISTRY:
+        who += f" ({escape(category_label(entry.category), 60)})"
+    elif not entry.verified:
+        who = f"⚠ {who}"
+    return (f"| {_ref(entry.input)} | {who} | {_cell(amends)} | "
             f"{_cell(entry.inserts)} | {_cell(entry.deletes)} | {timing} | {remarks} |")
 
 
 def _cosponsored(group: CoSponsored) -> str:
     target = "new paragraph" if group.kind == "insert" else code(group.target)
     who = ", ".join(f"{_ref(i)} ({escape(d, 120)})" for i, d in zip(group.inputs, group.delegations, strict=True))
-    quoted = f": “{escape(group.text, 300)}”" if group.text else ""
+    quoted = f": {escape(group.text, 600)}" if group.text else ""
     return f"- {escape(_KIND.get(group.kind, group.kind))} {target} by {who}{quoted}"
 
 
@@ -186,7 +192,7 @@ def renderables(summary: Summary) -> list[RenderableType]:
     counts.add_column("by timing")
     counts.add_column("inputs", justify="right")
     timings = [(Text(t.label, style=_STYLE.get(t, "")), str(n)) for t, n in summary.by_timing]
-    categories = [(Text(c), str(n)) for c, n in summary.by_category]
+    categories = [(Text(category_label(c)), str(n)) for c, n in summary.by_category]
     for row in range(max(len(timings), len(categories))):
         category = categories[row] if row < len(categories) else (Text(""), "")
         timing = timings[row] if row < len(timings) else (Text(""), "")
@@ -218,7 +224,7 @@ def _section_table(section: SectionSummary) -> RenderableType:
             timing.append("\n+ later change (late)", style="red")
         remarks = e.title + (f": {e.remarks[:200]}" if e.remarks else "")
         # Text, never str: a PR's words must not be read as rich markup.
-        table.add_row(_plain(e.input), _plain(e.delegation + ("" if e.verified else " (unverified)")),
+        table.add_row(_plain(e.input), _plain(e.delegation),
                       _plain("\n".join([*e.amends, *(f"moves {m}" for m in e.moves)])),
                       _plain("\n".join(e.inserts)), _plain("\n".join(e.deletes)), timing, _plain(remarks))
     lines: list[RenderableType] = [table]

@@ -39,6 +39,25 @@ def check(parsed: Iterable[Parsed]) -> tuple[Workspace | None, list[Finding]]:
     return workspace, []
 
 
+PLACEHOLDER_ID = 0  # an account id no GitHub account has: `ccmflow init` writes it until the real one is known
+
+
+def placeholders(parsed: Iterable[Parsed]) -> list[Finding]:
+    """Accounts still at the placeholder id: the registry is valid, but nobody can act through them yet."""
+    found: list[Finding] = []
+    for item in parsed:
+        if not isinstance(item.record, Registry) or item.loaded is None:
+            continue
+        for s_index, stakeholder in enumerate(item.record.stakeholders):
+            for a_index, account in enumerate(stakeholder.accounts):
+                if account.id == PLACEHOLDER_ID:
+                    found.append(item.loaded.finding(
+                        ("stakeholders", s_index, "accounts", a_index, "id"),
+                        f"the account of {stakeholder.id} is a placeholder (id {PLACEHOLDER_ID}): nobody can act "
+                        "through it", f"put its numeric GitHub id here (gh api users/{account.login} --jq .id)"))
+    return found
+
+
 def _names(parsed: Parsed) -> set[str]:
     """The ids a broken document file may go by: its file name and, when readable, its document.id."""
     path = parsed.loaded.path if parsed.loaded else parsed.findings[0].file if parsed.findings else ""

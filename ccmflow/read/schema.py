@@ -144,10 +144,13 @@ def _explain(error: jsonschema.ValidationError, path: tuple[Any, ...]) -> tuple[
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return "empty text", "write the text, or remove the entry", path
     if kind == "pattern":
-        return f"'{value}' is not in the expected form", described or f"match {expected}", path
+        # The schema's description says the form in words; a regular expression is no hint for a person.
+        return f"'{value}' is not in the expected form", described or "see this field in documents/schemas/", path
     if kind == "type":
         wanted = _TYPES.get(str(expected), str(expected))
-        return f"expected {wanted}, found {_json_type(value)}", described or _TYPE_HINTS.get(str(expected), ""), path
+        # A pattern's description tells the text's form; a value that is no text at all needs the type's hint.
+        hint = _TYPE_HINTS.get(str(expected), "") if "pattern" in schema_ else described
+        return f"expected {wanted}, found {_json_type(value)}", hint or _TYPE_HINTS.get(str(expected), ""), path
     if kind in ("oneOf", "anyOf") and isinstance(value, dict) and _alternatives(expected):
         return _which_keys(value, expected, path)
     if kind in ("oneOf", "anyOf"):

@@ -150,6 +150,12 @@ class _Builder:
         except Exception as exc:  # libyaml's scanner/parser errors carry a mark
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             problem = getattr(exc, "problem", None) or str(exc)
+            started = getattr(exc, "context_mark", None)
+            if getattr(exc, "context", None) == "while scanning a simple key" and started is not None:
+                # A line of text indented less than the lines before it reads as the start of a key; libyaml
+                # gives up lines later, where it stops looking for the colon. The fault is where the key began.
+                mark = started
+                problem = "this line is read as a key, but no ':' follows (is it indented less than the text above?)"
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             if mark is not None and "\t" in self.text[mark.index: mark.index + 1]:
                 # libyaml says "found character that cannot start any token": name the tab.

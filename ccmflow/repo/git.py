@@ -34,12 +34,16 @@ def init_repository(path: str | Path, branch: str = "main") -> Repository:
 
 
 def commit_everything(path: str | Path, message: str, who: Signature | None = None) -> tuple[Repository, Commit]:
-    """A new repository at `path` whose first commit, on main, holds every file already in the folder."""
-    repo = init_repository(path)
+    """A commit of every file in the folder: the first of a new repository on main, or, in a repository that
+    is already there (a clone), the next on its current branch."""
+    found = pygit2.discover_repository(str(path))
+    existing = found is not None and Path(found).resolve() == (Path(path) / ".git").resolve()
+    repo = pygit2.Repository(str(path)) if existing else init_repository(path)
     repo.index.add_all()
     repo.index.write()
     author = who or pygit2.Signature("ccmflow", "ccmflow@users.noreply.github.com")
-    made = repo.create_commit("HEAD", author, author, message, repo.index.write_tree(), [])
+    parents = [] if repo.head_is_unborn else [repo.head.target]
+    made = repo.create_commit("HEAD", author, author, message, repo.index.write_tree(), parents)
     return repo, commit_of(repo, made)
 
 

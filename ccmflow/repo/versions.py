@@ -2,14 +2,75 @@
 
 from __future__ import annotations
 
-from ccmflow.repo.store import Store
+from dataclasses import dataclass
+
+import pygit2
+
+from ccmflow.core.errors import FatalError
+from ccmflow.repo.store import Store, tree_key
 
 
 def version_tag(doc: str, version: str) -> str:
     return f"refs/tags/{doc}/{version}"
 
 
+@dataclass(frozen=True, slots=True)
+class VersionRev:
+    """What a version name resolved to; `note` says so when no tag named it (the revision is a guess to keep)."""
+
+    rev: str
+    note: str | None = None
+
+
 def resolve_version_rev(store: Store, doc: str, name: str) -> str:
-    """`zero-draft` means the tag review-document/zero-draft when it exists; anything else is a git revision."""
+    return find_version(store, doc, name).rev
+
+
+def find_version(store: Store, doc: str, name: str) -> VersionRev:
+    """`zero-draft` means the tag DOC/zero-draft; else any git revision; else, for a version process.yaml names,
+    the first commit on HEAD's first-parent line where the document is at that version."""
     tag = version_tag(doc, name)
-    return tag if tag in store.repo.references else name
+    if tag in store.repo.references or _is_revision(store.repo, name) or name not in _versions(store):
+        return VersionRev(tag if tag in store.repo.references else name)
+    found = _first_at(store, doc, name)
+    short = tag.removeprefix("refs/tags/")
+    if found is None:
+        raise FatalError(f"{doc} has no version '{name}' yet: no tag {short}, and no commit where its version is "
+                         f"'{name}'. When it reaches that version, `ccmflow release {doc} {name}` sets and tags it")
+    sha = str(found.id)
+    return VersionRev(sha, f"no tag {short} here: {name} is read at {sha[:10]}, the first commit where {doc} is at "
+                           f"that version; to keep it, tag it: git tag {short} {sha[:10]}")
+
+
+def _is_revision(repo: pygit2.Repository, name: str) -> bool:
+    try:
+        repo.revparse_single(name)
+    except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
+        return False
+    return True
+
+
+def _versions(store: Store) -> set[str]:
+    try:
+        workspace, _ = store.workspace("HEAD")
+    except FatalError:
+        return set()
+    return {v.id for v in workspace.process.versions} if workspace is not None else set()
+
+
+def _first_at(store: Store, doc: str, version: str) -> pygit2.Commit | None:
+    """The oldest commit on HEAD's first-parent line where `doc` is at `version` (each documents tree read once)."""
+    line: list[pygit2.Commit] = []
+    commit: pygit2.Commit | None = store.commit("HEAD")
+    while commit is not None:
+        line.append(commit)
+        commit = commit.parents[0] if commit.parents else None
+    seen: dict[str, bool] = {}
+    for commit in reversed(line):
+        key = tree_key(commit, store.root)
+        if key not in seen:
+            document = store.find_document(commit.id, doc)
+            seen[key] = document is not None and document.version == version
+        if seen[key]:
+            return commit
+    return None

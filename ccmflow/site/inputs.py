@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ccmflow.core.categories import category_label
 from ccmflow.inputs.compile import render_html as compilation_html
 from ccmflow.inputs.summary import Entry, Summary
 from ccmflow.repo.inputref import FETCH_HINT
@@ -16,7 +17,7 @@ NONE_YET = ("Inputs are pull requests on the repository, one per delegation's pr
 
 
 def category_name(category: str) -> str:
-    return category.replace("-", " ").capitalize()
+    return category_label(category)
 
 
 def compilation_path(doc: str, window: str) -> str:
