@@ -13,7 +13,7 @@ from ccmflow.write.render import CSS, display_number
 
 _CSS = CSS + """
 del { color: #a00; } ins { color: #060; }
-.change { margin: .2em 0 0 6.1em; font-size: .85em; color: #555; }
+.change { margin: .2em 0 0 0; font-size: .85em; color: #555; }
 """
 
 
@@ -49,29 +49,44 @@ def _note(change: ParagraphChange | None, by: str | None = None) -> str:
     return f'<div class="change">{_h(what)}</div>' if what else ""
 
 
-def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str, new_name: str,
-                 authors: Mapping[str, str] | None = None) -> str:
-    """The new version in full, with what changed since the old one marked; deleted paragraphs stay in place.
-    `authors` names, per paragraph id, the delegations whose input a change came from."""
+def paragraphs_html(diff: DocumentDiff, new: Document, *, heading: str = "h2",
+                    authors: Mapping[str, str] | None = None) -> list[str]:
+    """`new` in full with what changed marked, section by section; deleted paragraphs stay where they were.
+
+    `authors` names, per paragraph id, the delegations whose input a change came from. Every text is escaped.
+    """
     changes = {c.id: c for c in diff.changes}
     numbers = new.numbers()
-    body = [f"<h1>{_h(new.title)}</h1>", f'<p class="meta">Redline: {_h(old_name)} → {_h(new_name)}; '
-            f"{len(diff.changes)} paragraph(s) changed</p>"]
     removed_by_section: dict[str, list[ParagraphChange]] = {}
     for change in diff.of("removed"):
         removed_by_section.setdefault(change.section, []).append(change)
+    out: list[str] = []
     for section in new.sections:
-        body.append(f"<h2>{_h(section.title)}</h2>")
+        out.append(f"<{heading}>{_h(section.title)}</{heading}>")
         for paragraph in section.paragraphs:
             found = changes.get(paragraph.id)
-            body.append(f'<div class="para" id="{_h(paragraph.id)}"><div class="num">'
-                        f"{_h(display_number(numbers.get(paragraph.id, '')))}</div>"
-                        f'<div class="body"><p class="text">{_text(found, paragraph.text)}</p></div></div>'
-                        f"{_note(found, (authors or {}).get(paragraph.id))}")
+            out.append(_para(paragraph.id, display_number(numbers.get(paragraph.id, "")),
+                             _text(found, paragraph.text), _note(found, (authors or {}).get(paragraph.id)), found))
         for gone in removed_by_section.pop(section.id, []):
-            text = gone.old.text if gone.old else ""
-            body.append(f'<div class="para"><div class="num">({_h(gone.old_number or "")})</div>'
-                        f'<div class="body"><p class="text">{_text(gone, text)}</p></div></div>{_note(gone)}')
+            out.append(_para(None, f"({gone.old_number or ''})", _text(gone, gone.old.text if gone.old else ""),
+                             _note(gone), gone))
+    return out
+
+
+def _para(pid: str | None, number: str, text: str, note: str, change: ParagraphChange | None) -> str:
+    anchor = f' id="{_h(pid)}"' if pid else ""
+    kind = "para changed" if change is not None else "para"
+    return (f'<div class="{kind}"{anchor}><div class="num">{_h(number)}</div>'
+            f'<div class="body"><p class="text">{text}</p>{note}</div></div>')
+
+
+def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str, new_name: str,
+                 authors: Mapping[str, str] | None = None) -> str:
+    """The redline between two versions as one HTML page.
+
+    `authors` names, per paragraph id, the delegations whose input a change came from."""
+    body = [f"<h1>{_h(new.title)}</h1>", f'<p class="meta">Redline: {_h(old_name)} → {_h(new_name)}; '
+            f"{len(diff.changes)} paragraph(s) changed</p>", *paragraphs_html(diff, new, authors=authors)]
     return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
                       f"<title>Redline: {_h(new.title)}</title>", f"<style>\n{_CSS}\n</style>", "</head>",
                       "<body>", *body, "</body>", "</html>", ""])

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline, diff_documents
+from ccmflow.compare.diff import DocumentDiff, diff_documents
+from ccmflow.compare.redline import paragraphs_html
 from ccmflow.consolidation.dispositions import Register
 from ccmflow.core.model import Window
 from ccmflow.site.data import DocumentData, SiteData, VersionPoint
 from ccmflow.site.html import h
-from ccmflow.write.render import display_number
 
 
 def version_path(doc: str, version: str) -> str:
@@ -37,58 +37,9 @@ def history(site: SiteData, data: DocumentData) -> str:
                       f'<ol class="versions">{"".join(items)}</ol>'])
 
 
-def _runs(runs: Redline) -> str:
-    marks = {"-": "del", "+": "ins"}
-    return "".join(f"<{marks[op]}>{h(text)}</{marks[op]}>" if op in marks else h(text) for op, text in runs)
-
-
-def _text(change: ParagraphChange | None, text: str) -> str:
-    if change is None:
-        return h(text)
-    if change.redline:
-        return _runs(change.redline)
-    if change.change == "added":
-        return f"<ins>{h(text)}</ins>"
-    if change.change == "removed":
-        return f"<del>{h(text)}</del>"
-    return h(text)
-
-
-def _note(change: ParagraphChange | None) -> str:
-    if change is None:
-        return ""
-    what = {"added": "new paragraph", "removed": "deleted"}.get(change.change, "changed")
-    if change.moved:
-        what = "moved"
-    extra = [f for f in change.fields if f != "text"]
-    if extra:
-        what += "; changed: " + ", ".join(extra)
-    if change.old_number and change.new_number and change.old_number != change.new_number:
-        what += f"; was {display_number(change.old_number)}"
-    return f'<p class="change">{h(what)}</p>'
-
-
 def redline(diff: DocumentDiff, point: VersionPoint) -> str:
     """The version in full with what changed marked; deleted paragraphs stay where they were."""
-    new = point.document
-    changes = {c.id: c for c in diff.changes}
-    numbers = new.numbers()
-    removed: dict[str, list[ParagraphChange]] = {}
-    for change in diff.of("removed"):
-        removed.setdefault(change.section, []).append(change)
-    out = []
-    for section in new.sections:
-        out.append(f"<h3>{h(section.title)}</h3>")
-        for paragraph in section.paragraphs:
-            found = changes.get(paragraph.id)
-            out.append(f'<div class="para{" changed" if found else ""}" id="{h(paragraph.id)}"><div class="num">'
-                       f'{h(display_number(numbers.get(paragraph.id, "")))}</div><div class="body">'
-                       f'<p class="text">{_text(found, paragraph.text)}</p>{_note(found)}</div></div>')
-        for gone in removed.pop(section.id, []):
-            text = gone.old.text if gone.old else ""
-            out.append(f'<div class="para changed"><div class="num">({h(gone.old_number or "")})</div>'
-                       f'<div class="body"><p class="text">{_text(gone, text)}</p>{_note(gone)}</div></div>')
-    return "\n".join(out)
+    return "\n".join(paragraphs_html(diff, point.document, heading="h3"))
 
 
 def _register(window: Window, register: Register, doc: str) -> str:
