@@ -126,7 +126,8 @@ def test_a_marked_up_file_is_the_input_the_propose_commands_make(
          _file(tmp_path, "why5.txt", "Twelve States joined since Dubrovnik.\nSee the treaty database.")],
         ["review-document", "--after", "7", "--text",
          _file(tmp_path, "new.txt", "Regional meetings helped several signatories to ratify.")],
-        ["review-document", ids["9"], "--delete", "--justification", _file(tmp_path, "why9.txt", "Repeats paragraph 6.")],
+        ["review-document", ids["9"], "--delete", "--justification",
+         _file(tmp_path, "why9.txt", "Repeats paragraph 6.")],
     ]
     branch, records = "main", []
     for step in steps:
@@ -228,3 +229,22 @@ def test_files_ccmflow_did_not_make_are_refused(capsys: pytest.CaptureFixture[st
         assert main(["propose", "--from-docx", str(path), "--as", "kenya", "-C", str(instance)]) == 2
         assert message in capsys.readouterr().err
     assert _input_branches(instance) == []
+
+
+@pytest.mark.parametrize(("body", "valid"), [
+    ("  kind: changes\n  changes:\n    - kind: amend\n      paragraph: pkp3nvcv\n"
+     "    - kind: delete\n      paragraph: pgtgoa2k\n", True),
+    ("  kind: changes\n  changes:\n    - kind: amend\n      paragraph: pkp3nvcv\n", False),  # one: its own kind
+    ("  kind: changes\n  paragraph: pkp3nvcv\n  changes:\n    - kind: amend\n      paragraph: pkp3nvcv\n"
+     "    - kind: delete\n      paragraph: pgtgoa2k\n", False),
+    ("  kind: amend\n  paragraph: pkp3nvcv\n  changes:\n    - kind: amend\n      paragraph: pkp3nvcv\n"
+     "    - kind: delete\n      paragraph: pgtgoa2k\n", False),
+    ("  kind: changes\n  changes:\n    - kind: remark\n      paragraph: pkp3nvcv\n"
+     "    - kind: delete\n      paragraph: pgtgoa2k\n", False),
+])
+def test_the_record_of_several_changes(body: str, valid: bool) -> None:
+    text = f"input:\n  id: kenya-changes-x\n  document: review-document\n  on_behalf_of: [kenya]\n{body}"
+    record, findings = parse_input(SourceFile(input_path("review-document", "kenya-changes-x"), text.encode()))
+    assert (record is not None and not findings) is valid, findings
+    if record is not None:
+        assert record.changes == (Change(InputKind.AMEND, "pkp3nvcv"), Change(InputKind.DELETE, "pgtgoa2k"))

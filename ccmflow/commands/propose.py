@@ -32,10 +32,9 @@ from ccmflow.commands.common import add_common
 from ccmflow.core.inputfile import Channel
 
 if TYPE_CHECKING:
-    import pygit2
-
     from ccmflow.core.model import Workspace
     from ccmflow.propose.build import Built, Proposal
+    from ccmflow.repo.git import Commit
     from ccmflow.repo.store import Store
 
 
@@ -147,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _from_docx(args: argparse.Namespace, store: Store) -> tuple[pygit2.Commit, Workspace, Proposal]:
+def _from_docx(args: argparse.Namespace, store: Store) -> tuple[Commit, Workspace, Proposal]:
     """The file's changes, read against the exact version it names, as one proposal on that version."""
     from dataclasses import replace
 
@@ -172,7 +171,10 @@ def _from_docx(args: argparse.Namespace, store: Store) -> tuple[pygit2.Commit, W
         raise FatalError(f"{path}: {exc}") from None
     if args.doc and args.doc != made.document:
         raise FatalError(f"{path} is a rendering of '{made.document}', not of '{args.doc}'")
-    base = _recorded_commit(store, made.commit, path)
+    base = store.exact_commit(made.commit)
+    if base is None:
+        raise FatalError(f"{path} was rendered from commit {made.commit[:12]}, which this repository does not have: "
+                         "fetch it (git fetch), or run this in the repository the file was made from")
     workspace = store.require(base.id)
     document = workspace.document(made.document)
     if document is None:
@@ -186,21 +188,6 @@ def _from_docx(args: argparse.Namespace, store: Store) -> tuple[pygit2.Commit, W
     who = argparse.Namespace(**{**vars(args), "doc": made.document, "remark": None, "delete": False, "text": None})
     template = replace(_proposal(who, workspace.process.conference.timezone), kind=InputKind.CHANGES)
     return base, workspace, with_edits(template, reading.edits)
-
-
-def _recorded_commit(store: Store, sha: str, path: Path) -> pygit2.Commit:
-    import pygit2
-
-    from ccmflow.core.errors import FatalError
-
-    try:
-        found = store.repo.get(sha)
-    except (ValueError, pygit2.GitError):
-        found = None
-    if not isinstance(found, pygit2.Commit):
-        raise FatalError(f"{path} was rendered from commit {sha[:12]}, which this repository does not have: "
-                         "fetch it (git fetch), or run this in the repository the file was made from")
-    return found
 
 
 def _message(built: Built, names: list[str], zone: str) -> str:
