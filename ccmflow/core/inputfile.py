@@ -24,6 +24,7 @@ class InputKind(StrEnum):
     INSERT = "insert"  # a new paragraph after one
     DELETE = "delete"  # a paragraph removed
     REMARK = "remark"  # views on a section or the whole document: no text change
+    CHANGES = "changes"  # several of the first three at once (a marked-up Word file): the record lists them
 
     @property
     def label(self) -> str:
@@ -31,7 +32,9 @@ class InputKind(StrEnum):
 
 
 _LABELS = {InputKind.AMEND: "amendment", InputKind.INSERT: "new paragraph", InputKind.DELETE: "deletion",
-           InputKind.REMARK: "general remark"}
+           InputKind.REMARK: "general remark", InputKind.CHANGES: "changes to several paragraphs"}
+# What one change of an input of kind CHANGES may be.
+CHANGE_KINDS = (InputKind.AMEND, InputKind.INSERT, InputKind.DELETE)
 
 
 class Channel(StrEnum):
@@ -40,6 +43,15 @@ class Channel(StrEnum):
     GITHUB = "github"  # a pull request
     ISSUE_FORM = "issue-form"  # the issue form, turned into a pull request by the bot
     EMAIL = "e-mail"  # sent to the ISU, which entered it
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One structured change of an input that makes several (kind CHANGES)."""
+
+    kind: InputKind  # one of CHANGE_KINDS
+    paragraph: str  # amend, delete: the paragraph; insert: the one the new paragraph follows
+    justification: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +71,7 @@ class InputFile:
     received: datetime | None = None  # an attestation: honoured only from an account with RECORD_ROLE
     reference: str | None = None  # e.g. the e-mail's subject and date
     issue: int | None = None  # the issue the form was filed in
+    changes: tuple[Change, ...] = ()  # kind CHANGES only: each change, in the order they are made
 
 
 def input_path(document: str, input_id: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from types import MappingProxyType
 
-from ccmflow.core.inputfile import Channel, InputFile, InputKind, input_path
+from ccmflow.core.inputfile import CHANGE_KINDS, Change, Channel, InputFile, InputKind, input_path
 from ccmflow.core.model import Document, Paragraph, Workspace, number_name
 from ccmflow.propose.resolve import ResolveError, resolve, resolve_section
 from ccmflow.write.edit import ID_ALPHABET, EditError, Editor, new_id
@@ -21,6 +21,19 @@ INDICATOR_PLACEHOLDER = "To be defined"
 
 class ProposalError(ValueError):
     """The proposal cannot be made; the message says exactly what to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change of a proposal that makes several: amend or delete `paragraph`, or insert a new one after it.
+
+    Insertions after the same paragraph follow each other: the second goes after the first new paragraph.
+    """
+
+    kind: InputKind  # one of CHANGE_KINDS
+    paragraph: str
+    text: str | None = None  # amend, insert
+    justification: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +52,7 @@ class Proposal:
     received: datetime | None = None
     reference: str | None = None
     issue: int | None = None
+    edits: tuple[Edit, ...] = ()  # kind CHANGES: the changes, in the order they are made
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +62,16 @@ class Built:
     record: InputFile
     files: Mapping[str, str]
     summary: str
+
+
+def with_edits(template: Proposal, edits: tuple[Edit, ...]) -> Proposal:
+    """The proposal that makes `edits` for `template`'s delegations: one edit is a proposal of its own kind (the
+    very record a single `ccmflow propose` makes), several make one input of kind CHANGES."""
+    if len(edits) == 1:
+        edit = edits[0]
+        return replace(template, kind=edit.kind, paragraph=edit.paragraph, text=edit.text,
+                       justification=edit.justification, edits=())
+    return replace(template, kind=InputKind.CHANGES, paragraph=None, text=None, justification=None, edits=edits)
 
 
 def fresh_input_id(proposal: Proposal) -> str:
@@ -89,12 +113,11 @@ def _text(value: str | None, what: str) -> str:
 def _build(workspace: Workspace, document: Document, document_text: str, proposal: Proposal,
            input_id: str) -> Built:
     editor = Editor(document_text, document.path)
-    numbers = document.numbers()
     kind = proposal.kind
     pid: str | None = None
     remark: str | None = None
     section_id: str | None = None
-    title = document.short_title()
+    changes: tuple[Change, ...] = ()
     if kind == InputKind.REMARK:
         remark = _text(proposal.remark, "remark")
         if proposal.paragraph:
@@ -104,39 +127,73 @@ def _build(workspace: Workspace, document: Document, document_text: str, proposa
             section_id = resolve_section(document, proposal.section).id
         about = document.section(section_id) if section_id else None
         where = f"section '{about.title}'" if about is not None else "the whole document"
-        summary = f"general remark on {where} of {title}"
+        summary = f"general remark on {where} of {document.short_title()}"
+    elif kind == InputKind.CHANGES:
+        changes, summary = _several(workspace, document, editor, proposal.edits)
     else:
         if not proposal.paragraph:
             raise ProposalError("name the paragraph as in the circulated text, e.g. '5' or 'Action 12'")
-        section, paragraph = resolve(document, proposal.paragraph)
-        pid = paragraph.id
-        named = f"{number_name(numbers.get(pid, ''))} ({pid})"
-        if kind == InputKind.AMEND:
-            text = _text(proposal.text, "proposed text")
-            if text == paragraph.text:
-                raise ProposalError(f"the proposed text is the current text of {named}: change it, or make a remark")
-            editor.set_text(pid, text)
-            summary = f"amendment to {named} of {title}"
-        elif kind == InputKind.INSERT:
-            new = _new_paragraph(workspace, paragraph, _text(proposal.text, "proposed text"))
-            editor.insert(section.id, pid, new)
-            summary = f"new paragraph {new.id} after {named} of {title}"
-        else:
-            editor.delete(pid)
-            summary = f"deletion of {named} of {title}"
+        taken = _taken(workspace)
+        pid, what = _apply(document, editor, Edit(kind, proposal.paragraph, proposal.text), {}, taken)
+        summary = f"{what} of {document.short_title()}"
     record = InputFile(
         id=input_id, document=document.id, kind=kind, on_behalf_of=proposal.on_behalf_of,
         path=input_path(document.id, input_id), paragraph=pid, section=section_id,
         remark=remark,
         justification=(proposal.justification or "").strip() or None, channel=proposal.channel,
-        received=proposal.received, reference=(proposal.reference or "").strip() or None, issue=proposal.issue)
+        received=proposal.received, reference=(proposal.reference or "").strip() or None, issue=proposal.issue,
+        changes=changes)
     files = {record.path: dump_input(record)}
     if editor.text != document_text:
         files[document.path] = editor.text
     return Built(record, MappingProxyType(files), summary)
 
 
-def _new_paragraph(workspace: Workspace, after: Paragraph, text: str) -> Paragraph:
-    taken = {p.id for d in workspace.documents.values() for _, p in d.walk()}
+def _taken(workspace: Workspace) -> set[str]:
+    return {p.id for d in workspace.documents.values() for _, p in d.walk()}
+
+
+def _several(workspace: Workspace, document: Document, editor: Editor,
+             edits: tuple[Edit, ...]) -> tuple[tuple[Change, ...], str]:
+    """Each edit in turn, as the same number of single proposals would make them one after the other."""
+    if len(edits) < 2:
+        raise ProposalError("an input of several changes needs at least two (one change is a proposal of its kind)")
+    taken = _taken(workspace)
+    chained: dict[str, str] = {}  # paragraph -> the last new paragraph inserted after it
+    changes: list[Change] = []
+    whats: list[str] = []
+    for edit in edits:
+        if edit.kind not in CHANGE_KINDS:
+            raise ProposalError(f"'{edit.kind}' is not a change to a paragraph (amend, insert or delete)")
+        pid, what = _apply(document, editor, edit, chained, taken)
+        changes.append(Change(edit.kind, pid, (edit.justification or "").strip() or None))
+        whats.append(what)
+    return tuple(changes), f"{len(changes)} changes to {document.short_title()}: {'; '.join(whats)}"
+
+
+def _apply(document: Document, editor: Editor, edit: Edit, chained: dict[str, str],
+           taken: set[str]) -> tuple[str, str]:
+    """Make one amendment, insertion or deletion; the paragraph it records, and what it did."""
+    section, paragraph = resolve(document, edit.paragraph)
+    pid = paragraph.id
+    named = f"{number_name(document.numbers().get(pid, ''))} ({pid})"
+    if edit.kind == InputKind.AMEND:
+        text = _text(edit.text, "proposed text")
+        if text == paragraph.text:
+            raise ProposalError(f"the proposed text is the current text of {named}: change it, or make a remark")
+        editor.set_text(pid, text)
+        return pid, f"amendment to {named}"
+    if edit.kind == InputKind.INSERT:
+        after = chained.get(pid, pid)
+        new = _new_paragraph(taken, paragraph, _text(edit.text, "proposed text"))
+        editor.insert(section.id, after, new)
+        taken.add(new.id)
+        chained[pid] = new.id
+        return after, f"new paragraph {new.id} after {named if after == pid else after}"
+    editor.delete(pid)
+    return pid, f"deletion of {named}"
+
+
+def _new_paragraph(taken: set[str], after: Paragraph, text: str) -> Paragraph:
     indicators = (INDICATOR_PLACEHOLDER,) if after.kind == "action" else ()
     return Paragraph(id=new_id(taken), kind=after.kind, text=text, indicators=indicators)

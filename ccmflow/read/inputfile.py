@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from ccmflow.core.errors import Finding
-from ccmflow.core.inputfile import Channel, InputFile, InputKind, input_path
+from ccmflow.core.inputfile import Change, Channel, InputFile, InputKind, input_path
 from ccmflow.core.model import Workspace
 from ccmflow.read import schema
 from ccmflow.read.load import SourceFile
@@ -49,7 +49,8 @@ def _record(loaded: Loaded) -> tuple[InputFile | None, tuple[Finding, ...]]:
         on_behalf_of=tuple(data["on_behalf_of"]), path=loaded.path, paragraph=data.get("paragraph"),
         section=data.get("section"), remark=data.get("remark"), justification=data.get("justification"),
         channel=Channel(data.get("channel", Channel.GITHUB)), received=received, reference=data.get("reference"),
-        issue=data.get("issue")), ()
+        issue=data.get("issue"), changes=tuple(Change(InputKind(c["kind"]), c["paragraph"], c.get("justification"))
+                                               for c in data.get("changes", ()))), ()
 
 
 def check_input(record: InputFile, workspace: Workspace) -> list[Finding]:

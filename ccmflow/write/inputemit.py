@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from ccmflow.core.inputfile import Channel, InputFile
+from ccmflow.core.inputfile import Change, Channel, InputFile
 from ccmflow.read.inputfile import MODELINE
 from ccmflow.write.yamlemit import key_text, scalar
 
@@ -31,4 +31,15 @@ def dump_input(record: InputFile) -> str:
             lines.extend(f"    - {scalar(item, 6, 6)}" for item in value)
         else:
             lines.append(head + scalar(value, len(head), 4, block=key in ("remark", "justification")))
+    if record.changes:
+        lines.append("  changes:")
+        lines.extend(line for change in record.changes for line in _change(change))
     return "\n".join(lines) + "\n"
+
+
+def _change(change: Change) -> list[str]:
+    """One item of `changes:`, its keys in the order of a single change's record."""
+    lines = [f"    - kind: {change.kind}", f"      paragraph: {scalar(change.paragraph, 17, 8)}"]
+    if change.justification:
+        lines.append("      justification: " + scalar(change.justification, 21, 8, block=True))
+    return lines
