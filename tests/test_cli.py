@@ -201,6 +201,18 @@ def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
     assert not repo.head_is_unborn and repo.head.shorthand == "main"
     workflows = sorted(p.name for p in (target / ".github" / "workflows").glob("*.yml"))
     assert workflows and "ccmflow==" in (target / ".github" / "workflows" / workflows[0]).read_text()
+    assert "ccmflow-issues.yml" in workflows
+    # The issue form offers the new repository's own document, and its reader finds it there.
+    form = (target / ".github" / "ISSUE_TEMPLATE" / "propose-input.yml").read_text()
+    assert '- "Outcome document of the ERC: 1"' in form
+    assert (target / ".github" / "ISSUE_TEMPLATE" / "config.yml").is_file()
+    # The support unit's placeholder account may enter e-mailed input and attest its time.
+    from ccmflow.core.roles import Role
+    from ccmflow.repo.store import directory_workspace
+
+    workspace, _ = directory_workspace(target)
+    assert workspace is not None and workspace.registry.may(2, Role.RECORD_INPUT)
+    assert not workspace.registry.may(1, Role.RECORD_INPUT)
     capsys.readouterr()
     _, status = run_json(capsys, "status", "-C", str(target), "--at", "2027-03-01T12:00")
     assert status["at"].endswith("-05:00")

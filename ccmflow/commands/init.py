@@ -32,6 +32,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--presidency-login", default="presidency-account",
                         help="the presidency's GitHub login")
     parser.add_argument("--presidency-id", type=int, default=1, help="the presidency's numeric GitHub user id")
+    parser.add_argument("--isu-login", default="isu-account",
+                        help="the GitHub login of the account that enters e-mailed input (role record-input)")
+    parser.add_argument("--isu-id", type=int, default=2, help="that account's numeric GitHub user id")
     parser.add_argument("--package", default=f"ccmflow=={__version__}",
                         help="how the bot's workflows install ccmflow (a pip requirement)")
     add_common(parser)
@@ -66,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         out = console()
         out.print(f"[green]✓[/green] created {target} with a first commit")
-        out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations),")
+        out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations, and")
+        out.print("        the placeholder accounts of the presidency and of the support unit (record-input)),")
         out.print("        push to GitHub, and protect the main branch (see README: installing the bot);")
         out.print("        add the repository secret CCMFLOW_STATE_KEY (a random value) that signs the bot's log;")
         out.print("        each clone runs `ccmflow merge-driver --install` once for structural merges")
@@ -83,13 +87,14 @@ def _values(args: argparse.Namespace) -> dict[str, str]:
     if end < args.start:
         raise FatalError("--end is before --start")
     quoted = {"CONFERENCE": args.conference, "SHORT": args.short_name, "VENUE": args.venue,
-              "PRESIDENCY": args.presidency, "PRESIDENCY_LOGIN": args.presidency_login,
+              "PRESIDENCY": args.presidency, "PRESIDENCY_LOGIN": args.presidency_login, "ISU_LOGIN": args.isu_login,
               "TITLE": f"Outcome document of the {args.short_name}"}
     # JSON strings are valid YAML double-quoted scalars: no user text can break the file's structure.
     values = {k: json.dumps(v, ensure_ascii=False) for k, v in quoted.items()}
     first = new_id(())
     values.update({"START": args.start.isoformat(), "END": end.isoformat(), "TIMEZONE": args.timezone,
-                   "PRESIDENCY_ID": str(args.presidency_id), "ID1": first, "ID2": new_id({first})})
+                   "PRESIDENCY_ID": str(args.presidency_id), "ISU_ID": str(args.isu_id), "ID1": first,
+                   "ID2": new_id({first})})
     return values
 
 
