@@ -104,3 +104,10 @@ def test_a_form_that_cannot_be_used(workspace: Workspace, answers: dict[str, str
 def test_a_deletion_needs_no_text(workspace: Workspace) -> None:
     proposal = read(workspace, body(Kind_of_input="Delete a paragraph", Proposed_text_or_remark="_No response_"))
     assert proposal.kind == InputKind.DELETE and proposal.text is None
+
+
+@pytest.mark.parametrize("where", ["_No response_", "whole document", "The whole document"])
+def test_a_remark_on_the_whole_document(workspace: Workspace, where: str) -> None:
+    proposal = read(workspace, body(Kind_of_input="General remark on a section or the whole document",
+                                    Paragraph=where))
+    assert proposal.kind == InputKind.REMARK and proposal.section is None and proposal.paragraph is None

@@ -26,6 +26,7 @@ _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _LABELS = {field.value.casefold(): field for field in Field}
 _SEPARATORS = re.compile(r"\s*(?:[,;\n]|\band\b)\s*", re.IGNORECASE)
 _TRAILING_ID = re.compile(r"\(([a-z0-9][a-z0-9-]*)\)\s*$")
+_WHOLE = {"whole document", "the whole document", "whole", "document"}  # a remark on the whole document
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,7 @@ def _place(document: Document, kind: InputKind, answer: str | None,
            problems: list[str]) -> tuple[str | None, str | None]:
     """The paragraph id (and, for a remark, the section id) the answer names."""
     if kind == InputKind.REMARK:
-        if not answer:
+        if not answer or _normal(answer) in _WHOLE:
             return None, None
         try:
             return resolve(document, answer)[1].id, None
