@@ -147,6 +147,10 @@ class GitHub(Protocol):
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]: ...
     def create_issue(self, title: str, body: str, labels: Sequence[str]) -> int: ...
     def edit_issue(self, number: int, title: str, body: str) -> None: ...
+    # Inputs sent through the issue form: the pull request the bot opens from its branch on the delegation's behalf.
+    def find_pull(self, branch: str) -> PullInfo | None: ...  # open or closed, from this repository's `branch`
+    def create_pull(self, title: str, branch: str, base: str, body: str) -> PullInfo: ...
+    def edit_pull(self, number: int, title: str, body: str) -> None: ...
 
 
 @dataclass
@@ -265,6 +269,7 @@ class PyGithubClient:
         self._gh = github.Github(base_url=api_url, auth=github.Auth.Token(token), retry=None, per_page=100,
                                  seconds_between_requests=None, seconds_between_writes=None, lazy=True, timeout=30)
         self._repo = self._gh.get_repo(repository)
+        self._owner = repository.split("/", 1)[0]
         self._url = self._repo.url
 
     def _request(self, method: str, path: str, body: Any = None) -> Any:
@@ -390,6 +395,27 @@ class PyGithubClient:
     def edit_issue(self, number: int, title: str, body: str) -> None:
         self.backoff.run(f"update issue #{number}",
                          lambda: self._request("PATCH", f"/issues/{number}", {"title": title, "body": body}))
+
+    # For inputs sent through the issue form (bot/behaviours/issueform.py) ---------------------------------------------
+
+    def find_pull(self, branch: str) -> PullInfo | None:
+        """The newest pull request, open or closed, whose head is `branch` of this repository (one request)."""
+        what = f"find the pull request of branch {branch}"
+        head = quote(f"{self._owner}:{branch}", safe=":")
+        data = self.backoff.run(what, lambda: self._request("GET", f"/pulls?state=all&head={head}&per_page=100"))
+        found = _answer(what, _fresh_pulls, data)
+        return max(found, key=lambda p: p.number) if found else None
+
+    def create_pull(self, title: str, branch: str, base: str, body: str) -> PullInfo:
+        """Open a pull request from `branch`; if the POST's answer is lost, the one it made is found by its branch."""
+        what = f"open a pull request from {branch}"
+        return self.backoff.run(what, lambda: _answer(what, _fresh_pull, self._request(
+            "POST", "/pulls", {"title": title, "head": branch, "base": base, "body": body,
+                               "maintainer_can_modify": False})), recover=lambda: self.find_pull(branch))
+
+    def edit_pull(self, number: int, title: str, body: str) -> None:
+        self.backoff.run(f"update pull request #{number}",
+                         lambda: self._request("PATCH", f"/pulls/{number}", {"title": title, "body": body}))
 
 
 def _comment(data: Any, path: str = "") -> CommentInfo:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from ccmflow.core.errors import FatalError
 from ccmflow.core.labels import LabelSpec
 from ccmflow.triage.decide import CommitStatus
 
@@ -64,3 +65,14 @@ class DryRunClient:
 
     def edit_issue(self, number: int, title: str, body: str) -> None:
         self._say(f"update issue #{number} '{title}' to:\n{body}")
+
+    def find_pull(self, branch: str) -> PullInfo | None:
+        return self.real.find_pull(branch)
+
+    def create_pull(self, title: str, branch: str, base: str, body: str) -> PullInfo:
+        self._say(f"open a pull request '{title}' from {branch} into {base}:\n{body}")
+        raise FatalError(f"a dry run opens no pull request from {branch}, so it has none to triage")
+
+    def edit_pull(self, number: int, title: str, body: str) -> None:
+        self._say(f"update pull request #{number} '{title}' to:\n{body}")
+

@@ -22,7 +22,7 @@ from .payload import describe
 from .router import PHASES, Router, ignored
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
-BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary")
+BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary", "issueform")
 
 DEFAULT_LOGIN = "github-actions[bot]"
 NO_KEY = ("CCMFLOW_STATE_KEY is not set: the submission log in the bot's comments is not signed (see the README, "

@@ -28,6 +28,50 @@ MAX_COMMENT = 65_536
 
 LogUpdate = Callable[[SubmissionLog], SubmissionLog]
 TIMELINE = "timeline"  # a receipt's source: the created_at of a head's event on the issue timeline
+# Receipt sources of an input sent through the issue form: GitHub's time of the issue's creation (the first
+# version), and of the edit that made a later version (the issue's updated_at in the `edited` event).
+ISSUE_CREATED, ISSUE_EDITED = "issue-created", "issue-edited"
+ISSUE = "issue"  # log.extra key: the issue form the bot opened this pull request from (IssueOrigin, as JSON)
+
+
+@dataclass(frozen=True, slots=True)
+class IssueOrigin:
+    """The issue a pull request was made from: its author speaks for the input, and its time opens it.
+
+    Kept in the bot's signed log of a pull request the bot itself opened, and believed only for such a one:
+    the pull request's author is the bot, so who the delegation is and since when the input exists come from
+    the issue, as GitHub recorded them when the bot read the event.
+    """
+
+    number: int
+    author_id: int
+    author_login: str
+    created_at: datetime
+
+    def encode(self) -> str:
+        return json.dumps({"number": self.number, "author_id": self.author_id, "author_login": self.author_login,
+                           "created_at": self.created_at.isoformat()}, sort_keys=True, separators=(",", ":"))
+
+    def noted(self, log: SubmissionLog) -> SubmissionLog:
+        return replace(log, extra={**log.extra, ISSUE: self.encode()})
+
+    @classmethod
+    def of(cls, log: SubmissionLog) -> IssueOrigin | None:
+        try:
+            data = json.loads(log.extra.get(ISSUE, "null"))
+            if not isinstance(data, dict):
+                return None
+            created = datetime.fromisoformat(str(data["created_at"]))
+            if created.tzinfo is None:
+                return None
+            return cls(int(data["number"]), int(data["author_id"]), str(data["author_login"]), created)
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _origin(ctx: Context, pull: PullInfo, log: SubmissionLog) -> IssueOrigin | None:
+    """The issue a pull request the bot opened came from; never believed for anyone else's pull request."""
+    return IssueOrigin.of(log) if pull.author_login == ctx.settings.login else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +168,11 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
     base = ctx.base()
     comments = ctx.client.comments(pull.number)
     ours = mine(comments, ctx.settings.login, STATUS_MARKER)
-    # Nothing logged can predate the pull request itself (GitHub's time, not the log's word).
-    log = _merged_log(pull.number, status_logs(ours, ctx.settings, pull.number)).since(pull.created_at)
+    # Nothing logged can predate the pull request itself (GitHub's time, not the log's word), or the issue the
+    # bot opened it from.
+    raw = _merged_log(pull.number, status_logs(ours, ctx.settings, pull.number))
+    origin = _origin(ctx, pull, raw)
+    log = raw.since(min(pull.created_at, origin.created_at) if origin is not None else pull.created_at)
     if _versions_missing(log, pull.head_sha, source, before):
         log = with_head_events(log, ctx.client.head_events(pull.number))
     # A merged PR's head is in the base: compare it with the merge base it had while open.
@@ -140,7 +187,10 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
                        f"{newest.sha[:7]} was already triaged")
     if update is not None:
         log = update(log)
-    facts = PullFacts(number=pull.number, author_id=pull.author_id, author_login=pull.author_login,
+        origin = _origin(ctx, pull, log)
+    author_id, author_login = ((origin.author_id, origin.author_login) if origin is not None
+                               else (pull.author_id, pull.author_login))
+    facts = PullFacts(number=pull.number, author_id=author_id, author_login=author_login,
                       head_sha=pull.head_sha, received=received, source=source, state=pull.state,
                       created=pull.created_at)
     decision = decide(base, content, facts, log, ctx.settings.now)

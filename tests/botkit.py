@@ -178,6 +178,28 @@ class World:
         payload["sender"].update(login=user[0], id=user[1])
         return payload
 
+    def open_issue(self, body: str, *, at: str, user: tuple[str, int] = AUSTRIA) -> dict[str, Any]:
+        """An issue filed with the form, and GitHub's `issues.opened` payload for it."""
+        number = self.fake.add_issue(title="Input: ", body=body, user_login=user[0], user_id=user[1],
+                                     created_at=at, updated_at=at)
+        return self.issue_event("opened", number)
+
+    def edit_issue(self, number: int, body: str, *, at: str) -> dict[str, Any]:
+        self.fake.set_issue(number, body=body, updated_at=at)
+        return self.issue_event("edited", number)
+
+    def issue_event(self, action: str, number: int) -> dict[str, Any]:
+        """A real payload from GitHub's examples, with this repository's issue written over it."""
+        payload = load_payload("issues", f"{action}.1.json")
+        current = self.fake.issue(number)
+        for key in ("number", "title", "body", "state", "created_at", "updated_at", "labels", "html_url"):
+            payload["issue"][key] = copy.deepcopy(current[key])
+        payload["issue"].pop("pull_request", None)
+        payload["issue"]["user"].update(login=current["user"]["login"], id=current["user"]["id"])
+        payload["sender"].update(login=current["user"]["login"], id=current["user"]["id"])
+        payload["repository"].update(full_name=self.fake.full_name, default_branch="main")
+        return payload
+
     def push_event(self, before: str, after: str) -> dict[str, Any]:
         payload = load_payload("push", "event.5.json")
         payload.update(ref="refs/heads/main", before=before, after=after, deleted=False)

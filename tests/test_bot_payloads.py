@@ -36,11 +36,15 @@ READS: dict[str, list[str]] = {
                       "comment.user.id", "comment.user.login", "comment.created_at"],
     "push": ["ref", "before", "after", "deleted", "repository.default_branch", "repository.html_url"],
     "workflow_dispatch": ["ref", "repository.default_branch"],
+    "issues": ["action", "issue.number", "issue.title", "issue.body", "issue.user.id", "issue.user.login",
+               "issue.created_at", "issue.updated_at", "issue.state", "issue.labels.0.name", "issue.html_url",
+               "repository.default_branch"],
 }
 # Fields GitHub may leave out or send as null: the payload is still handled then.
 OPTIONAL = {"pull_request.merged_at", "pull_request.merged", "pull_request.labels", "pull_request.labels.0",
             "pull_request.html_url", "pull_request.title", "pull_request.body", "pull_request.head.repo",
-            "issue.pull_request", "repository.html_url"}
+            "issue.pull_request", "repository.html_url", "issue.title", "issue.body", "issue.labels",
+            "issue.labels.0", "issue.html_url"}
 
 
 def tolerates(path: str, how: str) -> bool:
@@ -152,9 +156,14 @@ def handled_payloads(w: World) -> list[tuple[str, dict[str, Any]]]:
     push = w.push_event(w.base_sha, w.base_sha)
     dispatch = load_payload("workflow_dispatch", "event.1.json")
     dispatch["repository"]["default_branch"] = "main"
+    # An issue form that cannot be used (no paragraph): answered with what to fix, and nothing else written.
+    form = w.fake.add_issue(title="Input: ", body="### Document\n\nLausanne Review Document\n\n### Kind of input"
+                            "\n\nDelete a paragraph", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1],
+                            labels=("input",), created_at=ON_TIME, updated_at=ON_TIME)
     return [*(("pull_request_target", pr_payload(w, n)) for n in ("opened.1.json", "synchronize.1.json",
                                                                    "closed.1.json")),
-            ("issue_comment", comment), ("push", push), ("workflow_dispatch", dispatch)]
+            ("issue_comment", comment), ("push", push), ("workflow_dispatch", dispatch),
+            ("issues", w.issue_event("opened", form))]
 
 
 def test_every_reference_payload_is_handled_or_ignored_in_one_line_each(shared: World) -> None:

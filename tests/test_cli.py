@@ -215,6 +215,20 @@ def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
     assert not repo.head_is_unborn and repo.head.shorthand == "main"
     workflows = sorted(p.name for p in (target / ".github" / "workflows").glob("*.yml"))
     assert workflows and PACKAGE[1] in (target / ".github" / "workflows" / workflows[0]).read_text()
+    assert "ccmflow-issues.yml" in workflows
+    # The issue form offers the new repository's own document, and its reader finds it there.
+    form = (target / ".github" / "ISSUE_TEMPLATE" / "propose-input.yml").read_text()
+    assert '- "Outcome document of the ERC: 1"' in form
+    assert (target / ".github" / "ISSUE_TEMPLATE" / "config.yml").is_file()
+    # The support unit's placeholder account may enter e-mailed input and attest its time, once its real id
+    # replaces the placeholder.
+    from ccmflow.core.roles import Role
+    from ccmflow.read.directory import directory_workspace
+
+    workspace, _ = directory_workspace(target)
+    assert workspace is not None
+    isu = next(s for s in workspace.registry.stakeholders if Role.RECORD_INPUT in s.roles)
+    assert [a.id for a in isu.accounts] == [0] and Role.RECORD_INPUT not in workspace.registry.get("presidency").roles
     capsys.readouterr()
     _, status = run_json(capsys, "status", "-C", str(target), "--at", "2027-03-01T12:00")
     assert status["at"].endswith("-05:00")
@@ -298,14 +312,15 @@ def test_validate_flags_the_placeholder_account_init_writes(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "body"
     assert main(["init", str(target), *PACKAGE]) == 0
-    assert "placeholder presidency account" in capsys.readouterr().out
+    assert "replace the placeholder accounts" in capsys.readouterr().out
     code, data = run_json(capsys, "validate", "-C", str(target))
     assert code == 1
-    (finding,) = data["findings"]
-    assert finding["file"] == "documents/stakeholders.yaml" and "placeholder" in finding["message"]
+    presidency, isu = data["findings"]  # the presidency's and the support unit's: both placeholders, both named
     lines = (target / "documents" / "stakeholders.yaml").read_text().splitlines()
-    assert lines[finding["line"] - 1].strip().startswith("- id: 0")
-    assert "gh api users/presidency-account --jq .id" in finding["hint"]
+    for finding, login in ((presidency, "presidency-account"), (isu, "isu-account")):
+        assert finding["file"] == "documents/stakeholders.yaml" and "placeholder" in finding["message"]
+        assert lines[finding["line"] - 1].strip().startswith("- id: 0")
+        assert f"gh api users/{login} --jq .id" in finding["hint"]
 
 
 def _break(instance: Path, name: str = "political-declaration") -> None:

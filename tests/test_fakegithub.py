@@ -482,3 +482,36 @@ def test_every_modelled_operation_answers_in_its_documented_shape(fake: FakeGitH
         assert raw(fake, method, path, body)[0] == expected, (method, path)
     assert fake.response_errors == []
     assert fake.unmodelled == []
+
+
+def test_a_pull_request_opens_from_a_branch_of_its_git_repository(fake: FakeGitHub, tmp_path: Any) -> None:
+    import pygit2
+
+    repo = pygit2.init_repository(str(tmp_path / "origin.git"), bare=True)
+    who = pygit2.Signature("t", "t@example.org", 1_577_836_800, 0)
+    empty = repo.TreeBuilder().write()
+    main = repo.create_commit("refs/heads/main", who, who, "base", empty, [])
+    fake.use_git(tmp_path / "origin.git")
+    path = f"/repos/{fake.full_name}/pulls"
+    body = {"title": "Input", "head": "input/issue-1", "base": "main", "body": "From #1"}
+    status, _, answer = raw(fake, "POST", path, body)
+    assert status == 422 and answer["errors"][0]["field"] == "head"  # no such branch
+    repo.references.create("refs/heads/input/issue-1", main)
+    status, _, answer = raw(fake, "POST", path, body)
+    assert status == 422 and answer["errors"][0]["message"].startswith("No commits between")
+    blob = repo.create_blob(b"text")
+    tree = repo.TreeBuilder()
+    tree.insert("a.txt", blob, pygit2.enums.FileMode.BLOB)
+    head = repo.create_commit(None, who, who, "input", tree.write(), [main])
+    repo.references.create("refs/heads/input/issue-1", head, force=True)
+    status, _, answer = raw(fake, "POST", path, body)
+    assert status == 201 and answer["head"]["sha"] == str(head) and answer["base"]["sha"] == str(main)
+    assert str(repo.references["refs/pull/1/head"].target) == str(head)
+    status, _, answer = raw(fake, "POST", path, body)
+    assert status == 422 and "already exists" in answer["errors"][0]["message"]
+    # A push to the branch moves the pull request's head, as GitHub does.
+    again = repo.create_commit(None, who, who, "edit", tree.write(), [head])
+    repo.references.create("refs/heads/input/issue-1", again, force=True)
+    status, _, answer = raw(fake, "GET", f"{path}/1")
+    assert status == 200 and answer["head"]["sha"] == str(again)
+    assert not fake.violations

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import docx
 import pytest
 from gitutil import commit
 from inputkit import ACCOUNTS, REVIEW, Process, utc
 
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.consolidation.dispositions import Outcome
+from ccmflow.consolidation.trace import concordance
 from ccmflow.core.inputfile import InputKind
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.collect import collect
@@ -21,6 +24,7 @@ from ccmflow.inputs.summary_render import markdown
 from ccmflow.propose.build import Proposal
 from ccmflow.propose.build import build as build_proposal
 from ccmflow.repo.ledger import InputRecord
+from ccmflow.word.compile import compilation_docx
 
 AFTER = utc(5, 10)
 
@@ -68,11 +72,21 @@ def test_remarks_and_joint_inputs_are_credited_everywhere(proc: Process) -> None
     assert "- Mexico: “The section should be shorter.”" in md
     assert "Kenya (late): “Fewer actions, please.”" in md
     assert "The section should be shorter." in page
+    word = docx.Document(io.BytesIO(compilation_docx(compiled)))
+    lines = [p.text for p in word.paragraphs]
+    assert "General remarks on the whole document" in lines and "General remarks" in lines
+    assert "Mexico: “The section should be shorter.”" in lines
+    assert "Kenya (late): “Fewer actions, please.”" in lines
     result = consolidate(proc.store, "review-document", ["pr-1"])
     register = {d.input: d for d in result.register.inputs}
     assert register["pr-1"].stakeholder == "austria" and register["pr-1"].joint == ("chile", "cmc")
     assert register["pr-2"].outcome == Outcome.NOTED and register["pr-2"].stakeholder == "mexico"
     assert register["pr-3"].outcome == Outcome.NOTED
+    # The trace names every delegation of the joint input, not only the account that opened it.
+    proc.repo.set_head(f"refs/heads/{result.branch}")
+    row = concordance(proc.store, "review-document").row("pkp3nvcv")
+    assert row is not None and row.inputs == ("pr-1",)
+    assert row.delegations == ("Austria", "Chile", "Cluster Munition Coalition")
 
 
 def test_an_attested_e_mail_time_counts_in_the_summary_only_from_the_isu(proc: Process) -> None:

@@ -427,3 +427,23 @@ def test_a_numbering_format_is_letters_digits_and_a_little_punctuation_around_on
     findings = parse_text(f"documents/{RD}", broken).findings
     assert len(findings) == 1 and "numbering.narrative" in findings[0].message
     assert "'{n}' once" in findings[0].hint and "no other symbols" in findings[0].hint
+
+
+def test_input_records_are_read_and_checked(top: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = top / "documents" / "inputs" / "review-document"
+    inputs.mkdir(parents=True)
+    good = ("input:\n  id: {id}\n  document: review-document\n  kind: remark\n  on_behalf_of: [{who}]\n"
+            "  remark: Shorter, please.\n")
+    (inputs / "ok-1.yaml").write_text(good.format(id="ok-1", who="austria"), encoding="utf-8")
+    (inputs / "who-2.yaml").write_text(good.format(id="who-2", who="atlantis"), encoding="utf-8")
+    (inputs / "kind-3.yaml").write_text(good.format(id="kind-3", who="chile").replace("remark\n", "rewrite\n", 1),
+                                        encoding="utf-8")
+    (inputs / "named-4.yaml").write_text(good.format(id="other", who="chile"), encoding="utf-8")
+    code = main(["validate", "--json", "-C", str(top)])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert code == 1
+    by_file = {f["file"].rsplit("/", 1)[-1]: f["message"] for f in found}
+    assert set(by_file) == {"who-2.yaml", "kind-3.yaml", "named-4.yaml"}
+    assert "'atlantis' is not in the registry" in by_file["who-2.yaml"]
+    assert "input.kind" in by_file["kind-3.yaml"]
+    assert "must be documents/inputs/review-document/other.yaml" in by_file["named-4.yaml"]

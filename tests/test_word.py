@@ -125,7 +125,7 @@ def test_redline_is_word_tracked_changes_authored_by_the_delegations(
 
     new = replace(new, sections=tuple(replace(s, paragraphs=tuple(p for p in s.paragraphs if p.id != gone))
                                       for s in new.sections))
-    authors = change_authors(new, {"pr-1": "Austria", "pr-2": "Chile"})
+    authors = change_authors(new, {"pr-1": ("Austria",), "pr-2": ("Chile",)})
     when = datetime(2020, 5, 20, 9, 0, tzinfo=UTC)
     data = redline_docx(diff_documents(old, new), old, new, when, Origin("abc", "consolidated"), "zero-draft",
                         authors)

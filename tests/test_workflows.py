@@ -12,11 +12,15 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from ccmflow.core.issueform import CONFIG_PATH, FORM_PATH, KIND_OPTIONS, Field
 from ccmflow.write.workflows import (
     PR_TEMPLATE_PATH,
     WORKFLOW_NAMES,
     WORKFLOWS_DIR,
     check_package_spec,
+    form_titles,
+    render_issue_config,
+    render_issue_form,
     render_pr_template,
     render_workflows,
 )
@@ -269,4 +273,57 @@ def test_zizmor_finds_nothing_in_rendered_workflows(tmp_path: Path, spec: str) -
             timeout=300,
             check=False,
         )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+# (e) the issue form delegations send input through
+
+
+def test_repository_issue_form_is_the_rendered_one() -> None:
+    assert (REPO / FORM_PATH).read_bytes() == render_issue_form(form_titles(REPO)).encode("utf-8"), REGENERATE
+    assert (REPO / CONFIG_PATH).read_bytes() == render_issue_config().encode("utf-8"), REGENERATE
+
+
+def test_issue_form_fields_are_the_ones_the_bot_reads() -> None:
+    from ccmflow.propose.form import find_document, find_kind
+    from ccmflow.repo.store import directory_workspace
+
+    form = _load(render_issue_form(form_titles(REPO)))
+    fields = {item["attributes"]["label"]: item for item in form["body"] if item["type"] != "markdown"}
+    assert set(fields) == {f.value for f in Field}
+    assert fields[Field.KIND]["attributes"]["options"] == list(KIND_OPTIONS.values())
+    assert [find_kind(o) for o in fields[Field.KIND]["attributes"]["options"]] == list(KIND_OPTIONS)
+    workspace, _ = directory_workspace(REPO)
+    assert workspace is not None
+    offered = fields[Field.DOCUMENT]["attributes"]["options"]
+    found = [find_document(workspace, option) for option in offered]
+    assert [d.id for d in found if d is not None] == ["review-document", "lausanne-action-plan",
+                                                      "political-declaration"]
+
+
+def test_issue_form_titles_cannot_change_its_structure() -> None:
+    hostile = 'Plan"\n  - type: input\n    id: x #'
+    form = _load(render_issue_form(["A", hostile]))
+    (document,) = [i for i in form["body"] if i.get("id") == "document"]
+    assert document["attributes"]["options"] == ["A", hostile]
+    assert [i.get("id") for i in form["body"]].count("x") == 0
+
+
+def test_issues_workflow_reads_forms_only_with_what_it_needs() -> None:
+    workflow = _load(render_workflows(".")[f"{WORKFLOWS_DIR}/ccmflow-issues.yml"])
+    assert workflow["on"] == {"issues": {"types": ["opened", "edited"]}}
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write",
+                                  "statuses": "write"}
+
+
+def test_check_jsonschema_accepts_the_issue_form_and_its_config(tmp_path: Path) -> None:
+    tool = _tool("check-jsonschema")
+    form, config = tmp_path / "propose-input.yml", tmp_path / "config.yml"
+    form.write_text(render_issue_form(form_titles(REPO)), encoding="utf-8")
+    config.write_text(render_issue_config(), encoding="utf-8")
+    for schema, path in (("vendor.github-issue-forms", form), ("vendor.github-issue-config", config)):
+        result = subprocess.run([tool, "--builtin-schema", schema, str(path)], capture_output=True, text=True,
+                                timeout=300, check=False)
         assert result.returncode == 0, result.stdout + result.stderr

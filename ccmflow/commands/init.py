@@ -35,6 +35,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--presidency-id", type=int, default=None,
                         help="the presidency's numeric GitHub user id (gh api users/LOGIN --jq .id); without it "
                              "the account is a placeholder (id 0) that validate flags until replaced")
+    parser.add_argument("--isu-login", default="isu-account",
+                        help="the GitHub login of the account that enters e-mailed input (role record-input)")
+    parser.add_argument("--isu-id", type=int, default=None,
+                        help="that account's numeric GitHub user id; without it a placeholder (id 0), as above")
     parser.add_argument("--package", default=None,
                         help="how the bot's workflows install ccmflow, as pip takes it: ccmflow is not on PyPI, so "
                              "give a pinned source such as git+https://github.com/ORG/ccmflow@COMMIT (default: "
@@ -56,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
     package = _package(args.package)
     if args.presidency_id is None:
         args.presidency_id = PLACEHOLDER_ID
-    if args.presidency_id < 0:
+    if args.isu_id is None:
+        args.isu_id = PLACEHOLDER_ID
+    if args.presidency_id < 0 or args.isu_id < 0:
         raise FatalError("--presidency-id is a GitHub user id: a positive number (gh api users/LOGIN --jq .id)")
     try:
         ZoneInfo(args.timezone)
@@ -70,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     _check(target)
     repo, tags = _commit(target)
     configure_merge_driver(repo)
-    placeholder = args.presidency_id == PLACEHOLDER_ID
+    placeholder = PLACEHOLDER_ID in (args.presidency_id, args.isu_id)
     result = {"created": str(target), "documents": sorted(p.name for p in docs.glob("*.yaml")),
               "workflows": sorted(str(p) for p in written), "tags": tags, "package": package,
               "placeholders": ["documents/stakeholders.yaml: the presidency's account"] if placeholder else []}
@@ -80,9 +86,9 @@ def run(args: argparse.Namespace) -> int:
         out = console()
         out.print(f"[green]✓[/green] created {target} with a commit, tagged {', '.join(tags)}", markup=False)
         if placeholder:
-            out.print(f"  first: replace the placeholder presidency account (id {PLACEHOLDER_ID}) in "
-                      "documents/stakeholders.yaml with its numeric id (gh api users/LOGIN --jq .id); "
-                      "`ccmflow validate` flags it until then", markup=False)
+            out.print(f"  first: replace the placeholder accounts (id {PLACEHOLDER_ID}) of the presidency and of "
+                      "the support unit (record-input) in documents/stakeholders.yaml with their numeric ids "
+                      "(gh api users/LOGIN --jq .id); `ccmflow validate` flags them until then", markup=False)
         out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations),")
         out.print("        push to GitHub, and protect the main branch (see README: installing the bot);")
         out.print("        add the repository secret CCMFLOW_STATE_KEY (a random value) that signs the bot's log;")
@@ -90,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
         out.print(f"  the bot's workflows install `{package}` (to change it later: python -m "
                   f"ccmflow.write.workflows {target} SPEC)", markup=False)
     return 0
+
+
+_NOTE = "  # a placeholder: put the account's numeric id here (gh api users/LOGIN --jq .id)"
 
 
 def _values(args: argparse.Namespace) -> dict[str, str]:
@@ -101,15 +110,16 @@ def _values(args: argparse.Namespace) -> dict[str, str]:
     if end < args.start:
         raise FatalError("--end is before --start")
     quoted = {"CONFERENCE": args.conference, "SHORT": args.short_name, "VENUE": args.venue,
-              "PRESIDENCY": args.presidency, "PRESIDENCY_LOGIN": args.presidency_login,
+              "PRESIDENCY": args.presidency, "PRESIDENCY_LOGIN": args.presidency_login, "ISU_LOGIN": args.isu_login,
               "TITLE": f"Outcome document of the {args.short_name}"}
     # JSON strings are valid YAML double-quoted scalars: no user text can break the file's structure.
     values = {k: json.dumps(v, ensure_ascii=False) for k, v in quoted.items()}
     first = new_id(())
     values.update({"START": args.start.isoformat(), "END": end.isoformat(), "TIMEZONE": args.timezone,
-                   "PRESIDENCY_ID": str(args.presidency_id), "ID1": first, "ID2": new_id({first}),
-                   "PRESIDENCY_NOTE": "  # a placeholder: put the account's numeric id here (gh api users/LOGIN "
-                                      "--jq .id)" if args.presidency_id == PLACEHOLDER_ID else ""})
+                   "PRESIDENCY_ID": str(args.presidency_id), "ISU_ID": str(args.isu_id), "ID1": first,
+                   "ID2": new_id({first}),
+                   "PRESIDENCY_NOTE": _NOTE if args.presidency_id == PLACEHOLDER_ID else "",
+                   "ISU_NOTE": _NOTE if args.isu_id == PLACEHOLDER_ID else ""})
     return values
 
 

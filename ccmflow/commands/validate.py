@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         findings, checked = _check_paths(args.paths or [find_top(args.repo) / DOCUMENTS_DIR])
     if not findings and not args.paths:
-        findings = _translation_findings(args) + _placeholder_findings(args)
+        findings = _translation_findings(args) + _input_findings(args) + _placeholder_findings(args)
     if args.json:
         emit_json({"ok": not findings, "checked": checked, "findings": [f.as_json() for f in findings]})
     elif findings:
@@ -73,6 +73,23 @@ def _placeholder_findings(args: argparse.Namespace) -> list[Finding]:
 
         files, _ = directory_files(find_top(args.repo))
     return placeholders(parse(f) for f in files)
+
+
+def _input_findings(args: argparse.Namespace) -> list[Finding]:
+    """Input records (documents/inputs/) are checked once the documents and registry they name are valid."""
+    from ccmflow.commands.common import workspace
+    from ccmflow.read.inputfile import check_inputs
+
+    found = workspace(args.repo, args.rev)
+    if args.rev is None:  # from disk, without git
+        from ccmflow.read.directory import directory_input_files
+
+        return check_inputs(directory_input_files(find_top(args.repo)), found)
+    from ccmflow.repo.inputfiles import changed_input_files
+    from ccmflow.repo.store import Store
+
+    store = Store(args.repo)
+    return check_inputs(changed_input_files(store.repo, None, store.commit(args.rev)), found)
 
 
 def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:

@@ -6,13 +6,16 @@ from dataclasses import dataclass
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Workspace
-from ccmflow.repo.git import Oid, has_ref
-from ccmflow.repo.inputref import input_name
+from ccmflow.read.inputfile import parse_input
+from ccmflow.repo.git import Oid, Repository, commit_of, find_commit, has_ref
+from ccmflow.repo.inputfiles import changed_input_files
+from ccmflow.repo.inputref import input_name, pull_ref, ref_commit
 from ccmflow.repo.ledger import read_ledger, read_manifest
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import version_tag
 
 HEAD = "HEAD"
+MERGE_BASE = "merge_base"  # the submission log's note of the merge base an input was last compared with
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,24 +78,48 @@ def points(store: Store, doc: str, workspace: Workspace) -> tuple[Point, ...]:
     return tuple(found)
 
 
-def delegations(store: Store, workspace: Workspace, doc: str) -> dict[str, str]:
-    """Who made each input (pr-<n> -> stakeholder name): from the freeze manifests, else the ledger's authors."""
-    found: dict[str, str] = {}
+def delegations(store: Store, workspace: Workspace, doc: str) -> dict[str, tuple[str, ...]]:
+    """Who made each input (pr-<n> -> the names of its delegations).
+
+    Every delegation an input's records credit (a joint input names several; an input the support unit entered
+    or the bot made from an issue form names its delegations there), else the freeze manifest's stakeholder,
+    else the registered delegation of the pull request's author in the ledger.
+    """
+    found: dict[str, tuple[str, ...]] = {}
     registry = workspace.registry
 
     def name(stakeholder: str) -> str:
         known = registry.get(stakeholder)
         return known.name if known else stakeholder
 
+    credited: dict[str, tuple[str, ...]] = {}
     for record in read_ledger(store.repo).inputs:
         who = registry.by_user_id(record.author_id)
-        found[input_name(record.number)] = who.name if who else record.author_login
+        found[input_name(record.number)] = (who.name if who else record.author_login,)
+        ids = _credited(store.repo, record.number, record.head_sha, record.log.extra.get(MERGE_BASE))
+        if ids:
+            credited[input_name(record.number)] = tuple(name(d) for d in ids)
     for window in workspace.process.windows_for(doc):
         manifest = read_manifest(store.repo, window.id)
         for entry in manifest.inputs if manifest else ():
             if entry.stakeholder:
-                found[input_name(entry.number)] = name(entry.stakeholder)
-    return found
+                found[input_name(entry.number)] = (name(entry.stakeholder),)
+    return {**found, **credited}
+
+
+def _credited(repo: Repository, number: int, sha: str, merge_base: str | None) -> tuple[str, ...]:
+    """The delegations the input records of a pull request's head credit, in order (registry ids)."""
+    head = ref_commit(repo, pull_ref(number)) if has_ref(repo, pull_ref(number)) else None
+    commit = commit_of(repo, head) if head is not None else find_commit(repo, sha)
+    if commit is None:
+        return ()
+    # What the input itself added: against the merge base it was last triaged with, else its first parent.
+    old = find_commit(repo, merge_base) if merge_base else None
+    if old is None and commit.parents:
+        old = commit.parents[0]
+    files = changed_input_files(repo, old, commit)
+    records = (parse_input(f)[0] for f in files)
+    return tuple(dict.fromkeys(d for r in records if r is not None for d in r.on_behalf_of))
 
 
 def concordance(store: Store, doc: str) -> Trace:
@@ -110,7 +137,7 @@ def concordance(store: Store, doc: str) -> Trace:
         for point in shown:
             paragraph = point.document.paragraph(pid)
             inputs += [i for i in (paragraph.derived_from if paragraph else ()) if i not in inputs]
-        people = tuple(dict.fromkeys(who[i] for i in inputs if i in who))
+        people = tuple(dict.fromkeys(name for i in inputs for name in who.get(i, ())))
         rows.append(Row(pid, tuple(n.get(pid) for n in numbers), tuple(inputs), people))
     return Trace(doc, shown, tuple(rows))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ccmflow.core.errors import Finding
+from ccmflow.core.inputfile import INPUTS_DIR, is_input_path
 from ccmflow.core.model import Workspace
 from ccmflow.read import rules
 from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, is_managed, parse
@@ -41,5 +42,16 @@ def directory_translation_files(top: Path) -> list[SourceFile]:
     for path in sorted(base.glob("*/*.yaml")) if base.is_dir() else ():
         rel = path.relative_to(top).as_posix()
         if path.is_file() and not path.is_symlink() and is_translation(rel):
+            files.append(SourceFile(rel, path.read_bytes()))
+    return files
+
+
+def directory_input_files(top: Path) -> list[SourceFile]:
+    """The input records on disk (documents/inputs/<document>/<id>.yaml); links are never followed."""
+    base = top / INPUTS_DIR
+    files = []
+    for path in sorted(base.glob("*/*")) if base.is_dir() else ():
+        rel = path.relative_to(top).as_posix()
+        if path.is_file() and not path.is_symlink() and is_input_path(rel):
             files.append(SourceFile(rel, path.read_bytes()))
     return files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -75,4 +76,15 @@ def check_input(record: InputFile, workspace: Workspace) -> list[Finding]:
         if record.paragraph is not None and document.paragraph(record.paragraph) is None:
             note(f"paragraph: '{record.paragraph}' is not a paragraph of {record.document}",
                  "use a paragraph id of the document")
+    return found
+
+
+def check_inputs(files: Iterable[SourceFile], workspace: Workspace) -> list[Finding]:
+    """Every problem of the input records `files` against the (valid) workspace: schema, file name, references."""
+    found: list[Finding] = []
+    for file in files:
+        record, problems = parse_input(file)
+        found += problems
+        if record is not None:
+            found += check_input(record, workspace)
     return found

@@ -263,7 +263,7 @@ def _registry_rules(registry: Registry, loaded: Loaded) -> Iterator[Finding]:
     owners: dict[int, str] = {}
     for s_index, stakeholder in enumerate(registry.stakeholders):
         for a_index, account in enumerate(stakeholder.accounts):
-            if account.id in owners:
+            if account.id in owners and account.id != PLACEHOLDER_ID:  # placeholders name nobody
                 yield loaded.finding(("stakeholders", s_index, "accounts", a_index, "id"),
                                      f"GitHub account {account.id} is also registered for {owners[account.id]}",
                                      "an account speaks for one delegation only: remove one entry")

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 import pygit2
 
 from ccmflow.core.errors import FatalError
-from ccmflow.repo.treeedit import commit_files
+from ccmflow.repo.fetch import push
+from ccmflow.repo.treeedit import commit_files, tree_with
 
 
 def commit_on_new_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[str, str], message: str,
@@ -21,3 +22,21 @@ def commit_on_new_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Ma
     made = commit_files(repo, base, {path: text.encode("utf-8") for path, text in files.items()}, message)
     repo.references.create(ref, made, force=force)
     return str(made)
+
+
+def publish_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[str, str], message: str,
+                   branch: str, token: str | None, previous: str | None = None) -> str | None:
+    """One commit on `base` with `files`, pushed to origin as `branch` (replacing what it held).
+
+    Returns the pushed commit, or None when `previous` (the branch's head so far, if known here) already holds
+    that very tree: an edit that changes nothing makes no new version.
+    """
+    data = {path: text.encode("utf-8") for path, text in files.items()}
+    if previous is not None:
+        found = repo.get(previous)
+        old = found.peel(pygit2.Commit) if found is not None else None
+        if old is not None and old.tree.id == tree_with(repo, base.tree, data):
+            return None
+    sha = commit_on_new_branch(repo, base, files, message, branch, force=True)
+    push(repo, token, [f"+refs/heads/{branch}:refs/heads/{branch}"])
+    return sha

@@ -137,7 +137,7 @@ def _inputs(store: Store, workspace: Workspace, doc: str, rev: str, at: datetime
     return tuple(found)
 
 
-def _trace(versions: tuple[VersionPoint, ...], who: dict[str, str]) -> tuple[TraceRow, ...]:
+def _trace(versions: tuple[VersionPoint, ...], who: dict[str, tuple[str, ...]]) -> tuple[TraceRow, ...]:
     """Every paragraph of every version, in the latest version's order (paragraphs deleted on the way after)."""
     numbers = [v.document.numbers() for v in versions]
     order: list[str] = []
@@ -149,6 +149,6 @@ def _trace(versions: tuple[VersionPoint, ...], who: dict[str, str]) -> tuple[Tra
         for point in versions:
             paragraph = point.document.paragraph(pid)
             inputs += [i for i in (paragraph.derived_from if paragraph else ()) if i not in inputs]
-        people = tuple(dict.fromkeys(who[i] for i in inputs if i in who))
+        people = tuple(dict.fromkeys(name for i in inputs for name in who.get(i, ())))
         rows.append(TraceRow(pid, tuple(n.get(pid) for n in numbers), tuple(inputs), people))
     return tuple(rows)

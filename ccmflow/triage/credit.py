@@ -15,7 +15,7 @@ from datetime import datetime
 
 from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import RECORD_ROLE, InputFile
-from ccmflow.core.model import Stakeholder, Workspace
+from ccmflow.core.model import Registry, Stakeholder, Workspace
 from ccmflow.core.submissions import Receipt, SubmissionLog
 from ccmflow.read.inputfile import check_input, parse_input
 from ccmflow.read.load import SourceFile
@@ -63,9 +63,15 @@ def credit(files: Iterable[SourceFile], base: Workspace, author_id: int | None,
 
 
 def _may_speak_for(base: Workspace, author_id: int, delegations: tuple[Stakeholder, ...]) -> bool:
-    if base.registry.may(author_id, RECORD_ROLE):
+    return may_speak_for(base.registry, author_id, tuple(s.id for s in delegations))
+
+
+def may_speak_for(registry: Registry, author_id: int, delegations: tuple[str, ...]) -> bool:
+    """The rule for every input made on others' behalf: the account is registered for one of the delegations
+    named (by registry id), or holds record-input (the ISU entering what it received)."""
+    if registry.may(author_id, RECORD_ROLE):
         return True
-    return any(a.id == author_id for s in delegations for a in s.accounts)
+    return any(a.id == author_id for d in delegations if (s := registry.get(d)) is not None for a in s.accounts)
 
 
 def _attested(records: list[InputFile], base: Workspace, author_id: int | None,

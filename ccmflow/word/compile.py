@@ -3,6 +3,9 @@ on it underneath, the header row repeated on every page, the revision in the foo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from docx.document import Document as WordDocument
 from docx.shared import Cm
 
 from ccmflow.inputs.compile import Compilation, Proposal, Row, footer_line, shown_sections
@@ -41,25 +44,44 @@ def compilation_docx(compiled: Compilation, only_changed: bool = False) -> bytes
     writer.para(STYLE_TITLE, f"Compilation text: {compiled.title}")
     if compiled.window:
         writer.para(STYLE_UNNUMBERED, f"{compiled.window} · {compiled.inputs} valid input(s)", italic=True)
+    if compiled.remarks:
+        word.add_heading("General remarks on the whole document", level=1)
+        _remarks(writer, compiled.remarks)
     for section, rows in shown_sections(compiled, only_changed):
         word.add_heading(section.title, level=1)
-        table = word.add_table(rows=1, cols=2)
-        table.style = "Table Grid"
-        head = table.rows[0].cells
-        head[0].text, head[1].text = "No.", "Text and proposals"
-        repeat_header(table.rows[0])
-        for row in rows:
-            cells = table.add_row().cells
-            cells[0].width, cells[1].width = Cm(1.6), Cm(15)
-            cells[0].text = display_number(row.number) if row.number and row.clean is not None else ""
-            body = cells[1].paragraphs[0]
-            if row.clean is not None:
-                plain(body, row.clean.text)
-            for who, what in _proposal_lines(row):
-                line = cells[1].add_paragraph()
-                plain(line, f"[{who}", italic=True)
-                plain(line, f": {what}]" if what else "]")
+        if rows:
+            _table(word, rows)
+        if section.remarks:
+            word.add_heading("General remarks", level=2)
+            _remarks(writer, section.remarks)
     write_footer(word, footer_line(compiled), "en")
     word.core_properties.title = f"Compilation text: {compiled.title}"
     set_custom_properties(word, {PROP_DOCUMENT: compiled.document, "ccmflow.base": compiled.base})
     return save(word)
+
+
+def _remarks(writer: Writer, remarks: Iterable[tuple[str, str]]) -> None:
+    """General remarks as the HTML compilation lists them: who, then their words."""
+    for who, text in remarks:
+        line = writer.para(STYLE_UNNUMBERED)
+        plain(line, who, italic=True)
+        plain(line, f": “{text}”")
+
+
+def _table(word: WordDocument, rows: tuple[Row, ...]) -> None:
+    table = word.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    head = table.rows[0].cells
+    head[0].text, head[1].text = "No.", "Text and proposals"
+    repeat_header(table.rows[0])
+    for row in rows:
+        cells = table.add_row().cells
+        cells[0].width, cells[1].width = Cm(1.6), Cm(15)
+        cells[0].text = display_number(row.number) if row.number and row.clean is not None else ""
+        body = cells[1].paragraphs[0]
+        if row.clean is not None:
+            plain(body, row.clean.text)
+        for who, what in _proposal_lines(row):
+            line = cells[1].add_paragraph()
+            plain(line, f"[{who}", italic=True)
+            plain(line, f": {what}]" if what else "]")

@@ -35,11 +35,11 @@ from ccmflow.write.render import display_number
 NEUTRAL_AUTHOR = "Presidency"
 
 
-def change_authors(new: Document, delegations: Mapping[str, str]) -> dict[str, str]:
+def change_authors(new: Document, delegations: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     """Paragraph id -> who a change to it is credited to: the delegations behind its inputs, where known."""
     found: dict[str, str] = {}
     for _, paragraph in new.walk():
-        names = list(dict.fromkeys(delegations[i] for i in paragraph.derived_from if i in delegations))
+        names = list(dict.fromkeys(n for i in paragraph.derived_from for n in delegations.get(i, ())))
         if names:
             found[paragraph.id] = ", ".join(names)
     return found

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
+
+from ccmflow.core.issueform import CONFIG_PATH, FORM_PATH
 
 WORKFLOW_NAMES: tuple[str, ...] = (
     "ccmflow-triage.yml",
     "ccmflow-commands.yml",
     "ccmflow-maintenance.yml",
     "ccmflow-site.yml",
+    "ccmflow-issues.yml",
 )
 
 WORKFLOWS_DIR = ".github/workflows"
@@ -77,16 +82,61 @@ def render_pr_template() -> str:
     return _template("pull_request_template.md")
 
 
+# The issue form's document dropdown lists the instance's documents, rendered in place of this line.
+OPTIONS_PLACEHOLDER = "@DOCUMENT_OPTIONS@"
+_OPTION_INDENT = " " * 8
+
+
+def render_issue_form(titles: Sequence[str]) -> str:
+    """The issue form delegations send input through, its document dropdown listing `titles` in order.
+
+    Each title is written as a JSON string, which YAML reads as a double-quoted scalar: no text in a title can
+    change the form's structure.
+    """
+    if not titles:
+        raise ValueError("the issue form needs at least one document to offer")
+    options = "\n".join(f"{_OPTION_INDENT}- {json.dumps(title, ensure_ascii=False)}" for title in titles)
+    return _template("ISSUE_TEMPLATE", "propose-input.yml").replace(OPTIONS_PLACEHOLDER, options)
+
+
+def render_issue_config() -> str:
+    return _template("ISSUE_TEMPLATE", "config.yml")
+
+
+def form_titles(root: Path) -> list[str]:
+    """The titles the form offers: the valid documents under root/documents, in the timeline's order."""
+    from ccmflow.core.model import Document, Process
+    from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, kind_of, parse
+
+    documents: dict[str, Document] = {}
+    order: tuple[str, ...] = ()
+    for path in sorted((root / DOCUMENTS_DIR).glob("*.yaml")):
+        relative = f"{DOCUMENTS_DIR}/{path.name}"
+        parsed = parse(SourceFile(relative, path.read_bytes()))
+        if isinstance(parsed.record, Document):
+            documents[parsed.record.id] = parsed.record
+        elif kind_of(relative) == "process" and isinstance(parsed.record, Process):
+            order = parsed.record.document_order
+    ranked = sorted(documents.values(), key=lambda d: (d.id not in order, order.index(d.id) if d.id in order else 0,
+                                                       d.id))
+    return [d.title for d in ranked]
+
+
 def render_lock() -> str:
     """The hash-pinned requirements the workflows install before ccmflow (dependencies and build backend)."""
     return _template(_LOCK_TEMPLATE)
 
 
 def write_files(root: Path, package_spec: str) -> list[Path]:
-    """Write the rendered workflows, their lock and the PR template under root; return the paths written."""
+    """Write the rendered workflows, their lock, the PR template and the issue form under root; return the paths.
+
+    The form lists the documents found under root/documents: write it again when a document is added.
+    """
     outputs = dict(render_workflows(package_spec))
     outputs[LOCK_PATH] = render_lock()
     outputs[PR_TEMPLATE_PATH] = render_pr_template()
+    outputs[FORM_PATH] = render_issue_form(form_titles(root))
+    outputs[CONFIG_PATH] = render_issue_config()
     written: list[Path] = []
     for relative, text in outputs.items():
         path = root / relative

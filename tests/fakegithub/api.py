@@ -20,6 +20,7 @@ from .state import (
     Comment,
     Issue,
     Label,
+    PullInfo,
     RepoState,
     Status,
     User,
@@ -152,6 +153,7 @@ class Api:
     def _pull_handlers(self) -> dict[str, Handler]:
         return {
             "pulls/get": lambda call: Reply(200, self.render.pull(self._pull(call))),
+            "pulls/create": self.create_pull,
             "pulls/update": self.update_pull,
             "pulls/list": self.list_pulls,
         }
@@ -359,6 +361,39 @@ class Api:
         return lambda i: (i.created_at, i.number)  # created, long-running
 
     # pull requests ------------------------------------------------------------------------------------
+    def create_pull(self, call: Call) -> Reply:
+        """Open a pull request from a branch of this repository, refusing what GitHub refuses (422)."""
+        self._check_issue_text(call, "PullRequest")
+        head, base = str(call.field("head") or ""), str(call.field("base") or "")
+        if call.field("title") is None and call.field("issue") is None:
+            raise invalid("PullRequest", "title", "title is missing", code="missing_field")
+        owner, _, branch = head.rpartition(":")
+        if owner and owner.lower() != self.state.owner.lower():
+            raise invalid("PullRequest", "head", "the fake models no forks", code="invalid", violation=False)
+        git = self.state.git
+        head_sha = git.branch(branch) if git is not None else None
+        base_sha = git.branch(base) if git is not None else None
+        if head_sha is None:
+            raise invalid("PullRequest", "head", "head is invalid", code="invalid", violation=False)
+        if base_sha is None:
+            raise invalid("PullRequest", "base", "base is invalid", code="invalid", violation=False)
+        if any(i.state == "open" and i.pull.head_ref == branch and i.pull.base_ref == base and not i.pull.fork
+               for i in self.state.pulls() if i.pull is not None):
+            raise invalid("PullRequest", "head", f"A pull request already exists for {self.state.owner}:{branch}.",
+                          violation=False)
+        if head_sha == base_sha:
+            raise invalid("PullRequest", "head", f"No commits between {base} and {branch}", violation=False)
+        stamp = now()
+        issue = Issue(number=self.state.next_number(), id=self.state.new_id("issue"), title=str(call.field("title")),
+                      body=call.field("body"), user=self.actor, created_at=stamp, updated_at=stamp,
+                      pull=PullInfo(head_sha, branch, base, base_sha, draft=bool(call.field("draft")),
+                                    maintainer_can_modify=bool(call.field("maintainer_can_modify"))))
+        self.state.issues[issue.number] = issue
+        assert git is not None
+        git.publish_pull(issue.number, head_sha)
+        out = self.render.pull(issue, "pulls/create")
+        return Reply(201, out, {"Location": out["url"]})
+
     def update_pull(self, call: Call) -> Reply:
         issue = self._pull(call)
         assert issue.pull is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from pathlib import Path
 from typing import Any
 
 from .render import JSONDict, Renderer
@@ -212,6 +213,13 @@ class Seeding:
                                  created_at or now(), commit_id)
             self.state.timeline.append(item)
             return item.id
+
+    def use_git(self, path: str | Path) -> None:
+        """Back the repository with the git repository at `path`: its branches, and refs/pull/<n>/head."""
+        from .gitrefs import GitRefs
+
+        with self._lock:
+            self.state.git = GitRefs(path)
 
     def set_permission(self, login: str, role: str) -> None:
         """Role for GET /collaborators/{login}/permission: admin, maintain, write, triage, read, none."""

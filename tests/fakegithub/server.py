@@ -260,6 +260,7 @@ class FakeGitHub(Seeding):
         return fault.reply()
 
     def _run(self, call: Call) -> Reply:
+        self.state.follow_branches()
         op = call.match.operation
         handler = self._handlers.get(op.operation_id)
         if handler is not None:

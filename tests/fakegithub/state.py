@@ -6,6 +6,10 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .gitrefs import GitRefs
 
 MAX_BODY = 65536
 MAX_LABEL_NAME = 50
@@ -121,6 +125,7 @@ class RepoState:
         self.statuses: list[Status] = []
         self.timeline: list[TimelineEvent] = []  # seeded events; the timeline endpoint lists them per issue
         self.permissions: dict[str, str] = {}  # lower-cased login -> role name
+        self.git: GitRefs | None = None  # the repository's branches, when a test gives the fake one (use_git)
         self._ids = {
             kind: itertools.count(start)
             for kind, start in (
@@ -182,6 +187,20 @@ class RepoState:
         else:
             issue.closed_at, issue.closed_by = None, None
             issue.state_reason = None if issue.pull else "reopened"
+
+    def follow_branches(self) -> None:
+        """Move each open pull request's head to its branch's, as GitHub does when the branch is pushed."""
+        if self.git is None:
+            return
+        for issue in self.pulls():
+            assert issue.pull is not None
+            if issue.state != "open" or issue.pull.fork:
+                continue
+            sha = self.git.branch(issue.pull.head_ref)
+            if sha is not None and sha != issue.pull.head_sha:
+                issue.pull.head_sha = sha
+                issue.updated_at = now()
+                self.git.publish_pull(issue.number, sha)
 
     # statuses -----------------------------------------------------------------------------------------
     def known_shas(self) -> set[str]:

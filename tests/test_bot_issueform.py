@@ -1,0 +1,142 @@
+"""The issue form end to end: GitHub's `issues` payloads through the entry point, real git, the HTTP fake of GitHub."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pygit2
+from botkit import AUSTRIA, BOT_LOGIN, REVIEW, STRANGER, World, load_payload, world
+
+from ccmflow.core.submissions import decode
+from ccmflow.read.load import parse_text
+
+__all__ = ["world"]  # the fixture, imported by name
+
+OPENED = "2020-04-20T10:00:00Z"
+EDITED = "2020-04-22T09:30:00Z"
+TARGET = "pkp3nvcv"  # paragraph 5 of the Review Document
+FIRST = "Since the First Review Conference, 110 States have joined the Convention."
+SECOND = "Since the First Review Conference, 111 States have joined the Convention."
+
+
+def form(*, document: str = "Lausanne Review Document", kind: str = "Amend a paragraph", paragraph: str = "5",
+         text: str = FIRST, behalf: str = "_No response_") -> str:
+    """A body as GitHub writes a submitted form: a heading per field, a blank line, the answer."""
+    return (f"### Document\n\n{document}\n\n### Kind of input\n\n{kind}\n\n### Paragraph\n\n{paragraph}\n\n"
+            f"### Proposed text or remark\n\n{text}\n\n### Justification\n\n_No response_\n\n"
+            f"### On whose behalf\n\n{behalf}")
+
+
+def run_issue(w: World, payload: dict[str, Any], now: str) -> str:
+    run = w.run("issues", payload, now=now)
+    assert run.code == 0, run.err
+    return run.out
+
+
+def on_branch(w: World, sha: str, path: str) -> str:
+    commit = w.origin[sha].peel(pygit2.Commit)
+    blob = w.origin[commit.tree[path].id]
+    assert isinstance(blob, pygit2.Blob)
+    return blob.data.decode("utf-8")
+
+
+def texts(yaml_text: str) -> dict[str, str]:
+    parsed = parse_text(REVIEW, yaml_text)
+    assert parsed.record is not None and not parsed.findings
+    return {p.id: p.text for _, p in parsed.record.walk()}  # type: ignore[union-attr]
+
+
+def pulls(w: World) -> list[dict[str, Any]]:
+    return [w.fake.pull(i.number) for i in w.fake.state.pulls()]
+
+
+def form_comments(w: World, number: int) -> list[str]:
+    return [c["body"] for c in w.bot_comments(number) if "<!-- ccmflow:issue-form -->" in c["body"]]
+
+
+def test_a_filled_form_becomes_a_triaged_pull_request_and_an_edit_a_new_version(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    out = run_issue(world, world.open_issue(form(), at=OPENED), OPENED)
+    assert "pull request #2 opened" in out
+    (pull,) = pulls(world)
+    assert pull["user"]["login"] == BOT_LOGIN and pull["head"]["ref"] == "input/issue-1"
+    assert "#1" in pull["body"] and "Austria" in pull["title"]
+    (comment,) = form_comments(world, 1)
+    assert "pull request #2" in comment and world.fake.issue(1)["state"] == "open"
+    # The document changed structurally: paragraph 5 and nothing else; the input's record beside it.
+    head = pull["head"]["sha"]
+    before, after = texts(world.text(REVIEW)), texts(on_branch(world, head, REVIEW))
+    assert after[TARGET] == FIRST
+    assert {k: v for k, v in after.items() if k != TARGET} == {k: v for k, v in before.items() if k != TARGET}
+    record = on_branch(world, head, "documents/inputs/review-document/issue-1.yaml")
+    assert "channel: issue-form" in record and "austria" in record and "issue: 1" in record
+    # Triaged in the same run, with the issue's time and credited to the delegation.
+    assert {"doc:review-document", "from:state-party"} <= world.fake.issue_labels(2)
+    assert world.fake.statuses(head)["ccmflow/deadline"]["state"] == "success"
+    log = decode(world.status_comment(2))
+    assert log is not None
+    assert [(r.sha, r.received, r.source) for r in log.receipts] == [
+        (head, datetime(2020, 4, 20, 10, tzinfo=UTC), "issue-created")]
+    assert "Austria" in world.status_comment(2)
+
+    # An edit of the issue: the same pull request, a new head, a new version at the edit's time.
+    out = run_issue(world, world.edit_issue(1, form(text=SECOND), at=EDITED), EDITED)
+    assert "pull request #2 updated" in out
+    (pull,) = pulls(world)
+    assert pull["head"]["sha"] != head
+    assert texts(on_branch(world, pull["head"]["sha"], REVIEW))[TARGET] == SECOND
+    log = decode(world.status_comment(2))
+    assert log is not None
+    assert [(r.received, r.source) for r in log.receipts] == [
+        (datetime(2020, 4, 20, 10, tzinfo=UTC), "issue-created"),
+        (datetime(2020, 4, 22, 9, 30, tzinfo=UTC), "issue-edited")]
+    assert len(form_comments(world, 1)) == 1 and len(world.bot_comments(2)) == 1
+    # The same event again (a re-run): no new version, nothing new posted.
+    run_issue(world, world.issue_event("edited", 1), EDITED)
+    assert len(decode(world.status_comment(2)).receipts) == 2  # type: ignore[union-attr]
+    assert len(pulls(world)) == 1
+
+
+def test_a_broken_form_gets_one_comment_saying_what_to_fix_and_stays_open(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    payload = world.open_issue(form(paragraph="99", text="_No response_"), at=OPENED)
+    out = run_issue(world, payload, OPENED)
+    assert "cannot be used (2 to fix)" in out
+    (comment,) = form_comments(world, 1)
+    assert "Paragraph: Lausanne Review Document has no paragraph '99'" in comment
+    assert "Proposed text or remark: empty" in comment
+    run_issue(world, payload, OPENED)  # a re-run repeats nothing
+    assert len(world.bot_comments(1)) == 1 and world.fake.issue(1)["state"] == "open" and not pulls(world)
+    # Fixed by an edit: the pull request is opened then, received at the edit's time; the one comment says so.
+    run_issue(world, world.edit_issue(1, form(), at=EDITED), EDITED)
+    (comment,) = form_comments(world, 1)
+    assert "pull request #2" in comment
+    log = decode(world.status_comment(2))
+    assert log is not None and [(r.received, r.source) for r in log.receipts] == [
+        (datetime(2020, 4, 22, 9, 30, tzinfo=UTC), "issue-edited")]
+
+
+def test_a_form_before_the_window_opens_or_from_an_unregistered_account_is_answered(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    early = form(document="Lausanne Action Plan 2021-2025", paragraph="Action 1")
+    run_issue(world, world.open_issue(early, at=OPENED), OPENED)
+    (comment,) = form_comments(world, 1)
+    assert "is not open yet" in comment and "9 June 2020" in comment
+    run_issue(world, world.open_issue(form(), at=OPENED, user=STRANGER), OPENED)
+    (comment,) = form_comments(world, 2)
+    assert "not in the registry of delegations" in comment
+    run_issue(world, world.open_issue(form(behalf="Chile"), at=OPENED, user=AUSTRIA), OPENED)
+    (comment,) = form_comments(world, 3)
+    assert "not registered for Chile" in comment
+    assert not pulls(world)
+
+
+def test_an_issue_not_written_with_the_form_is_left_alone(world: World) -> None:
+    payload = load_payload("issues", "opened.1.json")
+    number = world.fake.add_issue(title="A question", body=payload["issue"]["body"], user_login=AUSTRIA[0],
+                                  user_id=AUSTRIA[1], created_at=OPENED, updated_at=OPENED)
+    out = run_issue(world, world.issue_event("opened", number), OPENED)
+    assert "not written with the input form" in out
+    assert not world.bot_comments(number) and not pulls(world)
+
