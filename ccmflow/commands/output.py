@@ -43,7 +43,7 @@ def console(stderr: bool = False) -> Console:
     from ccmflow.commands.richconsole import SafeConsole
 
     # Wide enough that file:line:column messages are never folded mid-path in CI logs.
-    return SafeConsole(stderr=stderr, highlight=False, soft_wrap=True)
+    return SafeConsole(terminal_safe, stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def emit_json(data: Any) -> None:

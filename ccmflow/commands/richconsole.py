@@ -5,20 +5,20 @@ Imported by `ccmflow.commands.output.console()` only, so commands that print pla
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Span, Text
 
-from ccmflow.commands.output import _UNSAFE, terminal_safe
+Clean = Callable[[str], str]
 
 
-def _safe_text(text: Text) -> Text:
+def _safe_text(text: Text, terminal_safe: Clean) -> Text:
     """A rich Text with its characters made terminal-safe, its styles kept on the same characters."""
     plain = text.plain
-    if _UNSAFE.search(plain) is None:
+    if terminal_safe(plain) == plain:
         return text
     offsets = [0] * (len(plain) + 1)
     pieces: list[str] = []
@@ -39,10 +39,17 @@ class SafeConsole(Console):
 
     Strings (markup included) are cleaned before they become Text, and every Text before it is rendered, so
     tables, panels and plain prints are covered alike; rich's own styling is added after, and is untouched.
+    `clean` is output.terminal_safe (passed in, so that this module, imported only to print through rich,
+    does not import output back).
     """
 
+    def __init__(self, clean: Clean, **options: Any) -> None:
+        super().__init__(**options)
+        self._clean = clean
+
     def render_str(self, text: str, **options: Any) -> Text:
-        return super().render_str(terminal_safe(text), **options)
+        return super().render_str(self._clean(text), **options)
 
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
-        return super().render(_safe_text(renderable) if isinstance(renderable, Text) else renderable, options)
+        safe = _safe_text(renderable, self._clean) if isinstance(renderable, Text) else renderable
+        return super().render(safe, options)
