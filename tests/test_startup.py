@@ -60,6 +60,12 @@ def test_validating_valid_files_imports_neither_jsonschema_nor_git() -> None:
     assert {"jsonschema", "fastjsonschema", "pygit2"}.isdisjoint(modules)
 
 
+def test_validating_valid_files_prints_plainly_without_rich() -> None:
+    modules = imported("validate", "-C", str(ROOT))
+    assert not {m for m in modules if m.split(".")[0] == "rich"}
+    assert "ccmflow.compare.diff" not in modules
+
+
 @pytest.mark.parametrize("name", schemagen.SCHEMAS)
 def test_the_shipped_validators_are_what_the_generator_writes(name: str) -> None:
     shipped = (ROOT / "ccmflow" / "read" / "validators" / f"{name}.py").read_text("utf-8")

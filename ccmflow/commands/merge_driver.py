@@ -37,9 +37,10 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import emit_json
     from ccmflow.core.errors import FatalError
     from ccmflow.read.load import is_managed, kind_of
-    from ccmflow.repo.gitattributes import install_merge_driver
 
     if args.install:
+        from ccmflow.repo.gitattributes import install_merge_driver  # pygit2: only to set a clone up
+
         attributes, config = install_merge_driver(args.repo, args.command)
         if args.json:
             emit_json({"gitattributes_changed": attributes, "config_changed": config})
@@ -62,22 +63,21 @@ def run(args: argparse.Namespace) -> int:
 def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.Namespace) -> int | None:
     """The paragraph merge; None when a side is not a valid document (the line merge takes over)."""
     from ccmflow.commands.output import emit_json, terminal_safe
-    from ccmflow.compare.markers import mark_conflicts
-    from ccmflow.compare.merge import MergeError, merge_texts, parse_document
+    from ccmflow.compare.merge import MergeError
+    from ccmflow.compare.mergefile import merge_file
     from ccmflow.read.yamlsafe import YamlError
 
     try:
         texts = [p.read_bytes().decode("utf-8") for p in (base, ours, theirs)]
-        merged, conflicts = merge_texts(texts[0], texts[1], texts[2], path)
-        parse_document(merged, path)  # never hand git a result that does not read back
+        # Each side is read once; the result is proved to hold the merge (never hand git one that does not).
+        merged = merge_file(texts[0], texts[1], texts[2], path, args.marker_size)
     except (MergeError, YamlError, UnicodeDecodeError):
         return None
     except Exception as exc:  # a bug of ours must never cost a merge: git's own line merge loses nothing
         print(terminal_safe(f"ccmflow: {path}: structural merge failed ({exc!r}); merging by lines"), file=sys.stderr)
         return None
-    if conflicts:
-        merged = mark_conflicts(merged, texts[2], path, conflicts, args.marker_size)
-    ours.write_bytes(merged.encode("utf-8"))
+    conflicts = merged.conflicts
+    ours.write_bytes(merged.text.encode("utf-8"))
     if args.json:
         emit_json({"path": path, "clean": not conflicts, "conflicts": [c.as_json() for c in conflicts]})
     for conflict in conflicts:

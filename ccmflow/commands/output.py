@@ -6,14 +6,16 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, ConsoleOptions, RenderableType
-from rich.segment import Segment
-from rich.text import Span, Text
+# rich (about 40 ms to import) is loaded only when something is printed through it: a command that prints a
+# plain line or JSON (validate with no findings, the merge driver) never pays for it.
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
-from ccmflow.compare.diff import Redline
-from ccmflow.core.errors import Finding
+    from ccmflow.compare.diff import Redline
+    from ccmflow.core.errors import Finding
 
 # What a terminal may act on rather than show: C0 controls but newline and tab (ESC starts every escape
 # sequence: colours, window titles, clearing the screen), DEL, C1 controls (U+009B is a one-character CSI on
@@ -31,47 +33,17 @@ def terminal_safe(value: str) -> str:
     """`value` with every character a terminal would act on shown as its escape (ESC as `\\x1b`).
 
     Everything read from a file (or from git, or GitHub) goes through this before it reaches a terminal; the
-    console below applies it to all it prints, and plain print() paths call it themselves.
+    console (`console()`, defined in richconsole.py) applies it to all it prints, and plain print() paths call
+    it themselves.
     """
     return _UNSAFE.sub(_escaped, value)
 
 
-def _safe_text(text: Text) -> Text:
-    """A rich Text with its characters made terminal-safe, its styles kept on the same characters."""
-    plain = text.plain
-    if _UNSAFE.search(plain) is None:
-        return text
-    offsets = [0] * (len(plain) + 1)
-    pieces: list[str] = []
-    position = 0
-    for index, char in enumerate(plain):
-        offsets[index] = position
-        piece = terminal_safe(char)
-        pieces.append(piece)
-        position += len(piece)
-    offsets[len(plain)] = position
-    spans = [Span(offsets[s.start], offsets[min(s.end, len(plain))], s.style) for s in text.spans]
-    return Text("".join(pieces), style=text.style, justify=text.justify, overflow=text.overflow,
-                no_wrap=text.no_wrap, end=text.end, tab_size=text.tab_size, spans=spans)
-
-
-class SafeConsole(Console):
-    """A rich Console that never passes a control character from its content to the terminal.
-
-    Strings (markup included) are cleaned before they become Text, and every Text before it is rendered, so
-    tables, panels and plain prints are covered alike; rich's own styling is added after, and is untouched.
-    """
-
-    def render_str(self, text: str, **options: Any) -> Text:
-        return super().render_str(terminal_safe(text), **options)
-
-    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
-        return super().render(_safe_text(renderable) if isinstance(renderable, Text) else renderable, options)
-
-
 def console(stderr: bool = False) -> Console:
+    from ccmflow.commands.richconsole import SafeConsole
+
     # Wide enough that file:line:column messages are never folded mid-path in CI logs.
-    return SafeConsole(stderr=stderr, highlight=False, soft_wrap=True)
+    return SafeConsole(terminal_safe, stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def emit_json(data: Any) -> None:
@@ -90,6 +62,8 @@ def report_fatal(message: str, exit_code: int, as_json: bool = False) -> None:
 
 
 def report_findings(findings: Iterable[Finding], as_json: bool = False) -> None:
+    from rich.text import Text
+
     items = list(findings)
     if as_json:
         emit_json({"ok": not items, "findings": [f.as_json() for f in items]})
@@ -115,6 +89,8 @@ INSERTED = ("{+", "+}")
 
 def redline_text(runs: Redline) -> Text:
     """A redline for the terminal: [-deletions-] struck through in red, {+insertions+} underlined in green."""
+    from rich.text import Text
+
     text = Text()
     for op, chunk in runs:
         if op == "-":

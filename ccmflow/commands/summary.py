@@ -64,14 +64,14 @@ def gather(args: argparse.Namespace) -> Inputs:
 
 @contextmanager
 def _progress(quiet: bool, store: Store, pattern: str) -> Iterator[Callback | None]:
+    if quiet or sum(1 for r in store.repo.references if fnmatch.fnmatchcase(r, pattern)) < PROGRESS_FROM:
+        yield None
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from ccmflow.commands.output import console
 
     count = sum(1 for r in store.repo.references if fnmatch.fnmatchcase(r, pattern))
-    if quiet or count < PROGRESS_FROM:
-        yield None
-        return
     columns = (TextColumn("reading inputs"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console(stderr=True), transient=True) as bar:
         task = bar.add_task("inputs", total=count)
@@ -83,18 +83,25 @@ def _progress(quiet: bool, store: Store, pattern: str) -> Iterator[Callback | No
 
 
 def run(args: argparse.Namespace) -> int:
-    from ccmflow.commands.output import console, emit_json
+    from ccmflow.commands.output import emit_json
     from ccmflow.inputs.summary import build
-    from ccmflow.inputs.summary_render import markdown, renderables
 
     summary = build(gather(args))
     fmt = "json" if args.json else args.format
     if fmt == "text" and args.output is None:
+        from ccmflow.commands.output import console
+        from ccmflow.inputs.summary_render import renderables
+
         out = console()
         for item in renderables(summary):
             out.print(item)
         return 0
-    text = json.dumps(summary.as_json(), indent=2, ensure_ascii=False) + "\n" if fmt == "json" else markdown(summary)
+    if fmt == "json":
+        text = json.dumps(summary.as_json(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        from ccmflow.inputs.summary_render import markdown
+
+        text = markdown(summary)
     if args.output is None:
         sys.stdout.write(text)
         return 0

@@ -179,6 +179,16 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
     return [paragraph_record(item) for item in data]
 
 
+def plain_lines(text: str) -> bool:
+    """Whether git's lines are libyaml's lines and no block scalar keeps the blank lines after it."""
+    return _KEEP_CHOMPING.search(text) is None and _OTHER_BREAKS.search(text) is None
+
+
+def stands_alone(chunk: str, indent: int) -> bool:
+    """Whether whole lines holding list items at column `indent` read alone as they read in their file."""
+    return plain_lines(chunk) and _dedent(chunk.splitlines(keepends=True), indent) is not None
+
+
 def _dedent(lines: Sequence[str], indent: int) -> str | None:
     """The fragment moved left by `indent`, or None when a line would mean something else on its own.
 

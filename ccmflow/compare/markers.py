@@ -98,10 +98,13 @@ def mark_conflicts(merged_text: str, theirs_text: str | None, path: str, conflic
     The result is deliberately not valid YAML, so nothing can commit it by accident; a person keeps one side
     (or writes a third), deletes the marker lines and commits.
     """
-    merged = load_yaml(merged_text, path)
-    theirs = _parse(theirs_text, path)
+    return mark_parsed(load_yaml(merged_text, path), _parse(theirs_text, path), conflicts, size)
+
+
+def mark_parsed(merged: Loaded, theirs: Loaded | None, conflicts: Sequence[Conflict], size: int = 7) -> str:
+    """mark_conflicts from texts already parsed: `merged` needs the spans of the conflicting nodes only."""
     edits = [edit for conflict in conflicts for edit in _edits(merged, theirs, conflict, size)]
-    text = merged_text
+    text = merged.text
     for start, end, block in sorted(edits, key=lambda e: e[0], reverse=True):
         text = text[:start] + block + text[end:]
     return text

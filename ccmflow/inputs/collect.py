@@ -24,12 +24,11 @@ from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs import DEFAULT_REFS
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
+from ccmflow.inputs.facts import InputFacts, read_facts
 from ccmflow.inputs.freeze import belongs
-from ccmflow.repo.git import GitError, Repository, commit_of, find_commit, ref_names
-from ccmflow.repo.inputfiles import changed_input_files
+from ccmflow.repo.git import GitError, Repository, ref_names
 from ccmflow.repo.inputref import FETCH_HINT, input_name, pull_number, ref_commit
 from ccmflow.repo.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, read_ledger, read_manifest
-from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.store import Store
 from ccmflow.triage.credit import Credit, attest_log, credit
 
@@ -177,10 +176,17 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
     candidates = _candidates(store.repo, refs, manifest)
     collector = _Collector(store.repo, workspace, window, manifest, ledger, examiner, now,
                            frozenset(open_numbers) if open_numbers is not None else None)
-    for done, (ref, head) in enumerate(candidates, 1):
-        collector.add(ref, head)
+    # Git first (heads, ledger entries, input records, commits), then the judgement on that plain data, then
+    # git again for the diffs of the versions that count, then the inputs put together: no back and forth.
+    facts = [f for f in (collector.facts(ref, head) for ref, head in candidates) if f is not None]
+    judged = [j for j in map(collector.judge, facts) if j is not None]
+    examined: list[Examined] = []
+    for done, (_, version, _) in enumerate(judged, 1):
+        examined.append(examiner.examine(version.sha))
         if progress is not None:
-            progress(done, len(candidates))
+            progress(done, len(judged))
+    for (fact, version, credited), result in zip(judged, examined, strict=True):
+        collector.add(fact, version, credited, result)
     examiner.save()
     seen = {i.number for i in collector.inputs if i.number is not None} | collector.skipped
     missing = tuple(input_name(r.number) for r in ledger.inputs if r.state == "open" and r.number not in seen
@@ -265,29 +271,39 @@ class _Collector:
         self.elsewhere: list[str] = []
         self.withdrawn: list[str] = []
         self.skipped: set[int] = set()
+        self._accounts: dict[int, Stakeholder] | None = None
 
-    def add(self, ref: str, head: str | None) -> None:
+    def facts(self, ref: str, head: str | None) -> InputFacts | None:
+        """The git facts of a candidate ref; None (noted) when the ledger places it elsewhere or it is closed."""
         number = _number(ref)
         record = self.ledger.get(number) if number is not None else None
         frozen = self.manifest.get(number) if self.manifest is not None and number is not None else None
-        name = input_name(number) if number is not None else ref.removeprefix("refs/heads/").removeprefix("refs/")
+        name = _name(ref, number)
         if record is not None and not belongs(record, self.examiner.document.id, self.window):
             self.elsewhere.append(name)
             self.skipped.add(record.number)
-            return
+            return None
         closed = record is not None and record.state != "open"
         if number is not None and (closed or (self.open_numbers is not None and number not in self.open_numbers)):
             self.withdrawn.append(name)
             self.skipped.add(number)
-            return
-        current = head or (frozen.latest_sha if frozen is not None else None)
-        credited = self._credit(current, record, frozen)
+            return None
+        return read_facts(self.repo, self.examiner.base, ref, head, number, record, frozen)
+
+    def judge(self, facts: InputFacts) -> tuple[InputFacts, _Version, Credit] | None:
+        """Which version counts and who is credited, from the facts alone."""
+        record = facts.record
+        credited = self._credit(facts)
         if record is not None and credited.attested is not None:
             record = replace(record, log=attest_log(record.log, credited.attested))
-        version = self._version(record, frozen, head)
+        version = self._version(record, facts.frozen, facts.head, facts.present)
         if version is None:
-            return
-        examined = self.examiner.examine(version.sha)
+            return None
+        return replace(facts, record=record), version, credited
+
+    def add(self, facts: InputFacts, version: _Version, credited: Credit, examined: Examined) -> None:
+        """The input as the summary shows it, once the version that counts has been examined."""
+        record, frozen, number = facts.record, facts.frozen, facts.number
         own = credited.for_document(self.examiner.document.id)
         if not examined.touches and any(r.kind == InputKind.REMARK for r in own):
             sections = tuple(dict.fromkeys(r.section for r in own if r.kind == InputKind.REMARK and r.section))
@@ -298,29 +314,25 @@ class _Collector:
             if number is not None:
                 self.skipped.add(number)
             return
-        title = record.title if record is not None else self._subject(version.sha)
+        title = record.title if record is not None else self._subject(facts, version.sha)
         body = record.body if record is not None else ""
-        author = replace(self._author(record, frozen, version.sha), credited=credited.delegations)
+        author = replace(self._author(facts, version.sha), credited=credited.delegations)
         self.inputs.append(Input(
-            name, number, ref, version.sha, head, title, remarks(body), author,
+            _name(facts.ref, number), number, facts.ref, version.sha, facts.head, title, remarks(body), author,
             version.received, version.timing, frozen is not None, version.later, version.later_received,
             examined, version.note, own))
 
-    def _credit(self, sha: str | None, record: InputRecord | None, frozen: FrozenInput | None) -> Credit:
+    def _credit(self, facts: InputFacts) -> Credit:
         """The input's records at its current head, checked against the base registry and its author."""
-        head = find_commit(self.repo, sha) if sha else None
-        if head is None:
+        if not facts.input_files:
             return Credit((), (), ())
-        base = self.repo.merge_base(head.id, self.examiner.base.id)
-        old = find_commit(self.repo, base) if base is not None else None
-        files = changed_input_files(self.repo, old, head)
-        if not files:
-            return Credit((), (), ())
+        record, frozen = facts.record, facts.frozen
         author = record.author_id if record is not None else frozen.author_id if frozen is not None else None
         created = record.created_at if record is not None else None
-        return credit(files, self.workspace, author, created)
+        return credit(facts.input_files, self.workspace, author, created)
 
-    def _version(self, record: InputRecord | None, frozen: FrozenInput | None, head: str | None) -> _Version | None:
+    def _version(self, record: InputRecord | None, frozen: FrozenInput | None, head: str | None,
+                 present: frozenset[str]) -> _Version | None:
         """Which version counts, and its timing (see the module docstring)."""
         closes = self.window.closes if self.window is not None else None
         if record is None and frozen is None:
@@ -342,7 +354,7 @@ class _Collector:
         if accepted is not None and accepted.received > closes:
             return self._later(_Version(accepted.sha, Verdict.LATE_ACCEPTED, accepted.received), current, log)
         if sha is not None:
-            if not has_commit(self.repo, sha):
+            if sha not in present:
                 return _Version(current, Verdict.UNKNOWN, None, note="the on-time version is not available locally: "
                                 "freeze the window (ccmflow freeze) so that it is kept") if current else None
             return self._later(_Version(sha, Verdict.ON_TIME, received), current, log)
@@ -358,15 +370,25 @@ class _Collector:
         return _Version(version.sha, version.timing, version.received, current,
                         receipt.received if receipt else None, version.note)
 
-    def _author(self, record: InputRecord | None, frozen: FrozenInput | None, sha: str) -> Author:
-        registry = self.workspace.registry
+    def _author(self, facts: InputFacts, sha: str) -> Author:
+        record, frozen = facts.record, facts.frozen
         if record is not None:
-            return Author(record.author_login, record.author_id, registry.by_user_id(record.author_id), True)
+            return Author(record.author_login, record.author_id, self._stakeholder(record.author_id), True)
         if frozen is not None:
-            return Author(frozen.author_login, frozen.author_id, registry.by_user_id(frozen.author_id), True)
-        commit = commit_of(self.repo, sha)
-        return Author(commit.author.name or commit.author.email or "unknown", None, None, False)
+            return Author(frozen.author_login, frozen.author_id, self._stakeholder(frozen.author_id), True)
+        return Author(facts.commits[sha].author, None, None, False)
 
-    def _subject(self, sha: str) -> str:
-        message: str = commit_of(self.repo, sha).message
-        return message.strip().splitlines()[0] if message.strip() else ""
+    def _stakeholder(self, user_id: int) -> Stakeholder | None:
+        """Who an account speaks for, by numeric id (one index of the registry, not a search per input)."""
+        if self._accounts is None:
+            self._accounts = {}
+            for stakeholder in reversed(self.workspace.registry.stakeholders):  # the first listed wins
+                self._accounts.update({a.id: stakeholder for a in stakeholder.accounts})
+        return self._accounts.get(user_id)
+
+    def _subject(self, facts: InputFacts, sha: str) -> str:
+        return facts.commits[sha].subject
+
+
+def _name(ref: str, number: int | None) -> str:
+    return input_name(number) if number is not None else ref.removeprefix("refs/heads/").removeprefix("refs/")

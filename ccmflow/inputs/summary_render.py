@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ccmflow.core.categories import OUTSIDE_REGISTRY, category_label
 from ccmflow.core.escape import code, escape, printable
 from ccmflow.core.status import Verdict
 from ccmflow.inputs.summary import CoSponsored, Entry, GeneralRemark, SectionSummary, Summary
+
+# rich is imported by the terminal rendering only: Markdown and JSON never need it.
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
 
 # GitHub refuses an issue or comment body over 65,536 characters.
 MAX_BODY = 65_536
@@ -180,6 +182,9 @@ def _cosponsored(group: CoSponsored) -> str:
 
 def renderables(summary: Summary) -> list[RenderableType]:
     """Rich tables for a terminal: counts, then one table per section, then invalid inputs and notes."""
+    from rich.table import Table
+    from rich.text import Text
+
     out: list[RenderableType] = [_plain(f"Consolidation summary: {summary.title}", "bold")]
     window = f"{summary.window_title}, closes {summary.closes or 'to be announced'}" if summary.window_title \
         else "no window"
@@ -215,6 +220,10 @@ def renderables(summary: Summary) -> list[RenderableType]:
 
 
 def _section_table(section: SectionSummary) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text(f"{section.title} ({section.id})"), title_justify="left", show_lines=False)
     for column in ("input", "delegation", "amends", "inserts", "deletes", "timing", "remarks"):
         table.add_column(column, overflow="fold")
@@ -241,4 +250,6 @@ def _section_table(section: SectionSummary) -> RenderableType:
 def _plain(text: str, style: str = "") -> Text:
     """Untrusted text for the terminal: never markup, and no control characters."""
     # Control characters (ESC above all) that rich lets through to the terminal; PR text must not carry them.
+    from rich.text import Text
+
     return Text(printable(text), style=style)

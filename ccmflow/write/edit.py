@@ -16,8 +16,8 @@ from ccmflow.write.spans import EditError, InternalEditError
 from ccmflow.write.splice import Splicer, unique
 from ccmflow.write.yamlemit import WIDTH
 
-__all__ = ["ID_ALPHABET", "MODELINE", "WIDTH", "EditError", "Editor", "InternalEditError", "dump_document", "new_id",
-           "write_document"]
+__all__ = ["ID_ALPHABET", "MODELINE", "WIDTH", "EditError", "Editor", "InternalEditError", "Spliced", "dump_document",
+           "new_id", "splice_document", "write_document"]
 
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
 
@@ -51,13 +51,29 @@ def write_document(old_text: str, path: str, target: Document, *, loaded: Loaded
     `loaded` may be `old_text` already parsed (`parse_text(path, old_text).loaded`), saving a parse; it is
     used only when it was read from exactly the text spliced here, so a stale one costs time, never correctness.
     """
+    text = splice_document(old_text, path, target, loaded=loaded).text
+    _verify(text, path, target)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Spliced:
+    """Spliced text, not yet checked, and what the splicer did (see Splicer.chunks and only_paragraphs)."""
+
+    text: str
+    chunks: dict[str, tuple[str, int, bool]]
+    only_paragraphs: bool
+
+
+def splice_document(old_text: str, path: str, target: Document, *, loaded: Loaded | None = None) -> Spliced:
+    """write_document without its check: for a caller that proves the result itself (the merge driver)."""
     _check_ids(target)
     frame, body = _Frame.of(old_text)
     if loaded is None or loaded.text != body or loaded.path != path:
         loaded = _load(body, path)
-    text = frame.restore(Splicer(loaded).write(target))
-    _verify(text, path, target)
-    return text
+    splicer = Splicer(loaded)
+    text = frame.restore(splicer.write(target))
+    return Spliced(text, splicer.chunks, splicer.only_paragraphs)
 
 
 def _load(body: str, path: str) -> Loaded:

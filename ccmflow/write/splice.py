@@ -43,6 +43,11 @@ class Splicer:
         self.sections = unique([(s["id"], i) for i, s in enumerate(sections)], "section")
         self.paragraphs = unique([(p["id"], (i, j)) for i, s in enumerate(sections)
                                   for j, p in enumerate(s["paragraphs"])], "paragraph")
+        # What `write` did, for a caller that checks the result piece by piece rather than reading it whole:
+        # each paragraph's lines (its own or new, at its dash column) and whether they differ from the old
+        # item's; `only_paragraphs` stays True while nothing but paragraph items (and their order) changed.
+        self.chunks: dict[str, tuple[str, int, bool]] = {}
+        self.only_paragraphs = True
 
     def write(self, target: Document) -> str:
         splices = [*self._metadata(target), self._sections(target)]
@@ -58,6 +63,7 @@ class Splicer:
         if effective == dict(target.numbering):
             new["numbering"] = old["numbering"]  # same effect: keep however the file says it
         splices = self._mapping(path, META_KEYS, old, new)
+        self.only_paragraphs &= splices == []
         if splices is not None:
             return splices
         text = "\n" + self.emit.fields(new.items(), self.src.column(path) + self.style.indent)[:-1]
@@ -73,6 +79,7 @@ class Splicer:
         start = self.src.colon(path)
         if self._same_sections(target.sections):
             return start, start, ""
+        self.only_paragraphs = False
         dash = self.src.column(path) + self.style.sections
         body = assemble((), [self._section(s, dash) for s in target.sections], self.style.section_gap)
         return self._tail(start, max(self.src.end(path), start), "\n" + body[:-1] if body else " []")
@@ -83,10 +90,13 @@ class Splicer:
         if index is not None and self.src.flow(path) and self._same_section(index, section):
             return self._verbatim(path, dash), index
         if index is None or self.src.flow(path):
+            self.only_paragraphs = False
             return self.emit.section(section, dash, self._moved), None
         raw = self.src.node(path)
         splices = self._mapping(path, ("id", "title"), {"id": raw["id"], "title": raw.get("title")},
                                 {"id": section.id, "title": section.title})
+        self.only_paragraphs &= splices == [] and self.src.block_list(("sections",)) and (
+            dash == self.src.layout(("sections",)).items[index].dash)
         if splices is None:
             return self.emit.section(section, dash, self._moved), None
         inner = self._paragraphs(index, section)
@@ -102,6 +112,7 @@ class Splicer:
         if block and entries:
             layout = self.src.layout(path)
             return *layout.region(), assemble(layout.gaps, entries, self.style.paragraph_gap)
+        self.only_paragraphs = False
         start = self.src.colon(path)
         if not block and self._same_paragraphs(index, section):
             return None
@@ -117,8 +128,13 @@ class Splicer:
     def _paragraph(self, paragraph: Paragraph, section: int | None, dash: int) -> Entry:
         where = self.paragraphs.get(paragraph.id)
         if where is None:
-            return self.emit.paragraph(paragraph, dash), None
-        chunk = self._chunk(("sections", where[0], "paragraphs", where[1]), paragraph, dash)
+            chunk = self.emit.paragraph(paragraph, dash)
+            self.chunks[paragraph.id] = (chunk, dash, True)
+            return chunk, None
+        path = ("sections", where[0], "paragraphs", where[1])
+        chunk = self._chunk(path, paragraph, dash)
+        old = None if self.src.flow(path[:-1]) else self.src.layout(path[:-1]).items[where[1]]
+        self.chunks[paragraph.id] = (chunk, dash, old is None or chunk != self.src.text[old.start:old.end])
         return chunk, where[1] if where[0] == section else None
 
     def _chunk(self, path: Path, paragraph: Paragraph, dash: int) -> str:
