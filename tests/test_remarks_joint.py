@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from gitutil import commit
-from inputkit import ACCOUNTS, REVIEW, Process, utc
+from inputkit import ACCOUNTS, REVIEW, WINDOW, Process, utc
 
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.consolidation.dispositions import Outcome
@@ -19,6 +19,7 @@ from ccmflow.core.inputfile import InputKind
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.collect import collect
 from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
+from ccmflow.inputs.freeze import attested_times, freeze_report
 from ccmflow.inputs.summary import build
 from ccmflow.inputs.summary_render import markdown
 from ccmflow.propose.build import Proposal
@@ -103,3 +104,24 @@ def test_an_attested_e_mail_time_counts_in_the_summary_only_from_the_isu(proc: P
     (item,) = collect(proc.store, "review-document", now=AFTER).inputs
     assert item.timing.label == "on time" and item.received == emailed
     assert item.author.name == "Chile"
+
+
+def test_the_freeze_keeps_an_input_e_mailed_on_time_and_entered_after_the_deadline(proc: Process) -> None:
+    emailed = utc(5, 4, 21, 30)  # before the deadline (4 May, 21:59:59 UTC); entered by the ISU on 7 May
+    remark = Proposal("review-document", InputKind.REMARK, ("chile",), remark="Views sent by e-mail.",
+                      received=emailed)
+    sha = propose(proc, 1, "presidency", remark, utc(5, 7))
+    proc.records[1] = replace(proc.records[1], author_id=39084516, author_login="ccm-isu")  # record-input
+    ledger = proc.sync()
+    workspace = proc.store.require(proc.base)
+    base = proc.store.commit(str(proc.base))
+    attested = attested_times(proc.repo, base, workspace, ledger)
+    assert attested == {1: emailed}
+    report = freeze_report(proc.repo, workspace.process, WINDOW, ledger, utc(5, 8), workspace.registry,
+                           attested=attested)
+    (frozen,) = report.manifest.inputs
+    assert (frozen.number, frozen.sha, frozen.received) == (1, sha, emailed)
+    # The same record opened by an account without the role: GitHub's time stands, and nothing is on time.
+    proc.records[1] = replace(proc.records[1], author_id=ACCOUNTS["austria"][0], author_login="at")
+    ledger = proc.sync()
+    assert attested_times(proc.repo, base, workspace, ledger) == {}

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import console, emit_json
     from ccmflow.core.errors import FatalError
     from ccmflow.core.status import format_instant
-    from ccmflow.inputs.freeze import freeze_report
+    from ccmflow.inputs.freeze import attested_times, freeze_report
     from ccmflow.repo.git import has_ref
     from ccmflow.repo.inputref import FETCH_HINT, input_name, pull_ref
     from ccmflow.repo.ledger import LEDGER_REF, freeze_ref, manifest_ref, read_ledger
@@ -44,8 +44,10 @@ def run(args: argparse.Namespace) -> int:
         raise FatalError(f"no inputs ledger here ({LEDGER_REF}): the freeze reads from it when GitHub received "
                          "each input, and without it every input would count as late. Fetch it first: "
                          f"{FETCH_HINT} (the bot's maintenance job writes it, and freezes each window itself)")
-    report = freeze_report(store.repo, workspace.process, args.window, read_ledger(store.repo), now,
-                           workspace.registry, redo=args.redo)
+    base = store.commit(args.base)
+    ledger = read_ledger(store.repo)
+    report = freeze_report(store.repo, workspace.process, args.window, ledger, now, workspace.registry,
+                           redo=args.redo, attested=attested_times(store.repo, base, workspace, ledger))
     manifest = report.manifest
     if args.json:
         emit_json({**manifest.as_json(), "changed": report.changed, "created": list(report.created),

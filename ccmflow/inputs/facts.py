@@ -55,11 +55,12 @@ def read_facts(repo: Repository, base: Commit, ref: str, head: str | None, numbe
             if find_commit(repo, sha) is not None:
                 commits[sha] = _commit_facts(repo, sha)
     return InputFacts(ref=ref, head=head, number=number, record=record, frozen=frozen,
-                      input_files=_input_files(repo, base, current),
+                      input_files=input_files_at(repo, base, current),
                       present=frozenset(s for s in candidates if find_commit(repo, s) is not None), commits=commits)
 
 
-def _input_files(repo: Repository, base: Commit, sha: str | None) -> tuple[SourceFile, ...]:
+def input_files_at(repo: Repository, base: Commit, sha: str | None) -> tuple[SourceFile, ...]:
+    """The input records a commit changes since its merge base with `base` (none when it is not here)."""
     head = find_commit(repo, sha) if sha else None
     if head is None:
         return ()

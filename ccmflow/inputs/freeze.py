@@ -7,13 +7,15 @@ after the deadline changes nothing. The frozen ref keeps the commit even when th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from ccmflow.core.errors import FatalError
-from ccmflow.core.model import Process, Registry, Window
+from ccmflow.core.model import Process, Registry, Window, Workspace
 from ccmflow.core.status import format_instant
-from ccmflow.repo.git import Repository, has_ref, set_ref
+from ccmflow.inputs.facts import input_files_at
+from ccmflow.repo.git import Commit, Repository, has_ref, set_ref
 from ccmflow.repo.ledger import (
     FrozenInput,
     InputRecord,
@@ -24,6 +26,7 @@ from ccmflow.repo.ledger import (
     write_manifest,
 )
 from ccmflow.repo.prinput import has_commit
+from ccmflow.triage.credit import attest_log, credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +46,29 @@ def freeze(repo: Repository, process: Process, window_id: str, ledger: Ledger, n
     return freeze_report(repo, process, window_id, ledger, now, registry).manifest
 
 
+def attested_times(repo: Repository, base: Commit, workspace: Workspace, ledger: Ledger) -> dict[int, datetime]:
+    """Per input, the time of receipt outside GitHub (an e-mail) that triage honours: attested in the input's
+    record by an account with the record-input role, and not later than the pull request (triage.credit).
+
+    The bot's hidden log keeps GitHub's times only, so the freeze applies the attestation the same way triage
+    and the summary do; an e-mail received on time and entered after the deadline is frozen as on time.
+    """
+    found: dict[int, datetime] = {}
+    for record in ledger.inputs:
+        files = input_files_at(repo, base, record.head_sha)
+        attested = credit(files, workspace, record.author_id, record.created_at).attested if files else None
+        if attested is not None:
+            found[record.number] = attested
+    return found
+
+
 def freeze_report(repo: Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
-                  registry: Registry | None = None, redo: bool = False) -> FreezeReport:
+                  registry: Registry | None = None, redo: bool = False,
+                  attested: Mapping[int, datetime] | None = None) -> FreezeReport:
     """Freeze the window; `redo` builds the manifest again from `ledger`, at `now`, keeping only the entries
     whose ref is frozen already: a frozen ref is never moved (the first freeze wins), and `kept` lists those the
-    ledger would now freeze at another commit."""
+    ledger would now freeze at another commit. `attested` (see `attested_times`) dates inputs received by
+    e-mail."""
     window = _closed_window(process, window_id, now)
     assert window.closes is not None
     existing = read_manifest(repo, window.id)
@@ -58,7 +79,7 @@ def freeze_report(repo: Repository, process: Process, window_id: str, ledger: Le
     kept: list[int] = []
     for record in ledger.inputs:
         if belongs(record, window.document, window, strict=True):
-            frozen = _frozen(record, window.closes, registry)
+            frozen = _frozen(record, window.closes, registry, (attested or {}).get(record.number))
             if frozen is not None and record.number not in entries:
                 entries[record.number] = frozen
             elif redo and record.number in entries and (frozen is None or frozen.sha != entries[record.number].sha):
@@ -112,14 +133,15 @@ def belongs(record: InputRecord, document: str, window: Window | None, strict: b
     return window is None or pinned is None or pinned == window.id
 
 
-def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None) -> FrozenInput | None:
+def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None,
+            attested: datetime | None = None) -> FrozenInput | None:
     """The input's last version received by the deadline; None when nothing arrived in time.
 
     Only inputs with an on-time version are frozen: an input opened after the deadline is seen by a late run
     and not by a punctual one, so listing it would make the result depend on when the freeze ran. Late inputs
     are judged from the ledger instead (and one the Presidency accepts stays usable by consolidate).
     """
-    on_time = record.log.last_before(deadline)
+    on_time = attest_log(record.log, attested).last_before(deadline)
     if on_time is None:
         return None
     stakeholder = registry.by_user_id(record.author_id) if registry is not None else None
