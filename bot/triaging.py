@@ -14,6 +14,7 @@ from ccmflow.core import labels
 from ccmflow.core.errors import FatalError
 from ccmflow.core.submissions import SubmissionLog, encode
 from ccmflow.repo import prinput
+from ccmflow.repo.ledger import InputRecord
 from ccmflow.triage.decide import Decision, PullFacts, decide
 from ccmflow.triage.messages import STATUS_MARKER
 
@@ -69,9 +70,20 @@ class IssueOrigin:
             return None
 
 
-def _origin(ctx: Context, pull: PullInfo, log: SubmissionLog) -> IssueOrigin | None:
+def origin_of(pull: PullInfo, log: SubmissionLog, bot_login: str) -> IssueOrigin | None:
     """The issue a pull request the bot opened came from; never believed for anyone else's pull request."""
-    return IssueOrigin.of(log) if pull.author_login == ctx.settings.login else None
+    return IssueOrigin.of(log) if pull.author_login == bot_login else None
+
+
+def ledger_record(pull: PullInfo, log: SubmissionLog, bot_login: str) -> InputRecord:
+    """A pull request as the inputs ledger keeps it. For one the bot opened from an issue form, the issue's
+    author and time stand in for the bot's, as in triage: offline commands read the ledger, not the comment."""
+    record = pull.record(log)
+    origin = origin_of(pull, log, bot_login)
+    if origin is None:
+        return record
+    return replace(record, author_id=origin.author_id, author_login=origin.author_login,
+                   created_at=min(record.created_at, origin.created_at))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +183,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
     # Nothing logged can predate the pull request itself (GitHub's time, not the log's word), or the issue the
     # bot opened it from.
     raw = _merged_log(pull.number, status_logs(ours, ctx.settings, pull.number))
-    origin = _origin(ctx, pull, raw)
+    origin = origin_of(pull, raw, ctx.settings.login)
     log = raw.since(min(pull.created_at, origin.created_at) if origin is not None else pull.created_at)
     if _versions_missing(log, pull.head_sha, source, before):
         log = with_head_events(log, ctx.client.head_events(pull.number))
@@ -187,7 +199,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
                        f"{newest.sha[:7]} was already triaged")
     if update is not None:
         log = update(log)
-        origin = _origin(ctx, pull, log)
+        origin = origin_of(pull, log, ctx.settings.login)
     author_id, author_login = ((origin.author_id, origin.author_login) if origin is not None
                                else (pull.author_id, pull.author_login))
     facts = PullFacts(number=pull.number, author_id=author_id, author_login=author_login,

@@ -10,6 +10,7 @@ from botkit import AUSTRIA, BOT_LOGIN, REVIEW, STRANGER, World, load_payload, wo
 
 from ccmflow.core.submissions import decode
 from ccmflow.read.load import parse_text
+from ccmflow.repo.ledger import read_ledger, read_manifest
 
 __all__ = ["world"]  # the fixture, imported by name
 
@@ -96,6 +97,19 @@ def test_a_filled_form_becomes_a_triaged_pull_request_and_an_edit_a_new_version(
     run_issue(world, world.issue_event("edited", 1), EDITED)
     assert len(decode(world.status_comment(2)).receipts) == 2  # type: ignore[union-attr]
     assert len(pulls(world)) == 1
+
+
+def test_the_ledger_and_the_freeze_credit_the_issue_author_not_the_bot(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    run_issue(world, world.open_issue(form(), at=OPENED), OPENED)
+    (pull,) = pulls(world)
+    result = world.run("schedule", {"schedule": "5 * * * *"}, now="2020-05-06T09:05:00Z")
+    assert result.code == 0, result.err
+    record = read_ledger(world.origin).get(2)
+    assert record is not None and (record.author_id, record.author_login) == (AUSTRIA[1], AUSTRIA[0])
+    manifest = read_manifest(world.origin, "review-zero-draft-input")
+    frozen = manifest.get(2) if manifest is not None else None
+    assert frozen is not None and frozen.sha == pull["head"]["sha"] and frozen.stakeholder == "austria"
 
 
 def test_a_broken_form_gets_one_comment_saying_what_to_fix_and_stays_open(world: World) -> None:

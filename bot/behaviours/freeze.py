@@ -20,7 +20,7 @@ from ccmflow.repo.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, w
 from ..context import Context
 from ..events import Schedule, WorkflowDispatch
 from ..router import Outcome, Router, handled, ignored
-from ..triaging import with_head_events
+from ..triaging import ledger_record, with_head_events
 
 # Kept with each ledger record's log: the pull request's updated_at when its log was last read. GitHub bumps
 # updated_at on every push and comment (the bot's status comment included), so an unchanged value means an
@@ -81,7 +81,7 @@ def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
             if log.receipt(pull.head_sha) is None:  # the head's own run was lost: what does GitHub date?
                 log = with_head_events(log, ctx.client.head_events(pull.number))
         log = replace(log, extra={**log.extra, SEEN: seen})
-        records[pull.number] = pull.record(log)
+        records[pull.number] = ledger_record(pull, log, ctx.settings.login)
     still_open = {pull.number for pull in listed}
     for number, record in records.items():
         if record.state == "open" and number not in still_open:

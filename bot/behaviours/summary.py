@@ -32,6 +32,7 @@ from ..context import Context
 from ..events import PULL_ACTIONS, IssueCommentEvent, PullRequestEvent, Schedule, WorkflowDispatch
 from ..replies import reply
 from ..router import Command, Outcome, Router, handled, ignored
+from ..triaging import ledger_record
 
 TITLE = "Consolidation summary: "
 MAX_TITLE = 256
@@ -133,7 +134,7 @@ def refresh(ctx: Context, *, create: bool, update: LogUpdate | None = None, publ
         return ignored("no tracking issue yet: the maintenance job opens one per document")
     problem = ctx.fetch()
     listed = ctx.open_pulls()
-    ledger = merged_ledger(read_ledger(ctx.repo), listed, update)
+    ledger = merged_ledger(read_ledger(ctx.repo), listed, update, ctx.settings.login)
     numbers = frozenset(pull.number for pull in listed)
     collected = {doc: collect(ctx.store, doc, now=ctx.settings.now, ledger=ledger, open_numbers=numbers)
                  for doc in _documents(workspace)}
@@ -157,14 +158,17 @@ def _documents(workspace: Workspace) -> list[str]:
     return order + sorted(d for d in workspace.documents if d not in order)
 
 
-def merged_ledger(ledger: Ledger, listed: Sequence[PullInfo], update: LogUpdate | None) -> Ledger:
+def merged_ledger(ledger: Ledger, listed: Sequence[PullInfo], update: LogUpdate | None, bot_login: str) -> Ledger:
     """The ledger (hourly) with what the PR list says now: title, description, head, author; logs kept."""
     records = {r.number: r for r in ledger.inputs}
-    for pull in listed:
-        old = records.get(pull.number)
-        records[pull.number] = pull.record(old.log if old is not None else SubmissionLog(pull.number))
     if update is not None:
         records = {n: replace(r, log=update(n, r.log)) for n, r in records.items()}
+    for pull in listed:
+        old = records.get(pull.number)
+        log = old.log if old is not None else SubmissionLog(pull.number)
+        if old is None and update is not None:
+            log = update(pull.number, log)
+        records[pull.number] = ledger_record(pull, log, bot_login)
     return Ledger(tuple(records[n] for n in sorted(records)))
 
 
