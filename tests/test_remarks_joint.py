@@ -14,7 +14,8 @@ from inputkit import ACCOUNTS, REVIEW, WINDOW, Process, utc
 
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.consolidation.dispositions import Outcome
-from ccmflow.consolidation.trace import concordance
+from ccmflow.consolidation.outcomes import window_inputs
+from ccmflow.consolidation.trace import concordance, delegations
 from ccmflow.core.inputfile import InputKind
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.collect import collect
@@ -88,6 +89,19 @@ def test_remarks_and_joint_inputs_are_credited_everywhere(proc: Process) -> None
     row = concordance(proc.store, "review-document").row("pkp3nvcv")
     assert row is not None and row.inputs == ("pr-1",)
     assert row.delegations == ("Austria", "Chile", "Cluster Munition Coalition")
+
+
+def test_naming_delegations_one_may_not_speak_for_credits_nobody_else_anywhere(proc: Process) -> None:
+    # Mexico's account names Chile and the CMC: triage and the summary refuse the record, and so must the
+    # register and the trace, which credit Mexico's own delegation.
+    propose(proc, 1, "mexico", Proposal("review-document", InputKind.AMEND, ("chile", "cmc"), "5",
+                                        text="Words put in others' mouths."), utc(4, 20))
+    proc.sync()
+    workspace = proc.store.require(str(proc.base))
+    (item,) = window_inputs(proc.repo, proc.store.commit(str(proc.base)), workspace.documents["review-document"],
+                            WINDOW, workspace.registry, utc(5, 4, 21, 59))
+    assert (item.stakeholder, item.joint) == ("mexico", ())
+    assert delegations(proc.store, workspace, "review-document")["pr-1"] == ("Mexico",)
 
 
 def test_an_attested_e_mail_time_counts_in_the_summary_only_from_the_isu(proc: Process) -> None:

@@ -16,6 +16,7 @@ from ccmflow.repo.inputfiles import changed_input_files
 from ccmflow.repo.inputref import input_name, pull_number, pull_ref, ref_commit
 from ccmflow.repo.ledger import read_ledger, read_manifest
 from ccmflow.repo.treeedit import blob_id
+from ccmflow.triage.credit import attest_log, attested_time, may_speak_for
 
 _MAX_LISTED = 6
 
@@ -77,9 +78,14 @@ def window_inputs(repo: Repository, base: Commit, document: Document, window: st
             wanted = record.log.window == window
         if wanted:
             stakeholder = registry.by_user_id(record.author_id)
-            credited = list(dict.fromkeys(d for r in records for d in r.on_behalf_of))
+            # Credit and time as triage and the summary judge them: the records' delegations only when the
+            # author may speak for them, an attested time only from the record-input role.
+            named = tuple(dict.fromkeys(d for r in records for d in r.on_behalf_of))
+            credited = list(named) if may_speak_for(registry, record.author_id, named) else []
             own = stakeholder.id if stakeholder else None
-            on_time = closes is None or record.log.last_before(closes) is not None or not record.log.receipts
+            received, _ = attested_time(records, registry, record.author_id, record.created_at)
+            log = attest_log(record.log, received)
+            on_time = closes is None or log.last_before(closes) is not None or not log.receipts
             remark = (bool(records) and all(r.kind == InputKind.REMARK for r in records) and head is not None
                       and not _touches(repo, base, head, document.path))
             listed[record.number] = WindowInput(

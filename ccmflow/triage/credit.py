@@ -58,7 +58,7 @@ def credit(files: Iterable[SourceFile], base: Workspace, author_id: int | None,
                                 f"{names}", "make the input from an account of one of these delegations, or ask "
                                 "the Implementation Support Unit to enter it"))
         return Credit(tuple(records), (), tuple(findings))
-    attested, note = _attested(records, base, author_id, created)
+    attested, note = attested_time(records, base.registry, author_id, created)
     return Credit(tuple(records), delegations, tuple(findings), attested, note)
 
 
@@ -74,15 +74,16 @@ def may_speak_for(registry: Registry, author_id: int, delegations: tuple[str, ..
     return any(a.id == author_id for d in delegations if (s := registry.get(d)) is not None for a in s.accounts)
 
 
-def _attested(records: list[InputFile], base: Workspace, author_id: int | None,
-              created: datetime | None) -> tuple[datetime | None, str]:
+def attested_time(records: Iterable[InputFile], registry: Registry, author_id: int | None,
+                  created: datetime | None) -> tuple[datetime | None, str]:
+    """The time of receipt the records attest, when it is honoured, else None and why not (for the comment)."""
     times = [r.received for r in records if r.received is not None]
     if not times:
         return None, ""
     received = min(times)
     if author_id is None or created is None:
         return None, "the attested time of receipt is not used: who opened the input is not known here"
-    if not base.registry.may(author_id, RECORD_ROLE):
+    if not registry.may(author_id, RECORD_ROLE):
         return None, (f"the time of receipt in the input's record is ignored: only an account with the "
                       f"{RECORD_ROLE} role may attest one")
     if received > created:
