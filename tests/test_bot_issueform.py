@@ -15,6 +15,7 @@ from ccmflow.repo.ledger import read_ledger, read_manifest
 __all__ = ["world"]  # the fixture, imported by name
 
 OPENED = "2020-04-20T10:00:00Z"
+INSERT = "Insert a new paragraph after a paragraph"
 EDITED = "2020-04-22T09:30:00Z"
 TARGET = "pkp3nvcv"  # paragraph 5 of the Review Document
 FIRST = "Since the First Review Conference, 110 States have joined the Convention."
@@ -97,6 +98,20 @@ def test_a_filled_form_becomes_a_triaged_pull_request_and_an_edit_a_new_version(
     run_issue(world, world.issue_event("edited", 1), EDITED)
     assert len(decode(world.status_comment(2)).receipts) == 2  # type: ignore[union-attr]
     assert len(pulls(world)) == 1
+
+
+def test_an_edit_that_changes_nothing_makes_no_new_version_even_for_a_new_paragraph(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    body = form(kind=INSERT, text="A new paragraph proposed through the form.")
+    run_issue(world, world.open_issue(body, at=OPENED), OPENED)
+    (pull,) = pulls(world)
+    head = pull["head"]["sha"]
+    # The author edits the issue and saves the same form (GitHub sends `edited`, with a new updated_at).
+    out = run_issue(world, world.edit_issue(1, body, at=EDITED), EDITED)
+    (pull,) = pulls(world)
+    assert pull["head"]["sha"] == head, out  # the new paragraph keeps its id: the same commit, no new version
+    log = decode(world.status_comment(2))
+    assert log is not None and [r.sha for r in log.receipts] == [head]
 
 
 def test_the_ledger_and_the_freeze_credit_the_issue_author_not_the_bot(world: World) -> None:

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from ccmflow.core.inputfile import CHANGE_KINDS, Change, Channel, InputFile, InputKind, input_path
 from ccmflow.core.model import Document, Paragraph, Workspace, number_name
 from ccmflow.propose.resolve import ResolveError, resolve, resolve_section
-from ccmflow.write.edit import ID_ALPHABET, EditError, Editor, new_id
+from ccmflow.write.edit import ID_ALPHABET, EditError, Editor, derived_id, new_id
 from ccmflow.write.inputemit import dump_input
 
 # An inserted action must stay measurable (the schema asks for one indicator): this one says none is proposed
@@ -129,12 +129,13 @@ def _build(workspace: Workspace, document: Document, document_text: str, proposa
         where = f"section '{about.title}'" if about is not None else "the whole document"
         summary = f"general remark on {where} of {document.short_title()}"
     elif kind == InputKind.CHANGES:
-        changes, summary = _several(workspace, document, editor, proposal.edits)
+        changes, summary = _several(workspace, document, editor, proposal.edits, _seed(proposal, input_id))
     else:
         if not proposal.paragraph:
             raise ProposalError("name the paragraph as in the circulated text, e.g. '5' or 'Action 12'")
         taken = _taken(workspace)
-        pid, what = _apply(document, editor, Edit(kind, proposal.paragraph, proposal.text), {}, taken)
+        pid, what = _apply(document, editor, Edit(kind, proposal.paragraph, proposal.text), {}, taken,
+                           _seed(proposal, input_id))
         summary = f"{what} of {document.short_title()}"
     record = InputFile(
         id=input_id, document=document.id, kind=kind, on_behalf_of=proposal.on_behalf_of,
@@ -153,8 +154,14 @@ def _taken(workspace: Workspace) -> set[str]:
     return {p.id for d in workspace.documents.values() for _, p in d.walk()}
 
 
+def _seed(proposal: Proposal, input_id: str) -> str | None:
+    """New paragraph ids of an issue form's input are drawn from its id: the bot rebuilds the input from the
+    issue on every edit, and an edit that changes nothing must make the same commit (no new version)."""
+    return input_id if proposal.issue is not None else None
+
+
 def _several(workspace: Workspace, document: Document, editor: Editor,
-             edits: tuple[Edit, ...]) -> tuple[tuple[Change, ...], str]:
+             edits: tuple[Edit, ...], seed: str | None = None) -> tuple[tuple[Change, ...], str]:
     """Each edit in turn, as the same number of single proposals would make them one after the other."""
     if len(edits) < 2:
         raise ProposalError("an input of several changes needs at least two (one change is a proposal of its kind)")
@@ -165,14 +172,14 @@ def _several(workspace: Workspace, document: Document, editor: Editor,
     for edit in edits:
         if edit.kind not in CHANGE_KINDS:
             raise ProposalError(f"'{edit.kind}' is not a change to a paragraph (amend, insert or delete)")
-        pid, what = _apply(document, editor, edit, chained, taken)
+        pid, what = _apply(document, editor, edit, chained, taken, seed and f"{seed}:{len(changes)}")
         changes.append(Change(edit.kind, pid, (edit.justification or "").strip() or None))
         whats.append(what)
     return tuple(changes), f"{len(changes)} changes to {document.short_title()}: {'; '.join(whats)}"
 
 
 def _apply(document: Document, editor: Editor, edit: Edit, chained: dict[str, str],
-           taken: set[str]) -> tuple[str, str]:
+           taken: set[str], seed: str | None = None) -> tuple[str, str]:
     """Make one amendment, insertion or deletion; the paragraph it records, and what it did."""
     section, paragraph = resolve(document, edit.paragraph)
     pid = paragraph.id
@@ -185,7 +192,7 @@ def _apply(document: Document, editor: Editor, edit: Edit, chained: dict[str, st
         return pid, f"amendment to {named}"
     if edit.kind == InputKind.INSERT:
         after = chained.get(pid, pid)
-        new = _new_paragraph(taken, paragraph, _text(edit.text, "proposed text"))
+        new = _new_paragraph(taken, paragraph, _text(edit.text, "proposed text"), seed)
         editor.insert(section.id, after, new)
         taken.add(new.id)
         chained[pid] = new.id
@@ -194,6 +201,7 @@ def _apply(document: Document, editor: Editor, edit: Edit, chained: dict[str, st
     return pid, f"deletion of {named}"
 
 
-def _new_paragraph(taken: set[str], after: Paragraph, text: str) -> Paragraph:
+def _new_paragraph(taken: set[str], after: Paragraph, text: str, seed: str | None = None) -> Paragraph:
     indicators = (INDICATOR_PLACEHOLDER,) if after.kind == "action" else ()
-    return Paragraph(id=new_id(taken), kind=after.kind, text=text, indicators=indicators)
+    pid = derived_id(seed, taken) if seed is not None else new_id(taken)
+    return Paragraph(id=pid, kind=after.kind, text=text, indicators=indicators)

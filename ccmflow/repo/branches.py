@@ -8,7 +8,7 @@ import pygit2
 
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.fetch import push
-from ccmflow.repo.treeedit import commit_files, tree_with
+from ccmflow.repo.treeedit import blob_text, commit_files
 
 
 def commit_on_new_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[str, str], message: str,
@@ -29,13 +29,13 @@ def publish_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[
     """One commit on `base` with `files`, pushed to origin as `branch` (replacing what it held).
 
     Returns the pushed commit, or None when `previous` (the branch's head so far, if known here) already holds
-    that very tree: an edit that changes nothing makes no new version.
+    these very files: an edit that changes nothing makes no new version (a base that moved on in other files
+    does not count; one that changed the same document does).
     """
-    data = {path: text.encode("utf-8") for path, text in files.items()}
     if previous is not None:
         found = repo.get(previous)
         old = found.peel(pygit2.Commit) if found is not None else None
-        if old is not None and old.tree.id == tree_with(repo, base.tree, data):
+        if old is not None and all(blob_text(old, path) == text for path, text in files.items()):
             return None
     sha = commit_on_new_branch(repo, base, files, message, branch, force=True)
     push(repo, token, [f"+refs/heads/{branch}:refs/heads/{branch}"])

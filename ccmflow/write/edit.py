@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -97,6 +99,17 @@ def new_id(taken: Collection[str]) -> str:
         pid = "p" + "".join(secrets.choice(ID_ALPHABET) for _ in range(7))
         if pid not in taken:
             return pid
+
+
+def derived_id(seed: str, taken: Collection[str]) -> str:
+    """A paragraph id drawn from `seed` rather than at random, never one in `taken`: the same seed gives the same
+    id, so an input rebuilt from the same request (an issue form edited elsewhere) proposes the same paragraph."""
+    for attempt in itertools.count():
+        digest = hashlib.sha256(f"{seed}#{attempt}".encode()).digest()
+        pid = "p" + "".join(ID_ALPHABET[byte % len(ID_ALPHABET)] for byte in digest[:7])
+        if pid not in taken:
+            return pid
+    raise AssertionError("unreachable")
 
 
 def _check_ids(document: Document) -> None:
