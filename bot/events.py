@@ -124,6 +124,7 @@ class IssuesEvent:
     state: str  # open | closed
     labels: tuple[str, ...]
     repository: Repository
+    sender: User  # who made this change (for `edited`, the editor: maintainers can edit anyone's issue)
     html_url: str | None = None
 
 
@@ -186,7 +187,8 @@ def _issues(top: Fields) -> IssuesEvent:
                        body=issue.opt_text("body") or "", user=User.parse(issue.obj("user")),
                        created_at=issue.time("created_at"), updated_at=issue.time("updated_at"),
                        state=issue.name("state"), labels=tuple(label.name("name") for label in issue.objects("labels")),
-                       repository=Repository.parse(top.obj("repository")), html_url=issue.opt_text("html_url"))
+                       repository=Repository.parse(top.obj("repository")), sender=User.parse(top.obj("sender")),
+                       html_url=issue.opt_text("html_url"))
 
 
 def _push(top: Fields) -> PushEvent:

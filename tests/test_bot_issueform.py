@@ -114,6 +114,19 @@ def test_an_edit_that_changes_nothing_makes_no_new_version_even_for_a_new_paragr
     assert log is not None and [r.sha for r in log.receipts] == [head]
 
 
+def test_an_edit_by_someone_other_than_the_author_changes_nothing(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    run_issue(world, world.open_issue(form(), at=OPENED), OPENED)
+    (pull,) = pulls(world)
+    payload = world.edit_issue(1, form(text=SECOND), at=EDITED)
+    payload["sender"].update(login=STRANGER[0], id=STRANGER[1])  # a maintainer, or anyone who may edit issues
+    out = run_issue(world, payload, EDITED)
+    assert "not by its author" in out
+    assert pulls(world)[0]["head"]["sha"] == pull["head"]["sha"]
+    log = decode(world.status_comment(2))
+    assert log is not None and len(log.receipts) == 1
+
+
 def test_the_ledger_and_the_freeze_credit_the_issue_author_not_the_bot(world: World) -> None:
     world.fake.use_git(world.tmp / "origin.git")
     run_issue(world, world.open_issue(form(), at=OPENED), OPENED)

@@ -37,6 +37,10 @@ def on_issue(ctx: Context, event: IssuesEvent) -> Outcome:
         return ignored(f"#{number} was not written with the input form")
     if event.state != "open":
         return ignored(f"#{number} is closed: its form is no longer read")
+    if event.action == "edited" and event.sender.id != event.user.id:
+        # The input speaks for the author's delegation: only the author's own edits make a version of it.
+        return ignored(f"#{number} was edited by account {event.sender.id}, not by its author "
+                       f"({event.user.id}): the input is left as its author last sent it")
     # GitHub's times: the issue's creation dates the first version, an edit the version it makes.
     received, source = ((event.created_at, ISSUE_CREATED) if event.action == "opened"
                         else (event.updated_at, ISSUE_EDITED))
