@@ -150,13 +150,15 @@ def test_the_build_instant_sets_the_phase(tmp_path: Path) -> None:
 
 def test_the_publishing_workflow_is_least_privilege_and_written_by_init(tmp_path: Path) -> None:
     workflow = yaml.safe_load(render_workflows(".")[".github/workflows/ccmflow-site.yml"])
-    (job,) = workflow["jobs"].values()
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert workflow["permissions"] == {}
-    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # The job that reads pull requests' content cannot publish; the one that publishes reads only the artifact.
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"} and deploy["needs"] == "build"
     assert "push" in workflow[True] if True in workflow else "push" in workflow["on"]
-    runs = [s.get("run", "") for s in job["steps"]]
-    assert "ccmflow site _site --fetch" in runs
-    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"])
+    assert "ccmflow site _site --fetch" in [s.get("run", "") for s in build["steps"]]
+    assert not any("run" in s for s in deploy["steps"])
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
     target = tmp_path / "new"
     assert main(["init", str(target),
                  "--package", "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567"]) == 0

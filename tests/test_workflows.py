@@ -90,7 +90,8 @@ def test_good_specs_are_installed_verbatim(spec: str) -> None:
         installs = [s["run"] for s in _steps(workflow) if "pip install" in s.get("run", "")]
         lock = "python -m pip install --require-hashes --only-binary :all: -r .github/ccmflow-requirements.txt"
         wanted = f"{lock}\npython -m pip install --no-deps --no-build-isolation {spec}\n"
-        assert installs == [wanted] * len(workflow["jobs"]), path
+        running = [j for j in workflow["jobs"].values() if any("ccmflow" in s.get("run", "") for s in j["steps"])]
+        assert installs == [wanted] * len(running), path
 
 
 BAD_SPECS = [

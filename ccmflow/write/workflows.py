@@ -69,12 +69,19 @@ def render_workflows(package_spec: str) -> dict[str, str]:
     rendered: dict[str, str] = {}
     for name in WORKFLOW_NAMES:
         text = _template("workflows", name)
-        # Each job installs ccmflow itself (jobs share no files), so the placeholder appears once per job.
-        jobs = text.count("\n    steps:")
+        # Each job that runs ccmflow installs it itself (jobs share no files): the placeholder once per such job.
+        jobs = _jobs_running_ccmflow(text)
         if text.count(PLACEHOLDER) != jobs or text.count(_LOCK_INSTALL) != jobs:
-            raise RuntimeError(f"template {name} must install the lock and ccmflow ({PLACEHOLDER}) once in every job")
+            raise RuntimeError(f"template {name} must install the lock and ccmflow ({PLACEHOLDER}) once in every "
+                               "job that runs ccmflow, and in no other")
         rendered[f"{WORKFLOWS_DIR}/{name}"] = text.replace(PLACEHOLDER, spec)
     return rendered
+
+
+def _jobs_running_ccmflow(text: str) -> int:
+    """How many jobs of a workflow template run a ccmflow command (`ccmflow ...` or `ccmflow-bot ...`)."""
+    jobs = re.split(r"\n  [A-Za-z0-9_-]+:\n", text.split("\njobs:\n", 1)[-1])
+    return sum(1 for job in jobs if re.search(r"run: *\|?\s*ccmflow", job) or re.search(r"\n +ccmflow", job))
 
 
 def render_pr_template() -> str:
