@@ -40,6 +40,12 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n"))
 
 
+def title(text: str, limit: int = 240) -> str:
+    """A title GitHub shows as plain text (a pull request's or an issue's): one line, no control characters,
+    bounded; no Markdown or HTML escaping, which would show as entities there."""
+    return _bounded(plain(text), limit)
+
+
 def _bounded(text: str, limit: int | None) -> str:
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ccmflow.core.escape import escape
+from ccmflow.core.escape import escape, title
 
 # The bot's one comment on a form's issue, found again by this marker (and its author) on every run.
 FORM_MARKER = "<!-- ccmflow:issue-form -->"
@@ -50,7 +50,7 @@ def closed_comment(login: str, pull: int, state: str) -> str:
 
 
 def pull_title(summary: str, names: Sequence[str]) -> str:
-    return escape(f"Input from {', '.join(names)}: {summary}", 240)
+    return title(f"Input from {', '.join(names)}: {summary}", 240)
 
 
 def pull_body(issue: int, login: str, summary: str, names: Sequence[str]) -> str:
