@@ -48,7 +48,7 @@ class Context:
         return self._open
 
     def fetch(self) -> str | None:
-        """Inputs and ccmflow refs from origin, fetched once per run (see gitsync.fetch); why not, else None."""
+        """Inputs and ccmflow refs from origin, fetched once per run (see ccmflow.repo.fetch); why not, else None."""
         if self._fetched is None:
             self._fetched = (fetch(self.repo, self.settings.token),)
         return self._fetched[0]

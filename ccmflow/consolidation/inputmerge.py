@@ -9,7 +9,7 @@ from ccmflow.compare.diff import diff_documents
 from ccmflow.compare.merge import Conflict, merge_documents, normalise, same
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
-from ccmflow.repo.git import Commit
+from ccmflow.repo.git import Commit, merge_base
 from ccmflow.repo.inputref import InputRef, resolve_input
 from ccmflow.repo.store import Store
 
@@ -63,7 +63,7 @@ def _read_input(store: Store, base: Commit, item: InputRef, doc: str,
     """The input's document before and after its change. An input built on an earlier taken one (its head
     descends from the other's) changes only what it adds on top, so it supersedes rather than clashes."""
     repo = store.repo
-    found = repo.merge_base(base.id, item.head)
+    found = merge_base(repo, base.id, item.head)
     if found is None:
         raise FatalError(f"{item.name} ({item.ref}) shares no history with the base branch")
     try:

@@ -11,7 +11,7 @@ from ccmflow.consolidation.inputmerge import Merged, Taken, present
 from ccmflow.core.inputfile import InputFile, InputKind
 from ccmflow.core.model import Document, Registry, number_name
 from ccmflow.read.inputfile import parse_input
-from ccmflow.repo.git import Commit, Oid, Repository, commit_of, find_commit, has_ref, ref_names
+from ccmflow.repo.git import Commit, Oid, Repository, commit_of, find_commit, has_ref, merge_base, ref_names
 from ccmflow.repo.inputfiles import changed_input_files
 from ccmflow.repo.inputref import input_name, pull_number, pull_ref, ref_commit
 from ccmflow.repo.ledger import read_ledger, read_manifest
@@ -43,7 +43,7 @@ class WindowInput:
 
 def _touches(repo: Repository, base: Commit, head: Oid, path: str) -> bool:
     """Whether the commit changes the file at `path` relative to its merge base with `base`."""
-    found = repo.merge_base(base.id, head)
+    found = merge_base(repo, base.id, head)
     if found is None:
         return False
     return blob_id(commit_of(repo, found).tree, path) != blob_id(commit_of(repo, head).tree, path)
@@ -103,7 +103,7 @@ def window_inputs(repo: Repository, base: Commit, document: Document, window: st
 
 def _records(repo: Repository, base: Commit, head: Oid, document: str) -> tuple[InputFile, ...]:
     """The input records the commit adds for `document` (documents/inputs/DOC/), valid ones only."""
-    found = repo.merge_base(base.id, head)
+    found = merge_base(repo, base.id, head)
     old = commit_of(repo, found) if found is not None else None
     records = (parse_input(f)[0] for f in changed_input_files(repo, old, commit_of(repo, head)))
     return tuple(r for r in records if r is not None and r.document == document)

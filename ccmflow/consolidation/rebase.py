@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from ccmflow.compare.stale import stale_paragraphs
+from ccmflow.repo.git import merge_base
 from ccmflow.repo.inputref import resolve_input
 from ccmflow.repo.store import Store
 
@@ -33,7 +34,7 @@ def stale_inputs(store: Store, doc: str, new_rev: str,
              else {i.name: i.head for i in (resolve_input(repo, token) for token in inputs)})
     result: list[StaleInput] = []
     for name, head in heads.items():
-        base = repo.merge_base(new_commit.id, head)
+        base = merge_base(repo, new_commit.id, head)
         if base is None:
             continue
         before = store.find_document(base, doc)

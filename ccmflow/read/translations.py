@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ccmflow.core.errors import Finding
-from ccmflow.core.languages import Translated, Translation, source_hash
+from ccmflow.core.languages import Translated, Translation
 from ccmflow.core.model import Document
 from ccmflow.read import schema
 from ccmflow.read.load import DOCUMENTS_DIR, SourceFile
@@ -94,11 +94,3 @@ def _unknown_ids(record: Translation, loaded: Loaded, doc: Document) -> list[Fin
                          f"use one of: {', '.join(s.id for s in doc.sections)}")
                  for sid in record.sections if doc.section(sid) is None]
     return findings
-
-
-def english_sources(doc: Document) -> dict[str, str]:
-    """The `source` a translator writes for each text of the document (id, 'title' or section id -> hash)."""
-    found = {"title": source_hash(doc.title)}
-    found |= {s.id: source_hash(s.title) for s in doc.sections}
-    found |= {p.id: source_hash(p.text) for _, p in doc.walk()}
-    return found

@@ -25,10 +25,6 @@ SUBMODULE = int(pygit2.enums.FileMode.COMMIT)
 _BLOB_MODES = (int(pygit2.enums.FileMode.BLOB), int(pygit2.enums.FileMode.BLOB_EXECUTABLE))
 
 
-def open_repository(path: str | Path) -> Repository:
-    return pygit2.Repository(str(path))
-
-
 def init_repository(path: str | Path, branch: str = "main") -> Repository:
     return pygit2.init_repository(str(path), initial_head=branch)
 
@@ -88,11 +84,6 @@ def person(name: str, email: str, when: datetime) -> Signature:
     delta = when.utcoffset()
     offset = int(delta.total_seconds() // 60) if delta is not None else 0
     return pygit2.Signature(name, email, int(when.timestamp()), offset)
-
-
-def blob_hash(data: bytes) -> str:
-    """The id git gives these bytes as a blob."""
-    return str(pygit2.hash(data))
 
 
 def git_dir(repo: Repository) -> Path:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pygit2
 
 from ccmflow.core.errors import Finding
-from ccmflow.core.languages import Coverage, Translation, document_languages
-from ccmflow.core.model import Document, Workspace
+from ccmflow.core.languages import Translation
+from ccmflow.core.model import Workspace
 from ccmflow.read.directory import directory_translation_files as directory_translation_files
 from ccmflow.read.load import SourceFile
 from ccmflow.read.translations import TRANSLATIONS_DIR, check_translations, is_translation
@@ -40,8 +40,3 @@ def translations(workspace: Workspace, top: Path | None = None, store: Store | N
     else:
         files = directory_translation_files(top or Path("."))
     return check_translations(files, workspace.documents)
-
-
-def languages_of(doc: Document, found: tuple[Translation, ...]) -> tuple[Coverage, ...]:
-    """The languages of a document and their status (see core.languages.document_languages)."""
-    return document_languages(doc, found)

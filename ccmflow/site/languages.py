@@ -38,11 +38,6 @@ Translations = Callable[[Store, str, Workspace, str, Document], Sequence[Languag
 """(store, the built revision, its workspace, document id, English document) -> the document's other languages."""
 
 
-def no_translations(store: Store, rev: str, workspace: Workspace, doc: str,
-                    english: Document) -> Sequence[LanguageVersion]:
-    return ()
-
-
 def repository_translations(store: Store, rev: str, workspace: Workspace, doc: str,
                             english: Document) -> Sequence[LanguageVersion]:
     """The translation files at `rev`: each language's text of `doc`, English where a paragraph is missing."""
