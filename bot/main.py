@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.core.escape import terminal_safe
 from ccmflow.core.status import parse_instant
 
 from . import events
@@ -90,7 +91,7 @@ def read_event(env: Mapping[str, str]) -> tuple[str, Any]:
 
 def one_line(text: str) -> str:
     """A job-log line: characters that could break it (newlines, controls, lone surrogates) escaped."""
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return terminal_safe(text, one_line=True)
 
 
 def make_client(settings: Settings, sleep: Callable[[float], None] | None) -> GitHub:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+from ccmflow.core.escape import json_safe
+from ccmflow.core.escape import terminal_safe as terminal_safe  # the one function; re-exported for commands
 
 # rich (about 40 ms to import) is loaded only when something is printed through it: a command that prints a
 # plain line or JSON (validate with no findings, the merge driver) never pays for it.
@@ -17,26 +19,6 @@ if TYPE_CHECKING:
     from ccmflow.compare.diff import Redline
     from ccmflow.core.errors import Finding
 
-# What a terminal may act on rather than show: C0 controls but newline and tab (ESC starts every escape
-# sequence: colours, window titles, clearing the screen), DEL, C1 controls (U+009B is a one-character CSI on
-# some terminals), and the bidirectional embeddings, overrides and isolates that reorder what is shown (the
-# plain direction marks stay: right-to-left text needs them, and they hide nothing).
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def terminal_safe(value: str) -> str:
-    """`value` with every character a terminal would act on shown as its escape (ESC as `\\x1b`).
-
-    Everything read from a file (or from git, or GitHub) goes through this before it reaches a terminal; the
-    console (`console()`, defined in richconsole.py) applies it to all it prints, and plain print() paths call
-    it themselves.
-    """
-    return _UNSAFE.sub(_escaped, value)
 
 
 def console(stderr: bool = False) -> Console:
@@ -48,8 +30,7 @@ def console(stderr: bool = False) -> Console:
 
 def emit_json(data: Any) -> None:
     # JSON escapes C0 itself; C1 and bidi controls are written as \u escapes too, so the output is safe to show.
-    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                                 json.dumps(data, indent=2, ensure_ascii=False, default=str)))
+    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=str)))
     sys.stdout.write("\n")
 
 

@@ -60,3 +60,31 @@ def code(text: str, limit: int = 120) -> str:
     """An id, a path or a number shown as code: nothing in it can end the span or look like markup."""
     # No '<' or '>' even in code: the bot's hidden markers are HTML comments found by plain text search.
     return f"`{_bounded(plain(str(text)).translate(_CODE), limit)}`"
+
+
+# What a terminal may act on rather than show: C0 controls but newline and tab (ESC starts every escape
+# sequence: colours, window titles, clearing the screen), DEL, C1 controls (U+009B is a one-character CSI on
+# some terminals), and the bidirectional embeddings, overrides and isolates that reorder what is shown (the
+# plain direction marks stay: right-to-left text needs them, and they hide nothing).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(value: str, *, one_line: bool = False) -> str:
+    """`value` with every character a terminal would act on shown as its escape (ESC as `\\x1b`).
+
+    Everything read from a file (or from git, or GitHub) goes through this before it reaches a terminal; the
+    console (`console()`, defined in richconsole.py) applies it to all it prints, and plain print() paths call
+    it themselves. `one_line` (a job-log line) shows line breaks and tabs as escapes too.
+    """
+    return (_UNSAFE_LINE if one_line else _UNSAFE).sub(_escaped, value)
+
+
+def json_safe(serialised: str) -> str:
+    """Serialised JSON with every character a terminal would act on written as a \\u escape (still valid JSON)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
