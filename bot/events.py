@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from .client import PullInfo
@@ -17,6 +18,17 @@ from .payload import SHA, Fields
 
 COMMAND_PREFIX = "/ccmflow"
 
+
+class CommandWord(StrEnum):
+    """The words of `/ccmflow <word>` comments the bot answers."""
+
+    ACCEPT_LATE = "accept-late"
+    RECHECK = "recheck"
+    SUMMARY = "summary"
+
+
+# The commands whose effect on an input the consolidation summary shows: it is refreshed after them.
+INPUT_COMMANDS = frozenset({CommandWord.ACCEPT_LATE, CommandWord.RECHECK})
 
 # The pull request actions that may bring a new version of an input, or change whether it is open.
 PULL_ACTIONS = ("opened", "synchronize", "reopened", "edited", "ready_for_review", "closed")

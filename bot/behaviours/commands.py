@@ -14,7 +14,7 @@ from ccmflow.triage.messages import RECHECK
 
 from ..client import GitHubNotFound, PullInfo
 from ..context import Context
-from ..events import IssueCommentEvent
+from ..events import CommandWord, IssueCommentEvent
 from ..replies import reply
 from ..router import Command, CommandHandler, Outcome, Router, handled, ignored
 from ..triaging import LogUpdate, triage_guarded
@@ -23,8 +23,8 @@ from ..triaging import LogUpdate, triage_guarded
 def register(router: Router) -> None:
     # The comment handler finds each word's handler in this router's table, whatever registered it.
     router.on("issue_comment", "created", partial(on_comment, commands=router.commands))
-    router.command("accept-late", accept_late)
-    router.command("recheck", recheck)
+    router.command(CommandWord.ACCEPT_LATE, accept_late)
+    router.command(CommandWord.RECHECK, recheck)
 
 
 def on_comment(ctx: Context, event: IssueCommentEvent, *, commands: Mapping[str, CommandHandler]) -> Outcome:

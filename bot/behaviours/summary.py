@@ -29,7 +29,15 @@ from ccmflow.triage import messages
 
 from ..client import GitHub, GitHubUnreachable, PullInfo
 from ..context import Context
-from ..events import PULL_ACTIONS, IssueCommentEvent, PullRequestEvent, Schedule, WorkflowDispatch
+from ..events import (
+    INPUT_COMMANDS,
+    PULL_ACTIONS,
+    CommandWord,
+    IssueCommentEvent,
+    PullRequestEvent,
+    Schedule,
+    WorkflowDispatch,
+)
 from ..replies import reply
 from ..router import Command, Outcome, Router, handled, ignored
 from ..triaging import ledger_record
@@ -52,7 +60,7 @@ def register(router: Router) -> None:
         for action in PULL_ACTIONS:
             router.after(event, action, after_triage)
     router.after("issue_comment", "created", after_command)
-    router.command("summary", on_command)
+    router.command(CommandWord.SUMMARY, on_command)
 
 
 def on_schedule(ctx: Context, event: WorkflowDispatch | Schedule) -> Outcome:
@@ -73,7 +81,7 @@ def after_triage(ctx: Context, event: PullRequestEvent) -> Outcome:
 def after_command(ctx: Context, event: IssueCommentEvent) -> Outcome:
     """After /ccmflow accept-late or recheck, the input's log (just rewritten by triage) is read again."""
     parsed = event.comment.command
-    if parsed is None or parsed[0] not in ("accept-late", "recheck") or not event.issue.is_pull_request:
+    if parsed is None or parsed[0] not in INPUT_COMMANDS or not event.issue.is_pull_request:
         return ignored("no input changed: the summary stays as it is")
     number = event.issue.number
 
@@ -93,7 +101,7 @@ def on_command(ctx: Context, command: Command) -> Outcome:
     registry = ctx.base().registry
     allowed = any(registry.may(command.user_id, role) for role in ROLES)
     if not allowed:
-        reply(ctx, command, messages.refusal(command.login, "summary", MAY_ASK_SUMMARY_WHO))
+        reply(ctx, command, messages.refusal(command.login, command.word, MAY_ASK_SUMMARY_WHO))
         return ignored(f"'/ccmflow summary' from @{command.login}: only {MAY_ASK_SUMMARY_WHO} "
                        "may ask for it (the summary is refreshed hourly anyway)")
     outcome = refresh(ctx, create=True)

@@ -37,14 +37,14 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.repo.store import Store
 
     store = Store(args.repo)
-    workspace = store.require(store.commit(args.base).id)
+    base = store.commit(args.base)
+    workspace = store.require(base.id)
     zone = workspace.process.conference.timezone
     now = parse_when(args.at, zone)
     if not has_ref(store.repo, LEDGER_REF):
         raise FatalError(f"no inputs ledger here ({LEDGER_REF}): the freeze reads from it when GitHub received "
                          "each input, and without it every input would count as late. Fetch it first: "
                          f"{FETCH_HINT} (the bot's maintenance job writes it, and freezes each window itself)")
-    base = store.commit(args.base)
     ledger = read_ledger(store.repo)
     report = freeze_report(store.repo, workspace.process, args.window, ledger, now, workspace.registry,
                            redo=args.redo, attested=attested_times(store.repo, base, workspace, ledger))

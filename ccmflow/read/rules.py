@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Process, Registry, Workspace
+from ccmflow.core.roles import Role
 from ccmflow.read.load import Parsed
 from ccmflow.read.yamlsafe import Loaded
 
@@ -274,7 +275,7 @@ def _coordinated_sections(process: Process, registry: Registry, loaded: Loaded) 
     """A thematic coordinator names the sections it coordinates, from the timeline's list, and only it does."""
     known = set(process.section_titles)
     for i, stakeholder in enumerate(registry.stakeholders):
-        coordinator = "thematic-coordinator" in stakeholder.roles
+        coordinator = Role.THEMATIC_COORDINATOR in stakeholder.roles
         if coordinator and not stakeholder.coordinates:
             yield loaded.finding(("stakeholders", i, "roles"), f"'{stakeholder.id}' is a thematic coordinator of "
                                  "no section", "list the sections it coordinates under coordinates:")

@@ -16,10 +16,6 @@ NONE_YET = ("Inputs are pull requests on the repository, one per delegation's pr
             "each one and when GitHub received it; they appear here at the next build of this site.")
 
 
-def category_name(category: str) -> str:
-    return category_label(category)
-
-
 def compilation_path(doc: str, window: str) -> str:
     return f"inputs/{doc}.{window}.compilation.html"
 
@@ -69,7 +65,7 @@ def _window(doc: str, found: WindowInputs, index: int) -> str:
         '<div class="charts">',
         bar_chart(f"{ident}-sections", "Inputs per section", sections),
         bar_chart(f"{ident}-categories", "Inputs by category of stakeholder",
-                  [(category_name(c), n) for c, n in summary.by_category]),
+                  [(category_label(c), n) for c, n in summary.by_category]),
         bar_chart(f"{ident}-timing", "Inputs on time and late", [(t.label, n) for t, n in summary.by_timing]),
         "</div>",
         _section_table(summary),
@@ -80,7 +76,7 @@ def _window(doc: str, found: WindowInputs, index: int) -> str:
 def _section_table(summary: Summary) -> str:
     categories = [c for c, _ in summary.by_category]
     timings = [t for t, _ in summary.by_timing]
-    head = "".join(f'<th scope="col">{h(category_name(c))}</th>' for c in categories)
+    head = "".join(f'<th scope="col">{h(category_label(c))}</th>' for c in categories)
     head += "".join(f'<th scope="col">{h(t.label)}</th>' for t in timings)
     rows = []
     for section in summary.sections:
@@ -100,7 +96,7 @@ def _entry(entry: Entry) -> str:
     what = "; ".join(f"{name} {', '.join(items)}" for name, items in changes if items)
     notes = [n for n in (entry.later, entry.stale, entry.remarks) if n]
     return (f"<tr><th scope=\"row\">{h(entry.input)}</th><td>{h(entry.delegation)}<br><span class=\"small\">"
-            f"{h(category_name(entry.category))}</span></td><td>{h(what)}</td>"
+            f"{h(category_label(entry.category))}</span></td><td>{h(what)}</td>"
             f'<td class="t-{h(entry.timing)}">{h(entry.timing.label)}'
             f'{"<br><span class=small>" + h(entry.received) + "</span>" if entry.received else ""}</td>'
             f'<td>{"<br>".join(h(n) for n in notes)}</td></tr>')
