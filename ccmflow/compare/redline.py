@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from collections.abc import Mapping
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline
 from ccmflow.core.model import Document, paragraph_label
-from ccmflow.write.render import CSS, display_number
+from ccmflow.write.render import CSS, display_number, md_literal
 
 _CSS = CSS + """
 del { color: #a00; } ins { color: #060; }
@@ -92,14 +91,6 @@ def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str
                       "<body>", *body, "</body>", "</html>", ""])
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
-
-
-def _md_literal(text: str) -> str:
-    """Text shown literally in Markdown: no HTML, emphasis, links or code from a pull request's text."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
 def _is_word_char(char: str) -> bool:
     return bool(char) and not char.isspace() and not unicodedata.category(char).startswith(("P", "S"))
 
@@ -112,7 +103,7 @@ def _groups(runs: Redline) -> list[tuple[str, str] | str]:
     """Kept text (a str) and changes ((deleted, inserted)), in order, Markdown-escaped."""
     out: list[tuple[str, str] | str] = []
     for op, chunk in runs:
-        text = _md_literal(chunk)
+        text = md_literal(chunk)
         last = out.pop() if out else None
         if op == "=":
             out += [last + text] if isinstance(last, str) else [*([last] if last else []), text]
@@ -215,7 +206,7 @@ def diff_markdown(result: DocumentDiff, old: str, new: str) -> str:
         if change.redline:
             lines.append(redline_markdown(change.redline))
         elif change.new is not None and change.change == "added":
-            lines.append(_marked(_md_literal(change.new.text), "**"))
+            lines.append(_marked(md_literal(change.new.text), "**"))
         elif change.old is not None and change.change == "removed":
-            lines.append(_marked(_md_literal(change.old.text), "~~"))
+            lines.append(_marked(md_literal(change.old.text), "~~"))
     return "\n".join(lines) + "\n"

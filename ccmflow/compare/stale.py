@@ -19,7 +19,7 @@ def stale_paragraphs(before: Document | None, after: Document | None, new: Docum
         return []
     found: list[tuple[str, str]] = []
     for change in diff_documents(before, after).changes:
-        if change.change not in ("modified", "removed") or (change.change == "modified" and not change.fields):
+        if change.change not in ("modified", "removed"):  # a "modified" change always names its fields
             continue
         now, old = new.paragraph(change.id), before.paragraph(change.id)
         if now is None:

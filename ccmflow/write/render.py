@@ -155,7 +155,7 @@ def _reader(lang: str, states: Mapping[str, State] | None, others: Mapping[str, 
 
 # --- Markdown ------------------------------------------------------------------------------------
 
-def _md(text: str) -> str:
+def md_literal(text: str) -> str:
     """Inline Markdown showing `text` literally: no HTML, no emphasis, no links from the YAML."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
@@ -165,40 +165,40 @@ def _md_text(text: str) -> str:
     def spaces(match: re.Match[str]) -> str:
         return "&nbsp;" * len(match.group())
 
-    return "<br>".join(re.sub(r"^ +| {2,}", spaces, _md(line)) for line in text.split("\n"))
+    return "<br>".join(re.sub(r"^ +| {2,}", spaces, md_literal(line)) for line in text.split("\n"))
 
 
 def _md_paragraph(doc: Document, paragraph: Paragraph, number: str, reader: Reader) -> list[str]:
-    lead = f"**{_md(display_number(number))}** " if number else ""
+    lead = f"**{md_literal(display_number(number))}** " if number else ""
     note = reader.note(paragraph.id)
     lines = [f'<a id="{html.escape(paragraph.id)}"></a>{lead}{_md_text(paragraph.text)}'
-             + (f" *[{_md(note)}]*" if note else ""), ""]
-    items = [f"- *{_md(reader.detail(label_))}:* " + "; ".join(_md(v) for v in values)
+             + (f" *[{md_literal(note)}]*" if note else ""), ""]
+    items = [f"- *{md_literal(reader.detail(label_))}:* " + "; ".join(md_literal(v) for v in values)
              for label_, values in details(paragraph)]
     links = [_md_link(reference(ref, doc, reader.others, reader.lang)) for ref in paragraph.references]
     if links:
-        items.append(f"- *{_md(reader.detail('References'))}:* " + "; ".join(links))
+        items.append(f"- *{md_literal(reader.detail('References'))}:* " + "; ".join(links))
     return [*lines, *items, ""] if items else lines
 
 
 def _md_link(ref: Reference) -> str:
     if ref.document is None:
-        return _md(ref.label)
-    return f"[{_md(ref.label)}]({ref.document}.md#{ref.anchor})"
+        return md_literal(ref.label)
+    return f"[{md_literal(ref.label)}]({ref.document}.md#{ref.anchor})"
 
 
 def _md_header(head: Header) -> list[str]:
-    out = [f"*{_md(head.conference)}*" + (f"  \n{_md(head.venue_dates)}" if head.venue_dates else ""), ""] \
-        if head.conference else []
+    venue = f"  \n{md_literal(head.venue_dates)}" if head.venue_dates else ""
+    out = [f"*{md_literal(head.conference)}*" + venue, ""] if head.conference else []
     block = head.symbol_block()
     if block:
-        out += ["  \n".join(_md(x) for x in block), ""]
+        out += ["  \n".join(md_literal(x) for x in block), ""]
     if head.agenda_item:
-        out += [f"*{_md(head.agenda_item)}*", ""]
-    out += [f"# {_md(head.title)}", ""]
+        out += [f"*{md_literal(head.agenda_item)}*", ""]
+    out += [f"# {md_literal(head.title)}", ""]
     if head.submitted_by:
-        out += [f"*{_md(head.submitted_by)}*", ""]
-    return [*out, _md(" · ".join(_meta(head))), ""]
+        out += [f"*{md_literal(head.submitted_by)}*", ""]
+    return [*out, md_literal(" · ".join(_meta(head))), ""]
 
 
 def render_markdown(doc: Document, process_title: str | None = None, version_name: str | None = None,
@@ -210,7 +210,7 @@ def render_markdown(doc: Document, process_title: str | None = None, version_nam
     out = _md_header(make_header(doc, conference, version_name, lang, process_title))
     numbers = doc.numbers()
     for section in doc.sections:
-        out += [f"## {_md(section.title)}", ""]
+        out += [f"## {md_literal(section.title)}", ""]
         for paragraph in section.paragraphs:
             out += _md_paragraph(doc, paragraph, numbers[paragraph.id], reader)
     return "\n".join(out).rstrip("\n") + "\n"
