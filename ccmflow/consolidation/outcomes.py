@@ -12,7 +12,7 @@ from ccmflow.core.inputfile import InputFile, InputKind
 from ccmflow.core.model import Document, Registry, number_name
 from ccmflow.read.inputfile import parse_input
 from ccmflow.repo.git import Commit, Oid, Repository, commit_of, find_commit, has_ref, merge_base, ref_names
-from ccmflow.repo.inputfiles import changed_input_files
+from ccmflow.repo.inputfiles import input_files_since_base
 from ccmflow.repo.inputref import input_name, pull_number, pull_ref, ref_commit
 from ccmflow.repo.ledger import read_ledger, read_manifest
 from ccmflow.repo.treeedit import blob_id
@@ -103,9 +103,7 @@ def window_inputs(repo: Repository, base: Commit, document: Document, window: st
 
 def _records(repo: Repository, base: Commit, head: Oid, document: str) -> tuple[InputFile, ...]:
     """The input records the commit adds for `document` (documents/inputs/DOC/), valid ones only."""
-    found = merge_base(repo, base.id, head)
-    old = commit_of(repo, found) if found is not None else None
-    records = (parse_input(f)[0] for f in changed_input_files(repo, old, commit_of(repo, head)))
+    records = (parse_input(f)[0] for f in input_files_since_base(repo, base, head))
     return tuple(r for r in records if r is not None and r.document == document)
 
 

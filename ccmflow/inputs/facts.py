@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ccmflow.read.load import SourceFile
 from ccmflow.repo.git import Commit, Repository, commit_of, find_commit
-from ccmflow.repo.inputfiles import changed_input_files
+from ccmflow.repo.inputfiles import input_files_since_base
 from ccmflow.repo.ledger import FrozenInput, InputRecord
 
 
@@ -55,18 +55,8 @@ def read_facts(repo: Repository, base: Commit, ref: str, head: str | None, numbe
             if find_commit(repo, sha) is not None:
                 commits[sha] = _commit_facts(repo, sha)
     return InputFacts(ref=ref, head=head, number=number, record=record, frozen=frozen,
-                      input_files=input_files_at(repo, base, current),
+                      input_files=input_files_since_base(repo, base, current),
                       present=frozenset(s for s in candidates if find_commit(repo, s) is not None), commits=commits)
-
-
-def input_files_at(repo: Repository, base: Commit, sha: str | None) -> tuple[SourceFile, ...]:
-    """The input records a commit changes since its merge base with `base` (none when it is not here)."""
-    head = find_commit(repo, sha) if sha else None
-    if head is None:
-        return ()
-    merge_base = repo.merge_base(head.id, base.id)
-    old = find_commit(repo, merge_base) if merge_base is not None else None
-    return changed_input_files(repo, old, head)
 
 
 def _commit_facts(repo: Repository, sha: str) -> CommitFacts:

@@ -14,8 +14,8 @@ from datetime import datetime
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Process, Registry, Window, Workspace
 from ccmflow.core.status import format_instant
-from ccmflow.inputs.facts import input_files_at
 from ccmflow.repo.git import Commit, Repository, has_ref, set_ref
+from ccmflow.repo.inputfiles import input_files_since_base
 from ccmflow.repo.ledger import (
     FrozenInput,
     InputRecord,
@@ -55,7 +55,7 @@ def attested_times(repo: Repository, base: Commit, workspace: Workspace, ledger:
     """
     found: dict[int, datetime] = {}
     for record in ledger.inputs:
-        files = input_files_at(repo, base, record.head_sha)
+        files = input_files_since_base(repo, base, record.head_sha)
         attested = credit(files, workspace, record.author_id, record.created_at).attested if files else None
         if attested is not None:
             found[record.number] = attested

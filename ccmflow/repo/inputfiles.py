@@ -6,7 +6,7 @@ import pygit2
 
 from ccmflow.core.inputfile import INPUTS_DIR, is_input_path
 from ccmflow.read.load import SourceFile
-from ccmflow.repo.git import LINK, SUBMODULE
+from ccmflow.repo.git import LINK, SUBMODULE, find_commit
 
 
 def changed_input_files(repo: pygit2.Repository, old: pygit2.Commit | None,
@@ -35,3 +35,15 @@ def changed_input_files(repo: pygit2.Repository, old: pygit2.Commit | None,
         if isinstance(blob, pygit2.Blob):
             files.append(SourceFile(path, bytes(blob.data), str(blob.id)))
     return tuple(files)
+
+
+def input_files_since_base(repo: pygit2.Repository, base: pygit2.Commit,
+                           sha: str | pygit2.Oid | None) -> tuple[SourceFile, ...]:
+    """The input records a commit (an input's head) changes since its merge base with `base`; none when the
+    commit is not here. The one way every reader of an input's records (triage's facts, the summary, the
+    register, the freeze) finds them."""
+    head = find_commit(repo, sha) if sha is not None else None
+    if head is None:
+        return ()
+    found = repo.merge_base(head.id, base.id)
+    return changed_input_files(repo, find_commit(repo, found) if found is not None else None, head)
