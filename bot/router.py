@@ -21,13 +21,14 @@ class Outcome:
 
     verb: str  # handled | ignored
     text: str
+    wrote: bool = False  # whether the handler changed anything on GitHub (a re-run of an unchanged input: no)
 
     def line(self, where: str) -> str:
         return f"{where}: {self.verb}: {self.text}"
 
 
-def handled(text: str) -> Outcome:
-    return Outcome("handled", text)
+def handled(text: str, wrote: bool = True) -> Outcome:
+    return Outcome("handled", text, wrote)
 
 
 def ignored(reason: str) -> Outcome:

@@ -209,7 +209,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
     writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed,
                                             ctx.settings.state_key)
-    return handled(f"{decision.summary}; {writes or 'nothing to change'}")
+    return handled(f"{decision.summary}; {writes or 'nothing to change'}", wrote=bool(writes))
 
 
 def _json_list(text: str | None) -> list[str]:

@@ -79,6 +79,6 @@ def retriage_all(ctx: Context, reason: str) -> Outcome:
             skipped += 1
             continue
         outcome = _guarded(ctx, pull)
-        changed += outcome.verb == "handled" and not outcome.text.endswith("nothing to change")
+        changed += outcome.wrote
     note = f", {skipped} skipped (head not available)" if skipped else ""
     return handled(f"re-triaged {len(pulls)} open pull requests ({reason}): {changed} changed{note}")
