@@ -128,16 +128,13 @@ class IssuesEvent:
 
     action: str
     issue: Issue
-    title: str
     body: str  # empty when GitHub sends none (an issue opened without a description)
     user: User  # who opened it: the registry trusts the numeric id
     created_at: datetime  # GitHub's time: when the issue was opened
     updated_at: datetime  # GitHub's time: its last change (for `edited`, the edit)
     state: str  # open | closed
-    labels: tuple[str, ...]
     repository: Repository
     sender: User  # who made this change (for `edited`, the editor: maintainers can edit anyone's issue)
-    html_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,12 +192,11 @@ def _issue_comment(top: Fields) -> IssueCommentEvent:
 
 def _issues(top: Fields) -> IssuesEvent:
     issue = top.obj("issue")
-    return IssuesEvent(action=top.name("action"), issue=Issue.parse(issue), title=issue.opt_text("title") or "",
+    return IssuesEvent(action=top.name("action"), issue=Issue.parse(issue),
                        body=issue.opt_text("body") or "", user=User.parse(issue.obj("user")),
                        created_at=issue.time("created_at"), updated_at=issue.time("updated_at"),
-                       state=issue.name("state"), labels=tuple(label.name("name") for label in issue.objects("labels")),
-                       repository=Repository.parse(top.obj("repository")), sender=User.parse(top.obj("sender")),
-                       html_url=issue.opt_text("html_url"))
+                       state=issue.name("state"), repository=Repository.parse(top.obj("repository")),
+                       sender=User.parse(top.obj("sender")))
 
 
 def _push(top: Fields) -> PushEvent:

@@ -36,9 +36,9 @@ READS: dict[str, list[str]] = {
                       "comment.user.id", "comment.user.login", "comment.created_at"],
     "push": ["ref", "before", "after", "deleted", "repository.default_branch", "repository.html_url"],
     "workflow_dispatch": ["ref", "repository.default_branch"],
-    "issues": ["action", "issue.number", "issue.title", "issue.body", "issue.user.id", "issue.user.login",
-               "issue.created_at", "issue.updated_at", "issue.state", "issue.labels.0.name", "issue.html_url",
-               "repository.default_branch"],
+    "issues": ["action", "issue.number", "issue.body", "issue.user.id", "issue.user.login",
+               "issue.created_at", "issue.updated_at", "issue.state", "repository.default_branch",
+               "sender.id", "sender.login"],
 }
 # Fields GitHub may leave out or send as null: the payload is still handled then.
 OPTIONAL = {"pull_request.merged_at", "pull_request.merged", "pull_request.labels", "pull_request.labels.0",
