@@ -13,6 +13,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from ccmflow.core.submissions import Source
+
 from .client import PullInfo
 from .payload import SHA, Fields
 
@@ -111,8 +113,8 @@ class PullRequestEvent:
         anything else, updated_at is the best bound GitHub gives.
         """
         if self.action == "opened":
-            return self.pull.created_at, "pr-created"
-        return self.pull.updated_at, ("event" if self.action == "synchronize" else "backfill")
+            return self.pull.created_at, Source.PR_CREATED
+        return self.pull.updated_at, (Source.EVENT if self.action == "synchronize" else Source.BACKFILL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from ccmflow.core import labels
 from ccmflow.core.errors import FatalError
-from ccmflow.core.submissions import SubmissionLog, encode
+from ccmflow.core.submissions import Source, SubmissionLog, encode
 from ccmflow.repo import prinput
 from ccmflow.repo.ledger import InputRecord
 from ccmflow.triage.decide import Decision, PullFacts, decide
@@ -28,10 +28,8 @@ NOTICED = "noticed"  # log.extra key: the notices to the Presidency already deli
 MAX_COMMENT = 65_536
 
 LogUpdate = Callable[[SubmissionLog], SubmissionLog]
-TIMELINE = "timeline"  # a receipt's source: the created_at of a head's event on the issue timeline
 # Receipt sources of an input sent through the issue form: GitHub's time of the issue's creation (the first
 # version), and of the edit that made a later version (the issue's updated_at in the `edited` event).
-ISSUE_CREATED, ISSUE_EDITED = "issue-created", "issue-edited"
 ISSUE = "issue"  # log.extra key: the issue form the bot opened this pull request from (IssueOrigin, as JSON)
 
 
@@ -121,7 +119,7 @@ class CommentMoved(Exception):
 GUARD_ATTEMPTS = 3
 
 
-def triage_guarded(ctx: Context, pull: PullInfo, received: datetime, source: str, *, refresh: bool = False,
+def triage_guarded(ctx: Context, pull: PullInfo, received: datetime, source: Source, *, refresh: bool = False,
                    required: bool = False, event_time: datetime | None = None, update: LogUpdate | None = None,
                    before: str | None = None) -> Outcome:
     """`triage_pull` with the guard, started again from the comment as it now is when another run wrote first.
@@ -149,11 +147,11 @@ def triage_guarded(ctx: Context, pull: PullInfo, received: datetime, source: str
 def with_head_events(log: SubmissionLog, events: Sequence[HeadEvent]) -> SubmissionLog:
     """The log with every head the timeline dates (GitHub's own times), each kept at its earliest time."""
     for event in events:
-        log = log.record(event.sha, event.at, TIMELINE)
+        log = log.record(event.sha, event.at, Source.TIMELINE)
     return log
 
 
-def _versions_missing(log: SubmissionLog, head: str, source: str, before: str | None) -> bool:
+def _versions_missing(log: SubmissionLog, head: str, source: Source, before: str | None) -> bool:
     """Whether a run that should have logged a version may have been lost, so the timeline is worth a request.
 
     The head is new to the log and either has no time of its own (it is backfilled from updated_at), or the
@@ -161,10 +159,10 @@ def _versions_missing(log: SubmissionLog, head: str, source: str, before: str | 
     """
     if log.receipt(head) is not None:
         return False
-    return source == "backfill" or bool(before and log.receipts and log.receipt(before) is None)
+    return source == Source.BACKFILL or bool(before and log.receipts and log.receipt(before) is None)
 
 
-def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: str, *,
+def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source, *,
                 event_time: datetime | None = None, update: LogUpdate | None = None,
                 guard: bool = False, before: str | None = None) -> Outcome:
     """Triage one input and carry the decision out; the same inputs always end in the same GitHub state.

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 
 from ccmflow.core.roles import MAY_RECHECK, MAY_RECHECK_WHO, Role
-from ccmflow.core.submissions import Acceptance, SubmissionLog
+from ccmflow.core.submissions import Acceptance, Source, SubmissionLog
 from ccmflow.triage import messages
 from ccmflow.triage.messages import RECHECK
 
@@ -99,4 +99,4 @@ def _retriage(ctx: Context, command: Command, update: LogUpdate) -> Outcome:
     except GitHubNotFound:
         return not_a_pull_request(ctx, command)
     # Commands run in a concurrency group of their own, so the input's triage may be writing at the same time.
-    return triage_guarded(ctx, pull, pull.updated_at, "backfill", refresh=True, required=True, update=update)
+    return triage_guarded(ctx, pull, pull.updated_at, Source.BACKFILL, refresh=True, required=True, update=update)

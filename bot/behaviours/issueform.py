@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from ccmflow.core.submissions import Source
 from ccmflow.propose import messages
 from ccmflow.propose.build import Built, ProposalError, build
 from ccmflow.propose.form import FormProblems, Submission, is_form, parse_form, read_form
@@ -16,7 +17,7 @@ from ..client import PullInfo, mine
 from ..context import Context
 from ..events import IssuesEvent
 from ..router import Outcome, Router, handled, ignored
-from ..triaging import ISSUE_CREATED, ISSUE_EDITED, IssueOrigin, triage_guarded
+from ..triaging import IssueOrigin, triage_guarded
 
 
 def register(router: Router) -> None:
@@ -42,8 +43,8 @@ def on_issue(ctx: Context, event: IssuesEvent) -> Outcome:
         return ignored(f"#{number} was edited by account {event.sender.id}, not by its author "
                        f"({event.user.id}): the input is left as its author last sent it")
     # GitHub's times: the issue's creation dates the first version, an edit the version it makes.
-    received, source = ((event.created_at, ISSUE_CREATED) if event.action == "opened"
-                        else (event.updated_at, ISSUE_EDITED))
+    received, source = ((event.created_at, Source.ISSUE_CREATED) if event.action == "opened"
+                        else (event.updated_at, Source.ISSUE_EDITED))
     existing = ctx.client.find_pull(branch_of(number))
     if existing is not None and existing.state != "open":
         _answer(ctx, number, messages.closed_comment(event.user.login, existing.number, existing.state))

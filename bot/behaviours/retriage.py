@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ccmflow.core.model import Document
+from ccmflow.core.submissions import Source
 from ccmflow.read.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
 from ccmflow.repo import prinput
 from ccmflow.repo.git import Commit, Repository, changed_paths
@@ -43,7 +44,7 @@ def on_dispatch(ctx: Context, event: WorkflowDispatch) -> Outcome:
 
 def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
     """Triage one open input; if its own triage wrote meanwhile, start again from what that run logged."""
-    return triage_guarded(ctx, pull, pull.updated_at, "backfill", refresh=True)
+    return triage_guarded(ctx, pull, pull.updated_at, Source.BACKFILL, refresh=True)
 
 
 def _relevant(repo: Repository, before: str, after: str) -> str | None:

@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Protocol
 
 from ccmflow.core.roles import Role
@@ -34,13 +35,25 @@ class Roles(Protocol):
     def may(self, user_id: int, role: str) -> bool: ...
 
 
+class Source(StrEnum):
+    """What set a version's received time: always a time GitHub recorded, never a commit date."""
+
+    PR_CREATED = "pr-created"  # the pull request's creation (its first version)
+    EVENT = "event"  # the push event's server time (updated_at of a synchronize)
+    BACKFILL = "backfill"  # updated_at read later: an upper bound, for a head whose own run was lost
+    TIMELINE = "timeline"  # a head_ref_force_pushed event's created_at on the issue timeline
+    ATTESTED = "attested"  # an e-mail's time of receipt the ISU attested (applied when judging, never logged)
+    ISSUE_CREATED = "issue-created"  # the issue form's creation (an input the bot opened from it)
+    ISSUE_EDITED = "issue-edited"  # an edit of the issue form by its author
+
+
 @dataclass(frozen=True, slots=True)
 class Receipt:
     """One version of an input: its head commit and when GitHub received it (never a commit date)."""
 
     sha: str
     received: datetime
-    source: str  # what set the time: pr-created | event | push | timeline | backfill
+    source: Source
 
     def as_json(self) -> dict[str, str]:
         return {"sha": self.sha, "received": self.received.astimezone(UTC).isoformat(), "source": self.source}
@@ -68,7 +81,7 @@ class SubmissionLog:
     def receipt(self, sha: str) -> Receipt | None:
         return next((r for r in self.receipts if r.sha == sha), None)
 
-    def record(self, sha: str, received: datetime, source: str) -> SubmissionLog:
+    def record(self, sha: str, received: datetime, source: Source) -> SubmissionLog:
         """The log with `sha` added; a SHA seen before keeps the earliest time it has been given.
 
         Every time recorded is one GitHub set when or after the version arrived (the pull request's creation,
@@ -135,7 +148,7 @@ def _receipt(raw: object) -> Receipt | None:
     if not isinstance(raw, dict) or not _SHA.fullmatch(str(raw.get("sha"))):
         return None
     try:
-        return Receipt(str(raw["sha"]), _instant(raw.get("received")), str(raw.get("source", "event")))
+        return Receipt(str(raw["sha"]), _instant(raw.get("received")), _source(raw.get("source")))
     except ValueError:
         return None
 
@@ -187,3 +200,11 @@ def decode(body: str, key: bytes | None = None, number: int | None = None) -> Su
     except (ValueError, KeyError, TypeError, binascii.Error, RecursionError):
         return None
     return log if log is not None and (number is None or log.number == number) else None
+
+
+def _source(raw: object) -> Source:
+    """A logged source; one this version does not know (a newer bot's) reads as an event's time."""
+    try:
+        return Source(str(raw))
+    except ValueError:
+        return Source.EVENT

@@ -21,7 +21,7 @@ from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Stakeholder, Workspace
 from ccmflow.core.status import format_instant
-from ccmflow.core.submissions import Acceptance, SubmissionLog
+from ccmflow.core.submissions import Acceptance, Source, SubmissionLog
 from ccmflow.demo.script import DOCUMENT, FREEZE_AT, SCRIPT, SUMMARY_AT, TAKEN, WINDOW, Ids, ScriptedInput, cest
 from ccmflow.inputs.collect import collect
 from ccmflow.inputs.compile import compile_inputs
@@ -158,7 +158,7 @@ class _Run:
         sha = self.commit(item, index)
         self.heads.setdefault(item.number, []).append(sha)
         received = item.versions[index].received
-        self._triage(item, sha, received, "pr-created" if index == 0 else "event",
+        self._triage(item, sha, received, Source.PR_CREATED if index == 0 else Source.EVENT,
                      "Opened" if index == 0 else "New version pushed", received)
 
     def accept(self, item: ScriptedInput, at: datetime) -> None:
@@ -168,10 +168,10 @@ class _Run:
         record = self.ledger.get(item.number)
         assert record is not None
         log = replace(record.log, accepted=Acceptance(account.id, account.login, at))
-        self._triage(item, record.head_sha, at, "backfill", "Accepted by the Presidency (/ccmflow accept-late)",
+        self._triage(item, record.head_sha, at, Source.BACKFILL, "Accepted by the Presidency (/ccmflow accept-late)",
                      at, log)
 
-    def _triage(self, item: ScriptedInput, sha: str, received: datetime, source: str, event: str,
+    def _triage(self, item: ScriptedInput, sha: str, received: datetime, source: Source, event: str,
                 now: datetime, log: SubmissionLog | None = None) -> None:
         account = self.stakeholder(item).accounts[0]
         record = self.ledger.get(item.number)

@@ -16,7 +16,7 @@ from datetime import datetime
 from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import RECORD_ROLE, InputFile
 from ccmflow.core.model import Registry, Stakeholder, Workspace
-from ccmflow.core.submissions import Receipt, SubmissionLog
+from ccmflow.core.submissions import Receipt, Source, SubmissionLog
 from ccmflow.read.inputfile import check_input, parse_input
 from ccmflow.read.load import SourceFile
 
@@ -101,4 +101,4 @@ def attest_log(log: SubmissionLog, attested: datetime | None) -> SubmissionLog:
     if attested is None or not log.receipts or log.receipts[0].received <= attested:
         return log
     first = log.receipts[0]
-    return replace(log, receipts=(Receipt(first.sha, attested, "attested"), *log.receipts[1:]))
+    return replace(log, receipts=(Receipt(first.sha, attested, Source.ATTESTED), *log.receipts[1:]))

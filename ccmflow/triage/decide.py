@@ -14,7 +14,7 @@ from ccmflow.core.labels import LabelSpec
 from ccmflow.core.model import Document, Window, Workspace
 from ccmflow.core.roles import Role
 from ccmflow.core.status import Verdict
-from ccmflow.core.submissions import PINS, Acceptance, Receipt, SubmissionLog
+from ccmflow.core.submissions import PINS, Acceptance, Receipt, Source, SubmissionLog
 from ccmflow.read.load import is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
@@ -41,7 +41,7 @@ class PullFacts:
     author_login: str
     head_sha: str
     received: datetime
-    source: str  # pr-created | event | backfill
+    source: Source
     state: str = "open"  # open | closed | merged
     created: datetime | None = None  # when GitHub says the pull request was opened (bounds an attested time)
 

@@ -12,6 +12,7 @@ from ccmflow.core.inputfile import InputKind
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.core.model import paragraph_label
 from ccmflow.core.status import Verdict, format_delta, format_instant, opening
+from ccmflow.core.submissions import Source
 
 if TYPE_CHECKING:
     from ccmflow.compare.diff import DocumentDiff, ParagraphChange
@@ -223,7 +224,7 @@ def _deadline(report: Report, doc: DocumentReport) -> list[str]:
     else:
         lines.append(f"**Deadline:** {format_instant(window.closes, zone)}")
     lines.append(f"**This version received:** {format_instant(doc.head.received, zone)} ({code(doc.head.sha[:7])})")
-    if report.attested is not None and doc.head.source == "attested":
+    if report.attested is not None and doc.head.source == Source.ATTESTED:
         lines.append(_attestation(report))
     lines.append(_verdict_line(report, doc))
     return ["  \n".join(lines)]
