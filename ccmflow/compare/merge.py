@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any
 
+from ccmflow.core.errors import InvalidInput
 from ccmflow.core.model import Document, Paragraph, Section, paragraph_label
-from ccmflow.read.load import parse_text
+from ccmflow.read.load import document_text
 from ccmflow.read.yamlsafe import Loaded
 
 # Paragraph fields merged one by one; `derived_from` is not here: provenance is unioned, never in conflict.
@@ -283,15 +284,15 @@ def merge_documents(base: Document | None, ours: Document, theirs: Document) -> 
 
 def parse_document(text: str, path: str) -> Document:
     """A document from text, or MergeError when the text is not a valid document."""
-    return _parse(text, path)[0]
+    return read_side(text, path)[0]
 
 
-def _parse(text: str, path: str) -> tuple[Document, Loaded | None]:
-    parsed = parse_text(path, text)
-    if not isinstance(parsed.record, Document):
-        problems = "; ".join(str(f) for f in parsed.findings[:3]) or "not a document"
-        raise MergeError(problems)
-    return parsed.record, parsed.loaded
+def read_side(text: str, path: str) -> tuple[Document, Loaded]:
+    """One side of a merge as a record and its positions; MergeError (the first problems) when it is not one."""
+    try:
+        return document_text(path, text)
+    except InvalidInput as exc:
+        raise MergeError("; ".join(str(f) for f in exc.findings[:3])) from None
 
 
 def merge_texts(base_text: str | None, ours_text: str, theirs_text: str, path: str) -> tuple[str, list[Conflict]]:
@@ -303,7 +304,7 @@ def merge_texts(base_text: str | None, ours_text: str, theirs_text: str, path: s
     from ccmflow.write.edit import write_document
 
     base = parse_document(base_text, path) if base_text and base_text.strip() else None
-    ours, ours_loaded = _parse(ours_text, path)
+    ours, ours_loaded = read_side(ours_text, path)
     theirs = parse_document(theirs_text, path)
     result = merge_documents(base, ours, theirs)
     # OURS is spliced from the parse above rather than read a second time.

@@ -16,10 +16,10 @@ from typing import Any
 
 from ccmflow.compare.docpatch import plain_lines, stands_alone
 from ccmflow.compare.markers import mark_parsed
-from ccmflow.compare.merge import Conflict, MergeError, merge_documents
+from ccmflow.compare.merge import Conflict, MergeError, merge_documents, read_side
 from ccmflow.core.model import Document
 from ccmflow.read import schema
-from ccmflow.read.load import paragraph_record, parse_text
+from ccmflow.read.load import paragraph_record
 from ccmflow.read.yamlsafe import Loaded, Span, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
 from ccmflow.write.edit import Spliced, splice_document
@@ -34,18 +34,11 @@ class MergedFile:
     proved_in_pieces: bool  # False: the result was read again in full
 
 
-def _read(text: str, path: str) -> tuple[Document, Loaded]:
-    parsed = parse_text(path, text)
-    if not isinstance(parsed.record, Document) or parsed.loaded is None:
-        raise MergeError("; ".join(str(f) for f in parsed.findings[:3]) or "not a document")
-    return parsed.record, parsed.loaded
-
-
 def merge_file(base_text: str | None, ours_text: str, theirs_text: str, path: str, size: int = 7) -> MergedFile:
     """Merge three texts of a document file, reading each once; MergeError when a side is not a document."""
-    base = _read(base_text, path)[0] if base_text and base_text.strip() else None
-    ours, ours_loaded = _read(ours_text, path)
-    theirs, theirs_loaded = _read(theirs_text, path)
+    base = read_side(base_text, path)[0] if base_text and base_text.strip() else None
+    ours, ours_loaded = read_side(ours_text, path)
+    theirs, theirs_loaded = read_side(theirs_text, path)
     result = merge_documents(base, ours, theirs)
     spliced = splice_document(ours_text, path, result.document, loaded=ours_loaded)
     wanted = {c.paragraph_id for c in result.conflicts if c.kind == "paragraph"}
@@ -59,7 +52,7 @@ def merge_file(base_text: str | None, ours_text: str, theirs_text: str, path: st
 
 
 def _in_full(text: str, path: str, target: Document) -> Loaded:
-    record, loaded = _read(text, path)
+    record, loaded = read_side(text, path)
     if replace(record, path=target.path) != target:
         raise MergeError("the merged text does not read back as the merged document")
     return loaded

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ccmflow.core.errors import Finding
+from ccmflow.core.errors import Finding, InvalidInput
 from ccmflow.core.model import (
     DEFAULT_NUMBERING,
     Account,
@@ -94,6 +94,15 @@ def parse(file: SourceFile) -> Parsed:
 def parse_text(path: str, text: str) -> Parsed:
     """Parse text that is not (yet) a file anywhere, e.g. the result of an edit or a merge."""
     return parse(SourceFile(path, text.encode("utf-8")))
+
+
+def document_text(path: str, text: str) -> tuple[Document, Loaded]:
+    """A document file's text as its record and positions: the one reading every writer (editing, merging) does
+    of a text it holds. InvalidInput, with the findings, when it is not a valid document."""
+    parsed = parse_text(path, text)
+    if not isinstance(parsed.record, Document) or parsed.loaded is None:
+        raise InvalidInput(list(parsed.findings) or [Finding(path, 1, 1, "not a document", "check the file")])
+    return parsed.record, parsed.loaded
 
 
 def _parse(file: SourceFile, kind: str) -> Parsed:

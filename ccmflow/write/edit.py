@@ -9,8 +9,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ccmflow.core.errors import InvalidInput
 from ccmflow.core.model import Document, Paragraph, Section
-from ccmflow.read.load import parse_text
+from ccmflow.read.load import document_text, parse_text
 from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
 from ccmflow.write.docemit import LIST_KEYS, META_KEYS, MODELINE, PARAGRAPH_KEYS, Emitter, Style
@@ -138,10 +139,10 @@ def _verify(text: str, path: str, target: Document) -> None:
 
 
 def _read(text: str, path: str) -> tuple[Document, Loaded]:
-    parsed = parse_text(path, text)
-    if not isinstance(parsed.record, Document) or parsed.loaded is None:
-        raise EditError(f"{path} is not a valid document:\n" + "\n".join(map(str, parsed.findings)))
-    return parsed.record, parsed.loaded
+    try:
+        return document_text(path, text)
+    except InvalidInput as exc:
+        raise EditError(f"{path} is not a valid document:\n" + "\n".join(map(str, exc.findings))) from None
 
 
 class Editor:
