@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ccmflow.core.errors import FatalError
@@ -127,20 +128,25 @@ def concordance(store: Store, doc: str) -> Trace:
     """Every paragraph of every version, in the latest version's order (paragraphs deleted on the way after)."""
     workspace = store.require(HEAD)
     shown = points(store, doc, workspace)
-    who = delegations(store, workspace, doc)
-    numbers = [p.document.numbers() for p in shown]
+    return Trace(doc, shown, rows([p.document for p in shown], delegations(store, workspace, doc)))
+
+
+def rows(versions: Sequence[Document], who: Mapping[str, tuple[str, ...]]) -> tuple[Row, ...]:
+    """Every paragraph of the versions (oldest first), in the latest one's order, deleted ones after: its number
+    in each, the inputs behind it (`derived_from`) and, from `who` (input -> names), their delegations."""
+    numbers = [v.numbers() for v in versions]
     order: list[str] = []
-    for point in reversed(shown):
-        order += [p.id for _, p in point.document.walk() if p.id not in order]
-    rows = []
+    for version in reversed(versions):
+        order += [p.id for _, p in version.walk() if p.id not in order]
+    found = []
     for pid in order:
         inputs: list[str] = []
-        for point in shown:
-            paragraph = point.document.paragraph(pid)
+        for version in versions:
+            paragraph = version.paragraph(pid)
             inputs += [i for i in (paragraph.derived_from if paragraph else ()) if i not in inputs]
         people = tuple(dict.fromkeys(name for i in inputs for name in who.get(i, ())))
-        rows.append(Row(pid, tuple(n.get(pid) for n in numbers), tuple(inputs), people))
-    return Trace(doc, shown, tuple(rows))
+        found.append(Row(pid, tuple(n.get(pid) for n in numbers), tuple(inputs), people))
+    return tuple(found)
 
 
 def find_paragraph(trace: Trace, wanted: str) -> str:

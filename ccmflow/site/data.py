@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ccmflow.consolidation.dispositions import Register, read_register, register_path
-from ccmflow.consolidation.trace import delegations
+from ccmflow.consolidation.trace import Row, delegations, rows
 from ccmflow.core.errors import InvalidInput
 from ccmflow.core.model import Document, Window, Workspace
 from ccmflow.inputs.collect import collect
@@ -41,20 +41,12 @@ class WindowInputs:
 
 
 @dataclass(frozen=True, slots=True)
-class TraceRow:
-    paragraph: str
-    numbers: tuple[str | None, ...]  # in each version, None where it does not exist
-    inputs: tuple[str, ...]
-    delegations: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class DocumentData:
     document: Document
     versions: tuple[VersionPoint, ...]
     registers: tuple[tuple[Window, Register], ...]
     inputs: tuple[WindowInputs, ...]
-    trace: tuple[TraceRow, ...]
+    trace: tuple[Row, ...]
     translations: tuple[LanguageVersion, ...]
 
     def register_for(self, version: str) -> tuple[Window, Register] | None:
@@ -83,7 +75,7 @@ def gather(store: Store, rev: str, at: datetime, translations: Translations = re
         versions = _versions(store, workspace, doc, rev)
         found.append(DocumentData(
             document, versions, _registers(store, workspace, rev, doc), _inputs(store, workspace, doc, rev, at),
-            _trace(versions, delegations(store, workspace, doc)),
+            rows([v.document for v in versions], delegations(store, workspace, doc)),
             tuple(translations(store, rev, workspace, doc, document))))
     return SiteData(workspace, rev, str(commit.id), at, tuple(found))
 
@@ -135,20 +127,3 @@ def _inputs(store: Store, workspace: Workspace, doc: str, rev: str, at: datetime
             found.append(WindowInputs(window, base.removeprefix("refs/tags/"), build(collected),
                                       compile_inputs(collected)))
     return tuple(found)
-
-
-def _trace(versions: tuple[VersionPoint, ...], who: dict[str, tuple[str, ...]]) -> tuple[TraceRow, ...]:
-    """Every paragraph of every version, in the latest version's order (paragraphs deleted on the way after)."""
-    numbers = [v.document.numbers() for v in versions]
-    order: list[str] = []
-    for point in reversed(versions):
-        order += [p.id for _, p in point.document.walk() if p.id not in order]
-    rows = []
-    for pid in order:
-        inputs: list[str] = []
-        for point in versions:
-            paragraph = point.document.paragraph(pid)
-            inputs += [i for i in (paragraph.derived_from if paragraph else ()) if i not in inputs]
-        people = tuple(dict.fromkeys(name for i in inputs for name in who.get(i, ())))
-        rows.append(TraceRow(pid, tuple(n.get(pid) for n in numbers), tuple(inputs), people))
-    return tuple(rows)

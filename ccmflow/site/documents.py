@@ -99,8 +99,8 @@ def trace_page(site: SiteData, data: DocumentData) -> str:
     for row in data.trace:
         numbers = "".join(f"<td>{h(display_number(n)) if n else ('—' if n is None else 'unnumbered')}</td>"
                           for n in row.numbers)
-        current = data.document.paragraph(row.paragraph) is not None
-        pid = h(row.paragraph)
+        current = data.document.paragraph(row.paragraph_id) is not None
+        pid = h(row.paragraph_id)
         link = f'<a href="../documents/{h(doc.id)}.html#{pid}">{pid}</a>' if current else f"{pid} (deleted)"
         inputs = ", ".join(h(i) for i in row.inputs) or "—"
         people = ", ".join(h(p) for p in row.delegations) or "—"
