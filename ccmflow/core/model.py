@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from types import MappingProxyType
 
 DEFAULT_NUMBERING: Mapping[str, str] = MappingProxyType({"action": "Action {n}"})
@@ -147,6 +148,13 @@ class Approximate:
         return f"mid-{month}" if self.part == "mid" else f"{self.part} {month}"
 
 
+class LatePolicy(StrEnum):
+    """What the bot does with an input that arrived after its window's deadline (process.yaml, late_policy)."""
+
+    FLAG = "flag"  # label it late, keep it open, tell the delegation and the presidency
+    CLOSE = "close"  # close it with the reason; the branch and the record are kept
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Window:
     """A submission window. `opens` is None until its opening date is set: the window is not open then, and
@@ -159,7 +167,7 @@ class Window:
     closes: datetime | None
     opens: datetime | None = None
     version: str | None = None
-    late_policy: str = "flag"
+    late_policy: LatePolicy = LatePolicy.FLAG
     opens_about: Approximate | None = None
 
 
@@ -226,7 +234,7 @@ class Process:
     versions: tuple[Version, ...]
     windows: tuple[Window, ...]
     milestones: tuple[Milestone, ...]
-    late_policy: str = "flag"
+    late_policy: LatePolicy = LatePolicy.FLAG
     path: str = "documents/process.yaml"
     section_titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 

@@ -17,6 +17,7 @@ from ccmflow.core.model import (
     Approximate,
     Conference,
     Document,
+    LatePolicy,
     Milestone,
     Paragraph,
     Process,
@@ -159,7 +160,7 @@ class _Build:
                                 self._date(("conference", "end"), conf["end"]), conf["timezone"],
                                 conf.get("short_name"))
         deadline = time.fromisoformat(self.data["deadline_time"])
-        default_policy = self.data.get("late_policy", "flag")
+        default_policy = LatePolicy(self.data.get("late_policy", LatePolicy.FLAG))
         windows = tuple(self._window(i, w, zone, deadline, default_policy)
                         for i, w in enumerate(self.data["windows"]))
         milestones = tuple(self._milestone(i, m) for i, m in enumerate(self.data["milestones"]))
@@ -215,7 +216,7 @@ class _Build:
         about = self._approximate((*where, "opens"), w["opens"]) if isinstance(w["opens"], dict) else None
         closes = self._instant((*where, "closes"), w["closes"], zone, deadline)
         return Window(id=w["id"], document=w["document"], title=w["title"], closes=closes, opens=opens,
-                      version=w.get("version"), late_policy=w.get("late_policy", policy), opens_about=about)
+                      version=w.get("version"), late_policy=LatePolicy(w.get("late_policy", policy)), opens_about=about)
 
     def _approximate(self, where: tuple[str | int, ...], data: dict[str, str]) -> Approximate:
         year, month = map(int, data["month"].split("-"))

@@ -11,7 +11,7 @@ from ccmflow.compare.diff import DocumentDiff, diff_documents
 from ccmflow.core import labels, status
 from ccmflow.core.inputfile import InputKind, is_input_path
 from ccmflow.core.labels import LabelSpec
-from ccmflow.core.model import Document, Window, Workspace
+from ccmflow.core.model import Document, LatePolicy, Window, Workspace
 from ccmflow.core.roles import Role
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import PINS, Acceptance, Receipt, Source, SubmissionLog
@@ -88,7 +88,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=Verdict.NO_WINDOW)
     policy = _policy(reports)
     closed_before = CLOSED in log.extra
-    close = verdict == Verdict.LATE and policy == "close" and facts.state == "open" and not closed_before
+    close = verdict == Verdict.LATE and policy == LatePolicy.CLOSE and facts.state == "open" and not closed_before
     # An input the bot closed for lateness is reopened once it is no longer late (accepted, deadline moved).
     reopen = closed_before and facts.state == "closed" and verdict != Verdict.LATE
     extra = dict(log.extra)
@@ -218,10 +218,10 @@ def _section_titles(base: Workspace, doc: Document | None) -> Mapping[str, str]:
     return titles
 
 
-def _policy(reports: Iterable[DocumentReport]) -> str:
+def _policy(reports: Iterable[DocumentReport]) -> LatePolicy:
     """Close only when a window whose input is late says so; flagging is the default."""
     late = [r.window for r in reports if r.verdict == Verdict.LATE and r.window is not None]
-    return "close" if any(w.late_policy == "close" for w in late) else "flag"
+    return LatePolicy.CLOSE if any(w.late_policy == LatePolicy.CLOSE for w in late) else LatePolicy.FLAG
 
 
 def _presidency(base: Workspace) -> tuple[str, ...]:
