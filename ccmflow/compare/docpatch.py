@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents, redline
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
 from ccmflow.core.model import Document, Paragraph, Section
 from ccmflow.read import schema
 from ccmflow.read.load import paragraph_record
@@ -55,6 +55,9 @@ class BaseIndex:
     region_of_line: tuple[int, ...]
     referenced: frozenset[str]  # paragraph/section ids any reference in the workspace points at
     targets: Mapping[str, frozenset[str]]  # per document id: its section and paragraph ids
+    # What every input's diff against this base needs, worked out once rather than once per input.
+    positions: Mapping[str, tuple[str, Paragraph]]  # paragraph id -> (section id, paragraph)
+    numbers: Mapping[str, str]  # the document's display numbers
 
 
 def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
@@ -87,7 +90,9 @@ def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
     all_targets = dict(targets or {})
     all_targets[document.id] = own
     referenced = frozenset(r.partition("#")[2] for r in references)
-    return BaseIndex(document, lines, tuple(regions), tuple(region_of_line), referenced, all_targets)
+    positions = {p.id: (s.id, p) for s in document.sections for p in s.paragraphs}
+    return BaseIndex(document, lines, tuple(regions), tuple(region_of_line), referenced, all_targets, positions,
+                     document.numbers())
 
 
 def _item_line(loaded: Loaded, lines: Sequence[str], path: tuple[str | int, ...]) -> tuple[int, int] | None:
@@ -249,40 +254,46 @@ def _valid(base: BaseIndex, document: Document) -> bool:
     for before, after in zip(base.document.sections, document.sections, strict=True):
         if before.paragraphs and not after.paragraphs:
             return False  # `paragraphs:` left without items reads as null, which the schema refuses
-    ids = [p.id for _, p in document.walk()]
-    if len(set(ids)) != len(ids) or set(ids) & {s.id for s in document.sections}:
+    ids = [p.id for s in document.sections for p in s.paragraphs]
+    unique = set(ids)
+    if len(unique) != len(ids) or unique & {s.id for s in document.sections}:
         return False
-    old = {p.id: p for _, p in base.document.walk()}
-    removed = old.keys() - set(ids)
+    old = base.positions
+    removed = old.keys() - unique
     if removed & base.referenced:
         return False
     targets = dict(base.targets)
-    targets[document.id] = frozenset({s.id for s in document.sections} | set(ids))
-    for _, paragraph in document.walk():
-        if old.get(paragraph.id) is paragraph:
-            continue
-        for ref in paragraph.references:
-            doc, _, target = ref.partition("#")
-            if target not in targets.get(doc, frozenset()):
-                return False
+    targets[document.id] = frozenset({s.id for s in document.sections} | unique)
+    for section in document.sections:
+        for paragraph in section.paragraphs:
+            kept = old.get(paragraph.id)
+            if kept is not None and kept[1] is paragraph:
+                continue
+            for ref in paragraph.references:
+                doc, _, target = ref.partition("#")
+                if target not in targets.get(doc, frozenset()):
+                    return False
     return True
 
 
-def quick_diff(old: Document, new: Document) -> DocumentDiff:
+def quick_diff(old: Document, new: Document, index: BaseIndex | None = None) -> DocumentDiff:
     """diff_documents(old, new) without comparing untouched paragraphs; moves still go through diff_documents.
 
     Paragraphs the fast path did not reparse are the very same objects on both sides, so only the few that
-    differ are compared. Added and removed paragraphs are handled here too; anything moved is not.
+    differ are compared. Added and removed paragraphs are handled here too; anything moved is not. `index`,
+    the index of `old`, gives its positions and numbers, worked out once for all the inputs on one base.
     """
-    old_at = {p.id: (s.id, p) for s, p in old.walk()}
-    new_at = {p.id: (s.id, p) for s, p in new.walk()}
+    if index is not None and index.document is old:
+        old_at, old_numbers = index.positions, index.numbers
+    else:
+        old_at, old_numbers = {p.id: (s.id, p) for s, p in old.walk()}, old.numbers()
+    new_at = {p.id: (s.id, p) for s in new.sections for p in s.paragraphs}
     kept_old = [(pid, old_at[pid][0]) for pid in old_at if pid in new_at]
     kept_new = [(pid, new_at[pid][0]) for pid in new_at if pid in old_at]
     if kept_old != kept_new or [s.title for s in old.sections] != [s.title for s in new.sections] or \
             [s.id for s in old.sections] != [s.id for s in new.sections]:
         return diff_documents(old, new)
     renumbered = len(old_at) != len(new_at) or old_at.keys() != new_at.keys()
-    old_numbers = old.numbers()
     new_numbers = new.numbers() if renumbered or _kinds_changed(old_at, new_at) else old_numbers
     changes: list[ParagraphChange] = []
     for pid, (section, paragraph) in new_at.items():
@@ -308,8 +319,8 @@ def quick_diff(old: Document, new: Document) -> DocumentDiff:
             changes.append(ParagraphChange(id=pid, change="removed", section=section, old_section=section,
                                            old_number=old_numbers.get(pid), old=paragraph))
     touched = {c.section for c in changes}
-    meta = diff_documents(replace(old, sections=()), replace(new, sections=())).meta
-    return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched), meta)
+    return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched),
+                        meta_changes(old, new))
 
 
 def _kinds_changed(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str, tuple[str, Paragraph]]) -> bool:

@@ -95,8 +95,9 @@ class Examiner:
             return Examined(str(merge_base), False)
         fast = self._fast(old, head)
         if fast is not None:
-            at_base, at_head = fast
-            changed = docpatch.quick_diff(at_base, at_head)
+            index, at_head = fast
+            at_base = index.document
+            changed = docpatch.quick_diff(at_base, at_head, index)
             return Examined(str(merge_base), not changed.empty, changed, (), True, anchors(changed, at_head),
                             self._stale(merge_base, at_base, at_head))
         content = read_pull(self.repo, self.base, sha)
@@ -117,8 +118,9 @@ class Examiner:
             return ()
         return tuple(stale_paragraphs(before, head, self.document))
 
-    def _fast(self, old: Commit, head: Commit) -> tuple[Document, Document] | None:
-        """Both sides of the document (the head's from git's hunks) when no other managed file changed."""
+    def _fast(self, old: Commit, head: Commit) -> tuple[docpatch.BaseIndex, Document] | None:
+        """Both sides of the document (the index of the old side; the head's from git's hunks) when no other
+        managed file changed."""
         patch = document_patch(self.repo, old, head, self.path, is_managed)
         if patch is None:
             return None
@@ -127,7 +129,7 @@ class Examiner:
         if base is None:
             return None
         new = docpatch.apply(base, hunks, self.path)
-        return (base.document, new) if new is not None else None
+        return (base, new) if new is not None else None
 
     def _index(self, commit: Commit, blob_id: str) -> docpatch.BaseIndex | None:
         """The line index of this document's blob at `commit`, whose workspace must be valid."""
