@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
-from ccmflow.core.model import Document, Paragraph, Section
+from ccmflow.core.model import Document, Paragraph
 from ccmflow.read import schema
 from ccmflow.read.load import paragraph_record
 from ccmflow.read.yamlsafe import Loaded, YamlError
@@ -107,17 +107,35 @@ def _item_line(loaded: Loaded, lines: Sequence[str], path: tuple[str | int, ...]
     return span.line - 1, dash
 
 
-def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Document | None:
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Paragraphs [first, end) of the base's section `section` (an index), replaced by `new` at the head."""
+
+    section: int
+    first: int
+    end: int
+    new: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Patched:
+    """The head's document built from the base and git's hunks, and the runs of paragraphs that differ."""
+
+    document: Document
+    runs: tuple[Run, ...]
+
+
+def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Patched | None:
     """The head document when every hunk falls inside paragraph items and the result is provably valid."""
     if not hunks:
-        return base.document
+        return Patched(base.document, ())
     touched: set[int] = set()
     for hunk in hunks:
         regions = _regions(base, hunk)
         if regions is None:
             return None
         touched.update(regions)
-    replaced: dict[int, dict[int, tuple[int, list[Paragraph]]]] = {}
+    runs: list[Run] = []
     for run in _runs(base, sorted(touched)):
         first, last = base.regions[run[0]], base.regions[run[-1]]
         inside = [h for h in hunks if first.start <= h.start and (h.end <= last.end if h.end > h.start
@@ -125,9 +143,10 @@ def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Document | None:
         paragraphs = _fragment(base, first.start, last.end, inside, first.indent, path)
         if paragraphs is None:
             return None
-        replaced.setdefault(first.section, {})[first.paragraph] = (last.paragraph + 1, paragraphs)
-    document = _rebuild(base.document, replaced)
-    return document if _valid(base, document) else None
+        runs.append(Run(first.section, first.paragraph, last.paragraph + 1, tuple(paragraphs)))
+    if not _valid(base, runs):
+        return None
+    return Patched(_rebuild(base.document, runs), tuple(runs))
 
 
 def _regions(base: BaseIndex, hunk: Hunk) -> list[int] | None:
@@ -228,52 +247,108 @@ def _dedent(lines: Sequence[str], indent: int) -> str | None:
     return "".join(out)
 
 
-def _rebuild(document: Document, replaced: Mapping[int, Mapping[int, tuple[int, list[Paragraph]]]]) -> Document:
-    sections: list[Section] = []
-    for s_index, section in enumerate(document.sections):
-        runs = replaced.get(s_index)
-        if not runs:
-            sections.append(section)
-            continue
-        paragraphs: list[Paragraph] = []
-        p_index = 0
-        while p_index < len(section.paragraphs):
-            if p_index in runs:
-                end, new = runs[p_index]
-                paragraphs.extend(new)
-                p_index = end
-            else:
-                paragraphs.append(section.paragraphs[p_index])
-                p_index += 1
-        sections.append(replace(section, paragraphs=tuple(paragraphs)))
+def _rebuild(document: Document, runs: Sequence[Run]) -> Document:
+    sections = list(document.sections)
+    for run in reversed(runs):  # from the end, so that the indexes of earlier runs still hold
+        paragraphs = sections[run.section].paragraphs
+        sections[run.section] = replace(sections[run.section],
+                                        paragraphs=paragraphs[:run.first] + run.new + paragraphs[run.end:])
     return replace(document, sections=tuple(sections))
 
 
-def _valid(base: BaseIndex, document: Document) -> bool:
-    """What rules.check would say about the head, given that the base passed it: unique ids, resolving references."""
-    for before, after in zip(base.document.sections, document.sections, strict=True):
-        if before.paragraphs and not after.paragraphs:
-            return False  # `paragraphs:` left without items reads as null, which the schema refuses
-    ids = [p.id for s in document.sections for p in s.paragraphs]
-    unique = set(ids)
-    if len(unique) != len(ids) or unique & {s.id for s in document.sections}:
-        return False
-    old = base.positions
-    removed = old.keys() - unique
+def _replaced(base: BaseIndex, run: Run) -> tuple[Paragraph, ...]:
+    return base.document.sections[run.section].paragraphs[run.first:run.end]
+
+
+def _valid(base: BaseIndex, runs: Sequence[Run]) -> bool:
+    """What rules.check would say about the head, given that the base passed it: unique ids, resolving references.
+
+    Only the runs are looked at: every other paragraph is the base's own, already checked with it.
+    """
+    counts = {run.section: len(base.document.sections[run.section].paragraphs) for run in runs}
+    for run in runs:
+        counts[run.section] += len(run.new) - (run.end - run.first)
+    if any(count == 0 and base.document.sections[s_index].paragraphs for s_index, count in counts.items()):
+        return False  # `paragraphs:` left without items reads as null, which the schema refuses
+    gone = {p.id for run in runs for p in _replaced(base, run)}
+    ids = [p.id for run in runs for p in run.new]
+    added = set(ids)
+    sections = {s.id for s in base.document.sections}
+    if len(added) != len(ids) or any(pid in base.positions and pid not in gone for pid in added):
+        return False  # an id twice
+    if not sections.isdisjoint(added) or not sections.isdisjoint(base.positions):
+        return False  # a paragraph with the id of a section
+    removed = gone - added
     if removed & base.referenced:
         return False
-    targets = dict(base.targets)
-    targets[document.id] = frozenset({s.id for s in document.sections} | unique)
-    for section in document.sections:
-        for paragraph in section.paragraphs:
-            kept = old.get(paragraph.id)
+    own = base.document.id
+    for run in runs:
+        for paragraph in run.new:
+            kept = base.positions.get(paragraph.id)
             if kept is not None and kept[1] is paragraph:
                 continue
             for ref in paragraph.references:
                 doc, _, target = ref.partition("#")
-                if target not in targets.get(doc, frozenset()):
+                if doc != own and target not in base.targets.get(doc, frozenset()):
+                    return False
+                if doc == own and target not in sections and target not in added and (
+                        target not in base.positions or target in removed):
                     return False
     return True
+
+
+def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
+    """diff_documents(base.document, patched.document), looking only at the paragraphs of the runs."""
+    old, new = base.document, patched.document
+    before: dict[str, int] = {}  # paragraph id -> the run it was in, and is in
+    after: dict[str, int] = {}
+    for k, run in enumerate(patched.runs):
+        before.update((p.id, k) for p in _replaced(base, run))
+        after.update((p.id, k) for p in run.new)
+    if any(before.get(pid, k) != k for pid, k in after.items()):
+        return quick_diff(old, new, base)  # a paragraph left one run for another: it may have moved
+    for run in patched.runs:
+        if [p.id for p in _replaced(base, run) if p.id in after] != [p.id for p in run.new if p.id in before]:
+            return quick_diff(old, new, base)  # reordered within the run: moved
+    renumbered = before.keys() != after.keys()
+    kinds = any(base.positions[p.id][1].kind != p.kind for run in patched.runs for p in run.new if p.id in before)
+    old_numbers = base.numbers
+    new_numbers = new.numbers() if renumbered or kinds else old_numbers
+    changes: list[ParagraphChange] = []
+    for run in patched.runs:
+        section = old.sections[run.section].id
+        for paragraph in run.new:
+            pid = paragraph.id
+            if pid not in before:
+                changes.append(ParagraphChange(id=pid, change="added", section=section,
+                                               new_number=new_numbers.get(pid), new=paragraph))
+                continue
+            previous = base.positions[pid][1]
+            if previous is paragraph or previous == paragraph:
+                continue
+            change = _modified(pid, section, previous, paragraph, old_numbers, new_numbers)
+            if change is not None:
+                changes.append(change)
+    for run in patched.runs:
+        section = old.sections[run.section].id
+        changes.extend(ParagraphChange(id=p.id, change="removed", section=section, old_section=section,
+                                       old_number=old_numbers.get(p.id), old=p)
+                       for p in _replaced(base, run) if p.id not in after)
+    touched = {c.section for c in changes}
+    return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched),
+                        meta_changes(old, new))
+
+
+def _modified(pid: str, section: str, previous: Paragraph, paragraph: Paragraph, old_numbers: Mapping[str, str],
+              new_numbers: Mapping[str, str]) -> ParagraphChange | None:
+    old_content = previous.content()
+    fields = tuple(k for k, v in paragraph.content().items() if old_content[k] != v)
+    if not fields:
+        return None
+    return ParagraphChange(id=pid, change="modified", section=section, old_section=section,
+                           old_number=old_numbers.get(pid), new_number=new_numbers.get(pid), fields=fields,
+                           moved=False, redline=redline(previous.text, paragraph.text) if "text" in fields else (),
+                           old=previous, new=paragraph)
 
 
 def quick_diff(old: Document, new: Document, index: BaseIndex | None = None) -> DocumentDiff:
@@ -305,15 +380,9 @@ def quick_diff(old: Document, new: Document, index: BaseIndex | None = None) -> 
         previous = before[1]
         if previous is paragraph or previous == paragraph:
             continue
-        old_content = previous.content()
-        fields = tuple(k for k, v in paragraph.content().items() if old_content[k] != v)
-        if fields:
-            changes.append(ParagraphChange(id=pid, change="modified", section=section, old_section=section,
-                                           old_number=old_numbers.get(pid),
-                                           new_number=new_numbers.get(pid), fields=fields,
-                                           moved=False,
-                                           redline=redline(previous.text, paragraph.text) if "text" in fields else (),
-                                           old=previous, new=paragraph))
+        change = _modified(pid, section, previous, paragraph, old_numbers, new_numbers)
+        if change is not None:
+            changes.append(change)
     for pid, (section, paragraph) in old_at.items():
         if pid not in new_at:
             changes.append(ParagraphChange(id=pid, change="removed", section=section, old_section=section,

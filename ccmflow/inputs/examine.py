@@ -95,9 +95,9 @@ class Examiner:
             return Examined(str(merge_base), False)
         fast = self._fast(old, head)
         if fast is not None:
-            index, at_head = fast
-            at_base = index.document
-            changed = docpatch.quick_diff(at_base, at_head, index)
+            index, patched = fast
+            at_base, at_head = index.document, patched.document
+            changed = docpatch.patched_diff(index, patched)
             return Examined(str(merge_base), not changed.empty, changed, (), True, anchors(changed, at_head),
                             self._stale(merge_base, at_base, at_head))
         content = read_pull(self.repo, self.base, sha)
@@ -118,7 +118,7 @@ class Examiner:
             return ()
         return tuple(stale_paragraphs(before, head, self.document))
 
-    def _fast(self, old: Commit, head: Commit) -> tuple[docpatch.BaseIndex, Document] | None:
+    def _fast(self, old: Commit, head: Commit) -> tuple[docpatch.BaseIndex, docpatch.Patched] | None:
         """Both sides of the document (the index of the old side; the head's from git's hunks) when no other
         managed file changed."""
         patch = document_patch(self.repo, old, head, self.path, is_managed)
