@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ccmflow.compare.matcher import opcodes
 from ccmflow.core.model import Document, Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -19,7 +20,7 @@ def redline(old: str, new: str) -> Redline:
     """Word-level changes from old to new text; punctuation counts as its own word."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     runs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag == "equal":
             _push(runs, "=", "".join(a[i1:i2]))
         else:

@@ -19,7 +19,7 @@ from ccmflow.compare.stale import stale_paragraphs
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read.load import SourceFile, is_managed, parse
-from ccmflow.repo.git import Commit, Oid, Repository, blob_data, commit_of, document_patch, git_dir
+from ccmflow.repo.git import Commit, Oid, Repository, SharedBlobs, blob_data, commit_of, document_patch, git_dir
 from ccmflow.repo.prinput import read_pull
 from ccmflow.repo.store import Store, tree_key
 from ccmflow.repo.treeedit import blob_id
@@ -62,6 +62,7 @@ class Examiner:
         self.base = base
         self.path = document.path
         self._indexes: dict[str, docpatch.BaseIndex | None] = {}
+        self._blobs: SharedBlobs = {}  # the merge bases' blobs of the document, read once
         self._seen: dict[str, Examined] = {}
         self._cache = _Cache(cache, f"{document.id}:{base.id}") if cache else None
         self.computed = 0
@@ -121,7 +122,7 @@ class Examiner:
     def _fast(self, old: Commit, head: Commit) -> tuple[docpatch.BaseIndex, docpatch.Patched] | None:
         """Both sides of the document (the index of the old side; the head's from git's hunks) when no other
         managed file changed."""
-        patch = document_patch(self.repo, old, head, self.path, is_managed)
+        patch = document_patch(self.repo, old, head, self.path, is_managed, self._blobs)
         if patch is None:
             return None
         old_blob, hunks = patch
