@@ -47,16 +47,18 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 def gather(args: argparse.Namespace) -> Inputs:
     from ccmflow.commands.output import terminal_safe
+    from ccmflow.inputs.basecache import BaseCache
     from ccmflow.inputs.collect import collect
     from ccmflow.repo.store import Store
 
     store = Store(args.repo)
-    zone = store.require(store.commit(args.base).id).process.conference.timezone
+    kept = BaseCache(store, store.commit(args.base), enabled=not args.no_cache)
+    zone = kept.workspace().process.conference.timezone
     now = parse_when(args.at, zone)
     quiet = args.json or getattr(args, "format", "text") != "text" or not sys.stderr.isatty()
     with _progress(quiet, store, args.refs) as callback:
         collected = collect(store, args.doc, window_id=args.window, refs=args.refs, base=args.base, now=now,
-                            progress=callback, cache=not args.no_cache)
+                            progress=callback, cache=not args.no_cache, kept=kept)
     if collected.nothing_fetched:  # a fresh clone: say why there is nothing, not just "0 input(s)"
         print(terminal_safe(f"ccmflow: {collected.nothing_fetched}"), file=sys.stderr)
     return collected

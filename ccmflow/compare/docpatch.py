@@ -9,6 +9,7 @@ paragraph someone references...) returns None and the caller parses the whole fi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -83,6 +84,11 @@ def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
         if end <= line or line < regions[-1].end:
             return None
         regions.append(_Region(line, end, s_index if p_index >= 0 else -1, p_index, indent))
+    return _indexed(document, lines, regions, references, targets)
+
+
+def _indexed(document: Document, lines: tuple[str, ...], regions: list[_Region], references: Iterable[str],
+             targets: Mapping[str, frozenset[str]] | None) -> BaseIndex:
     region_of_line = [0] * len(lines)
     for r_index, region in enumerate(regions):
         region_of_line[region.start:region.end] = [r_index] * (region.end - region.start)
@@ -93,6 +99,27 @@ def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
     positions = {p.id: (s.id, p) for s in document.sections for p in s.paragraphs}
     return BaseIndex(document, lines, tuple(regions), tuple(region_of_line), referenced, all_targets, positions,
                      document.numbers())
+
+
+def layout(base: BaseIndex) -> list[tuple[int, int, int, int, int]]:
+    """The line ranges of an index, to keep (with the document and its text) and give back to `from_layout`."""
+    return [(r.start, r.end, r.section, r.paragraph, r.indent) for r in base.regions]
+
+
+def from_layout(document: Document, text: str, regions: Sequence[Sequence[int]], references: Iterable[str] = (),
+                targets: Mapping[str, frozenset[str]] | None = None) -> BaseIndex | None:
+    """The index `index` gives, from line ranges `layout` gave for the same text; None if they do not fit it."""
+    if _OTHER_BREAKS.search(text):
+        return None
+    lines = tuple(_LINE.findall(text))
+    kept = [_Region(*map(int, r)) for r in regions if len(r) == 5]
+    shape = [(-1, -1)] + [(s if p >= 0 else -1, p) for s, section in enumerate(document.sections)
+                          for p in range(-1, len(section.paragraphs))]
+    if len(kept) != len(regions) or [(r.section, r.paragraph) for r in kept] != shape or kept[0].start != 0 or \
+            kept[-1].end != len(lines) or any(a.end != b.start or b.end <= b.start
+                                              for a, b in itertools.pairwise(kept)):
+        return None
+    return _indexed(document, lines, kept, references, targets)
 
 
 def _item_line(loaded: Loaded, lines: Sequence[str], path: tuple[str | int, ...]) -> tuple[int, int] | None:

@@ -18,7 +18,9 @@ from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents
 from ccmflow.compare.stale import stale_paragraphs
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
+from ccmflow.inputs.basecache import BaseCache, index_from_layout, references_and_targets
 from ccmflow.read.load import SourceFile, is_managed, parse
+from ccmflow.read.yamlsafe import YamlError, decode
 from ccmflow.repo.git import Commit, Oid, Repository, SharedBlobs, blob_data, commit_of, document_patch, git_dir
 from ccmflow.repo.prinput import read_pull
 from ccmflow.repo.store import Store, tree_key
@@ -55,8 +57,10 @@ class Anchor:
 class Examiner:
     """Examines input commits against one base commit for one document."""
 
-    def __init__(self, store: Store, document: Document, base: Commit, cache: Path | None = None) -> None:
+    def __init__(self, store: Store, document: Document, base: Commit, cache: Path | None = None,
+                 kept: BaseCache | None = None) -> None:
         self.store = store
+        self.kept = kept  # the base's workspace and layouts from earlier runs
         self.repo = store.repo
         self.document = document
         self.base = base
@@ -142,13 +146,18 @@ class Examiner:
         built = None
         workspace, _ = self.store.workspace(commit.id)
         data = blob_data(self.repo, blob_id)
-        if workspace is not None and data is not None:
+        layout = self.kept.layout(commit, self.path) if self.kept is not None else None
+        if workspace is not None and data is not None and layout is not None:
+            try:
+                built = index_from_layout(workspace, self.path, decode(data, self.path), layout)
+            except YamlError:
+                built = None
+        if workspace is not None and data is not None and built is None:
             parsed = parse(SourceFile(self.path, data, blob_id))  # parsed with the workspace: cached
             if isinstance(parsed.record, Document) and parsed.loaded:
-                references = [r for d in workspace.documents.values() for _, p in d.walk() for r in p.references]
-                targets = {d.id: frozenset({s.id for s in d.sections} | {p.id for _, p in d.walk()})
-                           for d in workspace.documents.values()}
-                built = docpatch.index(parsed.loaded, parsed.record, references, targets)
+                built = docpatch.index(parsed.loaded, parsed.record, *references_and_targets(workspace))
+                if built is not None and self.kept is not None:
+                    self.kept.keep_layout(commit, self.path, docpatch.layout(built))
         self._indexes[key] = built
         return built
 

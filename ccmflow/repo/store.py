@@ -73,6 +73,10 @@ class Store:
             self._workspaces[key] = (None if snap.refused else workspace, list(snap.refused) + findings)
         return self._workspaces[key]
 
+    def keep_workspace(self, rev: str | pygit2.Oid, workspace: Workspace) -> None:
+        """Take `workspace` as the checked workspace at `rev` (one read back from a cache of an earlier run)."""
+        self._workspaces[tree_key(self._resolve(rev), self.root)] = (workspace, [])
+
     def require(self, rev: str | pygit2.Oid) -> Workspace:
         workspace, findings = self.workspace(rev)
         if workspace is None:
