@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,7 +98,9 @@ def run(args: argparse.Namespace) -> int:
             out.print(item)
         return 0
     if fmt == "json":
-        text = json.dumps(summary.as_json(), indent=2, ensure_ascii=False) + "\n"
+        from ccmflow.commands.jsontext import indented
+
+        text = indented(summary.as_json()) + "\n"
     else:
         from ccmflow.inputs.summary_render import markdown
 
