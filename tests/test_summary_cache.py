@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from inputkit import Process, append, set_text, utc
 
-from ccmflow.inputs import basecache
+from ccmflow.inputs import basecache, examine
 from ccmflow.inputs.basecache import BaseCache, cache_file
 from ccmflow.inputs.collect import Inputs, collect
+from ccmflow.inputs.examine import cache_path
 from ccmflow.read import load
 
 AFTER = utc(5, 8)
@@ -86,3 +88,36 @@ def test_the_kept_layout_must_fit_the_document(proc: Process) -> None:
     workspace = proc.store.require(proc.base)
     text = proc.text()
     assert basecache.index_from_layout(workspace, "documents/review-document.yaml", text, [(0, 3, -1, -1, 0)]) is None
+
+
+def test_a_warm_run_appends_only_the_new_entry(proc: Process) -> None:
+    _collect(proc)
+    path = cache_path(proc.repo, DOC)
+    before, inode = path.read_text(), path.stat().st_ino
+    assert _collect(proc).computed == 0
+    assert path.read_text() == before and path.stat().st_ino == inode  # nothing new: not written at all
+    proc.submit(4, "chile", set_text("ph6ip46u", "A new input since the last run."), utc(4, 25))
+    proc.sync()
+    warm = _collect(proc)
+    after = path.read_text()
+    assert warm.computed == 1 and after.startswith(before) and path.stat().st_ino == inode
+    (added,) = after[len(before):].splitlines()
+    assert json.loads(added)[0] == warm.inputs[-1].sha
+
+
+def test_the_cache_is_written_anew_when_most_entries_went_unused(proc: Process,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(examine, "COMPACT_FROM", 0)
+    _collect(proc)
+    only = _collect(proc, refs="refs/pull/3/head")
+    lines = cache_path(proc.repo, DOC).read_text().splitlines()
+    assert only.computed == 0 and [json.loads(line)[0] for line in lines[1:]] == [only.inputs[0].sha]
+
+
+def test_a_torn_line_costs_only_that_entry(proc: Process) -> None:
+    _collect(proc)
+    path = cache_path(proc.repo, DOC)
+    with path.open("a") as out:
+        out.write('["0123456789abcdef", {"merge_b')  # an append that stopped half way
+    assert _collect(proc).computed == 0
+    assert path.read_text().endswith("\n") and all(json.loads(line) for line in path.read_text().splitlines())

@@ -1,7 +1,7 @@
 """What one input commit does to one document: merge base, structural diff and findings, cached on disk.
 
 The result depends only on (input commit, base commit, document), all content-addressed, so a cache entry
-never goes stale; the cache keeps the entries the last run used.
+never goes stale; a run adds the entries it computed, and entries no run uses any more are dropped in time.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from ccmflow.repo.prinput import read_pull
 from ccmflow.repo.store import Store, tree_key
 from ccmflow.repo.treeedit import blob_id
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+COMPACT_FROM = 32  # unused entries kept before the file is written anew
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,20 +183,30 @@ def anchors(diff: DocumentDiff, new: Document) -> tuple[Anchor, ...]:
 
 
 class _Cache:
-    """Entries for one (document, base commit) in a JSON file under the repository's git directory."""
+    """Entries for one (document, base commit) in a JSON-lines file under the repository's git directory.
+
+    The first line names the scope; each further line is one entry, `[sha, entry]`. A run appends only the
+    entries it computed (a summary after one new input writes one line, not the whole file again); the file is
+    written anew when its scope changed (a new base), when it cannot be appended to, or when more than half of
+    its entries went unused, and then keeps the entries this run used.
+    """
 
     def __init__(self, path: Path, scope: str) -> None:
         self.path = path
         self.scope = scope
         self.used: dict[str, dict[str, Any]] = {}
         self.stored: dict[str, dict[str, Any]] = {}
-        self.dirty = False
+        self.added: dict[str, dict[str, Any]] = {}
+        self.appendable = False  # the file holds this scope and ends with a whole line
         try:
-            data = json.loads(path.read_text("utf-8"))
-            if data.get("version") == CACHE_VERSION and data.get("scope") == scope:
-                self.stored = dict(data["entries"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.stored = {}
+            text = path.read_text("utf-8")
+            header, _, body = text.partition("\n")
+            head = json.loads(header)
+        except (OSError, ValueError):
+            return
+        if isinstance(head, dict) and head.get("version") == CACHE_VERSION and head.get("scope") == scope:
+            self.stored = _entries(body)
+            self.appendable = text.endswith("\n")
 
     def get(self, sha: str) -> Examined | None:
         entry = self.stored.get(sha)
@@ -203,32 +214,62 @@ class _Cache:
             return None
         try:
             result = _decode(entry)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, IndexError):
             return None
         self.used[sha] = entry
         return result
 
     def put(self, sha: str, result: Examined) -> None:
-        self.used[sha] = _encode(result)
-        self.dirty = True
+        self.used[sha] = self.added[sha] = _encode(result)
 
     def save(self) -> None:
-        if not self.dirty and self.used.keys() == self.stored.keys():
+        unused = len(self.stored.keys() - self.used.keys())
+        if self.appendable and unused <= max(len(self.used), COMPACT_FROM):
+            if self.added:
+                self._write(self.added, "a")
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": CACHE_VERSION, "scope": self.scope, "entries": self.used}
-        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".inputs-", suffix=".tmp")
+        self._write(self.used, "w")
+
+    def _write(self, entries: dict[str, dict[str, Any]], mode: str) -> None:
+        # dumps, not dump: json.dump encodes in Python piece by piece, dumps in C, 5 times faster.
+        lines = "".join(json.dumps([sha, entry], ensure_ascii=False, separators=(",", ":")) + "\n"
+                        for sha, entry in entries.items())
+        try:  # a cache that cannot be written only costs time
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if mode == "a":
+                with self.path.open("a", encoding="utf-8") as out:
+                    out.write(lines)
+                return
+            head = json.dumps({"version": CACHE_VERSION, "scope": self.scope}) + "\n"
+            handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".inputs-", suffix=".tmp")
+        except OSError:
+            return
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # dumps, not dump: json.dump encodes in Python piece by piece, dumps in C, 5 times faster.
-                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+                out.write(head + lines)
             os.replace(temp, self.path)
         except OSError:
-            Path(temp).unlink(missing_ok=True)  # a cache that cannot be written only costs time
+            Path(temp).unlink(missing_ok=True)
+
+
+def _entries(body: str) -> dict[str, dict[str, Any]]:
+    """The entries of the lines after the header; a line that does not read (a torn append) is skipped."""
+    lines = body.splitlines()
+    try:
+        pairs = json.loads("[" + ",".join(lines) + "]")
+    except ValueError:
+        pairs = []
+        for line in lines:
+            try:
+                pairs.append(json.loads(line))
+            except ValueError:
+                continue
+    return {pair[0]: pair[1] for pair in pairs
+            if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and isinstance(pair[1], dict)}
 
 
 def cache_path(repo: Repository, document: str) -> Path:
-    return git_dir(repo) / "ccmflow" / f"inputs-{document}.json"
+    return git_dir(repo) / "ccmflow" / f"inputs-{document}.jsonl"
 
 
 def _paragraph_json(p: Paragraph | None) -> dict[str, Any] | None:
