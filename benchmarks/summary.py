@@ -33,8 +33,8 @@ import gitutil  # noqa: E402
 from gen import DOC_ID, dump, generate_document  # noqa: E402
 
 from ccmflow.core.submissions import SubmissionLog  # noqa: E402
-from ccmflow.inputs.collect import collect  # noqa: E402
 from ccmflow.inputs.basecache import cache_file as base_cache_file  # noqa: E402
+from ccmflow.inputs.collect import collect  # noqa: E402
 from ccmflow.inputs.examine import cache_path  # noqa: E402
 from ccmflow.inputs.summary import build  # noqa: E402
 from ccmflow.inputs.summary_render import markdown  # noqa: E402
