@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ccmflow.compare import docpatch
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline, diff_documents
 from ccmflow.compare.stale import stale_paragraphs
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
@@ -26,7 +27,7 @@ from ccmflow.repo.prinput import read_pull
 from ccmflow.repo.store import Store, tree_key
 from ccmflow.repo.treeedit import blob_id
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 COMPACT_FROM = 32  # unused entries kept before the file is written anew
 
 
@@ -69,7 +70,7 @@ class Examiner:
         self._indexes: dict[str, docpatch.BaseIndex | None] = {}
         self._blobs: SharedBlobs = {}  # the merge bases' blobs of the document, read once
         self._seen: dict[str, Examined] = {}
-        self._cache = _Cache(cache, f"{document.id}:{base.id}") if cache else None
+        self._cache = _Cache(cache, f"{document.id}:{base.id}", document) if cache else None
         self.computed = 0
 
     def examine(self, sha: str) -> Examined:
@@ -191,9 +192,11 @@ class _Cache:
     its entries went unused, and then keeps the entries this run used.
     """
 
-    def __init__(self, path: Path, scope: str) -> None:
+    def __init__(self, path: Path, scope: str, document: Document) -> None:
         self.path = path
         self.scope = scope
+        # The base's paragraphs: an entry names one of them rather than writing it out again.
+        self.base = {p.id: p for section in document.sections for p in section.paragraphs}
         self.used: dict[str, dict[str, Any]] = {}
         self.stored: dict[str, dict[str, Any]] = {}
         self.added: dict[str, dict[str, Any]] = {}
@@ -213,14 +216,14 @@ class _Cache:
         if entry is None:
             return None
         try:
-            result = _decode(entry)
+            result = _decode(entry, self.base)
         except (KeyError, TypeError, ValueError, IndexError):
             return None
         self.used[sha] = entry
         return result
 
     def put(self, sha: str, result: Examined) -> None:
-        self.used[sha] = self.added[sha] = _encode(result)
+        self.used[sha] = self.added[sha] = _encode(result, self.base)
 
     def save(self) -> None:
         unused = len(self.stored.keys() - self.used.keys())
@@ -272,28 +275,69 @@ def cache_path(repo: Repository, document: str) -> Path:
     return git_dir(repo) / "ccmflow" / f"inputs-{document}.jsonl"
 
 
-def _paragraph_json(p: Paragraph | None) -> dict[str, Any] | None:
+# A change's paragraphs are written short: one the base has as it is, by the mark BASE; a text the redline
+# gives back (its kept and deleted runs are the old text, its kept and inserted runs the new) or, without a
+# redline, the same as the old paragraph's, left out. A summary's cache then holds each text about once.
+BASE = "="
+
+
+def _paragraph_json(p: Paragraph | None, base: Mapping[str, Paragraph], derived: str | None) -> Any:
     if p is None:
         return None
-    return {"id": p.id, "kind": p.kind, "text": p.text, "indicators": list(p.indicators), "baseline": p.baseline,
-            "target": p.target, "responsible": list(p.responsible), "timeframe": p.timeframe,
-            "references": list(p.references), "derived_from": list(p.derived_from)}
+    if base.get(p.id) == p:
+        return BASE
+    found: dict[str, Any] = {
+        "id": p.id, "kind": p.kind, "indicators": list(p.indicators), "baseline": p.baseline, "target": p.target,
+        "responsible": list(p.responsible), "timeframe": p.timeframe, "references": list(p.references),
+        "derived_from": list(p.derived_from)}
+    if derived != p.text:
+        found["text"] = p.text
+    return found
 
 
-def _paragraph_from(d: dict[str, Any] | None) -> Paragraph | None:
+def _paragraph_from(d: Any, pid: str, base: Mapping[str, Paragraph], derived: str | None) -> Paragraph | None:
     if d is None:
         return None
-    return Paragraph(id=d["id"], kind=d["kind"], text=d["text"], indicators=tuple(d["indicators"]),
+    if d == BASE:
+        return base[pid]
+    text = d["text"] if "text" in d or derived is None else derived
+    return Paragraph(id=d["id"], kind=d["kind"], text=text, indicators=tuple(d["indicators"]),
                      baseline=d["baseline"], target=d["target"], responsible=tuple(d["responsible"]),
                      timeframe=d["timeframe"], references=tuple(d["references"]),
                      derived_from=tuple(d["derived_from"]))
+
+
+def _texts(redline: Redline) -> tuple[str | None, str | None]:
+    """The old and new texts a redline gives back (None when there is no redline)."""
+    if not redline:
+        return None, None
+    return "".join(t for op, t in redline if op != "+"), "".join(t for op, t in redline if op != "-")
 
 
 def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
-def _encode(result: Examined) -> dict[str, Any]:
+def _change_json(c: ParagraphChange, base: Mapping[str, Paragraph]) -> dict[str, Any]:
+    old_text, new_text = _texts(c.redline)
+    if new_text is None and c.old is not None:
+        new_text = c.old.text
+    return {**c.as_json(), "old": _paragraph_json(c.old, base, old_text), "new": _paragraph_json(c.new, base, new_text)}
+
+
+def _change_from(c: dict[str, Any], base: Mapping[str, Paragraph]) -> ParagraphChange:
+    redline = tuple((op, text) for op, text in c["redline"])
+    old_text, new_text = _texts(redline)
+    old = _paragraph_from(c["old"], c["id"], base, old_text)
+    if new_text is None and old is not None:
+        new_text = old.text
+    return ParagraphChange(id=c["id"], change=c["change"], section=c["section"], old_section=c["old_section"],
+                           old_number=c["old_number"], new_number=c["new_number"], fields=tuple(c["fields"]),
+                           moved=bool(c["moved"]), redline=redline, old=old,
+                           new=_paragraph_from(c["new"], c["id"], base, new_text))
+
+
+def _encode(result: Examined, base: Mapping[str, Paragraph]) -> dict[str, Any]:
     diff = result.diff
     return {"merge_base": result.merge_base, "touches": result.touches, "fast": result.fast,
             "anchors": [[a.id, a.section, a.after] for a in result.anchors],
@@ -302,21 +346,14 @@ def _encode(result: Examined) -> dict[str, Any]:
             "diff": None if diff is None else {
                 "document": diff.document, "sections": list(diff.sections_touched),
                 "meta": {k: [v[0], v[1]] for k, v in diff.meta.items()},
-                "changes": [{**c.as_json(), "old": _paragraph_json(c.old), "new": _paragraph_json(c.new)}
-                            for c in diff.changes]}}
+                "changes": [_change_json(c, base) for c in diff.changes]}}
 
 
-def _decode(entry: dict[str, Any]) -> Examined:
+def _decode(entry: dict[str, Any], base: Mapping[str, Paragraph]) -> Examined:
     raw = entry["diff"]
     diff = None
     if raw is not None:
-        changes = tuple(ParagraphChange(id=c["id"], change=c["change"], section=c["section"],
-                                        old_section=c["old_section"],
-                                        old_number=c["old_number"], new_number=c["new_number"],
-                                        fields=tuple(c["fields"]), moved=bool(c["moved"]),
-                                        redline=tuple((op, text) for op, text in c["redline"]),
-                                        old=_paragraph_from(c["old"]),
-                                        new=_paragraph_from(c["new"])) for c in raw["changes"])
+        changes = tuple(_change_from(c, base) for c in raw["changes"])
         meta = {k: (_tuples(v[0]), _tuples(v[1])) for k, v in raw["meta"].items()}
         diff = DocumentDiff(raw["document"], changes, tuple(raw["sections"]), meta)
     return Examined(entry["merge_base"], bool(entry["touches"]), diff,
