@@ -45,7 +45,6 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def gather(args: argparse.Namespace) -> Inputs:
-    from ccmflow.commands.output import terminal_safe
     from ccmflow.inputs.basecache import BaseCache
     from ccmflow.inputs.collect import collect
     from ccmflow.repo.store import Store
@@ -59,6 +58,8 @@ def gather(args: argparse.Namespace) -> Inputs:
         collected = collect(store, args.doc, window_id=args.window, refs=args.refs, base=args.base, now=now,
                             progress=callback, cache=not args.no_cache, kept=kept)
     if collected.nothing_fetched:  # a fresh clone: say why there is nothing, not just "0 input(s)"
+        from ccmflow.commands.output import terminal_safe
+
         print(terminal_safe(f"ccmflow: {collected.nothing_fetched}"), file=sys.stderr)
     return collected
 
@@ -84,7 +85,6 @@ def _progress(quiet: bool, store: Store, pattern: str) -> Iterator[Callback | No
 
 
 def run(args: argparse.Namespace) -> int:
-    from ccmflow.commands.output import emit_json
     from ccmflow.inputs.summary import build
 
     summary = build(gather(args))
@@ -111,5 +111,7 @@ def run(args: argparse.Namespace) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     if args.json:
+        from ccmflow.commands.output import emit_json
+
         emit_json({"document": summary.document, "output": str(args.output)})
     return 0

@@ -16,14 +16,12 @@ from typing import Any
 
 from ccmflow.compare import docpatch
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline, diff_documents
-from ccmflow.compare.stale import stale_paragraphs
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.inputs.basecache import BaseCache, index_from_layout, references_and_targets
 from ccmflow.read.load import SourceFile, is_managed, parse
 from ccmflow.read.yamlsafe import YamlError, decode
 from ccmflow.repo.git import Commit, Oid, Repository, SharedBlobs, blob_data, commit_of, document_patch, git_dir
-from ccmflow.repo.prinput import read_pull
 from ccmflow.repo.store import Store, tree_key
 from ccmflow.repo.treeedit import blob_id
 
@@ -107,6 +105,8 @@ class Examiner:
             changed = docpatch.patched_diff(index, patched)
             return Examined(str(merge_base), not changed.empty, changed, (), True, anchors(changed, at_head),
                             self._stale(merge_base, at_base, at_head))
+        from ccmflow.repo.prinput import read_pull  # the slow path only: most inputs never need it
+
         content = read_pull(self.repo, self.base, sha)
         before, new = content.before.get(self.document.id), content.after.get(self.document.id)
         if new is None and entry is None:
@@ -123,6 +123,8 @@ class Examiner:
         """Paragraphs the input aims at that the base has deleted or rewritten since the input's merge base."""
         if merge_base == self.base.id:
             return ()
+        from ccmflow.compare.stale import stale_paragraphs  # only for an input made on an older base
+
         return tuple(stale_paragraphs(before, head, self.document))
 
     def _fast(self, old: Commit, head: Commit) -> tuple[docpatch.BaseIndex, docpatch.Patched] | None:

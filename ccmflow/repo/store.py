@@ -11,8 +11,6 @@ import pygit2
 from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
 from ccmflow.read import rules
-from ccmflow.read.directory import directory_files as directory_files  # kept here for existing importers
-from ccmflow.read.directory import directory_workspace as directory_workspace
 from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, is_managed, parse
 
 _LINK = pygit2.enums.FileMode.LINK
@@ -100,6 +98,16 @@ class Store:
             return self.document(rev, doc)
         except FatalError:
             return None
+
+
+def __getattr__(name: str) -> object:
+    """directory_files and directory_workspace, kept here for existing importers, imported when first asked for:
+    reading from git never needs them (nor the translations and languages modules they import)."""
+    if name in ("directory_files", "directory_workspace"):
+        from ccmflow.read import directory
+
+        return getattr(directory, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def tree_key(commit: pygit2.Commit, root: str = DOCUMENTS_DIR) -> str:
