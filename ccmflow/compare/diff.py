@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
-from ccmflow.compare.matcher import opcodes
+from ccmflow.compare.matcher import matching_blocks, opcodes
 from ccmflow.core.model import Document, Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -154,8 +153,8 @@ def _moved_ids(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str,
     old_order = [pid for pid in old_at if pid in new_at]
     new_order = [pid for pid in new_at if pid in old_at]
     kept: set[str] = set()
-    for block in SequenceMatcher(None, old_order, new_order, autojunk=False).get_matching_blocks():
-        kept.update(old_order[block.a: block.a + block.size])
+    for i, _, size in matching_blocks(old_order, new_order):
+        kept.update(old_order[i: i + size])
     return {pid for pid in new_order if pid not in kept or old_at[pid][0] != new_at[pid][0]}
 
 

@@ -219,7 +219,7 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
     if text is None or len(text) > MAX_FRAGMENT or _KEEP_CHOMPING.search(text) or _OTHER_BREAKS.search(text):
         return None
     try:
-        data = load_yaml(text, path).data
+        data = load_yaml(text, path, positions=False).data
     except YamlError:
         return None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
