@@ -59,6 +59,10 @@ class BaseIndex:
     # What every input's diff against this base needs, worked out once rather than once per input.
     positions: Mapping[str, tuple[str, Paragraph]]  # paragraph id -> (section id, paragraph)
     numbers: Mapping[str, str]  # the document's display numbers
+    # Per number format, how many paragraphs of the base come before each one (by position in the document,
+    # and one more entry for the end): a head's numbers follow from these and the runs alone.
+    before: Mapping[str, tuple[int, ...]]
+    flat: Mapping[tuple[int, int], int]  # (section index, paragraph index) -> position in the document
 
 
 def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
@@ -97,8 +101,16 @@ def _indexed(document: Document, lines: tuple[str, ...], regions: list[_Region],
     all_targets[document.id] = own
     referenced = frozenset(r.partition("#")[2] for r in references)
     positions = {p.id: (s.id, p) for s in document.sections for p in s.paragraphs}
+    flat = {(s_index, p_index): 0 for s_index, section in enumerate(document.sections)
+            for p_index in range(len(section.paragraphs))}
+    formats = [document.number_format(p.kind) for _, p in document.walk()]
+    before: dict[str, list[int]] = {fmt: [0] for fmt in set(formats) if fmt}
+    for at, key in enumerate(flat):
+        flat[key] = at
+        for fmt, counts in before.items():
+            counts.append(counts[-1] + (formats[at] == fmt))
     return BaseIndex(document, lines, tuple(regions), tuple(region_of_line), referenced, all_targets, positions,
-                     document.numbers())
+                     document.numbers(), {fmt: tuple(counts) for fmt, counts in before.items()}, flat)
 
 
 def layout(base: BaseIndex) -> list[tuple[int, int, int, int, int]]:
@@ -340,7 +352,7 @@ def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
     renumbered = before.keys() != after.keys()
     kinds = any(base.positions[p.id][1].kind != p.kind for run in patched.runs for p in run.new if p.id in before)
     old_numbers = base.numbers
-    new_numbers = new.numbers() if renumbered or kinds else old_numbers
+    new_numbers = _run_numbers(base, patched) if renumbered or kinds else old_numbers
     changes: list[ParagraphChange] = []
     for run in patched.runs:
         section = old.sections[run.section].id
@@ -364,6 +376,32 @@ def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
     touched = {c.section for c in changes}
     return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched),
                         meta_changes(old, new))
+
+
+def _run_numbers(base: BaseIndex, patched: Patched) -> dict[str, str]:
+    """What patched.document.numbers() gives for the paragraphs of the runs (the only ones a diff numbers anew):
+    the base's count of each format before a run, what earlier runs added or took away, and the run's own."""
+    document = base.document
+    shift: dict[str, int] = {}
+    numbers: dict[str, str] = {}
+    for run in patched.runs:
+        start = base.flat[run.section, run.first]
+        own: dict[str, int] = {}
+        for paragraph in run.new:
+            fmt = document.number_format(paragraph.kind)
+            if not fmt:
+                numbers[paragraph.id] = ""
+                continue
+            own[fmt] = own.get(fmt, 0) + 1
+            count = (base.before[fmt][start] if fmt in base.before else 0) + shift.get(fmt, 0) + own[fmt]
+            numbers[paragraph.id] = fmt.replace("{n}", str(count))
+        for paragraph in _replaced(base, run):
+            fmt = document.number_format(paragraph.kind)
+            if fmt:
+                shift[fmt] = shift.get(fmt, 0) - 1
+        for fmt, count in own.items():
+            shift[fmt] = shift.get(fmt, 0) + count
+    return numbers
 
 
 def _modified(pid: str, section: str, previous: Paragraph, paragraph: Paragraph, old_numbers: Mapping[str, str],
