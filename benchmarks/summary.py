@@ -33,6 +33,7 @@ import gitutil  # noqa: E402
 from gen import DOC_ID, dump, generate_document  # noqa: E402
 
 from ccmflow.core.submissions import SubmissionLog  # noqa: E402
+from ccmflow.inputs.basecache import cache_file as base_cache_file  # noqa: E402
 from ccmflow.inputs.collect import collect  # noqa: E402
 from ccmflow.inputs.examine import cache_path  # noqa: E402
 from ccmflow.inputs.summary import build  # noqa: E402
@@ -143,6 +144,7 @@ def cold(root: Path, repo: pygit2.Repository) -> float:
     """As a first run in a new process: no parse cache, no summary cache."""
     load._parsed.clear()
     cache_path(repo, DOC_ID).unlink(missing_ok=True)
+    base_cache_file(Store(root)).unlink(missing_ok=True)
     return summarise(root)
 
 
@@ -197,8 +199,9 @@ def main() -> None:
         row("CLI end to end, warm (`ccmflow summary --format json`, new process)", cli(root),
             "includes Python start-up and imports")
         cache = cache_path(repo, DOC_ID)
+        header = json.loads(cache.read_text().partition("\n")[0])
         print(f"\n  summary cache: {cache.stat().st_size // 1024} KB at .git/ccmflow/{cache.name}; "
-              f"{json.loads(cache.read_text())['version']=}")
+              f"version {header['version']}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from ccmflow.compare.diff import diff_documents
 from ccmflow.core.model import Document
 from ccmflow.inputs.examine import Examiner
-from ccmflow.read.load import SourceFile, parse
+from ccmflow.read.load import SourceFile, is_managed, parse
+from ccmflow.repo.git import document_patch
 from ccmflow.repo.prinput import read_pull
 from ccmflow.repo.store import Store
 
@@ -135,3 +136,28 @@ def test_cache_round_trip(setup: tuple[Store, pygit2.Commit, str], tmp_path: Pat
     again = Examiner(store, doc, base, tmp_path / "cache.json")
     assert again.examine(head) == result
     assert again.computed == 0
+
+
+def test_patch_from_a_shared_old_blob_is_the_tree_diffs(setup: tuple[Store, pygit2.Commit, str]) -> None:
+    store, base, text = setup
+    shared: dict[str, pygit2.Blob] = {}
+    for op in ("word", "insert", "delete", "move", "field"):
+        head = store.repo[commit(store.repo, {DOC: _edit(text, op, 5, "Strongly")}, op, branch=None,
+                                 parents=[base.id])].peel(pygit2.Commit)
+        from_tree = document_patch(store.repo, base, head, DOC, is_managed)
+        assert from_tree is not None
+        assert document_patch(store.repo, base, head, DOC, is_managed, shared) == from_tree
+    assert list(shared) == [str(base.tree[DOC].id)]  # the merge base's blob, read once for all five
+
+
+def test_a_shared_old_blob_keeps_git_attributes(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path)
+    files = instance_files()
+    base = repo[commit(repo, files, "zero draft")].peel(pygit2.Commit)
+    text = files[DOC].decode("utf-8")
+    head = repo[commit(repo, {DOC: _edit(text, "word", 5, "Strongly")}, "input", branch=None,
+                       parents=[base.id])].peel(pygit2.Commit)
+    assert document_patch(repo, base, head, DOC, is_managed, {}) is not None
+    (tmp_path / ".gitattributes").write_text("*.yaml binary\n")  # git reads attributes from the work tree
+    assert document_patch(repo, base, head, DOC, is_managed) is None
+    assert document_patch(repo, base, head, DOC, is_managed, {}) is None

@@ -272,3 +272,23 @@ def test_a_number_too_long_to_convert_is_a_located_plain_finding() -> None:
     assert "sys." not in str(finding) and "int_max_str_digits" not in str(finding)
     # The same digits quoted are text, and a long-but-allowed number still reads as a number.
     assert load(f'big: "{huge}"\nok: -{"1" * 4300}\n', PATH).data["big"] == huge
+
+
+def _outcome(raw: bytes | str, positions: bool) -> object:
+    try:
+        return load(raw, PATH, positions=positions).data
+    except YamlError as exc:
+        return exc.finding
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.binary(max_size=200) | st.text(alphabet="ab:- \n\t#&*!{}[]'\"|>0.", max_size=120).map(str.encode))
+def test_without_positions_the_same_data_or_the_same_refusal(raw: bytes) -> None:
+    assert _outcome(raw, positions=False) == _outcome(raw, positions=True)
+
+
+@pytest.mark.parametrize("raw", ["a: 1\nb:\n  a: 2\n  a: 3\n", "- &x 1\n- *x\n", "a: !!python/object x\n",
+                                 "a: 1\n---\nb: 2\n", "- [a, b\n"])
+def test_without_positions_refusals_are_located_the_same(raw: str) -> None:
+    assert _outcome(raw, positions=False) == _outcome(raw, positions=True) == refused(raw)
+    assert not load("a: 1\nb: [2, 3]\n", PATH, positions=False).spans

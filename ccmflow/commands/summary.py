@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,18 +45,21 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def gather(args: argparse.Namespace) -> Inputs:
-    from ccmflow.commands.output import terminal_safe
+    from ccmflow.inputs.basecache import BaseCache
     from ccmflow.inputs.collect import collect
     from ccmflow.repo.store import Store
 
     store = Store(args.repo)
-    zone = store.require(store.commit(args.base).id).process.conference.timezone
+    kept = BaseCache(store, store.commit(args.base), enabled=not args.no_cache)
+    zone = kept.workspace().process.conference.timezone
     now = parse_when(args.at, zone)
     quiet = args.json or getattr(args, "format", "text") != "text" or not sys.stderr.isatty()
     with _progress(quiet, store, args.refs) as callback:
         collected = collect(store, args.doc, window_id=args.window, refs=args.refs, base=args.base, now=now,
-                            progress=callback, cache=not args.no_cache)
+                            progress=callback, cache=not args.no_cache, kept=kept)
     if collected.nothing_fetched:  # a fresh clone: say why there is nothing, not just "0 input(s)"
+        from ccmflow.commands.output import terminal_safe
+
         print(terminal_safe(f"ccmflow: {collected.nothing_fetched}"), file=sys.stderr)
     return collected
 
@@ -83,7 +85,6 @@ def _progress(quiet: bool, store: Store, pattern: str) -> Iterator[Callback | No
 
 
 def run(args: argparse.Namespace) -> int:
-    from ccmflow.commands.output import emit_json
     from ccmflow.inputs.summary import build
 
     summary = build(gather(args))
@@ -97,7 +98,9 @@ def run(args: argparse.Namespace) -> int:
             out.print(item)
         return 0
     if fmt == "json":
-        text = json.dumps(summary.as_json(), indent=2, ensure_ascii=False) + "\n"
+        from ccmflow.commands.jsontext import indented
+
+        text = indented(summary.as_json()) + "\n"
     else:
         from ccmflow.inputs.summary_render import markdown
 
@@ -108,5 +111,7 @@ def run(args: argparse.Namespace) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     if args.json:
+        from ccmflow.commands.output import emit_json
+
         emit_json({"document": summary.document, "output": str(args.output)})
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
+from ccmflow.compare.matcher import matching_blocks, opcodes
 from ccmflow.core.model import Document, Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -19,7 +19,7 @@ def redline(old: str, new: str) -> Redline:
     """Word-level changes from old to new text; punctuation counts as its own word."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     runs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag == "equal":
             _push(runs, "=", "".join(a[i1:i2]))
         else:
@@ -123,7 +123,7 @@ def diff_documents(old: Document | None, new: Document | None) -> DocumentDiff:
                                            new=paragraph))
             continue
         before_section, before = old_at[pid]
-        fields = tuple(k for k, v in paragraph.content().items() if before.content()[k] != v)
+        fields = () if before is paragraph else _changed_fields(before, paragraph)
         if fields or pid in moved:
             changes.append(ParagraphChange(id=pid, change="modified" if fields else "moved", section=section,
                                            old_section=before_section,
@@ -139,8 +139,13 @@ def diff_documents(old: Document | None, new: Document | None) -> DocumentDiff:
     return DocumentDiff(doc_id, tuple(changes), _touched(old, new, changes), _meta(old, new))
 
 
+def _changed_fields(old: Paragraph, new: Paragraph) -> tuple[str, ...]:
+    before = old.content()
+    return tuple(k for k, v in new.content().items() if before[k] != v)
+
+
 def _positions(doc: Document | None) -> dict[str, tuple[str, Paragraph]]:
-    return {p.id: (s.id, p) for s, p in doc.walk()} if doc else {}
+    return {p.id: (s.id, p) for s in doc.sections for p in s.paragraphs} if doc else {}
 
 
 def _moved_ids(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str, tuple[str, Paragraph]]) -> set[str]:
@@ -148,8 +153,8 @@ def _moved_ids(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str,
     old_order = [pid for pid in old_at if pid in new_at]
     new_order = [pid for pid in new_at if pid in old_at]
     kept: set[str] = set()
-    for block in SequenceMatcher(None, old_order, new_order, autojunk=False).get_matching_blocks():
-        kept.update(old_order[block.a: block.a + block.size])
+    for i, _, size in matching_blocks(old_order, new_order):
+        kept.update(old_order[i: i + size])
     return {pid for pid in new_order if pid not in kept or old_at[pid][0] != new_at[pid][0]}
 
 
@@ -165,6 +170,11 @@ def _touched(old: Document | None, new: Document | None, changes: list[Paragraph
     order = [s.id for s in new.sections] if new else []
     order += [s.id for s in old.sections if s.id not in order] if old else []
     return tuple(sid for sid in order if sid in touched)
+
+
+def meta_changes(old: Document, new: Document) -> dict[str, tuple[object, object]]:
+    """The document-level fields (title, symbol, version...) that differ, as diff_documents gives them in `meta`."""
+    return _meta(old, new)
 
 
 def _meta(old: Document | None, new: Document | None) -> dict[str, tuple[object, object]]:

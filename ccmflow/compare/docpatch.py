@@ -9,12 +9,13 @@ paragraph someone references...) returns None and the caller parses the whole fi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents, redline
-from ccmflow.core.model import Document, Paragraph, Section
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
+from ccmflow.core.model import Document, Paragraph
 from ccmflow.read import schema
 from ccmflow.read.load import paragraph_record
 from ccmflow.read.yamlsafe import Loaded, YamlError
@@ -55,6 +56,13 @@ class BaseIndex:
     region_of_line: tuple[int, ...]
     referenced: frozenset[str]  # paragraph/section ids any reference in the workspace points at
     targets: Mapping[str, frozenset[str]]  # per document id: its section and paragraph ids
+    # What every input's diff against this base needs, worked out once rather than once per input.
+    positions: Mapping[str, tuple[str, Paragraph]]  # paragraph id -> (section id, paragraph)
+    numbers: Mapping[str, str]  # the document's display numbers
+    # Per number format, how many paragraphs of the base come before each one (by position in the document,
+    # and one more entry for the end): a head's numbers follow from these and the runs alone.
+    before: Mapping[str, tuple[int, ...]]
+    flat: Mapping[tuple[int, int], int]  # (section index, paragraph index) -> position in the document
 
 
 def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
@@ -80,6 +88,11 @@ def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
         if end <= line or line < regions[-1].end:
             return None
         regions.append(_Region(line, end, s_index if p_index >= 0 else -1, p_index, indent))
+    return _indexed(document, lines, regions, references, targets)
+
+
+def _indexed(document: Document, lines: tuple[str, ...], regions: list[_Region], references: Iterable[str],
+             targets: Mapping[str, frozenset[str]] | None) -> BaseIndex:
     region_of_line = [0] * len(lines)
     for r_index, region in enumerate(regions):
         region_of_line[region.start:region.end] = [r_index] * (region.end - region.start)
@@ -87,7 +100,38 @@ def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
     all_targets = dict(targets or {})
     all_targets[document.id] = own
     referenced = frozenset(r.partition("#")[2] for r in references)
-    return BaseIndex(document, lines, tuple(regions), tuple(region_of_line), referenced, all_targets)
+    positions = {p.id: (s.id, p) for s in document.sections for p in s.paragraphs}
+    flat = {(s_index, p_index): 0 for s_index, section in enumerate(document.sections)
+            for p_index in range(len(section.paragraphs))}
+    formats = [document.number_format(p.kind) for _, p in document.walk()]
+    before: dict[str, list[int]] = {fmt: [0] for fmt in set(formats) if fmt}
+    for at, key in enumerate(flat):
+        flat[key] = at
+        for fmt, counts in before.items():
+            counts.append(counts[-1] + (formats[at] == fmt))
+    return BaseIndex(document, lines, tuple(regions), tuple(region_of_line), referenced, all_targets, positions,
+                     document.numbers(), {fmt: tuple(counts) for fmt, counts in before.items()}, flat)
+
+
+def layout(base: BaseIndex) -> list[tuple[int, int, int, int, int]]:
+    """The line ranges of an index, to keep (with the document and its text) and give back to `from_layout`."""
+    return [(r.start, r.end, r.section, r.paragraph, r.indent) for r in base.regions]
+
+
+def from_layout(document: Document, text: str, regions: Sequence[Sequence[int]], references: Iterable[str] = (),
+                targets: Mapping[str, frozenset[str]] | None = None) -> BaseIndex | None:
+    """The index `index` gives, from line ranges `layout` gave for the same text; None if they do not fit it."""
+    if _OTHER_BREAKS.search(text):
+        return None
+    lines = tuple(_LINE.findall(text))
+    kept = [_Region(*map(int, r)) for r in regions if len(r) == 5]
+    shape = [(-1, -1)] + [(s if p >= 0 else -1, p) for s, section in enumerate(document.sections)
+                          for p in range(-1, len(section.paragraphs))]
+    if len(kept) != len(regions) or [(r.section, r.paragraph) for r in kept] != shape or kept[0].start != 0 or \
+            kept[-1].end != len(lines) or any(a.end != b.start or b.end <= b.start
+                                              for a, b in itertools.pairwise(kept)):
+        return None
+    return _indexed(document, lines, kept, references, targets)
 
 
 def _item_line(loaded: Loaded, lines: Sequence[str], path: tuple[str | int, ...]) -> tuple[int, int] | None:
@@ -102,17 +146,35 @@ def _item_line(loaded: Loaded, lines: Sequence[str], path: tuple[str | int, ...]
     return span.line - 1, dash
 
 
-def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Document | None:
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Paragraphs [first, end) of the base's section `section` (an index), replaced by `new` at the head."""
+
+    section: int
+    first: int
+    end: int
+    new: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Patched:
+    """The head's document built from the base and git's hunks, and the runs of paragraphs that differ."""
+
+    document: Document
+    runs: tuple[Run, ...]
+
+
+def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Patched | None:
     """The head document when every hunk falls inside paragraph items and the result is provably valid."""
     if not hunks:
-        return base.document
+        return Patched(base.document, ())
     touched: set[int] = set()
     for hunk in hunks:
         regions = _regions(base, hunk)
         if regions is None:
             return None
         touched.update(regions)
-    replaced: dict[int, dict[int, tuple[int, list[Paragraph]]]] = {}
+    runs: list[Run] = []
     for run in _runs(base, sorted(touched)):
         first, last = base.regions[run[0]], base.regions[run[-1]]
         inside = [h for h in hunks if first.start <= h.start and (h.end <= last.end if h.end > h.start
@@ -120,9 +182,10 @@ def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Document | None:
         paragraphs = _fragment(base, first.start, last.end, inside, first.indent, path)
         if paragraphs is None:
             return None
-        replaced.setdefault(first.section, {})[first.paragraph] = (last.paragraph + 1, paragraphs)
-    document = _rebuild(base.document, replaced)
-    return document if _valid(base, document) else None
+        runs.append(Run(first.section, first.paragraph, last.paragraph + 1, tuple(paragraphs)))
+    if not _valid(base, runs):
+        return None
+    return Patched(_rebuild(base.document, runs), tuple(runs))
 
 
 def _regions(base: BaseIndex, hunk: Hunk) -> list[int] | None:
@@ -168,7 +231,7 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
     if text is None or len(text) > MAX_FRAGMENT or _KEEP_CHOMPING.search(text) or _OTHER_BREAKS.search(text):
         return None
     try:
-        data = load_yaml(text, path).data
+        data = load_yaml(text, path, positions=False).data
     except YamlError:
         return None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
@@ -223,66 +286,154 @@ def _dedent(lines: Sequence[str], indent: int) -> str | None:
     return "".join(out)
 
 
-def _rebuild(document: Document, replaced: Mapping[int, Mapping[int, tuple[int, list[Paragraph]]]]) -> Document:
-    sections: list[Section] = []
-    for s_index, section in enumerate(document.sections):
-        runs = replaced.get(s_index)
-        if not runs:
-            sections.append(section)
-            continue
-        paragraphs: list[Paragraph] = []
-        p_index = 0
-        while p_index < len(section.paragraphs):
-            if p_index in runs:
-                end, new = runs[p_index]
-                paragraphs.extend(new)
-                p_index = end
-            else:
-                paragraphs.append(section.paragraphs[p_index])
-                p_index += 1
-        sections.append(replace(section, paragraphs=tuple(paragraphs)))
+def _rebuild(document: Document, runs: Sequence[Run]) -> Document:
+    sections = list(document.sections)
+    for run in reversed(runs):  # from the end, so that the indexes of earlier runs still hold
+        paragraphs = sections[run.section].paragraphs
+        sections[run.section] = replace(sections[run.section],
+                                        paragraphs=paragraphs[:run.first] + run.new + paragraphs[run.end:])
     return replace(document, sections=tuple(sections))
 
 
-def _valid(base: BaseIndex, document: Document) -> bool:
-    """What rules.check would say about the head, given that the base passed it: unique ids, resolving references."""
-    for before, after in zip(base.document.sections, document.sections, strict=True):
-        if before.paragraphs and not after.paragraphs:
-            return False  # `paragraphs:` left without items reads as null, which the schema refuses
-    ids = [p.id for _, p in document.walk()]
-    if len(set(ids)) != len(ids) or set(ids) & {s.id for s in document.sections}:
-        return False
-    old = {p.id: p for _, p in base.document.walk()}
-    removed = old.keys() - set(ids)
+def _replaced(base: BaseIndex, run: Run) -> tuple[Paragraph, ...]:
+    return base.document.sections[run.section].paragraphs[run.first:run.end]
+
+
+def _valid(base: BaseIndex, runs: Sequence[Run]) -> bool:
+    """What rules.check would say about the head, given that the base passed it: unique ids, resolving references.
+
+    Only the runs are looked at: every other paragraph is the base's own, already checked with it.
+    """
+    counts = {run.section: len(base.document.sections[run.section].paragraphs) for run in runs}
+    for run in runs:
+        counts[run.section] += len(run.new) - (run.end - run.first)
+    if any(count == 0 and base.document.sections[s_index].paragraphs for s_index, count in counts.items()):
+        return False  # `paragraphs:` left without items reads as null, which the schema refuses
+    gone = {p.id for run in runs for p in _replaced(base, run)}
+    ids = [p.id for run in runs for p in run.new]
+    added = set(ids)
+    sections = {s.id for s in base.document.sections}
+    if len(added) != len(ids) or any(pid in base.positions and pid not in gone for pid in added):
+        return False  # an id twice
+    if not sections.isdisjoint(added) or not sections.isdisjoint(base.positions):
+        return False  # a paragraph with the id of a section
+    removed = gone - added
     if removed & base.referenced:
         return False
-    targets = dict(base.targets)
-    targets[document.id] = frozenset({s.id for s in document.sections} | set(ids))
-    for _, paragraph in document.walk():
-        if old.get(paragraph.id) is paragraph:
-            continue
-        for ref in paragraph.references:
-            doc, _, target = ref.partition("#")
-            if target not in targets.get(doc, frozenset()):
-                return False
+    own = base.document.id
+    for run in runs:
+        for paragraph in run.new:
+            kept = base.positions.get(paragraph.id)
+            if kept is not None and kept[1] is paragraph:
+                continue
+            for ref in paragraph.references:
+                doc, _, target = ref.partition("#")
+                if doc != own and target not in base.targets.get(doc, frozenset()):
+                    return False
+                if doc == own and target not in sections and target not in added and (
+                        target not in base.positions or target in removed):
+                    return False
     return True
 
 
-def quick_diff(old: Document, new: Document) -> DocumentDiff:
+def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
+    """diff_documents(base.document, patched.document), looking only at the paragraphs of the runs."""
+    old, new = base.document, patched.document
+    before: dict[str, int] = {}  # paragraph id -> the run it was in, and is in
+    after: dict[str, int] = {}
+    for k, run in enumerate(patched.runs):
+        before.update((p.id, k) for p in _replaced(base, run))
+        after.update((p.id, k) for p in run.new)
+    if any(before.get(pid, k) != k for pid, k in after.items()):
+        return quick_diff(old, new, base)  # a paragraph left one run for another: it may have moved
+    for run in patched.runs:
+        if [p.id for p in _replaced(base, run) if p.id in after] != [p.id for p in run.new if p.id in before]:
+            return quick_diff(old, new, base)  # reordered within the run: moved
+    renumbered = before.keys() != after.keys()
+    kinds = any(base.positions[p.id][1].kind != p.kind for run in patched.runs for p in run.new if p.id in before)
+    old_numbers = base.numbers
+    new_numbers = _run_numbers(base, patched) if renumbered or kinds else old_numbers
+    changes: list[ParagraphChange] = []
+    for run in patched.runs:
+        section = old.sections[run.section].id
+        for paragraph in run.new:
+            pid = paragraph.id
+            if pid not in before:
+                changes.append(ParagraphChange(id=pid, change="added", section=section,
+                                               new_number=new_numbers.get(pid), new=paragraph))
+                continue
+            previous = base.positions[pid][1]
+            if previous is paragraph or previous == paragraph:
+                continue
+            change = _modified(pid, section, previous, paragraph, old_numbers, new_numbers)
+            if change is not None:
+                changes.append(change)
+    for run in patched.runs:
+        section = old.sections[run.section].id
+        changes.extend(ParagraphChange(id=p.id, change="removed", section=section, old_section=section,
+                                       old_number=old_numbers.get(p.id), old=p)
+                       for p in _replaced(base, run) if p.id not in after)
+    touched = {c.section for c in changes}
+    return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched),
+                        meta_changes(old, new))
+
+
+def _run_numbers(base: BaseIndex, patched: Patched) -> dict[str, str]:
+    """What patched.document.numbers() gives for the paragraphs of the runs (the only ones a diff numbers anew):
+    the base's count of each format before a run, what earlier runs added or took away, and the run's own."""
+    document = base.document
+    shift: dict[str, int] = {}
+    numbers: dict[str, str] = {}
+    for run in patched.runs:
+        start = base.flat[run.section, run.first]
+        own: dict[str, int] = {}
+        for paragraph in run.new:
+            fmt = document.number_format(paragraph.kind)
+            if not fmt:
+                numbers[paragraph.id] = ""
+                continue
+            own[fmt] = own.get(fmt, 0) + 1
+            count = (base.before[fmt][start] if fmt in base.before else 0) + shift.get(fmt, 0) + own[fmt]
+            numbers[paragraph.id] = fmt.replace("{n}", str(count))
+        for paragraph in _replaced(base, run):
+            fmt = document.number_format(paragraph.kind)
+            if fmt:
+                shift[fmt] = shift.get(fmt, 0) - 1
+        for fmt, count in own.items():
+            shift[fmt] = shift.get(fmt, 0) + count
+    return numbers
+
+
+def _modified(pid: str, section: str, previous: Paragraph, paragraph: Paragraph, old_numbers: Mapping[str, str],
+              new_numbers: Mapping[str, str]) -> ParagraphChange | None:
+    old_content = previous.content()
+    fields = tuple(k for k, v in paragraph.content().items() if old_content[k] != v)
+    if not fields:
+        return None
+    return ParagraphChange(id=pid, change="modified", section=section, old_section=section,
+                           old_number=old_numbers.get(pid), new_number=new_numbers.get(pid), fields=fields,
+                           moved=False, redline=redline(previous.text, paragraph.text) if "text" in fields else (),
+                           old=previous, new=paragraph)
+
+
+def quick_diff(old: Document, new: Document, index: BaseIndex | None = None) -> DocumentDiff:
     """diff_documents(old, new) without comparing untouched paragraphs; moves still go through diff_documents.
 
     Paragraphs the fast path did not reparse are the very same objects on both sides, so only the few that
-    differ are compared. Added and removed paragraphs are handled here too; anything moved is not.
+    differ are compared. Added and removed paragraphs are handled here too; anything moved is not. `index`,
+    the index of `old`, gives its positions and numbers, worked out once for all the inputs on one base.
     """
-    old_at = {p.id: (s.id, p) for s, p in old.walk()}
-    new_at = {p.id: (s.id, p) for s, p in new.walk()}
+    if index is not None and index.document is old:
+        old_at, old_numbers = index.positions, index.numbers
+    else:
+        old_at, old_numbers = {p.id: (s.id, p) for s, p in old.walk()}, old.numbers()
+    new_at = {p.id: (s.id, p) for s in new.sections for p in s.paragraphs}
     kept_old = [(pid, old_at[pid][0]) for pid in old_at if pid in new_at]
     kept_new = [(pid, new_at[pid][0]) for pid in new_at if pid in old_at]
     if kept_old != kept_new or [s.title for s in old.sections] != [s.title for s in new.sections] or \
             [s.id for s in old.sections] != [s.id for s in new.sections]:
         return diff_documents(old, new)
     renumbered = len(old_at) != len(new_at) or old_at.keys() != new_at.keys()
-    old_numbers = old.numbers()
     new_numbers = new.numbers() if renumbered or _kinds_changed(old_at, new_at) else old_numbers
     changes: list[ParagraphChange] = []
     for pid, (section, paragraph) in new_at.items():
@@ -294,22 +445,16 @@ def quick_diff(old: Document, new: Document) -> DocumentDiff:
         previous = before[1]
         if previous is paragraph or previous == paragraph:
             continue
-        old_content = previous.content()
-        fields = tuple(k for k, v in paragraph.content().items() if old_content[k] != v)
-        if fields:
-            changes.append(ParagraphChange(id=pid, change="modified", section=section, old_section=section,
-                                           old_number=old_numbers.get(pid),
-                                           new_number=new_numbers.get(pid), fields=fields,
-                                           moved=False,
-                                           redline=redline(previous.text, paragraph.text) if "text" in fields else (),
-                                           old=previous, new=paragraph))
+        change = _modified(pid, section, previous, paragraph, old_numbers, new_numbers)
+        if change is not None:
+            changes.append(change)
     for pid, (section, paragraph) in old_at.items():
         if pid not in new_at:
             changes.append(ParagraphChange(id=pid, change="removed", section=section, old_section=section,
                                            old_number=old_numbers.get(pid), old=paragraph))
     touched = {c.section for c in changes}
-    meta = diff_documents(replace(old, sections=()), replace(new, sections=())).meta
-    return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched), meta)
+    return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched),
+                        meta_changes(old, new))
 
 
 def _kinds_changed(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str, tuple[str, Paragraph]]) -> bool:

@@ -107,14 +107,22 @@ class Document:
         """Display numbers by paragraph id: computed from position, never stored."""
         counters: dict[str, int] = {}
         numbers: dict[str, str] = {}
-        for _, paragraph in self.walk():
-            fmt = self.numbering.get(paragraph.kind, DEFAULT_NUMBERING.get(paragraph.kind, DEFAULT_FORMAT))
-            if not fmt:
-                numbers[paragraph.id] = ""
-                continue
-            counters[fmt] = counters.get(fmt, 0) + 1
-            numbers[paragraph.id] = fmt.replace("{n}", str(counters[fmt]))
+        formats: dict[str, str] = {}  # by kind: a summary asks this of hundreds of documents
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                fmt = formats.get(paragraph.kind)
+                if fmt is None:
+                    fmt = formats[paragraph.kind] = self.number_format(paragraph.kind)
+                if not fmt:
+                    numbers[paragraph.id] = ""
+                    continue
+                count = counters[fmt] = counters.get(fmt, 0) + 1
+                numbers[paragraph.id] = fmt.replace("{n}", str(count))
         return numbers
+
+    def number_format(self, kind: str) -> str:
+        """How paragraphs of a kind are numbered ('{n}', 'Action {n}'); '' for unnumbered ones."""
+        return self.numbering.get(kind, DEFAULT_NUMBERING.get(kind, DEFAULT_FORMAT))
 
     def label(self, pid: str) -> str:
         """How a person names a paragraph of this document, e.g. 'Action 12 (pk3x9q2a)'."""

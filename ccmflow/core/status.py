@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ccmflow.core.errors import FatalError
@@ -172,6 +173,7 @@ def parse_instant(text: str, zone: str | None = None) -> datetime:
     return value
 
 
+@lru_cache(maxsize=1024)  # a summary shows each input's time once per section it touches
 def format_instant(instant: datetime, zone: str) -> str:
     """'4 May 2020, 23:59:59 CEST (21:59:59 UTC)': conference time first, then UTC."""
     local = instant.astimezone(ZoneInfo(zone))

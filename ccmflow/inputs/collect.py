@@ -23,6 +23,7 @@ from ccmflow.core.model import Document, Process, Stakeholder, Window, Workspace
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs import DEFAULT_REFS
+from ccmflow.inputs.basecache import BaseCache
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
 from ccmflow.inputs.facts import InputFacts, read_facts
 from ccmflow.inputs.freeze import belongs
@@ -157,22 +158,26 @@ def current_window(process: Process, document: Document, now: datetime) -> Windo
 
 def collect(store: Store, document_id: str, *, window_id: str | None = None, refs: str = DEFAULT_REFS,
             base: str = "HEAD", now: datetime | None = None, progress: Progress | None = None,
-            cache: bool = True, ledger: Ledger | None = None, open_numbers: Collection[int] | None = None) -> Inputs:
+            cache: bool = True, ledger: Ledger | None = None, open_numbers: Collection[int] | None = None,
+            kept: BaseCache | None = None) -> Inputs:
     """The inputs to a document, from local refs matching `refs`, judged against its window.
 
     `ledger` replaces the one at refs/ccmflow/ledger (the bot passes a fresher one); `open_numbers`, when
-    given, are the pull requests open now: a refs/pull/<n>/head of any other is a closed input.
+    given, are the pull requests open now: a refs/pull/<n>/head of any other is a closed input. `kept` is the
+    base's cache when the caller has opened it already (for the base workspace, before calling this).
     """
     now = now or datetime.now(UTC)
     base_commit = store.commit(base)
-    workspace = store.require(base_commit.id)
+    if kept is None or kept.commit.id != base_commit.id:
+        kept = BaseCache(store, base_commit, enabled=cache)
+    workspace = kept.workspace()
     document = workspace.document(document_id)
     if document is None:
         raise FatalError(f"no document '{document_id}' at {base} (known: {', '.join(sorted(workspace.documents))})")
     window = _window(workspace.process, document, window_id, now)
     manifest = read_manifest(store.repo, window.id) if window is not None else None
     ledger = ledger if ledger is not None else read_ledger(store.repo)
-    examiner = Examiner(store, document, base_commit, cache_path(store.repo, document_id) if cache else None)
+    examiner = Examiner(store, document, base_commit, cache_path(store.repo, document_id) if cache else None, kept)
     candidates = _candidates(store.repo, refs, manifest)
     collector = _Collector(store.repo, workspace, window, manifest, ledger, examiner, now,
                            frozenset(open_numbers) if open_numbers is not None else None)
@@ -188,6 +193,7 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
     for (fact, version, credited), result in zip(judged, examined, strict=True):
         collector.add(fact, version, credited, result)
     examiner.save()
+    kept.save()
     seen = {i.number for i in collector.inputs if i.number is not None} | collector.skipped
     missing = tuple(input_name(r.number) for r in ledger.inputs if r.state == "open" and r.number not in seen
                     and _pattern_covers_pulls(refs) and belongs(r, document_id, window, strict=True))

@@ -1,7 +1,7 @@
 """What one input commit does to one document: merge base, structural diff and findings, cached on disk.
 
 The result depends only on (input commit, base commit, document), all content-addressed, so a cache entry
-never goes stale; the cache keeps the entries the last run used.
+never goes stale; a run adds the entries it computed, and entries no run uses any more are dropped in time.
 """
 
 from __future__ import annotations
@@ -9,22 +9,24 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ccmflow.compare import docpatch
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents
-from ccmflow.compare.stale import stale_paragraphs
+from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline, diff_documents
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
+from ccmflow.inputs.basecache import BaseCache, index_from_layout, references_and_targets
 from ccmflow.read.load import SourceFile, is_managed, parse
-from ccmflow.repo.git import Commit, Oid, Repository, blob_data, commit_of, document_patch, git_dir
-from ccmflow.repo.prinput import read_pull
+from ccmflow.read.yamlsafe import YamlError, decode
+from ccmflow.repo.git import Commit, Oid, Repository, SharedBlobs, blob_data, commit_of, document_patch, git_dir
 from ccmflow.repo.store import Store, tree_key
 from ccmflow.repo.treeedit import blob_id
 
-CACHE_VERSION = 1
+CACHE_VERSION = 3
+COMPACT_FROM = 32  # unused entries kept before the file is written anew
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +57,18 @@ class Anchor:
 class Examiner:
     """Examines input commits against one base commit for one document."""
 
-    def __init__(self, store: Store, document: Document, base: Commit, cache: Path | None = None) -> None:
+    def __init__(self, store: Store, document: Document, base: Commit, cache: Path | None = None,
+                 kept: BaseCache | None = None) -> None:
         self.store = store
+        self.kept = kept  # the base's workspace and layouts from earlier runs
         self.repo = store.repo
         self.document = document
         self.base = base
         self.path = document.path
         self._indexes: dict[str, docpatch.BaseIndex | None] = {}
+        self._blobs: SharedBlobs = {}  # the merge bases' blobs of the document, read once
         self._seen: dict[str, Examined] = {}
-        self._cache = _Cache(cache, f"{document.id}:{base.id}") if cache else None
+        self._cache = _Cache(cache, f"{document.id}:{base.id}", document) if cache else None
         self.computed = 0
 
     def examine(self, sha: str) -> Examined:
@@ -95,10 +100,13 @@ class Examiner:
             return Examined(str(merge_base), False)
         fast = self._fast(old, head)
         if fast is not None:
-            at_base, at_head = fast
-            changed = docpatch.quick_diff(at_base, at_head)
+            index, patched = fast
+            at_base, at_head = index.document, patched.document
+            changed = docpatch.patched_diff(index, patched)
             return Examined(str(merge_base), not changed.empty, changed, (), True, anchors(changed, at_head),
                             self._stale(merge_base, at_base, at_head))
+        from ccmflow.repo.prinput import read_pull  # the slow path only: most inputs never need it
+
         content = read_pull(self.repo, self.base, sha)
         before, new = content.before.get(self.document.id), content.after.get(self.document.id)
         if new is None and entry is None:
@@ -115,11 +123,14 @@ class Examiner:
         """Paragraphs the input aims at that the base has deleted or rewritten since the input's merge base."""
         if merge_base == self.base.id:
             return ()
+        from ccmflow.compare.stale import stale_paragraphs  # only for an input made on an older base
+
         return tuple(stale_paragraphs(before, head, self.document))
 
-    def _fast(self, old: Commit, head: Commit) -> tuple[Document, Document] | None:
-        """Both sides of the document (the head's from git's hunks) when no other managed file changed."""
-        patch = document_patch(self.repo, old, head, self.path, is_managed)
+    def _fast(self, old: Commit, head: Commit) -> tuple[docpatch.BaseIndex, docpatch.Patched] | None:
+        """Both sides of the document (the index of the old side; the head's from git's hunks) when no other
+        managed file changed."""
+        patch = document_patch(self.repo, old, head, self.path, is_managed, self._blobs)
         if patch is None:
             return None
         old_blob, hunks = patch
@@ -127,7 +138,7 @@ class Examiner:
         if base is None:
             return None
         new = docpatch.apply(base, hunks, self.path)
-        return (base.document, new) if new is not None else None
+        return (base, new) if new is not None else None
 
     def _index(self, commit: Commit, blob_id: str) -> docpatch.BaseIndex | None:
         """The line index of this document's blob at `commit`, whose workspace must be valid."""
@@ -139,13 +150,18 @@ class Examiner:
         built = None
         workspace, _ = self.store.workspace(commit.id)
         data = blob_data(self.repo, blob_id)
-        if workspace is not None and data is not None:
+        layout = self.kept.layout(commit, self.path) if self.kept is not None else None
+        if workspace is not None and data is not None and layout is not None:
+            try:
+                built = index_from_layout(workspace, self.path, decode(data, self.path), layout)
+            except YamlError:
+                built = None
+        if workspace is not None and data is not None and built is None:
             parsed = parse(SourceFile(self.path, data, blob_id))  # parsed with the workspace: cached
             if isinstance(parsed.record, Document) and parsed.loaded:
-                references = [r for d in workspace.documents.values() for _, p in d.walk() for r in p.references]
-                targets = {d.id: frozenset({s.id for s in d.sections} | {p.id for _, p in d.walk()})
-                           for d in workspace.documents.values()}
-                built = docpatch.index(parsed.loaded, parsed.record, references, targets)
+                built = docpatch.index(parsed.loaded, parsed.record, *references_and_targets(workspace))
+                if built is not None and self.kept is not None:
+                    self.kept.keep_layout(commit, self.path, docpatch.layout(built))
         self._indexes[key] = built
         return built
 
@@ -170,77 +186,160 @@ def anchors(diff: DocumentDiff, new: Document) -> tuple[Anchor, ...]:
 
 
 class _Cache:
-    """Entries for one (document, base commit) in a JSON file under the repository's git directory."""
+    """Entries for one (document, base commit) in a JSON-lines file under the repository's git directory.
 
-    def __init__(self, path: Path, scope: str) -> None:
+    The first line names the scope; each further line is one entry, `[sha, entry]`. A run appends only the
+    entries it computed (a summary after one new input writes one line, not the whole file again); the file is
+    written anew when its scope changed (a new base), when it cannot be appended to, or when more than half of
+    its entries went unused, and then keeps the entries this run used.
+    """
+
+    def __init__(self, path: Path, scope: str, document: Document) -> None:
         self.path = path
         self.scope = scope
+        # The base's paragraphs: an entry names one of them rather than writing it out again.
+        self.base = {p.id: p for section in document.sections for p in section.paragraphs}
         self.used: dict[str, dict[str, Any]] = {}
         self.stored: dict[str, dict[str, Any]] = {}
-        self.dirty = False
+        self.added: dict[str, dict[str, Any]] = {}
+        self.appendable = False  # the file holds this scope and ends with a whole line
         try:
-            data = json.loads(path.read_text("utf-8"))
-            if data.get("version") == CACHE_VERSION and data.get("scope") == scope:
-                self.stored = dict(data["entries"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.stored = {}
+            text = path.read_text("utf-8")
+            header, _, body = text.partition("\n")
+            head = json.loads(header)
+        except (OSError, ValueError):
+            return
+        if isinstance(head, dict) and head.get("version") == CACHE_VERSION and head.get("scope") == scope:
+            self.stored = _entries(body)
+            self.appendable = text.endswith("\n")
 
     def get(self, sha: str) -> Examined | None:
         entry = self.stored.get(sha)
         if entry is None:
             return None
         try:
-            result = _decode(entry)
-        except (KeyError, TypeError, ValueError):
+            result = _decode(entry, self.base)
+        except (KeyError, TypeError, ValueError, IndexError):
             return None
         self.used[sha] = entry
         return result
 
     def put(self, sha: str, result: Examined) -> None:
-        self.used[sha] = _encode(result)
-        self.dirty = True
+        self.used[sha] = self.added[sha] = _encode(result, self.base)
 
     def save(self) -> None:
-        if not self.dirty and self.used.keys() == self.stored.keys():
+        unused = len(self.stored.keys() - self.used.keys())
+        if self.appendable and unused <= max(len(self.used), COMPACT_FROM):
+            if self.added:
+                self._write(self.added, "a")
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": CACHE_VERSION, "scope": self.scope, "entries": self.used}
-        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".inputs-", suffix=".tmp")
+        self._write(self.used, "w")
+
+    def _write(self, entries: dict[str, dict[str, Any]], mode: str) -> None:
+        # dumps, not dump: json.dump encodes in Python piece by piece, dumps in C, 5 times faster.
+        lines = "".join(json.dumps([sha, entry], ensure_ascii=False, separators=(",", ":")) + "\n"
+                        for sha, entry in entries.items())
+        try:  # a cache that cannot be written only costs time
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if mode == "a":
+                with self.path.open("a", encoding="utf-8") as out:
+                    out.write(lines)
+                return
+            head = json.dumps({"version": CACHE_VERSION, "scope": self.scope}) + "\n"
+            handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".inputs-", suffix=".tmp")
+        except OSError:
+            return
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # dumps, not dump: json.dump encodes in Python piece by piece, dumps in C, 5 times faster.
-                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+                out.write(head + lines)
             os.replace(temp, self.path)
         except OSError:
-            Path(temp).unlink(missing_ok=True)  # a cache that cannot be written only costs time
+            Path(temp).unlink(missing_ok=True)
+
+
+def _entries(body: str) -> dict[str, dict[str, Any]]:
+    """The entries of the lines after the header; a line that does not read (a torn append) is skipped."""
+    lines = body.splitlines()
+    try:
+        pairs = json.loads("[" + ",".join(lines) + "]")
+    except ValueError:
+        pairs = []
+        for line in lines:
+            try:
+                pairs.append(json.loads(line))
+            except ValueError:
+                continue
+    return {pair[0]: pair[1] for pair in pairs
+            if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and isinstance(pair[1], dict)}
 
 
 def cache_path(repo: Repository, document: str) -> Path:
-    return git_dir(repo) / "ccmflow" / f"inputs-{document}.json"
+    return git_dir(repo) / "ccmflow" / f"inputs-{document}.jsonl"
 
 
-def _paragraph_json(p: Paragraph | None) -> dict[str, Any] | None:
+# A change's paragraphs are written short: one the base has as it is, by the mark BASE; a text the redline
+# gives back (its kept and deleted runs are the old text, its kept and inserted runs the new) or, without a
+# redline, the same as the old paragraph's, left out. A summary's cache then holds each text about once.
+BASE = "="
+
+
+def _paragraph_json(p: Paragraph | None, base: Mapping[str, Paragraph], derived: str | None) -> Any:
     if p is None:
         return None
-    return {"id": p.id, "kind": p.kind, "text": p.text, "indicators": list(p.indicators), "baseline": p.baseline,
-            "target": p.target, "responsible": list(p.responsible), "timeframe": p.timeframe,
-            "references": list(p.references), "derived_from": list(p.derived_from)}
+    if base.get(p.id) == p:
+        return BASE
+    found: dict[str, Any] = {
+        "id": p.id, "kind": p.kind, "indicators": list(p.indicators), "baseline": p.baseline, "target": p.target,
+        "responsible": list(p.responsible), "timeframe": p.timeframe, "references": list(p.references),
+        "derived_from": list(p.derived_from)}
+    if derived != p.text:
+        found["text"] = p.text
+    return found
 
 
-def _paragraph_from(d: dict[str, Any] | None) -> Paragraph | None:
+def _paragraph_from(d: Any, pid: str, base: Mapping[str, Paragraph], derived: str | None) -> Paragraph | None:
     if d is None:
         return None
-    return Paragraph(id=d["id"], kind=d["kind"], text=d["text"], indicators=tuple(d["indicators"]),
+    if d == BASE:
+        return base[pid]
+    text = d["text"] if "text" in d or derived is None else derived
+    return Paragraph(id=d["id"], kind=d["kind"], text=text, indicators=tuple(d["indicators"]),
                      baseline=d["baseline"], target=d["target"], responsible=tuple(d["responsible"]),
                      timeframe=d["timeframe"], references=tuple(d["references"]),
                      derived_from=tuple(d["derived_from"]))
+
+
+def _texts(redline: Redline) -> tuple[str | None, str | None]:
+    """The old and new texts a redline gives back (None when there is no redline)."""
+    if not redline:
+        return None, None
+    return "".join(t for op, t in redline if op != "+"), "".join(t for op, t in redline if op != "-")
 
 
 def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
-def _encode(result: Examined) -> dict[str, Any]:
+def _change_json(c: ParagraphChange, base: Mapping[str, Paragraph]) -> dict[str, Any]:
+    old_text, new_text = _texts(c.redline)
+    if new_text is None and c.old is not None:
+        new_text = c.old.text
+    return {**c.as_json(), "old": _paragraph_json(c.old, base, old_text), "new": _paragraph_json(c.new, base, new_text)}
+
+
+def _change_from(c: dict[str, Any], base: Mapping[str, Paragraph]) -> ParagraphChange:
+    redline = tuple((op, text) for op, text in c["redline"])
+    old_text, new_text = _texts(redline)
+    old = _paragraph_from(c["old"], c["id"], base, old_text)
+    if new_text is None and old is not None:
+        new_text = old.text
+    return ParagraphChange(id=c["id"], change=c["change"], section=c["section"], old_section=c["old_section"],
+                           old_number=c["old_number"], new_number=c["new_number"], fields=tuple(c["fields"]),
+                           moved=bool(c["moved"]), redline=redline, old=old,
+                           new=_paragraph_from(c["new"], c["id"], base, new_text))
+
+
+def _encode(result: Examined, base: Mapping[str, Paragraph]) -> dict[str, Any]:
     diff = result.diff
     return {"merge_base": result.merge_base, "touches": result.touches, "fast": result.fast,
             "anchors": [[a.id, a.section, a.after] for a in result.anchors],
@@ -249,21 +348,14 @@ def _encode(result: Examined) -> dict[str, Any]:
             "diff": None if diff is None else {
                 "document": diff.document, "sections": list(diff.sections_touched),
                 "meta": {k: [v[0], v[1]] for k, v in diff.meta.items()},
-                "changes": [{**c.as_json(), "old": _paragraph_json(c.old), "new": _paragraph_json(c.new)}
-                            for c in diff.changes]}}
+                "changes": [_change_json(c, base) for c in diff.changes]}}
 
 
-def _decode(entry: dict[str, Any]) -> Examined:
+def _decode(entry: dict[str, Any], base: Mapping[str, Paragraph]) -> Examined:
     raw = entry["diff"]
     diff = None
     if raw is not None:
-        changes = tuple(ParagraphChange(id=c["id"], change=c["change"], section=c["section"],
-                                        old_section=c["old_section"],
-                                        old_number=c["old_number"], new_number=c["new_number"],
-                                        fields=tuple(c["fields"]), moved=bool(c["moved"]),
-                                        redline=tuple((op, text) for op, text in c["redline"]),
-                                        old=_paragraph_from(c["old"]),
-                                        new=_paragraph_from(c["new"])) for c in raw["changes"])
+        changes = tuple(_change_from(c, base) for c in raw["changes"])
         meta = {k: (_tuples(v[0]), _tuples(v[1])) for k, v in raw["meta"].items()}
         diff = DocumentDiff(raw["document"], changes, tuple(raw["sections"]), meta)
     return Examined(entry["merge_base"], bool(entry["touches"]), diff,

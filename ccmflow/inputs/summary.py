@@ -158,7 +158,9 @@ def build(collected: Inputs, compilation: str | None = None) -> Summary:
     zone = collected.workspace.process.conference.timezone
     valid = collected.valid
     shown = {i.name for i in valid}
-    sections = tuple(s for s in (_section(document, sid, title, valid, labels, zone, stale)
+    touching, remarks = _by_section(valid)  # one pass over the inputs, not one per section
+    sections = tuple(s for s in (_section(sid, title, touching.get(sid, ()), remarks.get(sid, ()), labels, zone,
+                                          stale)
                                  for sid, title in _section_order(document, valid)) if s.entries or s.remarks)
     window = collected.window
     manifest = collected.manifest
@@ -213,20 +215,36 @@ def _section_order(document: Document, inputs: Sequence[Input]) -> list[tuple[st
     return order
 
 
-def _touches(change: ParagraphChange, section: str) -> bool:
-    return change.section == section or change.old_section == section
+def _by_section(inputs: Sequence[Input]) -> tuple[dict[str, list[tuple[Input, list[ParagraphChange]]]],
+                                                   dict[str, tuple[GeneralRemark, ...]]]:
+    """Per section: the inputs that change it (where a paragraph stands now or stood) or remark on it, in order,
+    each with its changes there; and the general remarks on it (what general_remarks gives for the section)."""
+    touching: dict[str, list[tuple[Input, list[ParagraphChange]]]] = defaultdict(list)
+    remarks: dict[str, list[GeneralRemark]] = defaultdict(list)
+    for item in inputs:
+        own: dict[str, list[ParagraphChange]] = {}
+        for change in item.diff.changes if item.diff else ():
+            own.setdefault(change.section, []).append(change)
+            if change.old_section is not None and change.old_section != change.section:
+                own.setdefault(change.old_section, []).append(change)
+        for remark in item.general_remarks:
+            if remark.section is not None:
+                own.setdefault(remark.section, [])
+                remarks[remark.section].append(GeneralRemark(item.name, item.author.name, item.timing,
+                                                             remark.remark or ""))
+        for sid, changes in own.items():
+            touching[sid].append((item, changes))
+    return touching, {sid: tuple(found) for sid, found in remarks.items()}
 
 
-def _section(document: Document, sid: str, title: str, inputs: Sequence[Input], labels: _Labels, zone: str,
+def _section(sid: str, title: str, touching: Sequence[tuple[Input, list[ParagraphChange]]],
+             remarks: tuple[GeneralRemark, ...], labels: _Labels, zone: str,
              stale: Mapping[str, str]) -> SectionSummary:
     entries: list[Entry] = []
     proposals: dict[str, list[tuple[Input, tuple[object, ...]]]] = defaultdict(list)
     changed: dict[tuple[str, tuple[object, ...]], ParagraphChange] = {}
     inserted: dict[tuple[object, ...], list[Input]] = defaultdict(list)
-    for item in inputs:
-        changes = [c for c in (item.diff.changes if item.diff else ()) if _touches(c, sid)]
-        if not changes and not any(r.section == sid for r in item.general_remarks):
-            continue
+    for item, changes in touching:
         entries.append(_entry(item, changes, labels, zone, stale))
         for change in changes:
             if change.change == "added" and change.new is not None:
@@ -248,7 +266,7 @@ def _section(document: Document, sid: str, title: str, inputs: Sequence[Input], 
         if len(items) > 1:
             text = next((str(v) for v in key[1:] if isinstance(v, str) and len(v) > 20), "")
             groups.append(_group(INSERT, "new paragraph", items, f"“{text}”" if text else ""))
-    return SectionSummary(sid, title, tuple(entries), overlaps, tuple(groups), general_remarks(inputs, sid))
+    return SectionSummary(sid, title, tuple(entries), overlaps, tuple(groups), remarks)
 
 
 def _content(paragraph: Paragraph) -> tuple[object, ...]:

@@ -125,6 +125,18 @@ def _parse(file: SourceFile, kind: str) -> Parsed:
     return Parsed(kind, loaded, record, tuple(builder.findings))
 
 
+def record_from_data(kind: str, path: str, data: Any) -> Document | Process | Registry | None:
+    """The record of a file read before, from the data its parse gave (kept in a cache); None when building it
+    notes anything, or the data is not what such a file holds: then the file must be parsed and checked again."""
+    builder = _Build(Loaded(path, "", data, {}, {}))
+    try:
+        record = builder.document() if kind == "document" else builder.process() if kind == "process" else \
+            builder.registry()
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return None if builder.findings else record
+
+
 class _Build:
     """Turns schema-valid data into records, noting what the schema cannot express."""
 

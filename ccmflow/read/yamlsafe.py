@@ -91,13 +91,18 @@ def decode(raw: bytes, path: str) -> str:
                                 "save the file as UTF-8")) from None
 
 
-def load(raw: bytes | str, path: str) -> Loaded:
-    """Parse one YAML document into dicts, lists and scalars, with positions."""
+def load(raw: bytes | str, path: str, positions: bool = True) -> Loaded:
+    """Parse one YAML document into dicts, lists and scalars, with positions (`positions=False`: the same data
+    and the same refusals, with no spans kept, for a caller that reads only the data)."""
     text = decode(raw, path) if isinstance(raw, bytes) else raw
     if len(text) > MAX_BYTES:
         raise YamlError(Finding(path, 1, 1, f"file is over the {MAX_BYTES:,}-character limit",
                                 "split the text or remove what does not belong in a document"))
-    return _Builder(text, path).build()
+    return _Builder(text, path, positions).build()
+
+
+class _WithPositions(Exception):
+    """A reading without positions met what only a reading with positions can report."""
 
 
 class _Unreadable(ValueError):
@@ -125,9 +130,10 @@ def _scalar(event: Any) -> Any:
 class _Builder:
     """Turns the event stream into data; one instance per file."""
 
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, positions: bool = True) -> None:
         self.text = text
         self.path = path
+        self.positions = positions
         self.spans: dict[Path, Span] = {}
         self.key_spans: dict[Path, Span] = {}
         self.nodes = 0
@@ -139,6 +145,8 @@ class _Builder:
         parser = CParser(self.text)
         try:
             data = self._stream(parser)
+        except _WithPositions:
+            return _Builder(self.text, self.path).build()
         except YamlError:
             raise
         except ReaderError as exc:  # a character YAML forbids, found before libyaml sees the text
@@ -213,6 +221,8 @@ class _Builder:
                             "split the file; no real document needs this many")
 
     def _span(self, path: Path, start: Any, end: Any) -> None:
+        if not self.positions:
+            return
         self.spans[path] = Span(start.start_mark.line + 1, start.start_mark.column + 1,
                                 start.start_mark.index, end.end_mark.index, end.end_mark.line + 1)
 
@@ -235,12 +245,15 @@ class _Builder:
                                 "use a simple name before the colon")
             key = event.value
             if key in mapping:
+                if not self.positions:
+                    raise _WithPositions  # the message names the first key's line: read again with positions
                 first = self.key_spans[(*path, key)]
                 raise self.fail(event.start_mark, f"duplicate key '{key}' (first at line {first.line})",
                                 "keep one of the two entries")
-            self.key_spans[(*path, key)] = Span(event.start_mark.line + 1, event.start_mark.column + 1,
-                                                event.start_mark.index, event.end_mark.index,
-                                                event.end_mark.line + 1)
+            if self.positions:
+                self.key_spans[(*path, key)] = Span(event.start_mark.line + 1, event.start_mark.column + 1,
+                                                    event.start_mark.index, event.end_mark.index,
+                                                    event.end_mark.line + 1)
             mapping[key] = self._node(parser, parser.get_event(), (*path, key), depth + 1)
             event = parser.get_event()
         self._span(path, start, event)

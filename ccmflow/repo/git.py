@@ -19,6 +19,7 @@ Commit = pygit2.Commit
 Oid = pygit2.Oid
 GitError = pygit2.GitError
 Signature = pygit2.Signature
+SharedBlobs = dict[str, pygit2.Blob]  # blobs by id, kept by a caller across calls (see document_patch)
 
 LINK = int(pygit2.enums.FileMode.LINK)
 SUBMODULE = int(pygit2.enums.FileMode.COMMIT)
@@ -90,12 +91,19 @@ def git_dir(repo: Repository) -> Path:
     return Path(repo.path)
 
 
-def document_patch(repo: Repository, old: Commit, head: Commit, path: str,
-                   is_managed: Callable[[str], bool]) -> tuple[str, tuple[Hunk, ...]] | None:
+# Old sides kept by document_patch's callers: a few merge bases' blobs serve hundreds of inputs.
+SHARED_BLOBS = 8
+
+
+def document_patch(repo: Repository, old: Commit, head: Commit, path: str, is_managed: Callable[[str], bool],
+                   shared: SharedBlobs | None = None) -> tuple[str, tuple[Hunk, ...]] | None:
     """(old blob id, git's hunks) when `path` is the only managed file `head` changes from `old`, as plain text.
 
     None whenever the change needs a full read instead: another managed file changed, a link or submodule, a
     binary or non-UTF-8 patch, an added or deleted file. `is_managed(path) -> bool` says which files count.
+    `shared`, kept by the caller from one call to the next, holds the old sides already read: the inputs of a
+    summary mostly share one merge base, whose blob is then read (and inflated from its delta chain) once, not
+    once per input as a tree-to-tree patch does; the hunks are the same.
     """
     diff = old.tree.diff_to_tree(head.tree, context_lines=0)
     deltas = list(diff.deltas)
@@ -113,11 +121,27 @@ def document_patch(repo: Repository, old: Commit, head: Commit, path: str,
     # Not delta.is_binary here: asking before the patch exists makes libgit2 read both blobs twice.
     if delta.status_char() != "M" or int(delta.new_file.mode) not in _BLOB_MODES:
         return None
-    patch = diff[position]
+    patch = diff[position] if shared is None else _blob_patch(repo, delta, path, shared)
     if patch is None or patch.delta.is_binary:
         return None
     hunks = _hunks(patch)
     return None if hunks is None else (str(delta.old_file.id), hunks)
+
+
+def _blob_patch(repo: Repository, delta: pygit2.DiffDelta, path: str, shared: SharedBlobs) -> pygit2.Patch:
+    """The delta's patch from the old blob kept in `shared` (read now if it is not there yet)."""
+    key = str(delta.old_file.id)
+    old = shared.get(key)
+    if old is None:
+        if len(shared) >= SHARED_BLOBS:
+            shared.clear()
+        old = shared[key] = repo[delta.old_file.id].peel(pygit2.Blob)
+    new = repo[delta.new_file.id].peel(pygit2.Blob)
+    # The paths make git's attributes (binary, -diff) apply as they do to the tree diff. pygit2's stub omits
+    # context_lines, which Blob.diff takes as diff_to_tree does.
+    patch: pygit2.Patch = old.diff(new, old_as_path=path, new_as_path=path,  # type: ignore[call-arg]
+                                   context_lines=0)
+    return patch
 
 
 def _hunks(patch: pygit2.Patch) -> tuple[Hunk, ...] | None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import pygit2
 
@@ -59,9 +61,14 @@ def _record(data: dict[str, object]) -> InputRecord:
 @dataclass(frozen=True, slots=True)
 class Ledger:
     inputs: tuple[InputRecord, ...] = ()
+    # The first record of each number, as a scan from the start finds it: a summary asks once per input.
+    _by_number: Mapping[int, InputRecord] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_number", _first_by_number(self.inputs))
 
     def get(self, number: int) -> InputRecord | None:
-        return next((i for i in self.inputs if i.number == number), None)
+        return self._by_number.get(number)
 
     def with_input(self, record: InputRecord) -> Ledger:
         others = tuple(i for i in self.inputs if i.number != record.number)
@@ -97,14 +104,28 @@ class Manifest:
     deadline: datetime
     frozen_at: datetime
     inputs: tuple[FrozenInput, ...]
+    _by_number: Mapping[int, FrozenInput] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_number", _first_by_number(self.inputs))
 
     def get(self, number: int) -> FrozenInput | None:
-        return next((i for i in self.inputs if i.number == number), None)
+        return self._by_number.get(number)
 
     def as_json(self) -> dict[str, object]:
         return {"window": self.window, "deadline": self.deadline.astimezone(UTC).isoformat(),
                 "frozen_at": self.frozen_at.astimezone(UTC).isoformat(),
                 "inputs": [i.as_json() for i in self.inputs]}
+
+
+_Numbered = TypeVar("_Numbered", InputRecord, FrozenInput)
+
+
+def _first_by_number(items: tuple[_Numbered, ...]) -> dict[int, _Numbered]:
+    found: dict[int, _Numbered] = {}
+    for item in items:
+        found.setdefault(item.number, item)
+    return found
 
 
 def _frozen(data: dict[str, object]) -> FrozenInput:

@@ -11,8 +11,6 @@ import pygit2
 from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
 from ccmflow.read import rules
-from ccmflow.read.directory import directory_files as directory_files  # kept here for existing importers
-from ccmflow.read.directory import directory_workspace as directory_workspace
 from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, is_managed, parse
 
 _LINK = pygit2.enums.FileMode.LINK
@@ -73,6 +71,10 @@ class Store:
             self._workspaces[key] = (None if snap.refused else workspace, list(snap.refused) + findings)
         return self._workspaces[key]
 
+    def keep_workspace(self, rev: str | pygit2.Oid, workspace: Workspace) -> None:
+        """Take `workspace` as the checked workspace at `rev` (one read back from a cache of an earlier run)."""
+        self._workspaces[tree_key(self._resolve(rev), self.root)] = (workspace, [])
+
     def require(self, rev: str | pygit2.Oid) -> Workspace:
         workspace, findings = self.workspace(rev)
         if workspace is None:
@@ -96,6 +98,16 @@ class Store:
             return self.document(rev, doc)
         except FatalError:
             return None
+
+
+def __getattr__(name: str) -> object:
+    """directory_files and directory_workspace, kept here for existing importers, imported when first asked for:
+    reading from git never needs them (nor the translations and languages modules they import)."""
+    if name in ("directory_files", "directory_workspace"):
+        from ccmflow.read import directory
+
+        return getattr(directory, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def tree_key(commit: pygit2.Commit, root: str = DOCUMENTS_DIR) -> str:
