@@ -13,6 +13,7 @@ calls give the same commit ids.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -128,3 +129,14 @@ def tree(repo: pygit2.Repository, base: pygit2.Tree | None, changes: Mapping[str
             builder.insert(name, child, pygit2.enums.FileMode.TREE)
     written: pygit2.Oid = builder.write()
     return written
+
+
+def instance_checkout(path: Path) -> Path:
+    """A checkout at `path` holding the embedded instance's documents/, committed once on main (the ISU's)."""
+    shutil.copytree(REPO_ROOT / "documents", path / "documents")
+    repo = pygit2.init_repository(str(path), initial_head="main")
+    repo.index.add_all()
+    repo.index.write()
+    sig = pygit2.Signature("ISU", "isu@example.org", 1588000000, 0)
+    repo.create_commit("HEAD", sig, sig, "zero drafts", repo.index.write_tree(), [])
+    return path

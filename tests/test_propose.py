@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
 import pytest
+from gitutil import instance_checkout
 
 from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.main import main
@@ -25,13 +25,7 @@ REVIEW = "documents/review-document.yaml"
 
 @pytest.fixture
 def instance(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    repo = pygit2.init_repository(str(tmp_path), initial_head="main")
-    repo.index.add_all()
-    repo.index.write()
-    sig = pygit2.Signature("ISU", "isu@example.org", 1588000000, 0)
-    repo.create_commit("HEAD", sig, sig, "zero drafts", repo.index.write_tree(), [])
-    return tmp_path
+    return instance_checkout(tmp_path)
 
 
 def _propose(capsys: pytest.CaptureFixture[str], instance: Path, *argv: str) -> dict:  # type: ignore[type-arg]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pygit2
 import pytest
+from gitutil import instance_checkout
 from wordkit import Marked
 
 from ccmflow.core.inputfile import Change, InputFile, InputKind, input_path
@@ -33,13 +33,7 @@ WHEN = ["--received", "2020-05-04T18:30", "--reference", "E-mail of 4 May 2020"]
 
 @pytest.fixture
 def instance(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    repo = pygit2.init_repository(str(tmp_path), initial_head="main")
-    repo.index.add_all()
-    repo.index.write()
-    sig = pygit2.Signature("ISU", "isu@example.org", 1588000000, 0)
-    repo.create_commit("HEAD", sig, sig, "zero drafts", repo.index.write_tree(), [])
-    return tmp_path
+    return instance_checkout(tmp_path)
 
 
 @pytest.fixture(autouse=True)
