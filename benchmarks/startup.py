@@ -119,9 +119,13 @@ def summaries(runs: int, refs: int, tmp: Path) -> bool:
     repo, base, text, data = bench.build_repo(root, refs)
     print(f"  ({refs} input refs against a {len(text) // 1024} KB, 300-paragraph document, built in "
           f"{time.perf_counter() - started:.0f} s)")
-    git = statistics.median(_cpu_of(lambda: bench.bare_git(repo, base, patch=True)) for _ in range(runs))
+    # Taken in turns, so that a change in the machine's load between the two series does not skew the ratio.
+    gits, colds = [], []
+    for _ in range(runs):
+        gits.append(_cpu_of(lambda: bench.bare_git(repo, base, patch=True)))
+        colds.append(_cpu_of(lambda: bench.cold(root, repo)))
+    git, cold = statistics.median(gits), statistics.median(colds)
     print(f"  {'   bare git: merge base + tree diff + patch, each ref':<58} {git * 1000:8.1f} ms")
-    cold = statistics.median(_cpu_of(lambda: bench.cold(root, repo)) for _ in range(runs))
     ok = report(f"6. cold summary of {refs} inputs (in process)", cold, git, 1.5, "bare git work")
     bench.collect(Store(root), DOC_ID, now=bench._now())  # the cache on disk, as a previous run leaves it
     argv = [*ccmflow(), "summary", DOC_ID, "-C", str(root), "--format", "json"]

@@ -1,7 +1,8 @@
 """Speed of `ccmflow summary`: 500 input refs against a generated 300-paragraph document (~200 KB).
 
-Run: python benchmarks/summary.py [--refs 500]   (prints a table). Targets: a cold summary within 4x of the bare
-git work done in the same run, and a warm summary, after one more input arrives, under 0.5 s.
+Run: python benchmarks/summary.py [--refs 500]   (prints a table). Targets: a cold summary within 1.5x of the bare
+git work done in the same run, and a warm summary, after one more input arrives, under 0.5 s (the whole process:
+`python benchmarks/startup.py` measures both as the issue states them).
 
 "Bare git work" is measured two ways, per ref: merge base + tree diff naming the changed files (what
 `git diff --name-only $(git merge-base B R) R` does), and merge base + tree diff with the document's patch
@@ -118,6 +119,22 @@ def bare_git(repo: pygit2.Repository, base: pygit2.Oid, patch: bool) -> float:
     return time.perf_counter() - start
 
 
+def bare_git_shared(repo: pygit2.Repository, base: pygit2.Oid) -> float:
+    """The same work with the merge base's blob read once and kept (as the summary does): the tightest floor."""
+    start = time.perf_counter()
+    kept: dict[pygit2.Oid, pygit2.Blob] = {}
+    for name in [r for r in repo.references if r.startswith("refs/pull/")]:
+        head = repo.references[name].peel(pygit2.Commit)
+        merge_base = repo.merge_base(head.id, base)
+        diff = repo[merge_base].peel(pygit2.Commit).tree.diff_to_tree(head.tree, context_lines=0)
+        for delta in diff.deltas:
+            if delta.new_file.path == PATH:
+                old = kept.get(delta.old_file.id) or kept.setdefault(delta.old_file.id, repo[delta.old_file.id])
+                patch = old.diff(repo[delta.new_file.id], context_lines=0)
+                sum(len(h.lines) for h in patch.hunks)
+    return time.perf_counter() - start
+
+
 def read_blobs(repo: pygit2.Repository) -> float:
     """The floor for anything that looks at the text: every input's document blob read once, nothing else."""
     start = time.perf_counter()
@@ -173,6 +190,7 @@ def main() -> None:
               f"(set up in {time.perf_counter() - started:.0f} s)\n")
         names = median(lambda: bare_git(repo, base, patch=False), args.runs)
         patch = median(lambda: bare_git(repo, base, patch=True), args.runs)
+        shared = median(lambda: bare_git_shared(repo, base), args.runs)
         blobs = median(lambda: read_blobs(repo), args.runs)
         cold_s = median(lambda: cold(root, repo), args.runs)
         collected = collect(Store(root), DOC_ID, now=_now())
@@ -180,10 +198,13 @@ def main() -> None:
         row("bare git: merge base + tree diff (file names)", names, f"{names / args.refs * 1e6:.0f} µs per ref")
         row("bare git: merge base + tree diff + the document's patch", patch,
             f"{patch / args.refs * 1e6:.0f} µs per ref")
+        row("  the same, the merge base's blob read once (as the summary reads it)", shared,
+            f"{shared / args.refs * 1e6:.0f} µs per ref")
         row("  for scale: only reading each input's document blob", blobs,
             f"{blobs / names:.0f}x the names-only diff: no reader of the text can get under it")
         row("cold summary (collect + build + Markdown)", cold_s,
-            f"{cold_s / patch:.2f}x git with patch (target <= 4x); {cold_s / names:.0f}x git names only")
+            f"{cold_s / patch:.2f}x git with patch (target <= 1.5x); {cold_s / shared:.2f}x with the blob read "
+            f"once; {cold_s / names:.0f}x git names only")
         print(f"  {'':<62} {fast} of {len(collected.inputs)} inputs read from git's hunks, the rest parsed whole")
         extra = gitutil.commit(repo, {PATH: _variant(data, random.Random(1), set(), args.refs + 1)}, "one more",
                                branch=None, parents=[base])

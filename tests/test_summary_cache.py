@@ -121,3 +121,12 @@ def test_a_torn_line_costs_only_that_entry(proc: Process) -> None:
         out.write('["0123456789abcdef", {"merge_b')  # an append that stopped half way
     assert _collect(proc).computed == 0
     assert path.read_text().endswith("\n") and all(json.loads(line) for line in path.read_text().splitlines())
+
+
+def test_caches_another_ccmflow_wrote_are_read_anew(proc: Process, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _collect(proc).computed == 3
+    monkeypatch.setattr(basecache, "code_stamp", lambda: "9.9:another")
+    monkeypatch.setattr(examine, "code_stamp", lambda: "9.9:another")
+    reads = Reads(monkeypatch)
+    assert _collect(proc).computed == 3
+    assert "documents/review-document.yaml" in reads.paths

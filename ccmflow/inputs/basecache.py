@@ -6,7 +6,8 @@ more the document with positions for the new input's fast path. Here each file's
 kept for a documents tree that passed every check, keyed by that tree's id (which fixes every byte of every
 file), with the line layout docpatch found in each document. The records are built again from the data (no
 YAML, no schema, no rules: they passed), the same records a parse gives. Anything that does not fit is
-ignored and the base is read as usual. The file lives in the git directory (.git/ccmflow/base.json): it is
+ignored and the base is read as usual, and so is a file another version of ccmflow wrote (`code_stamp`, which
+the examine cache's scope carries too). The file lives in the git directory (.git/ccmflow/base.json): it is
 written only by ccmflow, never comes from a pull request, and is JSON.
 """
 
@@ -15,10 +16,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import ccmflow
 from ccmflow.compare import docpatch
 from ccmflow.core.model import Document, Process, Registry, Workspace
 from ccmflow.read.load import parse, record_from_data
@@ -27,6 +30,22 @@ from ccmflow.repo.store import Store, tree_key
 
 CACHE_VERSION = 1
 Layout = list[tuple[int, int, int, int, int]]
+
+
+@cache
+def code_stamp() -> str:
+    """Which ccmflow wrote a cache: its version and the newest modification time of its files (an upgrade, or an
+    edit in a development checkout, makes every cache read anew; about 150 stats, once a process)."""
+    newest = 0
+    folders = [Path(ccmflow.__file__).parent]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                    folders.append(Path(entry.path))
+                elif entry.name.endswith((".py", ".json")):
+                    newest = max(newest, entry.stat().st_mtime_ns)
+    return f"{ccmflow.__version__}:{newest}"
 
 
 def cache_file(store: Store) -> Path:
@@ -79,7 +98,7 @@ class BaseCache:
     def save(self) -> None:
         if self.path is None or self._entry is None or not self._dirty:
             return
-        data = {"version": CACHE_VERSION, "tree": self.tree, **self._entry}
+        data = {"version": CACHE_VERSION, "code": code_stamp(), "tree": self.tree, **self._entry}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".base-", suffix=".tmp")
         try:
@@ -98,6 +117,7 @@ class BaseCache:
         except (OSError, ValueError):
             return None
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or data.get("tree") != self.tree or \
+                data.get("code") != code_stamp() or \
                 not isinstance(data.get("files"), list) or not isinstance(data.get("layouts"), dict):
             return None
         return {"files": data["files"], "layouts": data["layouts"]}

@@ -18,7 +18,7 @@ from ccmflow.compare import docpatch
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline, diff_documents
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
-from ccmflow.inputs.basecache import BaseCache, index_from_layout, references_and_targets
+from ccmflow.inputs.basecache import BaseCache, code_stamp, index_from_layout, references_and_targets
 from ccmflow.read.load import SourceFile, is_managed, parse
 from ccmflow.read.yamlsafe import YamlError, decode
 from ccmflow.repo.git import Commit, Oid, Repository, SharedBlobs, blob_data, commit_of, document_patch, git_dir
@@ -68,7 +68,7 @@ class Examiner:
         self._indexes: dict[str, docpatch.BaseIndex | None] = {}
         self._blobs: SharedBlobs = {}  # the merge bases' blobs of the document, read once
         self._seen: dict[str, Examined] = {}
-        self._cache = _Cache(cache, f"{document.id}:{base.id}", document) if cache else None
+        self._cache = _Cache(cache, f"{document.id}:{base.id}:{code_stamp()}", document) if cache else None
         self.computed = 0
 
     def examine(self, sha: str) -> Examined:
