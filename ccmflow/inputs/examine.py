@@ -107,7 +107,8 @@ class Examiner:
                             self._stale(merge_base, at_base, at_head))
         from ccmflow.repo.prinput import read_pull  # the slow path only: most inputs never need it
 
-        content = read_pull(self.repo, self.base, sha)
+        # The merge base is most often the base itself, whose document this examiner holds already.
+        content = read_pull(self.repo, self.base, sha, known={self.document.id: self.document})
         before, new = content.before.get(self.document.id), content.after.get(self.document.id)
         if new is None and entry is None:
             removed = diff_documents(before, None) if before is not None else None

@@ -89,11 +89,12 @@ class _Credentials(pygit2.RemoteCallbacks):
 
 
 def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
-              merge_base: str | None = None) -> PullContent:
+              merge_base: str | None = None, known: Mapping[str, Document] | None = None) -> PullContent:
     """The changes and documents of the head commit relative to its merge base with `base`.
 
     `merge_base` overrides the computed one: once a PR is merged, the base contains its head, and the
-    merge base it had while open is the only one that still shows what it changed.
+    merge base it had while open is the only one that still shows what it changed. `known`: the documents of
+    `base`, already read by the caller; used as the merge base's when that is `base` itself.
     """
     head = repo.get(head_sha)
     if not isinstance(head, pygit2.Commit):
@@ -103,7 +104,10 @@ def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
     fork_point = repo.get(merge_base_id) if merge_base_id is not None else None
     old_tree = fork_point.tree if isinstance(fork_point, pygit2.Commit) else None
     changes = tuple(_changes(old_tree, head.tree))
-    before = _documents(repo, fork_point) if isinstance(fork_point, pygit2.Commit) else {}
+    if known is not None and merge_base_id == base.id:
+        before = dict(known)
+    else:
+        before = _documents(repo, fork_point) if isinstance(fork_point, pygit2.Commit) else {}
     after, findings = _head(repo, head)
     refused = _refusals(changes)
     seen = {f.file for f in refused}
