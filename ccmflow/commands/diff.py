@@ -61,6 +61,7 @@ def _print(result: DocumentDiff, old: str, new: str) -> None:
     from rich.text import Text
 
     from ccmflow.commands.output import console, redline_text
+    from ccmflow.compare.diff import ChangeKind
     from ccmflow.compare.redline import change_heading
 
     out = console()
@@ -76,7 +77,7 @@ def _print(result: DocumentDiff, old: str, new: str) -> None:
         out.print(Text(change_heading(change), style="bold"))
         if change.redline:
             out.print(redline_text(change.redline))
-        elif change.new is not None and change.change == "added":
+        elif change.new is not None and change.change == ChangeKind.ADDED:
             out.print(redline_text((("+", change.new.text),)))
-        elif change.old is not None and change.change == "removed":
+        elif change.old is not None and change.change == ChangeKind.REMOVED:
             out.print(redline_text((("-", change.old.text),)))

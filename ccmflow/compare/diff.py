@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ccmflow.compare.matcher import matching_blocks, opcodes
 from ccmflow.core.model import Document, Paragraph
@@ -58,12 +59,21 @@ def _push(runs: list[tuple[str, str]], op: str, text: str) -> None:
         runs.append((op, text))
 
 
+class ChangeKind(StrEnum):
+    """What happened to a paragraph between two versions."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    MODIFIED = "modified"  # a field changed (its text, indicators, ...), wherever it stands
+    MOVED = "moved"  # only its place changed
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ParagraphChange:
     """What happened to one paragraph between two versions of a document."""
 
     id: str
-    change: str  # added | removed | modified | moved
+    change: ChangeKind
     section: str  # where it stands now (where it stood, for a removed paragraph)
     old_section: str | None = None
     old_number: str | None = None
@@ -90,7 +100,7 @@ class DocumentDiff:
     meta: Mapping[str, tuple[object, object]] = field(default_factory=dict)
 
     def of(self, change: str) -> tuple[ParagraphChange, ...]:
-        if change == "moved":
+        if change == ChangeKind.MOVED:
             return tuple(c for c in self.changes if c.moved)
         return tuple(c for c in self.changes if c.change == change)
 
@@ -119,13 +129,14 @@ def diff_documents(old: Document | None, new: Document | None) -> DocumentDiff:
     changes: list[ParagraphChange] = []
     for pid, (section, paragraph) in new_at.items():
         if pid not in old_at:
-            changes.append(ParagraphChange(id=pid, change="added", section=section, new_number=new_numbers.get(pid),
-                                           new=paragraph))
+            changes.append(ParagraphChange(id=pid, change=ChangeKind.ADDED, section=section,
+                                           new_number=new_numbers.get(pid), new=paragraph))
             continue
         before_section, before = old_at[pid]
         fields = () if before is paragraph else _changed_fields(before, paragraph)
         if fields or pid in moved:
-            changes.append(ParagraphChange(id=pid, change="modified" if fields else "moved", section=section,
+            kind = ChangeKind.MODIFIED if fields else ChangeKind.MOVED
+            changes.append(ParagraphChange(id=pid, change=kind, section=section,
                                            old_section=before_section,
                                            old_number=old_numbers.get(pid),
                                            new_number=new_numbers.get(pid), fields=fields,
@@ -134,7 +145,7 @@ def diff_documents(old: Document | None, new: Document | None) -> DocumentDiff:
                                            old=before, new=paragraph))
     for pid, (section, paragraph) in old_at.items():
         if pid not in new_at:
-            changes.append(ParagraphChange(id=pid, change="removed", section=section, old_section=section,
+            changes.append(ParagraphChange(id=pid, change=ChangeKind.REMOVED, section=section, old_section=section,
                                            old_number=old_numbers.get(pid), old=paragraph))
     return DocumentDiff(doc_id, tuple(changes), _touched(old, new, changes), _meta(old, new))
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
+from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read import schema
 from ccmflow.read.load import paragraph_record
@@ -359,7 +359,7 @@ def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
         for paragraph in run.new:
             pid = paragraph.id
             if pid not in before:
-                changes.append(ParagraphChange(id=pid, change="added", section=section,
+                changes.append(ParagraphChange(id=pid, change=ChangeKind.ADDED, section=section,
                                                new_number=new_numbers.get(pid), new=paragraph))
                 continue
             previous = base.positions[pid][1]
@@ -370,7 +370,7 @@ def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
                 changes.append(change)
     for run in patched.runs:
         section = old.sections[run.section].id
-        changes.extend(ParagraphChange(id=p.id, change="removed", section=section, old_section=section,
+        changes.extend(ParagraphChange(id=p.id, change=ChangeKind.REMOVED, section=section, old_section=section,
                                        old_number=old_numbers.get(p.id), old=p)
                        for p in _replaced(base, run) if p.id not in after)
     touched = {c.section for c in changes}
@@ -410,7 +410,7 @@ def _modified(pid: str, section: str, previous: Paragraph, paragraph: Paragraph,
     fields = tuple(k for k, v in paragraph.content().items() if old_content[k] != v)
     if not fields:
         return None
-    return ParagraphChange(id=pid, change="modified", section=section, old_section=section,
+    return ParagraphChange(id=pid, change=ChangeKind.MODIFIED, section=section, old_section=section,
                            old_number=old_numbers.get(pid), new_number=new_numbers.get(pid), fields=fields,
                            moved=False, redline=redline(previous.text, paragraph.text) if "text" in fields else (),
                            old=previous, new=paragraph)
@@ -439,8 +439,8 @@ def quick_diff(old: Document, new: Document, index: BaseIndex | None = None) -> 
     for pid, (section, paragraph) in new_at.items():
         before = old_at.get(pid)
         if before is None:
-            changes.append(ParagraphChange(id=pid, change="added", section=section, new_number=new_numbers.get(pid),
-                                           new=paragraph))
+            changes.append(ParagraphChange(id=pid, change=ChangeKind.ADDED, section=section,
+                                           new_number=new_numbers.get(pid), new=paragraph))
             continue
         previous = before[1]
         if previous is paragraph or previous == paragraph:
@@ -450,7 +450,7 @@ def quick_diff(old: Document, new: Document, index: BaseIndex | None = None) -> 
             changes.append(change)
     for pid, (section, paragraph) in old_at.items():
         if pid not in new_at:
-            changes.append(ParagraphChange(id=pid, change="removed", section=section, old_section=section,
+            changes.append(ParagraphChange(id=pid, change=ChangeKind.REMOVED, section=section, old_section=section,
                                            old_number=old_numbers.get(pid), old=paragraph))
     touched = {c.section for c in changes}
     return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched),

@@ -6,7 +6,7 @@ import html
 import unicodedata
 from collections.abc import Mapping
 
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline
+from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, Redline
 from ccmflow.core.model import Document, paragraph_label
 from ccmflow.write.render import CSS, display_number, md_literal
 
@@ -25,9 +25,9 @@ def _text(change: ParagraphChange | None, text: str) -> str:
         return _h(text)
     if change.redline:
         return runs_html(change.redline)
-    if change.change == "added":
+    if change.change == ChangeKind.ADDED:
         return f"<ins>{_h(text)}</ins>"
-    if change.change == "removed":
+    if change.change == ChangeKind.REMOVED:
         return f"<del>{_h(text)}</del>"
     return _h(text)
 
@@ -35,7 +35,7 @@ def _text(change: ParagraphChange | None, text: str) -> str:
 def _note(change: ParagraphChange | None, by: str | None = None) -> str:
     if change is None:
         return ""
-    what = {"added": "new paragraph", "removed": "deleted"}.get(change.change, "")
+    what = {ChangeKind.ADDED: "new paragraph", ChangeKind.REMOVED: "deleted"}.get(change.change, "")
     if change.moved:
         what = f"moved from {change.old_section}" if change.old_section != change.section else "moved"
     extra = [f for f in change.fields if f != "text"]
@@ -43,7 +43,7 @@ def _note(change: ParagraphChange | None, by: str | None = None) -> str:
         what = ", ".join(filter(None, [what, "changed: " + ", ".join(extra)]))
     if change.old_number and change.new_number and change.old_number != change.new_number:
         what = ", ".join(filter(None, [what, f"was {change.old_number}"]))
-    if by and change.change != "removed":
+    if by and change.change != ChangeKind.REMOVED:
         what = "; ".join(filter(None, [what, f"input from {by}"]))
     return f'<div class="change">{_h(what)}</div>' if what else ""
 
@@ -57,7 +57,7 @@ def paragraphs_html(diff: DocumentDiff, new: Document, *, heading: str = "h2",
     changes = {c.id: c for c in diff.changes}
     numbers = new.numbers()
     removed_by_section: dict[str, list[ParagraphChange]] = {}
-    for change in diff.of("removed"):
+    for change in diff.of(ChangeKind.REMOVED):
         removed_by_section.setdefault(change.section, []).append(change)
     out: list[str] = []
     for section in new.sections:
@@ -184,15 +184,15 @@ def runs_html(runs: Redline) -> str:
 
 def change_heading(change: ParagraphChange) -> str:
     """One line saying what happened to a paragraph: added, removed, modified or moved, with numbers and id."""
-    if change.change == "added":
+    if change.change == ChangeKind.ADDED:
         return f"Added {paragraph_label(change.new_number or '', change.id)} in {change.section}"
-    if change.change == "removed":
+    if change.change == ChangeKind.REMOVED:
         return f"Removed {paragraph_label(change.old_number or '', change.id)} from {change.section}"
     where = f", moved from {change.old_section}" if change.moved and change.old_section != change.section else (
         ", moved" if change.moved else "")
     renumbered = (f"{change.old_number or 'unnumbered'} → {change.new_number or 'unnumbered'}"
                   if change.old_number != change.new_number else change.new_number or "")
-    verb = "Modified" if change.change == "modified" else "Moved"
+    verb = "Modified" if change.change == ChangeKind.MODIFIED else "Moved"
     extra = [f for f in change.fields if f != "text"]
     fields = f" [{', '.join(extra)}]" if extra else ""
     return f"{verb} {paragraph_label(renumbered, change.id)} in {change.section}{where}{fields}"
@@ -205,8 +205,8 @@ def diff_markdown(result: DocumentDiff, old: str, new: str) -> str:
         lines += ["", f"## {change_heading(change)}", ""]
         if change.redline:
             lines.append(redline_markdown(change.redline))
-        elif change.new is not None and change.change == "added":
+        elif change.new is not None and change.change == ChangeKind.ADDED:
             lines.append(_marked(md_literal(change.new.text), "**"))
-        elif change.old is not None and change.change == "removed":
+        elif change.old is not None and change.change == ChangeKind.REMOVED:
             lines.append(_marked(md_literal(change.old.text), "~~"))
     return "\n".join(lines) + "\n"

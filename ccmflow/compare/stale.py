@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccmflow.compare.diff import diff_documents
+from ccmflow.compare.diff import ChangeKind, diff_documents
 from ccmflow.compare.merge import same
 from ccmflow.core.model import Document
 
@@ -19,11 +19,12 @@ def stale_paragraphs(before: Document | None, after: Document | None, new: Docum
         return []
     found: list[tuple[str, str]] = []
     for change in diff_documents(before, after).changes:
-        if change.change not in ("modified", "removed"):  # a "modified" change always names its fields
+        # A modified paragraph always names its fields; a moved one changed nothing the input aims at.
+        if change.change not in (ChangeKind.MODIFIED, ChangeKind.REMOVED):
             continue
         now, old = new.paragraph(change.id), before.paragraph(change.id)
         if now is None:
-            if change.change != "removed":
+            if change.change != ChangeKind.REMOVED:
                 found.append((change.id, DELETED))
         elif not same(now, old) and not same(now, after.paragraph(change.id)):
             found.append((change.id, REWRITTEN))

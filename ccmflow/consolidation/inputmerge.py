@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ccmflow.compare.diff import diff_documents
+from ccmflow.compare.diff import ChangeKind, diff_documents
 from ccmflow.compare.merge import Conflict, merge_documents, normalise, same
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
@@ -54,7 +54,8 @@ class Merged:
 
 
 def _changes(before: Document | None, after: Document) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    changes = [c for c in diff_documents(before, after).changes if c.change in ("added", "removed") or c.fields]
+    changes = [c for c in diff_documents(before, after).changes
+               if c.change in (ChangeKind.ADDED, ChangeKind.REMOVED) or c.fields]
     return {c.id: c.change for c in changes}, {c.id: c.fields for c in changes}
 
 
@@ -126,7 +127,7 @@ def credit_cosponsors(final: Document, others: Sequence[Taken], names: dict[str,
     """Provenance for co-sponsors: each fully present input is credited on the paragraphs it added or changed."""
     for other in others:
         if other.input.name in names:
-            pids = {pid for pid, change in other.changes.items() if change != "removed"}
+            pids = {pid for pid, change in other.changes.items() if change != ChangeKind.REMOVED}
             final = _credit(final, other.input.name, pids)
     return final
 
@@ -156,7 +157,8 @@ def merge_inputs(store: Store, base: Commit, doc: str, inputs: Sequence[InputRef
             earlier = tuple(t.input.name for t in taken if conflict.paragraph_id in t.changes)
             others.update(earlier)
             clashes.append(InputConflict(item.name, earlier, conflict))
-        clean = {pid for pid, change in changes.items() if change != "removed"} - {c.paragraph_id for c in found}
+        kept = {pid for pid, change in changes.items() if change != ChangeKind.REMOVED}
+        clean = kept - {c.paragraph_id for c in found}
         current = _credit(merged, item.name, clean)
         taken.append(Taken(input=item, before=before, after=after, changes=changes, fields=fields,
                            conflicts=result.conflicts, conflicting_with=tuple(sorted(others))))
@@ -169,9 +171,9 @@ def present(final: Document, taken: Taken) -> set[str]:
     found: set[str] = set()
     for pid, change in taken.changes.items():
         now, wanted = final.paragraph(pid), taken.after.paragraph(pid)
-        if change == "removed":
+        if change == ChangeKind.REMOVED:
             kept = now is None
-        elif change == "added" or now is None or wanted is None:
+        elif change == ChangeKind.ADDED or now is None or wanted is None:
             kept = same(now, wanted)
         else:
             kept = all(normalise(getattr(now, f)) == normalise(getattr(wanted, f)) for f in taken.fields[pid])

@@ -6,7 +6,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ccmflow.compare.diff import Redline, redline
+from ccmflow.compare.diff import ChangeKind, Redline, redline
 from ccmflow.compare.redline import runs_html
 from ccmflow.core.escape import escape
 from ccmflow.core.model import Paragraph
@@ -74,14 +74,14 @@ def compile_inputs(collected: Inputs) -> Compilation:
     numbers = document.numbers()
     for item in valid:
         for change in item.diff.changes if item.diff else ():
-            if change.change == "removed":
+            if change.change == ChangeKind.REMOVED:
                 delete.setdefault(change.id, []).append(item)
-            elif change.change == "added" and change.new is not None:
+            elif change.change == ChangeKind.ADDED and change.new is not None:
                 anchor = item.examined.anchor(change.id)
                 key = (anchor.section, anchor.after) if anchor else (change.section, None)
                 insert.setdefault(key, []).append((item, change.new))
             else:
-                if change.change == "modified" and change.new is not None:
+                if change.change == ChangeKind.MODIFIED and change.new is not None:
                     amend.setdefault(change.id, []).append((item, change.new))
                 if change.moved:
                     anchor = item.examined.anchor(change.id)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.compare import docpatch
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange, Redline, diff_documents
+from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, Redline, diff_documents
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.inputs.basecache import BaseCache, code_stamp, index_from_layout, references_and_targets
@@ -169,7 +169,7 @@ class Examiner:
 
 def anchors(diff: DocumentDiff, new: Document) -> tuple[Anchor, ...]:
     """For each added or moved paragraph, the nearest paragraph above it that stays where it was."""
-    placed = {c.id for c in diff.changes if c.change == "added" or c.moved}
+    placed = {c.id for c in diff.changes if c.change == ChangeKind.ADDED or c.moved}
     if not placed:
         return ()
     found: list[Anchor] = []
@@ -334,7 +334,8 @@ def _change_from(c: dict[str, Any], base: Mapping[str, Paragraph]) -> ParagraphC
     old = _paragraph_from(c["old"], c["id"], base, old_text)
     if new_text is None and old is not None:
         new_text = old.text
-    return ParagraphChange(id=c["id"], change=c["change"], section=c["section"], old_section=c["old_section"],
+    return ParagraphChange(id=c["id"], change=ChangeKind(c["change"]), section=c["section"],
+                           old_section=c["old_section"],
                            old_number=c["old_number"], new_number=c["new_number"], fields=tuple(c["fields"]),
                            moved=bool(c["moved"]), redline=redline, old=old,
                            new=_paragraph_from(c["new"], c["id"], base, new_text))

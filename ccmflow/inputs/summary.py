@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ccmflow.compare.diff import ParagraphChange
+from ccmflow.compare.diff import ChangeKind, ParagraphChange
 from ccmflow.core.categories import OUTSIDE_REGISTRY
 from ccmflow.core.model import Document, Paragraph, paragraph_label
 from ccmflow.core.status import Verdict, format_instant
@@ -247,9 +247,9 @@ def _section(sid: str, title: str, touching: Sequence[tuple[Input, list[Paragrap
     for item, changes in touching:
         entries.append(_entry(item, changes, labels, zone, stale))
         for change in changes:
-            if change.change == "added" and change.new is not None:
+            if change.change == ChangeKind.ADDED and change.new is not None:
                 inserted[(INSERT, *_content(change.new))].append(item)
-            elif change.section == sid or change.change == "removed":
+            elif change.section == sid or change.change == ChangeKind.REMOVED:
                 proposals[change.id].append((item, _proposal(change)))
                 changed.setdefault((change.id, _proposal(change)), change)
     overlaps = tuple(Overlap(pid, labels.of(pid), tuple(i.name for i, _ in found), len({k for _, k in found}))
@@ -274,10 +274,10 @@ def _content(paragraph: Paragraph) -> tuple[object, ...]:
 
 
 def _proposal(change: ParagraphChange) -> tuple[object, ...]:
-    if change.change == "removed":
+    if change.change == ChangeKind.REMOVED:
         return (DELETE,)
     new = change.new
-    if change.change == "moved" or new is None:
+    if change.change == ChangeKind.MOVED or new is None:
         return (MOVE, change.section)
     return (AMEND, *_content(new)) if not change.moved else (AMEND, change.section, *_content(new))
 
@@ -318,12 +318,12 @@ def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zon
            stale: Mapping[str, str]) -> Entry:
     kinds: dict[str, list[str]] = {AMEND: [], INSERT: [], DELETE: [], MOVE: []}
     for change in changes:
-        if change.change == "added":
+        if change.change == ChangeKind.ADDED:
             kinds[INSERT].append(labels.new(change.id, item.examined.anchor(change.id)))
-        elif change.change == "removed":
+        elif change.change == ChangeKind.REMOVED:
             kinds[DELETE].append(labels.of(change.id, change.old_number))
         else:
-            if change.change == "modified":
+            if change.change == ChangeKind.MODIFIED:
                 kinds[AMEND].append(labels.of(change.id, change.old_number))
             if change.moved:
                 kinds[MOVE].append(labels.of(change.id, change.old_number))

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from ccmflow.compare.diff import ChangeKind
 from ccmflow.core.escape import code, escape
 from ccmflow.core.inputfile import InputKind
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
@@ -197,9 +198,9 @@ def _changes(diff: DocumentDiff, doc: DocumentReport) -> list[str]:
 def _change(change: ParagraphChange, doc: DocumentReport) -> str:
     number = change.new_number or change.old_number or ""
     name = paragraph_label(escape(number, 60), change.id, prose=True, show_id=code)
-    if change.change == "added":
+    if change.change == ChangeKind.ADDED:
         return f"new {name}"
-    if change.change == "removed":
+    if change.change == ChangeKind.REMOVED:
         return f"{name} deleted"
     notes: list[str] = []
     if change.fields:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from ccmflow.compare.diff import DocumentDiff, ParagraphChange
+from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange
 from ccmflow.core.model import Conference, Document, Paragraph
 from ccmflow.word.document import (
     PROP_COMMIT,
@@ -50,10 +50,11 @@ def _body(writer: Writer, change: ParagraphChange | None, paragraph: Paragraph, 
     made = writer.para(STYLE_PARAGRAPH if number else STYLE_UNNUMBERED)
     if number:
         plain(made, f"{display_number(number)}\t", bold=True, rtl=writer.rtl)
-    if change is None or change.change == "moved" or (change.change == "modified" and not change.redline):
+    if change is None or change.change == ChangeKind.MOVED or (
+            change.change == ChangeKind.MODIFIED and not change.redline):
         plain(made, paragraph.text, rtl=writer.rtl)
-    elif change.change in ("added", "removed"):
-        kind = "+" if change.change == "added" else "-"
+    elif change.change in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        kind = "+" if change.change == ChangeKind.ADDED else "-"
         tracked(made, kind, paragraph.text, author, when, writer.ids(), writer.rtl)
         track_paragraph_mark(made, kind, author, when, writer.ids())
     else:
@@ -77,7 +78,7 @@ def redline_docx(diff: DocumentDiff, old: Document, new: Document, when: datetim
     changes = {c.id: c for c in diff.changes}
     numbers = new.numbers()
     removed: dict[str, list[ParagraphChange]] = {}
-    for change in diff.of("removed"):
+    for change in diff.of(ChangeKind.REMOVED):
         removed.setdefault(change.section, []).append(change)
     for section in new.sections:
         word.add_heading(section.title, level=1)
