@@ -8,8 +8,7 @@ from ccmflow.consolidation.messages import Notice, notices
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document
 from ccmflow.read.load import SourceFile, parse
-from ccmflow.repo import prinput
-from ccmflow.repo.git import Commit, changed_paths, folder_names
+from ccmflow.repo.git import Commit, changed_paths, exact_commit, folder_names
 from ccmflow.repo.treeedit import blob_at, blob_text
 
 from ..client import GitHub, mine
@@ -26,10 +25,10 @@ def on_push(ctx: Context, event: PushEvent) -> Outcome:
     why_not = event.not_to_default_branch()
     if why_not is not None:
         return ignored(f"dispositions: not a push to the base branch: {why_not}")
-    after = prinput.find_commit(ctx.repo, event.after)
+    after = exact_commit(ctx.repo, event.after)
     if after is None:
         return ignored("dispositions: the pushed commit is not in the checkout")
-    before = prinput.find_commit(ctx.repo, event.before)
+    before = exact_commit(ctx.repo, event.before)
     html = event.repository.html_url or f"https://github.com/{ctx.settings.repository}"
     done: list[str] = []
     for path in _registers(before, after):

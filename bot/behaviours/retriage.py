@@ -6,7 +6,7 @@ from ccmflow.core.model import Document
 from ccmflow.core.submissions import Source
 from ccmflow.read.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
 from ccmflow.repo import prinput
-from ccmflow.repo.git import Commit, Repository, changed_paths
+from ccmflow.repo.git import Commit, Repository, changed_paths, exact_commit
 from ccmflow.repo.treeedit import blob_at
 
 from ..client import PullInfo
@@ -49,7 +49,7 @@ def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
 
 def _relevant(repo: Repository, before: str, after: str) -> str | None:
     """Why a push calls for re-triage, or None when nothing triage reads from has changed."""
-    old, new = prinput.find_commit(repo, before), prinput.find_commit(repo, after)
+    old, new = exact_commit(repo, before), exact_commit(repo, after)
     if old is None or new is None:
         return "the history before the push is not available"
     changed = [path for _, path in changed_paths(old, new)]

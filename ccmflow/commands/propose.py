@@ -153,6 +153,7 @@ def _from_docx(args: argparse.Namespace, store: Store) -> tuple[Commit, Workspac
     from ccmflow.core.errors import FatalError
     from ccmflow.core.inputfile import InputKind
     from ccmflow.propose.build import with_edits
+    from ccmflow.repo.git import exact_commit
     from ccmflow.word.read import NotReadable, made_from, read_changes
 
     path: Path = args.from_docx
@@ -171,7 +172,7 @@ def _from_docx(args: argparse.Namespace, store: Store) -> tuple[Commit, Workspac
         raise FatalError(f"{path}: {exc}") from None
     if args.doc and args.doc != made.document:
         raise FatalError(f"{path} is a rendering of '{made.document}', not of '{args.doc}'")
-    base = store.exact_commit(made.commit)
+    base = exact_commit(store.repo, made.commit)
     if base is None:
         raise FatalError(f"{path} was rendered from commit {made.commit[:12]}, which this repository does not have: "
                          "fetch it (git fetch), or run this in the repository the file was made from")

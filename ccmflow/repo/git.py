@@ -59,6 +59,18 @@ def find_commit(repo: Repository, rev: str | Oid) -> Commit | None:
         return None
 
 
+def exact_commit(repo: Repository, sha: str) -> Commit | None:
+    """The commit with exactly this full id, when it is here: never a branch name, a tag or an abbreviation, so
+    a SHA from a payload or a file can name nothing else (the all-zero SHA of a push names nothing)."""
+    if len(sha) not in (40, 64):
+        return None
+    try:
+        found = repo.get(sha)
+    except (ValueError, pygit2.GitError):
+        return None
+    return found if isinstance(found, pygit2.Commit) else None
+
+
 def oid(sha: str) -> Oid:
     return pygit2.Oid(hex=sha)
 

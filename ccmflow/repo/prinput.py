@@ -12,7 +12,7 @@ from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document
 from ccmflow.read import rules
 from ccmflow.read.load import SourceFile, parse
-from ccmflow.repo.git import LINK, SUBMODULE
+from ccmflow.repo.git import LINK, SUBMODULE, exact_commit
 from ccmflow.repo.inputfiles import changed_input_files
 from ccmflow.repo.inputref import pull_ref
 from ccmflow.repo.store import tree_snapshot
@@ -44,17 +44,8 @@ class PullContent:
     inputs: tuple[SourceFile, ...] = ()  # input records (documents/inputs/) the PR adds or changes
 
 
-def find_commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit | None:
-    """The commit `sha` names, or None when it is not here (the all-zero SHA of a push names none either)."""
-    try:
-        obj = repo.get(sha)
-    except (ValueError, pygit2.GitError):
-        return None
-    return obj if isinstance(obj, pygit2.Commit) else None
-
-
 def has_commit(repo: pygit2.Repository, sha: str) -> bool:
-    return find_commit(repo, sha) is not None
+    return exact_commit(repo, sha) is not None
 
 
 def ensure_heads(repo: pygit2.Repository, heads: Mapping[int, str], token: str | None,

@@ -47,14 +47,6 @@ class Store:
         assert isinstance(commit, pygit2.Commit)
         return commit
 
-    def exact_commit(self, sha: str) -> pygit2.Commit | None:
-        """The commit with exactly this id, when the repository has it (never a branch or an abbreviation)."""
-        try:
-            found = self.repo.get(sha) if len(sha) == 40 else None
-        except (ValueError, pygit2.GitError):
-            return None
-        return found if isinstance(found, pygit2.Commit) else None
-
     def _resolve(self, rev: str | pygit2.Oid) -> pygit2.Commit:
         return self.repo[rev].peel(pygit2.Commit) if isinstance(rev, pygit2.Oid) else self.commit(rev)
 
