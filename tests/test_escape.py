@@ -26,6 +26,7 @@ from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Acceptance, Receipt, SubmissionLog
 from ccmflow.inputs import summary_render
 from ccmflow.inputs.summary import CoSponsored, Entry, Invalid, Overlap, SectionSummary, Summary
+from ccmflow.propose import messages as form_messages
 from ccmflow.read.load import parse_text
 from ccmflow.triage import messages
 from ccmflow.triage.report import DocumentReport, Report
@@ -36,8 +37,8 @@ HOSTILE = ("<img src=x onerror=alert(1)> <!-- ccmflow:log QUFB --> <!-- ccmflow:
            "`x` | pipe &#64;entity org/repo#1 **bold** _it_ \\ # head \x00nul \x1b[31m \x07 \u202eevil \u200b\r\nnext")
 DEADLINE = datetime(2020, 5, 4, 21, 59, 59, tzinfo=UTC)
 # The bot's own markup, the only '<' a posted text may hold.
-OWN_MARKUP = re.compile(r"<!-- ccmflow:(status|notice [a-z-]+ [a-z0-9-]+|disposition [a-z0-9-]+ [a-z0-9-]+) -->|"
-                        r"</?(sub|details|summary|br)>")
+OWN_MARKUP = re.compile(r"<!-- ccmflow:(status|issue-form|notice [a-z-]+ [a-z0-9-]+|"
+                        r"disposition [a-z0-9-]+ [a-z0-9-]+) -->|</?(sub|details|summary|br)>")
 # What must never appear raw in a posted text, whatever field the hostile value went into.
 SURVIVORS = ("<img", "<!--", "@someone", "@org/team", "[here]", "](https://evil", "![i]",
              "www.evil", "https://evil", "| pipe", "&#64;", "repo#1", "**bold**", "_it_", "# head")
@@ -164,6 +165,11 @@ def walks() -> Iterator[tuple[str, Callable[[], list[str]]]]:
     yield "body", lambda: [disposition_messages.body(register, d, document, HOSTILE, {}, "https://github.com/o/r")
                            for d in register.inputs]
     yield "marker", lambda: [disposition_messages.marker(register)]
+    yield "problems_comment", lambda: [form_messages.problems_comment(HOSTILE, (HOSTILE, HOSTILE), p)
+                                       for p in (None, 7)]
+    yield "linked_comment", lambda: [form_messages.linked_comment(HOSTILE, 7, HOSTILE, (HOSTILE,))]
+    yield "closed_comment", lambda: [form_messages.closed_comment(HOSTILE, 7, "closed")]
+    yield "pull_body", lambda: [form_messages.pull_body(7, HOSTILE, HOSTILE, (HOSTILE,))]
 
 
 WALKS = dict(walks())
@@ -179,12 +185,18 @@ def test_every_template_keeps_hostile_text_inert(name: str) -> None:
 
 def test_the_walk_covers_every_template_the_bot_posts() -> None:
     """A new public function that returns text in a messages module must be added to the walk."""
-    for module in (messages, summary_render, disposition_messages):
+    for module in (messages, summary_render, disposition_messages, form_messages):
         for name, function in inspect.getmembers(module, inspect.isfunction):
             returns = str(inspect.signature(function).return_annotation)
             if function.__module__ == module.__name__ and not name.startswith("_") and returns in (
                     "str", "list[str]", "list[Notice]"):
-                assert name in WALKS or name == "more", f"{module.__name__}.{name} is not walked"
+                assert name in WALKS or name in ("more", "pull_title"), f"{module.__name__}.{name} is not walked"
+
+
+def test_a_pull_request_title_is_one_plain_bounded_line() -> None:
+    """Titles are shown as plain text (never Markdown or HTML): no escaping to show as entities, no controls."""
+    made = form_messages.pull_title(HOSTILE * 3, (HOSTILE,))
+    assert len(made) <= 240 and "\n" not in made and CONTROL.search(made) is None
 
 
 def test_the_walk_would_catch_raw_text() -> None:

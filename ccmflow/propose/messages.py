@@ -16,8 +16,8 @@ FORM_MARKER = "<!-- ccmflow:issue-form -->"
 
 def problems_comment(login: str, problems: Sequence[str], pull: int | None) -> str:
     """The fix-it answer: every problem, and what happens once the issue is edited."""
-    lines = [FORM_MARKER, f"Thank you, @{escape(login, 60)}. Your input cannot be used yet; please edit this issue "
-             "(··· menu → Edit) and fix:", ""]
+    lines = [FORM_MARKER, f"Thank you, {escape('@' + login, 60)}. Your input cannot be used yet; please edit this "
+             "issue (··· menu → Edit) and fix:", ""]
     lines += [f"- {escape(problem, 600)}" for problem in problems]
     lines.append("")
     if pull is None:
@@ -33,8 +33,8 @@ def linked_comment(login: str, pull: int, summary: str, names: Sequence[str]) ->
     """The answer once the input is a pull request: where it is, and how to change it."""
     return "\n".join([
         FORM_MARKER,
-        f"Thank you, @{escape(login, 60)}. Your input ({escape(summary)}, on behalf of {escape(', '.join(names))}) "
-        f"is pull request #{pull}, where the bot tells you whether it arrived in time.",
+        f"Thank you, {escape('@' + login, 60)}. Your input ({escape(summary)}, on behalf of "
+        f"{escape(', '.join(names))}) is pull request #{pull}, where the bot tells you whether it arrived in time.",
         "",
         "To change it, edit this issue: each edit is a new version of the input, received at the time of the edit.",
     ])
@@ -44,7 +44,7 @@ def closed_comment(login: str, pull: int, state: str) -> str:
     """An edit that came after the input's pull request was closed or merged: it changes nothing."""
     return "\n".join([
         FORM_MARKER,
-        f"@{escape(login, 60)}, pull request #{pull} with your input is {state}, so this edit was not applied. "
+        f"{escape('@' + login, 60)}, pull request #{pull} with your input is {state}, so this edit was not applied. "
         "To send new input, open a new issue with the form.",
     ])
 
