@@ -41,7 +41,7 @@ from ccmflow.inputs.summary import build  # noqa: E402
 from ccmflow.inputs.summary_render import markdown  # noqa: E402
 from ccmflow.read import load  # noqa: E402
 from ccmflow.read.yamlsafe import load as load_yaml  # noqa: E402
-from ccmflow.repo.ledger import InputRecord, Ledger, write_ledger  # noqa: E402
+from ccmflow.repo.ledger import Ledger, LedgerEntry, write_ledger  # noqa: E402
 from ccmflow.repo.store import Store  # noqa: E402
 
 PATH = f"documents/{DOC_ID}.yaml"
@@ -97,12 +97,12 @@ def build_repo(root: Path, refs: int) -> tuple[pygit2.Repository, pygit2.Oid, st
     return repo, base, text, data
 
 
-def _record(n: int, sha: str) -> InputRecord:
+def _record(n: int, sha: str) -> LedgerEntry:
     from datetime import datetime
 
     user_id, login = ACCOUNTS[n % len(ACCOUNTS)]
     received = datetime.fromisoformat(RECEIVED)
-    return InputRecord(number=n, title=f"Input {n}", body=f"Remarks of input {n}.", author_id=user_id,
+    return LedgerEntry(number=n, title=f"Input {n}", body=f"Remarks of input {n}.", author_id=user_id,
                        author_login=login, created_at=received, state="open", head_sha=sha,
                        log=SubmissionLog(n).record(sha, received, "pr-created"))
 

@@ -18,7 +18,7 @@ import requests
 from ccmflow.core.errors import FatalError
 from ccmflow.core.labels import LabelSpec
 from ccmflow.core.submissions import SubmissionLog
-from ccmflow.repo.ledger import InputRecord
+from ccmflow.repo.ledger import LedgerEntry
 from ccmflow.triage.decide import CommitStatus
 
 from .payload import Fields, PayloadError, describe
@@ -63,9 +63,9 @@ class PullInfo:
     head_repo: str | None = None  # owner/name of the head's repository; None when the fork was deleted
     base_ref: str = ""  # the branch it asks to merge into
 
-    def record(self, log: SubmissionLog) -> InputRecord:
+    def record(self, log: SubmissionLog) -> LedgerEntry:
         """This pull request as the inputs ledger keeps it."""
-        return InputRecord(number=self.number, title=self.title, body=self.body, author_id=self.author_id,
+        return LedgerEntry(number=self.number, title=self.title, body=self.body, author_id=self.author_id,
                            author_login=self.author_login, created_at=self.created_at, state=self.state,
                            head_sha=self.head_sha, log=log)
 

@@ -14,7 +14,7 @@ from ccmflow.core import labels
 from ccmflow.core.errors import FatalError
 from ccmflow.core.submissions import Source, SubmissionLog, encode
 from ccmflow.repo import prinput
-from ccmflow.repo.ledger import InputRecord
+from ccmflow.repo.ledger import LedgerEntry
 from ccmflow.triage.decide import Decision, PullFacts, decide
 from ccmflow.triage.messages import STATUS_MARKER
 
@@ -73,7 +73,7 @@ def origin_of(pull: PullInfo, log: SubmissionLog, bot_login: str) -> IssueOrigin
     return IssueOrigin.of(log) if pull.author_login == bot_login else None
 
 
-def ledger_record(pull: PullInfo, log: SubmissionLog, bot_login: str) -> InputRecord:
+def ledger_record(pull: PullInfo, log: SubmissionLog, bot_login: str) -> LedgerEntry:
     """A pull request as the inputs ledger keeps it. For one the bot opened from an issue form, the issue's
     author and time stand in for the bot's, as in triage: offline commands read the ledger, not the comment."""
     record = pull.record(log)
@@ -203,7 +203,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
     facts = PullFacts(number=pull.number, author_id=author_id, author_login=author_login,
                       head_sha=pull.head_sha, received=received, source=source, state=pull.state,
                       created=pull.created_at)
-    decision = decide(base, content, facts, log, ctx.settings.now)
+    decision = decide(base, content, facts, log, ctx.settings.now,
+                      prinput.pull_reader(ctx.repo, ctx.base_commit(), content.merge_base))
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
     writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed,
                                             ctx.settings.state_key)

@@ -12,7 +12,7 @@ from gitutil import commit, init_repo, instance_files
 
 from ccmflow.core.model import Paragraph
 from ccmflow.core.submissions import Acceptance, SubmissionLog
-from ccmflow.repo.ledger import InputRecord, Ledger, write_ledger
+from ccmflow.repo.ledger import Ledger, LedgerEntry, write_ledger
 from ccmflow.repo.store import Store
 from ccmflow.write.edit import Editor
 
@@ -39,7 +39,7 @@ class Process:
     path: Path
     repo: pygit2.Repository = field(init=False)
     base: pygit2.Oid = field(init=False)
-    records: dict[int, InputRecord] = field(default_factory=dict)
+    records: dict[int, LedgerEntry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.repo = init_repo(self.path)
@@ -75,7 +75,7 @@ class Process:
         old = self.records.get(number)
         user_id, login = ACCOUNTS[who]
         log = (old.log if old else SubmissionLog(number)).record(sha, at, "event" if old else "pr-created")
-        self.records[number] = InputRecord(number=number, title=title or (old.title if old else f"Input {number}"),
+        self.records[number] = LedgerEntry(number=number, title=title or (old.title if old else f"Input {number}"),
                                            body=body or (old.body if old else ""),
                                            author_id=user_id, author_login=login,
                                            created_at=old.created_at if old else at,

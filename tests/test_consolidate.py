@@ -17,7 +17,7 @@ from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.main import main
-from ccmflow.repo.ledger import FrozenInput, InputRecord, Ledger, Manifest, freeze_ref, write_ledger, write_manifest
+from ccmflow.repo.ledger import FrozenInput, Ledger, LedgerEntry, Manifest, freeze_ref, write_ledger, write_manifest
 from ccmflow.repo.store import Store, directory_workspace
 from ccmflow.write.edit import Editor
 
@@ -54,7 +54,7 @@ def make_input(repo: pygit2.Repository, number: int | None, change: Callable[[Ed
 
 
 def ledger(repo: pygit2.Repository, *entries: tuple[int, int, str]) -> None:
-    records = [InputRecord(number=n, title=title, body="", author_id=author, author_login=f"user{author}",
+    records = [LedgerEntry(number=n, title=title, body="", author_id=author, author_login=f"user{author}",
                            created_at=datetime(2020, 4, n, tzinfo=UTC), state="open",
                            head_sha=str(repo.references[f"refs/pull/{n}/head"].target),
                            log=SubmissionLog(n, window=WINDOW))

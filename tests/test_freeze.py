@@ -34,9 +34,8 @@ def _scenario(path: Path) -> Process:
 
 def _freeze(proc: Process, minutes_after: float) -> tuple[object, dict[str, str]]:
     ledger = proc.sync()
-    workspace = proc.store.require(proc.base)
-    manifest = freeze(proc.repo, workspace.process, WINDOW, ledger, DEADLINE + timedelta(minutes=minutes_after),
-                      workspace.registry)
+
+    manifest = freeze(proc.store, WINDOW, ledger, DEADLINE + timedelta(minutes=minutes_after))
     refs = {r: str(proc.repo.references[r].target) for r in proc.repo.references
             if r.startswith(f"refs/ccmflow/{WINDOW}/") and not r.endswith("/manifest")}
     return manifest.inputs, refs
@@ -73,8 +72,8 @@ def test_running_twice_changes_nothing(tmp_path: Path) -> None:
     manifest_commit = proc.repo.references[manifest_ref(WINDOW)].target
     _late_events(proc)
     ledger = proc.sync()
-    workspace = proc.store.require(proc.base)
-    report = freeze_report(proc.repo, workspace.process, WINDOW, ledger, utc(5, 9), workspace.registry)
+
+    report = freeze_report(proc.store, WINDOW, ledger, utc(5, 9))
     assert not report.changed and report.created == ()
     assert proc.repo.references[manifest_ref(WINDOW)].target == manifest_commit
     manifest = read_manifest(proc.repo, WINDOW)
@@ -114,11 +113,11 @@ def test_refused_before_the_deadline_and_without_one(tmp_path: Path) -> None:
     ledger = proc.sync()
     process = proc.store.require(proc.base).process
     with pytest.raises(FatalError, match="open until 4 May 2020, 23:59:59 CEST"):
-        freeze(proc.repo, process, WINDOW, ledger, DEADLINE)
+        freeze(proc.store, WINDOW, ledger, DEADLINE)
     with pytest.raises(FatalError, match="to be announced"):
-        freeze(proc.repo, process, "review-consolidated-input", ledger, utc(12, 1))
+        freeze(proc.store, "review-consolidated-input", ledger, utc(12, 1))
     with pytest.raises(FatalError, match="no window 'nope'"):
-        freeze(proc.repo, process, "nope", ledger, utc(12, 1))
+        freeze(proc.store, "nope", ledger, utc(12, 1))
     assert [w.id for w in due(process, utc(5, 5))] == [WINDOW]
 
 
@@ -129,8 +128,8 @@ def test_an_on_time_commit_missing_here_is_reported(tmp_path: Path) -> None:
     proc.records[3] = replace(record, state="open", head_sha=ghost,
                               log=SubmissionLog(3).record(ghost, utc(5, 2), "event"))
     ledger = proc.sync()
-    workspace = proc.store.require(proc.base)
-    report = freeze_report(proc.repo, workspace.process, WINDOW, ledger, utc(5, 5), workspace.registry)
+
+    report = freeze_report(proc.store, WINDOW, ledger, utc(5, 5))
     assert report.unavailable == (3,) and freeze_ref(WINDOW, 3) not in proc.repo.references
     assert read_manifest(proc.repo, WINDOW).get(3).sha == ghost  # type: ignore[union-attr]
 

@@ -44,7 +44,7 @@ def test_overlapping_and_cosponsored_proposals(proc: Process) -> None:
     universal = next(s for s in summary.sections if s.id == "universalization")
     assert [e.input for e in universal.entries] == ["pr-1", "pr-2", "pr-3"]
     assert universal.entries[0].amends == ("5 (pkp3nvcv)",)
-    assert universal.entries[0].remarks == "Austria's remarks."
+    assert universal.entries[0].justification == "Austria's remarks."  # the description of its own PR
     (overlap,) = universal.overlaps
     assert overlap.inputs == ("pr-1", "pr-2", "pr-3") and overlap.proposals == 2
     (group,) = universal.cosponsored
@@ -82,7 +82,7 @@ def test_timing_comes_from_the_ledger_never_from_commit_dates(proc: Process) -> 
                       "pr-9": Verdict.UNKNOWN}
     assert collected.withdrawn == ("pr-4",)
     stray_input = next(i for i in collected.inputs if i.name == "pr-9")
-    assert not stray_input.author.verified and stray_input.author.name == "Test Author (unverified)"
+    assert not stray_input.verified and stray_input.who == "Test Author (unverified)"
     summary = build(collected)
     assert dict(summary.by_timing) == {Verdict.ON_TIME: 1, Verdict.LATE_ACCEPTED: 1, Verdict.LATE: 1,
                                        Verdict.UNKNOWN: 1}
@@ -161,7 +161,7 @@ def test_branch_refs_and_other_patterns(proc: Process) -> None:
     proc.repo.references.create("refs/heads/input/austria", proc.repo[sha].id)
     collected = collect(proc.store, "review-document", refs="refs/heads/input/*", now=AFTER)
     (item,) = collected.inputs
-    assert item.name == "input/austria" and item.timing == Verdict.UNKNOWN and not item.author.verified
+    assert item.name == "input/austria" and item.timing == Verdict.UNKNOWN and not item.verified
     assert collect(proc.store, "review-document", now=AFTER).inputs == ()
 
 

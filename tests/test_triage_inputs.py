@@ -10,7 +10,7 @@ from test_triage import AUSTRIA, BASE, content, review_edit
 from ccmflow.core import labels
 from ccmflow.core.inputfile import Channel, InputFile, InputKind, input_path
 from ccmflow.core.status import Verdict
-from ccmflow.core.submissions import SubmissionLog
+from ccmflow.core.submissions import Confirmation, SubmissionLog
 from ccmflow.read.load import SourceFile
 from ccmflow.triage.decide import Decision, PullFacts, decide
 from ccmflow.write.inputemit import dump_input
@@ -32,14 +32,14 @@ def record(kind: InputKind = InputKind.AMEND, *, on_behalf_of: tuple[str, ...] =
 
 
 def run(files: tuple[SourceFile, ...], author: int, at: datetime = ENTERED,
-        changed: dict[str, str | None] | None = None) -> Decision:
+        changed: dict[str, str | None] | None = None, log: SubmissionLog | None = None) -> Decision:
     pull = content(review_edit() if changed is None else changed)
     paths = {f.path: f.raw.decode() for f in files}
     with_records = content({**(review_edit() if changed is None else changed), **paths})
     pull = replace(pull, changes=with_records.changes, inputs=files)
     facts = PullFacts(number=7, author_id=author, author_login="someone", head_sha="a" * 40, received=at,
                       source="pr-created", created=at)
-    return decide(BASE, pull, facts, SubmissionLog(7), at)
+    return decide(BASE, pull, facts, log or SubmissionLog(7), at)
 
 
 def verdict(decision: Decision) -> Verdict:
@@ -83,11 +83,23 @@ def test_a_remark_alone_is_an_input_judged_against_its_window() -> None:
     assert verdict(decision) == Verdict.ON_TIME
 
 
-def test_a_joint_input_credits_every_delegation() -> None:
+def test_a_joint_input_credits_only_its_author_until_the_others_confirm() -> None:
     decision = run((record(on_behalf_of=("austria", "chile", "cmc")),), CHILE, at=datetime(2020, 5, 1, tzinfo=UTC))
-    assert "## Input from Austria, Chile and Cluster Munition Coalition:" in decision.body
+    assert "## Input from Chile:" in decision.body
+    assert "Proposed co-sponsors, not confirmed: Austria and Cluster Munition Coalition." in decision.body
+    assert labels.category("civil-society") not in decision.labels and labels.INVALID not in decision.labels
+
+
+def test_a_joint_input_credits_every_delegation_that_confirmed() -> None:
+    at = datetime(2020, 5, 1, tzinfo=UTC)
+    confirmed = SubmissionLog(7, cosponsors=(
+        Confirmation(delegation="cmc", by_id=19736205, by_login="cmc-stopclustermunitions", at=at),
+        # Made by an account that is not Austria's: it confirms nothing.
+        Confirmation(delegation="austria", by_id=KENYA, by_login="ke", at=at)))
+    decision = run((record(on_behalf_of=("austria", "chile", "cmc")),), CHILE, at=at, log=confirmed)
+    assert "## Input from Chile and Cluster Munition Coalition:" in decision.body
+    assert "Proposed co-sponsors, not confirmed: Austria." in decision.body
     assert {labels.category("state-party"), labels.category("civil-society")} <= decision.labels
-    assert labels.INVALID not in decision.labels
 
 
 def test_a_joint_input_from_an_account_of_none_of_them_is_invalid() -> None:

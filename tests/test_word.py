@@ -16,12 +16,13 @@ from docx.oxml.ns import qn
 from gitutil import commit, init_repo, instance_files, write_files
 
 from ccmflow.compare.diff import diff_documents
+from ccmflow.consolidation.trace import Provenance
 from ccmflow.core.model import Document
 from ccmflow.main import main
 from ccmflow.repo.store import Store
 from ccmflow.word.document import PROP_COMMIT, PROP_DOCUMENT, STYLE_PARAGRAPH, STYLE_SYMBOL, Origin
 from ccmflow.word.ooxml import BOOKMARK_MAX, bookmark_name, custom_properties
-from ccmflow.word.redline import NEUTRAL_AUTHOR, change_authors, redline_docx
+from ccmflow.word.redline import NEUTRAL_AUTHOR, redline_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -125,7 +126,8 @@ def test_redline_is_word_tracked_changes_authored_by_the_delegations(
 
     new = replace(new, sections=tuple(replace(s, paragraphs=tuple(p for p in s.paragraphs if p.id != gone))
                                       for s in new.sections))
-    authors = change_authors(new, {"pr-1": ("Austria",), "pr-2": ("Chile",)})
+    received = datetime(2020, 4, 28, 7, 3, tzinfo=UTC)  # when the first input behind the change was received
+    authors = {pid: Provenance("Austria, Chile", received)}
     when = datetime(2020, 5, 20, 9, 0, tzinfo=UTC)
     data = redline_docx(diff_documents(old, new), old, new, when, Origin("abc", "consolidated"), "zero-draft",
                         authors)
@@ -139,8 +141,9 @@ def test_redline_is_word_tracked_changes_authored_by_the_delegations(
         if start is not None:
             by_bookmark[start.get(qn("w:name")) or ""] = changes
     assert {(k, a) for k, a, _ in by_bookmark[pid]} == {("del", "Austria, Chile"), ("ins", "Austria, Chile")}
-    assert all(d == "2020-05-20T09:00:00Z" for _, _, d in by_bookmark[pid])
+    assert all(d == "2020-04-28T07:03:00Z" for _, _, d in by_bookmark[pid])
     assert {a for _, a, _ in by_bookmark["puaq37yf"]} == {NEUTRAL_AUTHOR}
+    assert all(d == "2020-05-20T09:00:00Z" for _, _, d in by_bookmark["puaq37yf"])  # the Presidency's own edit
     # The deleted paragraph stays in place as a deletion, its paragraph mark deleted too.
     assert [k for k, _, _ in by_bookmark[gone]] == ["del"]
     deleted_text = "".join(t.text or "" for t in body.iter(qn("w:delText")))

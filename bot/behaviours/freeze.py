@@ -13,7 +13,7 @@ from datetime import UTC
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.submissions import SubmissionLog
-from ccmflow.inputs.freeze import attested_times, due, freeze_report
+from ccmflow.inputs.freeze import due, freeze_report
 from ccmflow.repo.fetch import push
 from ccmflow.repo.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, write_ledger
 
@@ -47,12 +47,10 @@ def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Outcome:
         specs.append(f"{LEDGER_REF}:{LEDGER_REF}")
     frozen: list[str] = []
     unavailable: list[str] = []
-    attested = attested_times(ctx.repo, ctx.base_commit(), workspace, ledger)
     for window in due(workspace.process, ctx.settings.now):
         if ctx.settings.dry_run:
             continue
-        report = freeze_report(ctx.repo, workspace.process, window.id, ledger, ctx.settings.now, workspace.registry,
-                               attested=attested)
+        report = freeze_report(ctx.store, window.id, ledger, ctx.settings.now)
         specs += [f"{r}:{r}" for r in report.created]
         if report.changed:
             specs.append(f"{manifest_ref(window.id)}:{manifest_ref(window.id)}")

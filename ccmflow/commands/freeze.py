@@ -29,8 +29,9 @@ def run(args: argparse.Namespace) -> int:
 
     from ccmflow.commands.output import console, emit_json
     from ccmflow.core.errors import FatalError
+    from ccmflow.core.record import credit_name
     from ccmflow.core.status import format_instant
-    from ccmflow.inputs.freeze import attested_times, freeze_report
+    from ccmflow.inputs.freeze import freeze_report
     from ccmflow.repo.git import has_ref
     from ccmflow.repo.inputref import FETCH_HINT, input_name, pull_ref
     from ccmflow.repo.ledger import LEDGER_REF, freeze_ref, manifest_ref, read_ledger
@@ -46,8 +47,7 @@ def run(args: argparse.Namespace) -> int:
                          "each input, and without it every input would count as late. Fetch it first: "
                          f"{FETCH_HINT} (the bot's maintenance job writes it, and freezes each window itself)")
     ledger = read_ledger(store.repo)
-    report = freeze_report(store.repo, workspace.process, args.window, ledger, now, workspace.registry,
-                           redo=args.redo, attested=attested_times(store.repo, base, workspace, ledger))
+    report = freeze_report(store, args.window, ledger, now, base=str(base.id), redo=args.redo)
     manifest = report.manifest
     if args.json:
         emit_json({**manifest.as_json(), "changed": report.changed, "created": list(report.created),
@@ -58,10 +58,12 @@ def run(args: argparse.Namespace) -> int:
     out.print(f"[bold]{args.window}[/bold]: {verb} ({manifest_ref(manifest.window)}); deadline "
               f"{format_instant(manifest.deadline, zone)}")
     table = Table(title_justify="left")
-    for column in ("input", "author", "on-time version", "received"):
+    for column in ("input", "from", "on-time version", "received"):
         table.add_column(column)
+    registry = workspace.registry
     for item in manifest.inputs:
-        table.add_row(input_name(item.number), Text(item.stakeholder or item.author_login), (item.sha or "—")[:10],
+        who = credit_name(item.record, registry) if item.record else item.stakeholder or item.author_login
+        table.add_row(input_name(item.number), Text(who), (item.sha or "—")[:10],
                       format_instant(item.received, zone) if item.received else "—")
     out.print(table)
     out.print("Inputs with no version received by the deadline are not frozen: the ledger shows them as late.",

@@ -9,26 +9,33 @@ from datetime import UTC, datetime
 from ccmflow.commands.output import emit_json
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.compare.redline import redline_html
-from ccmflow.consolidation.trace import delegations
+from ccmflow.consolidation.trace import input_records, provenance
 from ccmflow.core.model import Document
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import resolve_version_rev
 from ccmflow.word.document import Origin
-from ccmflow.word.redline import change_authors, redline_docx
+from ccmflow.word.redline import redline_docx
+
+
+def _dated(new: Document, version: str) -> datetime | None:
+    """The new version's date of issue, when it has one: the date of the Presidency's own changes."""
+    issued = new.issued_at(new.version if version not in new.issued else version)
+    return datetime(issued.year, issued.month, issued.day, 12, tzinfo=UTC) if issued is not None else None
 
 
 def write_redline(args: argparse.Namespace, store: Store, result: DocumentDiff, old: Document,
                   new: Document) -> int:
     commit = store.commit(resolve_version_rev(store, args.doc, args.new))
     workspace, _ = store.workspace(commit.id)
-    who = delegations(store, workspace, args.doc) if workspace is not None else {}
-    authors = change_authors(new, who)
+    found = (provenance(new, input_records(store, workspace, args.doc), workspace.registry)
+             if workspace is not None else {})
+    authors = {pid: p.names for pid, p in found.items()}
     conference = workspace.process.conference if workspace else None
     if args.format == "html":
         data = redline_html(result, old, new, args.old, args.new, authors).encode("utf-8")
     else:
-        when = datetime.fromtimestamp(commit.commit_time, UTC)
-        data = redline_docx(result, old, new, when, Origin(str(commit.id), args.new), args.old, authors, conference)
+        when = _dated(new, args.new) or datetime.fromtimestamp(commit.commit_time, UTC)
+        data = redline_docx(result, old, new, when, Origin(str(commit.id), args.new), args.old, found, conference)
     if args.output is not None:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from ccmflow.compare.markers import paragraph_path
 from ccmflow.consolidation.dispositions import (
@@ -22,13 +23,14 @@ from ccmflow.consolidation.inputmerge import (
     proposal,
     resolve_all,
 )
-from ccmflow.consolidation.outcomes import WindowInput, dispose, window_inputs
+from ccmflow.consolidation.outcomes import dispose, window_inputs
 from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
-from ccmflow.inputs.examine import Examiner
+from ccmflow.core.record import InputRecord
 from ccmflow.read.load import parse_text
-from ccmflow.repo.git import Commit, Oid, has_ref, set_ref
-from ccmflow.repo.inputref import InputRef, pull_ref, resolve_input
+from ccmflow.repo.git import Commit, Oid, has_ref, oid, set_ref
+from ccmflow.repo.inputref import InputRef
+from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text, commit_files
 from ccmflow.write.edit import write_document
@@ -82,7 +84,7 @@ class Consolidation:
 
 def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "HEAD", branch: str | None = None,
                 window: str | None = None, version: str | None = None, skip_conflicts: bool = False,
-                force: bool = False) -> Consolidation:
+                force: bool = False, now: datetime | None = None) -> Consolidation:
     """Build the next version of `doc` from the inputs named in `tokens` and commit it on a new branch.
 
     Nothing is checked out: the commit is made from git objects and only the branch ref is created.
@@ -106,10 +108,8 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     if merged.conflicts and not skip_conflicts:
         raise InvalidInput(_conflict_findings(base, document, merged.conflicts))
     version_name = workspace.process.version_name(target)
-    closes = workspace.process.window(chosen).closes if chosen else None  # type: ignore[union-attr]
-    listed = window_inputs(store.repo, base, document, chosen, workspace.registry, closes)
-    listed = _validated(store, base, document, chosen, listed, {i.name for i in inputs})
-    others = _proposals(store, base, doc, chosen, listed, {i.name for i in inputs})
+    listed = window_inputs(store, str(base.id), document, chosen, now or datetime.now(UTC))
+    others = _proposals(store, base, doc, listed, {i.name for i in inputs})
     carried = cosponsors(merged.document, merged.taken, others)
     final = replace(credit_cosponsors(merged.document, others, carried), version=target)
     merged = replace(merged, document=final)
@@ -130,51 +130,22 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
                          warnings=_warnings(listed, inputs))
 
 
-def _proposals(store: Store, base: Commit, doc: str, window: str | None, listed: Sequence[WindowInput],
+def _proposals(store: Store, base: Commit, doc: str, listed: Sequence[InputRecord],
                taken: set[str]) -> list[Taken]:
-    """What each on-time input not taken proposes, to recognise co-sponsored text that stands anyway."""
+    """What each input not taken (and not excluded) proposes at its version that counts, to recognise
+    co-sponsored text that stands anyway."""
     found: list[Taken] = []
     for item in listed:
-        if item.name in taken or item.excluded:
+        if item.name in taken or item.excluded or item.counted is None or not has_commit(store.repo, item.counted):
             continue
-        resolved = _version(store, item, window)
-        if resolved is None:
-            continue  # its ref is not here: it stays "not taken"
-        read = proposal(store, base, doc, resolved)
+        ref = InputRef(name=item.name, number=item.number, ref=item.name, head=oid(item.counted), source="record")
+        read = proposal(store, base, doc, ref)
         if read is not None:
             found.append(read)
     return found
 
 
-def _version(store: Store, item: WindowInput, window: str | None) -> InputRef | None:
-    """The version of an input that counts: on time, else (late and accepted) its latest; None if not here."""
-    tokens = [item.name] + ([pull_ref(item.number)] if item.late and item.number is not None else [])
-    for token in tokens:
-        try:
-            return resolve_input(store.repo, token, window)
-        except (FatalError, KeyError):
-            continue
-    return None
-
-
-def _validated(store: Store, base: Commit, document: Document, window: str | None,
-               listed: Sequence[WindowInput], taken: set[str]) -> list[WindowInput]:
-    """The inputs not taken, each marked with its first problem when the version that counts is not valid
-    (an input taken must be valid: merging it stops otherwise)."""
-    examiner = Examiner(store, document, base)
-    result: list[WindowInput] = []
-    for item in listed:
-        resolved = _version(store, item, window) if item.name not in taken else None
-        examined = examiner.examine(str(resolved.head)) if resolved is not None else None
-        if examined is not None and (examined.findings or examined.diff is None):
-            first = examined.findings[0] if examined.findings else None
-            where = f"{first.file}:{first.line}: {first.message}" if first else f"its {document.id} does not read"
-            item = replace(item, invalid=where)
-        result.append(item)
-    return result
-
-
-def _warnings(listed: Sequence[WindowInput], inputs: Sequence[InputRef]) -> tuple[str, ...]:
+def _warnings(listed: Sequence[InputRecord], inputs: Sequence[InputRef]) -> tuple[str, ...]:
     late = {w.name for w in listed if w.excluded}
     return tuple(f"{i.name} was received after the deadline and the presidency has not accepted it late; it is "
                  "taken all the same, and its disposition says so" for i in inputs if i.name in late)

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from ccmflow.core.errors import FatalError
-from ccmflow.core.model import Document, Workspace
-from ccmflow.read.inputfile import parse_input
-from ccmflow.repo.git import Oid, Repository, commit_of, find_commit, has_ref
-from ccmflow.repo.inputfiles import changed_input_files
-from ccmflow.repo.inputref import input_name, pull_ref, ref_commit
-from ccmflow.repo.ledger import read_ledger, read_manifest
+from ccmflow.core.model import Document, Registry, Workspace
+from ccmflow.core.record import InputRecord, credit_name, names_of
+from ccmflow.inputs.collect import collect
+from ccmflow.repo.git import Oid, has_ref
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import version_tag
-from ccmflow.triage.credit import may_speak_for
 
 HEAD = "HEAD"
-MERGE_BASE = "merge_base"  # the submission log's note of the merge base an input was last compared with
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,48 +77,45 @@ def points(store: Store, doc: str, workspace: Workspace) -> tuple[Point, ...]:
     return tuple(found)
 
 
-def delegations(store: Store, workspace: Workspace, doc: str) -> dict[str, tuple[str, ...]]:
-    """Who made each input (pr-<n> -> the names of its delegations).
-
-    Every delegation an input's records credit (a joint input names several; an input the support unit entered
-    or the bot made from an issue form names its delegations there), else the freeze manifest's stakeholder,
-    else the registered delegation of the pull request's author in the ledger.
-    """
-    found: dict[str, tuple[str, ...]] = {}
-    registry = workspace.registry
-
-    def name(stakeholder: str) -> str:
-        known = registry.get(stakeholder)
-        return known.name if known else stakeholder
-
-    credited: dict[str, tuple[str, ...]] = {}
-    for record in read_ledger(store.repo).inputs:
-        who = registry.by_user_id(record.author_id)
-        found[input_name(record.number)] = (who.name if who else record.author_login,)
-        ids = _credited(store.repo, record.number, record.head_sha, record.log.extra.get(MERGE_BASE))
-        if ids and may_speak_for(registry, record.author_id, ids):  # as triage credits it
-            credited[input_name(record.number)] = tuple(name(d) for d in ids)
+def input_records(store: Store, workspace: Workspace, doc: str, base: str = HEAD,
+                  now: datetime | None = None) -> dict[str, InputRecord]:
+    """Every input to the document's windows, by name, with the record the summary and the register read
+    (closed ones included: an input the bot closed once incorporated is still behind its paragraphs)."""
+    found: dict[str, InputRecord] = {}
     for window in workspace.process.windows_for(doc):
-        manifest = read_manifest(store.repo, window.id)
-        for entry in manifest.inputs if manifest else ():
-            if entry.stakeholder:
-                found[input_name(entry.number)] = (name(entry.stakeholder),)
-    return {**found, **credited}
+        for item in collect(store, doc, window_id=window.id, base=base, now=now, closed=True).inputs:
+            found.setdefault(item.name, item.record)
+    return found
 
 
-def _credited(repo: Repository, number: int, sha: str, merge_base: str | None) -> tuple[str, ...]:
-    """The delegations the input records of a pull request's head credit, in order (registry ids)."""
-    head = ref_commit(repo, pull_ref(number)) if has_ref(repo, pull_ref(number)) else None
-    commit = commit_of(repo, head) if head is not None else find_commit(repo, sha)
-    if commit is None:
-        return ()
-    # What the input itself added: against the merge base it was last triaged with, else its first parent.
-    old = find_commit(repo, merge_base) if merge_base else None
-    if old is None and commit.parents:
-        old = commit.parents[0]
-    files = changed_input_files(repo, old, commit)
-    records = (parse_input(f)[0] for f in files)
-    return tuple(dict.fromkeys(d for r in records if r is not None for d in r.on_behalf_of))
+def delegations(store: Store, workspace: Workspace, doc: str) -> dict[str, tuple[str, ...]]:
+    """Who made each input (pr-<n> -> the names of the delegations its record credits)."""
+    registry = workspace.registry
+    return {name: (names_of(registry, r.delegations) or (credit_name(r, registry),))
+            for name, r in input_records(store, workspace, doc).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Who a paragraph's change is credited to in a redline, and when the first input behind it was received."""
+
+    names: str
+    received: datetime | None
+
+
+def provenance(document: Document, records: Mapping[str, InputRecord], registry: Registry) -> dict[str, Provenance]:
+    """Per paragraph of `document` that came from inputs (`derived_from`): their delegations and the earliest
+    receipt among them, read from their records."""
+    found: dict[str, Provenance] = {}
+    for _, paragraph in document.walk():
+        behind = [records[i] for i in paragraph.derived_from if i in records]
+        if not behind:
+            continue
+        names = list(dict.fromkeys(n for r in behind for n in (names_of(registry, r.delegations)
+                                                               or (credit_name(r, registry),))))
+        times = [r.received for r in behind if r.received is not None]
+        found[paragraph.id] = Provenance(", ".join(names), min(times) if times else None)
+    return found
 
 
 def concordance(store: Store, doc: str) -> Trace:

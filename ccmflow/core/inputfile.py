@@ -24,6 +24,7 @@ class InputKind(StrEnum):
     INSERT = "insert"  # a new paragraph after one
     DELETE = "delete"  # a paragraph removed
     REMARK = "remark"  # views on a section or the whole document: no text change
+    MOVE = "move"  # a paragraph moved: read from an input's diff, never declared in an input file
     CHANGES = "changes"  # several of the first three at once (a marked-up Word file): the record lists them
 
     @property
@@ -32,7 +33,8 @@ class InputKind(StrEnum):
 
 
 _LABELS = {InputKind.AMEND: "amendment", InputKind.INSERT: "new paragraph", InputKind.DELETE: "deletion",
-           InputKind.REMARK: "general remark", InputKind.CHANGES: "changes to several paragraphs"}
+           InputKind.REMARK: "general remark", InputKind.MOVE: "move",
+           InputKind.CHANGES: "changes to several paragraphs"}
 # What one change of an input of kind CHANGES may be.
 CHANGE_KINDS = (InputKind.AMEND, InputKind.INSERT, InputKind.DELETE)
 

@@ -279,6 +279,8 @@ class Stakeholder:
     accounts: tuple[Account, ...] = ()
     roles: frozenset[str] = frozenset()
     coordinates: tuple[str, ...] = ()  # sections a thematic coordinator coordinates
+    # Delegations this one may speak for without their own confirmation (a group's coordinator for its members).
+    speaks_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Protocol
 
+from ccmflow.core.model import Registry
 from ccmflow.core.roles import Role
 
 PINS = "windows"  # extra key: the window each document was first judged in, as JSON (written by triage)
@@ -68,6 +69,16 @@ class Acceptance:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Confirmation:
+    """An account of a delegation an input names, confirming that the delegation co-sponsors it."""
+
+    delegation: str
+    by_id: int
+    by_login: str
+    at: datetime
+
+
 @dataclass(frozen=True, slots=True)
 class SubmissionLog:
     """What the bot knows of one input, kept with its status comment as hidden data."""
@@ -77,6 +88,12 @@ class SubmissionLog:
     accepted: Acceptance | None = None
     window: str | None = None  # the window the input was first judged in
     extra: dict[str, str] = field(default_factory=dict)
+    cosponsors: tuple[Confirmation, ...] = ()
+
+    def confirmed(self, registry: Registry) -> frozenset[str]:
+        """The delegations whose confirmation stands: made by an account the base registry gives them, now."""
+        return frozenset(c.delegation for c in self.cosponsors
+                         if (s := registry.get(c.delegation)) is not None and any(a.id == c.by_id for a in s.accounts))
 
     def receipt(self, sha: str) -> Receipt | None:
         return next((r for r in self.receipts if r.sha == sha), None)
@@ -133,6 +150,9 @@ class SubmissionLog:
             data["window"] = self.window
         if self.extra:
             data["extra"] = dict(self.extra)
+        if self.cosponsors:
+            data["cosponsors"] = [{"delegation": c.delegation, "by_id": c.by_id, "by_login": c.by_login,
+                                   "at": c.at.astimezone(UTC).isoformat()} for c in self.cosponsors]
         return data
 
 
@@ -163,8 +183,12 @@ def from_json(data: dict[str, object]) -> SubmissionLog:
         accepted = Acceptance(int(str(raw["by_id"])), str(raw["by_login"]), _instant(raw["at"]))
     extra = data.get("extra")
     window = data.get("window")
+    raw_cosponsors = data.get("cosponsors")
+    cosponsors = tuple(Confirmation(delegation=str(c["delegation"]), by_id=int(str(c["by_id"])),
+                                    by_login=str(c["by_login"]), at=_instant(c["at"]))
+                       for c in (raw_cosponsors if isinstance(raw_cosponsors, list) else []) if isinstance(c, dict))
     return SubmissionLog(int(str(data["number"])), receipts, accepted, str(window) if window else None,
-                         {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {})
+                         {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {}, cosponsors)
 
 
 def _mac(key: bytes, payload: str) -> str:

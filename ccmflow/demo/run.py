@@ -33,7 +33,7 @@ from ccmflow.inputs.summary_render import markdown as summary_markdown
 from ccmflow.repo import prinput
 from ccmflow.repo.git import Commit, Repository, Signature, commit_everything, commit_of, person, set_ref
 from ccmflow.repo.inputref import pull_ref
-from ccmflow.repo.ledger import InputRecord, Ledger, write_ledger
+from ccmflow.repo.ledger import Ledger, LedgerEntry, write_ledger
 from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text, tree_with
 from ccmflow.repo.versions import version_tag
@@ -179,9 +179,9 @@ class _Run:
         content = prinput.read_pull(self.repo, self.base, sha)
         facts = triage.PullFacts(number=item.number, author_id=account.id, author_login=account.login, head_sha=sha,
                                  received=received, source=source)
-        decision = triage.decide(self.workspace, content, facts, log, now)
+        decision = triage.decide(self.workspace, content, facts, log, now, prinput.pull_reader(self.repo, self.base))
         created = record.created_at if record is not None else received
-        self.ledger = self.ledger.with_input(InputRecord(number=item.number, title=item.title, body=item.body,
+        self.ledger = self.ledger.with_input(LedgerEntry(number=item.number, title=item.title, body=item.body,
                                                          author_id=account.id,
                                                          author_login=account.login,
                                                          created_at=created,
@@ -199,7 +199,7 @@ class _Run:
 
     def freeze(self, at: datetime) -> None:
         write_ledger(self.repo, self.ledger, "Inputs ledger (as the maintenance job syncs it)")
-        report = freeze_report(self.repo, self.workspace.process, WINDOW, self.ledger, at, self.workspace.registry)
+        report = freeze_report(self.store, WINDOW, self.ledger, at)
         self.freezes.append(report.changed)
 
 

@@ -41,6 +41,7 @@ class Row:
     alternatives: tuple[Proposal, ...] = ()
     deletion: tuple[str, ...] = ()
     moves: tuple[tuple[str, str], ...] = ()  # (sponsor, where to)
+    reasons: tuple[tuple[str, str], ...] = ()  # (sponsor, justification) of every proposal on the row
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +96,11 @@ def compile_inputs(collected: Inputs) -> Compilation:
         rows = [*_inserted(insert.get((section.id, None), ()))]
         for paragraph in section.paragraphs:
             pid = paragraph.id
+            touching = [*(i for i, _ in amend.get(pid, ())), *delete.get(pid, ()), *(i for i, _ in move.get(pid, ()))]
             rows.append(Row(pid, numbers.get(pid, ""), paragraph, _alternatives(paragraph, amend.get(pid, ())),
                             _sponsors(delete.get(pid, ())),
-                            tuple((_sponsor(i), where) for i, where in move.get(pid, ()))))
+                            tuple((_sponsor(i), where) for i, where in move.get(pid, ())),
+                            _reasons(touching, pid)))
             rows.extend(_inserted(insert.get((section.id, pid), ())))
         sections.append(CompiledSection(section.id, section.title, tuple(rows), _remarks(valid, section.id)))
     for sid, _ in insert:
@@ -113,14 +116,26 @@ def compile_inputs(collected: Inputs) -> Compilation:
 
 def _remarks(inputs: Iterable[Input], section: str | None) -> tuple[tuple[str, str], ...]:
     """General remarks on one section (None: the whole document), attributed as the proposals are."""
-    return tuple((_sponsor(i), r.remark or "") for i in inputs for r in i.general_remarks if r.section == section)
+    return tuple((_sponsor(i), r.text) for i in inputs for r in i.record.remarks if r.section == section)
+
+
+def _reasons(items: Iterable[Input], pid: str) -> tuple[tuple[str, str], ...]:
+    """Why each input proposes what it does to paragraph `pid`: its own words for that paragraph, else the
+    justification of the whole input (from its record)."""
+    found: dict[tuple[str, str], None] = {}
+    for item in items:
+        said = next((c.justification for c in item.record.changes if pid in c.paragraphs and c.justification),
+                    item.record.justification)
+        if said:
+            found[(_sponsor(item), said)] = None
+    return tuple(found)
 
 
 def _sponsor(item: Input) -> str:
     mark = _MARK.get(item.timing)
-    if not item.author.verified and item.timing is Verdict.UNKNOWN:
+    if not item.verified and item.timing is Verdict.UNKNOWN:
         mark = None  # the name says "(unverified)" already
-    return f"{item.author.name} ({mark})" if mark else item.author.name
+    return f"{item.who} ({mark})" if mark else item.who
 
 
 def _sponsors(items: Iterable[Input]) -> tuple[str, ...]:
@@ -147,7 +162,8 @@ def _alternatives(base: Paragraph, found: Sequence[tuple[Input, Paragraph]]) -> 
 
 def _inserted(found: Iterable[tuple[Input, Paragraph]]) -> list[Row]:
     return [Row(paragraph.id, "new", None, (Proposal(_sponsors(items), tuple(i.name for i in items), paragraph,
-                                                     tuple(paragraph.content()), ()),))
+                                                     tuple(paragraph.content()), ()),),
+                reasons=_reasons(items, paragraph.id))
             for items, paragraph in _group(found)]
 
 
@@ -189,6 +205,7 @@ def _cell_md(row: Row) -> str:
     if row.deletion:
         parts.append(f"[Deletion proposed by {', '.join(map(_md, row.deletion))}]")
     parts += [f"[Move proposed by {_md(who)}: {_md(where)}]" for who, where in row.moves]
+    parts += [f"*Justification ({_md(who)}):* {_md(why)}" for who, why in row.reasons]
     return "<br><br>".join(parts)
 
 
@@ -245,7 +262,8 @@ table.compilation { border-collapse: collapse; width: 100%; }
 .compilation tr { break-inside: avoid; }
 footer.revision { margin-top: 2em; font-size: .8em; color: #555; border-top: 1px solid #ccc; }
 @media print { footer.revision { position: fixed; bottom: 0; left: 0; right: 0; background: #fff; } }
-.alt, .deletion, .move, .new { margin: .5em 0 0; }
+.alt, .deletion, .move, .new, .justification { margin: .5em 0 0; }
+.justification { color: #333; font-size: .95em; }
 .sponsors { font-style: italic; }
 del { color: #a00; } ins { color: #060; }
 """
@@ -275,6 +293,8 @@ def _cell_html(row: Row) -> str:
                      f'{_h(", ".join(row.deletion))}</span>]</div>')
     parts += [f'<div class="move">[Move proposed by <span class="sponsors">{_h(who)}</span>: {_h(where)}]</div>'
               for who, where in row.moves]
+    parts += [f'<div class="justification">Justification (<span class="sponsors">{_h(who)}</span>): {_h(why)}'
+              "</div>" for who, why in row.reasons]
     return "".join(parts)
 
 

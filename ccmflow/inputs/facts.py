@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ccmflow.read.load import SourceFile
 from ccmflow.repo.git import Commit, Repository, commit_of, find_commit
 from ccmflow.repo.inputfiles import input_files_since_base
-from ccmflow.repo.ledger import FrozenInput, InputRecord
+from ccmflow.repo.ledger import FrozenInput, LedgerEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class InputFacts:
     ref: str
     head: str | None  # the ref's commit (None: only the freeze ref is left)
     number: int | None
-    record: InputRecord | None
+    record: LedgerEntry | None
     frozen: FrozenInput | None
     input_files: tuple[SourceFile, ...]  # input records changed at the current head since its merge base
     present: frozenset[str]  # which commits a timing verdict may pick are in the repository
@@ -43,7 +43,7 @@ class InputFacts:
 
 
 def read_facts(repo: Repository, base: Commit, ref: str, head: str | None, number: int | None,
-               record: InputRecord | None, frozen: FrozenInput | None) -> InputFacts:
+               record: LedgerEntry | None, frozen: FrozenInput | None) -> InputFacts:
     """Every git fact collect's judgement of one input needs."""
     current = head or (frozen.latest_sha if frozen is not None else None)
     candidates = {r.sha for r in record.log.receipts} if record is not None else set()

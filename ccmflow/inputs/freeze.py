@@ -7,26 +7,30 @@ after the deadline changes nothing. The frozen ref keeps the commit even when th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ccmflow.core.errors import FatalError
-from ccmflow.core.model import Process, Registry, Window, Workspace
-from ccmflow.core.status import format_instant
-from ccmflow.repo.git import Commit, Repository, has_ref, set_ref
-from ccmflow.repo.inputfiles import input_files_since_base
+from ccmflow.core.model import Process, Window, Workspace
+from ccmflow.core.record import InputRecord
+from ccmflow.core.status import Verdict, format_instant
+from ccmflow.inputs.examine import Examiner, cache_path
+from ccmflow.inputs.records import GitVersions, facts_of
+from ccmflow.repo.git import has_ref, set_ref
 from ccmflow.repo.ledger import (
     FrozenInput,
-    InputRecord,
     Ledger,
+    LedgerEntry,
     Manifest,
     freeze_ref,
     read_manifest,
     write_manifest,
 )
 from ccmflow.repo.prinput import has_commit
-from ccmflow.triage.credit import attest_log, credit
+from ccmflow.repo.store import Store
+from ccmflow.triage.record import make_record
+
+ON_TIME = (Verdict.ON_TIME, Verdict.EARLY)  # the verdicts of a version received by the deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,50 +44,44 @@ class FreezeReport:
     kept: tuple[int, ...] = ()  # a redo: frozen refs kept although the ledger now names another on-time head
 
 
-def freeze(repo: Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
-           registry: Registry | None = None) -> Manifest:
+def freeze(store: Store, window_id: str, ledger: Ledger, now: datetime, base: str = "HEAD") -> Manifest:
     """Freeze `window_id` (only once its deadline has passed); idempotent: a second run changes nothing."""
-    return freeze_report(repo, process, window_id, ledger, now, registry).manifest
+    return freeze_report(store, window_id, ledger, now, base=base).manifest
 
 
-def attested_times(repo: Repository, base: Commit, workspace: Workspace, ledger: Ledger) -> dict[int, datetime]:
-    """Per input, the time of receipt outside GitHub (an e-mail) that triage honours: attested in the input's
-    record by an account with the record-input role, and not later than the pull request (triage.credit).
+def freeze_report(store: Store, window_id: str, ledger: Ledger, now: datetime, *, base: str = "HEAD",
+                  redo: bool = False) -> FreezeReport:
+    """Freeze the window: each input with a version received by the deadline is kept with its record.
 
-    The bot's hidden log keeps GitHub's times only, so the freeze applies the attestation the same way triage
-    and the summary do; an e-mail received on time and entered after the deadline is frozen as on time.
+    `redo` builds the manifest again from `ledger`, at `now`, keeping only the entries whose ref is frozen
+    already: a frozen ref is never moved (the first freeze wins), and `kept` lists those the ledger would now
+    freeze at another commit. An entry of a manifest written before records were kept gets its record, judged
+    at the version frozen then (the manifest's schema is migrated; no ref moves).
     """
-    found: dict[int, datetime] = {}
-    for record in ledger.inputs:
-        files = input_files_since_base(repo, base, record.head_sha)
-        attested = credit(files, workspace, record.author_id, record.created_at).attested if files else None
-        if attested is not None:
-            found[record.number] = attested
-    return found
-
-
-def freeze_report(repo: Repository, process: Process, window_id: str, ledger: Ledger, now: datetime,
-                  registry: Registry | None = None, redo: bool = False,
-                  attested: Mapping[int, datetime] | None = None) -> FreezeReport:
-    """Freeze the window; `redo` builds the manifest again from `ledger`, at `now`, keeping only the entries
-    whose ref is frozen already: a frozen ref is never moved (the first freeze wins), and `kept` lists those the
-    ledger would now freeze at another commit. `attested` (see `attested_times`) dates inputs received by
-    e-mail."""
-    window = _closed_window(process, window_id, now)
+    workspace = store.require(base)
+    window = _closed_window(workspace.process, window_id, now)
     assert window.closes is not None
+    repo = store.repo
     existing = read_manifest(repo, window.id)
     if redo and existing is not None:
         existing = Manifest(existing.window, existing.deadline, now, tuple(
             i for i in existing.inputs if i.sha is not None and has_ref(repo, freeze_ref(window.id, i.number))))
     entries = {i.number: i for i in existing.inputs} if existing is not None else {}
+    judge = _Judge(store, workspace, window, base, now)
     kept: list[int] = []
     for record in ledger.inputs:
-        if belongs(record, window.document, window, strict=True):
-            frozen = _frozen(record, window.closes, registry, (attested or {}).get(record.number))
-            if frozen is not None and record.number not in entries:
-                entries[record.number] = frozen
-            elif redo and record.number in entries and (frozen is None or frozen.sha != entries[record.number].sha):
+        if not belongs(record, window.document, window, strict=True):
+            continue
+        frozen = entries.get(record.number)
+        if frozen is not None:
+            if frozen.sha is not None and frozen.record is None:  # schema 1: its record, at the frozen head
+                entries[record.number] = judge.migrate(record, frozen)
+            if redo and ((judged := judge.on_time(record, None)) is None or judged.sha != frozen.sha):
                 kept.append(record.number)
+            continue
+        judged = judge.on_time(record, None)
+        if judged is not None:
+            entries[record.number] = judged
     manifest = Manifest(window.id, window.closes, existing.frozen_at if existing is not None else now,
                         tuple(entries[n] for n in sorted(entries)))
     created: list[str] = []
@@ -101,6 +99,47 @@ def freeze_report(repo: Repository, process: Process, window_id: str, ledger: Le
         created.append(ref)
     changed = write_manifest(repo, manifest)
     return FreezeReport(manifest, tuple(created), tuple(unavailable), changed or bool(created), tuple(kept))
+
+
+class _Judge:
+    """Each input's record for the freeze, as every other reader builds it (`make_record`)."""
+
+    def __init__(self, store: Store, workspace: Workspace, window: Window, base: str, now: datetime) -> None:
+        document = workspace.documents[window.document]
+        examiner = Examiner(store, document, store.commit(base), cache_path(store.repo, document.id))
+        self.workspace, self.window, self.now = workspace, window, now
+        self.versions = GitVersions(store.repo, examiner)
+
+    def record(self, entry: LedgerEntry, frozen: FrozenInput | None) -> InputRecord:
+        facts = facts_of(document=self.window.document, window=self.window, registry=self.workspace.registry,
+                         now=self.now, ref_name="", number=entry.number, head=None, entry=entry, frozen=frozen,
+                         commit=None)
+        return make_record(self.workspace, facts, self.versions)
+
+    def on_time(self, entry: LedgerEntry, frozen: FrozenInput | None) -> FrozenInput | None:
+        """The entry freezing the input's last version received by the deadline; None when none was.
+
+        Only inputs with an on-time version are frozen: an input opened after the deadline is seen by a late run
+        and not by a punctual one, so listing it would make the result depend on when the freeze ran. Late inputs
+        are judged from the ledger instead (and one the Presidency accepts stays usable by consolidate).
+        """
+        record = self.record(entry, frozen)
+        version = record.version
+        counted = record.counted
+        if record.verdict not in ON_TIME or version is None or counted is None:
+            return None
+        # Only what had arrived by the deadline: a freeze that runs late, or twice, keeps the same record.
+        record = replace(record, versions=tuple(v for v in record.versions if not v.late))
+        return FrozenInput(number=entry.number, sha=counted, latest_sha=counted,
+                           received=version.received, author_id=entry.author_id, author_login=entry.author_login,
+                           stakeholder=record.delegations[0] if record.delegations else None, late=False,
+                           record=record if self.versions.present(counted) else None)
+
+    def migrate(self, entry: LedgerEntry, frozen: FrozenInput) -> FrozenInput:
+        judged = self.on_time(entry, frozen)
+        if judged is None or judged.sha != frozen.sha:
+            return frozen  # it cannot be judged again here (the commit is gone): kept as it was
+        return judged
 
 
 def due(process: Process, now: datetime) -> tuple[Window, ...]:
@@ -121,7 +160,7 @@ def _closed_window(process: Process, window_id: str, now: datetime) -> Window:
     return window
 
 
-def belongs(record: InputRecord, document: str, window: Window | None, strict: bool = False) -> bool:
+def belongs(record: LedgerEntry, document: str, window: Window | None, strict: bool = False) -> bool:
     """Whether an input was judged in this window; one never judged belongs to any window of its document.
 
     `strict` (a freeze): an input the bot judged only for other documents does not belong either.
@@ -131,20 +170,3 @@ def belongs(record: InputRecord, document: str, window: Window | None, strict: b
         return False
     pinned = pins.get(document) or record.log.window
     return window is None or pinned is None or pinned == window.id
-
-
-def _frozen(record: InputRecord, deadline: datetime, registry: Registry | None,
-            attested: datetime | None = None) -> FrozenInput | None:
-    """The input's last version received by the deadline; None when nothing arrived in time.
-
-    Only inputs with an on-time version are frozen: an input opened after the deadline is seen by a late run
-    and not by a punctual one, so listing it would make the result depend on when the freeze ran. Late inputs
-    are judged from the ledger instead (and one the Presidency accepts stays usable by consolidate).
-    """
-    on_time = attest_log(record.log, attested).last_before(deadline)
-    if on_time is None:
-        return None
-    stakeholder = registry.by_user_id(record.author_id) if registry is not None else None
-    return FrozenInput(number=record.number, sha=on_time.sha, latest_sha=on_time.sha, received=on_time.received,
-                       author_id=record.author_id, author_login=record.author_login,
-                       stakeholder=stakeholder.id if stakeholder else None, late=False)

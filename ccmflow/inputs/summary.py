@@ -8,14 +8,19 @@ from dataclasses import dataclass
 
 from ccmflow.compare.diff import ChangeKind, ParagraphChange
 from ccmflow.core.categories import OUTSIDE_REGISTRY
+from ccmflow.core.inputfile import InputKind
 from ccmflow.core.model import Document, Paragraph, paragraph_label
+from ccmflow.core.record import InputRecord
 from ccmflow.core.status import Verdict, format_instant
+from ccmflow.core.submissions import Source
 from ccmflow.inputs.collect import Input, Inputs
 from ccmflow.inputs.examine import Anchor
 from ccmflow.repo.inputref import FETCH_HINT
 
-TIMINGS = (Verdict.ON_TIME, Verdict.LATE_ACCEPTED, Verdict.LATE, Verdict.UNKNOWN)
-AMEND, INSERT, DELETE, MOVE = "amend", "insert", "delete", "move"
+# Every verdict an input can have, in the order the counts show them.
+TIMINGS = (Verdict.ON_TIME, Verdict.EARLY, Verdict.NO_DEADLINE, Verdict.LATE_ACCEPTED, Verdict.LATE,
+           Verdict.NO_WINDOW, Verdict.UNKNOWN)
+AMEND, INSERT, DELETE, MOVE = InputKind.AMEND, InputKind.INSERT, InputKind.DELETE, InputKind.MOVE
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +38,12 @@ class Entry:
     deletes: tuple[str, ...]
     moves: tuple[str, ...]
     timing: Verdict
-    received: str | None
+    received: str | None  # when the version that counts was received, said for a person (with an attestation)
     later: str | None  # a newer version that does not count, said for a person
-    remarks: str
+    justification: str  # why, in the delegation's words
     stale: str | None  # why the input needs a rebase onto the current text
+    proposed: tuple[str, ...] = ()  # named as co-sponsors without confirming: never credited
+    channel: str = "github"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +60,7 @@ class Overlap:
 class CoSponsored:
     """One proposal made identically by several inputs."""
 
-    kind: str  # amend | insert | delete | move
+    kind: InputKind  # amend | insert | delete | move
     target: str  # the paragraph it applies to, or where an insertion goes
     inputs: tuple[str, ...]
     delegations: tuple[str, ...]
@@ -138,8 +145,8 @@ def _remark_json(remark: GeneralRemark) -> dict[str, object]:
 
 def general_remarks(inputs: Sequence[Input], section: str | None) -> tuple[GeneralRemark, ...]:
     """The general remarks of `inputs` on one section (None: on the whole document)."""
-    return tuple(GeneralRemark(i.name, i.author.name, i.timing, r.remark or "")
-                 for i in inputs for r in i.general_remarks if r.section == section)
+    return tuple(GeneralRemark(i.name, i.who, i.timing, r.text) for i in inputs for r in i.record.remarks
+                 if r.section == section)
 
 
 def _entry_json(entry: Entry) -> dict[str, object]:
@@ -147,7 +154,8 @@ def _entry_json(entry: Entry) -> dict[str, object]:
             "category": entry.category, "verified": entry.verified, "title": entry.title,
             "amends": list(entry.amends), "inserts": list(entry.inserts), "deletes": list(entry.deletes),
             "moves": list(entry.moves), "timing": entry.timing, "received": entry.received,
-            "later": entry.later, "remarks": entry.remarks, "stale": entry.stale}
+            "later": entry.later, "justification": entry.justification, "stale": entry.stale,
+            "proposed": list(entry.proposed), "channel": entry.channel}
 
 
 def build(collected: Inputs, compilation: str | None = None) -> Summary:
@@ -164,8 +172,7 @@ def build(collected: Inputs, compilation: str | None = None) -> Summary:
                                  for sid, title in _section_order(document, valid)) if s.entries or s.remarks)
     window = collected.window
     manifest = collected.manifest
-    invalid = tuple(Invalid(i.name, i.author.name, i.title, i.timing,
-                            tuple(str(f) for f in i.findings) or ("the document does not parse",))
+    invalid = tuple(Invalid(i.name, i.who, i.title, i.timing, i.record.problems or ("the document does not parse",))
                     for i in collected.inputs if i.invalid)
     return Summary(
         document.id, document.title, window.id if window else None, window.title if window else None,
@@ -227,11 +234,10 @@ def _by_section(inputs: Sequence[Input]) -> tuple[dict[str, list[tuple[Input, li
             own.setdefault(change.section, []).append(change)
             if change.old_section is not None and change.old_section != change.section:
                 own.setdefault(change.old_section, []).append(change)
-        for remark in item.general_remarks:
+        for remark in item.record.remarks:
             if remark.section is not None:
                 own.setdefault(remark.section, [])
-                remarks[remark.section].append(GeneralRemark(item.name, item.author.name, item.timing,
-                                                             remark.remark or ""))
+                remarks[remark.section].append(GeneralRemark(item.name, item.who, item.timing, remark.text))
         for sid, changes in own.items():
             touching[sid].append((item, changes))
     return touching, {sid: tuple(found) for sid, found in remarks.items()}
@@ -261,7 +267,7 @@ def _section(sid: str, title: str, touching: Sequence[tuple[Input, list[Paragrap
             by_key[key].append(item)
         for key, items in by_key.items():
             if len(items) > 1:
-                groups.append(_group(str(key[0]), labels.of(pid), items, _amendment(changed[pid, key])))
+                groups.append(_group(InputKind(str(key[0])), labels.of(pid), items, _amendment(changed[pid, key])))
     for key, items in inserted.items():
         if len(items) > 1:
             text = next((str(v) for v in key[1:] if isinstance(v, str) and len(v) > 20), "")
@@ -282,8 +288,8 @@ def _proposal(change: ParagraphChange) -> tuple[object, ...]:
     return (AMEND, *_content(new)) if not change.moved else (AMEND, change.section, *_content(new))
 
 
-def _group(kind: str, target: str, items: Sequence[Input], text: str) -> CoSponsored:
-    return CoSponsored(kind, target, tuple(i.name for i in items), tuple(i.author.name for i in items), text)
+def _group(kind: InputKind, target: str, items: Sequence[Input], text: str) -> CoSponsored:
+    return CoSponsored(kind, target, tuple(i.name for i in items), tuple(i.who for i in items), text)
 
 
 _EXCERPT = 160  # characters of each inserted or deleted run quoted
@@ -316,7 +322,7 @@ def _amendment(change: ParagraphChange) -> str:
 
 def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zone: str,
            stale: Mapping[str, str]) -> Entry:
-    kinds: dict[str, list[str]] = {AMEND: [], INSERT: [], DELETE: [], MOVE: []}
+    kinds: dict[InputKind, list[str]] = {AMEND: [], INSERT: [], DELETE: [], MOVE: []}
     for change in changes:
         if change.change == ChangeKind.ADDED:
             kinds[INSERT].append(labels.new(change.id, item.examined.anchor(change.id)))
@@ -327,18 +333,34 @@ def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zon
                 kinds[AMEND].append(labels.of(change.id, change.old_number))
             if change.moved:
                 kinds[MOVE].append(labels.of(change.id, change.old_number))
-    later = None
-    if item.later:
-        when = format_instant(item.later_received, zone) if item.later_received else "at a time not recorded"
-        later = f"changed again ({item.later[:7]}, received {when}): late, not counted"
-    return Entry(item.name, item.number, item.author.name, item.author.category, item.author.verified, item.title,
+    record = item.record
+    return Entry(item.name, item.number, item.who, item.category, item.verified, item.title,
                  tuple(kinds[AMEND]), tuple(kinds[INSERT]), tuple(kinds[DELETE]), tuple(kinds[MOVE]), item.timing,
-                 format_instant(item.received, zone) if item.received else None, later, item.remarks,
-                 stale.get(item.name))
+                 receipt(record, zone), later(record, zone), record.justification, stale.get(item.name),
+                 item.proposed, str(record.channel))
+
+
+def receipt(record: InputRecord, zone: str) -> str | None:
+    """When the version that counts was received, for a person: the attested time says so."""
+    received = record.received
+    if received is None:
+        return None
+    when = format_instant(received, zone)
+    return f"{when}, by {record.channel}, as attested" if record.source == Source.ATTESTED else when
+
+
+def later(record: InputRecord, zone: str) -> str | None:
+    """The newest version that does not count (received after the one that does), said for a person."""
+    newer = record.later
+    if not newer or record.verdict == Verdict.LATE:
+        return None
+    last = newer[-1]
+    when = format_instant(last.received, zone) if last.received else "at a time not recorded"
+    return f"changed again ({last.sha[:7]}, received {when}): late, not counted"
 
 
 def _categories(collected: Inputs) -> tuple[tuple[str, int], ...]:
-    counts = Counter(i.author.category for i in collected.inputs)
+    counts = Counter(i.category for i in collected.inputs)
     order = [s.category for s in collected.workspace.registry.stakeholders]
     ranked = sorted(counts, key=lambda c: (c in OUTSIDE_REGISTRY, order.index(c) if c in order else len(order), c))
     return tuple((c, counts[c]) for c in ranked)
@@ -359,7 +381,7 @@ def _notes(collected: Inputs) -> tuple[str, ...]:
     if collected.elsewhere:
         notes.append(f"not shown, judged in another window: {', '.join(collected.elsewhere)}")
     notes.extend(f"{i.name}: {i.note}" for i in collected.inputs if i.note)
-    if any(not i.author.verified for i in collected.inputs):
+    if any(not i.verified for i in collected.inputs):
         notes.append("unverified: refs the inputs ledger does not know; the author shown is the commit's, and "
                      "timing is unknown (commit dates are never used)")
     return tuple(notes)

@@ -130,7 +130,8 @@ def _cell(items: Sequence[str]) -> str:
 
 def _section(section: SectionSummary) -> list[_Block]:
     head = (f"## {escape(section.title, 200)} ({code(section.id)})\n\n"
-            "| Input | Delegation | Amends | Inserts | Deletes | Timing | Remarks |\n|---|---|---|---|---|---|---|")
+            "| Input | Delegation | Amends | Inserts | Deletes | Timing | Justification |\n"
+            "|---|---|---|---|---|---|---|")
     blocks = [_Block(head, tuple(_row(e) for e in section.entries))]
     if section.overlaps:
         blocks.append(_Block("**Overlapping proposals** (the same paragraph changed by several inputs):\n",
@@ -157,7 +158,8 @@ def _row(entry: Entry) -> str:
         timing += f" ({escape(entry.received, 80)})"
     if entry.later:
         timing += f"; {escape(entry.later, 200)}"
-    remarks = f"**{escape(entry.title, 200)}**" + (f": {escape(entry.remarks, 600)}" if entry.remarks else "")
+    remarks = f"**{escape(entry.title, 200)}**" + (f": {escape(entry.justification, 600)}"
+                                                   if entry.justification else "")
     if entry.stale:
         remarks += f" ⚠ needs rebase: {escape(entry.stale, 200)}"
     # An author outside the registry is named "login (unregistered)" or "(unverified)": no category to add.
@@ -166,6 +168,8 @@ def _row(entry: Entry) -> str:
         who += f" ({escape(category_label(entry.category), 60)})"
     elif not entry.verified:
         who = f"⚠ {who}"
+    if entry.proposed:
+        who += f"; proposed co-sponsors, not confirmed: {escape(', '.join(entry.proposed), 200)}"
     return (f"| {_ref(entry.input)} | {who} | {_cell(amends)} | "
             f"{_cell(entry.inserts)} | {_cell(entry.deletes)} | {timing} | {remarks} |")
 
@@ -225,13 +229,13 @@ def _section_table(section: SectionSummary) -> RenderableType:
     from rich.text import Text
 
     table = Table(title=Text(f"{section.title} ({section.id})"), title_justify="left", show_lines=False)
-    for column in ("input", "delegation", "amends", "inserts", "deletes", "timing", "remarks"):
+    for column in ("input", "delegation", "amends", "inserts", "deletes", "timing", "justification"):
         table.add_column(column, overflow="fold")
     for e in section.entries:
         timing = Text(e.timing.label, style=_STYLE.get(e.timing, ""))
         if e.later:
             timing.append("\n+ later change (late)", style="red")
-        remarks = e.title + (f": {e.remarks[:200]}" if e.remarks else "")
+        remarks = e.title + (f": {e.justification[:200]}" if e.justification else "")
         # Text, never str: a PR's words must not be read as rich markup.
         table.add_row(_plain(e.input), _plain(e.delegation),
                       _plain("\n".join([*e.amends, *(f"moves {m}" for m in e.moves)])),

@@ -262,4 +262,4 @@ def paragraph_record(p: dict[str, Any]) -> Paragraph:
 def _stakeholder(s: dict[str, Any]) -> Stakeholder:
     accounts = tuple(Account(a["id"], a["login"]) for a in s.get("accounts", ()))
     return Stakeholder(s["id"], s["name"], s["category"], accounts, frozenset(s.get("roles", ())),
-                       tuple(s.get("coordinates", ())))
+                       tuple(s.get("coordinates", ())), tuple(s.get("speaks_for", ())))

@@ -261,6 +261,7 @@ def _milestone_order(process: Process, loaded: Loaded) -> Iterator[Finding]:
 
 def _registry_rules(registry: Registry, loaded: Loaded) -> Iterator[Finding]:
     yield from _unique(loaded, "stakeholders", [s.id for s in registry.stakeholders])
+    yield from _speaks_for(registry, loaded)
     owners: dict[int, str] = {}
     for s_index, stakeholder in enumerate(registry.stakeholders):
         for a_index, account in enumerate(stakeholder.accounts):
@@ -269,6 +270,16 @@ def _registry_rules(registry: Registry, loaded: Loaded) -> Iterator[Finding]:
                                      f"GitHub account {account.id} is also registered for {owners[account.id]}",
                                      "an account speaks for one delegation only: remove one entry")
             owners[account.id] = stakeholder.id
+
+
+def _speaks_for(registry: Registry, loaded: Loaded) -> Iterator[Finding]:
+    """A delegation speaks only for other registered delegations."""
+    for i, stakeholder in enumerate(registry.stakeholders):
+        for j, other in enumerate(stakeholder.speaks_for):
+            if other == stakeholder.id or registry.get(other) is None:
+                what = "itself" if other == stakeholder.id else f"'{other}', which is not in the registry"
+                yield loaded.finding(("stakeholders", i, "speaks_for", j), f"'{stakeholder.id}' speaks for {what}",
+                                     "list the ids of other registered delegations it may speak for")
 
 
 def _coordinated_sections(process: Process, registry: Registry, loaded: Loaded) -> Iterator[Finding]:

@@ -7,7 +7,8 @@ git objects themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
@@ -69,6 +70,27 @@ def exact_commit(repo: Repository, sha: str) -> Commit | None:
     except (ValueError, pygit2.GitError):
         return None
     return found if isinstance(found, pygit2.Commit) else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommitInfo:
+    """A commit as plain data. Its dates are the committer's word: never a time of receipt."""
+
+    id: str
+    parents: tuple[str, ...]
+    time: datetime  # the committer's date
+    message: str
+    author: str  # the author's name, else e-mail
+
+
+def commit_info(repo: Repository, rev: str | Oid) -> CommitInfo | None:
+    """The commit `rev` names as plain data, or None when it is not here."""
+    commit = find_commit(repo, rev)
+    if commit is None:
+        return None
+    return CommitInfo(id=str(commit.id), parents=tuple(str(p) for p in commit.parent_ids),
+                      time=datetime.fromtimestamp(commit.commit_time, UTC), message=commit.message,
+                      author=commit.author.name or commit.author.email or "unknown")
 
 
 def oid(sha: str) -> Oid:

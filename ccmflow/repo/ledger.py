@@ -10,11 +10,15 @@ from typing import TypeVar
 
 import pygit2
 
+from ccmflow.core.record import InputRecord, record_from_json
 from ccmflow.core.submissions import SubmissionLog, from_json
 
 LEDGER_REF = "refs/ccmflow/ledger"
 LEDGER_FILE = "inputs.json"
 MANIFEST_FILE = "manifest.json"
+# 1: each entry held the on-time head and the author's delegation; 2: each entry also holds the input's record
+# (credit, changes, justification, versions, verdict), as judged when the window was frozen.
+MANIFEST_SCHEMA = 2
 _SIGNATURE = ("ccmflow", "ccmflow@users.noreply.github.com")
 
 
@@ -28,7 +32,7 @@ def manifest_ref(window: str) -> str:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class InputRecord:
+class LedgerEntry:
     """What GitHub told the bot about one pull request; the PR description is the general remarks."""
 
     number: int
@@ -47,9 +51,9 @@ class InputRecord:
                 "state": self.state, "head_sha": self.head_sha, "log": self.log.as_json()}
 
 
-def _record(data: dict[str, object]) -> InputRecord:
+def _record(data: dict[str, object]) -> LedgerEntry:
     log = data.get("log")
-    return InputRecord(number=int(str(data["number"])), title=str(data.get("title", "")),
+    return LedgerEntry(number=int(str(data["number"])), title=str(data.get("title", "")),
                        body=str(data.get("body") or ""), author_id=int(str(data["author_id"])),
                        author_login=str(data["author_login"]),
                        created_at=datetime.fromisoformat(str(data["created_at"])),
@@ -60,17 +64,17 @@ def _record(data: dict[str, object]) -> InputRecord:
 
 @dataclass(frozen=True, slots=True)
 class Ledger:
-    inputs: tuple[InputRecord, ...] = ()
+    inputs: tuple[LedgerEntry, ...] = ()
     # The first record of each number, as a scan from the start finds it: a summary asks once per input.
-    _by_number: Mapping[int, InputRecord] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _by_number: Mapping[int, LedgerEntry] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_number", _first_by_number(self.inputs))
 
-    def get(self, number: int) -> InputRecord | None:
+    def get(self, number: int) -> LedgerEntry | None:
         return self._by_number.get(number)
 
-    def with_input(self, record: InputRecord) -> Ledger:
+    def with_input(self, record: LedgerEntry) -> Ledger:
         others = tuple(i for i in self.inputs if i.number != record.number)
         return Ledger(tuple(sorted((*others, record), key=lambda i: i.number)))
 
@@ -80,7 +84,11 @@ class Ledger:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FrozenInput:
-    """One input at the freeze: its on-time head (None when nothing arrived in time) and its latest head."""
+    """One input at the freeze: its on-time head (None when nothing arrived in time) and its latest head.
+
+    `record` is the input's record as judged at the freeze; None in a manifest written before records were kept
+    (schema 1): readers then build it again from the frozen head, and the next freeze run writes it.
+    """
 
     number: int
     sha: str | None
@@ -90,12 +98,17 @@ class FrozenInput:
     author_login: str
     stakeholder: str | None
     late: bool
+    record: InputRecord | None = None
 
     def as_json(self) -> dict[str, object]:
-        return {"number": self.number, "sha": self.sha, "latest_sha": self.latest_sha,
-                "received": self.received.astimezone(UTC).isoformat() if self.received else None,
-                "author_id": self.author_id, "author_login": self.author_login,
-                "stakeholder": self.stakeholder, "late": self.late}
+        data: dict[str, object] = {
+            "number": self.number, "sha": self.sha, "latest_sha": self.latest_sha,
+            "received": self.received.astimezone(UTC).isoformat() if self.received else None,
+            "author_id": self.author_id, "author_login": self.author_login,
+            "stakeholder": self.stakeholder, "late": self.late}
+        if self.record is not None:
+            data["record"] = self.record.as_json()
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +125,19 @@ class Manifest:
     def get(self, number: int) -> FrozenInput | None:
         return self._by_number.get(number)
 
+    @property
+    def complete(self) -> bool:
+        """Every entry with an on-time head carries its record (a manifest of schema 2 written whole)."""
+        return all(i.record is not None for i in self.inputs if i.sha is not None)
+
     def as_json(self) -> dict[str, object]:
-        return {"window": self.window, "deadline": self.deadline.astimezone(UTC).isoformat(),
+        return {"schema": MANIFEST_SCHEMA, "window": self.window,
+                "deadline": self.deadline.astimezone(UTC).isoformat(),
                 "frozen_at": self.frozen_at.astimezone(UTC).isoformat(),
                 "inputs": [i.as_json() for i in self.inputs]}
 
 
-_Numbered = TypeVar("_Numbered", InputRecord, FrozenInput)
+_Numbered = TypeVar("_Numbered", LedgerEntry, FrozenInput)
 
 
 def _first_by_number(items: tuple[_Numbered, ...]) -> dict[int, _Numbered]:
@@ -135,7 +154,18 @@ def _frozen(data: dict[str, object]) -> FrozenInput:
                        latest_sha=str(data["latest_sha"]),
                        received=datetime.fromisoformat(str(received)) if received else None,
                        author_id=int(str(data["author_id"])), author_login=str(data["author_login"]),
-                       stakeholder=str(stakeholder) if stakeholder else None, late=bool(data.get("late")))
+                       stakeholder=str(stakeholder) if stakeholder else None, late=bool(data.get("late")),
+                       record=_frozen_record(data.get("record")))
+
+
+def _frozen_record(data: object) -> InputRecord | None:
+    """A stored record; None for a schema 1 entry or one that does not read (it is then built again)."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        return record_from_json(data, frozen=True)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _read_json(repo: pygit2.Repository, ref: str, name: str) -> dict[str, object] | None:

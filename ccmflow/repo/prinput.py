@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -106,6 +106,14 @@ def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
     inputs = changed_input_files(repo, fork_point if isinstance(fork_point, pygit2.Commit) else None, head)
     return PullContent(str(head.id), str(merge_base_id) if merge_base_id else None, changes,
                        MappingProxyType(before), MappingProxyType(after), tuple(findings), inputs)
+
+
+def pull_reader(repo: pygit2.Repository, base: pygit2.Commit,
+                merge_base: str | None = None) -> Callable[[str], PullContent | None]:
+    """Reads any version of a pull request (by its commit id) as `read_pull` does; None when it is not here."""
+    def read(sha: str) -> PullContent | None:
+        return read_pull(repo, base, sha, merge_base) if has_commit(repo, sha) else None
+    return read
 
 
 def _changes(old: pygit2.Tree | None, new: pygit2.Tree) -> Iterable[Change]:

@@ -94,7 +94,9 @@ def _entry(entry: Entry) -> str:
     changes = [("amends", entry.amends), ("inserts", entry.inserts), ("deletes", entry.deletes),
                ("moves", entry.moves)]
     what = "; ".join(f"{name} {', '.join(items)}" for name, items in changes if items)
-    notes = [n for n in (entry.later, entry.stale, entry.remarks) if n]
+    notes = [n for n in (entry.justification, entry.later, entry.stale) if n]
+    if entry.proposed:
+        notes.append(f"proposed co-sponsors, not confirmed: {', '.join(entry.proposed)}")
     return (f"<tr><th scope=\"row\">{h(entry.input)}</th><td>{h(entry.delegation)}<br><span class=\"small\">"
             f"{h(category_label(entry.category))}</span></td><td>{h(what)}</td>"
             f'<td class="t-{h(entry.timing)}">{h(entry.timing.label)}'
@@ -107,7 +109,8 @@ def _summary(summary: Summary, ident: str) -> str:
     for section in summary.sections:
         out.append(f"<h4>{h(section.title)}</h4>")
         out.append('<div class="scroll"><table><thead><tr><th scope="col">Input</th><th scope="col">Delegation</th>'
-                   '<th scope="col">Changes</th><th scope="col">Timing</th><th scope="col">Remarks</th></tr></thead>'
+                   '<th scope="col">Changes</th><th scope="col">Timing</th>'
+                   '<th scope="col">Justification and notes</th></tr></thead>'
                    f'<tbody>{"".join(_entry(e) for e in section.entries)}</tbody></table></div>')
         out += [f"<p>Overlapping proposals on {h(o.paragraph)}: {h(', '.join(o.inputs))} "
                 f"({o.proposals} different proposal(s)).</p>" for o in section.overlaps]

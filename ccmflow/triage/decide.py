@@ -8,17 +8,20 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ccmflow.compare.diff import DocumentDiff, diff_documents
-from ccmflow.core import labels, status
+from ccmflow.core import labels
+from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import InputKind, is_input_path
 from ccmflow.core.labels import LabelSpec
-from ccmflow.core.model import Document, LatePolicy, Window, Workspace
+from ccmflow.core.model import Document, LatePolicy, Stakeholder, Workspace
+from ccmflow.core.record import Entered, InputRecord
 from ccmflow.core.roles import Role
 from ccmflow.core.status import Verdict
-from ccmflow.core.submissions import PINS, Acceptance, Receipt, Source, SubmissionLog
-from ccmflow.read.load import is_managed, kind_of
+from ccmflow.core.submissions import PINS, Receipt, Source, SubmissionLog
+from ccmflow.read.load import SourceFile, is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
-from ccmflow.triage.credit import Credit, attest_log, credit
+from ccmflow.triage.credit import credit, read_files
+from ccmflow.triage.record import Facts, judged_window, make_record
 from ccmflow.triage.report import DocumentReport, Report
 
 VALIDATION = "ccmflow/validation"
@@ -70,20 +73,24 @@ class Decision:
     notice: tuple[str, str] | None = None
 
 
-def decide(base: Workspace, content: PullContent, facts: PullFacts, log: SubmissionLog,
-           now: datetime) -> Decision:
-    """Triage one input: from the trusted base workspace, the PR's content as data and the submission log."""
+PullReader = Callable[[str], PullContent | None]  # another version's content (None: not here)
+
+
+def decide(base: Workspace, content: PullContent, facts: PullFacts, log: SubmissionLog, now: datetime,
+           read: PullReader | None = None) -> Decision:
+    """Triage one input: from the trusted base workspace, the PR's content as data and the submission log.
+
+    `content` is the head's; `read` gives any other version's (the one that counts once the head is late).
+    Each document's facts are its input record's (`make_record`), as every other output reads them.
+    """
     log = log.record(facts.head_sha, facts.received, facts.source)
-    credited = credit(content.inputs, base, facts.author_id, facts.created)
-    judged = attest_log(log, credited.attested)
-    head = judged.receipt(facts.head_sha)
-    assert head is not None
     docs, unknown = _documents(base, content)
-    docs += _remarks(base, credited, {did for did, _ in docs})
+    docs += _remarks(base, content, {did for did, _ in docs})
     protected = tuple(sorted(set(_outside(content))))
-    stakeholder = base.registry.by_user_id(facts.author_id)
     pins = log.pins()
-    reports = tuple(_judge(base, judged, head, did, diff, pins, content.after.get(did)) for did, diff in docs)
+    reader = _Reader(facts.head_sha, content, read)
+    reports = tuple(_judge(base, log, facts, did, diff, pins, reader, content.after.get(did), now)
+                    for did, diff in docs)
     pins.update({r.id: r.window.id for r in reports if r.window is not None})
     verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=Verdict.NO_WINDOW)
     policy = _policy(reports)
@@ -100,13 +107,17 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
         extra.pop(CLOSED, None)
     log = _compact(replace(log, extra=extra, window=log.window or next(iter(pins.values()), None)), base)
     state = "open" if reopen else facts.state
+    credited = credit(content.inputs, base, facts.author_id, facts.created, log.confirmed(base.registry))
+    first = reports[0].record if reports else None
     report = Report(number=facts.number, author_login=facts.author_login, author_id=facts.author_id,
-                    stakeholder=stakeholder, documents=reports, unknown_files=unknown,
-                    protected=protected, findings=(*content.findings, *credited.findings), log=log, head=head,
-                    timezone=base.process.conference.timezone, presidency=_presidency(base),
-                    verdict=verdict, close=close, closed_by_bot=CLOSED in log.extra, state=state, now=now,
-                    credited=credited.delegations, records=credited.records, attested=credited.attested,
-                    attestation_note=credited.attestation_note)
+                    stakeholder=base.registry.by_user_id(facts.author_id), documents=reports, unknown_files=unknown,
+                    protected=protected, findings=tuple(dict.fromkeys((*content.findings, *credited.findings))),
+                    log=log, head=_head_receipt(reports, log, facts.head_sha),
+                    timezone=base.process.conference.timezone, presidency=_presidency(base), verdict=verdict,
+                    close=close, closed_by_bot=CLOSED in log.extra, state=state, now=now,
+                    credited=_stakeholders(base, first.delegations) if first else credited.delegations,
+                    proposed=_stakeholders(base, first.proposed) if first else credited.proposed,
+                    records=credited.records, attestation_note=credited.attestation_note)
     wanted = _labels(report, _known_names(base))
     titles = _titles(base, reports)
     return Decision(labels=frozenset(wanted), label_specs={n: labels.spec(n, titles) for n in sorted(wanted)},
@@ -114,10 +125,56 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
                     reopen=reopen, log=log, summary=_summary(report, wanted), notice=_notice(report))
 
 
-def _remarks(base: Workspace, credited: Credit, seen: set[str]) -> list[tuple[str, DocumentDiff | None]]:
+class _Reader:
+    """The versions of one pull request as `make_record` reads them, for one document at a time."""
+
+    def __init__(self, sha: str, head: PullContent, read: PullReader | None) -> None:
+        self._contents: dict[str, PullContent | None] = {sha: head}
+        self._read = read
+        self.document = ""
+
+    def content(self, sha: str) -> PullContent | None:
+        if sha not in self._contents:
+            self._contents[sha] = self._read(sha) if self._read is not None else None
+        return self._contents[sha]
+
+    def present(self, sha: str) -> bool:
+        return self.content(sha) is not None
+
+    def files(self, sha: str) -> tuple[SourceFile, ...]:
+        found = self.content(sha)
+        return found.inputs if found is not None else ()
+
+    def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...]]:
+        found = self.content(sha)
+        if found is None:
+            return None, ()
+        diff = dict(_changed(found)[0]).get(self.document)
+        return diff, found.findings
+
+    def for_document(self, did: str) -> _Reader:
+        self.document = did
+        return self
+
+
+def _stakeholders(base: Workspace, ids: Iterable[str]) -> tuple[Stakeholder, ...]:
+    return tuple(s for i in ids if (s := base.registry.get(i)) is not None)
+
+
+def _head_receipt(reports: Iterable[DocumentReport], log: SubmissionLog, head: str) -> Receipt:
+    """The head version's receipt as the records judged it (an attested time included)."""
+    for report in reports:
+        return report.head
+    found = log.receipt(head)
+    assert found is not None
+    return found
+
+
+def _remarks(base: Workspace, content: PullContent, seen: set[str]) -> list[tuple[str, DocumentDiff | None]]:
     """Documents a general remark is about that the input does not otherwise change: judged like any input."""
     found: list[tuple[str, DocumentDiff | None]] = []
-    for record in credited.records:
+    records, _ = read_files(content.inputs, base)
+    for record in records:
         if record.kind != InputKind.REMARK or record.document in seen or base.document(record.document) is None:
             continue
         seen.add(record.document)
@@ -133,8 +190,18 @@ def _notice(report: Report) -> tuple[str, str] | None:
     return f"<!-- ccmflow:notice {report.verdict} {window} -->", messages.late_notice(report)
 
 
-def _documents(base: Workspace, content: PullContent) -> tuple[list[tuple[str, DocumentDiff | None]], tuple[str, ...]]:
-    """Documents whose content the PR changes (by the structural diff), and changed files naming no document."""
+Changed = tuple[list[tuple[str, DocumentDiff | None]], tuple[str, ...]]
+
+
+def _documents(base: Workspace, content: PullContent) -> Changed:
+    """Documents whose content the PR changes (by the structural diff), in the process's order, and changed files
+    naming no document."""
+    found, unknown = _changed(content)
+    return sorted(found, key=lambda item: _order(base)(item[0])), unknown
+
+
+def _changed(content: PullContent) -> Changed:
+    """Documents whose content one version changes, with their diff (None: the file does not read there)."""
     paths = {c.path: c for c in content.changes if _is_document(c.path)}
     paths.update({c.old_path: c for c in content.changes if c.old_path and _is_document(c.old_path)})
     ids: list[str] = []
@@ -146,7 +213,7 @@ def _documents(base: Workspace, content: PullContent) -> tuple[list[tuple[str, D
             if doc.path in paths:
                 seen_paths.add(doc.path)
     found: list[tuple[str, DocumentDiff | None]] = []
-    for did in sorted(ids, key=_order(base)):
+    for did in ids:
         old, new = content.before.get(did), content.after.get(did)
         known = new or old
         path = known.path if known else ""
@@ -180,35 +247,43 @@ def _outside(content: PullContent) -> Iterable[str]:
                 yield path
 
 
-def _judge(base: Workspace, log: SubmissionLog, head: Receipt, did: str, diff: DocumentDiff | None,
-           pins: Mapping[str, str], proposed: Document | None) -> DocumentReport:
-    """The window a document of the input falls in (pinned once judged) and the verdict on the head."""
+def _judge(base: Workspace, log: SubmissionLog, facts: PullFacts, did: str, head_diff: DocumentDiff | None,
+           pins: Mapping[str, str], reader: _Reader, proposed: Document | None, now: datetime) -> DocumentReport:
+    """One document of the input: its record (the window it falls in, pinned once judged, and the version that
+    counts), and the verdict on the head. `head_diff` is what the head does to the document."""
     doc = base.document(did)
     version = doc.version if doc else (proposed.version if proposed else "")
-    window = base.process.window(pins[did]) if did in pins else None
-    if window is None or window.document != did:
-        first = min(r.received for r in log.receipts)
-        window = status.judge(base.process, did, first, version=version or None).window
-    verdict, on_time = _verdict(window, head, log, log.acceptance(base.registry))
+    window = judged_window(base, did, version or None, log.receipts, pins.get(did))
+    who = base.registry.by_user_id(facts.author_id)
+    entered = Entered(login=facts.author_login, user_id=facts.author_id, stakeholder=who.id if who else None,
+                      verified=True)
+    record = make_record(base, Facts(
+        name=f"pr-{facts.number}", number=facts.number, document=did, window=window, title="", body="",
+        entered=entered, created=facts.created, head=facts.head_sha, receipts=log.receipts,
+        acceptance=log.acceptance(base.registry), confirmed=log.confirmed(base.registry), now=now),
+        reader.for_document(did))
+    head = next(v for v in record.versions if v.sha == facts.head_sha)
+    counted = record.version
+    on_time = (Receipt(counted.sha, counted.received, counted.source or Source.EVENT)
+               if counted is not None and counted.received is not None and counted.sha != head.sha else None)
+    verdict = record.verdict
+    if head.late and head.sha != record.counted and verdict in (Verdict.ON_TIME, Verdict.EARLY):
+        verdict = Verdict.AMENDED_LATE  # the head came after the deadline; an earlier version is the one counted
+    elif head.late and head.sha != record.counted and verdict == Verdict.LATE_ACCEPTED:
+        verdict = Verdict.LATE  # pushed after the Presidency accepted an earlier version: this one is not accepted
     known = doc or proposed
-    title = known.title if known else did
-    return DocumentReport(id=did, title=title, version=base.process.version_name(version) if version else "",
-                          diff=diff, section_titles=_section_titles(base, known), window=window,
-                          verdict=verdict, head=head, on_time=on_time)
+    counted_diff = reader.for_document(did).changes(record.counted)[0] if record.counted else None
+    diff = head_diff if record.counted in (None, facts.head_sha) else counted_diff or _remark_diff(did, record)
+    return DocumentReport(id=did, title=known.title if known else did,
+                          version=base.process.version_name(version) if version else "", diff=diff,
+                          section_titles=_section_titles(base, known), window=window, verdict=verdict,
+                          head=Receipt(head.sha, head.received or facts.received, head.source or facts.source),
+                          on_time=on_time, record=record)
 
 
-def _verdict(window: Window | None, head: Receipt, log: SubmissionLog,
-             accepted: Acceptance | None) -> tuple[Verdict, Receipt | None]:
-    """`accepted`: the log's acceptance, only when its author holds the role in the base registry now."""
-    if window is None:
-        return Verdict.NO_WINDOW, None
-    timing = status.judge_in(window, head.received)
-    if timing.verdict != Verdict.LATE:
-        return timing.verdict, None
-    on_time = log.last_before(window.closes)
-    if accepted is not None and head.received <= accepted.at:
-        return Verdict.LATE_ACCEPTED, on_time
-    return (Verdict.AMENDED_LATE, on_time) if on_time is not None else (Verdict.LATE, None)
+def _remark_diff(did: str, record: InputRecord) -> DocumentDiff:
+    """A version that only remarks on the document: it touches the sections its remarks are about."""
+    return DocumentDiff(did, (), tuple(dict.fromkeys(c.section for c in record.remarks if c.section)), {})
 
 
 def _section_titles(base: Workspace, doc: Document | None) -> Mapping[str, str]:

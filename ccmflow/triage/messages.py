@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING
 
 from ccmflow.compare.diff import ChangeKind
 from ccmflow.core.escape import code, escape
-from ccmflow.core.inputfile import InputKind
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.core.model import paragraph_label
+from ccmflow.core.record import Received
 from ccmflow.core.status import Verdict, format_delta, format_instant, opening
 from ccmflow.core.submissions import Source
 
 if TYPE_CHECKING:
     from ccmflow.compare.diff import DocumentDiff, ParagraphChange
     from ccmflow.core.errors import Finding
-    from ccmflow.core.submissions import Receipt
     from ccmflow.triage.report import DocumentReport, Report
 
 STATUS_MARKER = "<!-- ccmflow:status -->"
@@ -136,10 +135,18 @@ def status_comment(report: Report) -> str:
     return body
 
 
+def _and(names: Sequence[str]) -> str:
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
 def _greeting(report: Report) -> str:
-    names = [s.name for s in report.delegations]
-    who = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or f"@{report.author_login}"
-    return f"## Input from {escape(who, 120)}: pull request #{report.number}"
+    who = _and([s.name for s in report.delegations]) or f"@{report.author_login}"
+    line = f"## Input from {escape(who, 120)}: pull request #{report.number}"
+    if report.proposed:
+        line += (f"\n\nProposed co-sponsors, not confirmed: {escape(_and([s.name for s in report.proposed]), 300)}. "
+                 "An input speaks for another delegation once an account of that delegation confirms it by "
+                 "commenting `/ccmflow co-sponsor` on this pull request.")
+    return line
 
 
 def _headline(report: Report) -> str:
@@ -160,14 +167,20 @@ def _headline(report: Report) -> str:
 def _document(report: Report, doc: DocumentReport) -> str:
     version = f", {escape(doc.version, 80)}" if doc.version else ""
     lines = [f"### {escape(doc.title, 200)}", f"Document {code(doc.id)}{version}.", ""]
-    remarks = [r for r in report.records if r.document == doc.id and r.kind == InputKind.REMARK]
+    record = doc.record
+    if doc.on_time is not None:
+        lines += [f"The version that counts is {code(doc.on_time.sha[:7])}, received "
+                  f"{format_instant(doc.on_time.received, report.timezone)}; what it proposes:", ""]
+    remarks = record.remarks
     if doc.diff is None:
         lines.append("The changes cannot be shown until the file can be read again (see the problems below).")
     elif not (remarks and not doc.diff.changes and not doc.diff.meta):
         lines += _changes(doc.diff, doc)
     for remark in remarks:
         about = doc.section_titles.get(remark.section, remark.section) if remark.section else "the whole document"
-        lines.append(f"- General remark on {escape(about, 120)}: “{escape(remark.remark or '', 300)}”")
+        lines.append(f"- General remark on {escape(about, 120)}: “{escape(remark.text, 300)}”")
+    if record.justification:
+        lines.append(f"- Justification: “{escape(record.justification, 600)}”")
     lines += ["", *_deadline(report, doc)]
     return "\n".join(lines)
 
@@ -225,20 +238,21 @@ def _deadline(report: Report, doc: DocumentReport) -> list[str]:
     else:
         lines.append(f"**Deadline:** {format_instant(window.closes, zone)}")
     lines.append(f"**This version received:** {format_instant(doc.head.received, zone)} ({code(doc.head.sha[:7])})")
-    if report.attested is not None and doc.head.source == Source.ATTESTED:
-        lines.append(_attestation(report))
+    attested = next((v for v in doc.record.versions if v.source == Source.ATTESTED), None)
+    if attested is not None and attested.received is not None:
+        lines.append(_attestation(report, doc, attested.sha, attested.received))
     lines.append(_verdict_line(report, doc))
     return ["  \n".join(lines)]
 
 
-def _attestation(report: Report) -> str:
+def _attestation(report: Report, doc: DocumentReport, sha: str, attested: datetime) -> str:
     """Where an honoured time of receipt came from, and when the input was entered on GitHub."""
-    channel = next((str(r.channel) for r in report.records if r.received is not None), "")
-    entered = report.log.receipts[0].received if report.log.receipts else report.now
+    logged = report.log.receipt(sha)
+    entered = logged.received if logged is not None else report.now
     who = report.stakeholder.name if report.stakeholder else f"@{report.author_login}"
-    return (f"**Received by {escape(channel, 20)} on** {format_instant(report.attested or entered, report.timezone)}; "
-            f"entered by {escape(who, 120)} on {format_instant(entered, report.timezone)}, as GitHub recorded it. "
-            "The time of receipt is attested by an account with the record-input role.")
+    return (f"**Received by {escape(str(doc.record.channel), 20)} on** {format_instant(attested, report.timezone)} "
+            f"(version {code(sha[:7])}); entered by {escape(who, 120)} on {format_instant(entered, report.timezone)}, "
+            "as GitHub recorded it. The time of receipt is attested by an account with the record-input role.")
 
 
 def _verdict_line(report: Report, doc: DocumentReport) -> str:
@@ -322,24 +336,25 @@ def _findings(findings: Sequence[Finding], unknown: Sequence[str]) -> str:
 
 
 def _versions(report: Report) -> str:
-    receipts = report.log.receipts
-    deadline = min((d.window.closes for d in report.documents if d.window and d.window.closes), default=None)
+    """Every version with its receipt, as the input's record has them (an attested time included)."""
+    record = report.documents[0].record if report.documents else None
+    versions = record.versions if record is not None else tuple(
+        Received(sha=r.sha, received=r.received, source=r.source) for r in report.log.receipts)
+    closes = record is not None and record.window is not None and any(
+        d.window is not None and d.window.closes is not None for d in report.documents[:1])
     lines = ["<details><summary>Versions received</summary>", "",
              "| Version | Received (conference time, UTC) | |", "|---|---|---|"]
-    shown = receipts[-MAX_VERSIONS:]
-    for receipt in shown:
-        lines.append(f"| {code(receipt.sha[:7])} | {format_instant(receipt.received, report.timezone)} | "
-                     f"{_timing(receipt, deadline)} |")
-    if len(receipts) > len(shown):
-        lines.append(f"| … | and {len(receipts) - len(shown)} earlier versions | |")
+    shown = versions[-MAX_VERSIONS:]
+    for version in shown:
+        when = format_instant(version.received, report.timezone) if version.received else "not recorded"
+        attested = ", attested" if version.source == Source.ATTESTED else ""
+        timing = ("after the deadline" if version.late else "before the deadline") if closes else ""
+        counts = "; counts" if record is not None and version.sha == record.counted else ""
+        lines.append(f"| {code(version.sha[:7])} | {when}{attested} | {timing}{counts} |")
+    if len(versions) > len(shown):
+        lines.append(f"| … | and {len(versions) - len(shown)} earlier versions | |")
     lines += ["", "</details>"]
     return "\n".join(lines)
-
-
-def _timing(receipt: Receipt, deadline: datetime | None) -> str:
-    if deadline is None:
-        return ""
-    return "before the deadline" if receipt.received <= deadline else "after the deadline"
 
 
 def _next(report: Report) -> Iterable[str]:

@@ -10,6 +10,7 @@ from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import InputFile
 from ccmflow.core.model import Stakeholder, Window
+from ccmflow.core.record import InputRecord
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Receipt, SubmissionLog
 
@@ -26,7 +27,8 @@ class DocumentReport:
     window: Window | None
     verdict: Verdict
     head: Receipt
-    on_time: Receipt | None  # the latest version received by the deadline, when there is one
+    on_time: Receipt | None  # the version that counts, when it is not the head (received by the deadline)
+    record: InputRecord  # every fact of the input to this document, as every output reads it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,10 +52,10 @@ class Report:
     closed_by_bot: bool
     state: str
     now: datetime
-    # Who the input is made for, from its input records (a joint input names several); empty: the author's own.
+    # Who the input is made for, from its record (a joint input names several); empty: the author's own.
     credited: tuple[Stakeholder, ...] = ()
-    records: tuple[InputFile, ...] = ()
-    attested: datetime | None = None  # the honoured time of receipt outside GitHub (e-mail), if any
+    proposed: tuple[Stakeholder, ...] = ()  # named as co-sponsors, not confirmed by them: never credited
+    records: tuple[InputFile, ...] = ()  # the head's valid input files
     attestation_note: str = ""
 
     @property

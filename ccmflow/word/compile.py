@@ -24,14 +24,15 @@ from ccmflow.write.render import display_number
 
 def _proposal_lines(row: Row) -> list[tuple[str, str]]:
     """(who, what) lines under a paragraph, as the HTML compilation shows them."""
+    reasons = [(f"Justification ({who})", why) for who, why in row.reasons]
     if row.clean is None:
         alt = row.alternatives[0]
-        return [(f"New paragraph proposed by {', '.join(alt.sponsors)}", alt.paragraph.text)]
+        return [(f"New paragraph proposed by {', '.join(alt.sponsors)}", alt.paragraph.text), *reasons]
     lines = [(f"Alt {n} ({', '.join(alt.sponsors)})", _text(alt)) for n, alt in enumerate(row.alternatives, 1)]
     if row.deletion:
         lines.append((f"Deletion proposed by {', '.join(row.deletion)}", ""))
     lines += [(f"Move proposed by {who}", where) for who, where in row.moves]
-    return lines
+    return lines + reasons
 
 
 def _text(alt: Proposal) -> str:

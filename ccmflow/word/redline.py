@@ -1,5 +1,6 @@
 """The redline between two versions as real Word tracked changes: each change authored by the delegations whose
-input it came from (the paragraph's `derived_from`, named through the trace), else by the Presidency."""
+input it came from and dated when the first of those inputs was received (the paragraph's `derived_from`, read
+from the inputs' records), else by the Presidency at the new version's date."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange
+from ccmflow.consolidation.trace import Provenance
 from ccmflow.core.model import Conference, Document, Paragraph
 from ccmflow.word.document import (
     PROP_COMMIT,
@@ -35,16 +37,6 @@ from ccmflow.write.render import display_number
 NEUTRAL_AUTHOR = "Presidency"
 
 
-def change_authors(new: Document, delegations: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    """Paragraph id -> who a change to it is credited to: the delegations behind its inputs, where known."""
-    found: dict[str, str] = {}
-    for _, paragraph in new.walk():
-        names = list(dict.fromkeys(n for i in paragraph.derived_from for n in delegations.get(i, ())))
-        if names:
-            found[paragraph.id] = ", ".join(names)
-    return found
-
-
 def _body(writer: Writer, change: ParagraphChange | None, paragraph: Paragraph, number: str, author: str,
           when: datetime) -> None:
     made = writer.para(STYLE_PARAGRAPH if number else STYLE_UNNUMBERED)
@@ -67,7 +59,7 @@ def _body(writer: Writer, change: ParagraphChange | None, paragraph: Paragraph, 
 
 
 def redline_docx(diff: DocumentDiff, old: Document, new: Document, when: datetime, new_origin: Origin,
-                 old_name: str, authors: Mapping[str, str] | None = None,
+                 old_name: str, provenance: Mapping[str, Provenance] | None = None,
                  conference: Conference | None = None) -> bytes:
     """The new version in full; what changed since the old one as tracked changes, deleted paragraphs in place."""
     word = new_document()
@@ -83,8 +75,10 @@ def redline_docx(diff: DocumentDiff, old: Document, new: Document, when: datetim
     for section in new.sections:
         word.add_heading(section.title, level=1)
         for paragraph in section.paragraphs:
-            author = (authors or {}).get(paragraph.id, NEUTRAL_AUTHOR)
-            _body(writer, changes.get(paragraph.id), paragraph, numbers.get(paragraph.id, ""), author, when)
+            found = (provenance or {}).get(paragraph.id)
+            author = found.names if found is not None else NEUTRAL_AUTHOR
+            dated = found.received if found is not None and found.received is not None else when
+            _body(writer, changes.get(paragraph.id), paragraph, numbers.get(paragraph.id, ""), author, dated)
         for gone in removed.pop(section.id, []):
             if gone.old is not None:
                 _body(writer, gone, gone.old, "", NEUTRAL_AUTHOR, when)
