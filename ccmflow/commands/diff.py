@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result.as_json())
     elif args.format == "md":
-        print(terminal_safe(diff_markdown(result, args.old, args.new)))
+        from ccmflow.commands.redline_out import authors_of
+
+        print(terminal_safe(diff_markdown(result, args.old, args.new, authors_of(store, args.doc, args.new, new))))
     else:
         _print(result, args.old, args.new)
     return 0

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from ccmflow.commands.output import emit_json
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.compare.redline import redline_html
-from ccmflow.consolidation.trace import input_records, provenance
+from ccmflow.consolidation.trace import authored
 from ccmflow.core.model import Document
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import resolve_version_rev
@@ -23,12 +23,17 @@ def _dated(new: Document, version: str) -> datetime | None:
     return datetime(issued.year, issued.month, issued.day, 12, tzinfo=UTC) if issued is not None else None
 
 
+def authors_of(store: Store, doc: str, version: str, new: Document) -> dict[str, str]:
+    """Per paragraph of `new` that came from inputs, the delegations behind it (as every redline names them)."""
+    workspace, _ = store.workspace(store.commit(resolve_version_rev(store, doc, version)).id)
+    return {pid: p.names for pid, p in authored(store, workspace, new).items()} if workspace is not None else {}
+
+
 def write_redline(args: argparse.Namespace, store: Store, result: DocumentDiff, old: Document,
                   new: Document) -> int:
     commit = store.commit(resolve_version_rev(store, args.doc, args.new))
     workspace, _ = store.workspace(commit.id)
-    found = (provenance(new, input_records(store, workspace, args.doc), workspace.registry)
-             if workspace is not None else {})
+    found = authored(store, workspace, new) if workspace is not None else {}
     authors = {pid: p.names for pid, p in found.items()}
     conference = workspace.process.conference if workspace else None
     if args.format == "html":

@@ -198,11 +198,14 @@ def change_heading(change: ParagraphChange) -> str:
     return f"{verb} {paragraph_label(renumbered, change.id)} in {change.section}{where}{fields}"
 
 
-def diff_markdown(result: DocumentDiff, old: str, new: str) -> str:
+def diff_markdown(result: DocumentDiff, old: str, new: str, authors: Mapping[str, str] | None = None) -> str:
+    """The redline as Markdown; `authors` names, per paragraph id, the delegations whose input a change came from."""
     lines = [f"# {result.document}: {old} → {new}", ""]
     lines += [f"- {key}: {before} → {after}" for key, (before, after) in result.meta.items()]
     for change in result.changes:
         lines += ["", f"## {change_heading(change)}", ""]
+        if authors and change.id in authors:
+            lines += [f"*Proposed by {md_literal(authors[change.id])}*", ""]
         if change.redline:
             lines.append(redline_markdown(change.redline))
         elif change.new is not None and change.change == ChangeKind.ADDED:

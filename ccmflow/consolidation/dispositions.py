@@ -54,6 +54,14 @@ class Disposition:
     stakeholder: str | None = None
     superseded_by: tuple[str, ...] = ()
     joint: tuple[str, ...] = ()  # the other delegations of a joint input (registry ids), besides `stakeholder`
+    # The input's facts as its record has them, so the register the Presidency signs states them too.
+    proposed: tuple[str, ...] = ()  # named as co-sponsors without confirming: never credited
+    received: str | None = None  # ISO 8601 UTC: when the version that counts was received
+    received_by: str = ""  # the channel: github | issue-form | e-mail
+    attested: bool = False  # the time of receipt was attested by the support unit
+    timing: str = ""  # the verdict (core.status.Verdict's value)
+    kinds: tuple[str, ...] = ()  # what the input asked for (core.inputfile.InputKind values)
+    justification: str = ""
 
     @property
     def number(self) -> int | None:
@@ -69,6 +77,11 @@ class Disposition:
             data["stakeholder"] = self.stakeholder
         if self.joint:
             data["joint"] = list(self.joint)
+        if self.proposed:
+            data["proposed"] = list(self.proposed)
+        data |= {key: value for key, value in (
+            ("received", self.received), ("received_by", self.received_by), ("attested", self.attested),
+            ("timing", self.timing), ("kinds", list(self.kinds)), ("justification", self.justification)) if value}
         data |= {"outcome": self.outcome, "reason": self.reason, "paragraphs": list(self.paragraphs)}
         if self.superseded_by:
             data["superseded_by"] = list(self.superseded_by)
@@ -112,6 +125,20 @@ def dump_register(register: Register, window_title: str = "") -> str:
             lines.append(f"    stakeholder: {d.stakeholder}")
         if d.joint:
             lines.append(f"    joint: [{', '.join(d.joint)}]")
+        if d.proposed:
+            lines.append(f"    proposed: [{', '.join(d.proposed)}]")
+        if d.received:
+            lines.append(f"    received: {_q(d.received)}")
+        if d.received_by:
+            lines.append(f"    received_by: {d.received_by}")
+        if d.attested:
+            lines.append("    attested: true")
+        if d.timing:
+            lines.append(f"    timing: {d.timing}")
+        if d.kinds:
+            lines.append(f"    kinds: [{', '.join(d.kinds)}]")
+        if d.justification:
+            lines.append(f"    justification: {_q(d.justification)}")
         lines += [f"    outcome: {d.outcome}", f"    reason: {_q(d.reason)}",
                   f"    paragraphs: [{', '.join(d.paragraphs)}]"]
         if d.superseded_by:
@@ -138,10 +165,14 @@ def _disposition(d: dict[str, object]) -> Disposition:
         return tuple(str(x) for x in value) if isinstance(value, list) else ()
 
     stakeholder = d.get("stakeholder")
+    received = d.get("received")
     return Disposition(input=str(d["input"]), outcome=Outcome(str(d["outcome"])), reason=str(d["reason"]),
                        paragraphs=items("paragraphs"), title=str(d.get("title") or ""),
                        stakeholder=str(stakeholder) if stakeholder else None,
-                       superseded_by=items("superseded_by"), joint=items("joint"))
+                       superseded_by=items("superseded_by"), joint=items("joint"), proposed=items("proposed"),
+                       received=str(received) if received else None, received_by=str(d.get("received_by") or ""),
+                       attested=bool(d.get("attested")), timing=str(d.get("timing") or ""), kinds=items("kinds"),
+                       justification=str(d.get("justification") or ""))
 
 
 def keep_edited_reasons(new: Iterable[Disposition], old: Register | None) -> tuple[Disposition, ...]:

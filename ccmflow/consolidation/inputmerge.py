@@ -24,7 +24,13 @@ class Taken:
     changes: dict[str, str]
     fields: dict[str, tuple[str, ...]]
     conflicts: tuple[Conflict, ...] = ()
-    conflicting_with: tuple[str, ...] = ()
+    # Per paragraph where this input's change was dropped: the earlier inputs whose text stands there, in the
+    # order they were taken (none: the base branch's text stands).
+    kept_instead: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def dropped(self) -> set[str]:
+        """The paragraphs where this input's change lost a clash and was not applied."""
+        return {c.paragraph_id for c in self.conflicts if c.kind == "paragraph"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,16 +158,18 @@ def merge_inputs(store: Store, base: Commit, doc: str, inputs: Sequence[InputRef
             merged = _restore(merged, current, {c.paragraph_id for c in found})
             merged = replace(merged, **{c.paragraph_id: getattr(current, c.paragraph_id)
                                         for c in result.conflicts if c.kind == "document"})
-        others: set[str] = set()
+        instead: list[tuple[str, tuple[str, ...]]] = []
         for conflict in result.conflicts:
-            earlier = tuple(t.input.name for t in taken if conflict.paragraph_id in t.changes)
-            others.update(earlier)
+            # Only an earlier input whose own change to the paragraph was applied put the text that stands there.
+            earlier = tuple(t.input.name for t in taken
+                            if conflict.paragraph_id in t.changes and conflict.paragraph_id not in t.dropped())
+            instead.append((conflict.paragraph_id, earlier))
             clashes.append(InputConflict(item.name, earlier, conflict))
         kept = {pid for pid, change in changes.items() if change != ChangeKind.REMOVED}
         clean = kept - {c.paragraph_id for c in found}
         current = _credit(merged, item.name, clean)
         taken.append(Taken(input=item, before=before, after=after, changes=changes, fields=fields,
-                           conflicts=result.conflicts, conflicting_with=tuple(sorted(others))))
+                           conflicts=result.conflicts, kept_instead=tuple(instead)))
     return Merged(start, current, tuple(taken), tuple(clashes))
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ccmflow.consolidation.dispositions import Disposition, Outcome
 from ccmflow.consolidation.inputmerge import Merged, Taken, present
 from ccmflow.core.model import Document, number_name
 from ccmflow.core.record import InputRecord
 from ccmflow.core.status import Verdict
+from ccmflow.core.submissions import Source
 from ccmflow.inputs.collect import collect
 from ccmflow.repo.store import Store
 
@@ -78,10 +79,16 @@ LATE_TAKEN = ("It was received after the deadline and the presidency has not acc
 def _disposition(name: str, w: InputRecord | None, outcome: Outcome, reason: str, paragraphs: tuple[str, ...] = (),
                  superseded_by: tuple[str, ...] = ()) -> Disposition:
     """One input's line of the register, credited as its record credits it (the first delegation leading)."""
-    lead = w.delegations[0] if w is not None and w.delegations else None
-    return Disposition(input=name, outcome=outcome, reason=reason, paragraphs=paragraphs,
-                       title=w.title if w is not None else "", stakeholder=lead,
-                       superseded_by=superseded_by, joint=w.delegations[1:] if w is not None else ())
+    if w is None:
+        return Disposition(input=name, outcome=outcome, reason=reason, paragraphs=paragraphs,
+                           superseded_by=superseded_by)
+    received = w.received
+    return Disposition(input=name, outcome=outcome, reason=reason, paragraphs=paragraphs, title=w.title,
+                       stakeholder=w.delegations[0] if w.delegations else None, superseded_by=superseded_by,
+                       joint=w.delegations[1:], proposed=w.proposed,
+                       received=received.astimezone(UTC).isoformat() if received is not None else None,
+                       received_by=str(w.channel), attested=w.source == Source.ATTESTED, timing=str(w.verdict),
+                       kinds=tuple(str(k) for k in w.kinds), justification=w.justification)
 
 
 def _left_out(w: InputRecord, version: str) -> str:
@@ -98,14 +105,23 @@ def _left_out(w: InputRecord, version: str) -> str:
     return reason
 
 
-def _clash(taken: Taken, numbers: dict[str, str]) -> str:
+def _clash(taken: Taken, numbers: dict[str, str], order: Sequence[str]) -> str:
+    """Where the input's change lost a clash, and whose text stands there instead, paragraphs in document order."""
     if not taken.conflicts:
         return ""
-    where = _labels([c.paragraph_id for c in taken.conflicts], numbers)
-    if not taken.conflicting_with:
-        return f" It conflicted with later edits of {where} on the base branch, which were kept."
-    others = " and ".join(taken.conflicting_with)
-    return f" It conflicted with {others} on {where}; the text of {others} was kept."
+    rank = {pid: i for i, pid in enumerate(order)}
+    by_winner: dict[tuple[str, ...], list[str]] = {}
+    for pid, others in sorted(taken.kept_instead, key=lambda item: rank.get(item[0], len(rank))):
+        by_winner.setdefault(others, []).append(pid)
+    parts = []
+    for others, pids in by_winner.items():
+        where = _labels(pids, numbers)
+        if others:
+            names = " and ".join(others)
+            parts.append(f"It conflicted with {names} on {where}; the text of {names} was kept.")
+        else:
+            parts.append(f"It conflicted with later edits of {where} on the base branch, which were kept.")
+    return " " + " ".join(parts)
 
 
 def _outcome(taken: Taken, later: Sequence[Taken], final: Document, numbers: dict[str, str],
@@ -115,7 +131,7 @@ def _outcome(taken: Taken, later: Sequence[Taken], final: Document, numbers: dic
         return Outcome.NOT_RETAINED, f"Proposes no change to the text of {final.title}.", set(), ()
     kept = present(final, taken)
     existing = {p for p in changed if final.paragraph(p) is not None}
-    clash = _clash(taken, numbers)
+    clash = _clash(taken, numbers, order)
     if kept == changed:
         return Outcome.INCORPORATED, f"Incorporated in the {version.lower()}.", existing, ()
     by = tuple(t.input.name for t in later if changed & set(t.changes))

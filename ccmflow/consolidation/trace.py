@@ -103,6 +103,13 @@ class Provenance:
     received: datetime | None
 
 
+def authored(store: Store, workspace: Workspace, document: Document, base: str = HEAD,
+             now: datetime | None = None) -> dict[str, Provenance]:
+    """Who each paragraph of `document` that came from inputs is credited to, and since when: what every redline
+    (Markdown, HTML, Word, the site's) names."""
+    return provenance(document, input_records(store, workspace, document.id, base, now), workspace.registry)
+
+
 def provenance(document: Document, records: Mapping[str, InputRecord], registry: Registry) -> dict[str, Provenance]:
     """Per paragraph of `document` that came from inputs (`derived_from`): their delegations and the earliest
     receipt among them, read from their records."""

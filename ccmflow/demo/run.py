@@ -18,6 +18,7 @@ from pathlib import Path
 from ccmflow.compare.diff import diff_documents
 from ccmflow.compare.redline import diff_markdown, redline_html
 from ccmflow.consolidation.consolidate import consolidate
+from ccmflow.consolidation.trace import authored
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Stakeholder, Workspace
 from ccmflow.core.status import format_instant
@@ -273,11 +274,13 @@ def _write_reports(run: _Run, out: Path) -> tuple[list[Output], Summary]:
     collected = collect(run.store, DOCUMENT, window_id=WINDOW, now=SUMMARY_AT)
     summary = build(collected, compilation=f"[compilation text](../compilation/{DOCUMENT}.html)")
     compiled = compile_inputs(collected)
-    made = consolidate(run.store, DOCUMENT, list(TAKEN), base_rev="main", window=WINDOW)
+    made = consolidate(run.store, DOCUMENT, list(TAKEN), base_rev="main", window=WINDOW, now=SUMMARY_AT)
     process = run.workspace.process
     version_name = process.version_name(made.document.version)
     zero = run.store.document(run.base.id, DOCUMENT)
     redline = diff_documents(zero, made.document)
+    behind = authored(run.store, run.workspace, made.document, now=SUMMARY_AT)
+    authors = {pid: p.names for pid, p in behind.items()}
     title = process.conference.name
     register = blob_text(commit_of(run.repo, made.commit), made.register_path) or ""
     return [
@@ -297,7 +300,9 @@ def _write_reports(run: _Run, out: Path) -> tuple[list[Output], Summary]:
         Output("disposition register (what became of each input)",
                _write(out / "consolidated" / Path(made.register_path).name, register)),
         Output("redline: zero draft → consolidated version (Markdown)",
-               _write(out / "redline" / f"{DOCUMENT}.md", diff_markdown(redline, "zero draft", version_name))),
+               _write(out / "redline" / f"{DOCUMENT}.md", diff_markdown(redline, "zero draft", version_name,
+                                                                     authors))),
         Output("redline (HTML)", _write(out / "redline" / f"{DOCUMENT}.html",
-                                        redline_html(redline, zero, made.document, "zero draft", version_name))),
+                                        redline_html(redline, zero, made.document, "zero draft", version_name,
+                                                     authors))),
     ], summary

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ccmflow.compare.diff import DocumentDiff, diff_documents
 from ccmflow.compare.redline import paragraphs_html
 from ccmflow.consolidation.dispositions import Register
-from ccmflow.core.model import Window
+from ccmflow.core.model import Registry, Window
+from ccmflow.core.record import names_of
+from ccmflow.core.status import Verdict
 from ccmflow.site.data import DocumentData, SiteData, VersionPoint
 from ccmflow.site.html import h
 
@@ -42,18 +44,23 @@ def redline(diff: DocumentDiff, point: VersionPoint) -> str:
     return "\n".join(paragraphs_html(diff, point.document, heading="h3"))
 
 
-def _register(window: Window, register: Register, doc: str) -> str:
+def _register(window: Window, register: Register, doc: str, registry: Registry) -> str:
     rows = []
     for d in register.inputs:
         paragraphs = ", ".join(f'<a href="../../documents/{h(doc)}.html#{h(p)}">{h(p)}</a>' for p in d.paragraphs)
-        rows.append(f'<tr><th scope="row">{h(d.input)}</th><td>{h(d.stakeholder or "")}</td><td>{h(d.title)}</td>'
-                    f'<td>{h(d.outcome.label.lower())}</td><td>{h(d.reason)}</td>'
+        who = ", ".join(names_of(registry, [d.stakeholder, *d.joint] if d.stakeholder else d.joint))
+        if d.proposed:
+            who += f" (proposed co-sponsors, not confirmed: {', '.join(names_of(registry, d.proposed))})"
+        timing = Verdict(d.timing).label if d.timing in set(Verdict) else d.timing
+        rows.append(f'<tr><th scope="row">{h(d.input)}</th><td>{h(who)}</td><td>{h(d.title)}</td>'
+                    f'<td>{h(timing)}</td><td>{h(d.outcome.label.lower())}</td><td>{h(d.reason)}</td>'
                     f'<td>{paragraphs or "—"}</td></tr>')
     return ('<section aria-labelledby="register-h"><h2 id="register-h">What became of each input</h2>'
             f'<p class="meta">Disposition register of the window “{h(window.title)}” '
             f"(documents/dispositions/{h(window.id)}.yaml).</p>"
             '<div class="scroll"><table><thead><tr><th scope="col">Input</th><th scope="col">Delegation</th>'
-            '<th scope="col">Title</th><th scope="col">Outcome</th><th scope="col">Reason</th>'
+            '<th scope="col">Title</th><th scope="col">Timing</th><th scope="col">Outcome</th>'
+            '<th scope="col">Reason</th>'
             f'<th scope="col">Paragraphs</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
 
 
@@ -70,7 +77,7 @@ def version_page(site: SiteData, data: DocumentData, index: int) -> str:
                 "struck through, insertions underlined.")
         text = redline(diff, point)
     found = data.register_for(point.version)
-    register = _register(found[0], found[1], doc.id) if found else ""
+    register = _register(found[0], found[1], doc.id, site.workspace.registry) if found else ""
     return "\n".join([
         f"<h1>{h(point.name)}: {h(doc.title)}</h1>",
         f'<p class="meta"><code>{h(point.rev)}</code> · <a href="../{h(doc.id)}.html">all versions</a></p>',
