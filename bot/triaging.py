@@ -202,7 +202,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
                                else (pull.author_id, pull.author_login))
     facts = PullFacts(number=pull.number, author_id=author_id, author_login=author_login,
                       head_sha=pull.head_sha, received=received, source=source, state=pull.state,
-                      created=pull.created_at)
+                      created=pull.created_at, title=pull.title, body=pull.body)
     decision = decide(base, content, facts, log, ctx.settings.now,
                       prinput.pull_reader(ctx.repo, ctx.base_commit(), content.merge_base))
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))

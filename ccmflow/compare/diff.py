@@ -199,3 +199,28 @@ def diff_workspaces(old: Mapping[str, Document], new: Mapping[str, Document]) ->
     ids = list(new) + [d for d in old if d not in new]
     diffs = [diff_documents(old.get(d), new.get(d)) for d in ids]
     return [d for d in diffs if not d.empty]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a paragraph an input adds or moves goes: after `after` (a paragraph of the base) or first in `section`."""
+
+    id: str
+    section: str
+    after: str | None
+
+
+def anchors(diff: DocumentDiff, new: Document) -> tuple[Anchor, ...]:
+    """For each added or moved paragraph, the nearest paragraph above it that stays where it was."""
+    placed = {c.id for c in diff.changes if c.change == ChangeKind.ADDED or c.moved}
+    if not placed:
+        return ()
+    found: list[Anchor] = []
+    for section in new.sections:
+        after: str | None = None
+        for paragraph in section.paragraphs:
+            if paragraph.id in placed:
+                found.append(Anchor(paragraph.id, section.id, after))
+            else:
+                after = paragraph.id
+    return tuple(found)

@@ -47,8 +47,11 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[InputRecord],
     result: list[Disposition] = []
     for index, taken in enumerate(merged.taken):
         later = merged.taken[index + 1:]
-        outcome, reason, pids, by = _outcome(taken, later, final, numbers, version_name, order)
         w = info.get(taken.input.name)
+        if w is not None and w.remark_only:  # taken or not, a general remark has no text to take: it is noted
+            result.append(_disposition(w.name, w, Outcome.NOTED, REMARK_NOTED))
+            continue
+        outcome, reason, pids, by = _outcome(taken, later, final, numbers, version_name, order)
         if w is not None and w.excluded:
             reason += f" {LATE_TAKEN}"
         ordered = tuple(p for p in order if p in pids)
@@ -59,7 +62,7 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[InputRecord],
         if w.name in names:
             continue
         if w.remark_only:
-            result.append(_disposition(w.name, w, Outcome.NOTED, "A general remark: noted by the Presidency."))
+            result.append(_disposition(w.name, w, Outcome.NOTED, REMARK_NOTED))
             continue
         if w.name in carried and not w.excluded:
             by = carried[w.name]
@@ -72,6 +75,7 @@ def dispose(merged: Merged, version_name: str, listed: Sequence[InputRecord],
     return sorted(result, key=lambda d: (d.number is None, d.number or 0, d.input))
 
 
+REMARK_NOTED = "A general remark: noted by the Presidency."
 LATE_TAKEN = ("It was received after the deadline and the presidency has not accepted it late "
               "(`/ccmflow accept-late` on its pull request records that).")
 

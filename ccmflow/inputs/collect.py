@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core import status
 from ccmflow.core.errors import FatalError, Finding
+from ccmflow.core.inputfile import INPUTS_DIR
 from ccmflow.core.model import Document, Process, Window, Workspace
 from ccmflow.core.record import InputRecord, credit_category, credit_name, names_of
 from ccmflow.core.status import Verdict
@@ -282,7 +283,9 @@ class _Collector:
         counted = record.counted
         examined = (self.examiner.examine(counted) if counted is not None and self.versions.present(counted)
                     else Examined(None, True))
-        if not examined.touches and not record.remarks:
+        # An input file of this document that does not pass is kept and flagged, never dropped.
+        broken = any(p.startswith(f"{INPUTS_DIR}/{document}/") for p in record.problems)
+        if not examined.touches and not record.remarks and not broken:
             if number is not None:
                 self.skipped.add(number)
             return

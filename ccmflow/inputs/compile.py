@@ -138,6 +138,12 @@ def _sponsor(item: Input) -> str:
     return f"{item.who} ({mark})" if mark else item.who
 
 
+def sponsors_text(sponsors: Iterable[str]) -> str:
+    """Several inputs' sponsors apart from each other ('Austria; Chile, Mexico'): a joint input's delegations are
+    joined by commas, so the inputs are joined by semicolons."""
+    return "; ".join(sponsors)
+
+
 def _sponsors(items: Iterable[Input]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_sponsor(i) for i in items))
 
@@ -196,14 +202,14 @@ def _value(value: object) -> str:
 def _cell_md(row: Row) -> str:
     if row.clean is None:
         proposal = row.alternatives[0]
-        return (f"[New paragraph proposed by {', '.join(map(_md, proposal.sponsors))}: "
+        return (f"[New paragraph proposed by {_md(sponsors_text(proposal.sponsors))}: "
                 f"{_md(proposal.paragraph.text)}{_details_md(proposal, True)}]")
     parts = [_md(row.clean.text)]
     for n, alt in enumerate(row.alternatives, 1):
         text = _md(alt.paragraph.text) if "text" in alt.fields else "text unchanged"
-        parts.append(f"[Alt {n} ({', '.join(map(_md, alt.sponsors))}): {text}{_details_md(alt, False)}]")
+        parts.append(f"[Alt {n} ({_md(sponsors_text(alt.sponsors))}): {text}{_details_md(alt, False)}]")
     if row.deletion:
-        parts.append(f"[Deletion proposed by {', '.join(map(_md, row.deletion))}]")
+        parts.append(f"[Deletion proposed by {_md(sponsors_text(row.deletion))}]")
     parts += [f"[Move proposed by {_md(who)}: {_md(where)}]" for who, where in row.moves]
     parts += [f"*Justification ({_md(who)}):* {_md(why)}" for who, why in row.reasons]
     return "<br><br>".join(parts)
@@ -281,16 +287,16 @@ def _cell_html(row: Row) -> str:
     if row.clean is None:
         alt = row.alternatives[0]
         return (f'<div class="new">[New paragraph proposed by <span class="sponsors">'
-                f'{_h(", ".join(alt.sponsors))}</span>: <ins>{_h(alt.paragraph.text)}</ins>'
+                f'{_h(sponsors_text(alt.sponsors))}</span>: <ins>{_h(alt.paragraph.text)}</ins>'
                 f"{_details_html(alt, True)}]</div>")
     parts = [f"<div>{_h(row.clean.text)}</div>"]
     for n, alt in enumerate(row.alternatives, 1):
         text = runs_html(alt.redline) if "text" in alt.fields else "<em>text unchanged</em>"
-        parts.append(f'<div class="alt">[<b>Alt {n}</b> (<span class="sponsors">{_h(", ".join(alt.sponsors))}'
+        parts.append(f'<div class="alt">[<b>Alt {n}</b> (<span class="sponsors">{_h(sponsors_text(alt.sponsors))}'
                      f"</span>): {text}{_details_html(alt, False)}]</div>")
     if row.deletion:
         parts.append(f'<div class="deletion">[Deletion proposed by <span class="sponsors">'
-                     f'{_h(", ".join(row.deletion))}</span>]</div>')
+                     f'{_h(sponsors_text(row.deletion))}</span>]</div>')
     parts += [f'<div class="move">[Move proposed by <span class="sponsors">{_h(who)}</span>: {_h(where)}]</div>'
               for who, where in row.moves]
     parts += [f'<div class="justification">Justification (<span class="sponsors">{_h(who)}</span>): {_h(why)}'

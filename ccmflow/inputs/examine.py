@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.compare import docpatch
-from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, Redline, diff_documents
+from ccmflow.compare.diff import Anchor, ChangeKind, DocumentDiff, ParagraphChange, Redline, anchors, diff_documents
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.inputs.basecache import BaseCache, code_stamp, index_from_layout, references_and_targets
@@ -43,15 +43,6 @@ class Examined:
 
     def anchor(self, pid: str) -> Anchor | None:
         return next((a for a in self.anchors if a.id == pid), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """Where a paragraph an input adds or moves goes: after `after` (a paragraph of the base) or first in `section`."""
-
-    id: str
-    section: str
-    after: str | None
 
 
 class Examiner:
@@ -165,22 +156,6 @@ class Examiner:
                     self.kept.keep_layout(commit, self.path, docpatch.layout(built))
         self._indexes[key] = built
         return built
-
-
-def anchors(diff: DocumentDiff, new: Document) -> tuple[Anchor, ...]:
-    """For each added or moved paragraph, the nearest paragraph above it that stays where it was."""
-    placed = {c.id for c in diff.changes if c.change == ChangeKind.ADDED or c.moved}
-    if not placed:
-        return ()
-    found: list[Anchor] = []
-    for section in new.sections:
-        after: str | None = None
-        for paragraph in section.paragraphs:
-            if paragraph.id in placed:
-                found.append(Anchor(paragraph.id, section.id, after))
-            else:
-                after = paragraph.id
-    return tuple(found)
 
 
 # The on-disk cache ------------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ def freeze_report(store: Store, window_id: str, ledger: Ledger, now: datetime, *
         existing = Manifest(existing.window, existing.deadline, now, tuple(
             i for i in existing.inputs if i.sha is not None and has_ref(repo, freeze_ref(window.id, i.number))))
     entries = {i.number: i for i in existing.inputs} if existing is not None else {}
-    judge = _Judge(store, workspace, window, base, now)
+    judging = _Judge(store, workspace, window, base, now)
     kept: list[int] = []
     for record in ledger.inputs:
         if not belongs(record, window.document, window, strict=True):
@@ -75,11 +75,11 @@ def freeze_report(store: Store, window_id: str, ledger: Ledger, now: datetime, *
         frozen = entries.get(record.number)
         if frozen is not None:
             if frozen.sha is not None and frozen.record is None:  # schema 1: its record, at the frozen head
-                entries[record.number] = judge.migrate(record, frozen)
-            if redo and ((judged := judge.on_time(record, None)) is None or judged.sha != frozen.sha):
+                entries[record.number] = judging.migrate(record, frozen)
+            if redo and ((judged := judging.on_time(record, None)) is None or judged.sha != frozen.sha):
                 kept.append(record.number)
             continue
-        judged = judge.on_time(record, None)
+        judged = judging.on_time(record, None)
         if judged is not None:
             entries[record.number] = judged
     manifest = Manifest(window.id, window.closes, existing.frozen_at if existing is not None else now,
@@ -161,7 +161,8 @@ def _closed_window(process: Process, window_id: str, now: datetime) -> Window:
 
 
 def belongs(record: LedgerEntry, document: str, window: Window | None, strict: bool = False) -> bool:
-    """Whether an input was judged in this window; one never judged belongs to any window of its document.
+    """Whether an input was judged in this window (the bot pins the window an input first falls in, per document,
+    in its log); one never judged yet belongs to any window of its document.
 
     `strict` (a freeze): an input the bot judged only for other documents does not belong either.
     """

@@ -7,10 +7,9 @@ redlines): a ref or a ledger entry becomes `Facts`, its versions are read throug
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
-from ccmflow.compare.diff import DocumentDiff
+from ccmflow.compare.diff import Anchor, DocumentDiff
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Registry, Window
 from ccmflow.core.record import Entered, Received
@@ -22,8 +21,6 @@ from ccmflow.repo.inputfiles import input_files_since_base
 from ccmflow.repo.inputref import input_name
 from ccmflow.repo.ledger import FrozenInput, LedgerEntry
 from ccmflow.triage.record import Facts
-
-_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 
 
 class GitVersions:
@@ -43,14 +40,9 @@ class GitVersions:
             found = self._files[sha] = input_files_since_base(self.repo, self.examiner.base, sha)
         return found
 
-    def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...]]:
+    def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...], tuple[Anchor, ...]]:
         examined = self.examiner.examine(sha)
-        return examined.diff, examined.findings
-
-
-def description(body: str) -> str:
-    """A pull request's description as the delegation wrote it: hidden template comments removed, trimmed."""
-    return _COMMENT.sub("", body or "").strip()
+        return examined.diff, examined.findings, examined.anchors
 
 
 def facts_of(*, document: str, window: Window | None, registry: Registry, now: datetime, ref_name: str,
@@ -64,7 +56,7 @@ def facts_of(*, document: str, window: Window | None, registry: Registry, now: d
     if entry is not None:
         log = entry.log
         return Facts(name=name, number=number, document=document, window=window, title=entry.title,
-                     body=description(entry.body), entered=_entered(registry, entry.author_id, entry.author_login),
+                     body=entry.body, entered=_entered(registry, entry.author_id, entry.author_login),
                      created=entry.created_at, head=head or entry.head_sha, receipts=log.receipts,
                      acceptance=log.acceptance(registry), confirmed=log.confirmed(registry),
                      frozen=kept, frozen_record=record, frozen_late=late, now=now)

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ccmflow.compare.diff import ChangeKind, ParagraphChange
+from ccmflow.compare.diff import Anchor, ChangeKind, ParagraphChange
 from ccmflow.core.categories import OUTSIDE_REGISTRY
 from ccmflow.core.inputfile import InputKind
 from ccmflow.core.model import Document, Paragraph, paragraph_label
@@ -14,7 +14,6 @@ from ccmflow.core.record import InputRecord
 from ccmflow.core.status import Verdict, format_instant
 from ccmflow.core.submissions import Source
 from ccmflow.inputs.collect import Input, Inputs
-from ccmflow.inputs.examine import Anchor
 from ccmflow.repo.inputref import FETCH_HINT
 
 # Every verdict an input can have, in the order the counts show them.
@@ -44,6 +43,7 @@ class Entry:
     stale: str | None  # why the input needs a rebase onto the current text
     proposed: tuple[str, ...] = ()  # named as co-sponsors without confirming: never credited
     channel: str = "github"
+    remarks: tuple[str, ...] = ()  # what it remarks on in the section (a section's title, or a paragraph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +155,7 @@ def _entry_json(entry: Entry) -> dict[str, object]:
             "amends": list(entry.amends), "inserts": list(entry.inserts), "deletes": list(entry.deletes),
             "moves": list(entry.moves), "timing": entry.timing, "received": entry.received,
             "later": entry.later, "justification": entry.justification, "stale": entry.stale,
-            "proposed": list(entry.proposed), "channel": entry.channel}
+            "proposed": list(entry.proposed), "channel": entry.channel, "remarks": list(entry.remarks)}
 
 
 def build(collected: Inputs, compilation: str | None = None) -> Summary:
@@ -251,7 +251,7 @@ def _section(sid: str, title: str, touching: Sequence[tuple[Input, list[Paragrap
     changed: dict[tuple[str, tuple[object, ...]], ParagraphChange] = {}
     inserted: dict[tuple[object, ...], list[Input]] = defaultdict(list)
     for item, changes in touching:
-        entries.append(_entry(item, changes, labels, zone, stale))
+        entries.append(_entry(item, changes, labels, zone, stale, sid))
         for change in changes:
             if change.change == ChangeKind.ADDED and change.new is not None:
                 inserted[(INSERT, *_content(change.new))].append(item)
@@ -321,7 +321,7 @@ def _amendment(change: ParagraphChange) -> str:
 
 
 def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zone: str,
-           stale: Mapping[str, str]) -> Entry:
+           stale: Mapping[str, str], section: str) -> Entry:
     kinds: dict[InputKind, list[str]] = {AMEND: [], INSERT: [], DELETE: [], MOVE: []}
     for change in changes:
         if change.change == ChangeKind.ADDED:
@@ -334,10 +334,12 @@ def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zon
             if change.moved:
                 kinds[MOVE].append(labels.of(change.id, change.old_number))
     record = item.record
+    remarked = tuple(labels.of(c.paragraphs[0]) if c.paragraphs else "the section" for c in record.remarks
+                     if c.section == section)
     return Entry(item.name, item.number, item.who, item.category, item.verified, item.title,
                  tuple(kinds[AMEND]), tuple(kinds[INSERT]), tuple(kinds[DELETE]), tuple(kinds[MOVE]), item.timing,
                  receipt(record, zone), later(record, zone), record.justification, stale.get(item.name),
-                 item.proposed, str(record.channel))
+                 item.proposed, str(record.channel), remarked)
 
 
 def receipt(record: InputRecord, zone: str) -> str | None:

@@ -92,15 +92,16 @@ def _section_table(summary: Summary) -> str:
 
 def _entry(entry: Entry) -> str:
     changes = [("amends", entry.amends), ("inserts", entry.inserts), ("deletes", entry.deletes),
-               ("moves", entry.moves)]
+               ("moves", entry.moves), ("remarks on", entry.remarks)]
     what = "; ".join(f"{name} {', '.join(items)}" for name, items in changes if items)
-    notes = [n for n in (entry.justification, entry.later, entry.stale) if n]
+    notes = [n for n in (entry.later, entry.stale) if n]
     if entry.proposed:
         notes.append(f"proposed co-sponsors, not confirmed: {', '.join(entry.proposed)}")
     return (f"<tr><th scope=\"row\">{h(entry.input)}</th><td>{h(entry.delegation)}<br><span class=\"small\">"
             f"{h(category_label(entry.category))}</span></td><td>{h(what)}</td>"
             f'<td class="t-{h(entry.timing)}">{h(entry.timing.label)}'
             f'{"<br><span class=small>" + h(entry.received) + "</span>" if entry.received else ""}</td>'
+            f"<td>{h(entry.justification)}</td>"
             f'<td>{"<br>".join(h(n) for n in notes)}</td></tr>')
 
 
@@ -110,7 +111,7 @@ def _summary(summary: Summary, ident: str) -> str:
         out.append(f"<h4>{h(section.title)}</h4>")
         out.append('<div class="scroll"><table><thead><tr><th scope="col">Input</th><th scope="col">Delegation</th>'
                    '<th scope="col">Changes</th><th scope="col">Timing</th>'
-                   '<th scope="col">Justification and notes</th></tr></thead>'
+                   '<th scope="col">Justification</th><th scope="col">Notes</th></tr></thead>'
                    f'<tbody>{"".join(_entry(e) for e in section.entries)}</tbody></table></div>')
         out += [f"<p>Overlapping proposals on {h(o.paragraph)}: {h(', '.join(o.inputs))} "
                 f"({o.proposals} different proposal(s)).</p>" for o in section.overlaps]

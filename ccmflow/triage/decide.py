@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from ccmflow.compare.diff import DocumentDiff, diff_documents
+from ccmflow.compare.diff import Anchor, DocumentDiff, anchors, diff_documents
 from ccmflow.core import labels
 from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import InputKind, is_input_path
@@ -47,6 +47,8 @@ class PullFacts:
     source: Source
     state: str = "open"  # open | closed | merged
     created: datetime | None = None  # when GitHub says the pull request was opened (bounds an attested time)
+    title: str = ""
+    body: str = ""  # the pull request's description: the justification of an input without an input file
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,12 +147,13 @@ class _Reader:
         found = self.content(sha)
         return found.inputs if found is not None else ()
 
-    def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...]]:
+    def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...], tuple[Anchor, ...]]:
         found = self.content(sha)
         if found is None:
-            return None, ()
+            return None, (), ()
         diff = dict(_changed(found)[0]).get(self.document)
-        return diff, found.findings
+        after = found.after.get(self.document)
+        return diff, found.findings, anchors(diff, after) if diff is not None and after is not None else ()
 
     def for_document(self, did: str) -> _Reader:
         self.document = did
@@ -258,7 +261,8 @@ def _judge(base: Workspace, log: SubmissionLog, facts: PullFacts, did: str, head
     entered = Entered(login=facts.author_login, user_id=facts.author_id, stakeholder=who.id if who else None,
                       verified=True)
     record = make_record(base, Facts(
-        name=f"pr-{facts.number}", number=facts.number, document=did, window=window, title="", body="",
+        name=f"pr-{facts.number}", number=facts.number, document=did, window=window, title=facts.title,
+        body=facts.body,
         entered=entered, created=facts.created, head=facts.head_sha, receipts=log.receipts,
         acceptance=log.acceptance(base.registry), confirmed=log.confirmed(base.registry), now=now),
         reader.for_document(did))

@@ -18,12 +18,13 @@ which version of an input counts, who it speaks for or what it says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
-from ccmflow.compare.diff import ChangeKind, DocumentDiff
+from ccmflow.compare.diff import Anchor, ChangeKind, DocumentDiff
 from ccmflow.core import status
 from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import CHANGE_KINDS, RECORD_ROLE, Channel, InputFile, InputKind
@@ -35,15 +36,17 @@ from ccmflow.read.load import SourceFile
 from ccmflow.triage.credit import attested_time, credit, read_files
 
 UNLOGGED = ("the bot has not logged when this input arrived yet (the maintenance job syncs the ledger hourly)")
+_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 NOT_HERE = "the on-time version is not available locally: freeze the window (ccmflow freeze) so that it is kept"
 
 
 class Versions(Protocol):
-    """Reads an input's versions (commits) from git: the input files each adds, and what each does to a document."""
+    """Reads an input's versions (commits) from git: the input files each adds, and what each does to a document
+    (its diff, its problems, and where each paragraph it adds stands)."""
 
     def present(self, sha: str) -> bool: ...
     def files(self, sha: str) -> tuple[SourceFile, ...]: ...
-    def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...]]: ...
+    def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...], tuple[Anchor, ...]]: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,7 +85,7 @@ def make_record(base: Workspace, facts: Facts, versions: Versions) -> InputRecor
     if counted is None or not versions.present(counted.sha):
         return record
     credited = credit(versions.files(counted.sha), base, facts.entered.user_id, facts.created, facts.confirmed)
-    diff, findings = versions.changes(counted.sha)
+    diff, findings, placed = versions.changes(counted.sha)
     own = credited.for_document(facts.document)
     problems = tuple(str(f) for f in (*findings, *credited.findings))
     channel = next((r.channel for r in own), next((r.channel for r in credited.records), Channel.GITHUB))
@@ -91,7 +94,8 @@ def make_record(base: Workspace, facts: Facts, versions: Versions) -> InputRecor
         delegations = (facts.entered.stakeholder,)  # no input file (or one set aside): the author's own delegation
     return replace(record, delegations=delegations, proposed=tuple(s.id for s in credited.proposed),
                    channel=channel, reference=next((r.reference for r in own if r.reference), None),
-                   changes=_changes(diff, own), problems=problems, justification=_justification(own, facts.body))
+                   changes=_changes(diff, own, placed), problems=problems,
+                   justification=_justification(own, description(facts.body)))
 
 
 def _from_frozen(facts: Facts, known: tuple[Received, ...]) -> InputRecord:
@@ -185,16 +189,17 @@ def _last_by(known: Iterable[Received], instant: datetime | None) -> Received | 
     return timed[-1] if timed else None
 
 
-def _changes(diff: DocumentDiff | None, own: Sequence[InputFile]) -> tuple[InputChange, ...]:
+def _changes(diff: DocumentDiff | None, own: Sequence[InputFile], placed: Sequence[Anchor]) -> tuple[InputChange, ...]:
     """What the version asks of the document: its paragraph changes in document order, then its remarks."""
-    reasons = _reasons(own)
+    said, after = _reasons(own)
+    follows = {a.id: a.after for a in placed}
+    kinds = {ChangeKind.ADDED: InputKind.INSERT, ChangeKind.REMOVED: InputKind.DELETE,
+             ChangeKind.MODIFIED: InputKind.AMEND, ChangeKind.MOVED: InputKind.MOVE}
     found: list[InputChange] = []
     for change in diff.changes if diff is not None else ():
-        kinds = {ChangeKind.ADDED: InputKind.INSERT, ChangeKind.REMOVED: InputKind.DELETE,
-                 ChangeKind.MODIFIED: InputKind.AMEND, ChangeKind.MOVED: InputKind.MOVE}
         kind = kinds[change.change]
-        found.append(InputChange(kind=kind, paragraphs=(change.id,), section=change.section,
-                                 justification=reasons.get(change.id, "")))
+        why = after.get(follows.get(change.id) or "", "") if kind == InputKind.INSERT else said.get(change.id, "")
+        found.append(InputChange(kind=kind, paragraphs=(change.id,), section=change.section, justification=why))
         if change.moved and kind == InputKind.AMEND:
             found.append(InputChange(kind=InputKind.MOVE, paragraphs=(change.id,), section=change.section))
     for record in own:
@@ -205,22 +210,29 @@ def _changes(diff: DocumentDiff | None, own: Sequence[InputFile]) -> tuple[Input
     return tuple(found)
 
 
-def _reasons(own: Sequence[InputFile]) -> dict[str, str]:
-    """The justification given for each paragraph a file names (a Word comment is one paragraph's)."""
-    found: dict[str, str] = {}
+def _reasons(own: Sequence[InputFile]) -> tuple[dict[str, str], dict[str, str]]:
+    """The justification given per paragraph amended or deleted, and per paragraph a new one is inserted after
+    (a Word comment is one change's)."""
+    said: dict[str, str] = {}
+    after: dict[str, str] = {}
     for record in own:
-        if record.kind in CHANGE_KINDS and record.paragraph and record.justification:
-            found.setdefault(record.paragraph, record.justification)
-        for change in record.changes:
-            if change.justification:
-                found.setdefault(change.paragraph, change.justification)
-    return found
+        single = ((record.kind, record.paragraph, record.justification),) if record.kind in CHANGE_KINDS else ()
+        several = tuple((c.kind, c.paragraph, c.justification) for c in record.changes)
+        for kind, paragraph, why in (*single, *several):
+            if paragraph and why:
+                (after if kind == InputKind.INSERT else said).setdefault(paragraph, why)
+    return said, after
+
+
+def description(body: str) -> str:
+    """A pull request's description as the delegation wrote it: hidden template comments removed, trimmed."""
+    return _COMMENT.sub("", body or "").strip()
 
 
 def _justification(own: Sequence[InputFile], body: str) -> str:
     """Why the input is made, in the delegation's words: its input files' justification, else the description of
     the pull request (a delegation's own pull request has no input file)."""
-    given = [r.justification for r in own if r.justification and r.kind != InputKind.REMARK]
+    given = [r.justification for r in own if r.justification]
     given += [c.justification for r in own for c in r.changes if c.justification]
     if given:
         return "\n\n".join(dict.fromkeys(given))

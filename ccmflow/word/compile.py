@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from docx.document import Document as WordDocument
 from docx.shared import Cm
 
-from ccmflow.inputs.compile import Compilation, Proposal, Row, footer_line, shown_sections
+from ccmflow.inputs.compile import Compilation, Proposal, Row, footer_line, shown_sections, sponsors_text
 from ccmflow.word.document import (
     PROP_DOCUMENT,
     STYLE_TITLE,
@@ -27,10 +27,10 @@ def _proposal_lines(row: Row) -> list[tuple[str, str]]:
     reasons = [(f"Justification ({who})", why) for who, why in row.reasons]
     if row.clean is None:
         alt = row.alternatives[0]
-        return [(f"New paragraph proposed by {', '.join(alt.sponsors)}", alt.paragraph.text), *reasons]
-    lines = [(f"Alt {n} ({', '.join(alt.sponsors)})", _text(alt)) for n, alt in enumerate(row.alternatives, 1)]
+        return [(f"New paragraph proposed by {sponsors_text(alt.sponsors)}", alt.paragraph.text), *reasons]
+    lines = [(f"Alt {n} ({sponsors_text(alt.sponsors)})", _text(alt)) for n, alt in enumerate(row.alternatives, 1)]
     if row.deletion:
-        lines.append((f"Deletion proposed by {', '.join(row.deletion)}", ""))
+        lines.append((f"Deletion proposed by {sponsors_text(row.deletion)}", ""))
     lines += [(f"Move proposed by {who}", where) for who, where in row.moves]
     return lines + reasons
 
