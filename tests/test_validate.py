@@ -116,7 +116,7 @@ CASES: dict[str, Break] = {
         # review-document is at a stage (elements) only the Declaration goes through.
         also=("unknown document 'political-declaration'",) * 2 + ("version 'elements' names unknown document",)
         + ("is for unknown document 'political-declaration'",) * 2
-        + ("names unknown document 'political-declaration'",) * 4
+        + ("names unknown document 'political-declaration'",) * 5
         + ("'review-document' does not go through version 'elements'",)),
     "dangling reference: unknown document": Break(
         LAP, '"review-document#puaq37yf"', '"review-doc#puaq37yf"', at='"review-doc#',

@@ -82,7 +82,7 @@ def _windows(process: Process, at: datetime, titles: Mapping[str, str]) -> str:
     rows = []
     for state in phase(process, at).windows:
         window = state.window
-        opens = opens_when(window, zone)
+        opens = opens_when(window, zone, at)  # as known then: an issue still to come is not known yet
         closes = format_instant(window.closes, zone) if window.closes else "to be announced"
         name = titles.get(window.document, window.document)
         rows.append(f'<tr class="w-{h(state.state.replace(" ", "-"))}"><th scope="row">{h(window.title)}</th>'
