@@ -229,7 +229,7 @@ CASES: dict[str, Break] = {
                     message=("YAML anchors (&s) are not allowed",), hint=("write values out in full",)),
     "alias": Break(LAP, "  status: draft\n", "  status: *s\n", at="*s",
                    message=("YAML aliases (*name) are not allowed",), hint=("write the value out in full",)),
-    "deep nesting": Break(REGISTRY, "    roles: [accept-late, consolidate, coordination-committee]",
+    "deep nesting": Break(REGISTRY, "    roles: [accept-late, consolidate, coordination-committee, record-input]",
                           "    roles: " + "[" * 30 + "]" * 30, at="roles: [", offset=7 + 22,
                           message=("nesting deeper than 24 levels",), hint=("flatten",)),
     "multi-document": Break(REGISTRY, "  - id: austria\n", "---\n  - id: austria\n", at="---\n",
