@@ -11,10 +11,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ccmflow.core.languages import WORKING, State, language, localize
+from ccmflow.core.languages import WORKING, State, localize
 from ccmflow.core.model import Document, Workspace
 from ccmflow.repo.store import Store
 from ccmflow.repo.translationfiles import translations as translation_files
+from ccmflow.write.words import native_name
 
 # Scripts written right to left (ISO 639-1 codes of the languages that use them).
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv"})
@@ -56,7 +57,7 @@ def repository_translations(store: Store, rev: str, workspace: Workspace, doc: s
         outdated, missing = states.count(State.OUTDATED), states.count(State.MISSING)
         note = f"{outdated} paragraph{'s' if outdated != 1 else ''} changed in English since translated" \
             if outdated else ""
-        versions.append(LanguageVersion(code=translation.lang, name=language(translation.lang).native,
+        versions.append(LanguageVersion(code=translation.lang, name=native_name(translation.lang),
                                         document=localized.document, outdated=bool(outdated), outdated_note=note,
                                         untranslated=missing, states=localized.states))
     return sorted(versions, key=lambda v: v.code)
