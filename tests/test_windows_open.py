@@ -190,3 +190,12 @@ def test_status_on_16_april_shows_the_action_plan_and_declaration_not_circulated
     assert main(["status", "--at", "2020-04-16T12:00", "-C", str(ROOT)]) == 0
     out = capsys.readouterr().out
     assert out.count("not circulated yet") >= 2
+
+
+def test_the_second_preparatory_meeting_discusses_all_three_documents(ccm: Workspace) -> None:
+    meeting = next(m for m in ccm.process.milestones if m.id == "second-preparatory-meeting")
+    # The note: delegations "share their views on the informal drafts of the Review document and the Lausanne
+    # Action Plan and ... comment on the elements".
+    assert [s.document for s in meeting.documents] == ["review-document", "lausanne-action-plan",
+                                                       "political-declaration"]
+    assert meeting.purpose is not None and "Review Document" in meeting.purpose
