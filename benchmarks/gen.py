@@ -54,7 +54,7 @@ _ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 _WIDTH = 96
 
 
-def generate_document(paragraphs: int = 300, seed: int = 0, doc_id: str = DOC_ID, version: str = "zero-draft") -> str:
+def generate_document(paragraphs: int = 300, seed: int = 0, doc_id: str = DOC_ID, version: str = "first-draft") -> str:
     """The YAML text of a document with `paragraphs` paragraphs spread over the process's sections."""
     rng = random.Random(seed)
     taken: set[str] = set()

@@ -49,7 +49,8 @@ def test_on_time_input_gets_labels_statuses_and_one_comment(world: World) -> Non
     assert world.fake.issue_labels(1) == {"doc:review-document", "section:universalization", "from:state-party",
                                           "needs-translation"}
     assert world.statuses(1) == {"ccmflow/validation": ("success", "The document is valid"),
-                                 "ccmflow/deadline": ("success", "Received on time (deadline 04 May 2020 21:59 UTC)")}
+                                 "ccmflow/deadline": ("success",
+                                                      "Received on time (deadline 4 May 2020 23:59 CEST (21:59 UTC))")}
     body = world.status_comment(1)
     assert "paragraph 5 (`pkp3nvcv`): text amended" in body and "21:59:59 UTC" in body
     labels = world.fake.labels()

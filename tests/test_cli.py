@@ -221,14 +221,15 @@ def test_init_creates_a_valid_repository_for_another_treaty(tmp_path: Path,
     assert '- "Outcome document of the ERC: 1"' in form
     assert (target / ".github" / "ISSUE_TEMPLATE" / "config.yml").is_file()
     # The support unit's placeholder account may enter e-mailed input and attest its time, once its real id
-    # replaces the placeholder.
+    # replaces the placeholder; so may the Presidency, for input it received itself.
     from ccmflow.core.roles import Role
     from ccmflow.read.directory import directory_workspace
 
     workspace, _ = directory_workspace(target)
     assert workspace is not None
-    isu = next(s for s in workspace.registry.stakeholders if Role.RECORD_INPUT in s.roles)
-    assert [a.id for a in isu.accounts] == [0] and Role.RECORD_INPUT not in workspace.registry.get("presidency").roles
+    isu = workspace.registry.get("isu")
+    assert isu is not None and [a.id for a in isu.accounts] == [0] and Role.RECORD_INPUT in isu.roles
+    assert Role.RECORD_INPUT in workspace.registry.get("presidency").roles  # type: ignore[union-attr]
     capsys.readouterr()
     _, status = run_json(capsys, "status", "-C", str(target), "--at", "2027-03-01T12:00")
     assert status["at"].endswith("-05:00")

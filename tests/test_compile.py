@@ -43,7 +43,7 @@ def test_alternatives_are_grouped_and_attributed(proc: Process) -> None:
                                                                             "Cross",)]
     assert row.alternatives[0].paragraph.text == NEW and row.number == "5"
     text = render_markdown(compiled)
-    assert "[Alt 1 (Austria, Chile): Since the First Review Conference, the Convention has grown" in text
+    assert "[Alt 1 (Austria; Chile): Since the First Review Conference, the Convention has grown" in text
     assert "[Alt 2 (International Committee of the Red Cross):" in text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ def test_triage_compilation_consolidation_and_redline(demo: Path) -> None:
     assert "not valid YAML" in (demo / "triage/pr-7.md").read_text("utf-8")
     assert "Accepted by the Presidency" in (demo / "triage/pr-6.md").read_text("utf-8")
     compilation = (demo / "compilation/review-document.html").read_text("utf-8")
-    assert "<b>Alt 1</b> (<span class=\"sponsors\">Austria, Chile</span>)" in compilation
+    assert "<b>Alt 1</b> (<span class=\"sponsors\">Austria; Chile</span>)" in compilation
     assert "[Deletion proposed by" in compilation
     consolidated = (demo / "consolidated/review-document.md").read_text("utf-8")
     assert "reflecting the sustained outreach of States Parties" in consolidated
@@ -80,6 +81,16 @@ def test_the_repository_holds_the_ledger_and_the_freeze(demo: Path) -> None:
     assert freeze_ref(WINDOW, 4) in repo.references
     assert "refs/heads/consolidate/review-document/consolidated" in repo.references
     assert "refs/tags/review-document/zero-draft" in repo.references
+
+
+def test_each_document_is_tagged_at_its_own_first_stage_on_the_note_s_date(demo: Path) -> None:
+    repo = pygit2.Repository(str(demo / "repository"))
+    tags = {name.removeprefix("refs/tags/"): repo.references[name].peel(pygit2.Tag)
+            for name in repo.references if name.startswith("refs/tags/")}
+    days = {name: datetime.fromtimestamp(tag.tagger.time, UTC).date().isoformat() for name, tag in tags.items()}
+    # No zero draft of the Action Plan or the Declaration, and nothing dated 16 March.
+    assert days == {"review-document/zero-draft": "2020-04-15", "lausanne-action-plan/working-paper": "2020-05-29",
+                    "political-declaration/elements": "2020-08-07"}
 
 
 def test_the_demo_is_repeatable_and_careful_with_folders(demo: Path, tmp_path: Path) -> None:

@@ -109,20 +109,26 @@ def test_naming_delegations_one_may_not_speak_for_credits_nobody_else_anywhere(p
     assert delegations(proc.store, workspace, "review-document")["pr-1"] == ("Mexico",)
 
 
-def test_an_attested_e_mail_time_counts_in_the_summary_only_from_the_isu(proc: Process) -> None:
+def test_an_attested_e_mail_time_counts_in_the_summary_only_from_a_record_input_account(proc: Process) -> None:
     emailed = utc(5, 4, 21, 30)  # before the deadline (4 May, 21:59:59 UTC)
     remark = Proposal("review-document", InputKind.REMARK, ("chile",), remark="Views sent by e-mail.",
                       received=emailed)
-    propose(proc, 1, "presidency", remark, utc(5, 7))
+    propose(proc, 1, "mexico", remark, utc(5, 7))
     proc.sync()
     (item,) = collect(proc.store, "review-document", now=AFTER).inputs
-    assert item.timing.label == "late"  # the presidency holds no record-input role
+    assert item.timing.label == "late"  # Mexico holds no record-input role
     isu = (39084516, "ccm-isu")
     proc.records[1] = replace(proc.records[1], author_id=isu[0], author_login=isu[1])
     proc.sync()
     (item,) = collect(proc.store, "review-document", now=AFTER).inputs
     assert item.timing.label == "on time" and item.received == emailed
     assert item.who == "Chile"
+    # The Presidency team receives input too (process.yaml, contacts): it records what it received, likewise.
+    presidency = (48213907, "ch-presidency-ccm")
+    proc.records[1] = replace(proc.records[1], author_id=presidency[0], author_login=presidency[1])
+    proc.sync()
+    (item,) = collect(proc.store, "review-document", now=AFTER).inputs
+    assert item.timing.label == "on time" and item.received == emailed and item.who == "Chile"
 
 
 def test_the_freeze_keeps_an_input_e_mailed_on_time_and_entered_after_the_deadline(proc: Process) -> None:

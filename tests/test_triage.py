@@ -107,7 +107,7 @@ def test_on_time_input_is_labelled_by_structure_and_author():
     decision = triage(review_edit(), at(20, month=4))
     assert decision.labels == {"doc:review-document", "section:universalization", "from:state-party"}
     assert status_of(decision, VALIDATION)[0] == "success"
-    assert status_of(decision, DEADLINE) == ("success", "Received on time (deadline 04 May 2020 21:59 UTC)")
+    assert status_of(decision, DEADLINE) == ("success", "Received on time (deadline 4 May 2020 23:59 CEST (21:59 UTC))")
     body = decision.body
     assert body.startswith(STATUS_MARKER)
     assert "paragraph 5 (`pkp3nvcv`): text amended" in body
@@ -302,7 +302,7 @@ def test_a_fraction_of_a_second_around_the_deadline_is_never_zero_seconds(offset
 
 
 def test_input_before_a_window_s_opening_date_is_set_is_kept_as_early():
-    # On 3 May the Declaration's window is not open: it opens with the elements, "early August", date not yet set.
+    # On 3 May the Declaration's window is not open: it opens with the elements ("early August"), issued 7 August.
     declaration = "documents/political-declaration.yaml"
     text = BASE_TEXTS[declaration]
     old = "We, the States Parties to the Convention on Cluster Munitions, gathered in"
@@ -310,4 +310,4 @@ def test_input_before_a_window_s_opening_date_is_set_is_kept_as_early():
     decision = triage({declaration: text.replace(old, "We, the States Parties, meeting in", 1)}, at(3))
     assert labels.LATE not in decision.labels
     assert status_of(decision, DEADLINE) == ("success", "Received before the input window opened; kept as input to it")
-    assert "Received before the window opened (opens early August 2020 (approximate))" in decision.body
+    assert "Received before the window opened (7 August 2020, 00:00:00 CEST" in decision.body

@@ -18,6 +18,7 @@ from ccmflow.write.workflows import (
     WORKFLOW_NAMES,
     WORKFLOWS_DIR,
     check_package_spec,
+    form_channels,
     form_titles,
     render_issue_config,
     render_issue_form,
@@ -281,7 +282,8 @@ def test_zizmor_finds_nothing_in_rendered_workflows(tmp_path: Path, spec: str) -
 
 
 def test_repository_issue_form_is_the_rendered_one() -> None:
-    assert (REPO / FORM_PATH).read_bytes() == render_issue_form(form_titles(REPO)).encode("utf-8"), REGENERATE
+    rendered = render_issue_form(form_titles(REPO), form_channels(REPO))
+    assert (REPO / FORM_PATH).read_bytes() == rendered.encode("utf-8"), REGENERATE
     assert (REPO / CONFIG_PATH).read_bytes() == render_issue_config().encode("utf-8"), REGENERATE
 
 
@@ -289,7 +291,7 @@ def test_issue_form_fields_are_the_ones_the_bot_reads() -> None:
     from ccmflow.propose.form import find_document, find_kind
     from ccmflow.repo.store import directory_workspace
 
-    form = _load(render_issue_form(form_titles(REPO)))
+    form = _load(render_issue_form(form_titles(REPO), form_channels(REPO)))
     fields = {item["attributes"]["label"]: item for item in form["body"] if item["type"] != "markdown"}
     assert set(fields) == {f.value for f in Field}
     assert fields[Field.KIND]["attributes"]["options"] == list(KIND_OPTIONS.values())
@@ -322,7 +324,7 @@ def test_issues_workflow_reads_forms_only_with_what_it_needs() -> None:
 def test_check_jsonschema_accepts_the_issue_form_and_its_config(tmp_path: Path) -> None:
     tool = _tool("check-jsonschema")
     form, config = tmp_path / "propose-input.yml", tmp_path / "config.yml"
-    form.write_text(render_issue_form(form_titles(REPO)), encoding="utf-8")
+    form.write_text(render_issue_form(form_titles(REPO), form_channels(REPO)), encoding="utf-8")
     config.write_text(render_issue_config(), encoding="utf-8")
     for schema, path in (("vendor.github-issue-forms", form), ("vendor.github-issue-config", config)):
         result = subprocess.run([tool, "--builtin-schema", schema, str(path)], capture_output=True, text=True,

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ccmflow.commands.common import add_common, parse_when
+from ccmflow.commands.common import NOW_ENV, add_common, parse_when
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -49,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
             console(stderr=True).print(f"warning: {problem}; the site shows the inputs already here", markup=False)
     zone = store.require(store.commit(args.rev).id).process.conference.timezone
     at = parse_when(args.at, zone)
+    fixed = bool(args.at or os.environ.get(NOW_ENV))  # a given instant: the pages keep it, and say so
     started = time.perf_counter()
-    built = build_site(store, args.out, args.rev, at)
+    built = build_site(store, args.out, args.rev, at, fixed=fixed)
     seconds = time.perf_counter() - started
     if args.json:
         emit_json({"out": str(built.out), "commit": built.commit, "pages": list(built.pages),

@@ -34,20 +34,58 @@ def run(args: argparse.Namespace) -> int:
     process = found.process
     now = parse_when(args.at, process.conference.timezone)
     current = phase(process, now)
+    circulated = circulation(found, now)
     languages = translation_coverage(args, found)
     titles = {did: doc.short_title() for did, doc in found.documents.items()}
     if args.json:
-        emit_json(as_json(process, current, now) | {"translations": [c.as_json() for c in languages]})
+        emit_json(as_json(process, current, now) | {
+            "documents": _documents_json(found, circulated),
+            "translations": [c.as_json() | {"circulated": circulated.get(c.document) is not None} for c in languages]})
         return 0
     out = console()
     out.print(f"[bold]{process.conference.name}[/bold], {process.conference.venue}")
     out.print(f"As of {format_instant(now, process.conference.timezone)}: [bold]{current.label}[/bold]")
     if current.today:
         out.print("Today: " + "; ".join(m.title for m in current.today))
-    out.print(_windows_table(process, current.windows))
+    out.print(_documents_table(found, circulated))
+    out.print(_windows_table(process, current.windows, now))
     out.print(_milestones_table(process, current, titles))
-    out.print(_translations_table(languages))
+    out.print(_translations_table([c for c in languages if circulated.get(c.document)], circulated))
     return 0
+
+
+def circulation(found: Workspace, now: datetime) -> dict[str, str | None]:
+    """Each document's version in circulation at `now`, in the timeline's order (None: not circulated yet)."""
+    from ccmflow.core.status import circulated_version
+
+    order = [d for d in found.process.document_order if d in found.documents]
+    order += [d for d in found.documents if d not in order]
+    return {d: circulated_version(found.documents[d], found.process, now) for d in order}
+
+
+def _documents_table(found: Workspace, circulated: dict[str, str | None]) -> Table:
+    from rich.table import Table
+
+    from ccmflow.write.header import day
+
+    table = Table(title="Documents (the version in circulation)", title_justify="left")
+    for column in ("document", "version", "symbol", "issued"):
+        table.add_column(column)
+    for did, version in circulated.items():
+        doc = found.documents[did]
+        if version is None:
+            table.add_row(doc.short_title(), "[yellow]not circulated yet[/yellow]", "—", "—")
+            continue
+        issued = doc.issued_at(version)
+        table.add_row(doc.short_title(), found.process.version_name(version), doc.symbol_at(version) or "—",
+                      day(issued) if issued else "—")
+    return table
+
+
+def _documents_json(found: Workspace, circulated: dict[str, str | None]) -> list[dict[str, object]]:
+    return [{"document": did, "version": version, "circulated": version is not None,
+             "issued": found.documents[did].issued.get(version) if version else None}
+            for did, version in circulated.items()]
 
 
 def translation_coverage(args: argparse.Namespace, found: Workspace) -> list[Coverage]:
@@ -61,13 +99,13 @@ def translation_coverage(args: argparse.Namespace, found: Workspace) -> list[Cov
     return [c for d in order for c in document_languages(found.documents[d], known) if c.lang != WORKING]
 
 
-def _translations_table(coverage: list[Coverage]) -> Table:
+def _translations_table(coverage: list[Coverage], circulated: dict[str, str | None]) -> Table:
     from rich.table import Table
 
     from ccmflow.core.languages import LANGUAGES, WORKING
 
-    table = Table(title="Translations (paragraphs translated and current / all; outdated: the English changed since)",
-                  title_justify="left")
+    table = Table(title="Translations (paragraphs translated and current / all; outdated: the English changed "
+                        "since; not translated yet: no translation at all)", title_justify="left")
     table.add_column("document")
     codes = [lang.code for lang in LANGUAGES if lang.code != WORKING]
     for code in codes:
@@ -76,13 +114,17 @@ def _translations_table(coverage: list[Coverage]) -> Table:
         cells = []
         for code in codes:
             c = next(x for x in coverage if x.document == doc and x.lang == code)
-            outdated = f" [yellow]{c.outdated} outdated[/yellow]" if c.outdated else ""
-            cells.append(f"{c.translated}/{len(c.states)}{outdated}")
+            outdated = f"\n[yellow]{c.outdated} outdated[/yellow]" if c.outdated else ""
+            missing = f"\n[dim]{c.missing} not translated yet[/dim]" if c.missing and c.translated + c.outdated else ""
+            cells.append(f"{c.translated}/{len(c.states)}{outdated}{missing}")
         table.add_row(doc, *cells)
+    for doc, version in circulated.items():
+        if version is None:
+            table.add_row(doc, *(["[dim]not circulated yet[/dim]"] + [""] * (len(codes) - 1)))
     return table
 
 
-def _windows_table(process: Process, states: tuple[WindowState, ...]) -> Table:
+def _windows_table(process: Process, states: tuple[WindowState, ...], now: datetime) -> Table:
     from rich.table import Table
 
     from ccmflow.core.status import format_delta, format_instant
@@ -96,15 +138,17 @@ def _windows_table(process: Process, states: tuple[WindowState, ...]) -> Table:
         closes = format_instant(window.closes, zone) if window.closes else "to be announced"
         left = format_delta(state.remaining) if state.remaining is not None and state.state == "open" else "—"
         style = {"open": "green", "closed": "dim"}.get(state.state, "yellow")
-        table.add_row(window.title, window.document, closes, f"[{style}]{_state(state, zone)}[/{style}]", left)
+        table.add_row(window.title, window.document, closes, f"[{style}]{_state(state, zone, now)}[/{style}]",
+                      left)
     return table
 
 
-def _state(state: WindowState, zone: str) -> str:
-    """A window's state in words; one not open yet says when it opens, so it never reads as open."""
+def _state(state: WindowState, zone: str, now: datetime) -> str:
+    """A window's state in words; one not open yet says when it opens (as known then), so it never reads as
+    open."""
     from ccmflow.core.status import opening
 
-    return opening(state.window, zone) if state.state == "upcoming" else state.state
+    return opening(state.window, zone, now) if state.state == "upcoming" else state.state
 
 
 def _milestones_table(process: Process, current: Phase, titles: dict[str, str]) -> Table:
@@ -131,7 +175,7 @@ def _about(process: Process, milestone: Milestone, titles: dict[str, str]) -> st
 
 
 def as_json(process: Process, current: Phase, now: datetime) -> dict[str, object]:
-    from ccmflow.core.status import format_instant, opening
+    from ccmflow.core.status import format_instant, known_opening, opening
 
     return {
         "at": now.isoformat(), "phase": current.label,
@@ -139,8 +183,8 @@ def as_json(process: Process, current: Phase, now: datetime) -> dict[str, object
         "next_milestone": current.next.id if current.next else None,
         "today_milestones": [m.id for m in current.today],
         "windows": [{"id": s.window.id, "document": s.window.document, "state": s.state,
-                     "opens": s.window.opens.isoformat() if s.window.opens else None,
-                     "opens_display": opening(s.window, process.conference.timezone),
+                     "opens": opens.isoformat() if (opens := known_opening(s.window, now)) else None,
+                     "opens_display": opening(s.window, process.conference.timezone, now),
                      "closes": s.window.closes.isoformat() if s.window.closes else None,
                      "closes_display": format_instant(s.window.closes, process.conference.timezone)
                      if s.window.closes else "to be announced",

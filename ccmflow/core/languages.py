@@ -23,20 +23,14 @@ WORKING = "en"
 
 @dataclass(frozen=True, slots=True)
 class Language:
+    """A conference language. Its names and its dates come from CLDR (ccmflow.write.words), never from here."""
+
     code: str
-    name: str  # in English
-    native: str
-    rtl: bool = False
+    rtl: bool = False  # written right to left (CLDR agrees: a test checks it)
 
 
-LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English", "English"),
-    Language("fr", "French", "Français"),
-    Language("es", "Spanish", "Español"),
-    Language("ar", "Arabic", "العربية", rtl=True),
-    Language("ru", "Russian", "Русский"),
-    Language("zh", "Chinese", "中文"),
-)
+LANGUAGES: tuple[Language, ...] = (Language("en"), Language("fr"), Language("es"), Language("ar", rtl=True),
+                                   Language("ru"), Language("zh"))
 CODES = tuple(lang.code for lang in LANGUAGES)
 
 # Font stacks that between them cover Latin, Arabic, CJK and Cyrillic on the usual systems (Noto and
@@ -52,38 +46,6 @@ def language(code: str) -> Language:
     if found is None:
         raise KeyError(f"unknown language '{code}' (use one of: {', '.join(CODES)})")
     return found
-
-
-# The words a rendering prints itself, per language (our own renderings of the usual terms).
-_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "en": {"original": "Original", "indicators": "Indicators", "baseline": "Baseline", "target": "Target",
-           "responsible": "Responsible", "timeframe": "Timeframe", "references": "References", "page": "Page",
-           "outdated": "translation outdated", "missing": "not yet translated", "paragraph": "paragraph",
-           "of": "of"},
-    "fr": {"original": "Original", "indicators": "Indicateurs", "baseline": "Situation de départ",
-           "target": "Objectif", "responsible": "Responsables", "timeframe": "Calendrier",
-           "references": "Références", "page": "Page", "outdated": "traduction à mettre à jour",
-           "missing": "pas encore traduit", "paragraph": "paragraphe", "of": "du document"},
-    "es": {"original": "Original", "indicators": "Indicadores", "baseline": "Punto de partida", "target": "Meta",
-           "responsible": "Responsables", "timeframe": "Plazo", "references": "Referencias", "page": "Página",
-           "outdated": "traducción por actualizar", "missing": "aún sin traducir", "paragraph": "párrafo",
-           "of": "del documento"},
-    "ar": {"original": "الأصل", "indicators": "المؤشرات", "baseline": "خط الأساس", "target": "الهدف",
-           "responsible": "الجهات المسؤولة", "timeframe": "الإطار الزمني", "references": "المراجع",
-           "page": "الصفحة", "outdated": "الترجمة بحاجة إلى تحديث", "missing": "لم تترجم بعد",
-           "paragraph": "الفقرة", "of": "من"},
-    "ru": {"original": "Язык оригинала", "indicators": "Показатели", "baseline": "Исходный уровень",
-           "target": "Цель", "responsible": "Ответственные", "timeframe": "Сроки", "references": "Ссылки",
-           "page": "Стр.", "outdated": "перевод устарел", "missing": "ещё не переведено", "paragraph": "пункт",
-           "of": "документа"},
-    "zh": {"original": "原文", "indicators": "指标", "baseline": "基线", "target": "目标", "responsible": "负责方",
-           "timeframe": "时限", "references": "参考", "page": "页", "outdated": "译文需更新", "missing": "尚未翻译",
-           "paragraph": "段", "of": "见"},
-})
-
-
-def label(lang: str, key: str) -> str:
-    return _LABELS.get(lang, _LABELS[WORKING]).get(key) or _LABELS[WORKING][key]
 
 
 def source_hash(english: str) -> str:
@@ -110,7 +72,8 @@ class Translated:
 
 @dataclass(frozen=True, slots=True)
 class Translation:
-    """One document's texts in one language: its title, section titles and paragraph texts, each optional."""
+    """One document's texts in one language: its title, header lines (agenda item, who submits it), section titles
+    and paragraph texts, each optional."""
 
     document: str
     lang: str
@@ -118,6 +81,8 @@ class Translation:
     title: Translated | None = None
     sections: Mapping[str, Translated] = field(default_factory=lambda: MappingProxyType({}))
     paragraphs: Mapping[str, Translated] = field(default_factory=lambda: MappingProxyType({}))
+    agenda_item: Translated | None = None
+    submitted_by: Translated | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +148,10 @@ def localize(doc: Document, translation: Translation | None, lang: str) -> Local
     states = coverage(doc, translation, lang).states
     sections = tuple(_section(s, translation) for s in doc.sections)
     title = translation.title.text if translation.title else doc.title
-    return Localized(replace(doc, title=title, sections=sections), lang, states)
+    agenda = translation.agenda_item.text if translation.agenda_item else doc.agenda_item
+    submitted = translation.submitted_by.text if translation.submitted_by else doc.submitted_by
+    return Localized(replace(doc, title=title, sections=sections, agenda_item=agenda, submitted_by=submitted), lang,
+                     states)
 
 
 def _section(section: Section, translation: Translation) -> Section:

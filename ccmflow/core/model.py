@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from types import MappingProxyType
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_NUMBERING: Mapping[str, str] = MappingProxyType({"action": "Action {n}"})
 DEFAULT_FORMAT = "{n}"
@@ -156,6 +157,13 @@ class Approximate:
         return f"mid-{month}" if self.part == "mid" else f"{self.part} {month}"
 
 
+class OpenedBy(StrEnum):
+    """How a window announced only approximately (or to be announced) came to open on a known day."""
+
+    ISSUED = "issued"  # the document's stage it concerns was issued (the document's `issued` date)
+    RECORDED = "recorded"  # the Presidency recorded the day in process.yaml (`opened`)
+
+
 class LatePolicy(StrEnum):
     """What the bot does with an input that arrived after its window's deadline (process.yaml, late_policy)."""
 
@@ -166,8 +174,9 @@ class LatePolicy(StrEnum):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Window:
     """A submission window. `opens` is None until its opening date is set: the window is not open then, and
-    `opens_about` says when it is expected ('early August'). `closes` is None while the deadline is to be
-    announced."""
+    `opens_about` says when it is expected ('early August'). A window announced so opens when the document
+    stage it concerns is issued, or on the day the Presidency records (`opened_by` says which; None: `opens` is
+    the date announced). `closes` is None while the deadline is to be announced."""
 
     id: str
     document: str
@@ -177,6 +186,28 @@ class Window:
     version: str | None = None
     late_policy: LatePolicy = LatePolicy.FLAG
     opens_about: Approximate | None = None
+    opened_by: OpenedBy | None = None
+
+    def on_issue(self, document: Document | None, zone: str) -> Window:
+        """The window opened by the issue of its stage: a window announced approximately opens at the start of
+        the day (conference time) its document's version was issued. Unchanged when its date is known already,
+        or the stage has not been issued."""
+        if self.opens is not None or self.opens_about is None or self.version is None or document is None:
+            return self
+        day = document.issued_at(self.version)
+        if day is None:
+            return self
+        return replace(self, opens=start_of_day(day, zone), opened_by=OpenedBy.ISSUED)
+
+
+def start_of_day(day: date, zone: str) -> datetime:
+    """00:00 of a day in a time zone, as a UTC instant (how a window opening on a bare date opens). An unknown zone
+    (reported where the timeline is read) counts as UTC, as the reader does."""
+    try:
+        tz: ZoneInfo = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = ZoneInfo("UTC")
+    return datetime.combine(day, time(0), tz).astimezone(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +266,32 @@ class Version:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Contact:
+    """Who receives input outside GitHub, at which address; `stakeholder` is its registry id."""
+
+    id: str
+    name: str
+    address: str
+    stakeholder: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Channel:
+    """A way input reaches the Presidency outside GitHub: what is sent, to whom, with a copy to whom.
+
+    `documents` limits it to some documents (() for every one); `until` names the window before whose opening
+    it is the way in (early suggestions, before the text they are about is circulated)."""
+
+    id: str
+    title: str
+    to: Contact
+    copy: tuple[Contact, ...] = ()
+    documents: tuple[str, ...] = ()
+    until: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Process:
     conference: Conference
     deadline_time: str
@@ -245,9 +302,20 @@ class Process:
     late_policy: LatePolicy = LatePolicy.FLAG
     path: str = "documents/process.yaml"
     section_titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    contacts: tuple[Contact, ...] = ()
+    channels: tuple[Channel, ...] = ()
 
     def window(self, wid: str) -> Window | None:
         return next((w for w in self.windows if w.id == wid), None)
+
+    def circulated(self, documents: Mapping[str, Document]) -> Process:
+        """The timeline with every window announced approximately opened by the issue of its document's stage
+        (the one rule, applied wherever documents and timeline meet: see Workspace)."""
+        zone = self.conference.timezone
+        windows = tuple(w.on_issue(documents.get(w.document), zone) for w in self.windows)
+        if all(a is b for a, b in zip(windows, self.windows, strict=True)):
+            return self
+        return replace(self, windows=windows)
 
     def windows_for(self, document: str) -> tuple[Window, ...]:
         return tuple(w for w in self.windows if w.document == document)
@@ -307,6 +375,12 @@ class Workspace:
     documents: Mapping[str, Document]
     process: Process
     registry: Registry
+
+    def __post_init__(self) -> None:
+        # The timeline as the documents make it: a window announced "early August" is open once the stage it
+        # concerns has been issued. Done here, so that status, the issue form, triage, the summary and the site
+        # all read the same `Window.opens`.
+        object.__setattr__(self, "process", self.process.circulated(self.documents))
 
     def document(self, did: str) -> Document | None:
         return self.documents.get(did)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ccmflow.core.errors import FatalError
-from ccmflow.core.model import Milestone, Process, Window
+from ccmflow.core.model import Document, Milestone, Process, Window
 
 
 class Verdict(StrEnum):
@@ -85,18 +85,30 @@ def window_state(window: Window, now: datetime) -> WindowState:
     return WindowState(window, "open", left)
 
 
-def opens_when(window: Window, zone: str) -> str:
-    """When a window opens: the instant, 'early August 2020 (approximate)', or 'to be announced'."""
-    if window.opens is not None:
-        return format_instant(window.opens, zone)
+def known_opening(window: Window, at: datetime | None = None) -> datetime | None:
+    """When the window opens, as it was known at `at` (default: as known now). A day learnt only when it came
+    (the stage's issue, the Presidency's record) was not known before it: the approximate date stood then."""
+    if window.opens is None or (window.opened_by is not None and at is not None and _aware(at) < window.opens):
+        return None
+    return window.opens
+
+
+def opens_when(window: Window, zone: str, at: datetime | None = None) -> str:
+    """When a window opens: the instant, 'early August 2020 (approximate)', or 'to be announced' (as known at
+    `at`)."""
+    opens = known_opening(window, at)
+    if opens is not None:
+        return format_instant(opens, zone)
     return f"{window.opens_about} (approximate)" if window.opens_about is not None else "to be announced"
 
 
-def opening(window: Window, zone: str) -> str:
+def opening(window: Window, zone: str, at: datetime | None = None) -> str:
     """A window not open yet, as people read it: 'opens on 15 April 2020, ...', 'opens early August 2020 ...'."""
-    if window.opens is not None:
-        return f"opens on {opens_when(window, zone)}"
-    return f"opens {opens_when(window, zone)}" if window.opens_about is not None else "opening date to be announced"
+    if known_opening(window, at) is not None:
+        return f"opens on {opens_when(window, zone, at)}"
+    if window.opens_about is not None:
+        return f"opens {opens_when(window, zone, at)}"
+    return "opening date to be announced"
 
 
 def phase(process: Process, now: datetime) -> Phase:
@@ -121,6 +133,19 @@ def _label(process: Process, today: date, windows: tuple[WindowState, ...]) -> s
     if open_now:
         return "open for input: " + "; ".join(open_now)
     return "preparation: no input window open"
+
+
+def circulated_version(document: Document, process: Process, at: datetime) -> str | None:
+    """The version of a document in circulation at `at`: its current one, unless that was issued later, then the
+    latest earlier stage issued by then; None when none was (the document was not circulated yet). A version
+    whose date of issue is not recorded counts as issued: only a recorded date can put it in the future."""
+    day = _aware(at).astimezone(ZoneInfo(process.conference.timezone)).date()
+    issued = document.issued_at(document.version)
+    if issued is None or issued <= day:
+        return document.version
+    stages = [v.id for v in process.versions_of(document.id)]
+    earlier = stages[:stages.index(document.version)] if document.version in stages else []
+    return next((v for v in reversed(earlier) if (d := document.issued_at(v)) is not None and d <= day), None)
 
 
 def windows_for(process: Process, document: str, version: str | None = None) -> tuple[Window, ...]:
@@ -181,6 +206,14 @@ def format_instant(instant: datetime, zone: str) -> str:
     same_day = local.date() == utc.date()
     utc_text = f"{utc:%H:%M:%S} UTC" if same_day else f"{utc.day} {utc:%B %Y, %H:%M:%S} UTC"
     return f"{local.day} {local:%B %Y, %H:%M:%S %Z} ({utc_text})"
+
+
+def short_instant(instant: datetime, zone: str) -> str:
+    """'25 Sep 2020 23:59 CEST (21:59 UTC)': conference time and UTC in few characters, for a commit status."""
+    local = instant.astimezone(ZoneInfo(zone))
+    utc = instant.astimezone(UTC)
+    utc_text = f"{utc:%H:%M} UTC" if local.date() == utc.date() else f"{utc.day} {utc:%b %H:%M} UTC"
+    return f"{local.day} {local:%b %Y %H:%M %Z} ({utc_text})"
 
 
 def format_delta(delta: timedelta) -> str:

@@ -35,9 +35,9 @@ from ccmflow.repo import prinput
 from ccmflow.repo.git import Commit, Repository, Signature, commit_everything, commit_of, person, set_ref
 from ccmflow.repo.inputref import pull_ref
 from ccmflow.repo.ledger import Ledger, LedgerEntry, write_ledger
+from ccmflow.repo.release import tag_version
 from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text, tree_with
-from ccmflow.repo.versions import version_tag
 from ccmflow.triage import decide as triage
 from ccmflow.write.edit import Editor
 from ccmflow.write.render import render_html, render_markdown
@@ -102,18 +102,26 @@ def _signature(name: str, when: datetime) -> Signature:
     return person(name, f"{name}@users.noreply.github.com", when)
 
 
-def _zero_drafts(path: Path) -> tuple[Repository, Commit]:
+def _first_stages(path: Path) -> tuple[Repository, Commit]:
+    """The embedded documents, each at its own first stage (the Review Document's zero draft, the Action Plan's
+    informal working paper, the Declaration's elements), each tagged as issued on the day its file records."""
     path.mkdir(parents=True, exist_ok=True)
     for rel, data in _files(instance_root()).items():
         target = path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    who = _signature("ch-presidency-ccm", cest(3, 16, 9))
-    repo, commit = commit_everything(path, "Zero drafts of the outcome documents", who)
+    who = _signature("ch-presidency-ccm", cest(4, 15, 9))  # the zero draft's circulation (the concept note)
+    repo, commit = commit_everything(path, "The outcome documents at their first stages", who)
     repo.config["user.name"] = "ccmflow demo"
     repo.config["user.email"] = "demo@ccmflow.invalid"
-    for doc in ("review-document", "lausanne-action-plan", "political-declaration"):
-        set_ref(repo, version_tag(doc, "zero-draft"), commit.id)
+    workspace = Store(path).require(commit.id)
+    for doc in workspace.process.document_order:
+        document = workspace.documents[doc]
+        issued = document.issued_at()
+        assert issued is not None, f"{doc}: the embedded file records no date of issue for {document.version}"
+        name = workspace.process.version_name(document.version)
+        tag_version(repo, doc, document.version, commit.id, f"{document.title}: {name}, issued {issued}\n",
+                    _signature("ch-presidency-ccm", cest(issued.month, issued.day, 9)))
     return repo, commit
 
 
@@ -122,7 +130,7 @@ class _Run:
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.repo, self.base = _zero_drafts(out / "repository")
+        self.repo, self.base = _first_stages(out / "repository")
         self.store = Store(out / "repository")
         self.workspace: Workspace = self.store.require(self.base.id)
         document = self.workspace.document(DOCUMENT)

@@ -15,10 +15,13 @@ from ccmflow.core.model import (
     DEFAULT_NUMBERING,
     Account,
     Approximate,
+    Channel,
     Conference,
+    Contact,
     Document,
     LatePolicy,
     Milestone,
+    OpenedBy,
     Paragraph,
     Process,
     Registry,
@@ -179,10 +182,36 @@ class _Build:
         versions = tuple(Version(v["id"], v["name"], v.get("kind", "draft"), tuple(v.get("documents", ())))
                          for v in self.data["versions"])
         sections = MappingProxyType({s["id"]: s["title"] for s in self.data.get("sections", ())})
+        contacts = tuple(Contact(id=c["id"], name=c["name"], address=c["address"], stakeholder=c.get("stakeholder"))
+                         for c in self.data.get("contacts", ()))
+        channels = tuple(self._channel(i, c, contacts, windows) for i, c in enumerate(self.data.get("channels", ())))
         return Process(conference=conference, deadline_time=self.data["deadline_time"],
                        document_order=tuple(self.data["document_order"]), versions=versions,
                        windows=windows, milestones=milestones, late_policy=default_policy,
-                       path=self.loaded.path, section_titles=sections)
+                       path=self.loaded.path, section_titles=sections, contacts=contacts, channels=channels)
+
+    def _channel(self, i: int, data: dict[str, Any], contacts: tuple[Contact, ...],
+                 windows: tuple[Window, ...]) -> Channel:
+        """A channel, its contacts named by id; an id that names no contact (or window) is a finding."""
+        known = {c.id: c for c in contacts}
+        listed = ", ".join(known) or "none: add them under contacts"
+
+        def contact(path: tuple[str | int, ...], cid: str) -> Contact:
+            found = known.get(cid)
+            if found is None:
+                self.note(path, f"'{cid}' is not a contact of this file",
+                          f"use one of the ids under contacts: {listed}")
+                return Contact(id=cid, name=cid, address="")
+            return found
+
+        where: tuple[str | int, ...] = ("channels", i)
+        until = data.get("until")
+        if until is not None and until not in {w.id for w in windows}:
+            self.note((*where, "until"), f"'{until}' is not a window of this file",
+                      f"use one of: {', '.join(w.id for w in windows)}")
+        return Channel(id=data["id"], title=data["title"], to=contact((*where, "to"), data["to"]),
+                       copy=tuple(contact((*where, "copy", j), c) for j, c in enumerate(data.get("copy", ()))),
+                       documents=tuple(data.get("documents", ())), until=until, note=data.get("note"))
 
     def _zone(self, name: str) -> ZoneInfo:
         try:
@@ -227,8 +256,17 @@ class _Build:
         opens = self._instant((*where, "opens"), w["opens"], zone, time(0)) if isinstance(w["opens"], str) else None
         about = self._approximate((*where, "opens"), w["opens"]) if isinstance(w["opens"], dict) else None
         closes = self._instant((*where, "closes"), w["closes"], zone, deadline)
+        opened_by = None
+        if "opened" in w:
+            if opens is not None:
+                self.note((*where, "opened"), f"window '{w['id']}' opens on a date already ({w['opens']})",
+                          "remove `opened` (it records the day a window announced approximately or to be "
+                          "announced opened), or set `opens` to the approximate date announced")
+            else:
+                opens, opened_by = self._instant((*where, "opened"), w["opened"], zone, time(0)), OpenedBy.RECORDED
         return Window(id=w["id"], document=w["document"], title=w["title"], closes=closes, opens=opens,
-                      version=w.get("version"), late_policy=LatePolicy(w.get("late_policy", policy)), opens_about=about)
+                      version=w.get("version"), late_policy=LatePolicy(w.get("late_policy", policy)), opens_about=about,
+                      opened_by=opened_by)
 
     def _approximate(self, where: tuple[str | int, ...], data: dict[str, str]) -> Approximate:
         year, month = map(int, data["month"].split("-"))

@@ -34,6 +34,7 @@ def check(parsed: Iterable[Parsed]) -> tuple[Workspace | None, list[Finding]]:
         findings += list(_registry_rules(*registries[0]))
     if registries and processes:
         findings += list(_coordinated_sections(processes[0][0], *registries[0]))
+        findings += list(_contacts(*processes[0], registries[0][0]))
     if findings or not processes or not registries:
         return None, findings
     workspace = Workspace(MappingProxyType({d.id: d for d, _ in documents}), processes[0][0], registries[0][0])
@@ -158,6 +159,8 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
     yield from _unique(loaded, "windows", [w.id for w in process.windows])
     yield from _unique(loaded, "milestones", [m.id for m in process.milestones])
     yield from _unique(loaded, "versions", [v.id for v in process.versions])
+    yield from _unique(loaded, "contacts", [c.id for c in process.contacts])
+    yield from _unique(loaded, "channels", [c.id for c in process.channels])
     for i, version in enumerate(process.versions):
         for j, did in enumerate(version.documents):
             if did not in documents and did not in broken:
@@ -187,6 +190,11 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
             if stage.version is not None and stage.version not in versions:
                 yield loaded.finding((*where, "version"), f"unknown version '{stage.version}'",
                                      f"use one of: {', '.join(sorted(versions))}")
+    for i, channel in enumerate(process.channels):
+        for j, did in enumerate(channel.documents):
+            if did not in documents and did not in broken:
+                yield loaded.finding(("channels", i, "documents", j), f"channel '{channel.id}' names unknown "
+                                     f"document '{did}'", f"use one of: {', '.join(known)}")
     if dates_ok:
         yield from _window_order(process, loaded)
         yield from _milestone_order(process, loaded)
@@ -203,6 +211,30 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
                 if name not in versions:
                     yield doc_loaded.finding(("document", key, name), f"{key}: '{name}' is not one of the versions "
                                              f"in {process.path}", f"use one of: {', '.join(sorted(versions))}")
+        yield from _issued_after_close(process, document, doc_loaded)
+
+
+def _issued_after_close(process: Process, document: Document, loaded: Loaded) -> Iterator[Finding]:
+    """A window announced approximately opens when its stage is issued: an issue after its deadline would open it
+    only once it has closed."""
+    for window in process.windows_for(document.id):
+        opened = window.on_issue(document, process.conference.timezone)
+        about = window.opens_about  # announced after its deadline already: reported on the window
+        if about is not None and window.closes is not None and about.bounds()[0] > window.closes.date():
+            continue
+        if opened is not window and opened.opens and window.closes and opened.opens >= window.closes:
+            yield loaded.finding(("document", "issued", window.version or ""), f"{document.id} {window.version} "
+                                 f"is issued after window '{window.id}' closes, which it opens",
+                                 f"correct the date of issue, or the window's deadline in {process.path}")
+
+
+def _contacts(process: Process, loaded: Loaded, registry: Registry) -> Iterator[Finding]:
+    """A contact that names who receives input names a stakeholder of the registry."""
+    known = [s.id for s in registry.stakeholders]
+    for i, contact in enumerate(process.contacts):
+        if contact.stakeholder is not None and registry.get(contact.stakeholder) is None:
+            yield loaded.finding(("contacts", i, "stakeholder"), f"contact '{contact.id}' names unknown "
+                                 f"stakeholder '{contact.stakeholder}'", f"use one of: {', '.join(known)}")
 
 
 def _stages(process: Process, loaded: Loaded, known: Collection[str]) -> Iterator[Finding]:

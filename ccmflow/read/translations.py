@@ -39,7 +39,8 @@ def parse_translation(file: SourceFile) -> tuple[Translation | None, Loaded | No
                                        f"under translations/{folder}/", f"move the file to translations/"
                                        f"{meta['language']}/ or set language: {folder}"))
     record = Translation(meta["document"], meta["language"], file.path, _one(data.get("title")),
-                         _many(data.get("sections")), _many(data.get("paragraphs")))
+                         _many(data.get("sections")), _many(data.get("paragraphs")),
+                         agenda_item=_one(data.get("agenda_item")), submitted_by=_one(data.get("submitted_by")))
     return record, loaded, findings
 
 

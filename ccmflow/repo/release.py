@@ -1,4 +1,5 @@
-"""Releasing a version: set the document's version, commit it on the current branch, tag DOC/VERSION.
+"""Releasing a version: set the document's version and date of issue, commit it on the current branch, tag
+DOC/VERSION.
 
 The commit is made from git objects; the file on disk (and the index) follow only when they hold exactly what
 was committed before, so uncommitted edits are never overwritten. An existing tag is never moved.
@@ -7,7 +8,9 @@ was committed before, so uncommitted edits are never overwritten. An existing ta
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pygit2
 
@@ -22,15 +25,26 @@ from ccmflow.write.edit import write_document
 class Release:
     tag: str
     commit: str
-    committed: bool  # False when the file already said this version
+    committed: bool  # False when the file already said this version, with its date of issue
     work_tree: bool  # whether the file on disk was updated
+    issued: str | None = None  # the date of issue the file records for the version (YYYY-MM-DD)
 
     def as_json(self) -> dict[str, object]:
         return {"tag": self.tag, "commit": self.commit, "committed": self.committed,
-                "work_tree_updated": self.work_tree}
+                "work_tree_updated": self.work_tree, "issued": self.issued}
 
 
-def release(store: Store, doc: str, version: str) -> Release:
+def tag_version(repo: pygit2.Repository, doc: str, version: str, target: pygit2.Oid, message: str,
+                tagger: pygit2.Signature | None = None) -> str:
+    """The annotated tag DOC/VERSION on `target` (by `tagger`, default the user); its name."""
+    name = version_tag(doc, version).removeprefix("refs/tags/")
+    repo.create_tag(name, target, pygit2.enums.ObjectType.COMMIT, tagger or signature(repo), message)
+    return name
+
+
+def release(store: Store, doc: str, version: str, issued: date | None = None) -> Release:
+    """Tag the version; the file says the version and its date of issue (`issued`, else the one it records)
+    first, so a circulated header carries its symbol and date."""
     repo = store.repo
     if repo.head_is_unborn or repo.head_is_detached:
         raise FatalError("HEAD is not on a branch: check out the branch to release on")
@@ -45,19 +59,22 @@ def release(store: Store, doc: str, version: str) -> Release:
     known = [v.id for v in workspace.process.versions]
     if version not in known:
         raise FatalError(f"'{version}' is not a version in process.yaml (known: {', '.join(known)})")
+    dates = dict(document.issued)
+    if issued is not None:
+        dates[version] = issued.isoformat()
     target, committed, synced = head.id, False, False
-    if document.version != version:
+    if document.version != version or dates != dict(document.issued):
         old = blob_text(head, document.path) or ""
-        new = write_document(old, document.path, replace(document, version=version))
+        new = write_document(old, document.path, replace(document, version=version, issued=MappingProxyType(dates)))
         message = f"Release {doc}: {workspace.process.version_name(version)}\n"
         target = commit_files(repo, head, {document.path: new.encode()}, message)
         repo.references[repo.head.name].set_target(target, f"ccmflow release {doc} {version}")
         committed = True
         synced = _sync(repo, document.path, old.encode(), new.encode())
-    name = tag.removeprefix("refs/tags/")
-    repo.create_tag(name, target, pygit2.enums.ObjectType.COMMIT, signature(repo),
-                    f"{document.title}: {workspace.process.version_name(version)}\n")
-    return Release(name, str(target), committed, synced)
+    when = f", issued {dates[version]}" if version in dates else ""
+    name = tag_version(repo, doc, version, target, f"{document.title}: {workspace.process.version_name(version)}"
+                                                   f"{when}\n")
+    return Release(name, str(target), committed, synced, dates.get(version))
 
 
 def _sync(repo: pygit2.Repository, path: str, old: bytes, new: bytes) -> bool:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from ccmflow.core.status import format_instant
 from ccmflow.repo.store import Store
-from ccmflow.site import documents, inputs, process, search, versions
+from ccmflow.site import documents, inputs, process, search, send, versions
 from ccmflow.site.data import SiteData, gather
-from ccmflow.site.html import NavItem, Page, shell
+from ccmflow.site.html import Clock, NavItem, Page, shell
 from ccmflow.site.languages import Translations, document_path, repository_translations
 
 ASSETS = ("site.css", "site.js")
@@ -28,6 +28,7 @@ class Built:
 def pages(site: SiteData) -> list[Page]:
     """Every page, by its path under the site."""
     found = [Page("index.html", "Process", process.home(site), "process"),
+             Page(send.PATH, "How to send input", send.send_page(site), "send"),
              Page("inputs/index.html", "Inputs", inputs.overview(site), "inputs"),
              Page("search.html", "Search", search.search_page(site), "search")]
     for data in site.documents:
@@ -54,7 +55,8 @@ def pages(site: SiteData) -> list[Page]:
 def navigation(site: SiteData) -> list[NavItem]:
     items = [NavItem("Process", "index.html", "process")]
     items += [NavItem(_short(d.document.title), document_path(d.document.id), d.document.id) for d in site.documents]
-    items += [NavItem("Inputs", "inputs/index.html", "inputs"),
+    items += [NavItem("Send input", send.PATH, "send"),
+              NavItem("Inputs", "inputs/index.html", "inputs"),
               NavItem("Versions", f"versions/{site.documents[0].document.id}.html" if site.documents else "index.html",
                       "versions"),
               NavItem("Search", "search.html", "search")]
@@ -72,11 +74,12 @@ def write(site: SiteData, out: Path) -> Built:
     built = format_instant(site.at, conference.timezone)
     nav = navigation(site)
     title = conference.short_name or conference.name
+    clock = Clock(site.at, built) if site.fixed else None
     written = []
     for page in pages(site):
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(shell(page, title, nav, built), encoding="utf-8")
+        target.write_text(shell(page, title, nav, built, clock), encoding="utf-8")
         written.append(page.path)
     (out / "assets").mkdir(exist_ok=True)
     for name in ASSETS:
@@ -88,6 +91,7 @@ def write(site: SiteData, out: Path) -> Built:
 
 
 def build_site(store: Store, out: Path, rev: str, at: datetime,
-               translations: Translations = repository_translations) -> Built:
-    """Read the repository at `rev`, judge timing as of `at`, and write the site under `out`."""
-    return write(gather(store, rev, at, translations), out)
+               translations: Translations = repository_translations, *, fixed: bool = False) -> Built:
+    """Read the repository at `rev`, judge timing as of `at`, and write the site under `out`. `fixed`: `at` was
+    given (a past date, say): the pages show the process as it stood then, and their script keeps that clock."""
+    return write(gather(store, rev, at, translations, fixed), out)

@@ -4,19 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ccmflow.core.languages import State
 from ccmflow.core.model import Document, Paragraph, number_name, paragraph_label
 from ccmflow.site.data import DocumentData, SiteData
 from ccmflow.site.html import h
 from ccmflow.site.languages import LanguageVersion, document_path
 from ccmflow.write.render import details, display_number, reference
 
+# How a paragraph of a translation that is not (or no longer) its translation is marked, in English.
+_STATE_NOTE = {State.MISSING: "not translated yet: the English text", State.OUTDATED: "translation outdated"}
+
 
 def paragraph_html(doc: Document, paragraph: Paragraph, number: str, others: Mapping[str, Document],
-                   trace_href: str | None) -> str:
-    """One paragraph: its number, text, action details and references, a permanent link and a trace link."""
+                   trace_href: str | None, state: State | None = None) -> str:
+    """One paragraph: its number, text, action details and references, a permanent link and a trace link. In a
+    translation (`state`), English shown for want of a translation is marked and set lang="en" dir="ltr"; an
+    outdated translation is marked as such."""
     pid = h(paragraph.id)
     name = number_name(number)
-    body = [f'<p class="text">{h(paragraph.text)}</p>']
+    shown_in = ' lang="en" dir="ltr"' if state is State.MISSING else ""
+    note = (f' <span class="lang-note {h(state.value)}" lang="en" dir="ltr">[{h(_STATE_NOTE[state])}]</span>'
+            if state in _STATE_NOTE else "")
+    body = [f'<p class="text"{shown_in}>{h(paragraph.text)}{note}</p>']
     items = [f'<li><span class="label">{h(label)}:</span> {h("; ".join(values))}</li>'
              for label, values in details(paragraph)]
     if items:
@@ -38,7 +47,8 @@ def paragraph_html(doc: Document, paragraph: Paragraph, number: str, others: Map
             f"</div></div>")
 
 
-def sections_html(doc: Document, others: Mapping[str, Document], trace_href: str | None) -> str:
+def sections_html(doc: Document, others: Mapping[str, Document], trace_href: str | None,
+                  states: Mapping[str, State] | None = None) -> str:
     numbers = doc.numbers()
     pids = {p.id for _, p in doc.walk()}
     out = []
@@ -46,7 +56,8 @@ def sections_html(doc: Document, others: Mapping[str, Document], trace_href: str
         anchor = "" if section.id in pids else f' id="{h(section.id)}"'
         out.append(f'<section{anchor} aria-labelledby="s-{h(section.id)}"><h2 id="s-{h(section.id)}">'
                    f"{h(section.title)}</h2>")
-        out += [paragraph_html(doc, p, numbers[p.id], others, trace_href) for p in section.paragraphs]
+        out += [paragraph_html(doc, p, numbers[p.id], others, trace_href, (states or {}).get(p.id))
+                for p in section.paragraphs]
         out.append("</section>")
     return "\n".join(out)
 
@@ -55,11 +66,13 @@ def _languages(data: DocumentData, current: str) -> str:
     """The language list, shown only when a translation exists; outdated translations are marked."""
     if not data.translations:
         return ""
-    entries = [("en", "English", "", False)] + [(t.code, t.name, t.outdated_note, t.outdated)
-                                                 for t in data.translations]
+    entries = [("en", "English", "", False, 0)] + [(t.code, t.name, t.outdated_note, t.outdated, t.untranslated)
+                                                    for t in data.translations]
     items = []
-    for code, name, note, outdated in entries:
+    for code, name, note, outdated, untranslated in entries:
         mark = f' <span class="outdated">outdated{": " + h(note) if note else ""}</span>' if outdated else ""
+        if untranslated:
+            mark += f' <span class="untranslated">{untranslated} not translated yet</span>'
         link = (f'<span aria-current="page">{h(name)}</span>' if code == current else
                 f'<a href="{h(document_path(data.document.id, code).removeprefix("documents/"))}" '
                 f'lang="{h(code)}" hreflang="{h(code)}">{h(name)}</a>')
@@ -71,12 +84,17 @@ def document_page(site: SiteData, data: DocumentData, translation: LanguageVersi
     doc = translation.document if translation is not None else data.document
     others = {d.document.id: d.document for d in site.documents}
     process = site.workspace.process
-    symbol = f"{doc.symbol} · " if doc.symbol else ""
+    if not data.circulated:
+        return _not_circulated(site, data)
+    symbol = f"{doc.symbol_at()} · " if doc.symbol_at() else ""
     outdated = ""
     if translation is not None and translation.outdated:
         outdated = (f'<p class="warning" lang="en" dir="ltr">This translation is outdated: '
                     f'{h(translation.outdated_note or "the English text has changed since it was translated")}. '
                     f'The <a href="{h(data.document.id)}.html">English text</a> is the current one.</p>')
+    if translation is not None and translation.untranslated:
+        outdated += (f'<p class="note" lang="en" dir="ltr">{translation.untranslated} paragraph(s) are not '
+                     "translated yet: they are shown in English, marked as such.</p>")
     return "\n".join([
         f'<p class="kicker" lang="en" dir="ltr">{h(process.conference.short_name or process.conference.name)}</p>',
         f"<h1>{h(doc.title)}</h1>",
@@ -87,7 +105,22 @@ def document_page(site: SiteData, data: DocumentData, translation: LanguageVersi
         outdated,
         '<p class="note" lang="en" dir="ltr">Each paragraph keeps its link (¶ and its id) when paragraphs are '
         "inserted or deleted: numbers change, ids do not.</p>",
-        sections_html(doc, others, f"../trace/{doc.id}.html"),
+        sections_html(doc, others, f"../trace/{doc.id}.html", translation.states if translation else None),
+    ])
+
+
+def _not_circulated(site: SiteData, data: DocumentData) -> str:
+    """A document not issued yet at the site's date: its title and that it is not circulated, never its text."""
+    from ccmflow.core.status import format_instant
+
+    process = site.workspace.process
+    first = next(iter(process.versions_of(data.document.id)), None)
+    stage = f" Its first stage is the {process.version_name(first.id).lower()}." if first else ""
+    return "\n".join([
+        f'<p class="kicker">{h(process.conference.short_name or process.conference.name)}</p>',
+        f"<h1>{h(data.document.title)}</h1>",
+        f'<p class="warning">Not circulated yet as of {h(format_instant(site.at, process.conference.timezone))}: '
+        f"no version of this document had been issued.{h(stage)}</p>",
     ])
 
 

@@ -6,6 +6,7 @@ import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 # Only the site's own files: nothing is fetched from elsewhere, and inline <script> is never executed
 # (the search index and the deadlines travel as application/json, read by the site's own script).
@@ -43,20 +44,34 @@ class Page:
     direction: str = "ltr"
 
 
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A site built for a given instant (`--at`): its pages keep that instant in their own clock."""
+
+    at: datetime
+    shown: str  # the instant as people read it, conference time and UTC
+
+
 def root_of(path: str) -> str:
     """The relative way back to the site's root from a page, so the site works under any URL prefix."""
     return "../" * path.count("/")
 
 
-def shell(page: Page, site_title: str, nav: Sequence[NavItem], built: str) -> str:
-    """The full page: landmarks, skip link, navigation with a search box, the body, and the footer."""
+def shell(page: Page, site_title: str, nav: Sequence[NavItem], built: str, clock: Clock | None = None) -> str:
+    """The full page: landmarks, skip link, navigation with a search box, the body, and the footer. With a
+    `clock`, the page's script reads that instant instead of the visitor's (`data-now`), and a banner says the
+    page shows a past date."""
     root = root_of(page.path)
     current = ' aria-current="page"'
     items = "".join(f'<li><a href="{h(root + item.href)}"{current if item.key == page.nav else ""}>'
                     f"{h(item.label)}</a></li>" for item in nav)
+    now = f' data-now="{h(clock.at.astimezone(UTC).isoformat())}"' if clock else ""
+    banner = (f'<p class="asof" role="note" lang="en" dir="ltr">This site shows the process as it stood on '
+              f"{h(clock.shown)}: the documents, windows and countdown are as of that moment, not today.</p>"
+              if clock else "")
     return "\n".join([
         "<!DOCTYPE html>",
-        f'<html lang="{h(page.lang)}" dir="{h(page.direction)}">',
+        f'<html lang="{h(page.lang)}" dir="{h(page.direction)}"{now}>',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -76,7 +91,7 @@ def shell(page: Page, site_title: str, nav: Sequence[NavItem], built: str) -> st
         '<input id="site-q" name="q" type="search" autocomplete="off">'
         '<button type="submit">Search</button></form>',
         "</header>",
-        f'<main id="main" tabindex="-1">\n{page.body}\n</main>',
+        f'<main id="main" tabindex="-1">\n{banner}{page.body}\n</main>',
         '<footer class="site" lang="en" dir="ltr">',
         f"<p>Built from the repository on {h(built)}. A static site: no cookies, no tracking, nothing loaded "
         "from elsewhere.</p>",

@@ -12,8 +12,10 @@ from ccmflow.site.charts import bar_chart
 from ccmflow.site.data import DocumentData, SiteData, WindowInputs
 from ccmflow.site.html import h
 
-NONE_YET = ("Inputs are pull requests on the repository, one per delegation's proposal. The bot records who sent "
-            "each one and when GitHub received it; they appear here at the next build of this site.")
+# HTML (a link to the page on sending input); nothing in it comes from the repository.
+NONE_YET_HTML = ("Delegations send input by the form on GitHub, by e-mail or by a pull request (see "
+                 '<a href="../send.html">How to send input</a>). Each input is recorded with the delegations it '
+                 "speaks for and the time it was received; inputs appear here at the next build of this site.")
 
 
 def compilation_path(doc: str, window: str) -> str:
@@ -29,7 +31,7 @@ def overview(site: SiteData) -> str:
         rows.append(f'<tr><th scope="row"><a href="{h(data.document.id)}.html">{h(data.document.title)}</a></th>'
                     f"<td>{total}</td><td>{windows}</td></tr>")
     chart = bar_chart("inputs-by-document", "Inputs per document", bars) if any(v for _, v in bars) else ""
-    empty = "" if chart else f'<p class="empty">No inputs have been received yet. {h(NONE_YET)}</p>'
+    empty = "" if chart else f'<p class="empty">No inputs have been received yet. {NONE_YET_HTML}</p>'
     return "\n".join([
         "<h1>Inputs</h1>",
         '<p class="lede">Written input from States Parties, signatory and observer States, international '
@@ -45,7 +47,7 @@ def document_inputs(site: SiteData, data: DocumentData) -> str:
             f'<p class="meta"><a href="../documents/{h(doc.id)}.html">current text</a> · '
             f'<a href="../versions/{h(doc.id)}.html">versions</a></p>']
     if not data.inputs:
-        return "\n".join([*head, f'<p class="empty">No inputs on this document yet. {h(NONE_YET)} Offline, '
+        return "\n".join([*head, f'<p class="empty">No inputs on this document yet. {NONE_YET_HTML} Offline, '
                           f"the site reads them from the refs a maintainer fetches: <code>{h(FETCH_HINT)}</code>."
                           "</p>"])
     return "\n".join([*head, *(_window(doc.id, w, i) for i, w in enumerate(data.inputs))])

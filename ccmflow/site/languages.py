@@ -7,13 +7,15 @@ test or another treaty body's site can supply its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from ccmflow.core.languages import WORKING, State, language, localize
+from ccmflow.core.languages import WORKING, State, localize
 from ccmflow.core.model import Document, Workspace
 from ccmflow.repo.store import Store
 from ccmflow.repo.translationfiles import translations as translation_files
+from ccmflow.write.words import native_name
 
 # Scripts written right to left (ISO 639-1 codes of the languages that use them).
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv"})
@@ -21,13 +23,17 @@ RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv"})
 
 @dataclass(frozen=True, slots=True)
 class LanguageVersion:
-    """One document as read in one language; `outdated` when the English has changed since it was translated."""
+    """One document as read in one language; `outdated` when the English has changed since a paragraph was
+    translated, `untranslated` when some paragraphs have no translation yet (kept apart: the first is a translation
+    to update, the second one still to make)."""
 
     code: str  # "fr", "ar"
     name: str  # the language's name in that language, e.g. "Français", "العربية"
     document: Document
     outdated: bool = False
     outdated_note: str = ""  # what lags, for a person (e.g. "3 paragraphs changed since translated")
+    untranslated: int = 0  # paragraphs with no translation yet, shown in English
+    states: Mapping[str, State] = field(default_factory=lambda: MappingProxyType({}))  # paragraph id -> state
 
     @property
     def direction(self) -> str:
@@ -49,12 +55,11 @@ def repository_translations(store: Store, rev: str, workspace: Workspace, doc: s
         localized = localize(english, translation, translation.lang)
         states = list(localized.states.values())
         outdated, missing = states.count(State.OUTDATED), states.count(State.MISSING)
-        note = "; ".join(part for part in (
-            f"{outdated} paragraph{'s' if outdated != 1 else ''} changed in English since translated" if outdated
-            else "", f"{missing} not translated yet (shown in English)" if missing else "") if part)
-        versions.append(LanguageVersion(code=translation.lang, name=language(translation.lang).native,
-                                        document=localized.document, outdated=bool(outdated or missing),
-                                        outdated_note=note))
+        note = f"{outdated} paragraph{'s' if outdated != 1 else ''} changed in English since translated" \
+            if outdated else ""
+        versions.append(LanguageVersion(code=translation.lang, name=native_name(translation.lang),
+                                        document=localized.document, outdated=bool(outdated), outdated_note=note,
+                                        untranslated=missing, states=localized.states))
     return sorted(versions, key=lambda v: v.code)
 
 

@@ -66,11 +66,13 @@ def _documents(site: SiteData) -> str:
     cards = []
     for data in site.documents:
         doc = data.document
-        symbol = f'<p class="symbol">{h(doc.symbol)}</p>' if doc.symbol else ""
+        symbol = f'<p class="symbol">{h(doc.symbol_at())}</p>' if doc.symbol_at() and data.circulated else ""
         paragraphs = sum(1 for _ in doc.walk())
+        stage = (f"{h(process.version_name(doc.version))} · {h(doc.status.capitalize())} · {paragraphs} paragraphs"
+                 if data.circulated else '<span class="notyet">Not circulated yet</span>')
         cards.append(
             f'<li class="card"><h3><a href="{h(document_path(doc.id))}">{h(doc.title)}</a></h3>{symbol}'
-            f"<p>{h(process.version_name(doc.version))} · {h(doc.status.capitalize())} · {paragraphs} paragraphs</p>"
+            f"<p>{stage}</p>"
             f'<p class="links"><a href="inputs/{h(doc.id)}.html">Inputs</a> · '
             f'<a href="versions/{h(doc.id)}.html">Versions</a> · <a href="trace/{h(doc.id)}.html">Trace</a></p></li>')
     return ('<section aria-labelledby="docs-h"><h2 id="docs-h">Documents</h2>'
@@ -82,7 +84,7 @@ def _windows(process: Process, at: datetime, titles: Mapping[str, str]) -> str:
     rows = []
     for state in phase(process, at).windows:
         window = state.window
-        opens = opens_when(window, zone)
+        opens = opens_when(window, zone, at)  # as known then: an issue still to come is not known yet
         closes = format_instant(window.closes, zone) if window.closes else "to be announced"
         name = titles.get(window.document, window.document)
         rows.append(f'<tr class="w-{h(state.state.replace(" ", "-"))}"><th scope="row">{h(window.title)}</th>'

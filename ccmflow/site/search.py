@@ -10,7 +10,7 @@ from ccmflow.site.languages import document_path
 def index(site: SiteData) -> list[dict[str, str]]:
     """One entry per paragraph (and per translated paragraph): where it is, its number and its text."""
     entries = []
-    for data in site.documents:
+    for data in (d for d in site.documents if d.circulated):  # a text not issued yet is not searched
         versions = [("en", data.document)] + [(t.code, t.document) for t in data.translations]
         for code, doc in versions:
             numbers = doc.numbers()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ccmflow.compare.diff import ChangeKind
@@ -12,7 +12,7 @@ from ccmflow.core.escape import code, escape
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.core.model import paragraph_label
 from ccmflow.core.record import Received
-from ccmflow.core.status import Verdict, format_delta, format_instant, opening
+from ccmflow.core.status import Verdict, format_delta, format_instant, opening, short_instant
 from ccmflow.core.submissions import Source
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def deadline_status(report: Report) -> str:
     if worst is None:
         return "Not input to a document: no deadline applies"
     closes = worst.window.closes if worst.window else None
-    when = f"{closes.astimezone(UTC):%d %b %Y %H:%M} UTC" if closes else ""
+    when = short_instant(closes, report.timezone) if closes else ""  # conference time, then UTC
     return {
         Verdict.ON_TIME: f"Received on time (deadline {when})",
         Verdict.EARLY: "Received before the input window opened; kept as input to it",

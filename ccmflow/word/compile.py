@@ -69,15 +69,23 @@ def _remarks(writer: Writer, remarks: Iterable[tuple[str, str]]) -> None:
         plain(line, f": “{text}”")
 
 
+# The number column stays narrow: set in the grid, on every cell (the header row too) and with a fixed layout, since
+# LibreOffice sizes columns from the grid and ignores cell widths (it gave the number half the page).
+NUMBER_WIDTH, TEXT_WIDTH = Cm(1.6), Cm(15)
+
+
 def _table(word: WordDocument, rows: tuple[Row, ...]) -> None:
     table = word.add_table(rows=1, cols=2)
     table.style = "Table Grid"
+    table.autofit = False  # w:tblLayout fixed
+    table.columns[0].width, table.columns[1].width = NUMBER_WIDTH, TEXT_WIDTH  # w:tblGrid/w:gridCol
     head = table.rows[0].cells
+    head[0].width, head[1].width = NUMBER_WIDTH, TEXT_WIDTH
     head[0].text, head[1].text = "No.", "Text and proposals"
     repeat_header(table.rows[0])
     for row in rows:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(1.6), Cm(15)
+        cells[0].width, cells[1].width = NUMBER_WIDTH, TEXT_WIDTH
         cells[0].text = display_number(row.number) if row.number and row.clean is not None else ""
         body = cells[1].paragraphs[0]
         if row.clean is not None:

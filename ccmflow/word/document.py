@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from ccmflow.core.languages import WORD_FONTS, WORKING, State, label, language
+from ccmflow.core.languages import WORD_FONTS, WORKING, State, language
 from ccmflow.core.model import Conference, Document, Paragraph
 from ccmflow.word.ooxml import (
     Ids,
@@ -31,6 +31,7 @@ from ccmflow.word.ooxml import (
 )
 from ccmflow.write.header import Header, make_header
 from ccmflow.write.render import Reader, details, display_number, reference
+from ccmflow.write.words import word as label
 
 # Custom property names: what the file is a rendering of, exactly.
 PROP_DOCUMENT = "ccmflow.document"
@@ -110,9 +111,12 @@ class Writer:
         self.rtl = language(lang).rtl
         self.ids = Ids()
 
-    def para(self, style: str, text: str = "", bold: bool = False, italic: bool = False) -> WordParagraph:
+    def para(self, style: str, text: str = "", bold: bool = False, italic: bool = False,
+             english: bool = False) -> WordParagraph:
+        """A paragraph in the reader's direction; `english`: English shown for want of a translation, left to
+        right whatever the reader's direction."""
         paragraph = self.word.add_paragraph(style=style)
-        if self.rtl:
+        if self.rtl and not english:
             right_to_left(paragraph)
         if text:
             plain(paragraph, text, bold=bold, italic=italic, rtl=self.rtl)
@@ -149,15 +153,33 @@ def write_footer(word: WordDocument, left: str | None, lang: str) -> None:
     page_field(paragraph)
 
 
+def _language(paragraph: WordParagraph, code: str) -> None:
+    """The language of the paragraph's last run (w:lang), so Word spell-checks and shapes it as such."""
+    run = paragraph._p[-1]
+    props = run.find(qn("w:rPr"))
+    if props is None:
+        props = OxmlElement("w:rPr")
+        run.insert(0, props)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), code)
+    props.append(lang)
+
+
 def write_paragraph(writer: Writer, doc: Document, paragraph: Paragraph, number: str, reader: Reader) -> None:
     style = STYLE_PARAGRAPH if number else STYLE_UNNUMBERED
-    first = writer.para(style)
+    # Not translated yet: the English, left to right and tagged English, even in a right-to-left file.
+    english = writer.lang != WORKING and (reader.states or {}).get(paragraph.id) is State.MISSING
+    rtl = writer.rtl and not english
+    first = writer.para(style, english=english)
     if number:
-        plain(first, f"{display_number(number)}\t", bold=True, rtl=writer.rtl)
-    plain(first, paragraph.text, rtl=writer.rtl)
+        plain(first, f"{display_number(number)}\t", bold=True, rtl=rtl)
+    plain(first, paragraph.text, rtl=rtl)
+    if english:
+        _language(first, "en-GB")
     note = reader.note(paragraph.id)
     if note:
         plain(first, f" [{note}]", italic=True, rtl=writer.rtl)
+        _language(first, writer.lang)
     made = [first]
     for name, values in details(paragraph):
         detail = writer.para(STYLE_DETAIL)

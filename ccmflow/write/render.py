@@ -8,9 +8,10 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ccmflow.core.languages import SERIF_FONTS, WORKING, State, label, language
+from ccmflow.core.languages import SERIF_FONTS, WORKING, State, language
 from ccmflow.core.model import Conference, Document, Paragraph, Section, number_name
 from ccmflow.write.header import Header, make_header
+from ccmflow.write.words import word as label
 
 # Fields an action carries besides its text, in the order a reader expects them.
 DETAILS = (("indicators", "Indicators"), ("baseline", "Baseline"), ("target", "Target"),
@@ -198,7 +199,7 @@ def _md_header(head: Header) -> list[str]:
     out += [f"# {md_literal(head.title)}", ""]
     if head.submitted_by:
         out += [f"*{md_literal(head.submitted_by)}*", ""]
-    return [*out, md_literal(" · ".join(_meta(head))), ""]
+    return [*out, md_literal(" · ".join(head.meta())), ""]
 
 
 def render_markdown(doc: Document, process_title: str | None = None, version_name: str | None = None,
@@ -214,10 +215,6 @@ def render_markdown(doc: Document, process_title: str | None = None, version_nam
         for paragraph in section.paragraphs:
             out += _md_paragraph(doc, paragraph, numbers[paragraph.id], reader)
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _meta(head: Header) -> list[str]:
-    return [f"Version: {head.version}", f"Status: {head.status}"]
 
 
 # --- HTML ----------------------------------------------------------------------------------------
@@ -243,7 +240,9 @@ def _html_paragraph(doc: Document, paragraph: Paragraph, number: str, reader: Re
     note = reader.note(paragraph.id)
     # An untranslated paragraph shows the English: say so to the browser (lang, direction) and to the reader.
     shown_in = ' lang="en" dir="ltr"' if note and (reader.states or {}).get(paragraph.id) is State.MISSING else ""
-    note_html = f'<span class="lang-note">[{_h(note)}]</span>' if note else ""
+    # The mark is in the reader's language, whatever the paragraph's.
+    note_html = (f'<span class="lang-note" lang="{_h(reader.lang)}" dir="auto">[{_h(note)}]</span>'
+                 if note else "")
     body = [f'<p class="text"{shown_in}>{_h(paragraph.text)}{note_html}<a class="pid" href="#{pid}">{pid}</a></p>']
     items = [f'<li><span class="label">{_h(reader.detail(name))}:</span> {_html_values(values)}</li>'
              for name, values in details(paragraph)]
@@ -290,7 +289,7 @@ def html_header(head: Header) -> str:
     parts.append(f"<h1>{_h(head.title)}</h1>")
     if head.submitted_by:
         parts.append(f'<p class="submitted">{_h(head.submitted_by)}</p>')
-    parts.append(f'<p class="meta">{" · ".join(_h(x) for x in _meta(head))}</p>')
+    parts.append(f'<p class="meta">{" · ".join(_h(x) for x in head.meta())}</p>')
     return "".join(parts) + "</header>"
 
 

@@ -91,19 +91,26 @@ def render_pr_template() -> str:
 
 # The issue form's document dropdown lists the instance's documents, rendered in place of this line.
 OPTIONS_PLACEHOLDER = "@DOCUMENT_OPTIONS@"
+# Its description says how to send input by e-mail (process.yaml's channels: ccmflow.write.channels).
+CHANNELS_PLACEHOLDER = "@CHANNELS@"
 _OPTION_INDENT = " " * 8
 
 
-def render_issue_form(titles: Sequence[str]) -> str:
-    """The issue form delegations send input through, its document dropdown listing `titles` in order.
+def render_issue_form(titles: Sequence[str], channels: Sequence[str] | None = None) -> str:
+    """The issue form delegations send input through, its document dropdown listing `titles` in order, its
+    description the `channels` lines (`form_lines`; one line each, inside a literal block).
 
     Each title is written as a JSON string, which YAML reads as a double-quoted scalar: no text in a title can
     change the form's structure.
     """
+    from ccmflow.write.channels import form_lines
+
     if not titles:
         raise ValueError("the issue form needs at least one document to offer")
     options = "\n".join(f"{_OPTION_INDENT}- {json.dumps(title, ensure_ascii=False)}" for title in titles)
-    return _template("ISSUE_TEMPLATE", "propose-input.yml").replace(OPTIONS_PLACEHOLDER, options)
+    lines = f"\n{_OPTION_INDENT}".join(" ".join(line.split()) for line in (channels or form_lines(None)))
+    return (_template("ISSUE_TEMPLATE", "propose-input.yml").replace(OPTIONS_PLACEHOLDER, options)
+            .replace(CHANNELS_PLACEHOLDER, lines))
 
 
 def render_issue_config() -> str:
@@ -129,6 +136,17 @@ def form_titles(root: Path) -> list[str]:
     return [d.title for d in ranked]
 
 
+def form_channels(root: Path) -> list[str]:
+    """The form's words on e-mail, from root/documents/process.yaml's channels."""
+    from ccmflow.core.model import Process
+    from ccmflow.read.load import DOCUMENTS_DIR, PROCESS_FILE, SourceFile, parse
+    from ccmflow.write.channels import form_lines
+
+    path = root / DOCUMENTS_DIR / PROCESS_FILE
+    parsed = parse(SourceFile(f"{DOCUMENTS_DIR}/{PROCESS_FILE}", path.read_bytes())) if path.is_file() else None
+    return form_lines(parsed.record if parsed is not None and isinstance(parsed.record, Process) else None)
+
+
 def render_lock() -> str:
     """The hash-pinned requirements the workflows install before ccmflow (dependencies and build backend)."""
     return _template(_LOCK_TEMPLATE)
@@ -142,7 +160,7 @@ def write_files(root: Path, package_spec: str) -> list[Path]:
     outputs = dict(render_workflows(package_spec))
     outputs[LOCK_PATH] = render_lock()
     outputs[PR_TEMPLATE_PATH] = render_pr_template()
-    outputs[FORM_PATH] = render_issue_form(form_titles(root))
+    outputs[FORM_PATH] = render_issue_form(form_titles(root), form_channels(root))
     outputs[CONFIG_PATH] = render_issue_config()
     written: list[Path] = []
     for relative, text in outputs.items():
