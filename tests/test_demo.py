@@ -70,7 +70,10 @@ def test_triage_compilation_consolidation_and_redline(demo: Path) -> None:
     assert all(f"input: pr-{n}\n" in register for n in range(1, 9))
     late = register.split("input: pr-5\n", 1)[1].split("- input:", 1)[0]
     assert "Received after the deadline" in late
-    assert "<ins>" in (demo / "redline/review-document.html").read_text("utf-8")
+    page = (demo / "redline/review-document.html").read_text("utf-8")
+    assert "<ins>" in page
+    # The same redline in every format names the delegations behind each change, as `ccmflow diff` does.
+    assert "Austria" in page and "Proposed by Austria" in (demo / "redline/review-document.md").read_text("utf-8")
 
 
 def test_the_repository_holds_the_ledger_and_the_freeze(demo: Path) -> None:
