@@ -6,7 +6,7 @@ import json
 import shutil
 import subprocess
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pygit2
@@ -19,7 +19,7 @@ from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.collect import collect
 from ccmflow.inputs.freeze import due, freeze, freeze_report
 from ccmflow.main import main
-from ccmflow.repo.ledger import freeze_ref, manifest_ref, read_manifest
+from ccmflow.repo.ledger import FrozenInput, Manifest, freeze_ref, manifest_ref, read_manifest, write_manifest
 
 
 def _scenario(path: Path) -> Process:
@@ -180,3 +180,33 @@ def test_redo_builds_the_manifest_again_and_keeps_frozen_refs(tmp_path: Path,
     assert main(["freeze", WINDOW, "-C", str(proc.path), "--at", "2020-05-06T10:00", "--redo", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["kept"] == []
     assert str(proc.repo.references[freeze_ref(WINDOW, 2)].target) == second
+
+
+def test_a_manifest_written_before_records_is_read_and_migrated(tmp_path: Path) -> None:
+    """Schema 1 entries (no record) are judged again at the frozen head by readers, and the next freeze run writes
+    their records without moving a ref."""
+    proc = _scenario(tmp_path)
+    inputs, refs = _freeze(proc, 5)
+    data = read_manifest(proc.repo, WINDOW).as_json()  # type: ignore[union-attr]
+    for item in data["inputs"]:  # type: ignore[union-attr]
+        item.pop("record")  # what a manifest of schema 1 held
+    data.pop("schema")
+    old = Manifest(WINDOW, DEADLINE, DEADLINE + timedelta(minutes=5), tuple(_v1(i) for i in data["inputs"]))
+    write_manifest(proc.repo, old)
+    assert all(i.record is None for i in read_manifest(proc.repo, WINDOW).inputs)  # type: ignore[union-attr]
+    collected = collect(proc.store, "review-document", now=utc(5, 8))
+    assert [(i.name, i.sha, i.timing) for i in collected.inputs] == [
+        (f"pr-{i.number}", i.sha, Verdict.ON_TIME) for i in inputs]  # type: ignore[attr-defined]
+    report = freeze_report(proc.store, WINDOW, proc.sync(), utc(5, 9))
+    assert report.changed and report.created == ()
+    migrated = read_manifest(proc.repo, WINDOW)
+    assert migrated is not None and migrated.complete
+    assert [i.record.delegations for i in migrated.inputs] == [("austria",), ("chile",), ("icrc",)]  # type: ignore
+    assert {r: str(proc.repo.references[r].target) for r in refs} == refs
+
+
+def _v1(item: object) -> FrozenInput:
+    data = dict(item)  # type: ignore[call-overload]
+    return FrozenInput(number=data["number"], sha=data["sha"], latest_sha=data["latest_sha"],
+                       received=datetime.fromisoformat(data["received"]), author_id=data["author_id"],
+                       author_login=data["author_login"], stakeholder=data["stakeholder"], late=data["late"])
