@@ -87,14 +87,14 @@ def build(workspace: Workspace, document_text: str, proposal: Proposal, input_id
     document = workspace.document(proposal.document)
     if document is None:
         raise ProposalError(f"no document '{proposal.document}' (known: {', '.join(sorted(workspace.documents))})")
-    _check_delegations(workspace, proposal.on_behalf_of)
+    check_delegations(workspace, proposal.on_behalf_of)
     try:
         return _build(workspace, document, document_text, proposal, input_id)
     except (ResolveError, EditError) as exc:
         raise ProposalError(str(exc)) from None
 
 
-def _check_delegations(workspace: Workspace, delegations: tuple[str, ...]) -> None:
+def check_delegations(workspace: Workspace, delegations: tuple[str, ...]) -> None:
     if not delegations:
         raise ProposalError("say on whose behalf the input is made (a delegation id from the registry)")
     unknown = [d for d in delegations if workspace.registry.get(d) is None]
