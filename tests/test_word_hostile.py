@@ -150,31 +150,27 @@ def test_text_word_shows_is_read(capsys: pytest.CaptureFixture[str], instance: P
 
 # --- Bookmarks out of place ------------------------------------------------------------------------------------
 
-def test_a_duplicated_bookmark_is_refused(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,
-                                          ids: dict[str, str], tmp_path: Path) -> None:
-    """Paragraph 6 also carries paragraph 5's bookmark: Word shows the file unchanged; it once read as "amend 5
-    to 6's text; delete 6"."""
+CARRIES = "carries the bookmarks of paragraph 5 ({five}) and paragraph 6 ({six})"
+MISPLACED: dict[str, tuple[Callable[[Hostile, str, str, str], None], list[str]]] = {
+    # Paragraph 6 also carries paragraph 5's bookmark: Word shows the file unchanged; it once read as "amend 5 to
+    # 6's text; delete 6".
+    "duplicated": (lambda marked, five, six, seven: marked.copy_bookmark(five, onto=six),
+                   ["the bookmark of paragraph 5 ({five}) appears 2 times", CARRIES]),
+    "moved": (lambda marked, five, six, seven: marked.move_bookmark(five, onto=six), [CARRIES]),
+    "runs on": (lambda marked, five, six, seven: marked.move_bookmark_end(five, after=seven),
+                ["the bookmark of paragraph 5 ({five}) runs on into paragraph 6 ({six})"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISPLACED))
+def test_a_bookmark_out_of_place_is_refused(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,
+                                            ids: dict[str, str], tmp_path: Path, case: str) -> None:
+    misplace, messages = MISPLACED[case]
     marked = Hostile(rendered)
-    marked.copy_bookmark(bookmark_name(ids["5"]), onto=bookmark_name(ids["6"]))
+    misplace(marked, *(bookmark_name(ids[n]) for n in ("5", "6", "7")))
     err = _refused(capsys, instance, tmp_path, marked.data())
-    assert f"the bookmark of paragraph 5 ({ids['5']}) appears 2 times" in err
-    assert f"carries the bookmarks of paragraph 5 ({ids['5']}) and paragraph 6 ({ids['6']})" in err
-
-
-def test_a_moved_bookmark_is_refused(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,
-                                     ids: dict[str, str], tmp_path: Path) -> None:
-    marked = Hostile(rendered)
-    marked.move_bookmark(bookmark_name(ids["5"]), onto=bookmark_name(ids["6"]))
-    err = _refused(capsys, instance, tmp_path, marked.data())
-    assert f"carries the bookmarks of paragraph 5 ({ids['5']}) and paragraph 6 ({ids['6']})" in err
-
-
-def test_a_bookmark_that_runs_on_is_refused(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,
-                                            ids: dict[str, str], tmp_path: Path) -> None:
-    marked = Hostile(rendered)
-    marked.move_bookmark_end(bookmark_name(ids["5"]), after=bookmark_name(ids["7"]))
-    err = _refused(capsys, instance, tmp_path, marked.data())
-    assert f"the bookmark of paragraph 5 ({ids['5']}) runs on into paragraph 6 ({ids['6']})" in err
+    for message in messages:
+        assert message.format(five=ids["5"], six=ids["6"]) in err, err
 
 
 def test_paragraphs_in_a_table_are_refused(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,

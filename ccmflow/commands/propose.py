@@ -224,7 +224,8 @@ def _from_docx(args: argparse.Namespace, store: Store, tip: Commit, current: Wor
         listed = "\n".join(f"  - {clash}" for clash in exc.clashes)
         raise Refused(f"{path} was made from commit {made.commit[:12]}, and {base_name} has since changed what it "
                       f"changes, so nothing was made:\n{listed}\nfix: circulate the current version (ccmflow "
-                      "render) and ask for these changes on it, or enter the others with ccmflow propose") from None
+                      "render) for the delegation to mark up again, or enter the file's changes one by one with "
+                      "ccmflow propose, settling these paragraphs with the delegation") from None
     return built, str(edited.id)
 
 
