@@ -100,6 +100,8 @@ HIDDEN: dict[str, tuple[Callable[[Hostile, str], None], str]] = {
         "#000080 cannot be told"),
     "hidden paragraph mark": (lambda marked, name: marked.mark_props(name, props(vanish={})),
                               "paragraph mark is hidden"),
+    "a text box laid over the text": (lambda marked, name: marked.add_run(name, "", props(), drawing=True),
+                                      "holds a drawing, which can be laid over text to hide it"),
 }
 
 

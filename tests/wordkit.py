@@ -215,13 +215,15 @@ def props(**values: dict[str, str]) -> etree._Element:
 class Hostile(Marked):
     """Marked, with the edits a hostile sender makes that Word's own editing does not."""
 
-    def add_run(self, bookmark: str, text: str, run_props: etree._Element | None = None) -> None:
-        """Text typed at the end of a paragraph, with run properties (hidden, white, tiny...)."""
+    def add_run(self, bookmark: str, text: str, run_props: etree._Element | None = None,
+                drawing: bool = False) -> None:
+        """Text typed at the end of a paragraph, with run properties (hidden, white, tiny...), or a drawing (an
+        anchored shape, which Word can lay over the text with a white fill)."""
         p = self.paragraph(bookmark)
         run = _el("r")
         if run_props is not None:
             run.append(run_props)
-        run.append(_el("t", text))
+        run.append(_el("drawing") if drawing else _el("t", text))
         last = [e for e in p if e.tag in (f"{W}r", f"{W}ins")][-1]
         last.addnext(run)
 

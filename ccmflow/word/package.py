@@ -123,9 +123,9 @@ def _check_xml(name: str, data: bytes) -> None:
 
 
 def _declares_doctype(data: bytes) -> bool:
-    """A DOCTYPE in the part's prolog, in UTF-8 or either UTF-16 (what XML parts are written in)."""
-    head = data[:_CHUNK]
-    return any(marker in head for marker in (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"),
+    """A DOCTYPE anywhere in the part, in UTF-8 or either UTF-16 (what XML parts are written in): the prolog may
+    be padded with comments, and text typed in Word is escaped ('&lt;!DOCTYPE'), so a match is never a text's."""
+    return any(marker in data for marker in (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"),
                                              "<!DOCTYPE".encode("utf-16-be")))
 
 

@@ -16,7 +16,9 @@ is invisible here when, with its paragraph's and its own styles and the document
   6 pt; under 4 pt a line of text is a thin grey stroke on screen at 100% and on paper (the attack used 1 pt);
 - it is squeezed under 20% of its width (w:w; the narrowest Word offers is 33%).
 
-A paragraph mark that is hidden joins the paragraph to the next one on screen, so it is refused too.
+A paragraph mark that is hidden joins the paragraph to the next one on screen, so it is refused too, and so is a
+drawing, picture or text box in a paragraph: one can be laid over the text to hide it, and its own text is not
+read back.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 NOT_TEXT = frozenset({f"{W}{tag}" for tag in ("del", "moveFrom", "pPr", "rPr", "drawing", "pict", "object")}
                      | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"})
 HIDING = ("vanish", "specVanish", "webHidden")
+_DRAWINGS = {f"{W}drawing": "a drawing", f"{W}pict": "a picture or text box", f"{W}object": "an embedded object",
+             "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent": "a drawing"}
 MIN_CONTRAST = 1.5
 MIN_HALF_POINTS = 8  # 4 pt
 MIN_SCALE = 20  # percent
@@ -72,6 +76,18 @@ def text_runs(element: etree._Element) -> Iterator[etree._Element]:
             yield child
         else:
             yield from text_runs(child)
+
+
+def _text_level(element: etree._Element) -> Iterator[etree._Element]:
+    """Every element of the text as it reads with tracked changes accepted (deleted content and properties
+    left out), drawings included."""
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in (f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr"):
+            continue
+        yield child
+        if tag not in _DRAWINGS:
+            yield from _text_level(child)
 
 
 def _run_text(run: etree._Element) -> str:
@@ -130,6 +146,10 @@ class Visibility:
             if found is not None and _on(found):
                 return Unseen(f"its paragraph mark is hidden (w:{name}), so Word runs it into the next paragraph",
                               "")
+        drawn = next((e for e in _text_level(paragraph) if e.tag in _DRAWINGS), None)
+        if drawn is not None:
+            return Unseen(f"it holds {_DRAWINGS[drawn.tag]}, which can be laid over text to hide it and whose own "
+                          "text is not read back", "")
         behind = self._paragraph_background(paragraph, chain)
         for run in text_runs(paragraph):
             text = _run_text(run)
