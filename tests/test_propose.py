@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pygit2
@@ -144,3 +144,84 @@ def test_an_inserted_action_stays_measurable() -> None:
         first = doc.walk().__next__()[1]  # type: ignore[union-attr]
         build(ws, text, Proposal("lausanne-action-plan", InputKind.AMEND, ("austria",), first.id,
                                  text=first.text), "x")
+
+
+# --- A time of receipt that cannot be right is refused; an e-mail without one is entered with a warning. -------
+
+NOW = ["--at", "2020-05-06T12:00"]
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--received", "2020-05-07T09:00", *NOW], "--received 7 May 2020, 09:00:00 CEST (07:00:00 UTC) is later than "
+                                               "now (6 May 2020, 12:00:00 CEST (10:00:00 UTC))"),
+    (["--received", "2031-05-04T18:30"], "is later than now"),  # the real clock, far behind 2031
+    (["--received", "0001-01-01T00:00:00Z", *NOW], "--received 0001-01-01T00:00:00+00:00 is before the process "
+                                                    "began (its first announced date less 30 days: 16 March 2020, "
+                                                    "00:00:00 CET (15 March 2020, 23:00:00 UTC)): check the date"),
+    (["--received", "2019-05-04T18:30", *NOW], "is before the process began"),
+    (["--received", "2020-05-04T18:30", "--channel", "github", *NOW], "--received attests when an input arrived "
+                                                                      "outside GitHub; through github"),
+    (["--received", "2020-05-04T18:30", "--channel", "issue-form", *NOW], "through issue-form, GitHub's own time"),
+])
+def test_a_time_of_receipt_that_cannot_be_right_is_refused(capsys: pytest.CaptureFixture[str], instance: Path,
+                                                           tmp_path: Path, argv: list[str], message: str) -> None:
+    capsys.readouterr()
+    assert main(["propose", "review-document", "--remark", _text(tmp_path, "Views."), "--as", "chile", *argv,
+                 "-C", str(instance)]) == 2
+    assert message in capsys.readouterr().err
+    assert [r for r in pygit2.Repository(str(instance)).references if r.startswith("refs/heads/input/")] == []
+
+
+def test_the_plausible_times_come_from_the_process(instance: Path) -> None:
+    """A month before the process's first date: move that date and the bound moves with it."""
+    from dataclasses import replace
+
+    from ccmflow.propose.receipt import check_receipt, earliest_receipt
+
+    process = Store(instance).require("HEAD").process
+    assert earliest_receipt(process) == datetime(2020, 3, 15, 23, 0, tzinfo=UTC)
+    early = replace(process, milestones=(replace(process.milestones[0], start=date(2019, 1, 10)),
+                                         *process.milestones[1:]))
+    assert earliest_receipt(early) == datetime(2018, 12, 10, 23, 0, tzinfo=UTC)
+    now = datetime(2020, 5, 6, tzinfo=UTC)
+    assert check_receipt(early, Channel.EMAIL, datetime(2019, 5, 4, tzinfo=UTC), now) == []
+    with pytest.raises(ProposalError, match="before the process began"):
+        check_receipt(process, Channel.EMAIL, datetime(2019, 5, 4, tzinfo=UTC), now)
+
+
+def test_an_e_mail_without_a_time_of_receipt_is_entered_with_a_warning(capsys: pytest.CaptureFixture[str],
+                                                                       instance: Path, tmp_path: Path) -> None:
+    capsys.readouterr()
+    assert main(["propose", "review-document", "--remark", _text(tmp_path, "Views."), "--as", "chile",
+                 "--channel", "e-mail", "-C", str(instance)]) == 0
+    captured = capsys.readouterr()
+    assert "✓ general remark" in captured.out
+    assert ("ccmflow: warning: no time of receipt (--received) for an input received by e-mail: the time its pull "
+            "request is opened will count as the time it was received") in " ".join(captured.err.split())
+    out = _propose(capsys, instance, "review-document", "--remark", _text(tmp_path, "Views."), "--as", "chile",
+                   "--channel", "e-mail", "--branch", "input/second")
+    assert out["warnings"] == [w for w in out["warnings"] if "no time of receipt" in w] and len(out["warnings"]) == 1
+    quiet = _propose(capsys, instance, "review-document", "--remark", _text(tmp_path, "Views."), "--as", "chile",
+                     "--received", "2020-05-04T18:30", *NOW, "--branch", "input/third")
+    assert quiet["warnings"] == []
+
+
+@pytest.mark.parametrize(("argv", "code", "message"), [
+    (["--received", "2031-05-04T18:30"], 2, "is later than now"),
+    (["--received", "0001-01-01T00:00:00Z"], 2, "is before the process began"),
+    (["--received", "2020-05-04T18:30", "--channel", "github"], 2, "arrived outside GitHub"),
+    (["--channel", "e-mail"], 0, "no time of receipt (--received)"),
+])
+def test_the_same_checks_apply_to_a_word_file(capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path,
+                                              argv: list[str], code: int, message: str) -> None:
+    from wordkit import Marked, numbered, render
+
+    from ccmflow.word.ooxml import bookmark_name
+
+    marked = Marked(render(instance, "review-document"))
+    marked.track_replace(bookmark_name(numbered(instance, "review-document")["5"]), "[number]", "twelve")
+    sent = tmp_path / "kenya.docx"
+    sent.write_bytes(marked.data())
+    capsys.readouterr()
+    assert main(["propose", "--from-docx", str(sent), "--as", "kenya", *argv, "-C", str(instance)]) == code
+    assert message in " ".join(capsys.readouterr().err.split())

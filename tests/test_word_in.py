@@ -11,8 +11,8 @@ from pathlib import Path
 import docx
 import pygit2
 import pytest
-from gitutil import instance_checkout
-from wordkit import Marked
+from gitutil import commit, instance_checkout, set_ref
+from wordkit import Marked, input_branches, numbered, render
 
 from ccmflow.core.inputfile import Change, InputFile, InputKind, input_path
 from ccmflow.main import main
@@ -22,7 +22,7 @@ from ccmflow.read.load import SourceFile
 from ccmflow.repo.store import Store
 from ccmflow.word.document import PROP_COMMIT
 from ccmflow.word.ooxml import bookmark_name
-from ccmflow.word.read import read_changes
+from ccmflow.word.read import open_word, read_changes
 from ccmflow.write.inputemit import dump_input
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,12 +50,6 @@ def new_ids(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return drawn
 
 
-def _render(instance: Path, doc: str) -> bytes:
-    out = instance / "out" / f"{doc}.docx"
-    assert main(["render", doc, "--format", "docx", "-o", str(out), "-C", str(instance)]) == 0
-    return out.read_bytes()
-
-
 def _run(capsys: pytest.CaptureFixture[str], instance: Path, *argv: str) -> dict:  # type: ignore[type-arg]
     capsys.readouterr()
     assert main(["propose", *argv, "-C", str(instance), "--json"]) == 0, capsys.readouterr().err
@@ -75,12 +69,6 @@ def _file(tmp_path: Path, name: str, text: str) -> str:
     return str(path)
 
 
-def _ids(instance: Path, doc: str) -> dict[str, str]:
-    """Display number -> paragraph id at HEAD."""
-    document = Store(instance).require("HEAD").documents[doc]
-    return {number: pid for pid, number in document.numbers().items()}
-
-
 def _record(instance: Path, out: dict) -> tuple[InputFile, str]:  # type: ignore[type-arg]
     path = next(f for f in out["files"] if f.startswith("documents/inputs/"))
     text = _at(instance, out["branch"], path)
@@ -89,15 +77,11 @@ def _record(instance: Path, out: dict) -> tuple[InputFile, str]:  # type: ignore
     return record, text
 
 
-def _input_branches(instance: Path) -> list[str]:
-    return [r for r in pygit2.Repository(str(instance)).references if r.startswith("refs/heads/input/")]
-
-
 def test_a_marked_up_file_is_the_input_the_propose_commands_make(
         capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path, new_ids: list[str]) -> None:
-    ids = _ids(instance, "review-document")
+    ids = numbered(instance, "review-document")
     base = Store(instance).require("HEAD").documents["review-document"]
-    marked = Marked(_render(instance, "review-document"))
+    marked = Marked(render(instance, "review-document"))
     marked.retype(bookmark_name(ids["2"]), "over those five years", "over the five years 2015-2020")
     marked.track_replace(bookmark_name(ids["5"]), "[number]", "twelve")
     marked.comment(bookmark_name(ids["5"]), "Twelve States joined since Dubrovnik.\nSee the treaty database.")
@@ -147,9 +131,9 @@ def test_a_marked_up_file_is_the_input_the_propose_commands_make(
 
 def test_one_change_makes_the_very_record_of_one_propose(capsys: pytest.CaptureFixture[str], instance: Path,
                                                          tmp_path: Path) -> None:
-    ids = _ids(instance, "review-document")
+    ids = numbered(instance, "review-document")
     base = Store(instance).require("HEAD").documents["review-document"]
-    marked = Marked(_render(instance, "review-document"))
+    marked = Marked(render(instance, "review-document"))
     marked.track_replace(bookmark_name(ids["5"]), "[number]", "twelve")
     marked.comment(bookmark_name(ids["5"]), "Twelve States joined.")
     edited = tmp_path / "one.docx"
@@ -168,8 +152,8 @@ def test_one_change_makes_the_very_record_of_one_propose(capsys: pytest.CaptureF
 def test_new_paragraph_typed_after_an_actions_details_and_a_deleted_action(
         capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path) -> None:
     """Detail lines (indicators, references) are not paragraphs; a line typed after them, in their style, is."""
-    ids = _ids(instance, "lausanne-action-plan")
-    marked = Marked(_render(instance, "lausanne-action-plan"))
+    ids = numbered(instance, "lausanne-action-plan")
+    marked = Marked(render(instance, "lausanne-action-plan"))
     marked.insert_after(bookmark_name(ids["Action 3"]), "Report on outreach each year.", style="CCMDetail")
     marked.delete(bookmark_name(ids["Action 5"]))
     edited = tmp_path / "plan.docx"
@@ -185,24 +169,24 @@ def test_new_paragraph_typed_after_an_actions_details_and_a_deleted_action(
 def test_a_rendered_file_read_back_changes_nothing(instance: Path) -> None:
     workspace = Store(instance).require("HEAD")
     for doc in sorted(workspace.documents):
-        reading = read_changes(_render(instance, doc), workspace.documents[doc], workspace.documents)
+        reading = read_changes(open_word(render(instance, doc)), workspace.documents[doc], workspace.documents)
         assert reading.edits == () and reading.problems == (), doc
 
 
 def test_a_destroyed_bookmark_is_refused_with_the_paragraph_named(capsys: pytest.CaptureFixture[str],
                                                                    instance: Path, tmp_path: Path) -> None:
-    ids = _ids(instance, "review-document")
-    marked = Marked(_render(instance, "review-document"))
+    ids = numbered(instance, "review-document")
+    marked = Marked(render(instance, "review-document"))
     marked.track_replace(bookmark_name(ids["5"]), "[number]", "twelve")
     marked.destroy_bookmark(bookmark_name(ids["8"]))
     edited = tmp_path / "broken.docx"
     edited.write_bytes(marked.data())
     capsys.readouterr()
-    assert main(["propose", "--from-docx", str(edited), "--as", "kenya", "-C", str(instance)]) == 2
+    assert main(["propose", "--from-docx", str(edited), "--as", "kenya", "-C", str(instance)]) == 1
     err = capsys.readouterr().err
     assert f"paragraph 8 ({ids['8']}) could not be placed" in err and "nothing was made" in err
     assert f"({ids['5']})" not in err
-    assert _input_branches(instance) == []
+    assert input_branches(instance) == []
 
 
 def test_files_ccmflow_did_not_make_are_refused(capsys: pytest.CaptureFixture[str], instance: Path,
@@ -213,16 +197,21 @@ def test_files_ccmflow_did_not_make_are_refused(capsys: pytest.CaptureFixture[st
     other.save(buffer)
     foreign = tmp_path / "foreign.docx"
     foreign.write_bytes(buffer.getvalue())
-    unknown = Marked(_render(instance, "review-document"))
+    unknown = Marked(render(instance, "review-document"))
     unknown.set_property(PROP_COMMIT, "0123456789abcdef0123456789abcdef01234567")
     elsewhere = tmp_path / "elsewhere.docx"
     elsewhere.write_bytes(unknown.data())
+    named = Marked(render(instance, "review-document"))
+    named.set_property(PROP_COMMIT, "HEAD")
+    by_name = tmp_path / "by-name.docx"
+    by_name.write_bytes(named.data())
     for path, message in ((foreign, "ccmflow did not produce this file"),
-                          (elsewhere, "which this repository does not have")):
+                          (elsewhere, "which this repository does not have"),
+                          (by_name, "ccmflow.commit property is not a commit id ('head')")):
         capsys.readouterr()
-        assert main(["propose", "--from-docx", str(path), "--as", "kenya", "-C", str(instance)]) == 2
+        assert main(["propose", "--from-docx", str(path), "--as", "kenya", "-C", str(instance)]) == 1
         assert message in capsys.readouterr().err
-    assert _input_branches(instance) == []
+    assert input_branches(instance) == []
 
 
 @pytest.mark.parametrize(("body", "valid"), [
@@ -242,3 +231,124 @@ def test_the_record_of_several_changes(body: str, valid: bool) -> None:
     assert (record is not None and not findings) is valid, findings
     if record is not None:
         assert record.changes == (Change(InputKind.AMEND, "pkp3nvcv"), Change(InputKind.DELETE, "pgtgoa2k"))
+
+
+# --- The branch is built on the base branch's tip; the file names only the version the delegate edited. -------
+
+AUSTRIA = "  - id: austria\n    name: Austria\n    category: state-party\n"
+
+
+def _edited(instance: Path, doc_path: str, rev: str, **changes: str | None) -> str:
+    """The document's file at `rev` with paragraphs (by id) given a new text, or deleted (None)."""
+    from ccmflow.write.edit import Editor
+
+    repo = pygit2.Repository(str(instance))
+    blob = repo.revparse_single(rev).peel(pygit2.Commit).tree[doc_path]
+    assert isinstance(blob, pygit2.Blob)
+    editor = Editor(blob.data.decode("utf-8"), doc_path)
+    for pid, text in changes.items():
+        if text is None:
+            editor.delete(pid)
+        else:
+            editor.set_text(pid, text)
+    return editor.text
+
+
+def _tree_paths(repo: pygit2.Repository, old: pygit2.Commit, new: pygit2.Commit) -> list[str]:
+    return sorted(d.delta.new_file.path for d in repo.diff(old.tree, new.tree))
+
+
+def test_a_file_naming_a_pull_requests_commit_is_refused(capsys: pytest.CaptureFixture[str], instance: Path,
+                                                          tmp_path: Path) -> None:
+    """The attack of issue 16: Austria's pull request commit C rewrites paragraph 6 and gives Austria the
+    record-input role; Austria renders the document at C, edits paragraph 5 and e-mails the file. The ISU's clone
+    has C (the README's fetch hint brings every refs/pull/*/head): the file must not put C into a branch."""
+    ids = numbered(instance, "review-document")
+    repo = pygit2.Repository(str(instance))
+    stakeholders = (instance / "documents/stakeholders.yaml").read_text()
+    assert AUSTRIA in stakeholders
+    attack = commit(repo, {REVIEW: _edited(instance, REVIEW, "HEAD", **{ids["6"]: "The ISU is abolished."}),
+                           "documents/stakeholders.yaml": stakeholders.replace(
+                               AUSTRIA, AUSTRIA + "    roles: [record-input]\n")}, "Austria's input", branch=None)
+    set_ref(repo, "refs/pull/7/head", attack)
+    marked = Marked(render(instance, "review-document", rev="refs/pull/7/head"))
+    marked.track_replace(bookmark_name(ids["5"]), "[number]", "twelve")
+    sent = tmp_path / "austria.docx"
+    sent.write_bytes(marked.data())
+    capsys.readouterr()
+    code = main(["propose", "--from-docx", str(sent), "--as", "austria", *WHEN, "-C", str(instance)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"names commit {str(attack)[:12]} as the version it was made from, which is not in the history of the " \
+           "base branch (HEAD) (a pull request's commit, or another branch's)" in err
+    assert len(err.strip().splitlines()) == 1 and input_branches(instance) == []
+
+
+def test_the_branch_is_built_on_the_tip_and_touches_only_the_document_and_the_record(
+        capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path) -> None:
+    """The file was made from M; main has since moved to B (paragraph 9 reworded, the registry and the Action Plan
+    changed). The branch is on B, holds B's paragraph 9 and the delegate's paragraph 5, and against B changes the
+    document and the input's record only."""
+    ids = numbered(instance, "review-document")
+    repo = pygit2.Repository(str(instance))
+    marked = Marked(render(instance, "review-document"))
+    edited_from = str(repo.head.target)
+    marked.track_replace(bookmark_name(ids["5"]), "[number]", "twelve")
+    sent = tmp_path / "kenya.docx"
+    sent.write_bytes(marked.data())
+    plan = numbered(instance, "lausanne-action-plan")
+    stakeholders = (instance / "documents/stakeholders.yaml").read_text()
+    tip = commit(repo, {REVIEW: _edited(instance, REVIEW, "HEAD", **{ids["9"]: "Paragraph nine, as consolidated."}),
+                        PLAN: _edited(instance, PLAN, "HEAD", **{plan["Action 1"]: "Action one, as consolidated."}),
+                        "documents/stakeholders.yaml": stakeholders.replace("name: Austria", "name: Republic of "
+                                                                            "Austria")}, "consolidated")
+    capsys.readouterr()
+    assert main(["propose", "--from-docx", str(sent), "--as", "kenya", *WHEN, "-C", str(instance)]) == 0
+    out = capsys.readouterr().out
+    assert f"the file was made from {edited_from[:12]}, its changes carried onto it" in out
+    made = repo.revparse_single(f"refs/heads/{input_branches(instance)[0].removeprefix('refs/heads/')}")
+    made = made.peel(pygit2.Commit)
+    assert made.parents[0].id == tip
+    record = next(p for p in _tree_paths(repo, repo[tip], made) if p.startswith("documents/inputs/"))
+    assert _tree_paths(repo, repo[tip], made) == sorted([REVIEW, record])
+    document = Store(instance).require(str(made.id)).documents["review-document"]
+    assert document.paragraph(ids["9"]).text == "Paragraph nine, as consolidated."  # type: ignore[union-attr]
+    assert "twelve" in document.paragraph(ids["5"]).text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("paragraph", "on_tip", "in_file", "message"), [
+    ("5", "tip-text", "amend", "paragraph 5 ({pid}): changed two ways (text)"),
+    ("10", None, "amend", "paragraph 10 ({pid}): deleted in the current version, modified in the file"),
+    ("6", "tip-text", "delete", "paragraph 6 ({pid}): deleted in the file, modified in the current version"),
+    ("11", None, "insert", "paragraph 11 ({pid}): the new paragraph proposed after it has nowhere to go"),
+    ("9", None, "delete", "paragraph 9 ({pid}): the current version already deletes it"),
+    ("5", "same", "amend", "paragraph 5 ({pid}): the current version already has the proposed text"),
+])
+def test_a_change_the_tip_also_made_is_named_and_nothing_is_made(
+        capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path, paragraph: str, on_tip: str | None,
+        in_file: str, message: str) -> None:
+    ids = numbered(instance, "review-document")
+    pid = ids[paragraph]
+    repo = pygit2.Repository(str(instance))
+    base = Store(instance).require("HEAD").documents["review-document"]
+    old = base.paragraph(pid).text  # type: ignore[union-attr]
+    delegate = old.rstrip(".") + ", as Kenya proposes."
+    marked = Marked(render(instance, "review-document"))
+    name = bookmark_name(pid)
+    if in_file == "amend":
+        marked.retype(name, old[-20:], delegate[-40:])
+        delegate = old[:-20] + delegate[-40:]
+    elif in_file == "delete":
+        marked.delete(name)
+    else:
+        marked.insert_after(name, "A paragraph Kenya adds.")
+    sent = tmp_path / "kenya.docx"
+    sent.write_bytes(marked.data())
+    tip_text = {"tip-text": "Paragraph as the Presidency consolidated it.", "same": delegate, None: None}[on_tip]
+    commit(repo, {REVIEW: _edited(instance, REVIEW, "HEAD", **{pid: tip_text})}, "consolidated")
+    capsys.readouterr()
+    assert main(["propose", "--from-docx", str(sent), "--as", "kenya", "-C", str(instance)]) == 1
+    err = capsys.readouterr().err
+    assert message.format(pid=pid) in err, err
+    assert "has since changed what it changes, so nothing was made" in err
+    assert input_branches(instance) == []

@@ -14,11 +14,17 @@ arrived (e.g. the e-mail's time): the bot honours it only when the pull request 
 the record-input role. The document is edited structurally and documents/inputs/DOC/ID.yaml records the
 input; both go into one commit on a new branch (default input/DOC/ID). Nothing is checked out or pushed.
 
-With --from-docx, the file's tracked and untracked edits are read against the exact version it was rendered
-from (its properties name the commit), which is also the base of the branch: amended paragraphs, new paragraphs
-(after the paragraph they follow), deleted ones, and Word comments as the justification of the paragraph they
-are on. A file that cannot be read back whole (not made by ccmflow, paragraphs whose bookmarks are gone) is
-refused with the paragraphs named, and nothing is made.
+With --from-docx, the file's tracked and untracked edits are read against the version it was rendered from
+(its properties name the commit, which must be in the base branch's history): amended paragraphs, new
+paragraphs (after the paragraph they follow), deleted ones, and Word comments as the justification of the
+paragraph they are on. The branch is built on the base branch's tip, like any other: the edits are merged onto
+it by paragraph id, and a paragraph the tip changed too is named, with nothing made. A file that cannot be read
+back whole (not made by ccmflow, damaged, text Word does not show, paragraphs whose bookmarks are gone or moved)
+is refused with exit status 1 and the paragraphs named, and nothing is made.
+
+An attested time (--received) must be in the past (--at or $CCMFLOW_NOW fix "now") and within the process
+(from a month before its first date in process.yaml); it goes with a channel outside GitHub. An input received
+outside GitHub without one is entered with a warning: the time its pull request is opened will count.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ from ccmflow.commands.common import add_common
 from ccmflow.core.inputfile import Channel
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from ccmflow.core.model import Workspace
     from ccmflow.propose.build import Built, Proposal
     from ccmflow.repo.git import Commit
@@ -61,8 +69,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                         help="how it came (default: e-mail with --received, else github)")
     parser.add_argument("--reference", metavar="TEXT", help="e.g. the e-mail's subject and date")
     parser.add_argument("--branch", help="the branch to create (default: input/DOC/ID)")
-    parser.add_argument("--base", help="build on this branch or commit (default: HEAD; with --from-docx: the "
-                                       "commit the file was rendered from)")
+    parser.add_argument("--base", help="the base branch to build on (default: HEAD); with --from-docx, the file's "
+                                       "changes are carried onto its tip")
+    parser.add_argument("--at", metavar="WHEN", help="the instant taken as now when checking --received (default: "
+                                                     "now, or $CCMFLOW_NOW)")
     parser.add_argument("--force", action="store_true", help="replace the branch if it exists")
     add_common(parser)
     return parser
@@ -81,10 +91,17 @@ def _read(path: Path | None) -> str | None:
         raise FatalError(f"cannot read {path}: {exc}") from None
 
 
+def _receipt(args: argparse.Namespace, zone: str) -> tuple[datetime | None, Channel]:
+    from ccmflow.core.status import parse_instant
+
+    received = parse_instant(args.received, zone) if args.received else None
+    channel = Channel(args.channel) if args.channel else (Channel.EMAIL if received else Channel.GITHUB)
+    return received, channel
+
+
 def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
     from ccmflow.core.errors import FatalError
     from ccmflow.core.inputfile import InputKind
-    from ccmflow.core.status import parse_instant
     from ccmflow.propose.build import Proposal
 
     if not args.doc:
@@ -99,8 +116,7 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
         kind = InputKind.DELETE
     else:
         kind = InputKind.INSERT if args.after else InputKind.AMEND
-    received = parse_instant(args.received, zone) if args.received else None
-    channel = Channel(args.channel) if args.channel else (Channel.EMAIL if received else Channel.GITHUB)
+    received, channel = _receipt(args, zone)
     delegations = tuple(dict.fromkeys(d.strip() for d in args.delegations if d.strip()))
     return Proposal(document=args.doc, kind=kind, on_behalf_of=delegations, paragraph=args.after or args.paragraph,
                     text=_read(args.text), remark=_read(args.remark), section=args.section,
@@ -109,86 +125,126 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.common import parse_when
     from ccmflow.commands.output import console, emit_json, terminal_safe
     from ccmflow.core.errors import FatalError
     from ccmflow.propose.build import ProposalError, build, fresh_input_id
+    from ccmflow.propose.receipt import check_receipt
     from ccmflow.repo.branches import commit_on_new_branch
     from ccmflow.repo.store import Store
     from ccmflow.repo.treeedit import blob_text
 
     store = Store(args.repo)
-    if args.from_docx is not None:
-        base, workspace, proposal = _from_docx(args, store)
-    else:
-        base = store.commit(args.base or "HEAD")
-        workspace = store.require(base.id)
-        proposal = _proposal(args, workspace.process.conference.timezone)
-    document = workspace.document(proposal.document)
-    text = blob_text(base, document.path) if document is not None else ""
-    input_id = fresh_input_id(proposal)
+    base = store.commit(args.base or "HEAD")
+    workspace = store.require(base.id)
+    zone = workspace.process.conference.timezone
+    received, channel = _receipt(args, zone)
     try:
-        built = build(workspace, text or "", proposal, input_id)
+        warnings = check_receipt(workspace.process, channel, received, parse_when(args.at, zone))
     except ProposalError as exc:
         raise FatalError(str(exc)) from None
-    names = [s.name for d in proposal.on_behalf_of if (s := workspace.registry.get(d)) is not None]
-    branch = args.branch or f"input/{proposal.document}/{input_id}"
-    message = _message(built, names, workspace.process.conference.timezone)
+    edited: str | None = None
+    try:
+        if args.from_docx is not None:
+            built, edited = _from_docx(args, store, base, workspace)
+        else:
+            proposal = _proposal(args, zone)
+            document = workspace.document(proposal.document)
+            text = blob_text(base, document.path) if document is not None else ""
+            built = build(workspace, text or "", proposal, fresh_input_id(proposal))
+    except ProposalError as exc:
+        raise FatalError(str(exc)) from None
+    record = built.record
+    names = [s.name for d in record.on_behalf_of if (s := workspace.registry.get(d)) is not None]
+    branch = args.branch or f"input/{record.document}/{record.id}"
+    message = _message(built, names, zone)
     sha = commit_on_new_branch(store.repo, base, built.files, message, branch, force=args.force)
     if args.json:
-        emit_json({"branch": branch, "commit": sha, "input": built.record.id, "kind": str(built.record.kind),
-                   "files": sorted(built.files), "on_behalf_of": list(proposal.on_behalf_of),
-                   "summary": built.summary})
+        emit_json({"branch": branch, "commit": sha, "base": str(base.id), "edited": edited, "input": record.id,
+                   "kind": str(record.kind), "files": sorted(built.files), "on_behalf_of": list(record.on_behalf_of),
+                   "summary": built.summary, "warnings": warnings})
         return 0
+    err = console(stderr=True)
+    for warning in warnings:
+        err.print(terminal_safe(f"ccmflow: warning: {warning}"))
     out = console()
     out.print(terminal_safe(f"✓ {built.summary}, on behalf of {', '.join(names)}"))
     out.print(terminal_safe(f"  branch {branch} ({sha[:12]}): {', '.join(sorted(built.files))}"))
+    if edited is not None:
+        out.print(terminal_safe(f"  on {args.base or 'HEAD'} ({str(base.id)[:12]}); the file was made from "
+                                f"{edited[:12]}{'' if edited == str(base.id) else ', its changes carried onto it'}"))
     out.print(terminal_safe(f"next: git push origin {branch} and open a pull request from it"))
     return 0
 
 
-def _from_docx(args: argparse.Namespace, store: Store) -> tuple[Commit, Workspace, Proposal]:
-    """The file's changes, read against the exact version it names, as one proposal on that version."""
+def _from_docx(args: argparse.Namespace, store: Store, tip: Commit, current: Workspace) -> tuple[Built, str]:
+    """The file's changes, read against the version it names (one of the base branch's), carried onto the tip."""
     from dataclasses import replace
 
     from ccmflow.core.errors import FatalError
     from ccmflow.core.inputfile import InputKind
-    from ccmflow.propose.build import with_edits
-    from ccmflow.repo.git import exact_commit
-    from ccmflow.word.read import NotReadable, made_from, read_changes
+    from ccmflow.propose.build import fresh_input_id, with_edits
+    from ccmflow.propose.rebase import Clashes, Refused, edited_version, rebase
+    from ccmflow.repo.treeedit import blob_text
+    from ccmflow.word.read import NotReadable, made_from, open_word, read_changes
 
     path: Path = args.from_docx
     used = [flag for flag, value in (("PARAGRAPH", args.paragraph), ("--after", args.after),
-                                     ("--section", args.section), ("--justification", args.justification),
-                                     ("--base", args.base)) if value]
+                                     ("--section", args.section), ("--justification", args.justification)) if value]
     if used:
-        raise FatalError(f"--from-docx reads the paragraphs, justifications and base version from the file: "
-                         f"leave out {', '.join(used)}")
+        raise FatalError(f"--from-docx reads the paragraphs and justifications from the file: leave out "
+                         f"{', '.join(used)}")
     try:
-        data = path.read_bytes()
-        made = made_from(data)
-    except OSError as exc:
-        raise FatalError(f"cannot read {path}: {exc}") from None
+        word = open_word(_read_bytes(path))
+        made = made_from(word)
     except NotReadable as exc:
-        raise FatalError(f"{path}: {exc}") from None
+        raise Refused(f"{path}: {exc}") from None
     if args.doc and args.doc != made.document:
         raise FatalError(f"{path} is a rendering of '{made.document}', not of '{args.doc}'")
-    base = exact_commit(store.repo, made.commit)
-    if base is None:
-        raise FatalError(f"{path} was rendered from commit {made.commit[:12]}, which this repository does not have: "
-                         "fetch it (git fetch), or run this in the repository the file was made from")
-    workspace = store.require(base.id)
-    document = workspace.document(made.document)
-    if document is None:
-        raise FatalError(f"{path} is a rendering of '{made.document}', which commit {made.commit[:12]} does not have")
-    reading = read_changes(data, document, workspace.documents)
+    base_name = f"the base branch ({args.base or 'HEAD'})"
+    edited = edited_version(store.repo, made.commit, tip, str(path), base_name)
+    before = current if edited.id == tip.id else store.require(edited.id)
+    document, now = before.document(made.document), current.document(made.document)
+    if document is None or now is None:
+        where = f"commit {made.commit[:12]}" if document is None else base_name
+        raise Refused(f"{path} is a rendering of '{made.document}', which {where} does not have")
+    reading = read_changes(word, document, before.documents)
     if reading.problems:
         listed = "\n".join(f"  - {problem}" for problem in reading.problems)
-        raise FatalError(f"{path} cannot be read back, so nothing was made:\n{listed}")
+        raise Refused(f"{path} cannot be read back, so nothing was made:\n{listed}")
     if not reading.edits:
-        raise FatalError(f"{path} makes no change to {document.short_title()} (as of commit {made.commit[:12]})")
+        raise Refused(f"{path} makes no change to {document.short_title()} (as of commit {made.commit[:12]})")
     who = argparse.Namespace(**{**vars(args), "doc": made.document, "remark": None, "delete": False, "text": None})
-    template = replace(_proposal(who, workspace.process.conference.timezone), kind=InputKind.CHANGES)
-    return base, workspace, with_edits(template, reading.edits)
+    template = replace(_proposal(who, current.process.conference.timezone), kind=InputKind.CHANGES)
+    proposal = with_edits(template, reading.edits)
+    try:
+        built = rebase(before, blob_text(edited, document.path) or "", current, blob_text(tip, now.path) or "",
+                       proposal, fresh_input_id(proposal))
+    except Clashes as exc:
+        listed = "\n".join(f"  - {clash}" for clash in exc.clashes)
+        raise Refused(f"{path} was made from commit {made.commit[:12]}, and {base_name} has since changed what it "
+                      f"changes, so nothing was made:\n{listed}\nfix: circulate the current version (ccmflow "
+                      "render) for the delegation to mark up again, or enter the file's changes one by one with "
+                      "ccmflow propose, settling these paragraphs with the delegation") from None
+    return built, str(edited.id)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file, read no further than a circulated document can be long."""
+    from ccmflow.core.errors import FatalError
+    from ccmflow.word.package import FILE_MAX, MIB, NotReadable
+
+    data = bytearray()
+    try:
+        with path.open("rb") as handle:  # a chunk at a time: read(FILE_MAX) would set aside FILE_MAX at once
+            while chunk := handle.read(MIB):
+                data += chunk
+                if len(data) > FILE_MAX:
+                    raise NotReadable(f"the file is over {FILE_MAX // MIB} MiB, more than a circulated document "
+                                      "can be: send the document without what was added to it")
+    except OSError as exc:
+        raise FatalError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return bytes(data)
 
 
 def _message(built: Built, names: list[str], zone: str) -> str:

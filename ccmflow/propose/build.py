@@ -87,14 +87,14 @@ def build(workspace: Workspace, document_text: str, proposal: Proposal, input_id
     document = workspace.document(proposal.document)
     if document is None:
         raise ProposalError(f"no document '{proposal.document}' (known: {', '.join(sorted(workspace.documents))})")
-    _check_delegations(workspace, proposal.on_behalf_of)
+    check_delegations(workspace, proposal.on_behalf_of)
     try:
         return _build(workspace, document, document_text, proposal, input_id)
     except (ResolveError, EditError) as exc:
         raise ProposalError(str(exc)) from None
 
 
-def _check_delegations(workspace: Workspace, delegations: tuple[str, ...]) -> None:
+def check_delegations(workspace: Workspace, delegations: tuple[str, ...]) -> None:
     if not delegations:
         raise ProposalError("say on whose behalf the input is made (a delegation id from the registry)")
     unknown = [d for d in delegations if workspace.registry.get(d) is None]
@@ -113,6 +113,7 @@ def _text(value: str | None, what: str) -> str:
 def _build(workspace: Workspace, document: Document, document_text: str, proposal: Proposal,
            input_id: str) -> Built:
     editor = Editor(document_text, document.path)
+    draft = _Draft(document)
     kind = proposal.kind
     pid: str | None = None
     remark: str | None = None
@@ -129,14 +130,16 @@ def _build(workspace: Workspace, document: Document, document_text: str, proposa
         where = f"section '{about.title}'" if about is not None else "the whole document"
         summary = f"general remark on {where} of {document.short_title()}"
     elif kind == InputKind.CHANGES:
-        changes, summary = _several(workspace, document, editor, proposal.edits, _seed(proposal, input_id))
+        changes, summary = _several(workspace, document, draft, proposal.edits, _seed(proposal, input_id))
     else:
         if not proposal.paragraph:
             raise ProposalError("name the paragraph as in the circulated text, e.g. '5' or 'Action 12'")
         taken = _taken(workspace)
-        pid, what = _apply(document, editor, Edit(kind, proposal.paragraph, proposal.text), {}, taken,
+        pid, what = _apply(document, draft, Edit(kind, proposal.paragraph, proposal.text), {}, taken,
                            _seed(proposal, input_id))
         summary = f"{what} of {document.short_title()}"
+    if draft.changed:
+        editor.write(draft.document())
     record = InputFile(
         id=input_id, document=document.id, kind=kind, on_behalf_of=proposal.on_behalf_of,
         path=input_path(document.id, input_id), paragraph=pid, section=section_id,
@@ -160,7 +163,63 @@ def _seed(proposal: Proposal, input_id: str) -> str | None:
     return input_id if proposal.issue is not None else None
 
 
-def _several(workspace: Workspace, document: Document, editor: Editor,
+class _Draft:
+    """The document as the edits so far leave it, kept as what changed: the file is written once, at the end.
+
+    Writing the file after every edit (as Editor's steps do) reads the whole text again each time, so a Word
+    file with a thousand new paragraphs cost a thousand reads of a growing file; here an edit costs the same
+    whatever the number of edits, and the document is put together in one pass.
+    """
+
+    def __init__(self, base: Document) -> None:
+        self.base = base
+        self.numbers = base.numbers()
+        self.section_ids = {p.id: s.id for s, p in base.walk()}
+        self.amended: dict[str, Paragraph] = {}
+        self.deleted: set[str] = set()
+        self.following: dict[str, list[Paragraph]] = {}  # new paragraphs right after a paragraph, nearest first
+        self.new: set[str] = set()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.amended or self.deleted or self.new)
+
+    def _present(self, pid: str) -> None:
+        if pid in self.deleted or (pid not in self.new and pid not in self.section_ids):
+            raise EditError(f"no paragraph '{pid}' in {self.base.path}")
+
+    def set_text(self, paragraph: Paragraph, text: str) -> None:
+        self._present(paragraph.id)
+        self.amended[paragraph.id] = replace(self.amended.get(paragraph.id, paragraph), text=text)
+
+    def delete(self, pid: str) -> None:
+        self._present(pid)
+        self.deleted.add(pid)
+
+    def insert(self, section_id: str, after: str, paragraph: Paragraph) -> None:
+        if paragraph.id in self.new or paragraph.id in self.section_ids:
+            raise EditError(f"paragraph id '{paragraph.id}' is already in use")
+        if after in self.deleted or (after not in self.new and self.section_ids.get(after) != section_id):
+            raise EditError(f"paragraph '{after}' is not in section '{section_id}'")
+        self.following.setdefault(after, []).insert(0, paragraph)
+        self.new.add(paragraph.id)
+
+    def document(self) -> Document:
+        return replace(self.base, sections=tuple(
+            replace(s, paragraphs=tuple(self._walk(s.paragraphs))) for s in self.base.sections))
+
+    def _walk(self, paragraphs: tuple[Paragraph, ...]) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        stack = list(reversed(paragraphs))
+        while stack:
+            paragraph = stack.pop()
+            if paragraph.id not in self.deleted:
+                out.append(self.amended.get(paragraph.id, paragraph))
+            stack.extend(reversed(self.following.get(paragraph.id, ())))
+        return out
+
+
+def _several(workspace: Workspace, document: Document, draft: _Draft,
              edits: tuple[Edit, ...], seed: str | None = None) -> tuple[tuple[Change, ...], str]:
     """Each edit in turn, as the same number of single proposals would make them one after the other."""
     if len(edits) < 2:
@@ -172,32 +231,32 @@ def _several(workspace: Workspace, document: Document, editor: Editor,
     for edit in edits:
         if edit.kind not in CHANGE_KINDS:
             raise ProposalError(f"'{edit.kind}' is not a change to a paragraph (amend, insert or delete)")
-        pid, what = _apply(document, editor, edit, chained, taken, seed and f"{seed}:{len(changes)}")
+        pid, what = _apply(document, draft, edit, chained, taken, seed and f"{seed}:{len(changes)}")
         changes.append(Change(edit.kind, pid, (edit.justification or "").strip() or None))
         whats.append(what)
     return tuple(changes), f"{len(changes)} changes to {document.short_title()}: {'; '.join(whats)}"
 
 
-def _apply(document: Document, editor: Editor, edit: Edit, chained: dict[str, str],
+def _apply(document: Document, draft: _Draft, edit: Edit, chained: dict[str, str],
            taken: set[str], seed: str | None = None) -> tuple[str, str]:
     """Make one amendment, insertion or deletion; the paragraph it records, and what it did."""
     section, paragraph = resolve(document, edit.paragraph)
     pid = paragraph.id
-    named = f"{number_name(document.numbers().get(pid, ''))} ({pid})"
+    named = f"{number_name(draft.numbers.get(pid, ''))} ({pid})"
     if edit.kind == InputKind.AMEND:
         text = _text(edit.text, "proposed text")
         if text == paragraph.text:
             raise ProposalError(f"the proposed text is the current text of {named}: change it, or make a remark")
-        editor.set_text(pid, text)
+        draft.set_text(paragraph, text)
         return pid, f"amendment to {named}"
     if edit.kind == InputKind.INSERT:
         after = chained.get(pid, pid)
         new = _new_paragraph(taken, paragraph, _text(edit.text, "proposed text"), seed)
-        editor.insert(section.id, after, new)
+        draft.insert(section.id, after, new)
         taken.add(new.id)
         chained[pid] = new.id
         return after, f"new paragraph {new.id} after {named if after == pid else after}"
-    editor.delete(pid)
+    draft.delete(pid)
     return pid, f"deletion of {named}"
 
 

@@ -7,20 +7,24 @@ deletions dropped) and compared with the version the file was made from, so trac
 alike. A paragraph typed after a bookmarked one (inside its section) is a new paragraph after it; a bookmarked
 paragraph whose text is all deleted, or whose bookmark went with its paragraph, is a deletion; a Word comment
 is the justification of the change to the paragraph it is anchored in. Whatever cannot be placed is a problem,
-named, and the caller then makes nothing.
+named, and the caller then makes nothing: so is text Word does not show (visible.py) and a bookmark that is not
+where ccmflow put it (marks.py). The package itself is opened within bounds (package.py).
 """
 
 from __future__ import annotations
 
 import difflib
 import io
-import zipfile
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import docx
+from docx.document import Document as WordDocument
+from docx.exceptions import PythonDocxError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.exceptions import OpcError
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 
@@ -29,22 +33,21 @@ from ccmflow.core.languages import WORKING
 from ccmflow.core.model import Document, Paragraph, paragraph_label
 from ccmflow.propose.build import Edit
 from ccmflow.word.document import PROP_COMMIT, PROP_DOCUMENT, PROP_LANGUAGE, STYLE_DETAIL, STYLE_SECTION
+from ccmflow.word.marks import bookmark_problems
 from ccmflow.word.ooxml import bookmark_name, custom_properties
+from ccmflow.word.package import NotReadable, checked_parts, repacked
+from ccmflow.word.visible import NOT_TEXT as _NOT_TEXT
+from ccmflow.word.visible import Visibility
+from ccmflow.word.visible import W as _W
 from ccmflow.write.render import Reader, details, display_number, reference
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+__all__ = ["Made", "NotReadable", "Reading", "accepted_text", "made_from", "open_word", "read_changes"]
+
 _P, _T, _TAB, _BR, _CR = f"{_W}p", f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
-# What accepting every tracked change drops, and what is not text: paragraph and run properties (which hold
-# the marks of inserted or deleted paragraphs), drawings and text boxes.
-_NOT_TEXT = {f"{_W}{tag}" for tag in ("del", "moveFrom", "pPr", "rPr", "drawing", "pict", "object")}
-_NOT_TEXT.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
+_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 # A paragraph whose bookmark is gone but whose text is still this close to one in the file was not deleted:
 # the bookmark was destroyed (a copy, another editor), and guessing where it went is what we must not do.
 _STILL_THERE = 0.6
-
-
-class NotReadable(ValueError):
-    """The file is not a ccmflow rendering that can be read back; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +78,32 @@ class _Unit:
     comments: list[str] = field(default_factory=list)
 
 
-def _open(data: bytes) -> docx.document.Document:
+@contextmanager
+def _readable() -> Iterator[None]:
+    """What python-docx raises on a package its makers never meant (a style of no known type, a part of the wrong
+    kind where the styles should be) is the file's fault: NotReadable, never a traceback."""
     try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
-        raise NotReadable(f"not a Word (.docx) file ({exc})") from None
+        yield
+    except (OpcError, PythonDocxError, KeyError, ValueError, SyntaxError, AttributeError, TypeError,
+            IndexError) as exc:
+        if isinstance(exc, NotReadable):
+            raise
+        raise NotReadable(f"not a Word (.docx) file python-docx can read ({type(exc).__name__}: {exc})") from None
 
 
-def made_from(data: bytes) -> Made:
+def open_word(data: bytes) -> WordDocument:
+    """The file as python-docx reads it, from its parts once each was checked (package.py), or NotReadable."""
+    parts = checked_parts(data)
+    with _readable():
+        word = docx.Document(io.BytesIO(repacked(parts)))
+        _style_names(word)  # the styles part is read now, so that a damaged one is refused here
+        return word
+
+
+def made_from(word: WordDocument) -> Made:
     """The document and the exact commit the file was rendered from, or why it cannot be read back."""
-    props = custom_properties(_open(data))
+    with _readable():
+        props = custom_properties(word)
     if not props.get(PROP_DOCUMENT):
         raise NotReadable("ccmflow did not produce this file (it has no ccmflow.document property): only a file "
                           "made by ccmflow render DOC --format docx can be read back")
@@ -97,28 +116,44 @@ def made_from(data: bytes) -> Made:
     if not props.get(PROP_COMMIT):
         raise NotReadable("the file was rendered from files that were not committed, so the exact text it shows "
                           "is unknown: render the document again from a commit and circulate that")
-    return Made(props[PROP_DOCUMENT], props[PROP_COMMIT])
+    commit = props[PROP_COMMIT].strip().lower()
+    if not _COMMIT.fullmatch(commit):
+        raise NotReadable(f"the file's {PROP_COMMIT} property is not a commit id ('{_short(commit)}'): the file was "
+                          "altered after ccmflow made it")
+    return Made(props[PROP_DOCUMENT], commit)
 
 
-def read_changes(data: bytes, base: Document, others: Mapping[str, Document] | None = None) -> Reading:
+def read_changes(word: WordDocument, base: Document, others: Mapping[str, Document] | None = None) -> Reading:
     """What the edited file changes in `base` (the version it was made from), paragraph by paragraph."""
-    word = _open(data)
+    with _readable():
+        return _read_changes(word, base, others)
+
+
+def _read_changes(word: WordDocument, base: Document, others: Mapping[str, Document] | None) -> Reading:
     names = {bookmark_name(p.id): p.id for _, p in base.walk()}
-    problems: list[str] = []
+    numbers = base.numbers()
+
+    def label(pid: str) -> str:
+        return paragraph_label(numbers.get(pid, ""), pid, prose=True)
+
+    problems = bookmark_problems(word.element.body, names, label)
     units = _units(word, base, names, problems)
-    comments = _comments(word)
+    seen = Visibility(word)
+    _check_seen(seen, units, label, problems)
+    comments = _comments(word, seen, problems)
     _attach_comments(word, units, comments, problems)
     return _changes(base, units, Reader(WORKING, None, others), problems)
 
 
-def _style_names(word: docx.document.Document) -> dict[str, str]:
+def _style_names(word: WordDocument) -> dict[str, str]:
     return {s.style_id: s.name for s in word.styles if s.style_id and s.name}
 
 
-def _units(word: docx.document.Document, base: Document, names: Mapping[str, str],
+def _units(word: WordDocument, base: Document, names: Mapping[str, str],
            problems: list[str]) -> dict[BaseOxmlElement, _Unit]:
     """Each body paragraph after the header block -> the unit it belongs to (headings belong to none)."""
     styles = _style_names(word)
+    numbers = base.numbers()
     section, anchor, owner, open_id = -1, None, None, None
     found: dict[BaseOxmlElement, _Unit] = {}
     for p, marks in _paragraphs(word):
@@ -132,7 +167,7 @@ def _units(word: docx.document.Document, base: Document, names: Mapping[str, str
         ours = [(bid, names[n]) for bid, n in marks if n in names]
         if ours:
             open_id, anchor = ours[0]
-            owner = found[p] = _Unit(anchor, section, None, _main_text(p, base, anchor))
+            owner = found[p] = _Unit(anchor, section, None, _main_text(p, numbers, anchor))
         elif style == STYLE_DETAIL and owner is not None and open_id is not None:
             owner.details.append(accepted_text(p).strip())
             found[p] = owner
@@ -143,7 +178,26 @@ def _units(word: docx.document.Document, base: Document, names: Mapping[str, str
     return found
 
 
-def _paragraphs(word: docx.document.Document) -> Iterator[tuple[BaseOxmlElement, list[tuple[str, str]]]]:
+def _check_seen(seen: Visibility, units: Mapping[BaseOxmlElement, _Unit], label: Callable[[str], str],
+                problems: list[str]) -> None:
+    """Every paragraph read as text (the version's, their details, new ones) must show all its text in Word."""
+    met: set[int] = set()  # units whose first paragraph went by: the next ones are its detail lines
+    for p, unit in units.items():
+        detail = id(unit) in met
+        met.add(id(unit))
+        unseen = seen.unseen(p)
+        if unseen is None:
+            continue
+        if unit.pid is not None:
+            where = label(unit.pid) + (" (a detail line)" if detail else "")
+        else:
+            where = f"the new paragraph '{_short(unit.text)}'" + (f" after {label(unit.after)}" if unit.after else "")
+        shown = f" '{_short(unseen.text)}'" if unseen.text else ""
+        problems.append(f"{where}: text{shown} cannot be seen in Word because {unseen.why}; invisible text is not "
+                        "read back (delete it, or make it visible, and send the file again)")
+
+
+def _paragraphs(word: WordDocument) -> Iterator[tuple[BaseOxmlElement, list[tuple[str, str]]]]:
     """Body paragraphs in order with the bookmarks (id, name) that start in them (or just before them)."""
     pending: list[tuple[str, str]] = []
     for child in word.element.body.iterchildren():
@@ -184,10 +238,10 @@ def accepted_text(element: BaseOxmlElement) -> str:
     return "".join(out)
 
 
-def _main_text(p: BaseOxmlElement, base: Document, pid: str) -> str:
+def _main_text(p: BaseOxmlElement, numbers: Mapping[str, str], pid: str) -> str:
     """A bookmarked paragraph's text without the display number rendered before it."""
     text = accepted_text(p)
-    number = base.numbers().get(pid, "")
+    number = numbers.get(pid, "")
     if number:
         prefix = f"{display_number(number)}\t"
         if text.startswith(prefix):
@@ -211,17 +265,23 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
-def _comments(word: docx.document.Document) -> dict[str, str]:
-    """Comment id -> its text (paragraphs on lines of their own)."""
+def _comments(word: WordDocument, seen: Visibility, problems: list[str]) -> dict[str, str]:
+    """Comment id -> its text (paragraphs on lines of their own); a comment with text Word hides is a problem."""
     for rel in word.part.rels.values():
         if rel.reltype == RT.COMMENTS and not rel.is_external:
             root = parse_xml(rel.target_part.blob)
-            return {c.get(f"{_W}id") or "": "\n".join(accepted_text(p) for p in c.iter(_P)).strip()
-                    for c in root.iter(f"{_W}comment")}
+            found: dict[str, str] = {}
+            for c in root.iter(f"{_W}comment"):
+                found[c.get(f"{_W}id") or ""] = text = "\n".join(accepted_text(p) for p in c.iter(_P)).strip()
+                unseen = next((u for p in c.iter(_P) if (u := seen.unseen(p)) is not None), None)
+                if unseen is not None:
+                    problems.append(f"the comment '{_short(text)}' has text that cannot be seen in Word because "
+                                    f"{unseen.why}: invisible text is not read back (delete it, or make it visible)")
+            return found
     return {}
 
 
-def _attach_comments(word: docx.document.Document, units: Mapping[BaseOxmlElement, _Unit],
+def _attach_comments(word: WordDocument, units: Mapping[BaseOxmlElement, _Unit],
                      comments: Mapping[str, str], problems: list[str]) -> None:
     """Each comment to the unit of the paragraph its range starts in (or its reference, without a range)."""
     placed: set[str] = set()
@@ -258,6 +318,9 @@ def _changes(base: Document, units: Mapping[BaseOxmlElement, _Unit], reader: Rea
     numbers = base.numbers()
     ours = {u.pid: u for u in units.values() if u.pid is not None}
     new = [u for u in units.values() if u.pid is None and u.text]
+    after: dict[str, list[_Unit]] = {}
+    for fresh in new:
+        after.setdefault(fresh.after or "", []).append(fresh)
     _check_order(base, list(ours.values()), problems)
     edits: list[Edit] = []
     if not ours and any(True for _ in base.walk()):
@@ -279,7 +342,7 @@ def _changes(base: Document, units: Mapping[BaseOxmlElement, _Unit], reader: Rea
                 own = [Edit(InputKind.DELETE, paragraph.id)]
             else:
                 own = _own_change(base, paragraph, unit, label, reader, problems)
-            inserts = [Edit(InputKind.INSERT, paragraph.id, u.text, _why(u)) for u in new if u.after == paragraph.id]
+            inserts = [Edit(InputKind.INSERT, paragraph.id, u.text, _why(u)) for u in after.get(paragraph.id, ())]
             deleting = bool(own) and own[0].kind == InputKind.DELETE
             edits += inserts + own if deleting else own + inserts
     return Reading(tuple(edits), tuple(problems))
@@ -306,8 +369,15 @@ def _own_change(base: Document, paragraph: Paragraph, unit: _Unit, label: str, r
 
 
 def _still_there(paragraph: Paragraph, section: int, new: list[_Unit]) -> bool:
-    return any(u.section == section and difflib.SequenceMatcher(None, u.text, paragraph.text).ratio()
-               >= _STILL_THERE for u in new)
+    for unit in new:
+        if unit.section != section:
+            continue
+        # The cheap upper bounds first: most new paragraphs are nothing like the one whose bookmark is gone.
+        matcher = difflib.SequenceMatcher(None, unit.text, paragraph.text)
+        if matcher.real_quick_ratio() >= _STILL_THERE and matcher.quick_ratio() >= _STILL_THERE and \
+                matcher.ratio() >= _STILL_THERE:
+            return True
+    return False
 
 
 def _check_order(base: Document, seen: list[_Unit], problems: list[str]) -> None:
