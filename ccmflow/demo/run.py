@@ -187,7 +187,8 @@ class _Run:
         log = log or (record.log if record is not None else SubmissionLog(item.number))
         content = prinput.read_pull(self.repo, self.base, sha)
         facts = triage.PullFacts(number=item.number, author_id=account.id, author_login=account.login, head_sha=sha,
-                                 received=received, source=source)
+                                 received=received, source=source, created=record.created_at if record else received,
+                                 title=item.title, body=item.body)
         decision = triage.decide(self.workspace, content, facts, log, now, prinput.pull_reader(self.repo, self.base))
         created = record.created_at if record is not None else received
         self.ledger = self.ledger.with_input(LedgerEntry(number=item.number, title=item.title, body=item.body,
