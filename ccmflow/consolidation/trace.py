@@ -17,7 +17,6 @@ from ccmflow.repo.versions import version_tag
 from ccmflow.triage.credit import may_speak_for
 
 HEAD = "HEAD"
-MERGE_BASE = "merge_base"  # the submission log's note of the merge base an input was last compared with
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +97,7 @@ def delegations(store: Store, workspace: Workspace, doc: str) -> dict[str, tuple
     for record in read_ledger(store.repo).inputs:
         who = registry.by_user_id(record.author_id)
         found[input_name(record.number)] = (who.name if who else record.author_login,)
-        ids = _credited(store.repo, record.number, record.head_sha, record.log.extra.get(MERGE_BASE))
+        ids = _credited(store.repo, record.number, record.head_sha, record.log.merge_base)
         if ids and may_speak_for(registry, record.author_id, ids):  # as triage credits it
             credited[input_name(record.number)] = tuple(name(d) for d in ids)
     for window in workspace.process.windows_for(doc):
