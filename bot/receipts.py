@@ -46,7 +46,7 @@ def missing(log: SubmissionLog, head: str, source: Source, before: str | None) -
 
 def dated(ctx: Context, pull: PullInfo, log: SubmissionLog) -> SubmissionLog:
     """The log with every version GitHub's own records date, and the head marked as read for."""
-    for sha, at in _runs(ctx, pull):
+    for sha, at in sorted(_runs(ctx, pull), key=lambda run: run[1]):
         log = log.record(sha, at, Source.RUN)
     if log.receipt(pull.head_sha) is None:
         events = ctx.client.head_events(pull.number)
@@ -56,7 +56,8 @@ def dated(ctx: Context, pull: PullInfo, log: SubmissionLog) -> SubmissionLog:
             # The bot pushes every later version of a form over the one before, which the timeline records:
             # without such an event, the head is the version the bot opened the pull request with.
             log = log.record(pull.head_sha, pull.created_at, Source.PR_CREATED)
-    return replace(log, dated=pull.head_sha)
+    # In the order GitHub received them: the first is the version the input was opened with.
+    return replace(log, receipts=tuple(sorted(log.receipts, key=lambda r: r.received)), dated=pull.head_sha)
 
 
 def _runs(ctx: Context, pull: PullInfo) -> list[tuple[str, datetime]]:
