@@ -83,7 +83,8 @@ def test_a_lost_log_then_a_push_changes_no_verdict(world: World, loss: str) -> N
     run(world, "pull_request_target", world.push_pr(9, change(world, "113"), at=LATER), LATER, after_key)
     assert "late" not in world.fake.issue_labels(9)  # amended after the deadline: its on-time version stands
     assert [r.received for r in state(world, 9, after_key).receipts] == [
-        datetime(2020, 4, 20, 10, tzinfo=UTC), datetime(2020, 5, 4, 21, tzinfo=UTC), datetime(2020, 5, 5, 8, tzinfo=UTC)]
+        datetime(2020, 4, 20, 10, tzinfo=UTC), datetime(2020, 5, 4, 21, tzinfo=UTC),
+        datetime(2020, 5, 5, 8, tzinfo=UTC)]
 
 
 @pytest.mark.parametrize("loss", LOSSES, ids=list(LOSSES))
