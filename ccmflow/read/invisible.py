@@ -24,6 +24,9 @@ HIDDEN = "\u200b\u2060-\u2064\ufeff\u180e\ufff9-\ufffb"  # zero width, word join
 REORDERING = "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides and isolates
 RIGHT_TO_LEFT = "\u200c-\u200f\u061c"  # joiners and direction marks: needed by right-to-left scripts only
 _ANY = re.compile(f"[{HIDDEN}{REORDERING}{RIGHT_TO_LEFT}]")
+# Each of them alone: `char in text` is a fast search (and nothing at all for ASCII text), where a character
+# class scans the text at regex speed; most files have none of them.
+_EACH = tuple(chr(c) for c in range(0x600, 0x10000) if _ANY.fullmatch(chr(c)))
 _REFUSED = re.compile(f"[{HIDDEN}{REORDERING}]")
 MAX_FINDINGS = 20  # per file: the first ones say enough to find the rest
 _RTL = frozenset(lang.code for lang in LANGUAGES if lang.rtl)
@@ -36,7 +39,7 @@ def refused_in(language: str | None) -> re.Pattern[str]:
 
 def found(text: str, language: str | None = None) -> Iterator[tuple[int, str]]:
     """(offset, character) of every character text of `language` may not hold."""
-    if _ANY.search(text) is None:  # the usual case: one pass over the text, nothing to report
+    if text.isascii() or not any(char in text for char in _EACH):  # the usual case: nothing to report
         return
     for match in refused_in(language).finditer(text):
         yield match.start(), match.group()
