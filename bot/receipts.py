@@ -56,8 +56,17 @@ def dated(ctx: Context, pull: PullInfo, log: SubmissionLog) -> SubmissionLog:
             # The bot pushes every later version of a form over the one before, which the timeline records:
             # without such an event, the head is the version the bot opened the pull request with.
             log = log.record(pull.head_sha, pull.created_at, Source.PR_CREATED)
-    # In the order GitHub received them: the first is the version the input was opened with.
-    return replace(log, receipts=tuple(sorted(log.receipts, key=lambda r: r.received)), dated=pull.head_sha)
+    # In the order GitHub received them: the first is the version the input was opened with. A run older than the
+    # pull request is another's from the same branch.
+    log = replace(log, receipts=tuple(sorted(log.receipts, key=lambda r: r.received)), dated=pull.head_sha)
+    return log.since(opened(pull, log, ctx.settings.login))
+
+
+def opened(pull: PullInfo, log: SubmissionLog, bot_login: str) -> datetime:
+    """When the input was opened, as GitHub recorded it: the pull request's creation, or for one the bot opened
+    from an issue form, the issue's. Nothing dated before can be true of the input."""
+    origin = log.origin if pull.author_login == bot_login else None
+    return min(pull.created_at, origin.created_at) if origin is not None else pull.created_at
 
 
 def _runs(ctx: Context, pull: PullInfo) -> list[tuple[str, datetime]]:

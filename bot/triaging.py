@@ -102,12 +102,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
     base = ctx.base()
     comments = ctx.client.comments(pull.number)
     ours = mine(comments, ctx.settings.login, STATUS_MARKER)
-    logs = status_logs(ours, ctx.settings, pull.number)
-    # Lost: a comment whose block cannot be read, or no comment on a pull request that is not new.
-    lost = (bool(ours) and not logs) or not (ours or new or source in receipts.FIRST)
-    log = _known(ctx, pull, _merged_log(pull.number, logs), lost)
-    if lost or receipts.missing(log, pull.head_sha, source, before):
-        log = _since_opened(pull, receipts.dated(ctx, pull, log), ctx.settings.login)
+    log, lost = _state(ctx, pull, ours, source, before, new)
     # A merged PR's head is in the base: compare it with the merge base it had while open.
     content = prinput.read_pull(ctx.repo, ctx.base_commit(), pull.head_sha,
                                 log.merge_base if pull.state != "open" else None)
@@ -126,17 +121,24 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
     return handled(f"{decision.summary}; {writes or 'nothing to change'}", wrote=bool(writes))
 
 
-def _known(ctx: Context, pull: PullInfo, log: SubmissionLog, lost: bool) -> SubmissionLog:
-    """The log as far as it can be true: its issue origin found again when lost, and nothing dated before the
-    pull request was opened (GitHub's time, not the log's word), or the issue the bot opened it from."""
+def _state(ctx: Context, pull: PullInfo, ours: Sequence[CommentInfo], source: Source, before: str | None,
+           new: bool) -> tuple[SubmissionLog, bool]:
+    """The input's state, and whether it was lost: the signed block of the status comment, completed from
+    GitHub's own records when it cannot be trusted to hold every version (see `receipts`).
+
+    Lost: a comment whose block cannot be read (a key set or rotated, a comment cut or edited), or no comment on
+    a pull request that is not new. Nothing dated before the pull request was opened (GitHub's time, not the
+    log's word), or the issue the bot opened it from, is kept.
+    """
+    logs = status_logs(ours, ctx.settings, pull.number)
+    lost = (bool(ours) and not logs) or not (ours or new or source in receipts.FIRST)
+    log = _merged_log(pull.number, logs)
     if lost and log.origin is None and pull.author_login == ctx.settings.login:
         log = replace(log, origin=recovery.origin(ctx, pull))
-    return _since_opened(pull, log, ctx.settings.login)
-
-
-def _since_opened(pull: PullInfo, log: SubmissionLog, bot_login: str) -> SubmissionLog:
-    origin = origin_of(pull, log, bot_login)
-    return log.since(min(pull.created_at, origin.created_at) if origin is not None else pull.created_at)
+    log = log.since(receipts.opened(pull, log, ctx.settings.login))
+    if lost or receipts.missing(log, pull.head_sha, source, before):
+        log = receipts.dated(ctx, pull, log)
+    return log, lost
 
 
 def _superseded(log: SubmissionLog, head: str, event_time: datetime | None) -> bool:
