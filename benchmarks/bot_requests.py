@@ -3,7 +3,9 @@
 Run: python benchmarks/bot_requests.py   (exit status 1 when a request budget is exceeded)
 Budgets: at most 5 requests when the state changes (label colours set once per repository aside), one more
 when an existing status comment is rewritten (it is read again first: triage and commands run in separate
-concurrency groups and must not overwrite each other's log), at most 1 for a re-run with nothing new.
+concurrency groups and must not overwrite each other's log), at most 1 for a re-run with nothing new. When the
+signed log is lost (a key set or rotated, a cut comment) or misses a version (a lost triage run), one more: the
+runs of the receipts workflow, read once for that head.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from fakegithub import FakeGitHub  # noqa: E402
 STATE_CHANGE_BUDGET = 5
 GUARDED_CHANGE_BUDGET = STATE_CHANGE_BUDGET + 1
 NOTHING_NEW_BUDGET = 1
+RECORDS = 1  # GitHub's records of the versions (the receipts workflow's runs), read only when the log is not whole
 
 
 def summary_budget(open_prs: int) -> int:
@@ -42,11 +45,11 @@ def maintenance_budget(open_prs: int) -> int:
 
 
 def measure(world: World, name: str, event: str, payload: dict[str, Any], now: str, budget: int,
-            phase: str = "primary") -> dict[str, Any]:
+            phase: str = "primary", key: str | None = None) -> dict[str, Any]:
     """One job's run: the triage or command job runs the primary phase; the summary job runs the follow-up."""
     world.fake.reset_requests()
     start_thread, start_process = time.thread_time(), time.process_time()
-    run = world.run(event, payload, now=now, phase=phase)
+    run = world.run(event, payload, now=now, phase=phase, env={"CCMFLOW_STATE_KEY": key} if key else None)
     bot_cpu = time.thread_time() - start_thread  # the main thread only: the fake serves from its own threads
     process_cpu = time.process_time() - start_process
     assert run.code == 0, run.err
@@ -103,6 +106,16 @@ def scenarios(world: World) -> list[dict[str, Any]]:
                         "2020-05-07T11:00:00Z", GUARDED_CHANGE_BUDGET))
     rows.append(measure(world, "  then its summary refresh", "pull_request_target", again,
                         "2020-05-07T11:00:00Z", summary_budget(2), phase="follow-up"))
+    world.push_pr(2, {REVIEW: edit(world.text(REVIEW, world.heads[2]), "to 112", "to 113")},
+                  at="2020-05-07T12:00:00Z")  # its triage run is lost
+    lost = world.push_pr(2, {REVIEW: edit(world.text(REVIEW, world.heads[2]), "to 113", "to 114")},
+                         at="2020-05-07T13:00:00Z")
+    rows.append(measure(world, "a push after a lost triage run", "pull_request_target", lost,
+                        "2020-05-07T13:00:00Z", GUARDED_CHANGE_BUDGET + RECORDS))
+    rotated = world.push_pr(1, {REVIEW: edit(world.text(REVIEW, world.heads[1]), "to 111", "to 115")},
+                            at="2020-05-07T14:00:00Z")
+    rows.append(measure(world, "a push after the state key was rotated", "pull_request_target", rotated,
+                        "2020-05-07T14:00:00Z", GUARDED_CHANGE_BUDGET + RECORDS, key="the next key"))
     return rows
 
 

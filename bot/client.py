@@ -37,6 +37,10 @@ class GitHubNotFound(GitHubError):
     """GitHub answered 404: the issue, pull request or comment does not exist (or not in this repository)."""
 
 
+class GitHubForbidden(GitHubError):
+    """GitHub answered 403 (not a rate limit): the job's token lacks a permission the request needs."""
+
+
 class GitHubUnreachable(GitHubError):
     """GitHub could not be reached (network errors, 5xx) after every retry: the run did not do its work.
 
@@ -62,6 +66,7 @@ class PullInfo:
     body: str = ""  # the delegation's general remarks
     head_repo: str | None = None  # owner/name of the head's repository; None when the fork was deleted
     base_ref: str = ""  # the branch it asks to merge into
+    head_ref: str = ""  # the branch it comes from (in head_repo)
 
     def record(self, log: SubmissionLog) -> LedgerEntry:
         """This pull request as the inputs ledger keeps it."""
@@ -83,7 +88,8 @@ class PullInfo:
                    pull.time("created_at"), pull.time("updated_at"), "merged" if merged else state,
                    tuple(label.name("name") for label in pull.objects("labels")), pull.opt_text("html_url"),
                    fresh, pull.opt_text("title") or "", pull.opt_text("body") or "",
-                   head_repo.name("full_name") if head_repo is not None else None, pull.obj("base").name("ref"))
+                   head_repo.name("full_name") if head_repo is not None else None, pull.obj("base").name("ref"),
+                   head.name("ref"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,33 @@ class HeadEvent:
 
     sha: str
     at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunInfo:
+    """A workflow run as GitHub recorded it: the head commit of the event that started it, and when."""
+
+    head_sha: str
+    created_at: datetime  # GitHub's time: when the event created the run (whatever became of the run)
+    event: str
+    head_repo: str | None  # owner/name; None when the head's repository is gone
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> RunInfo:
+        run = Fields.of(data, path)
+        repo = run.opt_obj("head_repository")
+        return cls(head_sha=run.sha("head_sha"), created_at=run.time("created_at"), event=run.name("event"),
+                   head_repo=repo.name("full_name") if repo is not None else None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IssueInfo:
+    """Who opened an issue, and when (GitHub's time)."""
+
+    number: int
+    author_id: int
+    author_login: str
+    created_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +169,9 @@ class GitHub(Protocol):
     def open_pulls(self) -> list[PullInfo]: ...  # ceil(N/100) requests: everything used is in the list
     def comments(self, number: int) -> list[CommentInfo]: ...
     def head_events(self, number: int) -> list[HeadEvent]: ...  # ceil(E/100) requests for E timeline events
+    # The runs of `workflow` (a file name) for pull_request events from `branch`: ceil(R/100) requests.
+    def pull_runs(self, workflow: str, branch: str) -> list[RunInfo]: ...
+    def get_issue(self, number: int) -> IssueInfo: ...
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]: ...
     def update_label(self, spec: LabelSpec) -> None: ...
     def create_status(self, sha: str, status: CommitStatus, target_url: str | None) -> None: ...
@@ -148,7 +184,8 @@ class GitHub(Protocol):
     def create_issue(self, title: str, body: str, labels: Sequence[str]) -> int: ...
     def edit_issue(self, number: int, title: str, body: str) -> None: ...
     # Inputs sent through the issue form: the pull request the bot opens from its branch on the delegation's behalf.
-    def find_pull(self, branch: str) -> PullInfo | None: ...  # open or closed, from this repository's `branch`
+    # Open or closed, the bot's own, from this repository's `branch` into `base`.
+    def find_pull(self, branch: str, base: str) -> PullInfo | None: ...
     def create_pull(self, title: str, branch: str, base: str, body: str) -> PullInfo: ...
     def edit_pull(self, number: int, title: str, body: str) -> None: ...
 
@@ -230,7 +267,7 @@ def _failure(what: str, exc: Exception, attempts: int) -> GitHubError:
         detail = type(exc).__name__ if status is None else f"{status} {message or ''}".strip()
         return GitHubUnreachable(f"could not reach GitHub to {what}: {detail}{tries}")
     detail = f"{status} {message or ''}".strip()
-    kind = GitHubNotFound if status == 404 else GitHubError
+    kind = {404: GitHubNotFound, 403: GitHubForbidden}.get(status, GitHubError)
     return kind(f"GitHub refused to {what}: {detail}{tries}")
 
 
@@ -276,12 +313,17 @@ class PyGithubClient:
         _, data = self._gh.requester.requestJsonAndCheck(method, f"{self._url}{path}", input=body)
         return data
 
-    def _pages(self, what: str, path: str) -> list[Any]:
-        """Every item of a listing, page by page (ceil(N/100) requests), following GitHub's Link header."""
+    def _pages(self, what: str, path: str, key: str | None = None) -> list[Any]:
+        """Every item of a listing, page by page (ceil(N/100) requests), following GitHub's Link header.
+
+        `key`: the listing is that member of each page's object (`workflow_runs`), not the page itself.
+        """
         items: list[Any] = []
         url: str | None = f"{self._url}{path}{'&' if '?' in path else '?'}per_page=100"
         while url is not None:
             headers, data = self.backoff.run(what, partial(self._gh.requester.requestJsonAndCheck, "GET", url))
+            if key is not None and isinstance(data, dict):
+                data = data.get(key)
             if not isinstance(data, list):
                 raise GitHubError(f"GitHub's answer to '{what}' is not what the bot can use: expected a list, "
                                   f"got {describe(data)}")
@@ -322,6 +364,24 @@ class PyGithubClient:
                 with contextlib.suppress(FatalError):  # a timestamp GitHub would not send: no time, no use
                     found.append(HeadEvent(sha, github_time(at)))
         return found
+
+    def pull_runs(self, workflow: str, branch: str) -> list[RunInfo]:
+        """The runs of `workflow` started by pull_request events from a branch named `branch` (any repository).
+
+        GitHub creates a run when the event arrives, whatever becomes of it (skipped, cancelled, awaiting a
+        maintainer's approval), with the pull request's head commit (for pull_request_target runs it would be
+        the base branch's); whose pull request it was is the caller's to check.
+        """
+        what = f"list the runs of {workflow} for branch {branch}"
+        query = f"event=pull_request&branch={quote(branch, safe='')}"
+        items = self._pages(what, f"/actions/workflows/{quote(workflow, safe='')}/runs?{query}", "workflow_runs")
+        return _answer(what, lambda found: [RunInfo.from_json(r, f"workflow_runs[{i}]") for i, r in enumerate(found)],
+                       items)
+
+    def get_issue(self, number: int) -> IssueInfo:
+        what = f"read issue #{number}"
+        data = self.backoff.run(what, lambda: self._request("GET", f"/issues/{number}"))
+        return _answer(what, _issue_info, data)
 
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]:
         data = self.backoff.run(f"set the labels of #{number}",
@@ -398,12 +458,14 @@ class PyGithubClient:
 
     # For inputs sent through the issue form (bot/behaviours/issueform.py) ---------------------------------------------
 
-    def find_pull(self, branch: str) -> PullInfo | None:
-        """The newest pull request, open or closed, whose head is `branch` of this repository (one request)."""
+    def find_pull(self, branch: str, base: str) -> PullInfo | None:
+        """The newest pull request, open or closed, that this bot opened from `branch` of this repository into
+        `base` (one request): anyone else's from that branch, or one into another base, is not the input's."""
         what = f"find the pull request of branch {branch}"
         head = quote(f"{self._owner}:{branch}", safe=":")
-        data = self.backoff.run(what, lambda: self._request("GET", f"/pulls?state=all&head={head}&per_page=100"))
-        found = _answer(what, _fresh_pulls, data)
+        data = self.backoff.run(what, lambda: self._request(
+            "GET", f"/pulls?state=all&head={head}&base={quote(base, safe='')}&per_page=100"))
+        found = [p for p in _answer(what, _fresh_pulls, data) if p.author_login == self.login and p.base_ref == base]
         return max(found, key=lambda p: p.number) if found else None
 
     def create_pull(self, title: str, branch: str, base: str, body: str) -> PullInfo:
@@ -411,7 +473,7 @@ class PyGithubClient:
         what = f"open a pull request from {branch}"
         return self.backoff.run(what, lambda: _answer(what, _fresh_pull, self._request(
             "POST", "/pulls", {"title": title, "head": branch, "base": base, "body": body,
-                               "maintainer_can_modify": False})), recover=lambda: self.find_pull(branch))
+                               "maintainer_can_modify": False})), recover=lambda: self.find_pull(branch, base))
 
     def edit_pull(self, number: int, title: str, body: str) -> None:
         self.backoff.run(f"update pull request #{number}",
@@ -424,6 +486,13 @@ def _comment(data: Any, path: str = "") -> CommentInfo:
     user = comment.obj("user")
     return CommentInfo(comment.integer("id"), comment.opt_text("body") or "", user.name("login"),
                        user.integer("id"), comment.time("created_at"), comment.time("updated_at"))
+
+
+def _issue_info(data: Any) -> IssueInfo:
+    issue = Fields.of(data)
+    user = issue.obj("user")
+    return IssueInfo(number=issue.integer("number"), author_id=user.integer("id"), author_login=user.name("login"),
+                     created_at=issue.time("created_at"))
 
 
 def _issue(data: Any, path: str) -> tuple[int, str, str, str]:

@@ -40,6 +40,12 @@ class Context:
     _fetched: tuple[str | None] | None = field(default=None, repr=False)
     # The log each status comment holds once this run triaged its pull request (written, or found unchanged).
     logged: dict[int, SubmissionLog] = field(default_factory=dict, repr=False)
+    # What the run could not do as it should, for the job log's warnings (a permission missing, say).
+    warnings: list[str] = field(default_factory=list, repr=False)
+
+    def warn(self, text: str) -> None:
+        if text not in self.warnings:
+            self.warnings.append(text)
 
     def open_pulls(self) -> list[PullInfo]:
         """The open pull requests, listed once per run however many behaviours ask (ceil(N/100) requests)."""

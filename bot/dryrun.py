@@ -9,7 +9,7 @@ from ccmflow.core.errors import FatalError
 from ccmflow.core.labels import LabelSpec
 from ccmflow.triage.decide import CommitStatus
 
-from .client import CommentInfo, GitHub, HeadEvent, LabelInfo, PullInfo
+from .client import CommentInfo, GitHub, HeadEvent, IssueInfo, LabelInfo, PullInfo, RunInfo
 
 
 class DryRunClient:
@@ -31,6 +31,12 @@ class DryRunClient:
 
     def head_events(self, number: int) -> list[HeadEvent]:
         return self.real.head_events(number)
+
+    def pull_runs(self, workflow: str, branch: str) -> list[RunInfo]:
+        return self.real.pull_runs(workflow, branch)
+
+    def get_issue(self, number: int) -> IssueInfo:
+        return self.real.get_issue(number)
 
     def set_labels(self, number: int, names: Sequence[str]) -> list[LabelInfo]:
         self._say(f"set the labels of #{number} to: {', '.join(names) or '(none)'}")
@@ -66,8 +72,8 @@ class DryRunClient:
     def edit_issue(self, number: int, title: str, body: str) -> None:
         self._say(f"update issue #{number} '{title}' to:\n{body}")
 
-    def find_pull(self, branch: str) -> PullInfo | None:
-        return self.real.find_pull(branch)
+    def find_pull(self, branch: str, base: str) -> PullInfo | None:
+        return self.real.find_pull(branch, base)
 
     def create_pull(self, title: str, branch: str, base: str, body: str) -> PullInfo:
         self._say(f"open a pull request '{title}' from {branch} into {base}:\n{body}")

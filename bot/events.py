@@ -27,10 +27,20 @@ class CommandWord(StrEnum):
     ACCEPT_LATE = "accept-late"
     RECHECK = "recheck"
     SUMMARY = "summary"
+    CO_SPONSOR = "co-sponsor"
 
 
 # The commands whose effect on an input the consolidation summary shows: it is refreshed after them.
-INPUT_COMMANDS = frozenset({CommandWord.ACCEPT_LATE, CommandWord.RECHECK})
+INPUT_COMMANDS = frozenset({CommandWord.ACCEPT_LATE, CommandWord.RECHECK, CommandWord.CO_SPONSOR})
+
+
+def command_of(body: str) -> tuple[str, tuple[str, ...]] | None:
+    """The command word and arguments when a comment's first line is `/ccmflow <word> ...`, else None."""
+    lines = body.strip().splitlines()
+    words = lines[0].split() if lines else []
+    if not words or words[0] != COMMAND_PREFIX:
+        return None
+    return (words[1].lower() if len(words) > 1 else "", tuple(words[2:]))
 
 # The pull request actions that may bring a new version of an input, or change whether it is open.
 PULL_ACTIONS = ("opened", "synchronize", "reopened", "edited", "ready_for_review", "closed")
@@ -80,11 +90,7 @@ class Comment:
     @property
     def command(self) -> tuple[str, tuple[str, ...]] | None:
         """The command word and arguments when the comment's first line is `/ccmflow <word> ...`."""
-        lines = self.body.strip().splitlines()
-        words = lines[0].split() if lines else []
-        if not words or words[0] != COMMAND_PREFIX:
-            return None
-        return (words[1].lower() if len(words) > 1 else "", tuple(words[2:]))
+        return command_of(self.body)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,10 @@ from .payload import describe
 from .router import PHASES, Router, ignored
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
-BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary", "issueform")
+BEHAVIOURS = ("triage", "commands", "cosponsor", "retriage", "disposition", "freeze", "summary", "issueform")
 
 DEFAULT_LOGIN = "github-actions[bot]"
+WARNING = "::warning::"  # a line GitHub Actions shows as a warning of the run
 NO_KEY = ("CCMFLOW_STATE_KEY is not set: the submission log in the bot's comments is not signed (see the README, "
           "'The submission log')")
 
@@ -106,7 +107,7 @@ def make_client(settings: Settings, sleep: Callable[[float], None] | None) -> Gi
 
 def run(env: Mapping[str, str], settings: Settings, phases: tuple[str, ...],
         sleep: Callable[[float], None] | None) -> list[str]:
-    """One log line per behaviour that ran, or one saying why the event was ignored."""
+    """One log line per behaviour that ran, or one saying why the event was ignored; then the run's warnings."""
     try:
         name, payload = read_event(env)
     except UnusableEvent as exc:
@@ -115,8 +116,9 @@ def run(env: Mapping[str, str], settings: Settings, phases: tuple[str, ...],
     router = build_router()
     context = Context(settings, name, make_client(settings, sleep))
     where = f"{name}/{action}" if action else name
-    return [outcome.line(where) for outcome in router.dispatch(name, action, lambda: events.parse(name, payload),
-                                                                context, phases)]
+    lines = [outcome.line(where) for outcome in router.dispatch(name, action, lambda: events.parse(name, payload),
+                                                                 context, phases)]
+    return lines + [f"{WARNING}{text}" for text in context.warnings]
 
 
 def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] | None = None) -> int:
@@ -131,9 +133,10 @@ def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] | 
         env = os.environ
         settings = settings_from(env, args.dry_run)
         if settings.state_key is None:
-            print(f"::warning::ccmflow-bot: {NO_KEY}")
+            print(f"{WARNING}ccmflow-bot: {NO_KEY}")
         for line in run(env, settings, phases, sleep):
-            print(f"ccmflow-bot: {one_line(line)}")
+            warning = line.startswith(WARNING)
+            print(f"{WARNING if warning else ''}ccmflow-bot: {one_line(line.removeprefix(WARNING))}")
     except InvalidInput as exc:
         print(f"ccmflow-bot: the base branch's files are not valid, so nothing was triaged:\n{exc}", file=sys.stderr)
         return exc.exit_code

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from .client import mine
+from ccmflow.triage import messages
+
+from .client import GitHubNotFound, mine
 from .context import Context
-from .router import Command
+from .router import Command, Outcome, handled, ignored
 
 
 def reply_marker(command: Command) -> str:
@@ -26,3 +28,13 @@ def reply(ctx: Context, command: Command, text: str) -> bool:
         return False
     ctx.client.create_comment(command.number, f"{marker}\n{text}", marker)
     return True
+
+
+def not_a_pull_request(ctx: Context, command: Command) -> Outcome:
+    """A command for an input said on an issue, or about a pull request GitHub does not know: a polite answer."""
+    what = f"#{command.number}: '/ccmflow {command.word}' is about a pull request, and #{command.number} is not one"
+    try:
+        replied = reply(ctx, command, messages.not_a_pull_request(command.login, command.word, command.number))
+    except GitHubNotFound:
+        return ignored(f"{what}; nor an issue GitHub knows, so there is nothing to answer on")
+    return handled(f"{what}: answered") if replied else ignored(f"{what}; already answered")

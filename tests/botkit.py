@@ -75,6 +75,9 @@ class World:
         self.base_sha = self._commit(files, None, "refs/heads/main", "CCM documents")
         self.origin.set_head("refs/heads/main")
         self.workspace = pygit2.clone_repository(str(self.tmp / "origin.git"), str(self.tmp / "checkout"))
+        # The workflows `ccmflow init` writes; GitHub runs the receipts workflow on each version of a pull request.
+        self.fake.add_workflow(".github/workflows/ccmflow-receipts.yml", "ccmflow receipts",
+                               pull_request_types=("opened", "synchronize", "reopened"))
 
     # git ----------------------------------------------------------------------------------------------
     def _commit(self, changes: Mapping[str, bytes | None], parent: str | None, ref: str | None,

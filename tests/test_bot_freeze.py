@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from botkit import AUSTRIA, BOT_LOGIN, REVIEW, REVIEW_OLD, World, edit, world
 
-from ccmflow.core.submissions import SubmissionLog, encode
+from ccmflow.core.submissions import Receipt, Source, SubmissionLog, encode
 from ccmflow.repo.ledger import LEDGER_REF, freeze_ref, manifest_ref, read_ledger, read_manifest
 
 __all__ = ["world"]  # the fixture, imported by name
@@ -56,7 +56,9 @@ def test_only_the_bots_own_comments_are_trusted(world: World) -> None:
     world.fake.add_comment(1, f"<!-- ccmflow:status -->\n{encode(forged)}", AUSTRIA[0], AUSTRIA[1])
     run(world, "schedule", SCHEDULE, now="2020-05-06T09:05:00Z")
     record = read_ledger(world.origin).get(1)
-    assert record is not None and record.log.receipts == ()
+    # What GitHub recorded stands: the run its receipts workflow made when the pull request was opened.
+    assert record is not None and record.log.receipts == (
+        Receipt(world.heads[1], datetime(2020, 5, 5, 8, tzinfo=UTC), Source.RUN),)
     manifest = read_manifest(world.origin, WINDOW)
     assert manifest is None or manifest.get(1) is None
     assert all(c["user"]["login"] != BOT_LOGIN or "ccmflow:status" not in c["body"] for c in world.fake.comments(1))

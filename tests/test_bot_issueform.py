@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pygit2
-from botkit import AUSTRIA, BOT_LOGIN, REVIEW, STRANGER, World, load_payload, world
+import pytest
+from botkit import AUSTRIA, BOT_LOGIN, PRESIDENCY, REVIEW, STRANGER, World, load_payload, world
 
 from ccmflow.core.submissions import decode
 from ccmflow.read.load import parse_text
@@ -182,3 +183,26 @@ def test_an_issue_not_written_with_the_form_is_left_alone(world: World) -> None:
     assert "not written with the input form" in out
     assert not world.bot_comments(number) and not pulls(world)
 
+
+
+@pytest.mark.parametrize("state", ["open", "closed"])
+def test_a_maintainers_pull_request_from_the_forms_branch_neither_takes_nor_blocks_the_next_edit(
+        world: World, state: str) -> None:
+    """The form's pull request is the bot's own, from `input/issue-<n>` into the default branch: a maintainer's
+    pull request from that branch into another base (say, to try the input on a consolidation branch) is not it."""
+    world.fake.use_git(world.tmp / "origin.git")
+    run_issue(world, world.open_issue(form(), at=OPENED), OPENED)
+    (ours,) = pulls(world)
+    theirs = world.fake.add_pull(title="Try #1 on the consolidation branch", user_login=PRESIDENCY[0],
+                                 user_id=PRESIDENCY[1], head_sha=ours["head"]["sha"], head_ref="input/issue-1",
+                                 base_ref="consolidate/review-document", created_at=EDITED)
+    world.fake.set_pull(theirs, state=state)
+    out = run_issue(world, world.edit_issue(1, form(text=SECOND), at=EDITED), EDITED)
+    assert f"pull request #{ours['number']} updated" in out, out
+    bots = world.fake.pull(ours["number"])
+    assert texts(on_branch(world, bots["head"]["sha"], REVIEW))[TARGET] == SECOND
+    assert world.fake.pull(theirs)["title"] == "Try #1 on the consolidation branch"  # not rewritten by the bot
+    log = decode(world.status_comment(ours["number"]))
+    assert log is not None and [r.source for r in log.receipts] == ["issue-created", "issue-edited"]
+    (comment,) = form_comments(world, 1)
+    assert f"pull request #{ours['number']}" in comment and f"#{theirs}" not in comment

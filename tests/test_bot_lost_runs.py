@@ -1,6 +1,7 @@
 """A triage run that never ran (GitHub keeps one pending run per concurrency group and drops the one it replaces)
 must not turn an on-time version late: commands no longer displace triage, a later, better-dated record corrects
-a backfilled time, and heads the issue timeline dates with GitHub's own clock are read back."""
+a backfilled time, and the runs of the receipts workflow and the issue timeline, dated with GitHub's own clock,
+are read back."""
 
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ def test_a_command_run_before_the_pushs_own_triage_leaves_the_push_on_time(world
 
 def test_a_force_push_whose_triage_was_lost_is_dated_from_the_timeline(world: World) -> None:
     run(world, "pull_request_target", world.open_pr(2, change(world, "111"), at=OPENED), now=OPENED)
-    world.force_push_pr(2, change(world, "113"), at=PUSHED)  # its triage run is lost
+    world.force_push_pr(2, change(world, "113"), at=PUSHED)  # its triage run is lost...
+    world.fake.delete_runs()  # ...and the receipts workflow made no run (GitHub runs none on a merge conflict)
     recheck_after_the_deadline(world, 2)
     assert received(world, 2, world.heads[2]) == datetime.fromisoformat(PUSHED)
     assert world.statuses(2)["ccmflow/deadline"][0] == "success"
@@ -91,14 +93,27 @@ def test_the_freeze_keeps_a_force_pushed_version_whose_triage_was_lost(world: Wo
     assert str(world.origin.references[freeze_ref(WINDOW, 3)].target) == world.heads[3]
 
 
-def test_a_plain_push_whose_triage_was_lost_keeps_the_conservative_rule(world: World) -> None:
-    """GitHub records no time of its own for a plain push outside its event; commit dates are never believed
-    (every commit here is dated 1 January 2020), so the version counts from the PR's updated_at: late."""
+def test_a_plain_push_whose_triage_was_lost_is_dated_by_its_receipts_run(world: World) -> None:
+    """The receipts workflow's run for the push carries its head and GitHub's time, whatever became of the push's
+    triage run; the next run of any kind reads it back."""
     run(world, "pull_request_target", world.open_pr(4, change(world, "111"), at=OPENED), now=OPENED)
-    world.push_pr(4, change(world, "112"), at=PUSHED)  # lost
+    world.push_pr(4, change(world, "112"), at=PUSHED)  # its triage run is lost
     recheck_after_the_deadline(world, 4)
-    assert received(world, 4, world.heads[4]) == datetime.fromisoformat(LATER)
-    assert world.statuses(4)["ccmflow/deadline"][0] == "failure"
+    assert received(world, 4, world.heads[4]) == datetime.fromisoformat(PUSHED)
+    assert world.statuses(4)["ccmflow/deadline"][0] == "success"
+    assert world.fake.calls("GET", "/repos/*/actions/workflows/ccmflow-receipts.yml/runs")
+
+
+def test_a_plain_push_no_record_of_github_dates_keeps_the_conservative_rule(world: World) -> None:
+    """Without a run of the receipts workflow (GitHub starts none while a pull request has a merge conflict),
+    GitHub records no time of its own for a plain push outside its event; commit dates are never believed
+    (every commit here is dated 1 January 2020), so the version counts from the PR's updated_at: late."""
+    run(world, "pull_request_target", world.open_pr(5, change(world, "111"), at=OPENED), now=OPENED)
+    world.push_pr(5, change(world, "112"), at=PUSHED)  # lost
+    world.fake.delete_runs()
+    recheck_after_the_deadline(world, 5)
+    assert received(world, 5, world.heads[5]) == datetime.fromisoformat(LATER)
+    assert world.statuses(5)["ccmflow/deadline"][0] == "failure"
 
 
 def test_the_client_reads_only_force_push_times_from_the_timeline() -> None:

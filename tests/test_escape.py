@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import inspect
-import json
 import re
 import types
 import typing
@@ -23,7 +22,7 @@ from ccmflow.core.errors import Finding
 from ccmflow.core.escape import code, escape, plain
 from ccmflow.core.model import Document, Stakeholder, Window
 from ccmflow.core.status import Verdict
-from ccmflow.core.submissions import Acceptance, Receipt, SubmissionLog
+from ccmflow.core.submissions import Acceptance, Receipt, Recheck, SubmissionLog
 from ccmflow.inputs import summary_render
 from ccmflow.inputs.summary import CoSponsored, Entry, Invalid, Overlap, SectionSummary, Summary
 from ccmflow.propose import messages as form_messages
@@ -101,9 +100,8 @@ def _report(verdict: str, *, stakeholder: bool, findings: bool, state: str, clos
     diff = hostile(DocumentDiff, changes=(change, added, removed))
     docs = (hostile(DocumentReport, diff=diff, window=window, verdict=verdict, head=head, on_time=on_time),
             hostile(DocumentReport, diff=None, window=None, verdict=Verdict.NO_WINDOW, head=head, on_time=None))
-    recheck = json.dumps({"by_login": HOSTILE, "at": DEADLINE.isoformat()})
-    log = SubmissionLog(7, (on_time, head), Acceptance(1, HOSTILE, DEADLINE + timedelta(days=1)), HOSTILE,
-                        {messages.RECHECK: recheck, HOSTILE: HOSTILE})
+    log = SubmissionLog(7, receipts=(on_time, head), accepted=Acceptance(1, HOSTILE, DEADLINE + timedelta(days=1)),
+                        window=HOSTILE, recheck=Recheck(by_id=1, by_login=HOSTILE, at=DEADLINE))
     return Report(number=7, author_login=HOSTILE, author_id=7,
                   stakeholder=hostile(Stakeholder) if stakeholder else None, documents=docs,
                   unknown_files=(HOSTILE,), protected=(HOSTILE,),

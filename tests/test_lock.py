@@ -98,7 +98,8 @@ def _install_steps(text: str) -> list[str]:
 def test_every_job_installs_the_lock_with_hashes_then_ccmflow_without_dependencies(spec: str) -> None:
     for path, text in render_workflows(spec).items():
         steps = _install_steps(text)
-        assert steps, path
+        jobs = YAML(typ="safe", pure=True).load(text)["jobs"].values()
+        assert steps or all(job.get("if") is False for job in jobs), path  # the receipts workflow runs no job
         for run in steps:
             first, second = run.strip().splitlines()
             assert first == f"python -m pip install --require-hashes --only-binary :all: -r {LOCK_PATH}"

@@ -16,7 +16,6 @@ from ccmflow.read import rules
 from ccmflow.read.load import SourceFile, parse
 from ccmflow.repo.prinput import Change, PullContent
 from ccmflow.triage.decide import (
-    CLOSED,
     DEADLINE,
     MAX_RECEIPTS,
     VALIDATION,
@@ -227,13 +226,13 @@ def test_close_policy_closes_once_and_reopens_when_accepted():
     process = BASE_TEXTS[PROCESS].replace("late_policy: flag", "late_policy: close", 1)
     base = workspace({**BASE_TEXTS, PROCESS: process})
     first = triage(review_edit(), at(6), base=base)
-    assert first.close and CLOSED in first.log.extra
+    assert first.close and first.log.closed == first.log.receipts[-1].sha
     assert "closed because it arrived after the deadline" in first.body and "branch" in first.body
     again = triage(review_edit(), at(6), base=base, log=first.log, state="open")
     assert not again.close  # a person reopened it: the bot does not fight them
     accepted_log = replace(first.log, accepted=Acceptance(PRESIDENCY, "ch-presidency-ccm", at(7)))
     accepted = triage(review_edit(), at(6), base=base, log=accepted_log, state="closed")
-    assert accepted.reopen and CLOSED not in accepted.log.extra
+    assert accepted.reopen and accepted.log.closed is None
 
 
 def test_status_descriptions_fit_github_limits():

@@ -50,8 +50,17 @@ def _all_rendered() -> list[tuple[str, str, str]]:
     return [(spec, path, text) for spec in SPECS for path, text in render_workflows(spec).items()]
 
 
+def _never_runs(text: str) -> bool:
+    """A workflow kept only for the runs GitHub records of it (the receipts): every job has `if: false`."""
+    return all(job.get("if") is False for job in _load(text)["jobs"].values())
+
+
 RENDERED = _all_rendered()
 RENDERED_IDS = [f"{spec}:{Path(path).name}" for spec, path, _ in RENDERED]
+# The rules of a job that runs ccmflow apply to the workflows with such a job; the record-only ones have theirs.
+RUNNING = [r for r in RENDERED if not _never_runs(r[2])]
+RUNNING_IDS = [f"{spec}:{Path(path).name}" for spec, path, _ in RUNNING]
+RECORD_ONLY = [r for r in RENDERED if _never_runs(r[2])]
 
 
 # (a) this repository runs exactly what ccmflow renders for "."
@@ -135,7 +144,7 @@ def test_bad_specs_are_rejected(spec: str) -> None:
 # (c) the security rules, on the text ccmflow renders
 
 
-@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+@pytest.mark.parametrize(("spec", "path", "text"), RUNNING, ids=RUNNING_IDS)
 def test_top_level_permissions_are_empty_and_jobs_are_bounded(spec: str, path: str, text: str) -> None:
     workflow = _load(text)
     assert workflow["permissions"] == {}, path
@@ -147,7 +156,7 @@ def test_top_level_permissions_are_empty_and_jobs_are_bounded(spec: str, path: s
         assert isinstance(job.get("timeout-minutes"), int), f"{path}: {name}"
 
 
-@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+@pytest.mark.parametrize(("spec", "path", "text"), RUNNING, ids=RUNNING_IDS)
 def test_every_uses_is_pinned_to_a_full_sha_with_a_version_comment(spec: str, path: str, text: str) -> None:
     uses = [s["uses"] for s in _steps(_load(text)) if "uses" in s]
     assert uses, path
@@ -165,7 +174,7 @@ def test_no_expression_inside_run(spec: str, path: str, text: str) -> None:
             assert "${{" not in step["run"], step
 
 
-@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+@pytest.mark.parametrize(("spec", "path", "text"), RUNNING, ids=RUNNING_IDS)
 def test_every_bot_step_has_the_state_key_from_a_secret_and_no_other(spec: str, path: str, text: str) -> None:
     bot_steps = [s for s in _steps(_load(text)) if "ccmflow-bot" in s.get("run", "")]
     assert bot_steps or path.endswith("ccmflow-site.yml"), path  # the site is built by `ccmflow site`, not the bot
@@ -174,7 +183,7 @@ def test_every_bot_step_has_the_state_key_from_a_secret_and_no_other(spec: str, 
     assert re.findall(r"secrets\.\w+", text) == ["secrets.CCMFLOW_STATE_KEY"] * len(bot_steps)
 
 
-@pytest.mark.parametrize(("spec", "path", "text"), RENDERED, ids=RENDERED_IDS)
+@pytest.mark.parametrize(("spec", "path", "text"), RUNNING, ids=RUNNING_IDS)
 def test_checkout_and_python(spec: str, path: str, text: str) -> None:
     steps = _steps(_load(text))
     checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
@@ -188,6 +197,18 @@ def test_checkout_and_python(spec: str, path: str, text: str) -> None:
             major, minor = (int(x) for x in str(step["with"]["python-version"]).split(".")[:2])
             assert (major, minor) >= (3, 11)
             assert "cache" not in step["with"]
+
+
+def test_the_receipts_workflow_only_makes_github_record_each_version() -> None:
+    """GitHub creates a run for every version of a pull request; no job runs, nothing is read, nothing is secret."""
+    assert [Path(path).name for spec, path, _ in RECORD_ONLY if spec == "."] == ["ccmflow-receipts.yml"]
+    for _, path, text in RECORD_ONLY:
+        workflow = _load(text)
+        assert workflow["on"] == {"pull_request": {"types": ["opened", "synchronize", "reopened"]}}, path
+        assert workflow["permissions"] == {} and "secrets." not in text and "uses:" not in text
+        assert "${{ github.run_id }}" in workflow["concurrency"]["group"]  # no run waits for, or displaces, another
+        for job in workflow["jobs"].values():
+            assert job["if"] is False and "permissions" not in job and isinstance(job["timeout-minutes"], int)
 
 
 def test_triggers_and_conditions() -> None:

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
 
 from ccmflow.core.roles import MAY_RECHECK, MAY_RECHECK_WHO, Role
-from ccmflow.core.submissions import Acceptance, Source, SubmissionLog
+from ccmflow.core.submissions import Acceptance, Recheck, SubmissionLog
 from ccmflow.triage import messages
-from ccmflow.triage.messages import RECHECK
 
-from ..client import GitHubNotFound, PullInfo
+from ..client import GitHubNotFound
 from ..context import Context
 from ..events import CommandWord, IssueCommentEvent
-from ..replies import reply
+from ..replies import not_a_pull_request, reply
 from ..router import Command, CommandHandler, Outcome, Router, handled, ignored
-from ..triaging import LogUpdate, triage_guarded
+from ..triaging import triage_command
 
 
 def register(router: Router) -> None:
@@ -53,16 +51,6 @@ def _refuse(ctx: Context, command: Command, who_may: str) -> Outcome:
                    f"(account {command.user_id} lacks the role)")
 
 
-def not_a_pull_request(ctx: Context, command: Command) -> Outcome:
-    """A command for an input said on an issue, or about a pull request GitHub does not know: a polite answer."""
-    what = f"#{command.number}: '/ccmflow {command.word}' is about a pull request, and #{command.number} is not one"
-    try:
-        replied = reply(ctx, command, messages.not_a_pull_request(command.login, command.word, command.number))
-    except GitHubNotFound:
-        return ignored(f"{what}; nor an issue GitHub knows, so there is nothing to answer on")
-    return handled(f"{what}: answered") if replied else ignored(f"{what}; already answered")
-
-
 def accept_late(ctx: Context, command: Command) -> Outcome:
     if not command.on_pull_request:
         return not_a_pull_request(ctx, command)
@@ -75,7 +63,7 @@ def accept_late(ctx: Context, command: Command) -> Outcome:
         # Said twice, the later acceptance counts: it covers every version received until then.
         return log if previous and previous.at >= acceptance.at else replace(log, accepted=acceptance)
 
-    return _retriage(ctx, command, accept)
+    return triage_command(ctx, command, accept)
 
 
 def recheck(ctx: Context, command: Command) -> Outcome:
@@ -84,19 +72,9 @@ def recheck(ctx: Context, command: Command) -> Outcome:
     registry = ctx.base().registry
     if not any(registry.may(command.user_id, role) for role in MAY_RECHECK):
         return _refuse(ctx, command, MAY_RECHECK_WHO)
-    who = json.dumps({"by_login": command.login, "by_id": command.user_id,
-                      "at": command.created_at.isoformat()}, sort_keys=True)
+    asked = Recheck(by_id=command.user_id, by_login=command.login, at=command.created_at)
 
     def note(log: SubmissionLog) -> SubmissionLog:
-        return replace(log, extra={**log.extra, RECHECK: who})
+        return replace(log, recheck=asked)
 
-    return _retriage(ctx, command, note)
-
-
-def _retriage(ctx: Context, command: Command, update: LogUpdate) -> Outcome:
-    try:
-        pull: PullInfo = ctx.client.get_pull(command.number)
-    except GitHubNotFound:
-        return not_a_pull_request(ctx, command)
-    # Commands run in a concurrency group of their own, so the input's triage may be writing at the same time.
-    return triage_guarded(ctx, pull, pull.updated_at, Source.BACKFILL, refresh=True, required=True, update=update)
+    return triage_command(ctx, command, note)

@@ -9,7 +9,6 @@ spends; triage and the summary read the ledger instead.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.submissions import SubmissionLog
@@ -19,13 +18,9 @@ from ccmflow.repo.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, w
 
 from ..context import Context
 from ..events import Schedule, WorkflowDispatch
+from ..receipts import dated
 from ..router import Outcome, Router, handled, ignored
-from ..triaging import ledger_record, with_head_events
-
-# Kept with each ledger record's log: the pull request's updated_at when its log was last read. GitHub bumps
-# updated_at on every push and comment (the bot's status comment included), so an unchanged value means an
-# unchanged log.
-SEEN = "ledger-seen"
+from ..triaging import ledger_record
 
 
 def register(router: Router) -> None:
@@ -72,13 +67,14 @@ def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
     for pull in listed:
         old = records.get(pull.number)
         log = old.log if old is not None else SubmissionLog(pull.number)
-        seen = pull.updated_at.astimezone(UTC).isoformat()
-        if old is None or old.head_sha != pull.head_sha or log.extra.get(SEEN) != seen:
+        # GitHub bumps updated_at on every push and comment (the bot's status comment included): the value the
+        # log was last read at, unchanged, means an unchanged log.
+        if old is None or old.head_sha != pull.head_sha or log.listed != pull.updated_at:
             log = ctx.status_log(pull.number) or log
             read += 1
             if log.receipt(pull.head_sha) is None:  # the head's own run was lost: what does GitHub date?
-                log = with_head_events(log, ctx.client.head_events(pull.number))
-        log = replace(log, extra={**log.extra, SEEN: seen})
+                log = dated(ctx, pull, log)
+        log = replace(log, listed=pull.updated_at)
         records[pull.number] = ledger_record(pull, log, ctx.settings.login)
     still_open = {pull.number for pull in listed}
     for number, record in records.items():

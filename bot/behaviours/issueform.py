@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from ccmflow.core.submissions import Source
+from ccmflow.core.submissions import IssueOrigin, Source, SubmissionLog
 from ccmflow.propose import messages
 from ccmflow.propose.build import Built, ProposalError, build
 from ccmflow.propose.form import FormProblems, Submission, is_form, parse_form, read_form
@@ -16,18 +16,14 @@ from ccmflow.repo.treeedit import blob_text
 from ..client import PullInfo, mine
 from ..context import Context
 from ..events import IssuesEvent
+from ..recovery import branch_of
 from ..router import Outcome, Router, handled, ignored
-from ..triaging import IssueOrigin, triage_guarded
+from ..triaging import triage_guarded
 
 
 def register(router: Router) -> None:
     router.on("issues", "opened", on_issue)
     router.on("issues", "edited", on_issue)
-
-
-def branch_of(issue: int) -> str:
-    """The branch that holds the input of issue `issue`: one per issue, so every edit replaces its head."""
-    return f"input/issue-{issue}"
 
 
 def on_issue(ctx: Context, event: IssuesEvent) -> Outcome:
@@ -45,7 +41,9 @@ def on_issue(ctx: Context, event: IssuesEvent) -> Outcome:
     # GitHub's times: the issue's creation dates the first version, an edit the version it makes.
     received, source = ((event.created_at, Source.ISSUE_CREATED) if event.action == "opened"
                         else (event.updated_at, Source.ISSUE_EDITED))
-    existing = ctx.client.find_pull(branch_of(number))
+    # The bot's own pull request from the form's branch into the default branch: one a maintainer opened from
+    # that branch, or into another base, neither takes the author's next edit nor blocks it.
+    existing = ctx.client.find_pull(branch_of(number), event.repository.default_branch)
     if existing is not None and existing.state != "open":
         _answer(ctx, number, messages.closed_comment(event.user.login, existing.number, existing.state))
         return handled(f"#{number}: its pull request #{existing.number} is {existing.state}; the edit was not applied")
@@ -61,8 +59,13 @@ def on_issue(ctx: Context, event: IssuesEvent) -> Outcome:
                        "its pull request")
     pull = _publish(ctx, event, built, names, existing)
     _answer(ctx, number, messages.linked_comment(event.user.login, pull.number, built.summary, names))
-    origin = IssueOrigin(number, event.user.id, event.user.login, event.created_at)
-    triaged = triage_guarded(ctx, pull, received, source, update=origin.noted)
+    origin = IssueOrigin(number=number, author_id=event.user.id, author_login=event.user.login,
+                         created_at=event.created_at)
+
+    def noted(log: SubmissionLog) -> SubmissionLog:
+        return replace(log, origin=origin)
+
+    triaged = triage_guarded(ctx, pull, received, source, update=noted, new=existing is None)
     what = "opened" if existing is None else "updated"
     return handled(f"#{number}: {built.summary}, pull request #{pull.number} {what}; triage: {triaged.text}")
 

@@ -20,6 +20,7 @@ from ccmflow.core.model import Document, Registry, Workspace
 from ccmflow.core.status import Verdict, judge, opening
 from ccmflow.propose.build import Proposal
 from ccmflow.propose.resolve import ResolveError, resolve, resolve_section
+from ccmflow.read import invisible
 from ccmflow.triage.credit import may_speak_for
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
@@ -141,6 +142,7 @@ def read_form(answers: FormAnswers, workspace: Workspace, submission: Submission
         options = "; ".join(KIND_OPTIONS.values())
         problems.append(f"{Field.KIND}: choose one of: {options}")
     on_behalf = _delegations(workspace.registry, answers.get(Field.ON_BEHALF_OF), submission.author_id, problems)
+    _check_characters(answers, problems)
     paragraph, section = (None, None)
     if document is not None and kind is not None:
         _check_window(workspace, document, submission.received, problems)
@@ -213,6 +215,18 @@ def _place(document: Document, kind: InputKind, answer: str | None,
     except ResolveError as exc:
         problems.append(f"{Field.PARAGRAPH}: {exc}")
         return None, None
+
+
+def _check_characters(answers: FormAnswers, problems: list[str]) -> None:
+    """Characters nobody can see, or that reorder what is shown, have no place in an answer (see read.invisible)."""
+    for field in Field:
+        text = answers.get(field) or ""
+        for offset, char in list(invisible.found(text))[:3]:
+            before = " ".join(text[max(0, offset - 30):offset].split()[-4:])
+            where = f" after “{before}”" if before else " at its start"
+            problems.append(f"{field}: an invisible character, {invisible.name(char)}, stands{where}: "
+                            f"{invisible.what_it_does(char)}. Delete it: most editors do not show it, so retype "
+                            "the words around it")
 
 
 def _check_text(kind: InputKind, text: str | None, problems: list[str]) -> None:

@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ccmflow.core.errors import Finding
-from ccmflow.read import schemagen
+from ccmflow.read import invisible, schemagen
 from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
 from ccmflow.read.yamlsafe import Loaded
 
@@ -76,12 +76,16 @@ def _full(name: str) -> jsonschema.protocols.Validator:
 
 
 def check(name: str, loaded: Loaded) -> list[Finding]:
-    """Every schema finding for a file, each with line, column and a fix."""
+    """Every schema finding for a file, and every character nobody can see in it, each with line, column and a fix.
+
+    Every file ccmflow reads passes here, so no text with a hidden or reordering character is ever taken in.
+    """
+    hidden = invisible.findings(loaded.path, loaded.text, invisible.language_of(loaded.path))
     if _fast(name)(loaded.data):
-        return []
+        return hidden
     # One finding per problem: "" fails both minLength and pattern, yet is one empty text.
     findings = dict.fromkeys(_finding(loaded, error) for error in _leaves(_full(name).iter_errors(loaded.data)))
-    return sorted(findings, key=lambda f: (f.line, f.column))
+    return sorted([*findings, *hidden], key=lambda f: (f.line, f.column))
 
 
 def _leaves(errors: Any) -> list[jsonschema.ValidationError]:

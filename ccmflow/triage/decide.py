@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,7 +15,7 @@ from ccmflow.core.model import Document, LatePolicy, Stakeholder, Workspace
 from ccmflow.core.record import Entered, InputRecord
 from ccmflow.core.roles import Role
 from ccmflow.core.status import Verdict
-from ccmflow.core.submissions import PINS, Receipt, Source, SubmissionLog
+from ccmflow.core.submissions import Receipt, Source, SubmissionLog
 from ccmflow.read.load import SourceFile, is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
@@ -32,7 +31,6 @@ MAX_RECEIPTS = 60
 # Verdicts on one document of an input, worst last: the deadline status reports the worst.
 _RANK = {Verdict.NO_WINDOW: 0, Verdict.NO_DEADLINE: 1, Verdict.EARLY: 2, Verdict.ON_TIME: 2, Verdict.LATE_ACCEPTED: 3,
          Verdict.AMENDED_LATE: 4, Verdict.LATE: 5}
-CLOSED = "closed"  # log.extra key: the head the bot closed the input at (it closes an input once, at most)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,18 +94,13 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     pins.update({r.id: r.window.id for r in reports if r.window is not None})
     verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=Verdict.NO_WINDOW)
     policy = _policy(reports)
-    closed_before = CLOSED in log.extra
+    closed_before = log.closed is not None
     close = verdict == Verdict.LATE and policy == LatePolicy.CLOSE and facts.state == "open" and not closed_before
     # An input the bot closed for lateness is reopened once it is no longer late (accepted, deadline moved).
     reopen = closed_before and facts.state == "closed" and verdict != Verdict.LATE
-    extra = dict(log.extra)
-    if pins:
-        extra[PINS] = json.dumps(pins, sort_keys=True, separators=(",", ":"))
-    if close:
-        extra[CLOSED] = facts.head_sha
-    if reopen:
-        extra.pop(CLOSED, None)
-    log = _compact(replace(log, extra=extra, window=log.window or next(iter(pins.values()), None)), base)
+    closed = facts.head_sha if close else (None if reopen else log.closed)
+    log = _compact(replace(log, pinned=pins, closed=closed, window=log.window or next(iter(pins.values()), None)),
+                   base)
     state = "open" if reopen else facts.state
     credited = credit(content.inputs, base, facts.author_id, facts.created, log.confirmed(base.registry))
     first = reports[0].record if reports else None
@@ -116,7 +109,7 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
                     protected=protected, findings=tuple(dict.fromkeys((*content.findings, *credited.findings))),
                     log=log, head=_head_receipt(reports, log, facts.head_sha),
                     timezone=base.process.conference.timezone, presidency=_presidency(base), verdict=verdict,
-                    close=close, closed_by_bot=CLOSED in log.extra, state=state, now=now,
+                    close=close, closed_by_bot=log.closed is not None, state=state, now=now,
                     credited=_stakeholders(base, first.delegations) if first else credited.delegations,
                     proposed=_stakeholders(base, first.proposed) if first else credited.proposed,
                     records=credited.records, attestation_note=credited.attestation_note)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -18,10 +17,10 @@ from ccmflow.core.submissions import Source
 if TYPE_CHECKING:
     from ccmflow.compare.diff import DocumentDiff, ParagraphChange
     from ccmflow.core.errors import Finding
+    from ccmflow.core.submissions import Recheck
     from ccmflow.triage.report import DocumentReport, Report
 
 STATUS_MARKER = "<!-- ccmflow:status -->"
-RECHECK = "recheck"  # log.extra key: who last asked for a recheck, and when (JSON)
 # The visible part of the status comment stays under this, leaving room for the hidden log within
 # GitHub's 65,536-character limit on a comment.
 MAX_VISIBLE = 50_000
@@ -303,22 +302,17 @@ def _notes(report: Report) -> list[str]:
     if report.unknown_files and not report.findings:
         notes.append("Some files could not be read as documents: "
                      + ", ".join(code(p) for p in report.unknown_files[:MAX_PATHS]))
-    recheck = _recheck(report.log.extra.get(RECHECK, ""), report.timezone)
+    recheck = _recheck(report.log.recheck, report.timezone)
     if recheck:
         notes.append(recheck)
     return notes
 
 
-def _recheck(raw: str, zone: str) -> str:
-    try:
-        data = json.loads(raw) if raw else None
-        at = datetime.fromisoformat(str(data["at"])) if isinstance(data, dict) else None
-    except (ValueError, KeyError):
+def _recheck(recheck: Recheck | None, zone: str) -> str:
+    if recheck is None:
         return ""
-    if at is None or not isinstance(data, dict):
-        return ""
-    who = escape(f"@{data.get('by_login')}", 60)
-    return f"🔁 Checked again at the request of {who} on {format_instant(at, zone)}."
+    who = escape(f"@{recheck.by_login}", 60)
+    return f"🔁 Checked again at the request of {who} on {format_instant(recheck.at, zone)}."
 
 
 def _findings(findings: Sequence[Finding], unknown: Sequence[str]) -> str:

@@ -17,6 +17,7 @@ WORKFLOW_NAMES: tuple[str, ...] = (
     "ccmflow-maintenance.yml",
     "ccmflow-site.yml",
     "ccmflow-issues.yml",
+    "ccmflow-receipts.yml",
 )
 
 WORKFLOWS_DIR = ".github/workflows"

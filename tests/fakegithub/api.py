@@ -139,6 +139,7 @@ class Api:
             **self._label_handlers(),
             **self._comment_handlers(),
             **self._status_handlers(),
+            "actions/list-workflow-runs": self.list_workflow_runs,
         }
 
     def _issue_handlers(self) -> dict[str, Handler]:
@@ -553,6 +554,29 @@ class Api:
     def delete_comment(self, call: Call) -> Reply:
         del self.state.comments[self._comment(call).id]
         return Reply(204)
+
+    # workflow runs ------------------------------------------------------------------------------------
+    def list_workflow_runs(self, call: Call) -> Reply:
+        """A workflow's runs, newest first, filtered as GitHub filters them; 404 for a workflow it does not have."""
+        self._require("actions", call)
+        workflow = self.state.find_workflow(call.match.params["workflow_id"])
+        if workflow is None:
+            raise not_found()
+        q = call.query
+        wanted = {"branch": "head_branch", "event": "event", "head_sha": "head_sha"}
+        runs = [r for r in sorted(self.state.runs, key=lambda r: -r.id) if r.workflow_id == workflow.id
+                and all(getattr(r, attr) == q[key] for key, attr in wanted.items() if key in q)
+                and q.get("status") in (None, r.status, r.conclusion)
+                and q.get("actor") in (None, r.actor.login)]
+        page = self.paginate(call, [self.render.workflow_run(r) for r in runs])
+        page.body = {"total_count": len(runs), "workflow_runs": page.body}
+        return page
+
+    def _require(self, permission: str, call: Call) -> None:
+        """403 as GitHub answers a job's token that was not given `permission`."""
+        allowed = self.state.token_permissions
+        if allowed is not None and permission not in allowed:
+            raise ApiError(403, "Resource not accessible by integration", docs_url=call.match.operation.docs_url)
 
     # commit statuses ----------------------------------------------------------------------------------
     def _sha(self, call: Call, param: str, status: int) -> str:

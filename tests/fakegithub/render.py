@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from . import spec
-from .state import Comment, Issue, Label, RepoState, Status, TimelineEvent, User
+from .state import Comment, Issue, Label, RepoState, Status, TimelineEvent, User, WorkflowRun
 
 JSONDict = dict[str, Any]
 
@@ -324,6 +324,49 @@ class Renderer:
         )
         return out
 
+    def workflow_run(self, run: WorkflowRun) -> JSONDict:
+        """A run in the shape the runs listing documents (its example's fields), with our run's facts."""
+        out: JSONDict = self.example("actions/list-workflow-runs", "workflow_runs", 0)
+        workflow = self.state.workflows[run.workflow_id]
+        api = f"{self.repo_api}/actions/runs/{run.id}"
+        out.update(
+            id=run.id,
+            node_id=node_id("WorkflowRun", run.id),
+            name=workflow.name,
+            head_branch=run.head_branch,
+            head_sha=run.head_sha,
+            path=workflow.path,
+            display_title=run.display_title,
+            run_number=run.run_number,
+            run_attempt=1,
+            event=run.event,
+            status=run.status,
+            conclusion=run.conclusion,
+            workflow_id=workflow.id,
+            check_suite_id=run.id + 1,
+            check_suite_node_id=node_id("CheckSuite", run.id + 1),
+            url=api,
+            html_url=f"{self.repo_html}/actions/runs/{run.id}",
+            pull_requests=[],  # GitHub lists none for a fork's pull request; the bot never relies on them
+            created_at=run.created_at,
+            updated_at=run.created_at,
+            run_started_at=run.created_at,
+            actor=self.user(run.actor),
+            triggering_actor=self.user(run.actor),
+            jobs_url=f"{api}/jobs",
+            logs_url=f"{api}/logs",
+            check_suite_url=f"{self.repo_api}/check-suites/{run.id + 1}",
+            artifacts_url=f"{api}/artifacts",
+            cancel_url=f"{api}/cancel",
+            rerun_url=f"{api}/rerun",
+            workflow_url=f"{self.repo_api}/actions/workflows/{workflow.id}",
+        )
+        out["head_commit"].update(id=run.head_sha, tree_id=run.head_sha, timestamp=run.created_at)
+        template = out["repository"]
+        out["repository"] = _slice(self.repository(), template)
+        out["head_repository"] = _slice(self.repository(fork_of=run.fork_of), template)
+        return out
+
     def status(self, status: Status, operation_id: str = "repos/create-commit-status") -> JSONDict:
         out: JSONDict = self.example(operation_id)
         out.update(
@@ -406,6 +449,11 @@ def combined_state(states: list[str]) -> str:
     if not states or "pending" in states:
         return "pending"
     return "success"
+
+
+def _slice(full: JSONDict, template: JSONDict) -> JSONDict:
+    """`full` cut down to the keys of a smaller documented shape (a minimal repository)."""
+    return {key: full.get(key, value) for key, value in template.items()}
 
 
 def _retarget(value: Any, old: str, new: str) -> Any:

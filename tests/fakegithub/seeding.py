@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .render import JSONDict, Renderer
-from .state import Comment, Issue, PullInfo, RepoState, Status, TimelineEvent, User, now
+from .state import Comment, Issue, PullInfo, RepoState, Status, TimelineEvent, User, Workflow, now
 
 _ISSUE_FIELDS = frozenset(
     {
@@ -125,7 +125,9 @@ class Seeding:
                 author_association=author_association,
             )
             base = base_sha or fake_sha(f"base:{base_ref}")
-            self.state.issues[number].pull = PullInfo(head_sha, head_ref, base_ref, base, fork=fork, draft=draft)
+            issue = self.state.issues[number]
+            issue.pull = PullInfo(head_sha, head_ref, base_ref, base, fork=fork, draft=draft)
+            self.state.pull_request_activity(issue, "opened", issue.created_at)
             return number
 
     def _free_number(self, number: int | None) -> int:
@@ -214,6 +216,28 @@ class Seeding:
             self.state.timeline.append(item)
             return item.id
 
+    def add_workflow(self, path: str, name: str, *, pull_request_types: tuple[str, ...] = ()) -> int:
+        """A workflow file of the repository; from now on, each such pull request activity creates a run of it."""
+        with self._lock:
+            workflow = Workflow(self.state.new_id("workflow"), path, name, pull_request_types)
+            self.state.workflows[workflow.id] = workflow
+            return workflow.id
+
+    def runs(self) -> list[JSONDict]:
+        """Every workflow run, newest first, as the API lists them."""
+        with self._lock:
+            return [self.render.workflow_run(r) for r in sorted(self.state.runs, key=lambda r: -r.id)]
+
+    def delete_runs(self) -> None:
+        """Delete every run, as a maintainer can (one by one) on GitHub."""
+        with self._lock:
+            self.state.runs.clear()
+
+    def grant(self, *permissions: str) -> None:
+        """The only optional permissions the job's token has from now on (e.g. none: ``grant()``)."""
+        with self._lock:
+            self.state.token_permissions = set(permissions)
+
     def use_git(self, path: str | Path) -> None:
         """Back the repository with the git repository at `path`: its branches, and refs/pull/<n>/head."""
         from .gitrefs import GitRefs
@@ -256,6 +280,8 @@ class Seeding:
             if issue.pull is None:
                 raise KeyError(f"#{number} is an issue, not a pull request")
             pull_fields = {k: fields.pop(k) for k in list(fields) if k in _PULL_FIELDS}
+            pushed = "head_sha" in pull_fields and pull_fields["head_sha"] != issue.pull.head_sha
+            reopened = fields.get("state") == "open" and issue.state == "closed"
             if pull_fields.get("merged"):
                 pull_fields.setdefault("merged_at", now())
                 pull_fields.setdefault("merge_commit_sha", fake_sha(f"merge:{number}"))
@@ -263,6 +289,9 @@ class Seeding:
             for name, value in pull_fields.items():
                 setattr(issue.pull, name, value)
             self._set_issue_fields(issue, fields)
+            for action, happened in (("synchronize", pushed), ("reopened", reopened)):
+                if happened:
+                    self.state.pull_request_activity(issue, action, issue.updated_at)
 
     # inspection ---------------------------------------------------------------------------------------
     def labels(self) -> dict[str, JSONDict]:

@@ -125,6 +125,7 @@ class FakeGitHub(Seeding):
     ) -> None:
         self.state = RepoState(owner, repo, repo_id, default_branch, owner_id)
         self.actor = User(actor_login, actor_id, actor_type)
+        self.state.actor_login = actor_login
         self.render = Renderer(self.state, f"http://127.0.0.1{API_PREFIX}", "http://127.0.0.1")
         self.requests: list[Request] = []
         self.violations: list[str] = []

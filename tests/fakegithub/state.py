@@ -110,6 +110,34 @@ class TimelineEvent:
     commit_id: str | None = None
 
 
+@dataclass
+class Workflow:
+    """A workflow file of the repository, and the pull request activities it runs on (none: other events)."""
+
+    id: int
+    path: str  # .github/workflows/<file>
+    name: str
+    pull_request_types: tuple[str, ...] = ()
+
+
+@dataclass
+class WorkflowRun:
+    """A run GitHub created for an event: it exists, with its head commit and time, whatever became of it."""
+
+    id: int
+    workflow_id: int
+    run_number: int
+    event: str
+    head_sha: str
+    head_branch: str
+    fork_of: Issue | None  # the pull request whose fork the head lives in; None: this repository
+    actor: User
+    created_at: str
+    display_title: str
+    status: str = "completed"
+    conclusion: str | None = "skipped"
+
+
 class RepoState:
     """Everything the fake remembers about its single repository."""
 
@@ -124,6 +152,12 @@ class RepoState:
         self.comments: dict[int, Comment] = {}
         self.statuses: list[Status] = []
         self.timeline: list[TimelineEvent] = []  # seeded events; the timeline endpoint lists them per issue
+        self.workflows: dict[int, Workflow] = {}
+        self.runs: list[WorkflowRun] = []
+        # What the token may read and write beyond what every job has; None: everything. A request needing a
+        # permission outside it is refused as GitHub refuses a job's token (403).
+        self.token_permissions: set[str] | None = None
+        self.actor_login = ""  # the token's account: what it does starts no workflow
         self.permissions: dict[str, str] = {}  # lower-cased login -> role name
         self.git: GitRefs | None = None  # the repository's branches, when a test gives the fake one (use_git)
         self._ids = {
@@ -134,6 +168,8 @@ class RepoState:
                 ("label", 3_000_001),
                 ("status", 4_000_000_001),
                 ("event", 5_000_000_001),
+                ("workflow", 6_000_001),
+                ("run", 7_000_000_001),
             )
         }
 
@@ -201,6 +237,29 @@ class RepoState:
                 issue.pull.head_sha = sha
                 issue.updated_at = now()
                 self.git.publish_pull(issue.number, sha)
+
+    # workflow runs ------------------------------------------------------------------------------------
+    def find_workflow(self, key: str) -> Workflow | None:
+        """A workflow by its numeric id or its file name, as the API accepts either."""
+        for workflow in self.workflows.values():
+            if key == str(workflow.id) or key == workflow.path.rsplit("/", 1)[-1]:
+                return workflow
+        return None
+
+    def pull_request_activity(self, issue: Issue, action: str, at: str) -> None:
+        """GitHub starts every workflow that runs on this activity: a run record for each, at the event's time.
+
+        Activity caused with the job's own token (the fake's actor) starts no workflow, as on GitHub.
+        """
+        pull = issue.pull
+        if pull is None or issue.user.login == self.actor_login:
+            return
+        for workflow in self.workflows.values():
+            if action in workflow.pull_request_types:
+                number = 1 + sum(1 for r in self.runs if r.workflow_id == workflow.id)
+                self.runs.append(WorkflowRun(self.new_id("run"), workflow.id, number, "pull_request", pull.head_sha,
+                                             pull.head_ref, issue if pull.fork else None, issue.user, at,
+                                             issue.title))
 
     # statuses -----------------------------------------------------------------------------------------
     def known_shas(self) -> set[str]:

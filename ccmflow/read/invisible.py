@@ -1,0 +1,78 @@
+"""Characters nobody can see, refused wherever text is read: a treaty text must read as it is written.
+
+A bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069) makes text display in another order than
+it is stored, so a reviewer and a signatory can read different words; a zero-width or otherwise invisible
+character (U+200B, U+2060-U+2064, U+FEFF, U+180E, U+FFF9-U+FFFB) splits or hides words without a trace.
+Neither has a use in the documents, the timeline, the registry, an input record or a form's answers.
+
+The direction marks (U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK) and
+the joiners (U+200C ZERO WIDTH NON-JOINER, U+200D ZERO WIDTH JOINER) are different: text in a script written
+right to left needs the marks to place numbers and Latin words, and the joiners to shape its letters. They are
+allowed in the translations into such a language (Arabic here) and refused everywhere else, English included.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ccmflow.core.errors import Finding
+from ccmflow.core.languages import LANGUAGES
+
+HIDDEN = "\u200b\u2060-\u2064\ufeff\u180e\ufff9-\ufffb"  # zero width, word joiner, invisible operators, ...
+REORDERING = "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides and isolates
+RIGHT_TO_LEFT = "\u200c-\u200f\u061c"  # joiners and direction marks: needed by right-to-left scripts only
+_ANY = re.compile(f"[{HIDDEN}{REORDERING}{RIGHT_TO_LEFT}]")
+# Each of them alone: `char in text` is a fast search (and nothing at all for ASCII text), where a character
+# class scans the text at regex speed; most files have none of them.
+_EACH = tuple(chr(c) for c in range(0x600, 0x10000) if _ANY.fullmatch(chr(c)))
+_REFUSED = re.compile(f"[{HIDDEN}{REORDERING}]")
+MAX_FINDINGS = 20  # per file: the first ones say enough to find the rest
+_RTL = frozenset(lang.code for lang in LANGUAGES if lang.rtl)
+
+
+def refused_in(language: str | None) -> re.Pattern[str]:
+    """What may not appear in text of `language` (None: not a translation, so English)."""
+    return _REFUSED if language in _RTL else _ANY
+
+
+def found(text: str, language: str | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, character) of every character text of `language` may not hold."""
+    if text.isascii() or not any(char in text for char in _EACH):  # the usual case: nothing to report
+        return
+    for match in refused_in(language).finditer(text):
+        yield match.start(), match.group()
+
+
+def name(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE'."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'invisible character')}"
+
+
+def what_it_does(char: str) -> str:
+    if re.fullmatch(f"[{REORDERING}]", char):
+        return "it changes the order in which the text around it is shown"
+    if re.fullmatch(f"[{RIGHT_TO_LEFT}]", char):
+        return "it is for scripts written right to left, and is invisible in this text"
+    return "it cannot be seen, and splits or hides the words around it"
+
+
+def findings(path: str, text: str, language: str | None = None) -> list[Finding]:
+    """One located finding per refused character of a file's text (comments included), with the fix."""
+    out: list[Finding] = []
+    for offset, char in found(text, language):
+        if len(out) == MAX_FINDINGS:
+            break
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        out.append(Finding(path, line, column, f"invisible character {name(char)}: {what_it_does(char)}",
+                           f"delete it (most editors do not show it: search for \\u{ord(char):04x}, or retype "
+                           "the words around it)"))
+    return out
+
+
+def language_of(path: str) -> str | None:
+    """The language of a translation file (documents/translations/<lang>/<doc>.yaml); None for any other file."""
+    parts = path.split("/")
+    return parts[-2] if len(parts) >= 3 and parts[-3] == "translations" else None
