@@ -143,6 +143,9 @@ class IssuesEvent:
     state: str  # open | closed
     repository: Repository
     sender: User  # who made this change (for `edited`, the editor: maintainers can edit anyone's issue)
+    # For `edited`: whether the body changed. GitHub names what an edit changed (`changes.body`, `changes.title`);
+    # an edit of the title alone brings no new text, so it can make no version of the input.
+    body_changed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +207,14 @@ def _issues(top: Fields) -> IssuesEvent:
                        body=issue.opt_text("body") or "", user=User.parse(issue.obj("user")),
                        created_at=issue.time("created_at"), updated_at=issue.time("updated_at"),
                        state=issue.name("state"), repository=Repository.parse(top.obj("repository")),
-                       sender=User.parse(top.obj("sender")))
+                       sender=User.parse(top.obj("sender")), body_changed=_body_changed(top))
+
+
+def _body_changed(top: Fields) -> bool:
+    """False only when GitHub says the edit changed something else (the title) and not the body."""
+    changes = top.opt_obj("changes")
+    named = changes.keys() if changes is not None else ()
+    return not named or "body" in named
 
 
 def _push(top: Fields) -> PushEvent:

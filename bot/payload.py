@@ -87,6 +87,9 @@ class Fields:
         value = self._get(key, True)
         return None if value is None else self.obj(key)
 
+    def keys(self) -> tuple[str, ...]:
+        return tuple(str(k) for k in self.data)
+
     def text(self, key: str) -> str:
         value = self._get(key, False)
         if not isinstance(value, str):

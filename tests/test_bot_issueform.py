@@ -128,6 +128,31 @@ def test_an_edit_by_someone_other_than_the_author_changes_nothing(world: World) 
     assert log is not None and len(log.receipts) == 1
 
 
+def test_a_title_edit_by_the_author_does_not_make_another_accounts_text_the_authors(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    run_issue(world, world.open_issue(form(), at=OPENED), OPENED)
+    (pull,) = pulls(world)
+    payload = world.edit_issue(1, form(text=SECOND), at=EDITED)
+    payload["sender"].update(login=STRANGER[0], id=STRANGER[1])
+    payload["changes"] = {"body": {"from": form()}}
+    run_issue(world, payload, EDITED)
+    # The author then renames the issue: GitHub says only the title changed, and the body still holds the other
+    # account's text.
+    retitled = world.issue_event("edited", 1)
+    retitled["changes"] = {"title": {"from": "Input"}}
+    out = run_issue(world, retitled, "2020-04-23T10:00:00Z")
+    assert "only its title was edited" in out
+    assert pulls(world)[0]["head"]["sha"] == pull["head"]["sha"]
+    log = decode(world.status_comment(2))
+    assert log is not None and len(log.receipts) == 1
+    # An edit of the body by the author is a new version, as always.
+    edited = world.issue_event("edited", 1)
+    edited["changes"] = {"body": {"from": form(text=SECOND)}}
+    run_issue(world, edited, "2020-04-24T10:00:00Z")
+    log = decode(world.status_comment(2))
+    assert log is not None and len(log.receipts) == 2
+
+
 def test_the_ledger_and_the_freeze_credit_the_issue_author_not_the_bot(world: World) -> None:
     world.fake.use_git(world.tmp / "origin.git")
     run_issue(world, world.open_issue(form(), at=OPENED), OPENED)

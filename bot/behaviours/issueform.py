@@ -38,6 +38,10 @@ def on_issue(ctx: Context, event: IssuesEvent) -> Outcome:
         # The input speaks for the author's delegation: only the author's own edits make a version of it.
         return ignored(f"#{number} was edited by account {event.sender.id}, not by its author "
                        f"({event.user.id}): the input is left as its author last sent it")
+    if event.action == "edited" and not event.body_changed:
+        # Only the title changed: the form's text is as it was (and may not be the author's own, if someone else
+        # edited it since), so no version is made.
+        return ignored(f"#{number}: only its title was edited; the input is left as its author last sent it")
     # GitHub's times: the issue's creation dates the first version, an edit the version it makes.
     received, source = ((event.created_at, Source.ISSUE_CREATED) if event.action == "opened"
                         else (event.updated_at, Source.ISSUE_EDITED))
