@@ -113,3 +113,12 @@ def test_an_input_record_naming_an_unknown_delegation_is_a_finding() -> None:
     decision = run((record(on_behalf_of=("atlantis",)),), AUSTRIA, at=datetime(2020, 5, 1, tzinfo=UTC))
     assert labels.INVALID in decision.labels
     assert "atlantis" in decision.body and "is not in the registry" in decision.body
+
+
+def test_naming_the_presidency_and_another_state_credits_and_labels_only_the_author() -> None:
+    decision = run((record(on_behalf_of=("germany", "switzerland", "austria")),), AUSTRIA,
+                   at=datetime(2020, 5, 1, tzinfo=UTC))
+    assert "## Input from Austria:" in decision.body
+    assert "Proposed co-sponsors, not confirmed: Germany and Switzerland" in decision.body
+    assert labels.category("presidency") not in decision.labels
+    assert labels.category("state-party") in decision.labels
