@@ -17,6 +17,7 @@ import requests
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.labels import LabelSpec
+from ccmflow.core.record import PullState
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.repo.ledger import LedgerEntry
 from ccmflow.triage.decide import CommitStatus
@@ -58,7 +59,7 @@ class PullInfo:
     author_login: str
     created_at: datetime
     updated_at: datetime
-    state: str  # open | closed | merged
+    state: PullState
     labels: tuple[str, ...]
     html_url: str | None = None
     fresh: bool = False  # read from the API just now (an event payload may predate the bot's last writes)
@@ -81,11 +82,11 @@ class PullInfo:
         number, head, user = pull.integer("number"), pull.obj("head"), pull.obj("user")
         merged = pull.opt_time("merged_at") is not None or pull.opt_flag("merged")
         state = pull.name("state")
-        if state not in ("open", "closed"):
+        if state not in (PullState.OPEN, PullState.CLOSED):
             raise PayloadError(pull.where("state"), f"expected 'open' or 'closed', got {describe(state)}")
         head_repo = head.opt_obj("repo")  # null when the fork was deleted
         return cls(number, head.sha("sha"), user.integer("id"), user.name("login"),
-                   pull.time("created_at"), pull.time("updated_at"), "merged" if merged else state,
+                   pull.time("created_at"), pull.time("updated_at"), PullState.MERGED if merged else PullState(state),
                    tuple(label.name("name") for label in pull.objects("labels")), pull.opt_text("html_url"),
                    fresh, pull.opt_text("title") or "", pull.opt_text("body") or "",
                    head_repo.name("full_name") if head_repo is not None else None, pull.obj("base").name("ref"),
@@ -178,7 +179,7 @@ class GitHub(Protocol):
     def create_comment(self, number: int, body: str, marker: str) -> CommentInfo: ...
     def edit_comment(self, comment_id: int, body: str) -> None: ...
     def delete_comment(self, comment_id: int) -> None: ...
-    def set_state(self, number: int, state: str) -> None: ...
+    def set_state(self, number: int, state: PullState) -> None: ...
     # The consolidation summary's tracking issues: (number, title, body, author login).
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]: ...
     def create_issue(self, title: str, body: str, labels: Sequence[str]) -> int: ...
@@ -433,7 +434,7 @@ class PyGithubClient:
 
         self.backoff.run("delete a duplicate comment", delete)
 
-    def set_state(self, number: int, state: str) -> None:
+    def set_state(self, number: int, state: PullState) -> None:
         self.backoff.run(f"set #{number} {state}",
                          lambda: self._request("PATCH", f"/pulls/{number}", {"state": state}))
 

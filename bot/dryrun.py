@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.labels import LabelSpec
+from ccmflow.core.record import PullState
 from ccmflow.triage.decide import CommitStatus
 
 from .client import CommentInfo, GitHub, HeadEvent, IssueInfo, LabelInfo, PullInfo, RunInfo
@@ -59,7 +60,7 @@ class DryRunClient:
     def delete_comment(self, comment_id: int) -> None:
         self._say(f"delete duplicate comment {comment_id}")
 
-    def set_state(self, number: int, state: str) -> None:
+    def set_state(self, number: int, state: PullState) -> None:
         self._say(f"set #{number} {state}")
 
     def find_issues(self, label: str) -> list[tuple[int, str, str, str]]:

@@ -112,7 +112,7 @@ class PullRequestEvent:
     before: str | None = None  # synchronize: the head this push replaced, when GitHub says
 
     @property
-    def received(self) -> tuple[datetime, str]:
+    def received(self) -> tuple[datetime, Source]:
         """When GitHub received the head this event is about, and what set that time (the log's source).
 
         The PR's creation for the first version; for a push, the event's server time (updated_at); for

@@ -6,7 +6,7 @@ from ccmflow.triage import messages
 
 from .client import GitHubNotFound, mine
 from .context import Context
-from .router import Command, Outcome, handled, ignored
+from .router import Command, Result, handled, ignored
 
 
 def reply_marker(command: Command) -> str:
@@ -30,7 +30,7 @@ def reply(ctx: Context, command: Command, text: str) -> bool:
     return True
 
 
-def not_a_pull_request(ctx: Context, command: Command) -> Outcome:
+def not_a_pull_request(ctx: Context, command: Command) -> Result:
     """A command for an input said on an issue, or about a pull request GitHub does not know: a polite answer."""
     what = f"#{command.number}: '/ccmflow {command.word}' is about a pull request, and #{command.number} is not one"
     try:

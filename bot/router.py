@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .payload import PayloadError
@@ -15,11 +16,16 @@ if TYPE_CHECKING:
 E = TypeVar("E")
 
 
+class Verb(StrEnum):
+    HANDLED = "handled"
+    IGNORED = "ignored"
+
+
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class Result:
     """What one handler did, as one line for the job log."""
 
-    verb: str  # handled | ignored
+    verb: Verb
     text: str
     wrote: bool = False  # whether the handler changed anything on GitHub (a re-run of an unchanged input: no)
 
@@ -27,17 +33,17 @@ class Outcome:
         return f"{where}: {self.verb}: {self.text}"
 
 
-def handled(text: str, wrote: bool = True) -> Outcome:
-    return Outcome("handled", text, wrote)
+def handled(text: str, wrote: bool = True) -> Result:
+    return Result(Verb.HANDLED, text, wrote)
 
 
-def ignored(reason: str) -> Outcome:
-    return Outcome("ignored", reason)
+def ignored(reason: str) -> Result:
+    return Result(Verb.IGNORED, reason)
 
 
 # A handler gets the event's record (bot.events): the one its (event, action) parses to.
-Handler = Callable[["Context", Any], Outcome]
-CommandHandler = Callable[["Context", "Command"], Outcome]
+Handler = Callable[["Context", Any], Result]
+CommandHandler = Callable[["Context", "Command"], Result]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +70,11 @@ class Router:
     follow_ups: dict[tuple[str, str | None], list[Handler]] = field(default_factory=dict)
     commands: dict[str, CommandHandler] = field(default_factory=dict)
 
-    def on(self, event: str, action: str | None, handler: Callable[[Context, E], Outcome]) -> None:
+    def on(self, event: str, action: str | None, handler: Callable[[Context, E], Result]) -> None:
         """Run `handler` for this event and action (None: events without an action, like push)."""
         self.routes.setdefault((event, action), []).append(handler)
 
-    def after(self, event: str, action: str | None, handler: Callable[[Context, E], Outcome]) -> None:
+    def after(self, event: str, action: str | None, handler: Callable[[Context, E], Result]) -> None:
         """Run `handler` after the primary ones, to refresh a view derived from them (the summary).
 
         The workflows run follow-ups as a job of their own: a triage keeps to its request budget, and a burst
@@ -87,7 +93,7 @@ class Router:
         self.commands[word] = handler
 
     def dispatch(self, event: str, action: str | None, parse: Callable[[], object], context: Context,
-                 phases: tuple[str, ...] = PHASES) -> list[Outcome]:
+                 phases: tuple[str, ...] = PHASES) -> list[Result]:
         """Parse the payload only when something handles it; one the bot cannot use is ignored, with why."""
         handlers = self.handlers(event, action, phases)
         if not handlers:

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from ccmflow.core import labels
 from ccmflow.core.errors import FatalError
+from ccmflow.core.record import PullState
 from ccmflow.core.submissions import Applied, IssueOrigin, Source, SubmissionLog, encode
 from ccmflow.repo import prinput
 from ccmflow.repo.ledger import LedgerEntry
@@ -21,7 +22,7 @@ from . import consent, receipts, recovery
 from .client import CommentInfo, GitHub, GitHubNotFound, PullInfo, mine
 from .context import Context, status_logs
 from .replies import not_a_pull_request
-from .router import Command, Outcome, handled, ignored
+from .router import Command, Result, handled, ignored
 
 MAX_COMMENT = 65_536
 
@@ -53,7 +54,7 @@ GUARD_ATTEMPTS = 3
 
 def triage_guarded(ctx: Context, pull: PullInfo, received: datetime, source: Source, *, refresh: bool = False,
                    required: bool = False, event_time: datetime | None = None, update: LogUpdate | None = None,
-                   before: str | None = None, new: bool = False) -> Outcome:
+                   before: str | None = None, new: bool = False) -> Result:
     """`triage_pull` with the guard, started again from the comment as it now is when another run wrote first.
 
     Triage, commands and maintenance run in different concurrency groups, so two of them can work on one
@@ -77,7 +78,7 @@ def triage_guarded(ctx: Context, pull: PullInfo, received: datetime, source: Sou
     raise AssertionError("unreachable")
 
 
-def triage_command(ctx: Context, command: Command, update: LogUpdate) -> Outcome:
+def triage_command(ctx: Context, command: Command, update: LogUpdate) -> Result:
     """The input a command was said on, triaged again with what the command changes in its state."""
     try:
         pull = ctx.client.get_pull(command.number)
@@ -89,7 +90,7 @@ def triage_command(ctx: Context, command: Command, update: LogUpdate) -> Outcome
 
 def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source, *,
                 event_time: datetime | None = None, update: LogUpdate | None = None,
-                guard: bool = False, before: str | None = None, new: bool = False) -> Outcome:
+                guard: bool = False, before: str | None = None, new: bool = False) -> Result:
     """Triage one input and carry the decision out; the same inputs always end in the same GitHub state.
 
     With `guard`, the comment is read again before the first write and `CommentMoved` is raised if it
@@ -105,7 +106,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
     log, lost = _state(ctx, pull, ours, source, before, new)
     # A merged PR's head is in the base: compare it with the merge base it had while open.
     content = prinput.read_pull(ctx.repo, ctx.base_commit(), pull.head_sha,
-                                log.merge_base if pull.state != "open" else None)
+                                log.merge_base if pull.state != PullState.OPEN else None)
     log = replace(log, merge_base=content.merge_base or log.merge_base)
     if lost:
         log = recovery.replay(log, comments, base.registry, consent.named(content), ctx.settings.login)
@@ -259,10 +260,10 @@ def _set_statuses(client: GitHub, pull: PullInfo, plan: Plan) -> list[str]:
 
 def _set_state(client: GitHub, pull: PullInfo, decision: Decision) -> list[str]:
     if decision.close:
-        client.set_state(pull.number, "closed")
+        client.set_state(pull.number, PullState.CLOSED)
         return ["closed"]
     if decision.reopen:
-        client.set_state(pull.number, "open")
+        client.set_state(pull.number, PullState.OPEN)
         return ["reopened"]
     return []
 

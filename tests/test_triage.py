@@ -14,7 +14,7 @@ from ccmflow.core.model import Document, Workspace
 from ccmflow.core.submissions import Acceptance, SubmissionLog, decode, encode
 from ccmflow.read import rules
 from ccmflow.read.load import SourceFile, parse
-from ccmflow.repo.prinput import Change, PullContent
+from ccmflow.repo.prinput import PathChange, PullContent
 from ccmflow.triage.decide import (
     DEADLINE,
     MAX_RECEIPTS,
@@ -65,7 +65,7 @@ def content(changed: dict[str, str | None], findings: tuple[Finding, ...] = ()) 
         record = parse(SourceFile(path, text.encode())).record
         if isinstance(record, Document):
             after[record.id] = record
-    changes = tuple(Change(p, "deleted" if t is None else "modified" if p in BASE_TEXTS else "added",
+    changes = tuple(PathChange(p, "deleted" if t is None else "modified" if p in BASE_TEXTS else "added",
                            BLOB if p in BASE_TEXTS else 0, 0 if t is None else BLOB) for p, t in changed.items())
     return PullContent("h" * 40, "b" * 40, changes, documents(BASE), after, findings)
 

@@ -14,7 +14,7 @@ from ..client import GitHubNotFound
 from ..context import Context
 from ..events import CommandWord, IssueCommentEvent
 from ..replies import not_a_pull_request, reply
-from ..router import Command, CommandHandler, Outcome, Router, handled, ignored
+from ..router import Command, CommandHandler, Result, Router, handled, ignored
 from ..triaging import triage_command
 
 
@@ -25,7 +25,7 @@ def register(router: Router) -> None:
     router.command(CommandWord.RECHECK, recheck)
 
 
-def on_comment(ctx: Context, event: IssueCommentEvent, *, commands: Mapping[str, CommandHandler]) -> Outcome:
+def on_comment(ctx: Context, event: IssueCommentEvent, *, commands: Mapping[str, CommandHandler]) -> Result:
     comment = event.comment
     parsed = comment.command
     if parsed is None:
@@ -43,7 +43,7 @@ def on_comment(ctx: Context, event: IssueCommentEvent, *, commands: Mapping[str,
         return ignored(f"#{command.number}: '/ccmflow {word}' cannot be answered there: {exc}")
 
 
-def _refuse(ctx: Context, command: Command, who_may: str) -> Outcome:
+def _refuse(ctx: Context, command: Command, who_may: str) -> Result:
     """One short, polite reply per refused command, also when the run is repeated."""
     if not reply(ctx, command, messages.refusal(command.login, command.word, who_may)):
         return ignored(f"#{command.number}: '/ccmflow {command.word}' from @{command.login} was already answered")
@@ -51,7 +51,7 @@ def _refuse(ctx: Context, command: Command, who_may: str) -> Outcome:
                    f"(account {command.user_id} lacks the role)")
 
 
-def accept_late(ctx: Context, command: Command) -> Outcome:
+def accept_late(ctx: Context, command: Command) -> Result:
     if not command.on_pull_request:
         return not_a_pull_request(ctx, command)
     if not ctx.base().registry.may(command.user_id, Role.ACCEPT_LATE):
@@ -66,7 +66,7 @@ def accept_late(ctx: Context, command: Command) -> Outcome:
     return triage_command(ctx, command, accept)
 
 
-def recheck(ctx: Context, command: Command) -> Outcome:
+def recheck(ctx: Context, command: Command) -> Result:
     if not command.on_pull_request:
         return not_a_pull_request(ctx, command)
     registry = ctx.base().registry

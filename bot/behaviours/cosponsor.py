@@ -20,7 +20,7 @@ from ..client import GitHubNotFound
 from ..context import Context
 from ..events import CommandWord
 from ..replies import not_a_pull_request, reply
-from ..router import Command, Outcome, Router, handled, ignored
+from ..router import Command, Result, Router, handled, ignored
 from ..triaging import triage_command
 
 
@@ -28,7 +28,7 @@ def register(router: Router) -> None:
     router.command(CommandWord.CO_SPONSOR, co_sponsor)
 
 
-def co_sponsor(ctx: Context, command: Command) -> Outcome:
+def co_sponsor(ctx: Context, command: Command) -> Result:
     if not command.on_pull_request:
         return not_a_pull_request(ctx, command)
     try:
@@ -54,7 +54,7 @@ def co_sponsor(ctx: Context, command: Command) -> Outcome:
                    wrote=outcome.wrote)
 
 
-def _refuse(ctx: Context, command: Command, registry: Registry, named: frozenset[str]) -> Outcome:
+def _refuse(ctx: Context, command: Command, registry: Registry, named: frozenset[str]) -> Result:
     """One polite answer: the account speaks for none of the delegations the input names (or it names none)."""
     if not reply(ctx, command, refusal(command.login, command.user_id, registry, named)):
         return ignored(f"#{command.number}: '/ccmflow co-sponsor' from @{command.login} was already answered")

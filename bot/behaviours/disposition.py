@@ -7,6 +7,7 @@ from ccmflow.consolidation.dispositions import DISPOSITIONS_DIR, is_register, re
 from ccmflow.consolidation.messages import Notice, notices
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document
+from ccmflow.core.record import PullState
 from ccmflow.read.load import SourceFile, parse
 from ccmflow.repo.git import Commit, changed_paths, exact_commit, folder_names
 from ccmflow.repo.treeedit import blob_at, blob_text
@@ -14,14 +15,14 @@ from ccmflow.repo.treeedit import blob_at, blob_text
 from ..client import GitHub, mine
 from ..context import Context
 from ..events import PushEvent
-from ..router import Outcome, Router, handled, ignored
+from ..router import Result, Router, handled, ignored
 
 
 def register(router: Router) -> None:
     router.on("push", None, on_push)
 
 
-def on_push(ctx: Context, event: PushEvent) -> Outcome:
+def on_push(ctx: Context, event: PushEvent) -> Result:
     why_not = event.not_to_default_branch()
     if why_not is not None:
         return ignored(f"dispositions: not a push to the base branch: {why_not}")
@@ -101,9 +102,9 @@ def _apply(client: GitHub, notice: Notice) -> str:
     elif found[0].body != notice.body:
         client.edit_comment(found[0].id, notice.body)
         wrote.append("updated")
-    if notice.close and client.get_pull(notice.number).state == "open":
+    if notice.close and client.get_pull(notice.number).state == PullState.OPEN:
         # GitHub keeps no state_reason for pull requests; the comment says why it was closed.
-        client.set_state(notice.number, "closed")
+        client.set_state(notice.number, PullState.CLOSED)
         wrote.append(f"closed ({notice.state_reason})")
     return f"#{notice.number} {' and '.join(wrote)}" if wrote else ""
 

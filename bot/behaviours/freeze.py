@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ccmflow.core.errors import FatalError
+from ccmflow.core.record import PullState
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.inputs.freeze import due, freeze_report
 from ccmflow.repo.fetch import push
@@ -19,7 +20,7 @@ from ccmflow.repo.ledger import LEDGER_REF, Ledger, manifest_ref, read_ledger, w
 from ..context import Context
 from ..events import Schedule, WorkflowDispatch
 from ..receipts import dated
-from ..router import Outcome, Router, handled, ignored
+from ..router import Result, Router, handled, ignored
 from ..triaging import ledger_record
 
 
@@ -28,7 +29,7 @@ def register(router: Router) -> None:
     router.on("workflow_dispatch", None, on_maintenance)
 
 
-def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Outcome:
+def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
     why_not = event.not_on_default_branch() if isinstance(event, WorkflowDispatch) else None
     if why_not is not None:
         return ignored(f"run from {why_not}: no freeze from there")
@@ -78,7 +79,7 @@ def sync_ledger(ctx: Context, ledger: Ledger) -> tuple[Ledger, int]:
         records[pull.number] = ledger_record(pull, log, ctx.settings.login)
     still_open = {pull.number for pull in listed}
     for number, record in records.items():
-        if record.state == "open" and number not in still_open:
-            records[number] = replace(record, state="closed")
+        if record.state == PullState.OPEN and number not in still_open:
+            records[number] = replace(record, state=PullState.CLOSED)
     return Ledger(tuple(records[n] for n in sorted(records))), read
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from ccmflow.core.record import PullState
 from ccmflow.core.submissions import IssueOrigin, Source, SubmissionLog
 from ccmflow.propose import messages
 from ccmflow.propose.build import Built, ProposalError, build
@@ -17,7 +18,7 @@ from ..client import PullInfo, mine
 from ..context import Context
 from ..events import IssuesEvent
 from ..recovery import branch_of
-from ..router import Outcome, Router, handled, ignored
+from ..router import Result, Router, handled, ignored
 from ..triaging import triage_guarded
 
 
@@ -26,7 +27,7 @@ def register(router: Router) -> None:
     router.on("issues", "edited", on_issue)
 
 
-def on_issue(ctx: Context, event: IssuesEvent) -> Outcome:
+def on_issue(ctx: Context, event: IssuesEvent) -> Result:
     number = event.issue.number
     if event.issue.is_pull_request:
         return ignored(f"#{number} is a pull request, not an issue form")
@@ -48,7 +49,7 @@ def on_issue(ctx: Context, event: IssuesEvent) -> Outcome:
     # The bot's own pull request from the form's branch into the default branch: one a maintainer opened from
     # that branch, or into another base, neither takes the author's next edit nor blocks it.
     existing = ctx.client.find_pull(branch_of(number), event.repository.default_branch)
-    if existing is not None and existing.state != "open":
+    if existing is not None and existing.state != PullState.OPEN:
         _answer(ctx, number, messages.closed_comment(event.user.login, existing.number, existing.state))
         return handled(f"#{number}: its pull request #{existing.number} is {existing.state}; the edit was not applied")
     built, problems = _build(ctx, event, received)

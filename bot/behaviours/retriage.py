@@ -12,7 +12,7 @@ from ccmflow.repo.treeedit import blob_at
 from ..client import PullInfo
 from ..context import Context
 from ..events import PushEvent, WorkflowDispatch
-from ..router import Outcome, Router, handled, ignored
+from ..router import Result, Router, handled, ignored
 from ..triaging import triage_guarded
 
 # What labels, windows and roles are read from: the timeline and the registry (section titles live in
@@ -25,7 +25,7 @@ def register(router: Router) -> None:
     router.on("workflow_dispatch", None, on_dispatch)
 
 
-def on_push(ctx: Context, event: PushEvent) -> Outcome:
+def on_push(ctx: Context, event: PushEvent) -> Result:
     why_not = event.not_to_default_branch()
     if why_not is not None:
         return ignored(f"not a change of the base branch: {why_not}")
@@ -35,14 +35,14 @@ def on_push(ctx: Context, event: PushEvent) -> Outcome:
     return retriage_all(ctx, reason)
 
 
-def on_dispatch(ctx: Context, event: WorkflowDispatch) -> Outcome:
+def on_dispatch(ctx: Context, event: WorkflowDispatch) -> Result:
     why_not = event.not_on_default_branch()
     if why_not is not None:
         return ignored(f"run from {why_not}: the process lives there")
     return retriage_all(ctx, "run by hand")
 
 
-def _guarded(ctx: Context, pull: PullInfo) -> Outcome:
+def _guarded(ctx: Context, pull: PullInfo) -> Result:
     """Triage one open input; if its own triage wrote meanwhile, start again from what that run logged."""
     return triage_guarded(ctx, pull, pull.updated_at, Source.BACKFILL, refresh=True)
 
@@ -69,7 +69,7 @@ def _identity(commit: Commit, path: str) -> tuple[str, str] | None:
     return (record.id, record.version) if isinstance(record, Document) else None
 
 
-def retriage_all(ctx: Context, reason: str) -> Outcome:
+def retriage_all(ctx: Context, reason: str) -> Result:
     """Every open pull request, judged again against the base branch as it is now."""
     ctx.base()  # an invalid timeline stops here, before any request
     pulls = ctx.open_pulls()

@@ -39,7 +39,7 @@ from ..events import (
     WorkflowDispatch,
 )
 from ..replies import reply
-from ..router import Command, Outcome, Router, handled, ignored
+from ..router import Command, Result, Router, handled, ignored
 from ..triaging import ledger_record
 
 TITLE = "Consolidation summary: "
@@ -63,11 +63,11 @@ def register(router: Router) -> None:
     router.command(CommandWord.SUMMARY, on_command)
 
 
-def on_schedule(ctx: Context, event: WorkflowDispatch | Schedule) -> Outcome:
+def on_schedule(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
     return refresh(ctx, create=True, publish=not ctx.settings.dry_run)
 
 
-def after_triage(ctx: Context, event: PullRequestEvent) -> Outcome:
+def after_triage(ctx: Context, event: PullRequestEvent) -> Result:
     """The triaged input's newest version is logged just as triage logs it; everything else comes from the ledger."""
     pull = event.pull
     received, source = event.received
@@ -78,14 +78,14 @@ def after_triage(ctx: Context, event: PullRequestEvent) -> Outcome:
     return _quietly(ctx, lambda: refresh(ctx, create=False, update=update))
 
 
-def after_command(ctx: Context, event: IssueCommentEvent) -> Outcome:
+def after_command(ctx: Context, event: IssueCommentEvent) -> Result:
     """After /ccmflow accept-late or recheck, the input's log (just rewritten by triage) is read again."""
     parsed = event.comment.command
     if parsed is None or parsed[0] not in INPUT_COMMANDS or not event.issue.is_pull_request:
         return ignored("no input changed: the summary stays as it is")
     number = event.issue.number
 
-    def work() -> Outcome:
+    def work() -> Result:
         fresh = ctx.status_log(number)
 
         def update(n: int, log: SubmissionLog) -> SubmissionLog:
@@ -96,7 +96,7 @@ def after_command(ctx: Context, event: IssueCommentEvent) -> Outcome:
     return _quietly(ctx, work)
 
 
-def on_command(ctx: Context, command: Command) -> Outcome:
+def on_command(ctx: Context, command: Command) -> Result:
     """`/ccmflow summary`: refresh every summary now, and answer once (a repeated run answers nothing new)."""
     registry = ctx.base().registry
     allowed = any(registry.may(command.user_id, role) for role in ROLES)
@@ -109,7 +109,7 @@ def on_command(ctx: Context, command: Command) -> Outcome:
     return outcome
 
 
-def _quietly(ctx: Context, work: Callable[[], Outcome]) -> Outcome:
+def _quietly(ctx: Context, work: Callable[[], Result]) -> Result:
     """A refresh after triage that fails leaves triage's work standing; the hourly run refreshes it again.
 
     Not when GitHub could not be reached: that run did nothing, and must not look green.
@@ -134,7 +134,7 @@ class Issue:
         return int(match.group(2)) if match else 1
 
 
-def refresh(ctx: Context, *, create: bool, update: LogUpdate | None = None, publish: bool = False) -> Outcome:
+def refresh(ctx: Context, *, create: bool, update: LogUpdate | None = None, publish: bool = False) -> Result:
     """Every document's summary, written where it changed; `create` opens missing tracking issues."""
     workspace = ctx.base()
     issues = [Issue(n, t, b) for n, t, b, who in ctx.client.find_issues(labels.SUMMARY) if who == ctx.settings.login]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..context import Context
 from ..events import PULL_ACTIONS, PullRequestEvent
-from ..router import Outcome, Router
+from ..router import Result, Router
 from ..triaging import triage_guarded
 
 
@@ -14,6 +14,6 @@ def register(router: Router) -> None:
             router.on(event, action, on_pull_request)
 
 
-def on_pull_request(ctx: Context, event: PullRequestEvent) -> Outcome:
+def on_pull_request(ctx: Context, event: PullRequestEvent) -> Result:
     received, source = event.received
     return triage_guarded(ctx, event.pull, received, source, event_time=event.pull.updated_at, before=event.before)

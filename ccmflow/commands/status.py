@@ -127,7 +127,7 @@ def _translations_table(coverage: list[Coverage], circulated: dict[str, str | No
 def _windows_table(process: Process, states: tuple[WindowState, ...], now: datetime) -> Table:
     from rich.table import Table
 
-    from ccmflow.core.status import format_delta, format_instant
+    from ccmflow.core.status import WindowPhase, format_delta, format_instant
 
     table = Table(title="Input windows", title_justify="left")
     for column in ("window", "document", "closes (conference time and UTC)", "state", "time left"):
@@ -136,8 +136,9 @@ def _windows_table(process: Process, states: tuple[WindowState, ...], now: datet
     for state in states:
         window = state.window
         closes = format_instant(window.closes, zone) if window.closes else "to be announced"
-        left = format_delta(state.remaining) if state.remaining is not None and state.state == "open" else "—"
-        style = {"open": "green", "closed": "dim"}.get(state.state, "yellow")
+        is_open = state.state == WindowPhase.OPEN
+        left = format_delta(state.remaining) if state.remaining is not None and is_open else "—"
+        style = {WindowPhase.OPEN: "green", WindowPhase.CLOSED: "dim"}.get(state.state, "yellow")
         table.add_row(window.title, window.document, closes, f"[{style}]{_state(state, zone, now)}[/{style}]",
                       left)
     return table
@@ -146,9 +147,9 @@ def _windows_table(process: Process, states: tuple[WindowState, ...], now: datet
 def _state(state: WindowState, zone: str, now: datetime) -> str:
     """A window's state in words; one not open yet says when it opens (as known then), so it never reads as
     open."""
-    from ccmflow.core.status import opening
+    from ccmflow.core.status import WindowPhase, opening
 
-    return opening(state.window, zone, now) if state.state == "upcoming" else state.state
+    return opening(state.window, zone, now) if state.state == WindowPhase.UPCOMING else str(state.state)
 
 
 def _milestones_table(process: Process, current: Phase, titles: dict[str, str]) -> Table:

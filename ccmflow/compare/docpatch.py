@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read import schema
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import paragraph_record
 from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
@@ -236,7 +237,7 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
         return None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         return None
-    check = schema.definition_check("document", "paragraph")
+    check = schema.definition_check(FileKind.DOCUMENT, "paragraph")
     if not all(check(item) for item in data):
         return None
     return [paragraph_record(item) for item in data]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ccmflow.compare.merge import Conflict
+from ccmflow.compare.merge import Conflict, ConflictKind
 from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
 
@@ -80,9 +80,9 @@ def _parse(text: str | None, path: str) -> Loaded | None:
 
 def _targets(conflict: Conflict, loaded: Loaded | None) -> list[tuple[NodePath | None, bool]]:
     """Where a conflict stands in a file: node paths, each keyed (a field) or not (a whole list item)."""
-    if conflict.kind == "document":
+    if conflict.kind == ConflictKind.DOCUMENT:
         return [(("document", conflict.paragraph_id), True)]
-    if conflict.kind == "section":
+    if conflict.kind == ConflictKind.SECTION:
         found = _section_path(loaded, conflict.paragraph_id)
         return [((*found, "title") if found else None, True)]
     found = paragraph_path(loaded, conflict.paragraph_id)

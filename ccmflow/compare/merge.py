@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from enum import StrEnum
 from typing import Any
 
 from ccmflow.core.errors import InvalidInput
@@ -23,23 +24,31 @@ class MergeError(Exception):
     """A side is not a valid document, so no structural merge is possible (callers fall back to lines)."""
 
 
+class ConflictKind(StrEnum):
+    """What was changed two ways."""
+
+    PARAGRAPH = "paragraph"
+    SECTION = "section"  # its title; the section's id is in paragraph_id
+    DOCUMENT = "document"  # a field of the document's metadata, named in paragraph_id
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """One thing changed two ways. `kind` is paragraph, section (id in paragraph_id) or document (field)."""
+    """One thing changed two ways: a paragraph, a section's title, or a field of the document."""
 
     paragraph_id: str
     number: str
     reason: str
     ours: str | None
     theirs: str | None
-    kind: str = "paragraph"
+    kind: ConflictKind = ConflictKind.PARAGRAPH
     fields: tuple[str, ...] = ()
 
     def label(self) -> str:
         """How a person finds it: 'paragraph 14 (pk3x9q2a)', 'Action 3 (p...)', 'section x', 'document title'."""
-        if self.kind == "document":
+        if self.kind == ConflictKind.DOCUMENT:
             return f"document {self.paragraph_id}"
-        if self.kind == "section":
+        if self.kind == ConflictKind.SECTION:
             return f"section {self.paragraph_id}"
         return paragraph_label(self.number, self.paragraph_id, prose=True)
 
@@ -196,7 +205,7 @@ class _Merge:
             return either.title
         title, clash = _pick(b.title if b else _ABSENT, o.title, t.title)
         if clash:
-            self.conflicts.append(Conflict(sid, "", "title changed two ways", o.title, t.title, "section",
+            self.conflicts.append(Conflict(sid, "", "title changed two ways", o.title, t.title, ConflictKind.SECTION,
                                            ("title",)))
         return str(title)
 
@@ -209,14 +218,14 @@ class _Merge:
             if clash:
                 self.conflicts.append(Conflict(name, "", "changed two ways",
                                                str(getattr(self.ours, name)), str(getattr(self.theirs, name)),
-                                               "document", (name,)))
+                                               ConflictKind.DOCUMENT, (name,)))
         return values
 
     def numbered(self, merged: Document) -> list[Conflict]:
         """Paragraph conflicts with the display number both sides were amending (the base's, when it had one)."""
         base_numbers = self.base.numbers() if self.base else {}
         numbers = {**self.theirs.numbers(), **self.ours.numbers(), **merged.numbers(), **base_numbers}
-        return [Conflict(pid, numbers.get(pid, ""), reason, ours, theirs, "paragraph", fields)
+        return [Conflict(pid, numbers.get(pid, ""), reason, ours, theirs, ConflictKind.PARAGRAPH, fields)
                 for pid, reason, ours, theirs, fields in self.found]
 
 

@@ -16,9 +16,10 @@ from typing import Any
 
 from ccmflow.compare.docpatch import plain_lines, stands_alone
 from ccmflow.compare.markers import mark_parsed
-from ccmflow.compare.merge import Conflict, MergeError, merge_documents, read_side
+from ccmflow.compare.merge import Conflict, ConflictKind, MergeError, merge_documents, read_side
 from ccmflow.core.model import Document
 from ccmflow.read import schema
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import paragraph_record
 from ccmflow.read.yamlsafe import Loaded, Span, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
@@ -41,8 +42,8 @@ def merge_file(base_text: str | None, ours_text: str, theirs_text: str, path: st
     theirs, theirs_loaded = read_side(theirs_text, path)
     result = merge_documents(base, ours, theirs)
     spliced = splice_document(ours_text, path, result.document, loaded=ours_loaded)
-    wanted = {c.paragraph_id for c in result.conflicts if c.kind == "paragraph"}
-    whole = all(c.kind == "paragraph" for c in result.conflicts)
+    wanted = {c.paragraph_id for c in result.conflicts if c.kind == ConflictKind.PARAGRAPH}
+    whole = all(c.kind == ConflictKind.PARAGRAPH for c in result.conflicts)
     positions = _in_pieces(spliced, result.document, path, wanted) if whole else None
     proved = positions is not None
     if positions is None:
@@ -66,7 +67,7 @@ def _in_pieces(spliced: Spliced, target: Document, path: str, wanted: set[str]) 
     place = {p.id: (si, pi, p) for si, s in enumerate(target.sections) for pi, p in enumerate(s.paragraphs)}
     if place.keys() != spliced.chunks.keys():
         return None
-    check = schema.definition_check("document", "paragraph")
+    check = schema.definition_check(FileKind.DOCUMENT, "paragraph")
     spans: dict[tuple[str | int, ...], Span] = {}
     keys: dict[tuple[str | int, ...], Span] = {}
     for pid, (chunk, dash, changed) in spliced.chunks.items():

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.read import schema
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import DOCUMENTS_DIR
 from ccmflow.read.yamlsafe import YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
@@ -152,7 +153,7 @@ def read_register(text: str, path: str) -> Register:
         loaded = load_yaml(text, path)
     except YamlError as exc:
         raise InvalidInput([exc.finding]) from None
-    findings = schema.check("dispositions", loaded)
+    findings = schema.check(FileKind.DISPOSITIONS, loaded)
     if findings:
         raise InvalidInput(findings)
     data = loaded.data

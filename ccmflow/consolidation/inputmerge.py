@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ccmflow.compare.diff import ChangeKind, diff_documents
-from ccmflow.compare.merge import Conflict, merge_documents, normalise, same
+from ccmflow.compare.merge import Conflict, ConflictKind, merge_documents, normalise, same
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.repo.git import Commit, merge_base
@@ -30,7 +30,7 @@ class Taken:
 
     def dropped(self) -> set[str]:
         """The paragraphs where this input's change lost a clash and was not applied."""
-        return {c.paragraph_id for c in self.conflicts if c.kind == "paragraph"}
+        return {c.paragraph_id for c in self.conflicts if c.kind == ConflictKind.PARAGRAPH}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +153,11 @@ def merge_inputs(store: Store, base: Commit, doc: str, inputs: Sequence[InputRef
         changes, fields = _changes(before, after)
         result = merge_documents(before, current, after)
         merged = result.document
-        found = [c for c in result.conflicts if c.kind == "paragraph"]
+        found = [c for c in result.conflicts if c.kind == ConflictKind.PARAGRAPH]
         if result.conflicts:
             merged = _restore(merged, current, {c.paragraph_id for c in found})
             merged = replace(merged, **{c.paragraph_id: getattr(current, c.paragraph_id)
-                                        for c in result.conflicts if c.kind == "document"})
+                                        for c in result.conflicts if c.kind == ConflictKind.DOCUMENT})
         instead: list[tuple[str, tuple[str, ...]]] = []
         for conflict in result.conflicts:
             # Only an earlier input whose own change to the paragraph was applied put the text that stands there.

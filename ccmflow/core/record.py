@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from ccmflow.core.categories import Category
@@ -19,6 +20,15 @@ from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.core.model import Registry, Stakeholder
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Acceptance, Source
+
+
+class PullState(StrEnum):
+    """Where an input's pull request stands on GitHub."""
+
+    OPEN = "open"
+    CLOSED = "closed"  # closed without being merged (withdrawn, or closed by the bot as late)
+    MERGED = "merged"
+
 
 RECORD_SCHEMA = 2  # 1: a freeze manifest's entries held only the on-time head and the author's delegation
 COUNTED = (Verdict.ON_TIME, Verdict.EARLY, Verdict.NO_DEADLINE, Verdict.NO_WINDOW, Verdict.LATE_ACCEPTED)

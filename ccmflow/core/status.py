@@ -35,10 +35,18 @@ _LABELS = {Verdict.ON_TIME: "on time", Verdict.EARLY: "early", Verdict.NO_DEADLI
            Verdict.AMENDED_LATE: "amended after the deadline", Verdict.UNKNOWN: "unknown"}
 
 
+class WindowPhase(StrEnum):
+    """Where a window stands at an instant."""
+
+    UPCOMING = "upcoming"  # not open yet, or its opening date not set
+    OPEN = "open"
+    CLOSED = "closed"
+
+
 @dataclass(frozen=True, slots=True)
 class WindowState:
     window: Window
-    state: str  # upcoming (not open yet, or its opening date not set) | open | closed
+    state: WindowPhase
     remaining: timedelta | None  # until it closes; None when closed or the deadline is to be announced
 
 
@@ -51,7 +59,7 @@ class Phase:
     today: tuple[Milestone, ...] = ()  # milestones known to fall on this day, conference time
 
     def open_windows(self) -> tuple[WindowState, ...]:
-        return tuple(w for w in self.windows if w.state == "open")
+        return tuple(w for w in self.windows if w.state == WindowPhase.OPEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +86,11 @@ def window_state(window: Window, now: datetime) -> WindowState:
     now = _aware(now)
     left = None if window.closes is None else window.closes - now
     if window.closes is not None and now > window.closes:
-        return WindowState(window, "closed", None)
+        return WindowState(window, WindowPhase.CLOSED, None)
     # A window whose opening date is not set is not open: a missing date never means "open since always".
     if window.opens is None or now < window.opens:
-        return WindowState(window, "upcoming", left)
-    return WindowState(window, "open", left)
+        return WindowState(window, WindowPhase.UPCOMING, left)
+    return WindowState(window, WindowPhase.OPEN, left)
 
 
 def known_opening(window: Window, at: datetime | None = None) -> datetime | None:
@@ -129,7 +137,7 @@ def _label(process: Process, today: date, windows: tuple[WindowState, ...]) -> s
         return f"{conf.short_name or conf.name} in session"
     if today > conf.end:
         return "concluded"
-    open_now = [w.window.title for w in windows if w.state == "open"]
+    open_now = [w.window.title for w in windows if w.state == WindowPhase.OPEN]
     if open_now:
         return "open for input: " + "; ".join(open_now)
     return "preparation: no input window open"

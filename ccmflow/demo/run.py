@@ -21,6 +21,7 @@ from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.consolidation.trace import authored
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Stakeholder, Workspace
+from ccmflow.core.record import PullState
 from ccmflow.core.status import format_instant
 from ccmflow.core.submissions import Acceptance, Source, SubmissionLog
 from ccmflow.demo.script import DOCUMENT, FREEZE_AT, SCRIPT, SUMMARY_AT, TAKEN, WINDOW, Ids, ScriptedInput, cest
@@ -195,7 +196,7 @@ class _Run:
                                                          author_id=account.id,
                                                          author_login=account.login,
                                                          created_at=created,
-                                                         state="open",
+                                                         state=PullState.OPEN,
                                                          head_sha=sha,
                                                          log=decision.log))
         zone = self.workspace.process.conference.timezone

@@ -24,6 +24,7 @@ from typing import Any
 import ccmflow
 from ccmflow.compare import docpatch
 from ccmflow.core.model import Document, Process, Registry, Workspace
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import parse, record_from_data
 from ccmflow.repo.git import Commit, git_dir
 from ccmflow.repo.store import Store, tree_key
@@ -131,7 +132,11 @@ def _workspace(files: list[Any]) -> Workspace | None:
     for file in files:
         if not isinstance(file, dict) or not isinstance(file.get("path"), str):
             return None
-        record = record_from_data(str(file.get("kind")), file["path"], file.get("data"))
+        try:
+            kind = FileKind(str(file.get("kind")))
+        except ValueError:
+            return None  # a cache of another version: read the files again
+        record = record_from_data(kind, file["path"], file.get("data"))
         if isinstance(record, Document):
             documents[record.id] = record
         elif isinstance(record, Process) and process is None:

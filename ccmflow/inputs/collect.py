@@ -19,8 +19,8 @@ from ccmflow.core import status
 from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.inputfile import INPUTS_DIR
 from ccmflow.core.model import Document, Process, Window, Workspace
-from ccmflow.core.record import InputRecord, credit_category, credit_name, names_of
-from ccmflow.core.status import Verdict
+from ccmflow.core.record import InputRecord, PullState, credit_category, credit_name, names_of
+from ccmflow.core.status import Verdict, WindowPhase
 from ccmflow.inputs import DEFAULT_REFS
 from ccmflow.inputs.basecache import BaseCache
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
@@ -145,10 +145,10 @@ def current_window(process: Process, document: Document, now: datetime) -> Windo
     """The window for the document's current version: open now, else the last to close, else the next one."""
     windows = status.windows_for(process, document.id, document.version)
     states = [status.window_state(w, now) for w in windows]
-    opened = [s.window for s in states if s.state == "open"]
+    opened = [s.window for s in states if s.state == WindowPhase.OPEN]
     if opened:
         return opened[0]
-    closed = [s.window for s in states if s.state == "closed"]
+    closed = [s.window for s in states if s.state == WindowPhase.CLOSED]
     if closed:
         return max(closed, key=lambda w: w.closes or now)
     return windows[0] if windows else None
@@ -187,7 +187,7 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
     examiner.save()
     kept.save()
     seen = {i.number for i in collector.inputs if i.number is not None} | collector.skipped
-    missing = tuple(input_name(r.number) for r in ledger.inputs if r.state == "open" and r.number not in seen
+    missing = tuple(input_name(r.number) for r in ledger.inputs if r.state == PullState.OPEN and r.number not in seen
                     and _pattern_covers_pulls(refs) and belongs(r, document_id, window, strict=True))
     return Inputs(document, workspace, window, str(base_commit.id), now, manifest, tuple(collector.inputs),
                   tuple(collector.elsewhere), tuple(collector.withdrawn), missing, examiner.computed, refs,
@@ -270,7 +270,7 @@ class _Collector:
             self.elsewhere.append(name)
             self.skipped.add(entry.number)
             return
-        closed = entry is not None and entry.state != "open"
+        closed = entry is not None and entry.state != PullState.OPEN
         gone = closed or (self.open_numbers is not None and number is not None and number not in self.open_numbers)
         if number is not None and gone and not self.closed:
             self.withdrawn.append(name)

@@ -21,7 +21,7 @@ _FIELD_NAMES = {"kind": "paragraph type", "indicators": "indicators", "baseline"
 
 
 @dataclass(frozen=True, slots=True)
-class Proposal:
+class Alternative:
     """One distinct proposed text, with everyone who proposed it."""
 
     sponsors: tuple[str, ...]  # "Austria", "Kenya (late)"
@@ -38,7 +38,7 @@ class Row:
     id: str
     number: str
     clean: Paragraph | None
-    alternatives: tuple[Proposal, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
     deletion: tuple[str, ...] = ()
     moves: tuple[tuple[str, str], ...] = ()  # (sponsor, where to)
     reasons: tuple[tuple[str, str], ...] = ()  # (sponsor, justification) of every proposal on the row
@@ -156,18 +156,18 @@ def _group(found: Iterable[tuple[Input, Paragraph]]) -> list[tuple[list[Input], 
     return list(groups.values())
 
 
-def _alternatives(base: Paragraph, found: Sequence[tuple[Input, Paragraph]]) -> tuple[Proposal, ...]:
-    out: list[Proposal] = []
+def _alternatives(base: Paragraph, found: Sequence[tuple[Input, Paragraph]]) -> tuple[Alternative, ...]:
+    out: list[Alternative] = []
     for items, paragraph in _group(found):
         old, new = base.content(), paragraph.content()
         fields = tuple(k for k in new if old[k] != new[k])
-        out.append(Proposal(_sponsors(items), tuple(i.name for i in items), paragraph, fields,
+        out.append(Alternative(_sponsors(items), tuple(i.name for i in items), paragraph, fields,
                             redline(base.text, paragraph.text)))
     return tuple(out)
 
 
 def _inserted(found: Iterable[tuple[Input, Paragraph]]) -> list[Row]:
-    return [Row(paragraph.id, "new", None, (Proposal(_sponsors(items), tuple(i.name for i in items), paragraph,
+    return [Row(paragraph.id, "new", None, (Alternative(_sponsors(items), tuple(i.name for i in items), paragraph,
                                                      tuple(paragraph.content()), ()),),
                 reasons=_reasons(items, paragraph.id))
             for items, paragraph in _group(found)]
@@ -181,14 +181,14 @@ def _md(text: str) -> str:
     return escape(" ".join(text.split()), None)
 
 
-def _details(proposal: Proposal, new: bool) -> list[tuple[str, str]]:
+def _details(proposal: Alternative, new: bool) -> list[tuple[str, str]]:
     """(field name, value) for the fields a proposal sets besides its text; for a new paragraph, those it fills."""
     p = proposal.paragraph
     return [(_FIELD_NAMES.get(f, f), _value(getattr(p, f))) for f in proposal.fields
             if f != "text" and (not new or (getattr(p, f) and f != "kind"))]
 
 
-def _details_md(proposal: Proposal, new: bool) -> str:
+def _details_md(proposal: Alternative, new: bool) -> str:
     shown = [f"{name}: {_md(value)}" for name, value in _details(proposal, new)]
     return f" ({'; '.join(shown)})" if shown else ""
 
@@ -279,7 +279,7 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _details_html(proposal: Proposal, new: bool) -> str:
+def _details_html(proposal: Alternative, new: bool) -> str:
     return "".join(f'<div class="detail">{_h(name)}: {_h(value)}</div>' for name, value in _details(proposal, new))
 
 

@@ -10,6 +10,7 @@ from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import Change, Channel, InputFile, InputKind, input_path
 from ccmflow.core.model import Workspace
 from ccmflow.read import schema
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import SourceFile
 from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
@@ -23,7 +24,7 @@ def parse_input(file: SourceFile) -> tuple[InputFile | None, tuple[Finding, ...]
         loaded = load_yaml(file.raw, file.path)
     except YamlError as exc:
         return None, (exc.finding,)
-    findings = schema.check("input", loaded)
+    findings = schema.check(FileKind.INPUT, loaded)
     if findings:
         return None, tuple(findings)
     return _record(loaded)

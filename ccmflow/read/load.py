@@ -32,6 +32,7 @@ from ccmflow.core.model import (
     Window,
 )
 from ccmflow.read import schema
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
 
@@ -58,15 +59,15 @@ class SourceFile:
 class Parsed:
     """One file after parsing: the record when it is valid, and its findings."""
 
-    kind: str
+    kind: FileKind
     loaded: Loaded | None
     record: Document | Process | Registry | None
     findings: tuple[Finding, ...]
 
 
-def kind_of(path: str) -> str:
+def kind_of(path: str) -> FileKind:
     name = path.rsplit("/", 1)[-1]
-    return {PROCESS_FILE: "process", REGISTRY_FILE: "stakeholders"}.get(name, "document")
+    return {PROCESS_FILE: FileKind.PROCESS, REGISTRY_FILE: FileKind.STAKEHOLDERS}.get(name, FileKind.DOCUMENT)
 
 
 def is_managed(path: str, root: str = DOCUMENTS_DIR) -> bool:
@@ -109,7 +110,7 @@ def document_text(path: str, text: str) -> tuple[Document, Loaded]:
     return parsed.record, parsed.loaded
 
 
-def _parse(file: SourceFile, kind: str) -> Parsed:
+def _parse(file: SourceFile, kind: FileKind) -> Parsed:
     try:
         loaded = load_yaml(file.raw, file.path)
     except YamlError as exc:
@@ -119,22 +120,27 @@ def _parse(file: SourceFile, kind: str) -> Parsed:
         return Parsed(kind, loaded, None, tuple(findings))
     builder = _Build(loaded)
     record: Document | Process | Registry
-    if kind == "document":
+    if kind == FileKind.DOCUMENT:
         record = builder.document()
-    elif kind == "process":
+    elif kind == FileKind.PROCESS:
         record = builder.process()
     else:
         record = builder.registry()
     return Parsed(kind, loaded, record, tuple(builder.findings))
 
 
-def record_from_data(kind: str, path: str, data: Any) -> Document | Process | Registry | None:
+def record_from_data(kind: FileKind, path: str, data: Any) -> Document | Process | Registry | None:
     """The record of a file read before, from the data its parse gave (kept in a cache); None when building it
     notes anything, or the data is not what such a file holds: then the file must be parsed and checked again."""
     builder = _Build(Loaded(path, "", data, {}, {}))
     try:
-        record = builder.document() if kind == "document" else builder.process() if kind == "process" else \
-            builder.registry()
+        record: Document | Process | Registry
+        if kind == FileKind.DOCUMENT:
+            record = builder.document()
+        elif kind == FileKind.PROCESS:
+            record = builder.process()
+        else:
+            record = builder.registry()
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     return None if builder.findings else record

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Process, Registry, Workspace
 from ccmflow.core.roles import Role
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import Parsed
 from ccmflow.read.yamlsafe import Loaded
 
@@ -22,7 +23,7 @@ def check(parsed: Iterable[Parsed]) -> tuple[Workspace | None, list[Finding]]:
     processes = [(p.record, p.loaded) for p in items if isinstance(p.record, Process) and p.loaded]
     registries = [(p.record, p.loaded) for p in items if isinstance(p.record, Registry) and p.loaded]
     # A document file with its own errors has no record; naming it elsewhere is not a second error.
-    broken = {name for p in items if p.kind == "document" and p.record is None for name in _names(p)}
+    broken = {name for p in items if p.kind == FileKind.DOCUMENT and p.record is None for name in _names(p)}
     findings += _presence(items)
     findings += list(_document_rules(documents, broken))
     if processes:
@@ -73,7 +74,7 @@ def _names(parsed: Parsed) -> set[str]:
 
 def _presence(items: list[Parsed]) -> list[Finding]:
     kinds = [p.kind for p in items]
-    missing = [k for k in ("process", "stakeholders") if k not in kinds]
+    missing = [k for k in (FileKind.PROCESS, FileKind.STAKEHOLDERS) if k not in kinds]
     return [Finding(f"documents/{'process' if k == 'process' else 'stakeholders'}.yaml", 1, 1,
                     f"the {k} file is missing", f"create documents/{k}.yaml (ccmflow init shows one)")
             for k in missing]

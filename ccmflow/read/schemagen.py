@@ -17,7 +17,9 @@ import re
 from importlib import resources
 from pathlib import Path
 
-SCHEMAS = ("document", "process", "stakeholders", "dispositions", "translation", "input")
+from ccmflow.read.kinds import FileKind
+
+SCHEMAS = tuple(FileKind)
 TARGET = Path(__file__).resolve().parent / "validators"
 _IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
 _ROOT = re.compile(r"^def (\w+)\(", re.MULTILINE)

@@ -10,6 +10,7 @@ from ccmflow.core.errors import Finding
 from ccmflow.core.languages import Translated, Translation
 from ccmflow.core.model import Document
 from ccmflow.read import schema
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import DOCUMENTS_DIR, SourceFile
 from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
@@ -28,7 +29,7 @@ def parse_translation(file: SourceFile) -> tuple[Translation | None, Loaded | No
         loaded = load_yaml(file.raw, file.path)
     except YamlError as exc:
         return None, None, [exc.finding]
-    findings = schema.check("translation", loaded)
+    findings = schema.check(FileKind.TRANSLATION, loaded)
     if findings:
         return None, loaded, findings
     data: Any = loaded.data

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import pygit2
 
-from ccmflow.core.record import InputRecord, record_from_json
+from ccmflow.core.record import InputRecord, PullState, record_from_json
 from ccmflow.core.submissions import SubmissionLog, from_json
 
 LEDGER_REF = "refs/ccmflow/ledger"
@@ -41,7 +41,7 @@ class LedgerEntry:
     author_id: int
     author_login: str
     created_at: datetime
-    state: str  # open | closed | merged
+    state: PullState
     head_sha: str
     log: SubmissionLog
 
@@ -51,13 +51,21 @@ class LedgerEntry:
                 "state": self.state, "head_sha": self.head_sha, "log": self.log.as_json()}
 
 
+def _state(raw: object) -> PullState:
+    """A logged pull request's state; one this version does not know reads as open (the next sync corrects it)."""
+    try:
+        return PullState(str(raw)) if raw is not None else PullState.OPEN
+    except ValueError:
+        return PullState.OPEN
+
+
 def _record(data: dict[str, object]) -> LedgerEntry:
     log = data.get("log")
     return LedgerEntry(number=int(str(data["number"])), title=str(data.get("title", "")),
                        body=str(data.get("body") or ""), author_id=int(str(data["author_id"])),
                        author_login=str(data["author_login"]),
                        created_at=datetime.fromisoformat(str(data["created_at"])),
-                       state=str(data.get("state", "open")), head_sha=str(data["head_sha"]),
+                       state=_state(data.get("state")), head_sha=str(data["head_sha"]),
                        log=from_json(log) if isinstance(log, dict) else SubmissionLog(
                            int(str(data["number"]))))
 

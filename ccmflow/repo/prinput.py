@@ -21,7 +21,7 @@ _STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
+class PathChange:
     """One path the pull request changes, with git's file modes on both sides (0 = absent)."""
 
     path: str
@@ -37,7 +37,7 @@ class PullContent:
 
     head: str
     merge_base: str | None
-    changes: tuple[Change, ...]
+    changes: tuple[PathChange, ...]
     before: Mapping[str, Document]  # valid documents at the merge base, by id
     after: Mapping[str, Document]  # documents at the head that parse and pass their schema, by id
     findings: tuple[Finding, ...]  # what fails validation at the head, and refused links or submodules
@@ -116,18 +116,18 @@ def pull_reader(repo: pygit2.Repository, base: pygit2.Commit,
     return read
 
 
-def _changes(old: pygit2.Tree | None, new: pygit2.Tree) -> Iterable[Change]:
+def _changes(old: pygit2.Tree | None, new: pygit2.Tree) -> Iterable[PathChange]:
     diff = old.diff_to_tree(new) if old is not None else new.diff_to_tree(swap=True)
     for delta in diff.deltas:
         status = _STATUS.get(delta.status_char(), "modified")
         old_path, new_path = delta.old_file.path, delta.new_file.path
         path = old_path if status == "deleted" else new_path
-        yield Change(path, status, int(delta.old_file.mode) if status != "added" else 0,
+        yield PathChange(path, status, int(delta.old_file.mode) if status != "added" else 0,
                      int(delta.new_file.mode) if status != "deleted" else 0,
                      old_path if old_path != new_path else None)
 
 
-def _refusals(changes: Iterable[Change]) -> list[Finding]:
+def _refusals(changes: Iterable[PathChange]) -> list[Finding]:
     """Links and submodules are refused wherever the PR adds them: nothing in a PR is ever followed."""
     found: list[Finding] = []
     for change in changes:

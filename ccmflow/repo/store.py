@@ -11,6 +11,7 @@ import pygit2
 from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
 from ccmflow.read import rules
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, is_managed, parse
 
 _LINK = pygit2.enums.FileMode.LINK
@@ -80,7 +81,7 @@ class Store:
             parsed = parse(file)
             if isinstance(parsed.record, Document) and parsed.record.id == doc:
                 return parsed.record
-            if parsed.kind == "document" and file.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] == doc:
+            if parsed.kind == FileKind.DOCUMENT and file.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] == doc:
                 raise InvalidInput(list(parsed.findings))
         raise FatalError(f"no document '{doc}' at {rev} (documents are the YAML files in {self.root}/)")
 

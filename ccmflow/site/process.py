@@ -7,12 +7,12 @@ from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from ccmflow.core.model import Milestone, Process
-from ccmflow.core.status import Phase, format_delta, format_instant, opens_when, phase
+from ccmflow.core.status import Phase, WindowPhase, format_delta, format_instant, opens_when, phase
 from ccmflow.site.data import SiteData
 from ccmflow.site.html import h, json_script
 from ccmflow.site.languages import document_path
 
-_STATE = {"open": "open", "closed": "closed", "upcoming": "not yet open"}
+_STATE = {WindowPhase.OPEN: "open", WindowPhase.CLOSED: "closed", WindowPhase.UPCOMING: "not yet open"}
 
 
 def home(site: SiteData) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ccmflow.core.model import Channel, Contact, Workspace
 from ccmflow.core.roles import Role
-from ccmflow.core.status import format_instant, opening, phase
+from ccmflow.core.status import WindowPhase, format_instant, opening, phase
 from ccmflow.site.data import SiteData
 from ccmflow.site.html import h
 from ccmflow.write.channels import scope
@@ -37,9 +37,9 @@ def _windows(site: SiteData) -> str:
     states = phase(site.workspace.process, site.at).windows
     open_now = [f"<li><strong>{h(s.window.title)}</strong>: closes "
                 f"{h(format_instant(s.window.closes, zone) if s.window.closes else 'on a date to be announced')}"
-                "</li>" for s in states if s.state == "open"]
+                "</li>" for s in states if s.state == WindowPhase.OPEN]
     coming = [f"<li>{h(s.window.title)}: {h(opening(s.window, zone, site.at))}</li>"
-              for s in states if s.state == "upcoming"]
+              for s in states if s.state == WindowPhase.UPCOMING]
     shown = f"<ul>{''.join(open_now)}</ul>" if open_now else "<p>No input window is open.</p>"
     later = f"<p>Not open yet:</p><ul>{''.join(coming)}</ul>" if coming else ""
     return (f'<section aria-labelledby="open-h"><h2 id="open-h">Open for input as of '

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 
 from ccmflow.compare.diff import Anchor, DocumentDiff, anchors, diff_documents
 from ccmflow.core import labels
@@ -12,10 +13,11 @@ from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import InputKind, is_input_path
 from ccmflow.core.labels import LabelSpec
 from ccmflow.core.model import Document, LatePolicy, Stakeholder, Workspace
-from ccmflow.core.record import Entered, InputRecord
+from ccmflow.core.record import Entered, InputRecord, PullState
 from ccmflow.core.roles import Role
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Receipt, Source, SubmissionLog
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import SourceFile, is_managed, kind_of
 from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
@@ -43,16 +45,25 @@ class PullFacts:
     head_sha: str
     received: datetime
     source: Source
-    state: str = "open"  # open | closed | merged
+    state: PullState = PullState.OPEN
     created: datetime | None = None  # when GitHub says the pull request was opened (bounds an attested time)
     title: str = ""
     body: str = ""  # the pull request's description: the justification of an input without an input file
 
 
+class StatusState(StrEnum):
+    """A commit status's state, as GitHub names them (the bot sets the first two)."""
+
+    SUCCESS = "success"
+    FAILURE = "failure"
+    PENDING = "pending"
+    ERROR = "error"
+
+
 @dataclass(frozen=True, slots=True)
 class CommitStatus:
     context: str
-    state: str  # success | failure | pending | error
+    state: StatusState
     description: str
 
 
@@ -95,13 +106,14 @@ def decide(base: Workspace, content: PullContent, facts: PullFacts, log: Submiss
     verdict = max((r.verdict for r in reports), key=_RANK.__getitem__, default=Verdict.NO_WINDOW)
     policy = _policy(reports)
     closed_before = log.closed is not None
-    close = verdict == Verdict.LATE and policy == LatePolicy.CLOSE and facts.state == "open" and not closed_before
+    close = (verdict == Verdict.LATE and policy == LatePolicy.CLOSE and facts.state == PullState.OPEN
+             and not closed_before)
     # An input the bot closed for lateness is reopened once it is no longer late (accepted, deadline moved).
-    reopen = closed_before and facts.state == "closed" and verdict != Verdict.LATE
+    reopen = closed_before and facts.state == PullState.CLOSED and verdict != Verdict.LATE
     closed = facts.head_sha if close else (None if reopen else log.closed)
     log = _compact(replace(log, pinned=pins, closed=closed, window=log.window or next(iter(pins.values()), None)),
                    base)
-    state = "open" if reopen else facts.state
+    state = PullState.OPEN if reopen else facts.state
     credited = credit(content.inputs, base, facts.author_id, facts.created, log.confirmed(base.registry))
     first = reports[0].record if reports else None
     report = Report(number=facts.number, author_login=facts.author_login, author_id=facts.author_id,
@@ -232,7 +244,7 @@ def _order(base: Workspace) -> Callable[[str], tuple[int, str]]:
 
 
 def _is_document(path: str) -> bool:
-    return is_managed(path) and kind_of(path) == "document"
+    return is_managed(path) and kind_of(path) == FileKind.DOCUMENT
 
 
 def _outside(content: PullContent) -> Iterable[str]:
@@ -340,9 +352,10 @@ def _titles(base: Workspace, reports: Iterable[DocumentReport]) -> dict[str, str
 
 def _statuses(report: Report) -> tuple[CommitStatus, ...]:
     bad = len(report.findings) + len(report.unknown_files)
-    validation = (CommitStatus(VALIDATION, "failure", messages.validation_failed(bad)) if bad
-                  else CommitStatus(VALIDATION, "success", messages.validation_passed(len(report.documents))))
-    state = "failure" if report.verdict in (Verdict.LATE, Verdict.AMENDED_LATE) else "success"
+    validation = (CommitStatus(VALIDATION, StatusState.FAILURE, messages.validation_failed(bad)) if bad
+                  else CommitStatus(VALIDATION, StatusState.SUCCESS, messages.validation_passed(len(report.documents))))
+    late = report.verdict in (Verdict.LATE, Verdict.AMENDED_LATE)
+    state = StatusState.FAILURE if late else StatusState.SUCCESS
     deadline = CommitStatus(DEADLINE, state, messages.deadline_status(report))
     return tuple(replace(s, description=labels.cap(s.description, MAX_STATUS_DESCRIPTION))
                  for s in (validation, deadline))

@@ -10,7 +10,7 @@ from ccmflow.compare.diff import ChangeKind
 from ccmflow.core.escape import code, escape
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.core.model import paragraph_label
-from ccmflow.core.record import Received
+from ccmflow.core.record import PullState, Received
 from ccmflow.core.status import Verdict, format_delta, format_instant, opening, short_instant
 from ccmflow.core.submissions import Source
 
@@ -352,14 +352,14 @@ def _versions(report: Report) -> str:
 
 
 def _next(report: Report) -> Iterable[str]:
-    if report.state == "merged":
+    if report.state == PullState.MERGED:
         yield "This input has been merged. Thank you."
         return
-    if report.close or (report.closed_by_bot and report.state == "closed"):
+    if report.close or (report.closed_by_bot and report.state == PullState.CLOSED):
         yield ("This pull request is closed because it arrived after the deadline and the timeline says late "
                "input to this window is closed. Nothing is lost: the branch and this record are kept, and the "
                "Presidency can still accept the input by commenting `/ccmflow accept-late`.")
-    elif report.state == "closed":
+    elif report.state == PullState.CLOSED:
         yield "This pull request is closed. Nothing is lost: its branch and this record are kept."
     if report.findings or report.unknown_files:
         yield "Please fix the problems listed above; the bot checks every new version automatically."
@@ -370,11 +370,11 @@ def _next(report: Report) -> Iterable[str]:
                "The Presidency decides whether to accept the late input.")
     open_windows = [d.window for d in report.documents
                     if d.window and d.window.closes and report.now <= d.window.closes]
-    if report.state == "open" and open_windows:
+    if report.state == PullState.OPEN and open_windows:
         closes = min(w.closes for w in open_windows if w.closes)
         yield (f"You can still push changes until the deadline, {format_instant(closes, report.timezone)}. "
                "Changes pushed after it are marked as late.")
     if report.protected:
         yield "The Presidency reviews the changes to files that are not documents."
-    if report.state == "open" and report.verdict != Verdict.LATE:
+    if report.state == PullState.OPEN and report.verdict != Verdict.LATE:
         yield "The Presidency considers the input when it prepares the next version of the document."

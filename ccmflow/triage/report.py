@@ -10,7 +10,7 @@ from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import InputFile
 from ccmflow.core.model import Stakeholder, Window
-from ccmflow.core.record import InputRecord
+from ccmflow.core.record import InputRecord, PullState
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Receipt, SubmissionLog
 
@@ -50,7 +50,7 @@ class Report:
     verdict: Verdict
     close: bool
     closed_by_bot: bool
-    state: str
+    state: PullState
     now: datetime
     # Who the input is made for, from its record (a joint input names several); empty: the author's own.
     credited: tuple[Stakeholder, ...] = ()

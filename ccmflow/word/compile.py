@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from docx.document import Document as WordDocument
 from docx.shared import Cm
 
-from ccmflow.inputs.compile import Compilation, Proposal, Row, footer_line, shown_sections, sponsors_text
+from ccmflow.inputs.compile import Alternative, Compilation, Row, footer_line, shown_sections, sponsors_text
 from ccmflow.word.document import (
     PROP_DOCUMENT,
     STYLE_TITLE,
@@ -35,7 +35,7 @@ def _proposal_lines(row: Row) -> list[tuple[str, str]]:
     return lines + reasons
 
 
-def _text(alt: Proposal) -> str:
+def _text(alt: Alternative) -> str:
     return alt.paragraph.text if "text" in alt.fields else "text unchanged"
 
 

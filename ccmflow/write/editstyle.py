@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 from ccmflow.read.yamlsafe import Path
 from ccmflow.write.docemit import FLOW_KEYS, LIST_KEYS, Style
-from ccmflow.write.spans import Source
+from ccmflow.write.spans import Positions
 
 
-def infer_style(src: Source) -> Style:
+def infer_style(src: Positions) -> Style:
     """The most common choice the file makes for each layout question; the canonical one where it makes none."""
     sections = src.data["sections"]
     lists = [path for path in [("sections",), *(("sections", i, "paragraphs") for i in range(len(sections)))]
@@ -35,17 +35,17 @@ def _most_common(values: Iterable[int], default: int) -> int:
     return common[0][0] if common else default
 
 
-def _document_keys(src: Source) -> list[Path]:
+def _document_keys(src: Positions) -> list[Path]:
     meta = src.data["document"]
     return [] if src.flow(("document",)) else [("document", k) for k in meta]
 
 
-def _paragraph_paths(src: Source) -> list[Path]:
+def _paragraph_paths(src: Positions) -> list[Path]:
     return [("sections", i, "paragraphs", j) for i, s in enumerate(src.data["sections"])
             for j in range(len(s["paragraphs"]))]
 
 
-def _scalar_indents(src: Source) -> list[int]:
+def _scalar_indents(src: Positions) -> list[int]:
     """How far the lines of existing block scalars stand in from their keys."""
     found: list[int] = []
     for path in _paragraph_paths(src):
@@ -58,7 +58,7 @@ def _scalar_indents(src: Source) -> list[int]:
     return found
 
 
-def _string_lists(src: Source) -> list[Path]:
+def _string_lists(src: Positions) -> list[Path]:
     """The block lists of strings (indicators, references, ...) under the document and paragraphs."""
     found: list[Path] = []
     for path in [("document",), *_paragraph_paths(src)]:
@@ -68,7 +68,7 @@ def _string_lists(src: Source) -> list[Path]:
     return found
 
 
-def _flow_keys(src: Source) -> frozenset[str]:
+def _flow_keys(src: Positions) -> frozenset[str]:
     """List keys the file writes as [a, b] more often than as block lists."""
     counts: Counter[tuple[str, bool]] = Counter()
     for path in [("document",), *_paragraph_paths(src)]:

@@ -47,7 +47,7 @@ class Layout:
         return common[0][0] if common else default
 
 
-class Source:
+class Positions:
     """Positions in one parsed file: lines, where each node ends, which lines each list item owns."""
 
     def __init__(self, loaded: Loaded) -> None:

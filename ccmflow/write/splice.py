@@ -19,7 +19,7 @@ from ccmflow.write.docemit import (
     meta_fields,
 )
 from ccmflow.write.editstyle import infer_style
-from ccmflow.write.spans import EditError, Entry, Source, Splice, apply, assemble, shift
+from ccmflow.write.spans import EditError, Entry, Positions, Splice, apply, assemble, shift
 
 
 def normal(key: str, raw: Any) -> Any:
@@ -36,7 +36,7 @@ class Splicer:
 
     def __init__(self, loaded: Loaded) -> None:
         check_shape(loaded.data, loaded.path)
-        self.src = Source(loaded)
+        self.src = Positions(loaded)
         self.style = infer_style(self.src)
         self.emit = Emitter(self.style)
         sections = self.src.data["sections"]

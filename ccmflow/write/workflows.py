@@ -10,6 +10,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ccmflow.core.issueform import CONFIG_PATH, FORM_PATH
+from ccmflow.read.kinds import FileKind
 
 WORKFLOW_NAMES: tuple[str, ...] = (
     "ccmflow-triage.yml",
@@ -130,7 +131,7 @@ def form_titles(root: Path) -> list[str]:
         parsed = parse(SourceFile(relative, path.read_bytes()))
         if isinstance(parsed.record, Document):
             documents[parsed.record.id] = parsed.record
-        elif kind_of(relative) == "process" and isinstance(parsed.record, Process):
+        elif kind_of(relative) == FileKind.PROCESS and isinstance(parsed.record, Process):
             order = parsed.record.document_order
     ranked = sorted(documents.values(), key=lambda d: (d.id not in order, order.index(d.id) if d.id in order else 0,
                                                        d.id))
