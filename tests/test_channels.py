@@ -11,8 +11,8 @@ import yaml
 
 from ccmflow.core.model import Channel, Contact, Process
 from ccmflow.core.roles import Role
+from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import parse_text
-from ccmflow.repo.store import directory_workspace
 from ccmflow.write.channels import channel_line
 from ccmflow.write.workflows import form_channels, form_titles, render_issue_form
 

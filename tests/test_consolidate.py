@@ -17,8 +17,9 @@ from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.main import main
+from ccmflow.read.directory import directory_workspace
 from ccmflow.repo.ledger import FrozenInput, Ledger, LedgerEntry, Manifest, freeze_ref, write_ledger, write_manifest
-from ccmflow.repo.store import Store, directory_workspace
+from ccmflow.repo.store import Store
 from ccmflow.write.edit import Editor
 
 DOC = "review-document"

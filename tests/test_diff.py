@@ -13,7 +13,7 @@ from gitutil import commit, init_repo, instance_files, tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccmflow.compare.diff import diff_documents, diff_workspaces, redline
+from ccmflow.compare.diff import diff_documents, redline
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read.load import parse_text
 from ccmflow.repo.store import Store
@@ -86,7 +86,6 @@ def test_redline_gives_back_both_texts(old: str, new: str) -> None:
 def test_no_change_is_an_empty_diff(plan: Document) -> None:
     result = diff_documents(plan, plan)
     assert result.empty and result.changes == () and result.sections_touched == () and dict(result.meta) == {}
-    assert diff_workspaces({"p": plan}, {"p": plan}) == []
 
 
 def test_a_reworded_paragraph_is_modified_with_a_redline(plan: Document) -> None:
@@ -210,14 +209,6 @@ def test_a_new_or_deleted_document(plan: Document) -> None:
     assert len(deleted.of("removed")) == count and dict(deleted.meta) == {}
 
 
-def test_diff_workspaces_lists_changed_documents_only() -> None:
-    review, plan, declaration = read("review-document"), read("lausanne-action-plan"), read("political-declaration")
-    old = {"review-document": review, "lausanne-action-plan": plan}
-    new = {"lausanne-action-plan": dataclasses.replace(plan, status="adopted"), "political-declaration": declaration}
-    assert [(d.document, len(d.changes)) for d in diff_workspaces(old, new)] == [
-        ("lausanne-action-plan", 0), ("political-declaration", 20), ("review-document", 43)]
-
-
 def test_as_json_is_plain_data(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
     reworded = dataclasses.replace(universal[1], text="Promote adherence.")
@@ -249,14 +240,12 @@ def test_diff_between_two_revisions_in_git(tmp_path: Path) -> None:
     store = Store(tmp_path)
     old = store.require("lausanne-action-plan/working-paper").documents
     new = store.require("HEAD").documents
-    [result] = diff_workspaces(old, new)
+    result = diff_documents(old["lausanne-action-plan"], new["lausanne-action-plan"])
     assert result.document == "lausanne-action-plan"
     assert shape(result) == [("pg2fmela", "modified", False), ("p6x2m2os", "moved", True)]
     assert ("-", "actions") in result.changes[0].redline and ("+", "commitments") in result.changes[0].redline
     assert dict(result.meta) == {"version": ("working-paper", "first-draft")}
     assert result.sections_touched == ("introduction",)
-    assert [c.id for c in result.changes] == [c.id for c in diff_documents(old[result.document], new[result.document])
-                                              .changes]
 
 
 # Against an independent account, on a generated 300-paragraph document -----------------------------------------------

@@ -15,8 +15,9 @@ from ccmflow.compare.diff import diff_documents
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document
 from ccmflow.read import load
+from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import SourceFile
-from ccmflow.repo.store import Store, directory_workspace
+from ccmflow.repo.store import Store
 
 LAP, RD = "documents/lausanne-action-plan.yaml", "documents/review-document.yaml"
 PD = "documents/political-declaration.yaml"

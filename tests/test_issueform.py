@@ -12,7 +12,7 @@ from ccmflow.core.issueform import Field
 from ccmflow.core.model import Workspace
 from ccmflow.propose.build import Proposal
 from ccmflow.propose.form import FormProblems, Submission, is_form, parse_form, read_form
-from ccmflow.repo.store import directory_workspace
+from ccmflow.read.directory import directory_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 AUSTRIA_ID = 27361048

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ccmflow.compare.markers import mark_conflicts
-from ccmflow.compare.merge import merge_texts
+from ccmflow.compare.mergefile import merge_file
 from ccmflow.main import main
 
 DOC = "documents/review-document.yaml"
@@ -175,9 +174,9 @@ def test_markers_for_delete_versus_modify_and_fields() -> None:
     base = document()
     ours = document(order=["p001", "p002", "p004"])  # deletes p003
     theirs = document(changed("p003", "Theirs rewrote the third."))
-    text, conflicts = merge_texts(base, ours, theirs, DOC)
-    assert [str(c) for c in conflicts] == ["paragraph 3 (p003): deleted in ours, modified in theirs"]
-    marked = mark_conflicts(text, theirs, DOC, conflicts)
+    merged = merge_file(base, ours, theirs, DOC)
+    assert [str(c) for c in merged.conflicts] == ["paragraph 3 (p003): deleted in ours, modified in theirs"]
+    marked = merged.text
     block = marked.split("<<<<<<< ours: paragraph 3 (p003): deleted in ours, modified in theirs\n")[1]
     ours_side, theirs_side = block.split("=======\n")
     assert ours_side == ""
@@ -193,11 +192,11 @@ def test_markers_for_a_field_a_section_title_and_document_metadata() -> None:
         "title: Introduction", "title: Intro A")
     theirs = base.replace("timeframe: 2021-2025", "timeframe: 2021-2030", 1).replace(
         "title: Review", "title: Theirs").replace("title: Introduction", "title: Intro B")
-    text, conflicts = merge_texts(base, ours, theirs, DOC)
-    assert [str(c) for c in conflicts] == ["paragraph 1 (p001): changed two ways (timeframe)",
-                                           "document title: changed two ways",
-                                           "section introduction: title changed two ways"]
-    marked = mark_conflicts(text, theirs, DOC, conflicts)
+    merged = merge_file(base, ours, theirs, DOC)
+    assert [str(c) for c in merged.conflicts] == ["paragraph 1 (p001): changed two ways (timeframe)",
+                                                  "document title: changed two ways",
+                                                  "section introduction: title changed two ways"]
+    marked = merged.text
     assert ("<<<<<<< ours: document title: changed two ways\n  title: Ours\n=======\n  title: Theirs\n"
             ">>>>>>> theirs: document title\n") in marked
     assert "=======\n    title: Intro B\n>>>>>>> theirs: section introduction\n" in marked

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from ccmflow.compare import mergefile
-from ccmflow.compare.markers import mark_conflicts
-from ccmflow.compare.merge import MergeError, merge_texts
+from ccmflow.compare.markers import mark_parsed
+from ccmflow.compare.merge import MergeError, merge_documents, read_side
 from ccmflow.read import load, yamlsafe
 from ccmflow.write.docemit import Emitter
+from ccmflow.write.edit import write_document
 from tests.test_merge_driver import DOC, TEXTS, changed, document
 
 
@@ -42,7 +43,10 @@ def test_a_clean_merge_reads_each_side_once_and_never_the_result(reads: Counter[
     assert "Ours changed the first." in merged.text and "Theirs added a fifth." in merged.text
     assert "Theirs changed the third." not in merged.text
     assert sorted(reads.values()) == [1, 1, 1] and set(reads) == {base, ours, theirs}
-    assert merged.text == merge_texts(base, ours, theirs, DOC)[0]  # what the full check writes, too
+    # What a full read of every text gives: the merged document, written over OURS text.
+    expected = merge_documents(read_side(base, DOC)[0], read_side(ours, DOC)[0], read_side(theirs, DOC)[0]).document
+    assert read_side(merged.text, DOC)[0] == expected
+    assert merged.text == write_document(ours, DOC, expected)
 
 
 def test_a_conflict_is_marked_from_the_reads_already_made(reads: Counter[str]) -> None:
@@ -53,8 +57,11 @@ def test_a_conflict_is_marked_from_the_reads_already_made(reads: Counter[str]) -
     assert [str(c) for c in merged.conflicts] == ["paragraph 2 (p002): changed two ways (text)"]
     assert set(reads) == {base, ours, theirs} and sorted(reads.values()) == [1, 1, 1]
     load._parsed.clear()
-    text, conflicts = merge_texts(base, ours, theirs, DOC)
-    assert merged.text == mark_conflicts(text, theirs, DOC, conflicts)  # the same markers as a full re-read
+    # The same markers as from texts read afresh in full: OURS kept where the clash is, THEIRS beside it.
+    text = write_document(ours, DOC, merge_documents(read_side(base, DOC)[0], read_side(ours, DOC)[0],
+                                                     read_side(theirs, DOC)[0]).document)
+    marked = mark_parsed(yamlsafe.load(text, DOC), yamlsafe.load(theirs, DOC), merged.conflicts)
+    assert merged.text == marked
 
 
 def test_a_change_outside_paragraphs_is_checked_by_reading_the_result() -> None:

@@ -14,9 +14,10 @@ from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.main import main
 from ccmflow.propose.build import INDICATOR_PLACEHOLDER, Proposal, ProposalError, build
 from ccmflow.propose.resolve import ResolveError, resolve
+from ccmflow.read.directory import directory_workspace
 from ccmflow.read.inputfile import check_input, parse_input
 from ccmflow.read.load import SourceFile, parse_text
-from ccmflow.repo.store import Store, directory_workspace
+from ccmflow.repo.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = "documents/lausanne-action-plan.yaml"

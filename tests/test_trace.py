@@ -12,7 +12,6 @@ from gitutil import set_ref
 from test_consolidate import AUSTRIA, CHILE, DOC, P2, P3, P4, P14, PATH, ledger, make_input, repo, text_at
 
 from ccmflow.consolidation.consolidate import consolidate
-from ccmflow.consolidation.rebase import StaleInput, stale_inputs
 from ccmflow.consolidation.trace import concordance
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Paragraph
@@ -86,14 +85,6 @@ def test_version_names_resolve_to_tags(three_versions: pygit2.Repository) -> Non
     assert resolve_version_rev(store, DOC, "zero-draft") == f"refs/tags/{DOC}/zero-draft"
     assert store.document(resolve_version_rev(store, DOC, "consolidated"), DOC).version == "consolidated"
     assert main(["diff", DOC, "zero-draft", "consolidated", "-C", three_versions.workdir, "--json"]) == 0
-
-
-def test_stale_inputs_after_a_new_version(three_versions: pygit2.Repository) -> None:
-    store = Store(three_versions.workdir)
-    found = stale_inputs(store, DOC, f"{DOC}/consolidated", ["pr-4", "pr-5", "pr-6", "pr-1"])
-    assert found == [StaleInput("pr-5", P4, "deleted", "4")]
-    later = stale_inputs(store, DOC, "main", {"pr-1": "refs/pull/1/head", "pr-6": "refs/pull/6/head"})
-    assert later == [StaleInput("pr-1", P2, "rewritten", "2")]  # pr-3 rewrote Austria's paragraph
 
 
 def test_release_refuses_an_existing_tag_and_unknown_versions(three_versions: pygit2.Repository) -> None:

@@ -19,8 +19,8 @@ from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Process
 from ccmflow.main import main
 from ccmflow.read import yamlsafe
+from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import parse_text
-from ccmflow.repo.store import directory_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 LAP, RD, PD = "lausanne-action-plan.yaml", "review-document.yaml", "political-declaration.yaml"

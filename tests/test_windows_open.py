@@ -18,9 +18,9 @@ from ccmflow.core.status import Verdict, circulated_version, judge, opening, win
 from ccmflow.main import main
 from ccmflow.propose.form import Submission as FormSubmission
 from ccmflow.propose.form import parse_form, read_form
+from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import parse_text
 from ccmflow.read.rules import check
-from ccmflow.repo.store import directory_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 ZURICH = ZoneInfo("Europe/Zurich")

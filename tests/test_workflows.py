@@ -310,7 +310,7 @@ def test_repository_issue_form_is_the_rendered_one() -> None:
 
 def test_issue_form_fields_are_the_ones_the_bot_reads() -> None:
     from ccmflow.propose.form import find_document, find_kind
-    from ccmflow.repo.store import directory_workspace
+    from ccmflow.read.directory import directory_workspace
 
     form = _load(render_issue_form(form_titles(REPO), form_channels(REPO)))
     fields = {item["attributes"]["label"]: item for item in form["body"] if item["type"] != "markdown"}

@@ -194,13 +194,6 @@ def _meta(old: Document | None, new: Document | None) -> dict[str, tuple[object,
     return {k: (getattr(old, k), getattr(new, k)) for k in _META if getattr(old, k) != getattr(new, k)}
 
 
-def diff_workspaces(old: Mapping[str, Document], new: Mapping[str, Document]) -> list[DocumentDiff]:
-    """Per document id, the non-empty diffs between two sets of documents."""
-    ids = list(new) + [d for d in old if d not in new]
-    diffs = [diff_documents(old.get(d), new.get(d)) for d in ids]
-    return [d for d in diffs if not d.empty]
-
-
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """Where a paragraph an input adds or moves goes: after `after` (a paragraph of the base) or first in `section`."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ccmflow.compare.merge import Conflict, ConflictKind
-from ccmflow.read.yamlsafe import Loaded, YamlError
-from ccmflow.read.yamlsafe import load as load_yaml
+from ccmflow.read.yamlsafe import Loaded
 
 NodePath = tuple[str | int, ...]
 
@@ -69,15 +68,6 @@ def _lines(loaded: Loaded | None, path: NodePath | None, keyed: bool, column: in
     return [line[min(-shift, len(line) - len(line.lstrip(" "))):] for line in lines]
 
 
-def _parse(text: str | None, path: str) -> Loaded | None:
-    if not text:
-        return None
-    try:
-        return load_yaml(text, path)
-    except YamlError:
-        return None
-
-
 def _targets(conflict: Conflict, loaded: Loaded | None) -> list[tuple[NodePath | None, bool]]:
     """Where a conflict stands in a file: node paths, each keyed (a field) or not (a whole list item)."""
     if conflict.kind == ConflictKind.DOCUMENT:
@@ -91,18 +81,13 @@ def _targets(conflict: Conflict, loaded: Loaded | None) -> list[tuple[NodePath |
     return [((*found, name) if found else None, True) for name in conflict.fields]
 
 
-def mark_conflicts(merged_text: str, theirs_text: str | None, path: str, conflicts: Sequence[Conflict],
-                   size: int = 7) -> str:
-    """Put `<<<<<<< ours` / `=======` / `>>>>>>> theirs` around each conflicting field, naming the paragraph.
+def mark_parsed(merged: Loaded, theirs: Loaded | None, conflicts: Sequence[Conflict], size: int = 7) -> str:
+    """Put `<<<<<<< ours` / `=======` / `>>>>>>> theirs` around each conflicting field, naming the paragraph;
+    `merged` needs the spans of the conflicting nodes only.
 
     The result is deliberately not valid YAML, so nothing can commit it by accident; a person keeps one side
     (or writes a third), deletes the marker lines and commits.
     """
-    return mark_parsed(load_yaml(merged_text, path), _parse(theirs_text, path), conflicts, size)
-
-
-def mark_parsed(merged: Loaded, theirs: Loaded | None, conflicts: Sequence[Conflict], size: int = 7) -> str:
-    """mark_conflicts from texts already parsed: `merged` needs the spans of the conflicting nodes only."""
     edits = [edit for conflict in conflicts for edit in _edits(merged, theirs, conflict, size)]
     text = merged.text
     for start, end, block in sorted(edits, key=lambda e: e[0], reverse=True):

@@ -291,31 +291,9 @@ def merge_documents(base: Document | None, ours: Document, theirs: Document) -> 
     return MergeResult(document, tuple(conflicts))
 
 
-def parse_document(text: str, path: str) -> Document:
-    """A document from text, or MergeError when the text is not a valid document."""
-    return read_side(text, path)[0]
-
-
 def read_side(text: str, path: str) -> tuple[Document, Loaded]:
     """One side of a merge as a record and its positions; MergeError (the first problems) when it is not one."""
     try:
         return document_text(path, text)
     except InvalidInput as exc:
         raise MergeError("; ".join(str(f) for f in exc.findings[:3])) from None
-
-
-def merge_texts(base_text: str | None, ours_text: str, theirs_text: str, path: str) -> tuple[str, list[Conflict]]:
-    """Merge file texts; the result is OURS text with only the merged changes spliced in (its formatting kept).
-
-    Where a conflict is unresolved the text holds OURS side; `mark_conflicts` marks it for a person.
-    Raises MergeError when a side does not parse as a document.
-    """
-    from ccmflow.write.edit import write_document
-
-    base = parse_document(base_text, path) if base_text and base_text.strip() else None
-    ours, ours_loaded = read_side(ours_text, path)
-    theirs = parse_document(theirs_text, path)
-    result = merge_documents(base, ours, theirs)
-    # OURS is spliced from the parse above rather than read a second time.
-    text = write_document(ours_text, path, result.document, loaded=ours_loaded)
-    return text, list(result.conflicts)

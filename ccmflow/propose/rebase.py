@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from ccmflow.compare.merge import Conflict, MergeError, merge_texts, normalise
+from ccmflow.compare.merge import Conflict, MergeError, normalise
+from ccmflow.compare.mergefile import merge_file
 from ccmflow.core.errors import FatalError
 from ccmflow.core.inputfile import CHANGE_KINDS, InputFile, InputKind
 from ccmflow.core.model import Document, Workspace, paragraph_label
@@ -63,12 +64,13 @@ def rebase(edited: Workspace, edited_text: str, current: Workspace, current_text
     if before is None or now is None:
         raise ProposalError(f"the current version has no document '{proposal.document}'")
     theirs_text = made.files.get(before.path, edited_text)
-    conflicts: list[Conflict]
+    conflicts: tuple[Conflict, ...]
     if edited_text == current_text and before.path == now.path:
-        text, conflicts = theirs_text, []  # nothing to carry over: the merge would give THEIRS, written again
+        text, conflicts = theirs_text, ()  # nothing to carry over: the merge would give THEIRS, written again
     else:
         try:
-            text, conflicts = merge_texts(edited_text, current_text, theirs_text, now.path)
+            merged = merge_file(edited_text, current_text, theirs_text, now.path)  # as the merge driver merges
+            text, conflicts = merged.text, merged.conflicts
         except (MergeError, EditError) as exc:
             raise ProposalError(f"the changes cannot be carried onto the current {now.path}: {exc}") from None
     # The merge speaks of OURS and THEIRS; here they are the current version and the file.

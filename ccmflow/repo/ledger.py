@@ -133,11 +133,6 @@ class Manifest:
     def get(self, number: int) -> FrozenInput | None:
         return self._by_number.get(number)
 
-    @property
-    def complete(self) -> bool:
-        """Every entry with an on-time head carries its record (a manifest of schema 2 written whole)."""
-        return all(i.record is not None for i in self.inputs if i.sha is not None)
-
     def as_json(self) -> dict[str, object]:
         return {"schema": MANIFEST_SCHEMA, "window": self.window,
                 "deadline": self.deadline.astimezone(UTC).isoformat(),

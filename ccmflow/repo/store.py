@@ -93,16 +93,6 @@ class Store:
             return None
 
 
-def __getattr__(name: str) -> object:
-    """directory_files and directory_workspace, kept here for existing importers, imported when first asked for:
-    reading from git never needs them (nor the translations and languages modules they import)."""
-    if name in ("directory_files", "directory_workspace"):
-        from ccmflow.read import directory
-
-        return getattr(directory, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def tree_key(commit: pygit2.Commit, root: str = DOCUMENTS_DIR) -> str:
     """What a workspace at `commit` depends on: the id of its documents tree."""
     try:
