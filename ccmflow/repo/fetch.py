@@ -14,7 +14,7 @@ INPUTS = ("+refs/pull/*/head:refs/pull/*/head", "+refs/ccmflow/*:refs/ccmflow/*"
           "+refs/heads/ccmflow-*:refs/remotes/origin/ccmflow-*")
 REMOTE = "origin"
 
-class _Callbacks(pygit2.RemoteCallbacks):
+class TokenCallbacks(pygit2.RemoteCallbacks):
     """The Actions token as HTTPS credentials (never written to .git/config), and the refs a push refused."""
 
     def __init__(self, token: str | None) -> None:
@@ -39,7 +39,7 @@ def fetch(repo: pygit2.Repository, token: str | None, specs: Sequence[str] = INP
     if origin is None:
         return f"no '{REMOTE}' remote"
     try:
-        origin.fetch(list(specs), callbacks=_Callbacks(token))
+        origin.fetch(list(specs), callbacks=TokenCallbacks(token))
     except pygit2.GitError as exc:
         return f"could not fetch from {REMOTE}: {exc}"
     return None
@@ -52,7 +52,7 @@ def push(repo: pygit2.Repository, token: str | None, specs: Sequence[str]) -> No
     origin = _origin(repo)
     if origin is None:
         raise FatalError(f"no '{REMOTE}' remote to push {', '.join(specs)} to")
-    callbacks = _Callbacks(token)
+    callbacks = TokenCallbacks(token)
     try:
         origin.push(list(specs), callbacks=callbacks)
     except pygit2.GitError as exc:

@@ -12,6 +12,7 @@ from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document
 from ccmflow.read import rules
 from ccmflow.read.load import SourceFile, parse
+from ccmflow.repo.fetch import TokenCallbacks
 from ccmflow.repo.git import LINK, SUBMODULE, exact_commit
 from ccmflow.repo.inputfiles import changed_input_files
 from ccmflow.repo.inputref import pull_ref
@@ -62,7 +63,7 @@ def ensure_heads(repo: pygit2.Repository, heads: Mapping[int, str], token: str |
     except (KeyError, IndexError):
         raise FatalError(f"no '{remote}' remote to fetch pull request heads from "
                          "(check out the repository with actions/checkout)") from None
-    callbacks = _Credentials(token) if token else None
+    callbacks = TokenCallbacks(token)
     specs = [f"+{pull_ref(n)}:{pull_ref(n)}" for n in sorted(missing)]
     try:
         origin.fetch(specs, callbacks=callbacks)
@@ -70,13 +71,6 @@ def ensure_heads(repo: pygit2.Repository, heads: Mapping[int, str], token: str |
         # libgit2's message names the URL, never the token (it is only handed out through the callback).
         raise FatalError(f"could not fetch pull request heads from '{remote}': {exc}") from None
     return {n for n, sha in missing.items() if not has_commit(repo, sha)}
-
-
-class _Credentials(pygit2.RemoteCallbacks):
-    """The Actions token as HTTPS basic credentials, the way GitHub accepts an installation token."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__(credentials=pygit2.UserPass("x-access-token", token))
 
 
 def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
