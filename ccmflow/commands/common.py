@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ccmflow.core.errors import FatalError, InvalidInput
+
 # Argument parsing imports this module: the library is imported only by the functions that need it.
 if TYPE_CHECKING:
     from ccmflow.core.model import Document, Workspace
@@ -26,7 +28,6 @@ def add_common(parser: argparse.ArgumentParser, rev: bool = False) -> None:
 
 def workspace(repo: Path, rev: str | None) -> Workspace:
     """The checked workspace from the files on disk, or from git at `rev`."""
-    from ccmflow.core.errors import InvalidInput
     from ccmflow.read.directory import directory_workspace
 
     if rev is not None:
@@ -46,7 +47,6 @@ def readable_workspace(repo: Path, rev: str | None, wanted: str | None = None) -
     others from `status` and `show`; a broken timeline or registry (or the `wanted` document) still stops."""
     from types import MappingProxyType
 
-    from ccmflow.core.errors import InvalidInput
     from ccmflow.core.model import Document, Process, Registry, Workspace
     from ccmflow.read import rules
     from ccmflow.read.directory import directory_files
@@ -82,7 +82,6 @@ def readable_workspace(repo: Path, rev: str | None, wanted: str | None = None) -
 
 def find_top(start: Path) -> Path:
     """The nearest directory at or above `start` that holds documents/."""
-    from ccmflow.core.errors import FatalError
     from ccmflow.read.load import DOCUMENTS_DIR
 
     start = start.resolve()
@@ -94,7 +93,6 @@ def find_top(start: Path) -> Path:
 
 def document(repo: Path, doc: str, rev: str | None) -> tuple[Document, Workspace | None]:
     """A document by id or by path; the workspace too when the whole tree is valid."""
-    from ccmflow.core.errors import FatalError, InvalidInput
     from ccmflow.core.model import Document
     from ccmflow.read.load import SourceFile, parse
     from ccmflow.repo.store import Store

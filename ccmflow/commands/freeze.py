@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ccmflow.commands.common import add_common, parse_when
+from ccmflow.core.errors import FatalError
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -28,7 +29,6 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     from ccmflow.commands.output import console, emit_json
-    from ccmflow.core.errors import FatalError
     from ccmflow.core.record import credit_name
     from ccmflow.core.status import format_instant
     from ccmflow.inputs.freeze import freeze_report

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ccmflow.commands.common import add_common
+from ccmflow.core.errors import FatalError, InvalidInput
 
 if TYPE_CHECKING:
     from ccmflow.repo.git import Repository
@@ -49,7 +50,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import console, emit_json
-    from ccmflow.core.errors import FatalError
     from ccmflow.read.load import DOCUMENTS_DIR
     from ccmflow.read.rules import PLACEHOLDER_ID
     from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
@@ -102,7 +102,6 @@ _NOTE = "  # a placeholder: put the account's numeric id here (gh api users/LOGI
 
 
 def _values(args: argparse.Namespace) -> dict[str, str]:
-    from ccmflow.core.errors import FatalError
     from ccmflow.read.rules import PLACEHOLDER_ID
     from ccmflow.write.edit import new_id
 
@@ -139,7 +138,6 @@ def _write_instance(docs: Path, values: dict[str, str]) -> None:
 
 
 def _check(target: Path) -> None:
-    from ccmflow.core.errors import InvalidInput
     from ccmflow.read.directory import directory_workspace
 
     _, findings = directory_workspace(target)
@@ -169,7 +167,6 @@ _KEPT = ("readme", "license", "licence", "copying", "contributing", "code_of_con
 
 
 def _check_folder(target: Path) -> None:
-    from ccmflow.core.errors import FatalError
 
     if target.exists() and not target.is_dir():
         raise FatalError(f"{target} is a file: choose a folder")
@@ -189,7 +186,6 @@ def _check_folder(target: Path) -> None:
 def _package(spec: str | None) -> str:
     """The pip requirement the workflows install ccmflow from: --package, else the git commit pip installed
     this ccmflow from. A version pin would name nothing: ccmflow is not published on a package index."""
-    from ccmflow.core.errors import FatalError
     from ccmflow.write.workflows import check_package_spec
 
     found = spec or _installed_from()

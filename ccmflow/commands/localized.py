@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccmflow.commands.common import find_top
+from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.languages import CODES, WORKING
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ def workspace_translations(args: argparse.Namespace, workspace: Workspace,
     """The checked translations beside the workspace (from git at --rev, else from the files on disk); not
     `strict`: those that pass, with a warning on stderr for the others."""
     from ccmflow.commands.output import terminal_safe
-    from ccmflow.core.errors import InvalidInput
     from ccmflow.repo.store import Store
     from ccmflow.repo.translationfiles import translations
 
@@ -46,7 +46,6 @@ def workspace_translations(args: argparse.Namespace, workspace: Workspace,
 
 
 def localized(args: argparse.Namespace, doc: Document, workspace: Workspace | None) -> Localized:
-    from ccmflow.core.errors import FatalError
     from ccmflow.core.languages import localize
 
     if args.lang == WORKING:
@@ -60,7 +59,6 @@ def localized(args: argparse.Namespace, doc: Document, workspace: Workspace | No
 
 def exact_commit(args: argparse.Namespace, doc: Document) -> str | None:
     """The commit the rendered text is exactly at: --rev's, or HEAD's when the file on disk matches it."""
-    from ccmflow.core.errors import FatalError
     from ccmflow.repo.store import Store
 
     try:

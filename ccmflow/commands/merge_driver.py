@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import add_common
+from ccmflow.core.errors import FatalError
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -35,7 +36,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import emit_json
-    from ccmflow.core.errors import FatalError
     from ccmflow.read.load import is_managed, kind_of
 
     if args.install:
@@ -88,7 +88,6 @@ def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.
 def _by_lines(base: Path, ours: Path, theirs: Path, path: str, size: int) -> int:
     """What git would have done without us: `git merge-file`, in place on OURS."""
     from ccmflow.commands.output import terminal_safe
-    from ccmflow.core.errors import FatalError
 
     command = ["git", "merge-file", f"--marker-size={size}", "-L", "ours", "-L", "base", "-L", "theirs",
                str(ours), str(base), str(theirs)]

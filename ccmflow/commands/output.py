@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ccmflow.core.errors import Finding
 from ccmflow.core.escape import json_safe
 from ccmflow.core.escape import terminal_safe as terminal_safe  # the one function; re-exported for commands
 
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ccmflow.compare.diff import Redline
-    from ccmflow.core.errors import Finding
 
 
 

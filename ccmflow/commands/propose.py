@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common
+from ccmflow.core.errors import FatalError
 from ccmflow.core.inputfile import Channel
 
 if TYPE_CHECKING:
@@ -79,7 +80,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _read(path: Path | None) -> str | None:
-    from ccmflow.core.errors import FatalError
 
     if path is None:
         return None
@@ -100,7 +100,6 @@ def _receipt(args: argparse.Namespace, zone: str) -> tuple[datetime | None, Chan
 
 
 def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
-    from ccmflow.core.errors import FatalError
     from ccmflow.core.inputfile import InputKind
     from ccmflow.propose.build import Proposal
 
@@ -127,7 +126,6 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
 def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.common import parse_when
     from ccmflow.commands.output import console, emit_json, terminal_safe
-    from ccmflow.core.errors import FatalError
     from ccmflow.propose.build import ProposalError, build, fresh_input_id
     from ccmflow.propose.receipt import check_receipt
     from ccmflow.repo.branches import commit_on_new_branch
@@ -181,7 +179,6 @@ def _from_docx(args: argparse.Namespace, store: Store, tip: Commit, current: Wor
     """The file's changes, read against the version it names (one of the base branch's), carried onto the tip."""
     from dataclasses import replace
 
-    from ccmflow.core.errors import FatalError
     from ccmflow.core.inputfile import InputKind
     from ccmflow.propose.build import fresh_input_id, with_edits
     from ccmflow.propose.rebase import Clashes, Refused, edited_version, rebase
@@ -231,7 +228,6 @@ def _from_docx(args: argparse.Namespace, store: Store, tip: Commit, current: Wor
 
 def _read_bytes(path: Path) -> bytes:
     """The file, read no further than a circulated document can be long."""
-    from ccmflow.core.errors import FatalError
     from ccmflow.word.package import FILE_MAX, MIB, NotReadable
 
     data = bytearray()

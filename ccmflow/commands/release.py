@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ccmflow.commands.common import add_common
+from ccmflow.core.errors import FatalError
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -46,7 +47,6 @@ def _issued(store: Any, args: argparse.Namespace) -> date | None:
     from zoneinfo import ZoneInfo
 
     from ccmflow.commands.common import parse_when
-    from ccmflow.core.errors import FatalError
 
     if args.issued is not None:
         try:

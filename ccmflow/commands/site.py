@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ccmflow.commands.common import NOW_ENV, add_common, parse_when
+from ccmflow.core.errors import FatalError
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -26,7 +27,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _check_out(out: Path) -> None:
-    from ccmflow.core.errors import FatalError
     from ccmflow.site.build import MARKER
 
     if out.exists() and not out.is_dir():

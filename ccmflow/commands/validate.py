@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ccmflow.commands.common import add_common, find_top
-
-if TYPE_CHECKING:
-    from ccmflow.core.errors import Finding
+from ccmflow.core.errors import Finding
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -94,7 +92,6 @@ def _input_findings(args: argparse.Namespace) -> list[Finding]:
 
 def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:
     """Each folder is checked as a whole (cross-file rules need it); named files filter what is shown."""
-    from ccmflow.core.errors import Finding
     from ccmflow.read.directory import directory_workspace
     from ccmflow.read.load import DOCUMENTS_DIR
 
