@@ -67,16 +67,5 @@ def exact_commit(args: argparse.Namespace, doc: Document) -> str | None:
         return None
     if args.rev is not None:
         return str(store.commit(args.rev).id)
-    if store.repo.head_is_unborn:
-        return None
-    head = store.commit("HEAD")
-    top = find_top(args.repo)
     path = Path(doc.path)
-    on_disk = path if path.is_absolute() else top / path
-    try:
-        rel = on_disk.resolve().relative_to(Path(store.repo.workdir).resolve()).as_posix()
-        blob = head.tree[rel]
-    except (KeyError, ValueError, TypeError):
-        return None
-    data = getattr(blob, "data", None)
-    return str(head.id) if on_disk.is_file() and data == on_disk.read_bytes() else None
+    return store.committed_as(path if path.is_absolute() else find_top(args.repo) / path)

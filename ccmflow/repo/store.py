@@ -85,6 +85,19 @@ class Store:
                 raise InvalidInput(list(parsed.findings))
         raise FatalError(f"no document '{doc}' at {rev} (documents are the YAML files in {self.root}/)")
 
+    def committed_as(self, path: Path) -> str | None:
+        """HEAD's commit when the file at `path` (in the work tree) is byte for byte what HEAD holds; else None
+        (an uncommitted edit, a file outside the repository, no commit yet)."""
+        if self.repo.head_is_unborn or not path.is_file():
+            return None
+        head = self.commit("HEAD")
+        try:
+            rel = path.resolve().relative_to(Path(self.repo.workdir).resolve()).as_posix()
+            blob = head.tree[rel]
+        except (KeyError, ValueError, TypeError):
+            return None
+        return str(head.id) if isinstance(blob, pygit2.Blob) and blob.data == path.read_bytes() else None
+
     def find_document(self, rev: str | pygit2.Oid, doc: str) -> Document | None:
         """One document at a revision, or None when it is not there (or its file is not valid there)."""
         try:

@@ -1,0 +1,172 @@
+"""A new process repository for another treaty body: the template instance written, checked, committed and tagged.
+
+`ccmflow init` asks for the names and dates; everything it then does is here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from importlib import metadata, resources
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.read.directory import directory_workspace
+from ccmflow.read.load import DOCUMENTS_DIR
+from ccmflow.read.rules import PLACEHOLDER_ID
+from ccmflow.read.schema import SCHEMAS
+from ccmflow.repo.git import Repository, commit_everything, set_ref
+from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
+from ccmflow.repo.versions import version_tag
+from ccmflow.write.edit import new_id
+from ccmflow.write.workflows import check_package_spec, write_files
+
+_NOTE = "  # a placeholder: put the account's numeric id here (gh api users/LOGIN --jq .id)"
+# What a new repository may already hold: a clone of a freshly created GitHub repository.
+_KEPT = ("readme", "license", "licence", "copying", "contributing", "code_of_conduct", "security", ".gitignore")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conference:
+    """What a new process repository starts from (the placeholder account id where an id is not known yet)."""
+
+    name: str
+    short_name: str
+    venue: str
+    start: date
+    end: date | None
+    timezone: str
+    presidency: str
+    presidency_login: str
+    presidency_id: int = PLACEHOLDER_ID
+    isu_login: str
+    isu_id: int = PLACEHOLDER_ID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Created:
+    documents: tuple[str, ...]
+    workflows: tuple[str, ...]
+    tags: tuple[str, ...]
+    package: str
+    placeholder: bool  # an account is still the placeholder: validate flags it until it is replaced
+
+
+def create(target: Path, conference: Conference, package: str | None) -> Created:
+    """Write, check, commit and tag a new process repository in `target` (absent, empty or a fresh clone)."""
+    check_folder(target)
+    spec = package_spec(package)
+    if conference.presidency_id < 0 or conference.isu_id < 0:
+        raise FatalError("--presidency-id is a GitHub user id: a positive number (gh api users/LOGIN --jq .id)")
+    try:
+        ZoneInfo(conference.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FatalError(f"unknown time zone '{conference.timezone}' (use an IANA name like Europe/Vienna)") from None
+    docs = target / DOCUMENTS_DIR
+    (docs / "schemas").mkdir(parents=True)
+    _write_instance(docs, _values(conference))
+    written = write_files(target, spec)
+    write_gitattributes(target)
+    _check(target)
+    repo, tags = _commit(target)
+    configure_merge_driver(repo)
+    return Created(documents=tuple(sorted(p.name for p in docs.glob("*.yaml"))),
+                   workflows=tuple(sorted(str(p) for p in written)), tags=tuple(tags), package=spec,
+                   placeholder=PLACEHOLDER_ID in (conference.presidency_id, conference.isu_id))
+
+
+def _values(c: Conference) -> dict[str, str]:
+    end = c.end or c.start
+    if end < c.start:
+        raise FatalError("--end is before --start")
+    quoted = {"CONFERENCE": c.name, "SHORT": c.short_name, "VENUE": c.venue, "PRESIDENCY": c.presidency,
+              "PRESIDENCY_LOGIN": c.presidency_login, "ISU_LOGIN": c.isu_login,
+              "TITLE": f"Outcome document of the {c.short_name}"}
+    # JSON strings are valid YAML double-quoted scalars: no user text can break the file's structure.
+    values = {k: json.dumps(v, ensure_ascii=False) for k, v in quoted.items()}
+    first = new_id(())
+    values.update({"START": c.start.isoformat(), "END": end.isoformat(), "TIMEZONE": c.timezone,
+                   "PRESIDENCY_ID": str(c.presidency_id), "ISU_ID": str(c.isu_id), "ID1": first,
+                   "ID2": new_id({first}),
+                   "PRESIDENCY_NOTE": _NOTE if c.presidency_id == PLACEHOLDER_ID else "",
+                   "ISU_NOTE": _NOTE if c.isu_id == PLACEHOLDER_ID else ""})
+    return values
+
+
+def _write_instance(docs: Path, values: dict[str, str]) -> None:
+    templates = resources.files("ccmflow.templates").joinpath("instance")
+    for name in ("outcome-document.yaml", "process.yaml", "stakeholders.yaml"):
+        text = templates.joinpath(name).read_text("utf-8")
+        for key, value in values.items():
+            text = text.replace(f"@{key}@", value)
+        (docs / name).write_text(text, encoding="utf-8")
+    schemas = resources.files("ccmflow.schemas")
+    for name in SCHEMAS:
+        (docs / "schemas" / f"{name}.schema.json").write_text(
+            schemas.joinpath(f"{name}.schema.json").read_text("utf-8"), encoding="utf-8")
+
+
+def _check(target: Path) -> None:
+    _, findings = directory_workspace(target)
+    if findings:
+        raise InvalidInput(findings)
+
+
+def _commit(target: Path) -> tuple[Repository, list[str]]:
+    """The first commit (on top of what a clone already holds), each document tagged at its version there, so
+    `ccmflow diff DOC zero-draft HEAD` works from the start."""
+    repo, made = commit_everything(target, "Start the process repository (ccmflow init)")
+    workspace, _ = directory_workspace(target)
+    tags: list[str] = []
+    for document in workspace.documents.values() if workspace is not None else ():
+        tag = version_tag(document.id, document.version)
+        set_ref(repo, tag, made.id)
+        tags.append(tag.removeprefix("refs/tags/"))
+    return repo, sorted(tags)
+
+
+def check_folder(target: Path) -> None:
+    """Refuse a folder init would mix its files with."""
+    if target.exists() and not target.is_dir():
+        raise FatalError(f"{target} is a file: choose a folder")
+    if not target.exists():
+        return
+    others = sorted(p.name for p in target.iterdir()
+                    if p.name != ".git" and not p.name.lower().startswith(_KEPT))
+    if others:
+        shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+        raise FatalError(f"{target} holds files init would mix with its own ({shown}): choose a new folder, or "
+                         "one holding only a git repository and a README, LICENSE or .gitignore")
+    git = target / ".git"
+    if git.exists() and not git.is_dir():
+        raise FatalError(f"{target}/.git is not a folder (a worktree or submodule): run init in a plain clone")
+
+
+def package_spec(spec: str | None) -> str:
+    """The pip requirement the workflows install ccmflow from: --package, else the git commit pip installed
+    this ccmflow from. A version pin would name nothing: ccmflow is not published on a package index."""
+    found = spec or _installed_from()
+    if found is None:
+        raise FatalError("init needs --package: how the bot's workflows install ccmflow, which is not published "
+                         "on PyPI. Give a pinned source, e.g. --package git+https://github.com/ORG/ccmflow@COMMIT "
+                         "(the full commit SHA). Nothing was written.")
+    try:
+        return check_package_spec(found)
+    except ValueError as exc:
+        raise FatalError(f"--package: {exc}") from None
+
+
+def _installed_from() -> str | None:
+    """`git+URL@COMMIT` when pip installed ccmflow from a git repository (PEP 610's direct_url.json)."""
+    try:
+        raw = metadata.distribution("ccmflow").read_text("direct_url.json")
+        data = json.loads(raw) if raw else None
+    except (metadata.PackageNotFoundError, ValueError):
+        return None
+    vcs = data.get("vcs_info") if isinstance(data, dict) else None
+    if not isinstance(vcs, dict) or vcs.get("vcs") != "git" or not vcs.get("commit_id"):
+        return None
+    url = str(data["url"]) if isinstance(data, dict) else ""
+    return f"git+{url}@{vcs['commit_id']}" if url.startswith("https://") else None
