@@ -43,6 +43,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                         help="how the bot's workflows install ccmflow, as pip takes it: ccmflow is not on PyPI, so "
                              "give a pinned source such as git+https://github.com/ORG/ccmflow@COMMIT (default: "
                              "the git commit this ccmflow was installed from, when pip recorded one)")
+    parser.add_argument("--default-branch", default=None,
+                        help="the repository's default branch on GitHub, the only one whose pull requests and pushes "
+                             "start the bot's jobs (default: the clone's current branch, else main)")
     add_common(parser)
     return parser
 
@@ -58,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     target: Path = args.dir
     _check_folder(target)
     package = _package(args.package)
+    branch = _default_branch(target, args.default_branch)
     if args.presidency_id is None:
         args.presidency_id = PLACEHOLDER_ID
     if args.isu_id is None:
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     docs = target / DOCUMENTS_DIR
     (docs / "schemas").mkdir(parents=True)
     _write_instance(docs, _values(args))
-    written = write_files(target, package)
+    written = write_files(target, package, branch)
     write_gitattributes(target)
     _check(target)
     repo, tags = _commit(target)
@@ -90,11 +94,12 @@ def run(args: argparse.Namespace) -> int:
                       "the support unit (record-input) in documents/stakeholders.yaml with their numeric ids "
                       "(gh api users/LOGIN --jq .id); `ccmflow validate` flags them until then", markup=False)
         out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations),")
-        out.print("        push to GitHub, and protect the main branch (see README: installing the bot);")
+        out.print(f"        push to GitHub, and protect the {branch} branch (see README: installing the bot);",
+                  markup=False)
         out.print("        add the repository secret CCMFLOW_STATE_KEY (a random value) that signs the bot's log;")
         out.print("        each clone runs `ccmflow merge-driver --install` once for structural merges")
-        out.print(f"  the bot's workflows install `{package}` (to change it later: python -m "
-                  f"ccmflow.write.workflows {target} SPEC)", markup=False)
+        out.print(f"  the bot's workflows install `{package}` and run for pull requests into `{branch}` (to change "
+                  f"either later: python -m ccmflow.write.workflows {target} SPEC BRANCH)", markup=False)
     return 0
 
 
@@ -184,6 +189,22 @@ def _check_folder(target: Path) -> None:
     git = target / ".git"
     if git.exists() and not git.is_dir():
         raise FatalError(f"{target}/.git is not a folder (a worktree or submodule): run init in a plain clone")
+
+
+def _default_branch(target: Path, given: str | None) -> str:
+    """--default-branch, else the branch a clone of a new GitHub repository is on (its default), else main."""
+    from ccmflow.core.errors import FatalError
+    from ccmflow.write.workflows import check_branch
+
+    branch = given
+    if branch is None:
+        head = target / ".git" / "HEAD"
+        current = head.read_text("utf-8").strip() if head.is_file() else ""
+        branch = current.removeprefix("ref: refs/heads/") if current.startswith("ref: refs/heads/") else "main"
+    try:
+        return check_branch(branch)
+    except ValueError as exc:
+        raise FatalError(f"--default-branch: {exc}") from None
 
 
 def _package(spec: str | None) -> str:
