@@ -105,7 +105,7 @@ def test_every_job_installs_uv_then_the_lock_with_hashes_then_ccmflow_without_de
                 assert uv == ("python -m pip install --disable-pip-version-check --no-cache-dir --require-hashes "
                               f"--no-deps --only-binary :all: -r {UV_LOCK_PATH}")
                 assert lock == ("python -m uv pip install --no-config --require-hashes --only-binary :all: "
-                                f"-r {LOCK_PATH}")
+                                f"--no-deps -r {LOCK_PATH}")
                 assert package == f"python -m uv pip install --no-config --no-deps --no-build-isolation {spec}"
 
 

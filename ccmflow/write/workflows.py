@@ -23,7 +23,9 @@ LOCK_TEMPLATES = {LOCK_PATH: "ccmflow-requirements.txt", UV_LOCK_PATH: "uv-requi
 # What every job that runs ccmflow installs, line by line, before it runs it (the last line names the package).
 INSTALL_UV = ("python -m pip install --disable-pip-version-check --no-cache-dir --require-hashes --no-deps "
               f"--only-binary :all: -r {UV_LOCK_PATH}")
-INSTALL_LOCK = f"python -m uv pip install --no-config --require-hashes --only-binary :all: -r {LOCK_PATH}"
+# --no-deps: the lock is complete (compiled with every dependency), so uv resolves nothing and reads no wheel's
+# metadata; it only checks each wheel against its hashes.
+INSTALL_LOCK = f"python -m uv pip install --no-config --require-hashes --only-binary :all: --no-deps -r {LOCK_PATH}"
 INSTALL_PACKAGE = "python -m uv pip install --no-config --no-deps --no-build-isolation "
 
 # The templated things: what the install gets as ccmflow's package, and the name of the default branch.
