@@ -373,7 +373,7 @@ def summary(results: list[Round]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="rounds, alternating which install goes first (3)")
+    parser.add_argument("--runs", type=int, default=5, help="rounds, alternating which install goes first (5)")
     parser.add_argument("--python", default="auto",
                         help="the interpreter standing for setup-python's (default: python<version> on PATH or "
                              "under ~/.pyenv)")
