@@ -20,15 +20,35 @@ from . import events
 from .client import Backoff, GitHub, PyGithubClient
 from .context import Context, Settings
 from .payload import describe
-from .router import PHASES, Router, ignored
+from .router import FOLLOW_UP, PHASES, PRIMARY, Router, ignored
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
 BEHAVIOURS = ("triage", "commands", "cosponsor", "retriage", "disposition", "freeze", "summary", "issueform")
+# The events each one registers for, by phase (a /ccmflow command word is an issue_comment's): a run imports only
+# the behaviours of its event and phases, as importing the others costs a fresh runner about 0.1 s.
+# tests/test_bot_startup.py checks this table against what each register() does.
+_PULL = ("pull_request_target", "pull_request")
+HANDLES: dict[str, frozenset[tuple[str, str]]] = {
+    "triage": frozenset((event, PRIMARY) for event in _PULL),
+    "commands": frozenset({("issue_comment", PRIMARY)}),
+    "cosponsor": frozenset({("issue_comment", PRIMARY)}),
+    "retriage": frozenset({("push", PRIMARY), ("workflow_dispatch", PRIMARY)}),
+    "disposition": frozenset({("push", PRIMARY)}),
+    "freeze": frozenset({("schedule", PRIMARY), ("workflow_dispatch", PRIMARY)}),
+    "summary": frozenset({("schedule", PRIMARY), ("workflow_dispatch", PRIMARY), ("issue_comment", PRIMARY),
+                          ("issue_comment", FOLLOW_UP), *((event, FOLLOW_UP) for event in _PULL)}),
+    "issueform": frozenset({("issues", PRIMARY)}),
+}
 
 DEFAULT_LOGIN = "github-actions[bot]"
 WARNING = "::warning::"  # a line GitHub Actions shows as a warning of the run
 NO_KEY = ("CCMFLOW_STATE_KEY is not set: the submission log in the bot's comments is not signed (see the README, "
           "'The submission log')")
+
+
+def behaviours_for(event: str, phases: Sequence[str]) -> tuple[str, ...]:
+    """The behaviours that handle `event` in one of `phases`, in BEHAVIOURS' order."""
+    return tuple(name for name in BEHAVIOURS if any((event, phase) in HANDLES[name] for phase in phases))
 
 
 def build_router(behaviours: Sequence[str] = BEHAVIOURS) -> Router:
@@ -113,7 +133,7 @@ def run(env: Mapping[str, str], settings: Settings, phases: tuple[str, ...],
     except UnusableEvent as exc:
         return [ignored(str(exc)).line(env.get("GITHUB_EVENT_NAME") or "event")]
     action = events.action_of(payload)
-    router = build_router()
+    router = build_router(behaviours_for(name, phases))
     context = Context(settings, name, make_client(settings, sleep))
     where = f"{name}/{action}" if action else name
     lines = [outcome.line(where) for outcome in router.dispatch(name, action, lambda: events.parse(name, payload),

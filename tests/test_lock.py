@@ -1,4 +1,4 @@
-"""The hash-pinned lock the workflows install from: it matches pyproject.toml and every job uses it."""
+"""The hash-pinned locks the workflows install from: they match pyproject.toml and every job uses them."""
 
 from __future__ import annotations
 
@@ -6,19 +6,21 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name, parse_wheel_filename
 from ruamel.yaml import YAML
 
 from ccmflow.main import main
-from ccmflow.write.workflows import LOCK_PATH, render_lock, render_workflows
+from ccmflow.write.workflows import LOCK_PATH, UV_LOCK_PATH, render_locks, render_workflows
 
 REPO = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
 BUILD_IN = REPO / "ccmflow" / "templates" / "build-requirements.in"
+UV_IN = REPO / "ccmflow" / "templates" / "uv-requirements.in"
+REGENERATE = "regenerate with: python tools/relock.py"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+?)(?:\s*;.*?)?\s*\\?$")
 HASH = re.compile(r"^\s+--hash=sha256:[0-9a-f]{64}\s*\\?$")
 VIA = re.compile(r"^\s+#\s+(?:via\s+)?(.+?)\s*$")
@@ -47,7 +49,8 @@ def parse_lock(text: str) -> dict[str, Pinned]:
     return pinned
 
 
-LOCK = parse_lock(render_lock())
+LOCKS = render_locks()
+LOCK = parse_lock(LOCKS[LOCK_PATH])
 
 
 def _requirements(lines: list[str]) -> list[Requirement]:
@@ -61,7 +64,7 @@ BUILD = _requirements(BUILD_IN.read_text("utf-8").splitlines())
 @pytest.mark.parametrize("requirement", [*RUNTIME, *BUILD], ids=str)
 def test_every_requirement_is_pinned_within_its_specifier_with_a_hash(requirement: Requirement) -> None:
     pinned = LOCK.get(canonicalize_name(requirement.name))
-    assert pinned is not None, f"{requirement} is not in the lock: regenerate it (README, Development)"
+    assert pinned is not None, f"{requirement} is not in the lock: {REGENERATE}"
     assert requirement.specifier.contains(pinned.version, prereleases=True), (requirement, pinned.version)
     assert pinned.hashes >= 1
 
@@ -78,37 +81,56 @@ def test_the_build_requirements_are_pyprojects() -> None:
     assert sorted(map(str, BUILD)) == sorted(PYPROJECT["build-system"]["requires"])
 
 
-def test_the_lock_targets_the_python_the_workflows_set_up() -> None:
-    target = re.search(r"--python-version (\d+\.\d+)", render_lock())
-    assert target is not None, "the lock's header must say which Python it was compiled for"
+def test_the_locks_target_the_python_the_workflows_set_up() -> None:
+    targets = {path: re.match(r"# For Python (\d+\.\d+) on x86_64-manylinux", text) for path, text in LOCKS.items()}
+    assert all(targets.values()), f"each lock's first line must say which Python it was compiled for: {targets}"
+    (target,) = {m.group(1) for m in targets.values() if m}
     for path, text in render_workflows(".").items():
         for job in YAML(typ="safe", pure=True).load(text)["jobs"].values():
             versions = {str(s["with"]["python-version"]) for s in job["steps"] if "setup-python" in s.get("uses", "")}
             installs = any("pip install" in s.get("run", "") for s in job["steps"])
-            assert versions == ({target.group(1)} if installs else set()), path
-
-
-def _install_steps(text: str) -> list[str]:
-    workflow: dict[str, Any] = YAML(typ="safe", pure=True).load(text)
-    return [step["run"] for job in workflow["jobs"].values() for step in job["steps"]
-            if "pip install" in step.get("run", "")]
+            assert versions == ({target} if installs else set()), path
 
 
 @pytest.mark.parametrize("spec", [".", "ccmflow==0.1.0"])
-def test_every_job_installs_the_lock_with_hashes_then_ccmflow_without_dependencies(spec: str) -> None:
+def test_every_job_installs_uv_then_the_lock_with_hashes_then_ccmflow_without_dependencies(spec: str) -> None:
     for path, text in render_workflows(spec).items():
-        steps = _install_steps(text)
-        jobs = YAML(typ="safe", pure=True).load(text)["jobs"].values()
-        assert steps or all(job.get("if") is False for job in jobs), path  # the receipts workflow runs no job
-        for run in steps:
-            first, second = run.strip().splitlines()
-            assert first == f"python -m pip install --require-hashes --only-binary :all: -r {LOCK_PATH}"
-            assert second == f"python -m pip install --no-deps --no-build-isolation {spec}"
+        for name, job in YAML(typ="safe", pure=True).load(text)["jobs"].items():
+            runs = [step.get("run", "").strip() for step in job.get("steps", [])]
+            installs = [i for i, run in enumerate(runs) if "pip install" in run]
+            uses = [i for i, run in enumerate(runs) if run.startswith("ccmflow")]
+            assert len(installs) == (1 if uses else 0) and all(installs[0] < i for i in uses), (path, name)
+            for i in installs:
+                uv, lock, package = runs[i].splitlines()
+                assert uv == ("python -m pip install --disable-pip-version-check --no-cache-dir --require-hashes "
+                              f"--no-deps --only-binary :all: -r {UV_LOCK_PATH}")
+                assert lock == ("python -m uv pip install --no-config --require-hashes --only-binary :all: "
+                                f"--no-deps -r {LOCK_PATH}")
+                assert package == f"python -m uv pip install --no-config --no-deps --no-build-isolation {spec}"
 
 
-def test_the_repository_and_a_new_one_carry_the_lock(tmp_path: Path) -> None:
-    regenerate = "regenerate with: python -m ccmflow.write.workflows . ."
-    assert (REPO / LOCK_PATH).read_text("utf-8") == render_lock(), regenerate
+def test_uv_is_locked_as_one_runner_wheel_by_url_and_hash() -> None:
+    """pip installs uv by URL (no index page to read: uv's lists thousands of files) and checks its hash."""
+    requirement_lines = [line for line in LOCKS[UV_LOCK_PATH].splitlines() if line and not line.startswith("#")]
+    assert len(requirement_lines) == 2, requirement_lines
+    match = re.fullmatch(r"uv @ (https://files\.pythonhosted\.org/packages/\S+/([^/\s]+\.whl)) \\",
+                         requirement_lines[0])
+    assert match, requirement_lines[0]
+    assert re.fullmatch(r"    --hash=sha256:[0-9a-f]{64}", requirement_lines[1])
+    name, version, _, tags = parse_wheel_filename(match.group(2))
+    assert name == "uv"
+    (wanted,) = _requirements(UV_IN.read_text("utf-8").splitlines())
+    assert SpecifierSet(str(wanted.specifier)).contains(version), (wanted, version)
+    platforms = {tag.platform for tag in tags}
+    assert any(re.fullmatch(r"manylinux(_2_(\d+)|2014)_x86_64", p) for p in platforms), platforms
+    assert all(int(m.group(1)) <= 28 for p in platforms if (m := re.fullmatch(r"manylinux_2_(\d+)_x86_64", p))), \
+        "the wheel must run where the lock says: manylinux 2.28 on x86_64 (GitHub's ubuntu-latest runners)"
+
+
+def test_the_repository_and_a_new_one_carry_the_locks(tmp_path: Path) -> None:
+    for path, text in LOCKS.items():
+        assert (REPO / path).read_text("utf-8") == text, f"{path}: {REGENERATE}"
     assert main(["init", str(tmp_path / "new"),
                  "--package", "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567"]) == 0
-    assert (tmp_path / "new" / LOCK_PATH).read_text("utf-8") == render_lock()
+    for path, text in LOCKS.items():
+        assert (tmp_path / "new" / path).read_text("utf-8") == text

@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pygit2
 import pytest
+from botkit import World, world
 from ruamel.yaml import YAML
 
 from ccmflow.core.issueform import CONFIG_PATH, FORM_PATH, KIND_OPTIONS, Field
+from ccmflow.main import main
 from ccmflow.write.workflows import (
     PR_TEMPLATE_PATH,
-    WORKFLOW_NAMES,
     WORKFLOWS_DIR,
     check_package_spec,
     form_channels,
@@ -24,6 +26,7 @@ from ccmflow.write.workflows import (
     render_issue_form,
     render_pr_template,
     render_workflows,
+    workflow_names,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,6 +35,12 @@ SPECS = [".", "ccmflow==0.1.0", GIT_SPEC]
 SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 USES_LINE = re.compile(r"^\s*(?:- )?uses:\s*(\S+)\s*(?:#\s*(\S+))?\s*$")
 REGENERATE = "regenerate with: python -m ccmflow.write.workflows . ."
+OPENED = "2020-04-20T10:00:00Z"
+FORM = ("### Document\n\nLausanne Review Document\n\n### Kind of input\n\nAmend a paragraph\n\n### Paragraph\n\n5\n\n"
+        "### Proposed text or remark\n\nSince the First Review Conference, 110 States have joined the Convention.\n\n"
+        "### Justification\n\n_No response_\n\n### On whose behalf\n\n_No response_")
+
+__all__ = ["world"]  # the fixture, imported by name
 
 
 def _load(text: str) -> dict[str, Any]:
@@ -68,12 +77,12 @@ RECORD_ONLY = [r for r in RENDERED if _never_runs(r[2])]
 
 def test_repository_workflows_are_rendered_for_dot() -> None:
     rendered = render_workflows(".")
-    assert sorted(rendered) == sorted(f"{WORKFLOWS_DIR}/{name}" for name in WORKFLOW_NAMES)
+    assert sorted(rendered) == sorted(f"{WORKFLOWS_DIR}/{name}" for name in workflow_names())
     for path, text in rendered.items():
         on_disk = REPO / path
         assert on_disk.is_file(), f"{path} is missing; {REGENERATE}"
         assert on_disk.read_bytes() == text.encode("utf-8"), f"{path} differs from its template; {REGENERATE}"
-    stale = {p.name for p in (REPO / WORKFLOWS_DIR).glob("ccmflow-*.y*ml")} - set(WORKFLOW_NAMES)
+    stale = {p.name for p in (REPO / WORKFLOWS_DIR).glob("ccmflow-*.y*ml")} - set(workflow_names())
     assert not stale, f"workflows no longer rendered by ccmflow: {sorted(stale)}"
 
 
@@ -98,10 +107,10 @@ def test_good_specs_are_installed_verbatim(spec: str) -> None:
     for path, text in render_workflows(spec).items():
         workflow = _load(text)
         installs = [s["run"] for s in _steps(workflow) if "pip install" in s.get("run", "")]
-        lock = "python -m pip install --require-hashes --only-binary :all: -r .github/ccmflow-requirements.txt"
-        wanted = f"{lock}\npython -m pip install --no-deps --no-build-isolation {spec}\n"
+        packages = [run.splitlines()[-1] for run in installs]
         running = [j for j in workflow["jobs"].values() if any("ccmflow" in s.get("run", "") for s in j["steps"])]
-        assert installs == [wanted] * len(running), path
+        wanted = f"python -m uv pip install --no-config --no-deps --no-build-isolation {spec}"
+        assert packages == [wanted] * len(running), path
 
 
 BAD_SPECS = [
@@ -204,7 +213,8 @@ def test_the_receipts_workflow_only_makes_github_record_each_version() -> None:
     assert [Path(path).name for spec, path, _ in RECORD_ONLY if spec == "."] == ["ccmflow-receipts.yml"]
     for _, path, text in RECORD_ONLY:
         workflow = _load(text)
-        assert workflow["on"] == {"pull_request": {"types": ["opened", "synchronize", "reopened"]}}, path
+        assert workflow["on"] == {"pull_request": {"types": ["opened", "synchronize", "reopened"],
+                                                   "branches": ["main"]}}, path
         assert workflow["permissions"] == {} and "secrets." not in text and "uses:" not in text
         assert "${{ github.run_id }}" in workflow["concurrency"]["group"]  # no run waits for, or displaces, another
         for job in workflow["jobs"].values():
@@ -339,7 +349,7 @@ def test_issues_workflow_reads_forms_only_with_what_it_needs() -> None:
     assert workflow["permissions"] == {}
     (job,) = workflow["jobs"].values()
     assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write",
-                                  "statuses": "write"}
+                                  "statuses": "write", "actions": "read"}
 
 
 def test_check_jsonschema_accepts_the_issue_form_and_its_config(tmp_path: Path) -> None:
@@ -351,3 +361,143 @@ def test_check_jsonschema_accepts_the_issue_form_and_its_config(tmp_path: Path) 
         result = subprocess.run([tool, "--builtin-schema", schema, str(path)], capture_output=True, text=True,
                                 timeout=300, check=False)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+# (f) only the default branch's copy of a workflow can start a job holding the secret or a write token
+
+
+# Events GitHub runs from the default branch's copy of the workflow file, whatever branch they concern.
+DEFAULT_COPY_EVENTS = {"issue_comment", "issues", "schedule"}
+REF_GUARD = "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
+BOT_BRANCH = "input/issue-7"
+
+
+def _glob(pattern: str, branch: str) -> bool | None:
+    """A `branches:` pattern against a branch (* within a path segment, ** across); None if it uses more."""
+    if re.search(r"[?+\[\]!]", pattern):
+        return None
+    regex = "".join(".*" if part == "**" else "[^/]*" if part == "*" else re.escape(part)
+                    for part in re.split(r"(\*\*|\*)", pattern))
+    return re.fullmatch(regex, branch) is not None
+
+
+def _triggers(workflow: dict[str, Any]) -> dict[str, Any]:
+    on = workflow["on"]
+    return {on: None} if isinstance(on, str) else dict.fromkeys(on) if isinstance(on, list) else dict(on)
+
+
+def _filtered_out(trigger: Any, branch: str) -> bool:
+    """Whether a pull_request_target or push trigger's branch filters keep `branch` from starting a run."""
+    if not isinstance(trigger, dict):
+        return False
+    if "branches" in trigger:
+        matches = [_glob(p, branch) for p in trigger["branches"]]
+        return not any(m is not False for m in matches)
+    ignored = [_glob(p, branch) for p in trigger.get("branches-ignore", [])]
+    return any(m is True for m in ignored)
+
+
+def _guarded(condition: Any) -> bool:
+    """An `if:` that is false on any branch but the default one, unless the event is one run from the default."""
+    if not isinstance(condition, str):
+        return False
+    terms = [t.strip().removeprefix("${{").removesuffix("}}").strip() for t in condition.split("||")]
+    defaults = {f"github.event_name == '{event}'" for event in DEFAULT_COPY_EVENTS}
+    return all(term == REF_GUARD or term in defaults for term in terms)
+
+
+def jobs_started(workflow: dict[str, Any], event: str, branch: str, default: str) -> list[str]:
+    """The jobs GitHub starts when `event` runs the copy of `workflow` that is on `branch` (for
+    pull_request_target: the pull request's base; for push: the pushed branch; for workflow_dispatch: the branch
+    chosen). A model of GitHub's rules, kept on the safe side: what it cannot read starts."""
+    triggers = _triggers(workflow)
+    if event not in triggers or (event in DEFAULT_COPY_EVENTS and branch != default):
+        return []
+    if event in ("pull_request_target", "pull_request", "push") and _filtered_out(triggers[event], branch):
+        return []
+    started: list[str] = []
+    for name, job in workflow["jobs"].items():
+        if job.get("if") is False:
+            continue  # a job that never runs (the receipts workflow's: GitHub's run is the record)
+        if branch != default and _guarded(job.get("if")):
+            continue
+        needs = job.get("needs") or []
+        if any(n not in started for n in ([needs] if isinstance(needs, str) else needs)) and "if" not in job:
+            continue
+        started.append(name)
+    return started
+
+
+def holds_secrets(job: dict[str, Any]) -> bool:
+    """A job that reads a secret, or whose token may write."""
+    permissions = job.get("permissions", {})
+    writes = permissions == "write-all" or (isinstance(permissions, dict) and "write" in permissions.values())
+    return writes or "secrets." in str(job)
+
+
+@pytest.mark.parametrize("branch", [BOT_BRANCH, "at-mission-geneva-patch-1", "main-old"])
+@pytest.mark.parametrize("default", ["main", "trunk"])
+def test_no_copy_off_the_default_branch_starts_a_job_holding_secrets(branch: str, default: str) -> None:
+    for path, text in render_workflows(".", default_branch=default).items():
+        workflow = _load(text)
+        for event in _triggers(workflow):
+            started = jobs_started(workflow, event, branch, default)
+            assert not [j for j in started if holds_secrets(workflow["jobs"][j])], (path, event, started)
+
+
+def test_the_default_branchs_copies_do_start_their_jobs() -> None:
+    """The model above is no tautology: on the default branch, each trigger starts what it should."""
+    workflows = {Path(p).name: _load(t) for p, t in render_workflows(".", default_branch="trunk").items()}
+    assert jobs_started(workflows["ccmflow-triage.yml"], "pull_request_target", "trunk", "trunk") == [
+        "triage", "summary"]
+    assert jobs_started(workflows["ccmflow-triage.yml"], "pull_request_target", "main", "trunk") == []
+    assert jobs_started(workflows["ccmflow-maintenance.yml"], "push", "trunk", "trunk") == ["maintenance"]
+    assert jobs_started(workflows["ccmflow-site.yml"], "workflow_dispatch", "trunk", "trunk") == ["build", "deploy"]
+    assert jobs_started(workflows["ccmflow-site.yml"], "workflow_dispatch", BOT_BRANCH, "trunk") == []
+
+
+def test_every_branch_filter_names_the_default_branch_init_was_given(tmp_path: Path) -> None:
+    for default in ("main", "trunk", "release/2rc"):
+        for path, text in render_workflows(".", default_branch=default).items():
+            triggers = _triggers(_load(text))
+            for event in ("pull_request_target", "push"):
+                if event in triggers:
+                    assert triggers[event]["branches"] == [default], (path, event)
+    clone = tmp_path / "clone"
+    pygit2.init_repository(str(clone), initial_head="develop")
+    assert main(["init", str(clone), "--package", GIT_SPEC]) == 0
+    triage = _load((clone / WORKFLOWS_DIR / "ccmflow-triage.yml").read_text("utf-8"))
+    assert triage["on"]["pull_request_target"]["branches"] == ["develop"]
+    assert main(["init", str(tmp_path / "new"), "--package", GIT_SPEC, "--default-branch", "trunk"]) == 0
+    triage = _load((tmp_path / "new" / WORKFLOWS_DIR / "ccmflow-triage.yml").read_text("utf-8"))
+    assert triage["on"]["pull_request_target"]["branches"] == ["trunk"]
+
+
+@pytest.mark.parametrize("branch", ["", "*", "main*", "**", "!main", "-main", "ma in", "[main]", "main\n",
+                                    "a..b", "${{ github.head_ref }}", "main#x", "refs/heads/", "/main", "main.lock",
+                                    "main?", "a" * 201])
+def test_a_default_branch_that_is_not_one_plain_name_is_refused(branch: str, tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        render_workflows(".", default_branch=branch)
+    assert main(["init", str(tmp_path / "new"), "--package", GIT_SPEC, f"--default-branch={branch}"]) == 2
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_bot_made_branch_carries_only_workflows_that_cannot_run_there(world: World) -> None:
+    """A pull request may target the bot's input/issue-<n>, and pull_request_target then runs that branch's copy
+    of the triage workflow: the copy the bot made its branch with must start nothing there."""
+    rendered = render_workflows(".")
+    world.push_base({path: text.encode("utf-8") for path, text in rendered.items()})
+    world.fake.use_git(world.tmp / "origin.git")
+    assert world.run("issues", world.open_issue(FORM, at=OPENED), now=OPENED).code == 0
+    branch = world.origin.references["refs/heads/input/issue-1"].peel(pygit2.Commit)
+    folder = branch.tree[WORKFLOWS_DIR]
+    assert isinstance(folder, pygit2.Tree)
+    carried = {f"{WORKFLOWS_DIR}/{entry.name}": world.origin[entry.id].data.decode("utf-8") for entry in folder}
+    assert carried == rendered  # the branch is made from the default branch's tree
+    for path, text in carried.items():
+        workflow = _load(text)
+        for event in _triggers(workflow):
+            assert jobs_started(workflow, event, "input/issue-1", "main") == [], (path, event)
+    triage = _load(carried[f"{WORKFLOWS_DIR}/ccmflow-triage.yml"])
+    assert jobs_started(triage, "pull_request_target", "main", "main") == ["triage", "summary"]

@@ -37,6 +37,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                         help="how the bot's workflows install ccmflow, as pip takes it: ccmflow is not on PyPI, so "
                              "give a pinned source such as git+https://github.com/ORG/ccmflow@COMMIT (default: "
                              "the git commit this ccmflow was installed from, when pip recorded one)")
+    parser.add_argument("--default-branch", default=None,
+                        help="the repository's default branch on GitHub, the only one whose pull requests and pushes "
+                             "start the bot's jobs (default: the clone's current branch, else main)")
     add_common(parser)
     return parser
 
@@ -52,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         timezone=args.timezone, presidency=args.presidency, presidency_login=args.presidency_login,
         presidency_id=PLACEHOLDER_ID if args.presidency_id is None else args.presidency_id,
         isu_login=args.isu_login, isu_id=PLACEHOLDER_ID if args.isu_id is None else args.isu_id)
-    made = create(target, conference, args.package)
+    made = create(target, conference, args.package, args.default_branch)
     result = {"created": str(target), "documents": list(made.documents), "workflows": list(made.workflows),
               "tags": list(made.tags), "package": made.package,
               "placeholders": ["documents/stakeholders.yaml: the presidency's account"] if made.placeholder else []}
@@ -66,9 +69,10 @@ def run(args: argparse.Namespace) -> int:
                   "the support unit (record-input) in documents/stakeholders.yaml with their numeric ids "
                   "(gh api users/LOGIN --jq .id); `ccmflow validate` flags them until then", markup=False)
     out.print("  next: edit documents/process.yaml (dates) and documents/stakeholders.yaml (delegations),")
-    out.print("        push to GitHub, and protect the main branch (see README: installing the bot);")
+    out.print(f"        push to GitHub, and protect the {made.branch} branch (see README: installing the bot);",
+              markup=False)
     out.print("        add the repository secret CCMFLOW_STATE_KEY (a random value) that signs the bot's log;")
     out.print("        each clone runs `ccmflow merge-driver --install` once for structural merges")
-    out.print(f"  the bot's workflows install `{made.package}` (to change it later: python -m "
-              f"ccmflow.write.workflows {target} SPEC)", markup=False)
+    out.print(f"  the bot's workflows install `{made.package}` and run for pull requests into `{made.branch}` (to "
+              f"change either later: python -m ccmflow.write.workflows {target} SPEC BRANCH)", markup=False)
     return 0

@@ -21,7 +21,7 @@ from ccmflow.repo.git import Repository, commit_everything, set_ref
 from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
 from ccmflow.repo.versions import version_tag
 from ccmflow.write.edit import new_id
-from ccmflow.write.workflows import check_package_spec, write_files
+from ccmflow.write.workflows import check_branch, check_package_spec, write_files
 
 _NOTE = "  # a placeholder: put the account's numeric id here (gh api users/LOGIN --jq .id)"
 # What a new repository may already hold: a clone of a freshly created GitHub repository.
@@ -51,13 +51,16 @@ class Created:
     workflows: tuple[str, ...]
     tags: tuple[str, ...]
     package: str
+    branch: str  # the default branch the workflows run for
     placeholder: bool  # an account is still the placeholder: validate flags it until it is replaced
 
 
-def create(target: Path, conference: Conference, package: str | None) -> Created:
-    """Write, check, commit and tag a new process repository in `target` (absent, empty or a fresh clone)."""
+def create(target: Path, conference: Conference, package: str | None, branch: str | None = None) -> Created:
+    """Write, check, commit and tag a new process repository in `target` (absent, empty or a fresh clone);
+    `branch`: the repository's default branch on GitHub (default: the clone's current branch, else main)."""
     check_folder(target)
     spec = package_spec(package)
+    default = default_branch(target, branch)
     if conference.presidency_id < 0 or conference.isu_id < 0:
         raise FatalError("--presidency-id is a GitHub user id: a positive number (gh api users/LOGIN --jq .id)")
     try:
@@ -67,13 +70,13 @@ def create(target: Path, conference: Conference, package: str | None) -> Created
     docs = target / DOCUMENTS_DIR
     (docs / "schemas").mkdir(parents=True)
     _write_instance(docs, _values(conference))
-    written = write_files(target, spec)
+    written = write_files(target, spec, default)
     write_gitattributes(target)
     _check(target)
     repo, tags = _commit(target)
     configure_merge_driver(repo)
     return Created(documents=tuple(sorted(p.name for p in docs.glob("*.yaml"))),
-                   workflows=tuple(sorted(str(p) for p in written)), tags=tuple(tags), package=spec,
+                   workflows=tuple(sorted(str(p) for p in written)), tags=tuple(tags), package=spec, branch=default,
                    placeholder=PLACEHOLDER_ID in (conference.presidency_id, conference.isu_id))
 
 
@@ -142,6 +145,19 @@ def check_folder(target: Path) -> None:
     git = target / ".git"
     if git.exists() and not git.is_dir():
         raise FatalError(f"{target}/.git is not a folder (a worktree or submodule): run init in a plain clone")
+
+
+def default_branch(target: Path, given: str | None) -> str:
+    """--default-branch, else the branch a clone of a new GitHub repository is on (its default), else main."""
+    branch = given
+    if branch is None:
+        head = target / ".git" / "HEAD"
+        current = head.read_text("utf-8").strip() if head.is_file() else ""
+        branch = current.removeprefix("ref: refs/heads/") if current.startswith("ref: refs/heads/") else "main"
+    try:
+        return check_branch(branch)
+    except ValueError as exc:
+        raise FatalError(f"--default-branch: {exc}") from None
 
 
 def package_spec(spec: str | None) -> str:

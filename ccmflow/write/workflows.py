@@ -12,25 +12,26 @@ from pathlib import Path
 from ccmflow.core.issueform import CONFIG_PATH, FORM_PATH
 from ccmflow.read.kinds import FileKind
 
-WORKFLOW_NAMES: tuple[str, ...] = (
-    "ccmflow-triage.yml",
-    "ccmflow-commands.yml",
-    "ccmflow-maintenance.yml",
-    "ccmflow-site.yml",
-    "ccmflow-issues.yml",
-    "ccmflow-receipts.yml",
-)
-
 WORKFLOWS_DIR = ".github/workflows"
 PR_TEMPLATE_PATH = ".github/pull_request_template.md"
-# The hash-pinned lock every job installs ccmflow's dependencies from (`pip install --require-hashes`); it is
-# package data, rendered beside the workflows, and regenerated with the command in its header (see README).
+# The hash-pinned locks every job installs from, package data rendered beside the workflows and regenerated with
+# `python tools/relock.py` (see README, Development): uv, installed by pip as one wheel named by URL and hash, then
+# ccmflow's dependencies and build backend, installed by uv.
 LOCK_PATH = ".github/ccmflow-requirements.txt"
-_LOCK_TEMPLATE = "ccmflow-requirements.txt"
-_LOCK_INSTALL = f"--require-hashes --only-binary :all: -r {LOCK_PATH}"
+UV_LOCK_PATH = ".github/ccmflow-uv-requirements.txt"
+LOCK_TEMPLATES = {LOCK_PATH: "ccmflow-requirements.txt", UV_LOCK_PATH: "uv-requirements.txt"}
 
-# The one templated thing: what `python -m pip install` is given.
+# What every job that runs ccmflow installs, line by line, before it runs it (the last line names the package).
+INSTALL_UV = ("python -m pip install --disable-pip-version-check --no-cache-dir --require-hashes --no-deps "
+              f"--only-binary :all: -r {UV_LOCK_PATH}")
+# --no-deps: the lock is complete (compiled with every dependency), so uv resolves nothing and reads no wheel's
+# metadata; it only checks each wheel against its hashes.
+INSTALL_LOCK = f"python -m uv pip install --no-config --require-hashes --only-binary :all: --no-deps -r {LOCK_PATH}"
+INSTALL_PACKAGE = "python -m uv pip install --no-config --no-deps --no-build-isolation "
+
+# The templated things: what the install gets as ccmflow's package, and the name of the default branch.
 PLACEHOLDER = "@CCMFLOW_PACKAGE_SPEC@"
+BRANCH_PLACEHOLDER = "@DEFAULT_BRANCH@"
 
 # The spec is pasted, unquoted, into a `run:` line of a YAML file that bash
 # executes, so it may only use characters that mean nothing to any of them:
@@ -43,6 +44,16 @@ PLACEHOLDER = "@CCMFLOW_PACKAGE_SPEC@"
 # spec cannot become a pip option such as --index-url=<somewhere else>.
 _SAFE_SPEC = re.compile(r"[A-Za-z0-9_@%+=:,./][A-Za-z0-9_@%+=:,./-]*")
 _MAX_SPEC_LENGTH = 300
+# A branch name goes into a `branches:` filter, where * ? + [ ] ! are glob syntax and a leading ! negates:
+# only names git accepts made of letters, digits and . _ / -, so the filter names exactly one branch.
+_SAFE_BRANCH = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_./-]*[A-Za-z0-9_])?")
+
+
+def workflow_names() -> list[str]:
+    """The workflow templates, by file name: every .yml under ccmflow/templates/workflows (a new one is rendered
+    with no change here)."""
+    folder = files("ccmflow").joinpath("templates", "workflows")
+    return sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".yml"))
 
 
 def _template(*parts: str) -> str:
@@ -61,22 +72,32 @@ def check_package_spec(package_spec: str) -> str:
     return package_spec
 
 
-def render_workflows(package_spec: str) -> dict[str, str]:
+def check_branch(branch: str) -> str:
+    """Return branch if it names exactly one branch in a workflow's `branches:` filter, else raise ValueError."""
+    if len(branch) > 200 or _SAFE_BRANCH.fullmatch(branch) is None or ".." in branch or "//" in branch \
+            or branch.endswith(".lock"):
+        raise ValueError(f"the default branch must be a plain branch name (letters, digits and . _ / -): {branch!r}")
+    return branch
+
+
+def render_workflows(package_spec: str, *, default_branch: str = "main") -> dict[str, str]:
     """Map each workflow's repository-relative path to its text, installing ccmflow from package_spec.
 
-    package_spec is what `python -m pip install` gets: "." to run the checked-out
-    repository's own code, "ccmflow==0.1.0", or "git+https://...@<sha>".
+    package_spec is what the install gets: "." to run the checked-out repository's own code, "ccmflow==0.1.0",
+    or "git+https://...@<sha>". default_branch is the repository's default branch: the only one whose pull
+    requests and pushes start a job (see README, Installing the bot).
     """
-    spec = check_package_spec(package_spec)
+    spec, branch = check_package_spec(package_spec), check_branch(default_branch)
     rendered: dict[str, str] = {}
-    for name in WORKFLOW_NAMES:
+    for name in workflow_names():
         text = _template("workflows", name)
-        # Each job that runs ccmflow installs it itself (jobs share no files): the placeholder once per such job.
+        # Each job that runs ccmflow installs it itself (jobs share no files): the three lines once per such job.
         jobs = _jobs_running_ccmflow(text)
-        if text.count(PLACEHOLDER) != jobs or text.count(_LOCK_INSTALL) != jobs:
-            raise RuntimeError(f"template {name} must install the lock and ccmflow ({PLACEHOLDER}) once in every "
-                               "job that runs ccmflow, and in no other")
-        rendered[f"{WORKFLOWS_DIR}/{name}"] = text.replace(PLACEHOLDER, spec)
+        if any(text.count(line) != jobs for line in (INSTALL_UV, INSTALL_LOCK, INSTALL_PACKAGE + PLACEHOLDER)) \
+                or text.count(PLACEHOLDER) != jobs:
+            raise RuntimeError(f"template {name} must install uv, the lock and ccmflow ({PLACEHOLDER}) once in "
+                               "every job that runs ccmflow, and in no other")
+        rendered[f"{WORKFLOWS_DIR}/{name}"] = text.replace(PLACEHOLDER, spec).replace(BRANCH_PLACEHOLDER, branch)
     return rendered
 
 
@@ -149,18 +170,18 @@ def form_channels(root: Path) -> list[str]:
     return form_lines(parsed.record if parsed is not None and isinstance(parsed.record, Process) else None)
 
 
-def render_lock() -> str:
-    """The hash-pinned requirements the workflows install before ccmflow (dependencies and build backend)."""
-    return _template(_LOCK_TEMPLATE)
+def render_locks() -> dict[str, str]:
+    """The hash-pinned requirements the workflows install before ccmflow (uv; dependencies and build backend)."""
+    return {path: _template(name) for path, name in LOCK_TEMPLATES.items()}
 
 
-def write_files(root: Path, package_spec: str) -> list[Path]:
-    """Write the rendered workflows, their lock, the PR template and the issue form under root; return the paths.
+def write_files(root: Path, package_spec: str, default_branch: str = "main") -> list[Path]:
+    """Write the rendered workflows, their locks, the PR template and the issue form under root; return the paths.
 
     The form lists the documents found under root/documents: write it again when a document is added.
     """
-    outputs = dict(render_workflows(package_spec))
-    outputs[LOCK_PATH] = render_lock()
+    outputs = dict(render_workflows(package_spec, default_branch=default_branch))
+    outputs.update(render_locks())
     outputs[PR_TEMPLATE_PATH] = render_pr_template()
     outputs[FORM_PATH] = render_issue_form(form_titles(root), form_channels(root))
     outputs[CONFIG_PATH] = render_issue_config()
@@ -174,11 +195,13 @@ def write_files(root: Path, package_spec: str) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Regenerate: python -m ccmflow.write.workflows [ROOT [PACKAGE_SPEC]] (defaults: current directory, ".")."""
+    """Regenerate: python -m ccmflow.write.workflows [ROOT [PACKAGE_SPEC [DEFAULT_BRANCH]]]
+    (defaults: the current directory, ".", main)."""
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path.cwd()
     spec = args[1] if len(args) > 1 else "."
-    for path in write_files(root, spec):
+    branch = args[2] if len(args) > 2 else "main"
+    for path in write_files(root, spec, branch):
         print(path)
     return 0
 
