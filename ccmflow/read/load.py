@@ -173,7 +173,7 @@ class _Build:
         zone = self._zone(conf["timezone"])
         conference = Conference(conf["name"], conf["venue"], self._date(("conference", "start"), conf["start"]),
                                 self._date(("conference", "end"), conf["end"]), conf["timezone"],
-                                conf.get("short_name"))
+                                conf.get("short_name"), conf.get("report_symbol"))
         deadline = time.fromisoformat(self.data["deadline_time"])
         default_policy = LatePolicy(self.data.get("late_policy", LatePolicy.FLAG))
         windows = tuple(self._window(i, w, zone, deadline, default_policy)
@@ -300,4 +300,5 @@ def paragraph_record(p: dict[str, Any]) -> Paragraph:
 def _stakeholder(s: dict[str, Any]) -> Stakeholder:
     accounts = tuple(Account(a["id"], a["login"]) for a in s.get("accounts", ()))
     return Stakeholder(s["id"], s["name"], s["category"], accounts, frozenset(s.get("roles", ())),
-                       tuple(s.get("coordinates", ())), tuple(s.get("speaks_for", ())))
+                       tuple(s.get("coordinates", ())), tuple(s.get("speaks_for", ())),
+                       tuple(s.get("facilitates", ())))
