@@ -156,7 +156,9 @@ class _Build:
         sections = tuple(self._section(i, s) for i, s in enumerate(self.data["sections"]))
         numbering = dict(DEFAULT_NUMBERING) | dict(meta.get("numbering", {}))
         for version, day in meta.get("issued", {}).items():
-            self._date(("document", "issued", version), day)
+            self._date(("document", "issued", version), day[:10])
+            if len(day) > 10:  # a revision issued at the conference: its time of day too
+                self._time(("document", "issued", version), day[11:])
         return Document(
             id=meta["id"], title=meta["title"], version=meta["version"], status=meta["status"],
             sections=sections, path=self.loaded.path, symbol=meta.get("symbol"),
@@ -227,6 +229,12 @@ class _Build:
         except ValueError:
             self.note(path, f"'{text}' is not a calendar date", "use a real date as YYYY-MM-DD")
             return date.min
+
+    def _time(self, path: tuple[str | int, ...], text: str) -> None:
+        try:
+            time.fromisoformat(text)
+        except ValueError:
+            self.note(path, f"'{text}' is not a time of day", "use HH:MM, e.g. 18:00")
 
     def _instant(self, path: tuple[str | int, ...], text: str, zone: ZoneInfo, deadline: time) -> datetime | None:
         if text == TBA:
