@@ -11,10 +11,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ccmflow.core import labels
+from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.errors import FatalError
+from ccmflow.core.model import Workspace
 from ccmflow.core.submissions import Source, SubmissionLog, encode
 from ccmflow.repo import prinput
+from ccmflow.repo.fetch import fetch
 from ccmflow.repo.ledger import LedgerEntry
+from ccmflow.repo.statusref import STATUS_REFS, agreed_statuses
+from ccmflow.triage import agreed
 from ccmflow.triage.decide import Decision, PullFacts, decide
 from ccmflow.triage.messages import STATUS_MARKER
 
@@ -205,10 +210,18 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
                       created=pull.created_at, title=pull.title, body=pull.body)
     decision = decide(base, content, facts, log, ctx.settings.now,
                       prinput.pull_reader(ctx.repo, ctx.base_commit(), content.merge_base))
+    # Agreed text: statuses from this (the base) repository's record, which a pull request cannot write.
+    decision = agreed.guard(decision, base, content, _agreed(ctx, base))
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
     writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed,
                                             ctx.settings.state_key)
     return handled(f"{decision.summary}; {writes or 'nothing to change'}", wrote=bool(writes))
+
+
+def _agreed(ctx: Context, base: Workspace) -> dict[str, dict[str, ParagraphStatus]]:
+    """Each document's paragraph statuses as origin records them now (refs/ccmflow/status/*, fetched first)."""
+    fetch(ctx.repo, ctx.settings.token, (STATUS_REFS,))
+    return {did: agreed_statuses(ctx.repo, d) for did, d in base.documents.items()}
 
 
 def _json_list(text: str | None) -> list[str]:

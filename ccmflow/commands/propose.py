@@ -110,6 +110,7 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
 
 def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import console, emit_json, terminal_safe
+    from ccmflow.conference.guard import refuse_if_agreed
     from ccmflow.core.errors import FatalError
     from ccmflow.propose.build import ProposalError, build, fresh_input_id
     from ccmflow.repo.branches import commit_on_new_branch
@@ -130,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
         built = build(workspace, text or "", proposal, input_id)
     except ProposalError as exc:
         raise FatalError(str(exc)) from None
+    refuse_if_agreed(store, document, built.files)  # agreed text changes only after a reopen, on every path
     names = [s.name for d in proposal.on_behalf_of if (s := workspace.registry.get(d)) is not None]
     branch = args.branch or f"input/{proposal.document}/{input_id}"
     message = _message(built, names, workspace.process.conference.timezone)

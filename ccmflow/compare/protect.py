@@ -14,25 +14,35 @@ from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.model import Document, paragraph_label
 
 
+class AgreedTextChanged(ValueError):
+    """A merge would change agreed text; the message is `refusal`'s."""
+
+
 @dataclass(frozen=True, slots=True)
 class Touch:
     paragraph: str
     number: str
     status: ParagraphStatus
     deleted: bool
+    inserted: bool = False  # a new paragraph in an adopted text, which no longer changes at all
 
     @property
     def label(self) -> str:
         return paragraph_label(self.number, self.paragraph)
 
     def sentence(self) -> str:
+        if self.inserted:
+            return f"inserts paragraph {self.paragraph} into the adopted text"
         what = "deletes" if self.deleted else "changes the text of"
         return f"{what} paragraph {self.label}, which is {self.status.label}"
 
 
-def touched_agreed(base: Document | None, new: Document | None,
-                   status: Mapping[str, ParagraphStatus]) -> tuple[Touch, ...]:
-    """The protected paragraphs of `base` whose content `new` changes or drops (`new` None: the document is gone)."""
+def touched_agreed(base: Document | None, new: Document | None, status: Mapping[str, ParagraphStatus],
+                   adopted: bool = False) -> tuple[Touch, ...]:
+    """The protected paragraphs of `base` whose content `new` changes or drops (`new` None: the document is gone);
+    of an `adopted` text, every paragraph, and every paragraph `new` inserts."""
+    if adopted and base is not None:
+        status = {p.id: ParagraphStatus.ADOPTED for _, p in base.walk()}
     if base is None:
         return ()
     numbers = base.numbers()
@@ -44,6 +54,9 @@ def touched_agreed(base: Document | None, new: Document | None,
         after = new.paragraph(paragraph.id) if new is not None else None
         if after is None or after.content() != paragraph.content():
             touched.append(Touch(paragraph.id, numbers.get(paragraph.id, ""), state, after is None))
+    if adopted and new is not None:
+        touched += [Touch(p.id, "", ParagraphStatus.ADOPTED, False, True) for _, p in new.walk()
+                    if base.paragraph(p.id) is None]
     return tuple(touched)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 OPEN, CLOSE, OR = "[", "]", "|"
 
@@ -67,7 +68,7 @@ def parse(text: str) -> Brackets:
                 continue
             start, bars = stack.pop()
             cuts = [start, *bars, i]
-            options = tuple(text[a + 1:b].strip() for a, b in zip(cuts, cuts[1:], strict=False))
+            options = tuple(text[a + 1:b].strip() for a, b in pairwise(cuts))
             spans.append(BracketSpan(start, i + 1, len(stack), options))
     for start, _ in stack:
         problems.append(BracketProblem(start, f"an opening bracket '[' at character {start + 1} is never closed",

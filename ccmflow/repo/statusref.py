@@ -11,11 +11,14 @@ from collections.abc import Sequence
 
 import pygit2
 
-from ccmflow.core.agreement import StatusBook, StatusEntry, book_from_json
+from ccmflow.compare.protect import Touch, refusal, touched_agreed
+from ccmflow.core.agreement import ParagraphStatus, StatusBook, StatusEntry, book_from_json, statuses
 from ccmflow.core.errors import FatalError
+from ccmflow.core.model import Document
 from ccmflow.repo.ledger import _read_json, _write_json
 
 STATUS_FILE = "status.json"
+STATUS_REFS = "+refs/ccmflow/status/*:refs/ccmflow/status/*"  # what the bot fetches before it judges agreed text
 
 
 def status_ref(document: str) -> str:
@@ -48,3 +51,23 @@ def status_history(repo: pygit2.Repository, document: str) -> list[str]:
         return []
     head = repo.references[ref].peel(pygit2.Commit)
     return [str(c.message).strip() for c in repo.walk(head.id, pygit2.enums.SortMode.TOPOLOGICAL)]
+
+
+def agreed_statuses(repo: pygit2.Repository, document: Document) -> dict[str, ParagraphStatus]:
+    """Each paragraph's status as this repository records it (the base's record: a pull request cannot write it)."""
+    return statuses(read_status(repo, document.id), ((p.id, p.text) for _, p in document.walk()))
+
+
+def protected_touches(repo: pygit2.Repository, base: Document | None, new: Document | None) -> tuple[Touch, ...]:
+    """The agreed or adopted paragraphs of `base` that `new` changes; every path asks this one question."""
+    if base is None:
+        return ()
+    # An adopted text is protected whole, whatever a record says.
+    return touched_agreed(base, new, agreed_statuses(repo, base), adopted=base.status == "adopted")
+
+
+def refuse_agreed_changes(repo: pygit2.Repository, base: Document | None, new: Document | None) -> None:
+    """Stop (FatalError) when `new` changes agreed text of `base`, naming each paragraph."""
+    touches = protected_touches(repo, base, new)
+    if touches and base is not None:
+        raise FatalError(refusal(base.short_title(), touches))
