@@ -27,6 +27,10 @@ class CommandWord(StrEnum):
     ACCEPT_LATE = "accept-late"
     RECHECK = "recheck"
     SUMMARY = "summary"
+    # Paragraph status at the conference (behaviours/paragraphstatus.py).
+    AD_REF = "ad-ref"
+    AGREE = "agree"
+    REOPEN = "reopen"
 
 
 # The commands whose effect on an input the consolidation summary shows: it is refreshed after them.

@@ -23,7 +23,8 @@ from .payload import describe
 from .router import PHASES, Router, ignored
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
-BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary", "issueform")
+BEHAVIOURS = ("triage", "commands", "retriage", "disposition", "freeze", "summary", "issueform",
+              "paragraphstatus")
 
 DEFAULT_LOGIN = "github-actions[bot]"
 NO_KEY = ("CCMFLOW_STATE_KEY is not set: the submission log in the bot's comments is not signed (see the README, "
