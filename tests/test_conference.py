@@ -1,0 +1,134 @@
+"""The conference week on the command line: brackets, `mark`, `adopt`, the revision series and their headers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pygit2
+import pytest
+from gitutil import instance_checkout
+
+from ccmflow.core.brackets import parse, segments
+from ccmflow.main import main
+from ccmflow.repo.statusref import read_status, status_history
+from ccmflow.repo.store import Store
+from ccmflow.word.document import STYLE_SYMBOL
+
+DOC = "review-document"
+PLACEHOLDERS = ["5", "7", "10", "15", "33", "36"]  # the zero draft's paragraphs with [number] in them
+
+
+def _json(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    data: dict[str, object] = json.loads(capsys.readouterr().out)
+    return data
+
+
+def test_brackets_pairs_options_nesting_and_unpaired() -> None:
+    found = parse("States [shall | should] report [the [five] remaining] stocks] by [2021")
+    assert [s.options for s in found.spans] == [("shall", "should"), ("the [five] remaining",), ("five",)]
+    assert [s.depth for s in found.spans] == [0, 0, 1]
+    assert [p.message for p in found.problems] == [
+        "a closing bracket ']' at character 61 has no opening '['",
+        "an opening bracket '[' at character 66 is never closed"]
+    assert found.count == 5
+    marked = [text for text, inside in segments("a [b | c] d") if inside]
+    assert marked == ["[b | c]"]
+
+
+def test_adopt_refuses_the_zero_draft_and_lists_the_bracketed_paragraphs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = instance_checkout(tmp_path / "repo")
+    assert main(["adopt", DOC, "-C", str(root)]) == 1
+    err = capsys.readouterr().err
+    for number in PLACEHOLDERS:
+        assert f"paragraph {number} (" in err
+    assert "paragraph 5 (pkp3nvcv): bracketed, 2 brackets" in err
+    assert main(["adopt", DOC, "-C", str(root), "--json"]) == 1
+    blockers = _json(capsys)["blockers"]
+    assert isinstance(blockers, list)
+    assert [b["number"] for b in blockers if b["brackets"]] == PLACEHOLDERS
+    assert "adopted" not in {t.split("/")[-1] for t in pygit2.Repository(str(root)).listall_references()}
+
+
+def _clean(root: Path) -> None:
+    """The text as the conference leaves it: every [number] filled in, committed."""
+    path = root / "documents" / f"{DOC}.yaml"
+    path.write_text(path.read_text("utf-8").replace("[number]", "110"), encoding="utf-8")
+    repo = pygit2.Repository(str(root))
+    repo.index.add_all()
+    repo.index.write()
+    sig = pygit2.Signature("ISU", "isu@example.org")
+    repo.create_commit("HEAD", sig, sig, "Brackets cleaned", repo.index.write_tree(), [repo.head.target])
+
+
+def _agree_everything(root: Path) -> None:
+    document = Store(root).document("HEAD", DOC)
+    for _, paragraph in document.walk():
+        assert main(["mark", DOC, paragraph.id, "agreed", "-C", str(root), "--by", "ch-presidency-ccm"]) == 0
+
+
+def test_adopt_after_agreement_tags_and_records_adopted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    root = instance_checkout(tmp_path / "repo")
+    monkeypatch.setenv("CCMFLOW_NOW", "2020-11-27T16:30")
+    _clean(root)
+    assert main(["adopt", DOC, "-C", str(root)]) == 1  # clean, but not agreed yet
+    assert "paragraph 1 (ph6ip46u): open" in capsys.readouterr().err
+    _agree_everything(root)
+    assert main(["mark", DOC, "5", "open", "-C", str(root)]) == 0  # reopened: adoption waits for it again
+    assert main(["adopt", DOC, "-C", str(root)]) == 1
+    assert "paragraph 5 (pkp3nvcv): open" in capsys.readouterr().err
+    assert main(["mark", DOC, "5", "agreed", "-C", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["adopt", DOC, "-C", str(root), "--json"]) == 0
+    assert _json(capsys)["issued"] == "2020-11-27T16:30"
+    store = Store(root)
+    adopted = store.document(f"refs/tags/{DOC}/adopted", DOC)
+    assert (adopted.status, adopted.version, adopted.symbol_at()) == ("adopted", "final", "CCM/CONF/2020/3")
+    book = read_status(store.repo, DOC)
+    assert {book.recorded(p.id).value for _, p in adopted.walk()} == {"adopted"}
+    assert len(status_history(store.repo, DOC)) == 43 + 2 + 1  # one commit per change: the audit trail
+    assert main(["mark", DOC, "5", "open", "-C", str(root)]) == 2
+    assert "is adopted: the status of its paragraphs is final" in capsys.readouterr().err
+
+
+def test_revisions_in_session_have_increasing_symbols_and_a_time_in_the_word_header(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    root = instance_checkout(tmp_path / "repo")
+    monkeypatch.setenv("CCMFLOW_NOW", "2020-11-10T10:00")
+    assert main(["release", DOC, "-C", str(root)]) == 2  # before the conference: name the version
+    assert "revisions are issued during the conference" in capsys.readouterr().err
+    symbols = []
+    for when in ("2020-11-23T21:00", "2020-11-24T18:00", "2020-11-25T09:45"):
+        monkeypatch.setenv("CCMFLOW_NOW", when)
+        assert main(["release", DOC, "-C", str(root), "--json"]) == 0
+        done = _json(capsys)
+        symbols.append(str(done["symbol"]))
+        out = tmp_path / f"{done['revision']}.docx"
+        assert main(["render", DOC, "--format", "docx", "-o", str(out), "-C", str(root), "--rev",
+                     str(done["tag"])]) == 0
+        word = docx.Document(str(out))
+        lines = [p.text for p in word.paragraphs if p.style is not None and p.style.name == STYLE_SYMBOL]
+        day, clock = when.split("T")
+        shown = {"23": "23 November 2020", "24": "24 November 2020", "25": "25 November 2020"}[day[-2:]]
+        assert lines[:2] == [done["symbol"], f"{shown}, {clock}"]
+    assert symbols == [f"CCM/CONF/2020/WP.1/Rev.{n}" for n in (1, 2, 3)]
+    tags = pygit2.Repository(str(root)).listall_references()
+    assert {f"refs/tags/{DOC}/rev-{n}" for n in (1, 2, 3)} <= set(tags)
+
+
+def test_papers_without_symbol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    root = instance_checkout(tmp_path / "repo")
+    monkeypatch.setenv("CCMFLOW_NOW", "2020-11-24T12:00")
+    for _ in range(2):
+        assert main(["release", DOC, "--kind", "facilitators-text", "--title", "Universalization", "-C", str(root),
+                     "--json"]) == 0
+        assert _json(capsys)["symbol"] is None
+    assert main(["release", DOC, "--kind", "non-paper", "-C", str(root)]) == 0
+    tags = pygit2.Repository(str(root)).listall_references()
+    assert {f"refs/tags/{DOC}/facilitators-text-1", f"refs/tags/{DOC}/facilitators-text-2",
+            f"refs/tags/{DOC}/non-paper-1"} <= set(tags)
+    assert Store(root).document("HEAD", DOC).version == "zero-draft"  # the text is left as it is
