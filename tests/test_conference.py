@@ -132,3 +132,22 @@ def test_papers_without_symbol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert {f"refs/tags/{DOC}/facilitators-text-1", f"refs/tags/{DOC}/facilitators-text-2",
             f"refs/tags/{DOC}/non-paper-1"} <= set(tags)
     assert Store(root).document("HEAD", DOC).version == "zero-draft"  # the text is left as it is
+
+
+def test_status_counts_brackets_per_section_and_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    root = instance_checkout(tmp_path / "repo")
+    monkeypatch.setenv("CCMFLOW_NOW", "2020-11-24T18:00")
+    assert main(["release", DOC, "-C", str(root)]) == 0
+    assert main(["mark", DOC, "6", "agreed-ad-ref", "-C", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["status", DOC, "-C", str(root), "--json"]) == 0
+    data = _json(capsys)
+    sections = {s["id"]: s for s in data["sections"]}  # type: ignore[attr-defined]
+    assert data["brackets"] == 8 and sections["universalization"]["brackets"] == 3
+    assert sections["universalization"]["statuses"]["agreed-ad-ref"] == 1
+    assert data["statuses"]["bracketed"] == 6  # type: ignore[index]
+    assert data["versions"] == [{"version": "rev-1", "symbol": "CCM/CONF/2020/WP.1/Rev.1", "brackets": 8}]
+    assert main(["status", DOC, "-C", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "8 brackets" in out and "Universalization" in out
