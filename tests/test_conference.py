@@ -151,3 +151,82 @@ def test_status_counts_brackets_per_section_and_version(tmp_path: Path, monkeypa
     assert main(["status", DOC, "-C", str(root)]) == 0
     out = capsys.readouterr().out
     assert "8 brackets" in out and "Universalization" in out
+
+
+def _adopted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = instance_checkout(tmp_path / "repo")
+    monkeypatch.setenv("CCMFLOW_NOW", "2020-11-24T18:00")
+    assert main(["release", DOC, "-C", str(root)]) == 0
+    _clean(root)
+    _agree_everything(root)
+    monkeypatch.setenv("CCMFLOW_NOW", "2020-11-27T16:30")
+    assert main(["adopt", DOC, "-C", str(root)]) == 0
+    return root
+
+
+def _arabic(root: Path, outdated: str | None = None) -> None:
+    """A complete Arabic translation of the adopted Review Document (one paragraph outdated, if named)."""
+    from ccmflow.core.languages import source_hash
+
+    document = Store(root).document(f"refs/tags/{DOC}/adopted", DOC)
+    lines = ["translation:", f"  document: {DOC}", "  language: ar", "paragraphs:"]
+    for _, p in document.walk():
+        source = "0" * 16 if p.id == outdated else source_hash(p.text)
+        lines += [f"  {p.id}:", f"    text: نص الفقرة {p.id}", f"    source: \"{source}\""]
+    path = root / "documents" / "translations" / "ar" / f"{DOC}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    repo = pygit2.Repository(str(root))
+    repo.index.add_all()
+    repo.index.write()
+    sig = pygit2.Signature("Translator", "t@example.org")
+    repo.create_commit("HEAD", sig, sig, "Arabic", repo.index.write_tree(), [repo.head.target])
+
+
+def test_the_reports_annexes_are_the_adopted_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from ccmflow.word.document import STYLE_PARAGRAPH
+
+    root = _adopted(tmp_path, monkeypatch)
+    adopted = Store(root).document(f"refs/tags/{DOC}/adopted", DOC)
+    numbers = adopted.numbers()
+    expected = [f"{numbers[p.id]}.\t{p.text}" for _, p in adopted.walk()]
+    capsys.readouterr()
+    assert main(["report", "out", "--format", "docx", "-C", str(root), "--json"]) == 0
+    (written,) = _json(capsys)["written"]  # type: ignore[misc]
+    assert written["symbol"] == "CCM/CONF/2020/6" and written["language"] == "en"
+    word = docx.Document(str(written["path"]))
+    texts = [p.text for p in word.paragraphs]
+    annex = texts.index(next(t for t in texts if t.startswith("Annex 1: ")))
+    after = [p.text for p in word.paragraphs[annex:] if p.style is not None and p.style.name == STYLE_PARAGRAPH]
+    assert after == expected
+    assert word.paragraphs[0].text == "CCM/CONF/2020/6"
+    assert any("adopted by consensus the Lausanne Review Document (CCM/CONF/2020/3)" in t for t in texts)
+    assert any(t.startswith("CCM/CONF/2020/WP.1/Rev.1") for row in word.tables[0].rows
+               for t in [row.cells[0].text])
+    assert main(["report", "out", "--format", "md", "-C", str(root)]) == 0
+    md = (root / "out" / "report-en.md").read_text("utf-8")
+    body = md.split("## Annex 1: ", 1)[1]
+    for _, p in adopted.walk():
+        assert f'<a id="{p.id}"></a>**{numbers[p.id]}.** {p.text}' in body
+
+
+def test_the_report_in_arabic_is_right_to_left_and_an_outdated_translation_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from docx.oxml.ns import qn
+
+    root = _adopted(tmp_path, monkeypatch)
+    assert main(["report", "out", "--lang", "ar", "-C", str(root)]) == 2
+    assert "43 not translated" in capsys.readouterr().err
+    _arabic(root, outdated="pkp3nvcv")
+    assert main(["report", "out", "--lang", "ar", "-C", str(root)]) == 2
+    assert "1 paragraph(s) whose translation is outdated" in capsys.readouterr().err
+    _arabic(root)
+    capsys.readouterr()
+    assert main(["report", "out", "-C", str(root), "--json"]) == 0
+    written = {w["language"]: w for w in _json(capsys)["written"]}  # type: ignore[union-attr]
+    assert set(written) == {"en", "ar"} and written["ar"]["symbol"] == written["en"]["symbol"]
+    word = docx.Document(str(written["ar"]["path"]))
+    annexed = [p for p in word.paragraphs if "نص الفقرة" in p.text]
+    assert len(annexed) == 43
+    assert all(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in annexed)
+    assert word.paragraphs[0].text == "CCM/CONF/2020/6"
