@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 
 from ccmflow.core.agreement import ParagraphStatus, StatusBook, StatusEntry, statuses
 from ccmflow.core.brackets import count
@@ -74,3 +75,18 @@ def state(document: Document, book: StatusBook) -> DocumentState:
         SectionState(s.id, s.title, tuple(ParagraphState(p.id, numbers.get(p.id, ""), shown[p.id], count(p.text),
                                                          latest.get(p.id)) for p in s.paragraphs))
         for s in document.sections))
+
+
+def as_at(book: StatusBook, when: datetime) -> StatusBook:
+    """The record as it stood at `when`: the entries made by then."""
+    return StatusBook(book.document, tuple(e for e in book.entries if e.at <= when))
+
+
+def status_changes(book: StatusBook, old: Document, new: Document, before: datetime,
+                   after: datetime) -> dict[str, str]:
+    """Per paragraph of `new` whose status changed between two revisions (as issued at `before` and `after`):
+    'open → agreed ad referendum'."""
+    then = statuses(as_at(book, before), ((p.id, p.text) for _, p in old.walk()))
+    now = statuses(as_at(book, after), ((p.id, p.text) for _, p in new.walk()))
+    return {pid: f"{then[pid].label} → {state.label}" if pid in then else state.label
+            for pid, state in now.items() if then.get(pid) is not state}
