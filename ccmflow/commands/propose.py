@@ -52,6 +52,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                       help="the changes in a .docx made by ccmflow render and edited in Word (tracked or not)")
     parser.add_argument("--after", metavar="PARAGRAPH", help="with --text: insert a new paragraph after this one")
     parser.add_argument("--section", help="with --remark: the section it is about (id or title)")
+    parser.add_argument("--position", choices=("explanation", "reservation"),
+                        help="with --remark: an explanation of position or a reservation on the adopted document, "
+                             "citing PARAGRAPH (and every --cite); it changes no text")
+    parser.add_argument("--cite", action="append", default=[], metavar="PARAGRAPH",
+                        help="with --position: a further paragraph it is about")
     parser.add_argument("--as", dest="delegations", action="append", required=True, metavar="DELEGATION",
                         help="a delegation the input is made for (registry id); repeat for a joint input")
     parser.add_argument("--justification", type=Path, metavar="FILE", help="the justification, from a file")
@@ -83,7 +88,7 @@ def _read(path: Path | None) -> str | None:
 
 def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
     from ccmflow.core.errors import FatalError
-    from ccmflow.core.inputfile import InputKind
+    from ccmflow.core.inputfile import InputKind, PositionKind
     from ccmflow.core.status import parse_instant
     from ccmflow.propose.build import Proposal
 
@@ -93,7 +98,11 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
         raise FatalError("--after PARAGRAPH goes with --text FILE and no other PARAGRAPH")
     if args.section and args.remark is None:
         raise FatalError("--section goes with --remark")
-    if args.remark is not None:
+    if args.position is not None:
+        if args.remark is None:
+            raise FatalError("--position goes with --remark FILE: the statement")
+        kind = InputKind.POSITION
+    elif args.remark is not None:
         kind = InputKind.REMARK
     elif args.delete:
         kind = InputKind.DELETE
@@ -105,7 +114,8 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
     return Proposal(document=args.doc, kind=kind, on_behalf_of=delegations, paragraph=args.after or args.paragraph,
                     text=_read(args.text), remark=_read(args.remark), section=args.section,
                     justification=_read(args.justification), channel=channel, received=received,
-                    reference=args.reference)
+                    reference=args.reference, position=PositionKind(args.position) if args.position else None,
+                    cites=tuple(c for c in (args.paragraph, *args.cite) if c) if args.position else ())
 
 
 def run(args: argparse.Namespace) -> int:

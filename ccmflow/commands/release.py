@@ -95,7 +95,7 @@ def _conference(store: Any, args: argparse.Namespace) -> int:
             console().print(f"[green]✓[/green] tagged [bold]{args.doc}/{paper.name}[/bold] at {paper.commit[:12]} "
                             "(no symbol)")
         return 0
-    revision, done = issue_revision(store, args.doc, now)
+    revision, done = issue_revision(store, args.doc, now, _who(store, workspace, args.by)[0])
     if args.json:
         emit_json({**done.as_json(), "symbol": revision.symbol, "revision": f"Rev.{revision.number}"})
         return 0

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Process, revision_number
+from ccmflow.repo.git import person
 from ccmflow.repo.release import Release, release
 from ccmflow.repo.releases import Tagged, tag_paper, tags_of
 from ccmflow.repo.store import Store
@@ -67,7 +68,7 @@ def next_revision(document: Document) -> Revision:
     return Revision(f"rev-{number}", f"{base}/Rev.{number}", number)
 
 
-def issue_revision(store: Store, doc: str, now: datetime) -> tuple[Revision, Release]:
+def issue_revision(store: Store, doc: str, now: datetime, by: str = "ccmflow") -> tuple[Revision, Release]:
     """Release the next revision of `doc` at `now`, which must be during the conference."""
     workspace = store.require("HEAD")
     document = workspace.document(doc)
@@ -84,7 +85,8 @@ def issue_revision(store: Store, doc: str, now: datetime) -> tuple[Revision, Rel
         raise FatalError(f"{doc} is adopted: no revision follows the adopted text")
     revision = next_revision(document)
     at = now.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
-    return revision, release(store, doc, revision.version, at, symbol=revision.symbol)
+    tagger = person(by, f"{by}@users.noreply.github.com", now)  # the tag dated when it was issued
+    return revision, release(store, doc, revision.version, at, symbol=revision.symbol, tagger=tagger)
 
 
 def issue_paper(store: Store, doc: str, kind: PaperKind, rev: str, title: str, who: str,

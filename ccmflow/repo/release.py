@@ -43,7 +43,8 @@ def tag_version(repo: pygit2.Repository, doc: str, version: str, target: pygit2.
 
 
 def release(store: Store, doc: str, version: str, issued: date | str | None = None, *, symbol: str | None = None,
-            status: str | None = None, also_tag: str | None = None) -> Release:
+            status: str | None = None, also_tag: str | None = None, tagger: pygit2.Signature | None = None
+            ) -> Release:
     """Tag the version; the file says the version and its date of issue (`issued`, else the one it records)
     first, so a circulated header carries its symbol and date.
 
@@ -81,9 +82,9 @@ def release(store: Store, doc: str, version: str, issued: date | str | None = No
         synced = _sync(repo, document.path, old.encode(), new.encode())
     when = f", issued {dates[version]}" if version in dates else ""
     message = f"{document.title}: {workspace.process.version_name(version)}{when}\n"
-    name = tag_version(repo, doc, version, target, message)
+    name = tag_version(repo, doc, version, target, message, tagger)
     if also_tag is not None:
-        tag_version(repo, doc, also_tag, target, message)
+        tag_version(repo, doc, also_tag, target, message, tagger)
     return Release(name, str(target), committed, synced, dates.get(version))
 
 

@@ -53,3 +53,13 @@ def tag_paper(repo: pygit2.Repository, doc: str, name: str, rev: str, message: s
     tagger = pygit2.Signature(who, f"{who}@users.noreply.github.com", int(when.timestamp()), offset)
     repo.create_tag(tag.removeprefix("refs/tags/"), target.id, pygit2.enums.ObjectType.COMMIT, tagger, message)
     return Tagged(name, str(target.id), message.strip(), when.astimezone(UTC), who)
+
+
+def advance_branch(repo: pygit2.Repository, branch: str, to: str) -> None:
+    """Move `branch` to `to` (the Presidency merges a text it takes whole: a fast-forward) and bring the work tree
+    along when `branch` is checked out."""
+    ref = f"refs/heads/{branch}"
+    target = repo.revparse_single(to).peel(pygit2.Commit)
+    repo.references[ref].set_target(target.id, f"ccmflow: {branch} takes {to}")
+    if not repo.head_is_detached and repo.head.name == ref and repo.workdir is not None:
+        repo.reset(target.id, pygit2.enums.ResetMode.HARD)
