@@ -77,9 +77,9 @@ def room_page(room: Room) -> str:
                    + "".join(f"<td>{s.by_status()[st.value]}</td>" for st in ParagraphStatus) + "</tr>"
                    for s in found.sections)
     heads = "".join(f'<th scope="col">{h(st.label)}</th>' for st in ParagraphStatus)
-    out.append('<table class="brackets"><caption>Brackets and paragraph statuses per section</caption>'
+    out.append('<div class="scroll" tabindex="0"><table class="brackets"><caption>Brackets and paragraph statuses per section</caption>'
                f'<thead><tr><th scope="col">Section</th><th scope="col">Brackets</th>{heads}</tr></thead>'
-               f"<tbody>{rows}</tbody></table>")
+               f"<tbody>{rows}</tbody></table></div>")
     texts = {p.id: p.text for _, p in doc.walk()}
     for section in found.sections:
         out.append(f'<section aria-labelledby="s-{h(section.id)}"><h2 id="s-{h(section.id)}">{h(section.title)} '
