@@ -230,3 +230,24 @@ def test_the_report_in_arabic_is_right_to_left_and_an_outdated_translation_is_re
     assert len(annexed) == 43
     assert all(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in annexed)
     assert word.paragraphs[0].text == "CCM/CONF/2020/6"
+
+
+def test_a_bracket_an_input_introduced_carries_its_attribution() -> None:
+    from dataclasses import replace
+
+    from ccmflow.conference.attribution import introduced
+    from ccmflow.consolidation.trace import Provenance
+    from ccmflow.core.model import Document, Paragraph, Section
+
+    def doc(*texts: str, derived: tuple[str, ...] = ()) -> Document:
+        paragraphs = tuple(Paragraph(id=f"p{i:03d}x", kind="operative", text=t, derived_from=derived)
+                           for i, t in enumerate(texts))
+        return Document("d", "D", "rev-1", "draft", (Section("s", "S", paragraphs),), "documents/d.yaml")
+
+    before = doc("States [number] shall report.", "States shall report.")
+    after = replace(doc("States [number] [shall | should] report.", "States [shall | should] report.",
+                        derived=("pr-1",)))
+    found = introduced(after, before, {"p000x": Provenance("Austria", None), "p001x": Provenance("Austria", None)})
+    assert [(c.text, c.by) for c in found["p000x"]] == [("[shall | should]", "Austria")]  # [number] was there
+    assert [(c.text, c.by) for c in found["p001x"]] == [("[shall | should]", "Austria")]
+    assert introduced(after, before, {}) == {}  # no input behind the paragraph: nobody's name

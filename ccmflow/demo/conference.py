@@ -28,7 +28,6 @@ from ccmflow.demo.script import DOCUMENT, ZONE, cest
 from ccmflow.propose.build import Proposal, build
 from ccmflow.repo import prinput
 from ccmflow.repo.branches import commit_on_new_branch
-from ccmflow.repo.inputref import pull_ref
 from ccmflow.repo.releases import advance_branch
 from ccmflow.repo.statusref import read_status
 from ccmflow.repo.store import Store
@@ -135,10 +134,10 @@ def _position(store: Store, at: datetime) -> tuple[str, str]:
         cites=("11",), remark="Kenya joins the consensus. It would have preferred paragraph 11 to recognise the "
                               "assistance needed by States that have not yet completed stockpile destruction."),
         "kenya-explanation-of-position", "input/review-document/kenya-explanation-of-position")
-    repo = store.repo
-    repo.references.create(pull_ref(POSITION_NUMBER), repo.revparse_single(branch).id, force=True)
+    # Triaged as the bot would on its pull request; the Presidency then takes the record into main (below), where
+    # the report reads it. (No refs/pull ref: the scratch repository's inputs are May's.)
     base = store.commit("HEAD")
-    content = prinput.read_pull(repo, base, branch)
+    content = prinput.read_pull(store.repo, base, branch)
     facts = triage.PullFacts(number=POSITION_NUMBER, author_id=kenya.id, author_login=kenya.login, head_sha=branch,
                              received=at, source=Source.PR_CREATED)
     decision = triage.decide(store.require(base.id), content, facts, SubmissionLog(POSITION_NUMBER), at)

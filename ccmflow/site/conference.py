@@ -8,10 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ccmflow.conference.attribution import Credited, introduced
 from ccmflow.conference.counts import DocumentState, state
+from ccmflow.consolidation.trace import authored
 from ccmflow.core.agreement import ParagraphStatus, StatusBook
 from ccmflow.core.brackets import segments
-from ccmflow.core.model import Document, paragraph_label, revision_number
+from ccmflow.core.model import Document, revision_number
 from ccmflow.repo.statusref import read_status
 from ccmflow.repo.store import Store
 from ccmflow.site.data import SiteData
@@ -25,6 +27,7 @@ class Room:
     document: Document
     state: DocumentState
     revision: str | None  # 'Rev.2 (CCM/CONF/2020/WP.1/Rev.2), as at 25 November 2020, 18:00'
+    credits: dict[str, tuple[Credited, ...]]  # brackets an input introduced, per paragraph
 
 
 def room_path(doc: str) -> str:
@@ -40,7 +43,10 @@ def rooms(store: Store, site: SiteData) -> tuple[Room, ...]:
         doc = data.document
         book = read_status(store.repo, doc.id)
         book = StatusBook(doc.id, tuple(e for e in book.entries if e.at <= site.at))
-        found.append(Room(doc, state(doc, book), last_revision(doc)))
+        earlier = [v.document for v in data.versions if v.document.version != doc.version]
+        behind = authored(store, site.workspace, doc, base=site.rev, now=site.at)
+        found.append(Room(doc, state(doc, book), last_revision(doc),
+                          introduced(doc, earlier[-1] if earlier else None, behind)))
     return tuple(found)
 
 
@@ -77,7 +83,8 @@ def room_page(room: Room) -> str:
                    + "".join(f"<td>{s.by_status()[st.value]}</td>" for st in ParagraphStatus) + "</tr>"
                    for s in found.sections)
     heads = "".join(f'<th scope="col">{h(st.label)}</th>' for st in ParagraphStatus)
-    out.append('<div class="scroll" tabindex="0"><table class="brackets"><caption>Brackets and paragraph statuses per section</caption>'
+    out.append('<div class="scroll" tabindex="0"><table class="brackets">'
+               "<caption>Brackets and paragraph statuses per section</caption>"
                f'<thead><tr><th scope="col">Section</th><th scope="col">Brackets</th>{heads}</tr></thead>'
                f"<tbody>{rows}</tbody></table></div>")
     texts = {p.id: p.text for _, p in doc.walk()}
@@ -86,12 +93,17 @@ def room_page(room: Room) -> str:
                    f'<span class="count">({section.brackets} bracket{"" if section.brackets == 1 else "s"})'
                    "</span></h2>")
         for p in section.paragraphs:
-            who = f" by {h(p.entry.by_login)}, {h(_when(p.entry.at))}" if p.entry and p.entry.by_login else ""
+            who = ""
+            if p.entry is not None:
+                recorded = "" if p.entry.status is p.status else f"recorded {p.entry.status.label} "
+                who = f" · {h(recorded)}by {h(p.entry.by_login)}, {h(_when(p.entry.at))}"
+            credit = "".join(f'<p class="credit">Brackets introduced by the input of {h(c.by)}: '
+                             f'<mark class="bracket">{h(c.text)}</mark></p>' for c in room.credits.get(p.id, ()))
             out.append(f'<div class="para room st-{h(p.status.value)}" id="{h(p.id)}" '
                        f'data-status="{h(p.status.value)}"><div class="num">{h(display_number(p.number))}</div>'
                        f'<div class="body"><p class="status-label"><strong>{h(p.status.label)}</strong>{who}'
-                       f' <span class="pid">{h(paragraph_label(p.number, p.id))}</span></p>'
-                       f'<p class="text">{_text(texts[p.id])}</p></div></div>')
+                       f' <span class="pid">¶ {h(p.id)}</span></p>'
+                       f'<p class="text">{_text(texts[p.id])}</p>{credit}</div></div>')
         out.append("</section>")
     return "\n".join(out)
 
