@@ -22,8 +22,7 @@ AT = datetime(2020, 5, 10, 10, 0, tzinfo=UTC)
 SHOTS = {"home.png": "index.html?now=2020-05-10T10:00:00Z", "document.png": "documents/review-document.html"}
 # Rev.1 in circulation, New Zealand's ad ref just recorded: brackets, bracketed, ad ref and open paragraphs.
 CONFERENCE_AT = datetime(2020, 11, 24, 16, 30, tzinfo=UTC)
-CONFERENCE_SHOTS = {"conference-room.png": "conference/review-document.html",
-                    "conference-room-paragraphs.png": "conference/review-document.html#s-universalization"}
+CONFERENCE_SHOTS = {"conference-room.png": "conference/review-document.html#s-universalization"}
 
 
 def main(argv: list[str]) -> int:

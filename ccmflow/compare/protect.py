@@ -63,6 +63,10 @@ def touched_agreed(base: Document | None, new: Document | None, status: Mapping[
 def refusal(document: str, touches: tuple[Touch, ...]) -> str:
     """One message for every path: what is protected and how to change it anyway."""
     listed = "; ".join(t.sentence() for t in touches)
+    if any(t.status is ParagraphStatus.ADOPTED for t in touches):
+        return (f"{document}: this change {listed}. The adopted text is final: a delegation puts its view on the "
+                "record with an explanation of position or a reservation (ccmflow propose DOC PARAGRAPH --position "
+                "explanation --remark FILE)")
     return (f"{document}: this change {listed}. Agreed text is not changed: ask the Presidency or the section's "
             "facilitator to reopen the paragraph first (/ccmflow reopen PARAGRAPH, or ccmflow mark DOC PARAGRAPH "
             "open)")

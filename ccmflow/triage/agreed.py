@@ -58,7 +58,7 @@ def guard(decision: Decision, base: Workspace, content: PullContent,
                       "must first reopen the paragraph (`/ccmflow reopen PARAGRAPH`)."]
     first = next(iter(found.values()))[0]
     what = (f"Refused: {len(adopted)} adopted document(s) changed" if adopted
-            else f"Changes agreed text ({first.label}{' and more' if sum(map(len, found.values())) > 1 else ''})")
+            else f"Changes agreed paragraph {first.label}{' and more' if sum(map(len, found.values())) > 1 else ''}")
     status = CommitStatus(AGREED, "failure", labels.cap(what, MAX_STATUS_DESCRIPTION))
     wanted = decision.labels | {labels.TOUCHES_AGREED}
     return replace(decision, labels=frozenset(wanted),
