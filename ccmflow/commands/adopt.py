@@ -20,16 +20,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ccmflow.commands.common import parse_when
-    from ccmflow.commands.mark import _who
+    from ccmflow.commands.mark import acting
     from ccmflow.commands.output import console, emit_json
     from ccmflow.conference.adopt import NotReady, adopt
-    from ccmflow.repo.store import Store
 
-    store = Store(args.repo)
-    workspace = store.require("HEAD")
-    login, user_id = _who(store, workspace, args.by)
-    at = parse_when(None, workspace.process.conference.timezone)
+    store, login, user_id, at = acting(args)
     try:
         done = adopt(store, args.doc, login=login, user_id=user_id, at=at)
     except NotReady as exc:

@@ -26,17 +26,23 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def acting(args: argparse.Namespace) -> tuple[Any, str, int, Any]:
+    """The repository's store, who acts (login, numeric id) and when (the clock, or $CCMFLOW_NOW)."""
     from ccmflow.commands.common import parse_when
-    from ccmflow.commands.output import console, emit_json
-    from ccmflow.conference.mark import mark
-    from ccmflow.core.agreement import ParagraphStatus
     from ccmflow.repo.store import Store
 
     store = Store(args.repo)
     workspace = store.require("HEAD")
     login, user_id = _who(store, workspace, args.by)
-    at = parse_when(None, workspace.process.conference.timezone)
+    return store, login, user_id, parse_when(None, workspace.process.conference.timezone)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ccmflow.commands.output import console, emit_json
+    from ccmflow.conference.mark import mark
+    from ccmflow.core.agreement import ParagraphStatus
+
+    store, login, user_id, at = acting(args)
     done = mark(store, args.doc, args.paragraph, ParagraphStatus(args.status), login=login, user_id=user_id, at=at)
     if args.json:
         emit_json({"document": done.document, "paragraph": done.paragraph, "before": done.before.value,
