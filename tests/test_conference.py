@@ -251,3 +251,16 @@ def test_a_bracket_an_input_introduced_carries_its_attribution() -> None:
     assert [(c.text, c.by) for c in found["p000x"]] == [("[shall | should]", "Austria")]  # [number] was there
     assert [(c.text, c.by) for c in found["p001x"]] == [("[shall | should]", "Austria")]
     assert introduced(after, before, {}) == {}  # no input behind the paragraph: nobody's name
+
+
+def test_word_highlights_the_brackets_and_the_compilation_marks_them(tmp_path: Path) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    root = instance_checkout(tmp_path / "repo")
+    out = tmp_path / "zero.docx"
+    assert main(["render", DOC, "--format", "docx", "-o", str(out), "-C", str(root)]) == 0
+    runs = [r for p in docx.Document(str(out)).paragraphs for r in p.runs]
+    highlighted = [r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert highlighted and set(highlighted) == {"[number]"} and len(highlighted) == 8
+    assert not any("[" in r.text for r in runs if r.font.highlight_color != WD_COLOR_INDEX.YELLOW
+                   and "square brackets" not in r.text)

@@ -194,3 +194,4 @@ def test_the_demo_goes_on_into_the_conference_week(demo: Path) -> None:
     assert "CCM/CONF/2020/6" in report and "**Explanation of position**, Kenya" in report
     assert "| (no symbol) | Lausanne Review Document: Facilitator's text 1" in report
     assert (demo / "report/report-en.docx").stat().st_size > 10_000
+    assert '<mark class="bracket">[number]</mark>' in (demo / "compilation/review-document.html").read_text("utf-8")
