@@ -195,3 +195,17 @@ def test_the_demo_goes_on_into_the_conference_week(demo: Path) -> None:
     assert "| (no symbol) | Lausanne Review Document: Facilitator's text 1" in report
     assert (demo / "report/report-en.docx").stat().st_size > 10_000
     assert '<mark class="bracket">[number]</mark>' in (demo / "compilation/review-document.html").read_text("utf-8")
+
+
+def test_the_redline_between_revisions_marks_the_statuses_that_changed(
+        demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["diff", "review-document", "rev-1", "rev-2", "--format", "md", "-C",
+                 str(demo / "repository")]) == 0
+    status = capsys.readouterr().out.split("## Status changed", 1)[1]
+    assert "- 6 (plo6mh6s): open → agreed ad referendum" in status
+    assert "- 5 (pkp3nvcv): bracketed → agreed ad referendum" in status
+    capsys.readouterr()
+    assert main(["diff", "review-document", "zero-draft", "rev-1", "--format", "md", "-C",
+                 str(demo / "repository")]) == 0
+    assert "## Status changed" not in capsys.readouterr().out  # the zero draft was issued with no time

@@ -100,3 +100,17 @@ def issue_paper(store: Store, doc: str, kind: PaperKind, rev: str, title: str, w
     when = now.astimezone(ZoneInfo(workspace.process.conference.timezone))
     message = f"{kind.label} {number}: {title}\nIssued {when:%Y-%m-%d %H:%M} (conference time), without symbol\n"
     return tag_paper(store.repo, doc, f"{kind.value}-{number}", rev, message, who, when)
+
+
+def status_notes(store: Store, old: Document, new: Document) -> dict[str, str]:
+    """The paragraphs whose status changed between two revisions issued at the conference ('open → agreed'), by
+    paragraph id; none when either text was not issued with a time (a stage before the conference)."""
+    from ccmflow.conference.counts import status_changes
+    from ccmflow.repo.statusref import read_status
+
+    zone = ZoneInfo(store.require("HEAD").process.conference.timezone)
+    times = [d.issued.get(d.version, "") for d in (old, new)]
+    if any(len(t) <= 10 for t in times):
+        return {}
+    before, after = (datetime.fromisoformat(t).replace(tzinfo=zone) for t in times)
+    return status_changes(read_status(store.repo, new.id), old, new, before, after)
