@@ -28,6 +28,10 @@ class CommandWord(StrEnum):
     RECHECK = "recheck"
     SUMMARY = "summary"
     CO_SPONSOR = "co-sponsor"
+    # Paragraph status at the conference (behaviours/paragraphstatus.py).
+    AD_REF = "ad-ref"
+    AGREE = "agree"
+    REOPEN = "reopen"
 
 
 # The commands whose effect on an input the consolidation summary shows: it is refreshed after them.

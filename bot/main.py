@@ -23,7 +23,8 @@ from .payload import describe
 from .router import FOLLOW_UP, PHASES, PRIMARY, Router, ignored
 
 # Behaviour modules under bot/, each with `register(router)`; imported lazily, in this order.
-BEHAVIOURS = ("triage", "commands", "cosponsor", "retriage", "disposition", "freeze", "summary", "issueform")
+BEHAVIOURS = ("triage", "commands", "cosponsor", "retriage", "disposition", "freeze", "summary", "issueform",
+              "paragraphstatus")
 # The events each one registers for, by phase (a /ccmflow command word is an issue_comment's): a run imports only
 # the behaviours of its event and phases, as importing the others costs a fresh runner about 0.1 s.
 # tests/test_bot_startup.py checks this table against what each register() does.
@@ -38,6 +39,7 @@ HANDLES: dict[str, frozenset[tuple[str, str]]] = {
     "summary": frozenset({("schedule", PRIMARY), ("workflow_dispatch", PRIMARY), ("issue_comment", PRIMARY),
                           ("issue_comment", FOLLOW_UP), *((event, FOLLOW_UP) for event in _PULL)}),
     "issueform": frozenset({("issues", PRIMARY)}),
+    "paragraphstatus": frozenset({("issue_comment", PRIMARY)}),
 }
 
 DEFAULT_LOGIN = "github-actions[bot]"

@@ -10,11 +10,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ccmflow.core import labels
+from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.errors import FatalError
+from ccmflow.core.model import Workspace
 from ccmflow.core.record import PullState
 from ccmflow.core.submissions import Applied, IssueOrigin, Source, SubmissionLog, encode
 from ccmflow.repo import prinput
+from ccmflow.repo.fetch import fetch
 from ccmflow.repo.ledger import LedgerEntry
+from ccmflow.repo.statusref import STATUS_REFS, agreed_statuses
+from ccmflow.triage import agreed
 from ccmflow.triage.decide import CommitStatus, Decision, PullFacts, decide
 from ccmflow.triage.messages import STATUS_MARKER
 
@@ -117,6 +122,8 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
         log = update(log)
     decision = decide(base, content, _facts(pull, log, received, source, ctx.settings.login), log, ctx.settings.now,
                       prinput.pull_reader(ctx.repo, ctx.base_commit(), content.merge_base))
+    # Agreed text: statuses from this (the base) repository's record, which a pull request cannot write.
+    decision = agreed.guard(decision, base, content, _agreed(ctx, base))
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
     writes, ctx.logged[pull.number] = apply(ctx.client, pull, decision, ours, guard, noticed,
                                             ctx.settings.state_key)
@@ -141,6 +148,14 @@ def _state(ctx: Context, pull: PullInfo, ours: Sequence[CommentInfo], source: So
     if lost or receipts.missing(log, pull.head_sha, source, before):
         log = receipts.dated(ctx, pull, log)
     return log, lost
+
+
+def _agreed(ctx: Context, base: Workspace) -> dict[str, dict[str, ParagraphStatus]]:
+    """Each document's paragraph statuses as origin records them now (refs/ccmflow/status/*, fetched first)."""
+    fetch(ctx.repo, ctx.settings.token, (STATUS_REFS,))
+    return {did: agreed_statuses(ctx.repo, d) for did, d in base.documents.items()}
+
+
 
 
 def _superseded(log: SubmissionLog, head: str, event_time: datetime | None) -> bool:

@@ -37,7 +37,7 @@ def test_the_table_of_events_is_what_each_behaviour_registers(name: str) -> None
 def test_each_event_gets_the_behaviours_it_had() -> None:
     assert behaviours_for("pull_request_target", (PRIMARY,)) == ("triage",)
     assert behaviours_for("pull_request_target", (FOLLOW_UP,)) == ("summary",)
-    assert behaviours_for("issue_comment", (PRIMARY,)) == ("commands", "cosponsor", "summary")
+    assert behaviours_for("issue_comment", (PRIMARY,)) == ("commands", "cosponsor", "summary", "paragraphstatus")
     assert behaviours_for("push", (PRIMARY, FOLLOW_UP)) == ("retriage", "disposition")
     assert behaviours_for("workflow_dispatch", (PRIMARY,)) == ("retriage", "freeze", "summary")
     assert behaviours_for("fork", (PRIMARY, FOLLOW_UP)) == ()

@@ -93,7 +93,11 @@ def test_each_document_is_tagged_at_its_own_first_stage_on_the_note_s_date(demo:
     days = {name: datetime.fromtimestamp(tag.tagger.time, UTC).date().isoformat() for name, tag in tags.items()}
     # No zero draft of the Action Plan or the Declaration, and nothing dated 16 March.
     assert days == {"review-document/zero-draft": "2020-04-15", "lausanne-action-plan/working-paper": "2020-05-29",
-                    "political-declaration/elements": "2020-08-07"}
+                    "political-declaration/elements": "2020-08-07",
+                    # The conference week: each text tagged on the day it was issued.
+                    "review-document/rev-1": "2020-11-23", "review-document/facilitators-text-1": "2020-11-24",
+                    "review-document/rev-2": "2020-11-25", "review-document/final": "2020-11-27",
+                    "review-document/adopted": "2020-11-27"}
 
 
 def test_the_demo_is_repeatable_and_careful_with_folders(demo: Path, tmp_path: Path) -> None:
@@ -132,8 +136,10 @@ def _consolidate(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     """`ccmflow consolidate` on a copy of the demo's repository; its JSON, dispositions by input."""
     repository = tmp_path / "repository"
     shutil.copytree(demo / "repository", repository)
+    # From the zero draft, as in May: main has since gone on into the conference week, where the text was agreed.
+    pygit2.Repository(str(repository)).references.delete("refs/ccmflow/status/review-document")
     assert main(["consolidate", "review-document", "--take", *take, "--skip-conflicts", "--branch", "try",
-                 "-C", str(repository), "--json"]) == 0
+                 "--base", "review-document/zero-draft", "-C", str(repository), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     data["by_input"] = {d["input"]: d for d in data["dispositions"]}
     return data
@@ -163,3 +169,46 @@ def test_register_says_an_input_is_invalid_and_warns_of_a_late_input_taken(
     assert [w.split(" ", 1)[0] for w in data["warnings"]] == ["pr-5"]
     mexico = found["pr-6"]  # late and accepted by the presidency, not taken
     assert mexico["reason"].startswith("Received after the deadline and accepted late; not taken")
+
+
+def test_the_demo_goes_on_into_the_conference_week(demo: Path) -> None:
+    from ccmflow.repo.statusref import read_status
+    from ccmflow.repo.store import Store
+
+    store = Store(demo / "repository")
+    rev1 = store.document("refs/tags/review-document/rev-1", "review-document")
+    assert rev1.symbol_at() == "CCM/CONF/2020/WP.1/Rev.1" and rev1.issued["rev-1"] == "2020-11-23T18:00"
+    assert "[number]" in (demo / "conference/review-document-rev-1.html").read_text("utf-8")
+    assert '<mark class="bracket">[number]</mark>' in (demo / "conference/review-document-rev-1.html").read_text(
+        "utf-8")
+    entries = read_status(store.repo, "review-document").entries
+    ad_ref = [e for e in entries if e.status.value == "agreed-ad-ref"]
+    assert {e.by_login for e in ad_ref} == {"nz-disarmament-geneva"} and len(ad_ref) == 2
+    assert {e.status.value for e in entries[-45:]} == {"adopted"}
+    adopted = store.document("refs/tags/review-document/adopted", "review-document")
+    assert adopted.status == "adopted" and "[" not in "".join(p.text for _, p in adopted.walk())
+    redline = (demo / "conference/review-document-rev-1-rev-2.html").read_text("utf-8")
+    # Paragraph 5 was bracketed in Rev.1 and agreed ad referendum by Rev.2; paragraph 6 open, then ad ref; the
+    # brackets the Presidency cleaned leave five paragraphs open.
+    assert redline.count("status: bracketed → agreed ad referendum") == 1
+    assert redline.count("status: open → agreed ad referendum") == 1
+    assert redline.count("status: bracketed → open") == 5
+    report = (demo / "report/report-en.md").read_text("utf-8")
+    assert "CCM/CONF/2020/6" in report and "**Explanation of position**, Kenya" in report
+    assert "| (no symbol) | Lausanne Review Document: Facilitator's text 1" in report
+    assert (demo / "report/report-en.docx").stat().st_size > 10_000
+    assert '<mark class="bracket">[number]</mark>' in (demo / "compilation/review-document.html").read_text("utf-8")
+
+
+def test_the_redline_between_revisions_marks_the_statuses_that_changed(
+        demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["diff", "review-document", "rev-1", "rev-2", "--format", "md", "-C",
+                 str(demo / "repository")]) == 0
+    status = capsys.readouterr().out.split("## Status changed", 1)[1]
+    assert "- 6 (plo6mh6s): open → agreed ad referendum" in status
+    assert "- 5 (pkp3nvcv): bracketed → agreed ad referendum" in status
+    capsys.readouterr()
+    assert main(["diff", "review-document", "zero-draft", "rev-1", "--format", "md", "-C",
+                 str(demo / "repository")]) == 0
+    assert "## Status changed" not in capsys.readouterr().out  # the zero draft was issued with no time

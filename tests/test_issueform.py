@@ -111,3 +111,25 @@ def test_a_remark_on_the_whole_document(workspace: Workspace, where: str) -> Non
     proposal = read(workspace, body(Kind_of_input="General remark on a section or the whole document",
                                     Paragraph=where))
     assert proposal.kind == InputKind.REMARK and proposal.section is None and proposal.paragraph is None
+
+
+def test_a_reservation_on_the_adopted_text_through_the_form(workspace: Workspace) -> None:
+    from dataclasses import replace
+
+    from ccmflow.core.inputfile import PositionKind
+
+    text = body(Kind_of_input="Reservation on the adopted text", Paragraph="5, 11",
+                Proposed_text_or_remark="Austria reserves its position.")
+    with pytest.raises(FormProblems) as refused:  # the zero draft is not adopted
+        read(workspace, text)
+    assert any("is not adopted yet" in p for p in refused.value.problems)
+    review = workspace.documents["review-document"]
+    adopted = replace(workspace, documents={**workspace.documents,
+                                            "review-document": replace(review, status="adopted")})
+    made = read(adopted, text, at=datetime(2020, 11, 27, 16, tzinfo=UTC))
+    assert (made.kind, made.position, made.cites) == (InputKind.POSITION, PositionKind.RESERVATION,
+                                                       ("pkp3nvcv", "pabmu3fk"))
+    with pytest.raises(FormProblems) as unknown:
+        read(adopted, body(Kind_of_input="Explanation of position on the adopted text", Paragraph="5, 999"),
+             at=datetime(2020, 11, 27, 16, tzinfo=UTC))
+    assert any("has no paragraph '999'" in p for p in unknown.value.problems)

@@ -11,8 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # Bottom to top. A module may import from its own layer and from any layer listed before it.
-LAYERS = ("core", "read", "write", "compare", "repo", "triage", "inputs", "consolidation", "propose", "word", "site",
-          "demo", "commands", "main", "bot")
+LAYERS = ("core", "read", "write", "compare", "repo", "triage", "inputs", "consolidation", "propose", "conference",
+          "word", "site", "report", "demo", "commands", "main", "bot")
 # The one module tree allowed to import each outside system.
 BOUNDARIES = {"pygit2": ("ccmflow.repo",), "github": ("ccmflow.bot.client",)}
 

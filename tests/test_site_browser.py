@@ -137,7 +137,7 @@ def test_every_paragraph_has_a_permanent_anchor_and_a_trace(instance: Served, br
 @pytest.mark.parametrize(("now", "deadline", "left"), [
     ("2020-05-04T10:00:00Z", "Written input on the zero draft of the Review Document", "11 hours 59 minutes"),
     ("2020-05-05T00:00:00Z", "Written input to the Lausanne Action Plan", "62 days 21 hours"),
-    ("2020-09-26T00:00:00Z", "No deadline is coming", None),
+    ("2020-12-12T00:00:00Z", "No deadline is coming", None),
 ])
 def test_the_countdown_shows_the_next_deadline_for_a_fixed_clock(instance: Served, browser: Any, now: str,
                                                                  deadline: str, left: str | None) -> None:
@@ -279,3 +279,43 @@ def test_a_screenshot_of_each_kind_of_page(demo: Served, browser: Any, tmp_path:
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000, name
         page.close()
+
+
+@pytest.fixture(scope="module")
+def conference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Served, Any]]:
+    """The demo's repository after its conference week, built as it stood on the morning of 26 November (Rev.2
+    out, New Zealand's ad ref recorded, the plenary not yet met), with the statuses the data gives for then."""
+    from ccmflow.conference.counts import as_at, state
+    from ccmflow.repo.statusref import read_status
+
+    out = tmp_path_factory.mktemp("conference") / "out"
+    run_demo(out)
+    store = Store(out / "repository")
+    at = datetime(2020, 11, 26, 8, 0, tzinfo=UTC)
+    built = build_site(store, out.parent / "conference-site", "main", at, fixed=True)
+    # Rev.2 is the text in circulation then.
+    expected = state(store.document("refs/tags/review-document/rev-2", "review-document"),
+                     as_at(read_status(store.repo, "review-document"), at))
+    with serve(built.out) as url:
+        yield Served(built, url), expected
+
+
+def test_the_conference_room_shows_each_status_by_colour_and_label(conference: tuple[Served, Any],
+                                                                   browser: Any) -> None:
+    served, expected = conference
+    page, visit = _open(browser, served.url + "conference/review-document.html")
+    assert not visit.errors
+    ad_ref = page.locator(".para.room[data-status='agreed-ad-ref']")
+    wanted = sum(1 for p in expected.paragraphs() if p.status.value == "agreed-ad-ref")
+    assert wanted == 2 and ad_ref.count() == wanted
+    # Not colour alone: each paragraph says its status in words, and the legend names every status.
+    labels = page.locator(".para.room[data-status='agreed-ad-ref'] .status-label strong").all_inner_texts()
+    assert labels == ["agreed ad referendum"] * wanted
+    assert page.locator(".legend li").all_inner_texts() == [
+        "open", "bracketed", "agreed ad referendum", "agreed", "adopted"]
+    colours = {page.locator(f".para.room[data-status='{s}']").first.evaluate(
+        "e => getComputedStyle(e).backgroundColor") for s in ("agreed-ad-ref", "open")}
+    assert len(colours) == 2
+    rows = page.locator("table.brackets tbody tr")
+    assert rows.count() == len(expected.sections)
+    assert "Rev.2 (CCM/CONF/2020/WP.1/Rev.2), as at 25 November 2020, 18:00" in page.locator("p.lede").inner_text()

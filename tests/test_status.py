@@ -119,7 +119,7 @@ def test_a_document_without_a_window_gets_no_window(ccm: Process) -> None:
 
 
 def test_judge_in_a_given_window(ccm: Process) -> None:
-    first, _, _, announced, _ = ccm.windows
+    first, _, _, announced, *_ = ccm.windows
     assert judge_in(first, utc(2020, 5, 4, 21, 59, 59)).verdict == Verdict.ON_TIME
     late = judge_in(first, utc(2020, 5, 6, 22, 0, 0))
     assert (late.verdict, late.delta) == (Verdict.LATE, timedelta(days=2, seconds=1))
@@ -141,9 +141,10 @@ def ids(windows: tuple[Window, ...]) -> list[str]:
 def test_windows_for_a_document_and_version(ccm: Process) -> None:
     assert ids(windows_for(ccm, "review-document", "zero-draft")) == ["review-zero-draft-input"]
     assert ids(windows_for(ccm, "review-document", "consolidated")) == ["review-consolidated-input"]
-    both = ["review-zero-draft-input", "review-consolidated-input"]
-    assert ids(windows_for(ccm, "review-document")) == both
-    assert ids(windows_for(ccm, "review-document", "final")) == both  # no window for that version: all of them
+    every = ["review-zero-draft-input", "review-consolidated-input", "review-positions"]
+    assert ids(windows_for(ccm, "review-document")) == every
+    assert ids(windows_for(ccm, "review-document", "rev-1")) == every  # no window for that version: all of them
+    assert ids(windows_for(ccm, "review-document", "final")) == ["review-positions"]  # once adopted
     assert ids(windows_for(ccm, "lausanne-action-plan", "working-paper")) == ["action-plan-input"]
     assert windows_for(ccm, "annual-report") == ()
 
@@ -287,6 +288,8 @@ def test_open_windows_and_time_left(ccm: Process) -> None:
         "declaration-input": ("upcoming", timedelta(days=147)),
         "review-consolidated-input": ("upcoming", None),
         "declaration-first-draft-comments": ("upcoming", None),
+        **{f"{d}-positions": ("upcoming", timedelta(days=224, hours=1)) for d in ("review", "action-plan",
+                                                                                 "declaration")},
     }
     assert [w.window.id for w in current.open_windows()] == ["review-zero-draft-input"]
 
@@ -321,7 +324,7 @@ def test_on_3_may_only_the_review_document_is_open_for_input(ccm: Process) -> No
 
 
 def test_the_ccm_windows_open_as_the_concept_note_says(ccm: Process) -> None:
-    review, plan, declaration, consolidated, comments = ccm.windows
+    review, plan, declaration, consolidated, comments, *_ = ccm.windows
     assert review.opens == datetime(2020, 4, 15, tzinfo=ZURICH)
     # Input on the Action Plan follows the first preparatory meeting of 8 June: from the start of the next day.
     assert plan.opens == datetime(2020, 6, 9, tzinfo=ZURICH) and plan.version == "working-paper"
@@ -337,7 +340,7 @@ def test_the_ccm_windows_open_as_the_concept_note_says(ccm: Process) -> None:
 
 
 def test_a_window_says_when_it_opens_never_that_it_is_open(ccm: Process) -> None:
-    review, plan, declaration, _, _ = ccm.windows
+    review, plan, declaration, *_ = ccm.windows
     zone = ccm.conference.timezone
     assert opening(review, zone) == "opens on 15 April 2020, 00:00:00 CEST (14 April 2020, 22:00:00 UTC)"
     assert opening(plan, zone) == "opens on 9 June 2020, 00:00:00 CEST (8 June 2020, 22:00:00 UTC)"

@@ -14,7 +14,8 @@ import pytest
 from botkit import World, world
 from ruamel.yaml import YAML
 
-from ccmflow.core.issueform import CONFIG_PATH, FORM_PATH, KIND_OPTIONS, Field
+from ccmflow.core.inputfile import InputKind
+from ccmflow.core.issueform import CONFIG_PATH, FORM_PATH, KIND_OPTIONS, POSITION_OPTIONS, Field
 from ccmflow.main import main
 from ccmflow.write.workflows import (
     PR_TEMPLATE_PATH,
@@ -325,8 +326,9 @@ def test_issue_form_fields_are_the_ones_the_bot_reads() -> None:
     form = _load(render_issue_form(form_titles(REPO), form_channels(REPO)))
     fields = {item["attributes"]["label"]: item for item in form["body"] if item["type"] != "markdown"}
     assert set(fields) == {f.value for f in Field}
-    assert fields[Field.KIND]["attributes"]["options"] == list(KIND_OPTIONS.values())
-    assert [find_kind(o) for o in fields[Field.KIND]["attributes"]["options"]] == list(KIND_OPTIONS)
+    assert fields[Field.KIND]["attributes"]["options"] == [*KIND_OPTIONS.values(), *POSITION_OPTIONS.values()]
+    assert [find_kind(o) for o in fields[Field.KIND]["attributes"]["options"]] == [*KIND_OPTIONS, *(
+        [InputKind.POSITION] * len(POSITION_OPTIONS))]
     workspace, _ = directory_workspace(REPO)
     assert workspace is not None
     offered = fields[Field.DOCUMENT]["attributes"]["options"]

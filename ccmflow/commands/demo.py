@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     out = console()
     out.print(Text("✓ ", style="green") + Text(f"The drafting process ran offline in {elapsed:.1f} s: "
                                                 f"{result.facts['story']}. Each input was triaged, the window "
-                                                "frozen, then summarised, compiled and consolidated."))
+                                                "frozen, then summarised, compiled and consolidated.") + Text(
+        _week(result.facts.get("conference"))))
     table = Table(title="Where the outputs are", title_justify="left")
     table.add_column("what", ratio=1)
     table.add_column("where", ratio=1, overflow="fold")
@@ -53,6 +54,15 @@ def run(args: argparse.Namespace) -> int:
                     f"ccmflow diff review-document zero-draft consolidate/review-document/consolidated -C {repo}"):
         out.print(f"  [bold]{command}[/bold]")
     return 0
+
+
+def _week(facts: Any) -> str:
+    """The conference week in one sentence, read off what the run did."""
+    if not isinstance(facts, dict):
+        return ""
+    return (f" At the conference: {facts['rev1']} with {facts['rev1_brackets']} brackets, a facilitator's text, "
+            f"{facts['ad_ref']} paragraphs agreed ad referendum, {facts['rev2']}, every paragraph agreed, the Review "
+            "Document adopted, an explanation of position on the record, and the final report.")
 
 
 def _shown(path: Path) -> str:

@@ -52,8 +52,13 @@ def run(args: argparse.Namespace) -> int:
         emit_json(result.as_json())
     elif args.format == "md":
         from ccmflow.commands.redline_out import authors_of
+        from ccmflow.conference.revisions import status_notes
 
-        print(terminal_safe(diff_markdown(result, args.old, args.new, authors_of(store, args.doc, args.new, new))))
+        numbers = new.numbers()
+        changed = {new.label(pid) if pid in numbers else pid: what
+                   for pid, what in status_notes(store, old, new).items()}
+        print(terminal_safe(diff_markdown(result, args.old, args.new, authors_of(store, args.doc, args.new, new),
+                                          changed)))
     else:
         _print(result, args.old, args.new)
     return 0

@@ -10,6 +10,7 @@ clone needs it once (`ccmflow init` does it for new repositories).
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -65,12 +66,19 @@ def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.
     from ccmflow.commands.output import emit_json, terminal_safe
     from ccmflow.compare.merge import MergeError
     from ccmflow.compare.mergefile import merge_file
+    from ccmflow.compare.protect import AgreedTextChanged
     from ccmflow.read.yamlsafe import YamlError
 
     try:
         texts = [p.read_bytes().decode("utf-8") for p in (base, ours, theirs)]
         # Each side is read once; the result is proved to hold the merge (never hand git one that does not).
-        merged = merge_file(texts[0], texts[1], texts[2], path, args.marker_size)
+        merged = merge_file(texts[0], texts[1], texts[2], path, args.marker_size, _agreed(Path(path).stem))
+    except AgreedTextChanged as exc:
+        # OURS is left as it is (its agreed text stands) and git is told a person must resolve the file.
+        if args.json:
+            emit_json({"path": path, "clean": False, "agreed_text": str(exc)})
+        print(terminal_safe(f"ccmflow: {path}: {exc}"), file=sys.stderr)
+        return 1
     except (MergeError, YamlError, UnicodeDecodeError):
         return None
     except Exception as exc:  # a bug of ours must never cost a merge: git's own line merge loses nothing
@@ -83,6 +91,22 @@ def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.
     for conflict in conflicts:
         print(terminal_safe(f"ccmflow: {path}: {conflict}"), file=sys.stderr)
     return 1 if conflicts else 0
+
+
+def _agreed(document: str) -> dict[str, Any] | None:
+    """The statuses recorded for `document` in this clone (refs/ccmflow/status/DOC), read with git itself: the
+    driver runs for every merged file, and pygit2 would cost more to import than the merge."""
+    from ccmflow.core.agreement import book_from_json
+
+    try:
+        done = subprocess.run(["git", "cat-file", "blob", f"refs/ccmflow/status/{document}:status.json"],
+                              capture_output=True, check=False)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None  # no record: nothing is agreed yet
+    book = book_from_json(document, json.loads(done.stdout))
+    return {pid: entry.status for pid, entry in book.latest().items()}
 
 
 def _by_lines(base: Path, ours: Path, theirs: Path, path: str, size: int) -> int:

@@ -75,6 +75,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--at", metavar="WHEN", help="the instant taken as now when checking --received (default: "
                                                      "now, or $CCMFLOW_NOW)")
     parser.add_argument("--force", action="store_true", help="replace the branch if it exists")
+    parser.add_argument("--position", choices=("explanation", "reservation"),
+                        help="with --remark: an explanation of position or a reservation on the adopted document, "
+                             "citing PARAGRAPH (and every --cite); it changes no text")
+    parser.add_argument("--cite", action="append", default=[], metavar="PARAGRAPH",
+                        help="with --position: a further paragraph it is about")
     add_common(parser)
     return parser
 
@@ -100,7 +105,7 @@ def _receipt(args: argparse.Namespace, zone: str) -> tuple[datetime | None, Chan
 
 
 def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
-    from ccmflow.core.inputfile import InputKind
+    from ccmflow.core.inputfile import InputKind, PositionKind
     from ccmflow.propose.build import Proposal
 
     if not args.doc:
@@ -109,7 +114,11 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
         raise FatalError("--after PARAGRAPH goes with --text FILE and no other PARAGRAPH")
     if args.section and args.remark is None:
         raise FatalError("--section goes with --remark")
-    if args.remark is not None:
+    if args.position is not None:
+        if args.remark is None:
+            raise FatalError("--position goes with --remark FILE: the statement")
+        kind = InputKind.POSITION
+    elif args.remark is not None:
         kind = InputKind.REMARK
     elif args.delete:
         kind = InputKind.DELETE
@@ -120,12 +129,14 @@ def _proposal(args: argparse.Namespace, zone: str) -> Proposal:
     return Proposal(document=args.doc, kind=kind, on_behalf_of=delegations, paragraph=args.after or args.paragraph,
                     text=_read(args.text), remark=_read(args.remark), section=args.section,
                     justification=_read(args.justification), channel=channel, received=received,
-                    reference=args.reference)
+                    reference=args.reference, position=PositionKind(args.position) if args.position else None,
+                    cites=tuple(c for c in (args.paragraph, *args.cite) if c) if args.position else ())
 
 
 def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.common import parse_when
     from ccmflow.commands.output import console, emit_json, terminal_safe
+    from ccmflow.conference.guard import refuse_if_agreed
     from ccmflow.propose.build import ProposalError, build, fresh_input_id
     from ccmflow.propose.receipt import check_receipt
     from ccmflow.repo.branches import commit_on_new_branch
@@ -153,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
     except ProposalError as exc:
         raise FatalError(str(exc)) from None
     record = built.record
+    refuse_if_agreed(store, workspace.document(record.document), built.files)  # agreed text: only after a reopen
     names = [s.name for d in record.on_behalf_of if (s := workspace.registry.get(d)) is not None]
     branch = args.branch or f"input/{record.document}/{record.id}"
     message = _message(built, names, zone)

@@ -37,7 +37,10 @@ def write_redline(args: argparse.Namespace, store: Store, result: DocumentDiff, 
     authors = {pid: p.names for pid, p in found.items()}
     conference = workspace.process.conference if workspace else None
     if args.format == "html":
-        data = redline_html(result, old, new, args.old, args.new, authors).encode("utf-8")
+        from ccmflow.conference.revisions import status_notes
+
+        data = redline_html(result, old, new, args.old, args.new, authors,
+                            status_notes(store, old, new)).encode("utf-8")
     else:
         when = _dated(new, args.new) or datetime.fromtimestamp(commit.commit_time, UTC)
         data = redline_docx(result, old, new, when, Origin(str(commit.id), args.new), args.old, found, conference)

@@ -1,4 +1,7 @@
-"""`ccmflow status [--at WHEN]`: the timeline, where the process stands, and the countdowns."""
+"""`ccmflow status [DOC] [--at WHEN]`: the timeline, where the process stands, and the countdowns.
+
+With DOC, where that document stands in the negotiation: brackets and paragraph statuses per section (from
+refs/ccmflow/status/DOC), and the brackets of each version issued."""
 
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ if TYPE_CHECKING:
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "status", description=__doc__)
+    parser.add_argument("doc", metavar="DOC", nargs="?",
+                        help="a document: its brackets and paragraph statuses per section")
     parser.add_argument("--at", metavar="WHEN",
                         help="an instant to look from, e.g. 2020-05-04T18:00 (conference time unless a zone is "
                              "given; default: now, or $CCMFLOW_NOW)")
@@ -30,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import console, emit_json
     from ccmflow.core.status import format_instant, phase
 
+    if args.doc is not None:
+        from ccmflow.commands.negotiation import show_negotiation
+
+        return show_negotiation(args)
     found = readable_workspace(args.repo, args.rev)
     process = found.process
     now = parse_when(args.at, process.conference.timezone)

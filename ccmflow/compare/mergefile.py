@@ -11,12 +11,15 @@ read of the result, as before.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ccmflow.compare.docpatch import plain_lines, stands_alone
 from ccmflow.compare.markers import mark_parsed
 from ccmflow.compare.merge import Conflict, ConflictKind, MergeError, merge_documents, read_side
+from ccmflow.compare.protect import AgreedTextChanged, refusal, touched_agreed
+from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.model import Document
 from ccmflow.read import schema
 from ccmflow.read.kinds import FileKind
@@ -35,12 +38,20 @@ class MergedFile:
     proved_in_pieces: bool  # False: the result was read again in full
 
 
-def merge_file(base_text: str | None, ours_text: str, theirs_text: str, path: str, size: int = 7) -> MergedFile:
-    """Merge three texts of a document file, reading each once; MergeError when a side is not a document."""
+def merge_file(base_text: str | None, ours_text: str, theirs_text: str, path: str, size: int = 7,
+               agreed: Mapping[str, ParagraphStatus] | None = None) -> MergedFile:
+    """Merge three texts of a document file, reading each once; MergeError when a side is not a document.
+
+    `agreed`: the paragraph statuses recorded for the document; a merge that would change agreed (or, OURS being
+    adopted, any) text of OURS raises AgreedTextChanged instead, naming the paragraphs."""
     base = read_side(base_text, path)[0] if base_text and base_text.strip() else None
     ours, ours_loaded = read_side(ours_text, path)
     theirs, theirs_loaded = read_side(theirs_text, path)
     result = merge_documents(base, ours, theirs)
+    if agreed is not None or ours.status == "adopted":
+        touched = touched_agreed(ours, result.document, agreed or {}, adopted=ours.status == "adopted")
+        if touched:
+            raise AgreedTextChanged(refusal(ours.short_title(), touched))
     spliced = splice_document(ours_text, path, result.document, loaded=ours_loaded)
     wanted = {c.paragraph_id for c in result.conflicts if c.kind == ConflictKind.PARAGRAPH}
     whole = all(c.kind == ConflictKind.PARAGRAPH for c in result.conflicts)

@@ -7,10 +7,13 @@ import unicodedata
 from collections.abc import Mapping
 
 from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, Redline
+from ccmflow.core.brackets import segments
 from ccmflow.core.model import Document, paragraph_label
 from ccmflow.write.render import CSS, display_number, md_literal
 
 _CSS = CSS + """
+.status-changed { outline: 2px solid #0b4f7c; }
+.change.status { color: #0b4f7c; }
 del { color: #a00; } ins { color: #060; }
 .change { margin: .2em 0 0 0; font-size: .85em; color: #555; }
 """
@@ -21,8 +24,9 @@ def _h(text: str) -> str:
 
 
 def _text(change: ParagraphChange | None, text: str) -> str:
-    if change is None:
-        return _h(text)
+    if change is None:  # unchanged: its brackets marked, as in every rendering of the text
+        return "".join(f'<mark class="bracket">{_h(part)}</mark>' if inside else _h(part)
+                       for part, inside in segments(text))
     if change.redline:
         return runs_html(change.redline)
     if change.change == ChangeKind.ADDED:
@@ -49,10 +53,12 @@ def _note(change: ParagraphChange | None, by: str | None = None) -> str:
 
 
 def paragraphs_html(diff: DocumentDiff, new: Document, *, heading: str = "h2",
-                    authors: Mapping[str, str] | None = None) -> list[str]:
+                    authors: Mapping[str, str] | None = None,
+                    statuses: Mapping[str, str] | None = None) -> list[str]:
     """`new` in full with what changed marked, section by section; deleted paragraphs stay where they were.
 
-    `authors` names, per paragraph id, the delegations whose input a change came from. Every text is escaped.
+    `authors` names, per paragraph id, the delegations whose input a change came from; `statuses`, the paragraphs
+    whose status changed between the two revisions ('agreed ad referendum → agreed'). Every text is escaped.
     """
     changes = {c.id: c for c in diff.changes}
     numbers = new.numbers()
@@ -64,28 +70,36 @@ def paragraphs_html(diff: DocumentDiff, new: Document, *, heading: str = "h2",
         out.append(f"<{heading}>{_h(section.title)}</{heading}>")
         for paragraph in section.paragraphs:
             found = changes.get(paragraph.id)
+            status = (statuses or {}).get(paragraph.id)
+            note = _note(found, (authors or {}).get(paragraph.id))
+            if status:
+                note += f'<div class="change status">status: {_h(status)}</div>'
             out.append(_para(paragraph.id, display_number(numbers.get(paragraph.id, "")),
-                             _text(found, paragraph.text), _note(found, (authors or {}).get(paragraph.id)), found))
+                             _text(found, paragraph.text), note, found, status is not None))
         for gone in removed_by_section.pop(section.id, []):
             out.append(_para(None, f"({gone.old_number or ''})", _text(gone, gone.old.text if gone.old else ""),
                              _note(gone), gone))
     return out
 
 
-def _para(pid: str | None, number: str, text: str, note: str, change: ParagraphChange | None) -> str:
+def _para(pid: str | None, number: str, text: str, note: str, change: ParagraphChange | None,
+          status_changed: bool = False) -> str:
     anchor = f' id="{_h(pid)}"' if pid else ""
-    kind = "para changed" if change is not None else "para"
+    kind = ("para changed" if change is not None else "para") + (" status-changed" if status_changed else "")
     return (f'<div class="{kind}"{anchor}><div class="num">{_h(number)}</div>'
             f'<div class="body"><p class="text">{text}</p>{note}</div></div>')
 
 
 def redline_html(diff: DocumentDiff, old: Document, new: Document, old_name: str, new_name: str,
-                 authors: Mapping[str, str] | None = None) -> str:
+                 authors: Mapping[str, str] | None = None, statuses: Mapping[str, str] | None = None) -> str:
     """The redline between two versions as one HTML page.
 
-    `authors` names, per paragraph id, the delegations whose input a change came from."""
+    `authors` names, per paragraph id, the delegations whose input a change came from; `statuses`, the
+    paragraphs whose status changed in between."""
+    moved = f"; the status of {len(statuses)} paragraph(s) changed" if statuses else ""
     body = [f"<h1>{_h(new.title)}</h1>", f'<p class="meta">Redline: {_h(old_name)} → {_h(new_name)}; '
-            f"{len(diff.changes)} paragraph(s) changed</p>", *paragraphs_html(diff, new, authors=authors)]
+            f"{len(diff.changes)} paragraph(s) changed{moved}</p>",
+            *paragraphs_html(diff, new, authors=authors, statuses=statuses)]
     return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
                       f"<title>Redline: {_h(new.title)}</title>", f"<style>\n{_CSS}\n</style>", "</head>",
                       "<body>", *body, "</body>", "</html>", ""])
@@ -198,8 +212,10 @@ def change_heading(change: ParagraphChange) -> str:
     return f"{verb} {paragraph_label(renumbered, change.id)} in {change.section}{where}{fields}"
 
 
-def diff_markdown(result: DocumentDiff, old: str, new: str, authors: Mapping[str, str] | None = None) -> str:
-    """The redline as Markdown; `authors` names, per paragraph id, the delegations whose input a change came from."""
+def diff_markdown(result: DocumentDiff, old: str, new: str, authors: Mapping[str, str] | None = None,
+                  statuses: Mapping[str, str] | None = None) -> str:
+    """The redline as Markdown; `authors` names, per paragraph id, the delegations whose input a change came from;
+    `statuses` (paragraph label -> 'open → agreed'), the paragraphs whose status changed in between."""
     lines = [f"# {result.document}: {old} → {new}", ""]
     lines += [f"- {key}: {before} → {after}" for key, (before, after) in result.meta.items()]
     for change in result.changes:
@@ -212,4 +228,7 @@ def diff_markdown(result: DocumentDiff, old: str, new: str, authors: Mapping[str
             lines.append(_marked(md_literal(change.new.text), "**"))
         elif change.old is not None and change.change == ChangeKind.REMOVED:
             lines.append(_marked(md_literal(change.old.text), "~~"))
+    if statuses:
+        lines += ["", "## Status changed", ""]
+        lines += [f"- {md_literal(label)}: {md_literal(change)}" for label, change in statuses.items()]
     return "\n".join(lines) + "\n"

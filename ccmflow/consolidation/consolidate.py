@@ -31,6 +31,7 @@ from ccmflow.read.load import parse_text
 from ccmflow.repo.git import Commit, Oid, has_ref, oid, set_ref
 from ccmflow.repo.inputref import InputRef
 from ccmflow.repo.prinput import has_commit
+from ccmflow.repo.statusref import refuse_agreed_changes
 from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text, commit_files
 from ccmflow.write.edit import write_document
@@ -112,6 +113,7 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     others = _proposals(store, base, doc, listed, {i.name for i in inputs})
     carried = cosponsors(merged.document, merged.taken, others)
     final = replace(credit_cosponsors(merged.document, others, carried), version=target)
+    refuse_agreed_changes(store.repo, document, final)  # agreed text changes only after a reopen
     merged = replace(merged, document=final)
     path = register_path(window_id)
     previous = blob_text(base, path)

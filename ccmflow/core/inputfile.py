@@ -26,6 +26,8 @@ class InputKind(StrEnum):
     REMARK = "remark"  # views on a section or the whole document: no text change
     MOVE = "move"  # a paragraph moved: read from an input's diff, never declared in an input file
     CHANGES = "changes"  # several of the first three at once (a marked-up Word file): the record lists them
+    # An explanation of position or a reservation on an adopted document: cites paragraphs, changes no text.
+    POSITION = "position"
 
     @property
     def label(self) -> str:
@@ -34,7 +36,20 @@ class InputKind(StrEnum):
 
 _LABELS = {InputKind.AMEND: "amendment", InputKind.INSERT: "new paragraph", InputKind.DELETE: "deletion",
            InputKind.REMARK: "general remark", InputKind.MOVE: "move",
-           InputKind.CHANGES: "changes to several paragraphs"}
+           InputKind.CHANGES: "changes to several paragraphs", InputKind.POSITION: "position on the record"}
+# The kinds that change no text: read like remarks wherever inputs are listed.
+NO_TEXT_KINDS = (InputKind.REMARK, InputKind.POSITION)
+
+
+class PositionKind(StrEnum):
+    """What a position on the record is, once a document is adopted."""
+
+    EXPLANATION = "explanation"  # an explanation of position
+    RESERVATION = "reservation"  # a reservation on the paragraphs cited
+
+    @property
+    def label(self) -> str:
+        return "explanation of position" if self is PositionKind.EXPLANATION else "reservation"
 # What one change of an input of kind CHANGES may be.
 CHANGE_KINDS = (InputKind.AMEND, InputKind.INSERT, InputKind.DELETE)
 
@@ -74,6 +89,8 @@ class InputFile:
     reference: str | None = None  # e.g. the e-mail's subject and date
     issue: int | None = None  # the issue the form was filed in
     changes: tuple[Change, ...] = ()  # kind CHANGES only: each change, in the order they are made
+    position: PositionKind | None = None  # kind POSITION only: an explanation of position or a reservation
+    paragraphs: tuple[str, ...] = ()  # kind POSITION only: the paragraph ids it cites
 
 
 def input_path(document: str, input_id: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from ccmflow.core.inputfile import InputKind
+from ccmflow.core.inputfile import InputKind, PositionKind
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/propose-input.yml"
 CONFIG_PATH = ".github/ISSUE_TEMPLATE/config.yml"
@@ -33,4 +33,9 @@ KIND_OPTIONS: dict[InputKind, str] = {
     InputKind.INSERT: "Insert a new paragraph after a paragraph",
     InputKind.DELETE: "Delete a paragraph",
     InputKind.REMARK: "General remark on a section or the whole document",
+}
+# Once a document is adopted: positions on the record (input kind `position`), one option per kind of position.
+POSITION_OPTIONS: dict[PositionKind, str] = {
+    PositionKind.EXPLANATION: "Explanation of position on the adopted text",
+    PositionKind.RESERVATION: "Reservation on the adopted text",
 }

@@ -16,6 +16,7 @@ LATE_ACCEPTED = "late-accepted"
 INVALID = "invalid"
 PROTECTED = "protected"
 UNREGISTERED = "unregistered"
+TOUCHES_AGREED = "touches-agreed"  # changes the text of an agreed or adopted paragraph
 SUMMARY = "ccmflow:summary"  # the tracking issue of each document's consolidation summary (bot/behaviours/summary.py)
 
 DOC_PREFIX = "doc:"
@@ -37,6 +38,7 @@ _FIXED: Mapping[str, LabelSpec] = {
         LabelSpec(INVALID, "b60205", "A file does not pass validation: see the ccmflow comment"),
         LabelSpec(PROTECTED, "5319e7", "Changes the timeline, the registry or files outside the documents"),
         LabelSpec(UNREGISTERED, "fbca04", "The author's GitHub account is not in the stakeholder registry"),
+        LabelSpec(TOUCHES_AGREED, "b60205", "Changes agreed or adopted text: refused unless the paragraph is reopened"),
     )
 }
 _PREFIXED = {DOC_PREFIX: "1d76db", SECTION_PREFIX: "c5def5", FROM_PREFIX: "fef2c0"}

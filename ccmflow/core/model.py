@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
@@ -84,7 +85,12 @@ class Document:
 
     def issued_at(self, version: str | None = None) -> date | None:
         text = self.issued.get(version or self.version)
-        return date.fromisoformat(text) if text else None
+        return date.fromisoformat(text[:10]) if text else None
+
+    def issued_time(self, version: str | None = None) -> time | None:
+        """The time of day of issue, conference time, for a revision issued during the conference ('18:00')."""
+        text = self.issued.get(version or self.version) or ""
+        return time.fromisoformat(text[11:]) if len(text) > 10 else None
 
     def short_title(self) -> str:
         """How a reference names the document: its title up to a colon ('Lausanne Review Document')."""
@@ -138,6 +144,7 @@ class Conference:
     end: date
     timezone: str
     short_name: str | None = None
+    report_symbol: str | None = None  # the final report's symbol, one for every language
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +204,12 @@ class Window:
         day = document.issued_at(self.version)
         if day is None:
             return self
-        return replace(self, opens=start_of_day(day, zone), opened_by=OpenedBy.ISSUED)
+        opens = start_of_day(day, zone)
+        at = document.issued_time(self.version)  # a stage issued at a known time (an adoption) opens then
+        if at is not None:
+            opens = start_of_day(day, zone).astimezone(ZoneInfo(zone)).replace(hour=at.hour, minute=at.minute)
+            opens = opens.astimezone(UTC)
+        return replace(self, opens=opens, opened_by=OpenedBy.ISSUED)
 
 
 def start_of_day(day: date, zone: str) -> datetime:
@@ -250,6 +262,15 @@ class Milestone:
 
 def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+_REVISION = re.compile(r"rev-([1-9][0-9]{0,3})")
+
+
+def revision_number(vid: str) -> int | None:
+    """N for the conference's revision `rev-N` (Rev.N), else None: revisions need no entry in the timeline."""
+    found = _REVISION.fullmatch(vid)
+    return int(found.group(1)) if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +346,16 @@ class Process:
         return tuple(v for v in self.versions if v.applies_to(document))
 
     def version_name(self, vid: str) -> str:
-        return next((v.name for v in self.versions if v.id == vid), vid)
+        found = next((v.name for v in self.versions if v.id == vid), None)
+        if found is None and (n := revision_number(vid)) is not None:
+            return f"Rev.{n}"
+        return found or vid
+
+    def knows_version(self, vid: str, document: str | None = None) -> bool:
+        """A stage of the timeline (for `document`, when given), or a revision issued at the conference (rev-N)."""
+        if revision_number(vid) is not None:
+            return True
+        return any(v.id == vid and (document is None or v.applies_to(document)) for v in self.versions)
 
     def stage_name(self, stage: Stage, titles: Mapping[str, str]) -> str:
         """'Lausanne Action Plan (Informal working paper)': a document by its title, at its stage."""
@@ -349,6 +379,7 @@ class Stakeholder:
     coordinates: tuple[str, ...] = ()  # sections a thematic coordinator coordinates
     # Delegations this one may speak for without their own confirmation (a group's coordinator for its members).
     speaks_for: tuple[str, ...] = ()
+    facilitates: tuple[str, ...] = ()  # sections a facilitator facilitates at the conference
 
 
 @dataclass(frozen=True, slots=True)

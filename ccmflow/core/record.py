@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from ccmflow.core.categories import Category
-from ccmflow.core.inputfile import Channel, InputKind
+from ccmflow.core.inputfile import NO_TEXT_KINDS, Channel, InputKind
 from ccmflow.core.model import Registry, Stakeholder
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Acceptance, Source
@@ -124,12 +124,12 @@ class InputRecord:
 
     @property
     def remarks(self) -> tuple[InputChange, ...]:
-        return tuple(c for c in self.changes if c.kind == InputKind.REMARK)
+        return tuple(c for c in self.changes if c.kind in NO_TEXT_KINDS)
 
     @property
     def remark_only(self) -> bool:
         """A general remark and nothing else: there is no text to take into a version."""
-        return bool(self.changes) and all(c.kind == InputKind.REMARK for c in self.changes)
+        return bool(self.changes) and all(c.kind in NO_TEXT_KINDS for c in self.changes)
 
     @property
     def invalid(self) -> bool:

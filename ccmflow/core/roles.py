@@ -15,6 +15,9 @@ class Role(StrEnum):
     THEMATIC_COORDINATOR = "thematic-coordinator"
     # The support unit's account that enters input received outside GitHub (e-mail) and attests when it came.
     RECORD_INPUT = "record-input"
+    # Facilitates the negotiation of the sections under `facilitates` at the conference: records their paragraphs
+    # agreed ad referendum, agreed, or reopens them (as the Presidency may for any paragraph).
+    FACILITATOR = "facilitator"
 
 
 # Who may run each command besides `/ccmflow accept-late` (the Presidency's alone), and how a refusal names them.

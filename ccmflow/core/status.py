@@ -151,9 +151,11 @@ def circulated_version(document: Document, process: Process, at: datetime) -> st
     issued = document.issued_at(document.version)
     if issued is None or issued <= day:
         return document.version
-    stages = [v.id for v in process.versions_of(document.id)]
-    earlier = stages[:stages.index(document.version)] if document.version in stages else []
-    return next((v for v in reversed(earlier) if (d := document.issued_at(v)) is not None and d <= day), None)
+    # The latest version issued by then: an earlier stage, or a revision issued at the conference (rev-N), which
+    # is no stage of the timeline; dates of issue follow the order of issue, times break a tie within a day.
+    earlier = [v for v in document.issued if v != document.version and process.knows_version(v, document.id)
+               and (d := document.issued_at(v)) is not None and d <= day]
+    return max(earlier, key=lambda v: document.issued[v], default=None)
 
 
 def windows_for(process: Process, document: str, version: str | None = None) -> tuple[Window, ...]:

@@ -24,6 +24,7 @@ from ccmflow.core.model import Stakeholder, Workspace
 from ccmflow.core.record import PullState
 from ccmflow.core.status import format_instant
 from ccmflow.core.submissions import Acceptance, Source, SubmissionLog
+from ccmflow.demo.conference import conference_week
 from ccmflow.demo.script import DOCUMENT, FREEZE_AT, SCRIPT, SUMMARY_AT, TAKEN, WINDOW, Ids, ScriptedInput, cest
 from ccmflow.inputs.collect import collect
 from ccmflow.inputs.compile import compile_inputs
@@ -44,7 +45,7 @@ from ccmflow.write.edit import Editor
 from ccmflow.write.render import render_html, render_markdown
 
 MARKER = ".ccmflow-demo"
-OWN = ("repository", "triage", "summary", "compilation", "consolidated", "redline", MARKER)
+OWN = ("repository", "triage", "summary", "compilation", "consolidated", "redline", "conference", "report", MARKER)
 DEFAULT_OUT = Path("ccmflow-demo")
 
 
@@ -241,9 +242,11 @@ def run_demo(out: Path = DEFAULT_OUT, force: bool = False) -> DemoResult:
     outputs += _write_triage(run, out)
     reports, summary = _write_reports(run, out)
     outputs += reports
+    week = conference_week(run.store, out)  # then the conference week, in the same repository
+    outputs += [Output(what, path) for what, path in week.outputs]
     return DemoResult(out, tuple(outputs), {
         "inputs": len(SCRIPT), "freezes_changed": run.freezes, "story": story(summary),
-        "heads": dict(run.heads)})
+        "heads": dict(run.heads), "conference": week.facts})
 
 
 def story(summary: Summary) -> str:

@@ -12,7 +12,7 @@ from ccmflow.core.escape import escape
 from ccmflow.core.model import Paragraph
 from ccmflow.core.status import Verdict, format_instant
 from ccmflow.inputs.collect import Input, Inputs
-from ccmflow.write.render import CSS, display_number
+from ccmflow.write.render import CSS, bracketed_html, display_number
 
 _MARK = {Verdict.LATE: Verdict.LATE.label, Verdict.LATE_ACCEPTED: Verdict.LATE_ACCEPTED.label,
          Verdict.UNKNOWN: "unverified"}
@@ -289,7 +289,7 @@ def _cell_html(row: Row) -> str:
         return (f'<div class="new">[New paragraph proposed by <span class="sponsors">'
                 f'{_h(sponsors_text(alt.sponsors))}</span>: <ins>{_h(alt.paragraph.text)}</ins>'
                 f"{_details_html(alt, True)}]</div>")
-    parts = [f"<div>{_h(row.clean.text)}</div>"]
+    parts = [f"<div>{bracketed_html(row.clean.text)}</div>"]  # the paragraph's own brackets marked
     for n, alt in enumerate(row.alternatives, 1):
         text = runs_html(alt.redline) if "text" in alt.fields else "<em>text unchanged</em>"
         parts.append(f'<div class="alt">[<b>Alt {n}</b> (<span class="sponsors">{_h(sponsors_text(alt.sponsors))}'

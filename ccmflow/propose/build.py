@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from types import MappingProxyType
 
-from ccmflow.core.inputfile import CHANGE_KINDS, Change, Channel, InputFile, InputKind, input_path
+from ccmflow.core.inputfile import CHANGE_KINDS, Change, Channel, InputFile, InputKind, PositionKind, input_path
 from ccmflow.core.model import Document, Paragraph, Workspace, number_name
 from ccmflow.propose.resolve import ResolveError, resolve, resolve_section
 from ccmflow.write.edit import ID_ALPHABET, EditError, Editor, derived_id, new_id
@@ -53,6 +53,8 @@ class Proposal:
     reference: str | None = None
     issue: int | None = None
     edits: tuple[Edit, ...] = ()  # kind CHANGES: the changes, in the order they are made
+    position: PositionKind | None = None  # kind POSITION: an explanation of position or a reservation
+    cites: tuple[str, ...] = ()  # kind POSITION: the paragraphs it is about, named as delegates name them
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,7 @@ def _build(workspace: Workspace, document: Document, document_text: str, proposa
     remark: str | None = None
     section_id: str | None = None
     changes: tuple[Change, ...] = ()
+    cited: tuple[str, ...] = ()
     if kind == InputKind.REMARK:
         remark = _text(proposal.remark, "remark")
         if proposal.paragraph:
@@ -129,6 +132,8 @@ def _build(workspace: Workspace, document: Document, document_text: str, proposa
         about = document.section(section_id) if section_id else None
         where = f"section '{about.title}'" if about is not None else "the whole document"
         summary = f"general remark on {where} of {document.short_title()}"
+    elif kind == InputKind.POSITION:
+        remark, cited, summary = _position(document, proposal)
     elif kind == InputKind.CHANGES:
         changes, summary = _several(workspace, document, draft, proposal.edits, _seed(proposal, input_id))
     else:
@@ -146,11 +151,24 @@ def _build(workspace: Workspace, document: Document, document_text: str, proposa
         remark=remark,
         justification=(proposal.justification or "").strip() or None, channel=proposal.channel,
         received=proposal.received, reference=(proposal.reference or "").strip() or None, issue=proposal.issue,
-        changes=changes)
+        changes=changes, position=proposal.position if kind == InputKind.POSITION else None, paragraphs=cited)
     files = {record.path: dump_input(record)}
     if editor.text != document_text:
         files[document.path] = editor.text
     return Built(record, MappingProxyType(files), summary)
+
+
+def _position(document: Document, proposal: Proposal) -> tuple[str, tuple[str, ...], str]:
+    """A position on the record: its statement, the ids of the paragraphs it cites (each must exist), a summary.
+    Given once the document is adopted; it changes no text."""
+    if document.status != "adopted":
+        raise ProposalError(f"{document.short_title()} is not adopted yet: explanations of position and "
+                            "reservations are given on the adopted text")
+    if not proposal.cites:
+        raise ProposalError("cite the paragraphs the position is about, as in the adopted text, e.g. '5'")
+    cited = tuple(dict.fromkeys(resolve(document, name)[1].id for name in proposal.cites))
+    kind = proposal.position or PositionKind.EXPLANATION
+    return _text(proposal.remark, kind.label), cited, f"{kind.label} on {document.short_title()}"
 
 
 def _taken(workspace: Workspace) -> set[str]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
 
-from ccmflow.core.inputfile import Channel, InputKind
-from ccmflow.core.issueform import KIND_OPTIONS, NO_RESPONSE, Field
+from ccmflow.core.inputfile import Channel, InputKind, PositionKind
+from ccmflow.core.issueform import KIND_OPTIONS, NO_RESPONSE, POSITION_OPTIONS, Field
 from ccmflow.core.model import Document, Registry, Workspace
 from ccmflow.core.status import Verdict, judge, opening
 from ccmflow.propose.build import Proposal
@@ -102,7 +102,13 @@ def find_kind(answer: str | None) -> InputKind | None:
     for kind, option in KIND_OPTIONS.items():
         if wanted in (_normal(option), kind.value):
             return kind
-    return None
+    return InputKind.POSITION if find_position(answer) is not None else None
+
+
+def find_position(answer: str | None) -> PositionKind | None:
+    """The kind of position an answer of the kind dropdown names, if it names one."""
+    wanted = _normal(answer or "")
+    return next((k for k, option in POSITION_OPTIONS.items() if wanted in (_normal(option), k.value)), None)
 
 
 def find_delegations(registry: Registry, answer: str | None) -> tuple[tuple[str, ...], list[str]]:
@@ -139,19 +145,28 @@ def read_form(answers: FormAnswers, workspace: Workspace, submission: Submission
                         + f"; choose one of: {titles}")
     kind = find_kind(answers.get(Field.KIND))
     if kind is None:
-        options = "; ".join(KIND_OPTIONS.values())
+        options = "; ".join([*KIND_OPTIONS.values(), *POSITION_OPTIONS.values()])
         problems.append(f"{Field.KIND}: choose one of: {options}")
     on_behalf = _delegations(workspace.registry, answers.get(Field.ON_BEHALF_OF), submission.author_id, problems)
     _check_characters(answers, problems)
     paragraph, section = (None, None)
+    cites: tuple[str, ...] = ()
     if document is not None and kind is not None:
         _check_window(workspace, document, submission.received, problems)
-        paragraph, section = _place(document, kind, answers.get(Field.PARAGRAPH), problems)
+        if kind == InputKind.POSITION:
+            cites = _cites(document, answers.get(Field.PARAGRAPH), problems)
+        else:
+            paragraph, section = _place(document, kind, answers.get(Field.PARAGRAPH), problems)
         _check_text(kind, answers.get(Field.TEXT), problems)
     if problems:
         raise FormProblems(problems)
     assert document is not None and kind is not None
     text = answers.get(Field.TEXT)
+    if kind == InputKind.POSITION:
+        return Proposal(document=document.id, kind=kind, on_behalf_of=on_behalf, remark=text,
+                        position=find_position(answers.get(Field.KIND)), cites=cites,
+                        justification=answers.get(Field.JUSTIFICATION), channel=Channel.ISSUE_FORM,
+                        issue=submission.issue)
     return Proposal(document=document.id, kind=kind, on_behalf_of=on_behalf, paragraph=paragraph,
                     text=text if kind in (InputKind.AMEND, InputKind.INSERT) else None,
                     remark=text if kind == InputKind.REMARK else None, section=section,
@@ -229,8 +244,25 @@ def _check_characters(answers: FormAnswers, problems: list[str]) -> None:
                             "the words around it")
 
 
+def _cites(document: Document, answer: str | None, problems: list[str]) -> tuple[str, ...]:
+    """The paragraphs a position on the record cites ('5, 11'), each one the adopted text has."""
+    if document.status != "adopted":
+        problems.append(f"{Field.KIND}: {document.short_title()} is not adopted yet: explanations of position and "
+                        "reservations are given on the adopted text")
+    names = [n.strip() for n in re.split(r"[,;]", answer or "") if n.strip()]
+    if not names:
+        problems.append(f"{Field.PARAGRAPH}: give the paragraphs the position is about, e.g. '5, 11'")
+    found: list[str] = []
+    for name in names:
+        try:
+            found.append(resolve(document, name)[1].id)
+        except ResolveError as exc:
+            problems.append(f"{Field.PARAGRAPH}: {exc}")
+    return tuple(found)
+
+
 def _check_text(kind: InputKind, text: str | None, problems: list[str]) -> None:
     if kind in (InputKind.AMEND, InputKind.INSERT) and not text:
         problems.append(f"{Field.TEXT}: empty; give the full text you propose for the paragraph")
-    elif kind == InputKind.REMARK and not text:
-        problems.append(f"{Field.TEXT}: empty; write your remark")
+    elif kind in (InputKind.REMARK, InputKind.POSITION) and not text:
+        problems.append(f"{Field.TEXT}: empty; write your " + ("remark" if kind == InputKind.REMARK else "position"))

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from ccmflow.core.errors import Finding
-from ccmflow.core.inputfile import Change, Channel, InputFile, InputKind, input_path
+from ccmflow.core.inputfile import Change, Channel, InputFile, InputKind, PositionKind, input_path
 from ccmflow.core.model import Workspace
 from ccmflow.read import schema
 from ccmflow.read.kinds import FileKind
@@ -52,7 +52,9 @@ def _record(loaded: Loaded) -> tuple[InputFile | None, tuple[Finding, ...]]:
         section=data.get("section"), remark=data.get("remark"), justification=data.get("justification"),
         channel=Channel(data.get("channel", Channel.GITHUB)), received=received, reference=data.get("reference"),
         issue=data.get("issue"), changes=tuple(Change(InputKind(c["kind"]), c["paragraph"], c.get("justification"))
-                                               for c in data.get("changes", ()))), ()
+                                               for c in data.get("changes", ())),
+        position=PositionKind(data["position"]) if "position" in data else None,
+        paragraphs=tuple(data.get("paragraphs", ()))), ()
 
 
 def check_input(record: InputFile, workspace: Workspace) -> list[Finding]:
@@ -77,6 +79,14 @@ def check_input(record: InputFile, workspace: Workspace) -> list[Finding]:
         if record.paragraph is not None and document.paragraph(record.paragraph) is None:
             note(f"paragraph: '{record.paragraph}' is not a paragraph of {record.document}",
                  "use a paragraph id of the document")
+    if record.kind == InputKind.POSITION and document.status != "adopted":
+        note(f"kind: a position on the record is given once {document.short_title()} is adopted, and it is "
+             f"{document.status}", "send it after the adoption (explanations of position and reservations are "
+             "about the adopted text); until then, propose text or send a remark")
+    for pid in record.paragraphs:  # a position on the record cites paragraphs the document has
+        if document.paragraph(pid) is None:
+            note(f"paragraphs: '{pid}' is not a paragraph of {record.document}",
+                 "cite the paragraph ids of the adopted text (ccmflow show DOC lists them)")
     return found
 
 

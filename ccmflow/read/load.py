@@ -162,7 +162,9 @@ class _Build:
         sections = tuple(self._section(i, s) for i, s in enumerate(self.data["sections"]))
         numbering = dict(DEFAULT_NUMBERING) | dict(meta.get("numbering", {}))
         for version, day in meta.get("issued", {}).items():
-            self._date(("document", "issued", version), day)
+            self._date(("document", "issued", version), day[:10])
+            if len(day) > 10:  # a revision issued at the conference: its time of day too
+                self._time(("document", "issued", version), day[11:])
         return Document(
             id=meta["id"], title=meta["title"], version=meta["version"], status=meta["status"],
             sections=sections, path=self.loaded.path, symbol=meta.get("symbol"),
@@ -179,7 +181,7 @@ class _Build:
         zone = self._zone(conf["timezone"])
         conference = Conference(conf["name"], conf["venue"], self._date(("conference", "start"), conf["start"]),
                                 self._date(("conference", "end"), conf["end"]), conf["timezone"],
-                                conf.get("short_name"))
+                                conf.get("short_name"), conf.get("report_symbol"))
         deadline = time.fromisoformat(self.data["deadline_time"])
         default_policy = LatePolicy(self.data.get("late_policy", LatePolicy.FLAG))
         windows = tuple(self._window(i, w, zone, deadline, default_policy)
@@ -233,6 +235,12 @@ class _Build:
         except ValueError:
             self.note(path, f"'{text}' is not a calendar date", "use a real date as YYYY-MM-DD")
             return date.min
+
+    def _time(self, path: tuple[str | int, ...], text: str) -> None:
+        try:
+            time.fromisoformat(text)
+        except ValueError:
+            self.note(path, f"'{text}' is not a time of day", "use HH:MM, e.g. 18:00")
 
     def _instant(self, path: tuple[str | int, ...], text: str, zone: ZoneInfo, deadline: time) -> datetime | None:
         if text == TBA:
@@ -306,4 +314,5 @@ def paragraph_record(p: dict[str, Any]) -> Paragraph:
 def _stakeholder(s: dict[str, Any]) -> Stakeholder:
     accounts = tuple(Account(a["id"], a["login"]) for a in s.get("accounts", ()))
     return Stakeholder(s["id"], s["name"], s["category"], accounts, frozenset(s.get("roles", ())),
-                       tuple(s.get("coordinates", ())), tuple(s.get("speaks_for", ())))
+                       tuple(s.get("coordinates", ())), tuple(s.get("speaks_for", ())),
+                       tuple(s.get("facilitates", ())))

@@ -8,7 +8,7 @@ from datetime import datetime
 from types import MappingProxyType
 
 from ccmflow.core.errors import Finding
-from ccmflow.core.model import Document, Process, Registry, Workspace
+from ccmflow.core.model import Document, Process, Registry, Workspace, revision_number
 from ccmflow.core.roles import Role
 from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import Parsed
@@ -201,7 +201,9 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
         yield from _milestone_order(process, loaded)
     for document, doc_loaded in with_files:
         own = [v.id for v in process.versions_of(document.id)]
-        if document.version not in versions:
+        if revision_number(document.version) is not None:
+            pass  # a revision issued at the conference (rev-N) needs no stage of the timeline
+        elif document.version not in versions:
             yield doc_loaded.finding(("document", "version"), f"document version '{document.version}' is not one "
                                      f"of the versions in {process.path}", f"use one of: {', '.join(sorted(versions))}")
         elif document.version not in own:
@@ -209,7 +211,7 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
                                      f"'{document.version}' ({process.path})", f"use one of: {', '.join(own)}")
         for key in ("symbols", "issued"):
             for name in getattr(document, key):
-                if name not in versions:
+                if not process.knows_version(name):
                     yield doc_loaded.finding(("document", key, name), f"{key}: '{name}' is not one of the versions "
                                              f"in {process.path}", f"use one of: {', '.join(sorted(versions))}")
         yield from _issued_after_close(process, document, doc_loaded)
@@ -316,17 +318,22 @@ def _speaks_for(registry: Registry, loaded: Loaded) -> Iterator[Finding]:
 
 
 def _coordinated_sections(process: Process, registry: Registry, loaded: Loaded) -> Iterator[Finding]:
-    """A thematic coordinator names the sections it coordinates, from the timeline's list, and only it does."""
+    """A thematic coordinator names the sections it coordinates, and a facilitator those it facilitates, from the
+    timeline's list, and only they do."""
     known = set(process.section_titles)
+    kinds = ((Role.THEMATIC_COORDINATOR, "coordinates", "a thematic coordinator"),
+             (Role.FACILITATOR, "facilitates", "a facilitator"))
     for i, stakeholder in enumerate(registry.stakeholders):
-        coordinator = Role.THEMATIC_COORDINATOR in stakeholder.roles
-        if coordinator and not stakeholder.coordinates:
-            yield loaded.finding(("stakeholders", i, "roles"), f"'{stakeholder.id}' is a thematic coordinator of "
-                                 "no section", "list the sections it coordinates under coordinates:")
-        if stakeholder.coordinates and not coordinator:
-            yield loaded.finding(("stakeholders", i, "coordinates"), f"'{stakeholder.id}' coordinates sections "
-                                 "without the thematic-coordinator role", "add thematic-coordinator to its roles")
-        for j, section in enumerate(stakeholder.coordinates):
-            if known and section not in known:
-                yield loaded.finding(("stakeholders", i, "coordinates", j), f"unknown section '{section}'",
-                                     f"use a section listed in {process.path}: {', '.join(sorted(known))}")
+        for role, key, who in kinds:
+            sections: tuple[str, ...] = getattr(stakeholder, key)
+            holds = role in stakeholder.roles
+            if holds and not sections:
+                yield loaded.finding(("stakeholders", i, "roles"), f"'{stakeholder.id}' is {who} of no section",
+                                     f"list the sections it {key} under {key}:")
+            if sections and not holds:
+                yield loaded.finding(("stakeholders", i, key), f"'{stakeholder.id}' {key} sections without the "
+                                     f"{role} role", f"add {role} to its roles")
+            for j, section in enumerate(sections):
+                if known and section not in known:
+                    yield loaded.finding(("stakeholders", i, key, j), f"unknown section '{section}'",
+                                         f"use a section listed in {process.path}: {', '.join(sorted(known))}")

@@ -42,38 +42,49 @@ def tag_version(repo: pygit2.Repository, doc: str, version: str, target: pygit2.
     return name
 
 
-def release(store: Store, doc: str, version: str, issued: date | None = None) -> Release:
+def release(store: Store, doc: str, version: str, issued: date | str | None = None, *, symbol: str | None = None,
+            status: str | None = None, also_tag: str | None = None, tagger: pygit2.Signature | None = None
+            ) -> Release:
     """Tag the version; the file says the version and its date of issue (`issued`, else the one it records)
-    first, so a circulated header carries its symbol and date."""
+    first, so a circulated header carries its symbol and date.
+
+    At the conference a revision also gets its `symbol` and a time of issue (`issued` as YYYY-MM-DDTHH:MM), and
+    the adoption sets the document's `status` and tags the same commit `also_tag` (DOC/adopted) too."""
     repo = store.repo
     if repo.head_is_unborn or repo.head_is_detached:
         raise FatalError("HEAD is not on a branch: check out the branch to release on")
     tag = version_tag(doc, version)
-    if tag in repo.references:
-        raise FatalError(f"{tag.removeprefix('refs/tags/')} exists already; a released version is never moved")
+    for taken in (tag, *([version_tag(doc, also_tag)] if also_tag else [])):
+        if taken in repo.references:
+            raise FatalError(f"{taken.removeprefix('refs/tags/')} exists already; a released version is never moved")
     head = store.commit("HEAD")
     workspace = store.require(head.id)
     document = workspace.document(doc)
     if document is None:
         raise FatalError(f"no document '{doc}' (known: {', '.join(sorted(workspace.documents))})")
     known = [v.id for v in workspace.process.versions]
-    if version not in known:
+    if not workspace.process.knows_version(version):
         raise FatalError(f"'{version}' is not a version in process.yaml (known: {', '.join(known)})")
     dates = dict(document.issued)
     if issued is not None:
-        dates[version] = issued.isoformat()
+        dates[version] = issued if isinstance(issued, str) else issued.isoformat()
+    symbols = {**document.symbols, **({version: symbol} if symbol else {})}
+    changed = replace(document, version=version, issued=MappingProxyType(dates), symbols=MappingProxyType(symbols),
+                      status=status or document.status)
     target, committed, synced = head.id, False, False
-    if document.version != version or dates != dict(document.issued):
+    if changed != document:
         old = blob_text(head, document.path) or ""
-        new = write_document(old, document.path, replace(document, version=version, issued=MappingProxyType(dates)))
+        new = write_document(old, document.path, changed)
         message = f"Release {doc}: {workspace.process.version_name(version)}\n"
         target = commit_files(repo, head, {document.path: new.encode()}, message)
         repo.references[repo.head.name].set_target(target, f"ccmflow release {doc} {version}")
         committed = True
         synced = _sync(repo, document.path, old.encode(), new.encode())
     when = f", issued {dates[version]}" if version in dates else ""
-    name = tag_version(repo, doc, version, target, f"{document.title}: {workspace.process.version_name(version)}"
-                                                   f"{when}\n")
+    message = f"{document.title}: {workspace.process.version_name(version)}{when}\n"
+    name = tag_version(repo, doc, version, target, message, tagger)
+    if also_tag is not None:
+        tag_version(repo, doc, also_tag, target, message, tagger)
     return Release(name, str(target), committed, synced, dates.get(version))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ccmflow.core.status import format_instant
 from ccmflow.repo.store import Store
-from ccmflow.site import documents, inputs, process, search, send, versions
+from ccmflow.site import conference, documents, inputs, process, search, send, versions
 from ccmflow.site.data import SiteData, gather
 from ccmflow.site.html import Clock, NavItem, Page, shell
 from ccmflow.site.languages import Translations, document_path, repository_translations
@@ -25,12 +25,14 @@ class Built:
     commit: str
 
 
-def pages(site: SiteData) -> list[Page]:
+def pages(site: SiteData, rooms: tuple[conference.Room, ...] = ()) -> list[Page]:
     """Every page, by its path under the site."""
     found = [Page("index.html", "Process", process.home(site), "process"),
              Page(send.PATH, "How to send input", send.send_page(site), "send"),
              Page("inputs/index.html", "Inputs", inputs.overview(site), "inputs"),
              Page("search.html", "Search", search.search_page(site), "search")]
+    found += [Page(conference.room_path(r.document.id), f"Conference room: {r.document.short_title()}",
+                   conference.room_page(r), "conference") for r in rooms]
     for data in site.documents:
         doc = data.document
         found.append(Page(document_path(doc.id), doc.title, documents.document_page(site, data), doc.id))
@@ -52,7 +54,7 @@ def pages(site: SiteData) -> list[Page]:
     return found
 
 
-def navigation(site: SiteData) -> list[NavItem]:
+def navigation(site: SiteData, rooms: tuple[conference.Room, ...] = ()) -> list[NavItem]:
     items = [NavItem("Process", "index.html", "process")]
     items += [NavItem(_short(d.document.title), document_path(d.document.id), d.document.id) for d in site.documents]
     items += [NavItem("Send input", send.PATH, "send"),
@@ -60,6 +62,8 @@ def navigation(site: SiteData) -> list[NavItem]:
               NavItem("Versions", f"versions/{site.documents[0].document.id}.html" if site.documents else "index.html",
                       "versions"),
               NavItem("Search", "search.html", "search")]
+    if rooms:
+        items.insert(-1, NavItem("Conference room", conference.room_path(rooms[0].document.id), "conference"))
     return items
 
 
@@ -68,15 +72,15 @@ def _short(title: str) -> str:
     return title.split(":", 1)[0].strip()
 
 
-def write(site: SiteData, out: Path) -> Built:
+def write(site: SiteData, out: Path, rooms: tuple[conference.Room, ...] = ()) -> Built:
     out.mkdir(parents=True, exist_ok=True)
     conference = site.workspace.process.conference
     built = format_instant(site.at, conference.timezone)
-    nav = navigation(site)
+    nav = navigation(site, rooms)
     title = conference.short_name or conference.name
     clock = Clock(site.at, built) if site.fixed else None
     written = []
-    for page in pages(site):
+    for page in pages(site, rooms):
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(shell(page, title, nav, built, clock), encoding="utf-8")
@@ -94,4 +98,5 @@ def build_site(store: Store, out: Path, rev: str, at: datetime,
                translations: Translations = repository_translations, *, fixed: bool = False) -> Built:
     """Read the repository at `rev`, judge timing as of `at`, and write the site under `out`. `fixed`: `at` was
     given (a past date, say): the pages show the process as it stood then, and their script keeps that clock."""
-    return write(gather(store, rev, at, translations, fixed), out)
+    site = gather(store, rev, at, translations, fixed)
+    return write(site, out, conference.rooms(store, site))

@@ -37,7 +37,7 @@ def home(site: SiteData) -> str:
 
 def _deadlines(process: Process) -> list[dict[str, str]]:
     """Every announced deadline in closing order, in UTC, for the page's script."""
-    closing = sorted((w.closes, w) for w in process.windows if w.closes is not None)
+    closing = sorted(((w.closes, w) for w in process.windows if w.closes is not None), key=lambda c: c[0])
     return [{"id": w.id, "title": w.title, "document": w.document, "closes": closes.astimezone(UTC).isoformat()}
             for closes, w in closing]
 

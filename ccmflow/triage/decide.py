@@ -10,7 +10,7 @@ from enum import StrEnum
 from ccmflow.compare.diff import Anchor, DocumentDiff, anchors, diff_documents
 from ccmflow.core import labels
 from ccmflow.core.errors import Finding
-from ccmflow.core.inputfile import InputKind, is_input_path
+from ccmflow.core.inputfile import NO_TEXT_KINDS, is_input_path
 from ccmflow.core.labels import LabelSpec
 from ccmflow.core.model import Document, LatePolicy, Stakeholder, Workspace
 from ccmflow.core.record import Entered, InputRecord, PullState
@@ -183,7 +183,7 @@ def _remarks(base: Workspace, content: PullContent, seen: set[str]) -> list[tupl
     found: list[tuple[str, DocumentDiff | None]] = []
     records, _ = read_files(content.inputs, base)
     for record in records:
-        if record.kind != InputKind.REMARK or record.document in seen or base.document(record.document) is None:
+        if record.kind not in NO_TEXT_KINDS or record.document in seen or base.document(record.document) is None:
             continue
         seen.add(record.document)
         found.append((record.document, DocumentDiff(record.document, (), (record.section,) if record.section else (),

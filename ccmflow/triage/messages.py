@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ccmflow.compare.diff import ChangeKind
 from ccmflow.core.escape import code, escape
+from ccmflow.core.inputfile import InputKind
 from ccmflow.core.labels import SUMMARY as SUMMARY_LABEL
 from ccmflow.core.model import paragraph_label
 from ccmflow.core.record import PullState, Received
@@ -176,6 +177,11 @@ def _document(report: Report, doc: DocumentReport) -> str:
     elif not (remarks and not doc.diff.changes and not doc.diff.meta):
         lines += _changes(doc.diff, doc)
     for remark in remarks:
+        if remark.kind == InputKind.POSITION:  # on the record: it cites paragraphs of the adopted text
+            cited = ", ".join(code(p) for p in remark.paragraphs)
+            lines.append(f"- Position on the record (explanation of position or reservation) on {cited}: "
+                         f"“{escape(remark.text, 600)}”")
+            continue
         about = doc.section_titles.get(remark.section, remark.section) if remark.section else "the whole document"
         lines.append(f"- General remark on {escape(about, 120)}: “{escape(remark.text, 300)}”")
     if record.justification:
@@ -376,5 +382,9 @@ def _next(report: Report) -> Iterable[str]:
                "Changes pushed after it are marked as late.")
     if report.protected:
         yield "The Presidency reviews the changes to files that are not documents."
-    if report.state == PullState.OPEN and report.verdict != Verdict.LATE:
+    kinds = [c.kind for d in report.documents for c in d.record.changes]
+    on_record = bool(kinds) and all(k == InputKind.POSITION for k in kinds)
+    if report.state == PullState.OPEN and report.verdict != Verdict.LATE and on_record:
+        yield "Your position is put on the record: the final report lists it, attributed to your delegation."
+    elif report.state == PullState.OPEN and report.verdict != Verdict.LATE:
         yield "The Presidency considers the input when it prepares the next version of the document."

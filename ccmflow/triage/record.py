@@ -27,7 +27,7 @@ from typing import Protocol
 from ccmflow.compare.diff import Anchor, ChangeKind, DocumentDiff
 from ccmflow.core import status
 from ccmflow.core.errors import Finding
-from ccmflow.core.inputfile import CHANGE_KINDS, RECORD_ROLE, Channel, InputFile, InputKind
+from ccmflow.core.inputfile import CHANGE_KINDS, NO_TEXT_KINDS, RECORD_ROLE, Channel, InputFile, InputKind
 from ccmflow.core.model import Window, Workspace
 from ccmflow.core.record import Entered, InputChange, InputRecord, Received
 from ccmflow.core.status import Verdict
@@ -203,9 +203,9 @@ def _changes(diff: DocumentDiff | None, own: Sequence[InputFile], placed: Sequen
         if change.moved and kind == InputKind.AMEND:
             found.append(InputChange(kind=InputKind.MOVE, paragraphs=(change.id,), section=change.section))
     for record in own:
-        if record.kind == InputKind.REMARK:
-            found.append(InputChange(kind=InputKind.REMARK, section=record.section,
-                                     paragraphs=(record.paragraph,) if record.paragraph else (),
+        if record.kind in NO_TEXT_KINDS:  # a remark, or a position on the record citing paragraphs
+            found.append(InputChange(kind=record.kind, section=record.section,
+                                     paragraphs=(record.paragraph,) if record.paragraph else record.paragraphs,
                                      justification=record.justification or "", text=record.remark or ""))
     return tuple(found)
 

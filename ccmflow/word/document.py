@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from ccmflow.core.brackets import segments
 from ccmflow.core.languages import WORD_FONTS, WORKING, State, language
 from ccmflow.core.model import Conference, Document, Paragraph
 from ccmflow.word.ooxml import (
@@ -173,7 +174,8 @@ def write_paragraph(writer: Writer, doc: Document, paragraph: Paragraph, number:
     first = writer.para(style, english=english)
     if number:
         plain(first, f"{display_number(number)}\t", bold=True, rtl=rtl)
-    plain(first, paragraph.text, rtl=rtl)
+    for text, bracketed in segments(paragraph.text):  # brackets highlighted, as negotiators mark them
+        plain(first, text, rtl=rtl, highlight=bracketed)
     if english:
         _language(first, "en-GB")
     note = reader.note(paragraph.id)

@@ -72,13 +72,14 @@ def wrap_in_bookmark(paragraphs: list[Paragraph], name: str, bid: str) -> None:
 
 
 def text_run(text: str, bold: bool = False, italic: bool = False, deleted: bool = False,
-             rtl: bool = False) -> BaseOxmlElement:
-    """A w:r with its text (w:delText inside a deletion, as Word requires)."""
+             rtl: bool = False, highlight: bool = False) -> BaseOxmlElement:
+    """A w:r with its text (w:delText inside a deletion, as Word requires); `highlight`: bracketed text, marked
+    as secretariats mark it by hand (yellow)."""
     run = _element("w:r")
     props = _element("w:rPr")
-    for flag, tag in ((bold, "w:b"), (italic, "w:i"), (rtl, "w:rtl")):
+    for flag, tag in ((bold, "w:b"), (italic, "w:i"), (highlight, "w:highlight"), (rtl, "w:rtl")):
         if flag:
-            props.append(_element(tag))
+            props.append(_element(tag, val="yellow") if tag == "w:highlight" else _element(tag))
     if len(props):
         run.append(props)
     text_el = _element("w:delText" if deleted else "w:t")
@@ -101,8 +102,9 @@ def tracked(paragraph: Paragraph, kind: str, text: str, author: str, when: datet
     paragraph._p.append(wrapper)
 
 
-def plain(paragraph: Paragraph, text: str, bold: bool = False, italic: bool = False, rtl: bool = False) -> None:
-    paragraph._p.append(text_run(text, bold=bold, italic=italic, rtl=rtl))
+def plain(paragraph: Paragraph, text: str, bold: bool = False, italic: bool = False, rtl: bool = False,
+          highlight: bool = False) -> None:
+    paragraph._p.append(text_run(text, bold=bold, italic=italic, rtl=rtl, highlight=highlight))
 
 
 def track_paragraph_mark(paragraph: Paragraph, kind: str, author: str, when: datetime, rid: str) -> None:

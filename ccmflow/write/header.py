@@ -9,7 +9,7 @@ from datetime import date
 
 from ccmflow.core.languages import WORKING
 from ccmflow.core.model import Conference, Document
-from ccmflow.write.words import date_range, long_date, original, word
+from ccmflow.write.words import date_and_time, date_range, long_date, original, word
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +50,10 @@ def make_header(doc: Document, conference: Conference | None = None, version_nam
                 lang: str = WORKING, process_title: str | None = None) -> Header:
     """The header of `doc` (already localized when `lang` is not English: its title, agenda item and submitter
     come from the translation file)."""
-    issued = doc.issued_at()
+    issued, at = doc.issued_at(), doc.issued_time()
+    shown = (date_and_time(issued, at, lang) if at else day(issued, lang)) if issued else None
     return Header(
-        title=doc.title, symbol=doc.symbol_at(), issued=day(issued, lang) if issued else None,
+        title=doc.title, symbol=doc.symbol_at(), issued=shown,
         original=original(doc.original, lang) if doc.original else None,
         conference=conference.name if conference else process_title,
         venue_dates=f"{conference.venue}, {dates(conference.start, conference.end, lang)}" if conference else None,

@@ -14,6 +14,8 @@ def dump_input(record: InputFile) -> str:
     fields: list[tuple[str, str | list[str] | int | None]] = [
         ("id", record.id), ("document", record.document), ("kind", str(record.kind)),
         ("on_behalf_of", list(record.on_behalf_of)), ("paragraph", record.paragraph), ("section", record.section),
+        ("position", str(record.position) if record.position else None),
+        ("paragraphs", list(record.paragraphs) or None),
         ("channel", str(record.channel) if record.channel != Channel.GITHUB else None),
         ("received", record.received.astimezone(UTC).isoformat().replace("+00:00", "Z")
          if record.received else None),

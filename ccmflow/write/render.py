@@ -8,6 +8,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ccmflow.core.brackets import segments
 from ccmflow.core.languages import SERIF_FONTS, WORKING, State, language
 from ccmflow.core.model import Conference, Document, Paragraph, Section, number_name
 from ccmflow.write.header import Header, make_header
@@ -21,6 +22,7 @@ _REFERENCE = re.compile(r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)#([a-z0-9][a-z0-9-]{2,6
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 CSS = """
+mark.bracket { background: #fff3b0; color: inherit; }
 body { font-family: FONTS; line-height: 1.45; color: #111;
        max-width: 46em; margin: 2em auto; padding: 0 1em; }
 header .process { font-variant: small-caps; letter-spacing: .03em; margin: 0; }
@@ -207,14 +209,22 @@ def render_markdown(doc: Document, process_title: str | None = None, version_nam
                     lang: str = WORKING, states: Mapping[str, State] | None = None) -> str:
     """The document with its header and display numbers; `others` lets references to other documents show
     their numbers; `lang` and `states` say which language the texts are in and which are outdated or missing."""
-    reader = _reader(lang, states, others)
     out = _md_header(make_header(doc, conference, version_name, lang, process_title))
+    out += markdown_sections(doc, lang, states, others)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def markdown_sections(doc: Document, lang: str = WORKING, states: Mapping[str, State] | None = None,
+                      others: Mapping[str, Document] | None = None, level: int = 2) -> list[str]:
+    """The sections and numbered paragraphs as Markdown lines (a document's body, or a report's annex)."""
+    reader = _reader(lang, states, others)
     numbers = doc.numbers()
+    out: list[str] = []
     for section in doc.sections:
-        out += [f"## {md_literal(section.title)}", ""]
+        out += [f"{'#' * level} {md_literal(section.title)}", ""]
         for paragraph in section.paragraphs:
             out += _md_paragraph(doc, paragraph, numbers[paragraph.id], reader)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 # --- HTML ----------------------------------------------------------------------------------------
@@ -243,7 +253,8 @@ def _html_paragraph(doc: Document, paragraph: Paragraph, number: str, reader: Re
     # The mark is in the reader's language, whatever the paragraph's.
     note_html = (f'<span class="lang-note" lang="{_h(reader.lang)}" dir="auto">[{_h(note)}]</span>'
                  if note else "")
-    body = [f'<p class="text"{shown_in}>{_h(paragraph.text)}{note_html}<a class="pid" href="#{pid}">{pid}</a></p>']
+    body = [f'<p class="text"{shown_in}>{bracketed_html(paragraph.text)}{note_html}'
+            f'<a class="pid" href="#{pid}">{pid}</a></p>']
     items = [f'<li><span class="label">{_h(reader.detail(name))}:</span> {_html_values(values)}</li>'
              for name, values in details(paragraph)]
     if items:
@@ -257,6 +268,18 @@ def _html_paragraph(doc: Document, paragraph: Paragraph, number: str, reader: Re
     return (f'<div class="para {_h(paragraph.kind)}" id="{pid}">'
             f'<div class="num">{_h(display_number(number))}</div>'
             f'<div class="body">{"".join(body)}</div></div>')
+
+
+def bracketed_html(text: str) -> str:
+    """The text escaped, each bracketed span (options and all) in a <mark class="bracket">."""
+    return "".join(f'<mark class="bracket">{_h(part)}</mark>' if inside else _h(part)
+                   for part, inside in segments(text))
+
+
+def html_sections(doc: Document, lang: str = WORKING, states: Mapping[str, State] | None = None,
+                  others: Mapping[str, Document] | None = None) -> list[str]:
+    """The sections and numbered paragraphs as HTML (a document's body, or a report's annex)."""
+    return _html_sections(doc, _reader(lang, states, others))
 
 
 def _html_sections(doc: Document, reader: Reader) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, time
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -68,6 +68,18 @@ def long_date(value: date, lang: str = WORKING) -> str:
     from babel.dates import format_date
 
     return str(format_date(value, "long", locale=locale_of(lang)))
+
+
+def date_and_time(value: date, at: time, lang: str = WORKING) -> str:
+    """'25 November 2020, 18:00' (a revision's time of issue): CLDR's long date and its short 24-hour time,
+    joined as the locale joins a date and a time."""
+    from babel import Locale
+    from babel.dates import format_time
+
+    locale = Locale.parse(locale_of(lang))
+    joined = str(locale.datetime_formats.get("long", "{1}, {0}"))
+    clock = str(format_time(at, "HH:mm", locale=locale))
+    return joined.replace("{1}", long_date(value, lang)).replace("{0}", clock).replace("'", "")
 
 
 def date_range(start: date, end: date, lang: str = WORKING) -> str:

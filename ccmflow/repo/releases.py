@@ -1,0 +1,65 @@
+"""The releases of a document as its tags: versions and revisions (`DOC/rev-2`), and the papers of the conference
+that carry no symbol (`DOC/facilitators-text-1`, `DOC/non-paper-1`), each with when and by whom it was issued."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+
+import pygit2
+
+from ccmflow.core.errors import FatalError
+from ccmflow.repo.versions import version_tag
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    name: str  # the part after DOC/: zero-draft, rev-1, facilitators-text-1, adopted
+    commit: str
+    message: str
+    when: datetime | None  # the tagger's time (who made the tag: the Presidency's clock, not a stranger's)
+    by: str | None
+
+
+def tags_of(repo: pygit2.Repository, doc: str) -> list[Tagged]:
+    """Every tag DOC/..., in the order issued (tagger time, then name)."""
+    prefix = version_tag(doc, "")
+    found: list[Tagged] = []
+    for ref in repo.references:
+        if not ref.startswith(prefix):
+            continue
+        target = repo.references[ref].peel(pygit2.Commit)
+        obj = repo.revparse_single(ref)
+        when, by, message = None, None, ""
+        if isinstance(obj, pygit2.Tag) and obj.tagger is not None:
+            zone = timezone(timedelta(minutes=obj.tagger.offset))
+            when = datetime.fromtimestamp(obj.tagger.time, zone).astimezone(UTC)
+            by, message = obj.tagger.name, str(obj.message or "")
+        found.append(Tagged(ref.removeprefix(prefix), str(target.id), message.strip(), when, by))
+    return sorted(found, key=lambda t: (t.when or datetime.min.replace(tzinfo=UTC), t.name))
+
+
+def tag_paper(repo: pygit2.Repository, doc: str, name: str, rev: str, message: str, who: str,
+              when: datetime) -> Tagged:
+    """Tag a paper without symbol (a facilitator's text, a non-paper) at `rev`, by `who` at `when`."""
+    tag = version_tag(doc, name)
+    if tag in repo.references:
+        raise FatalError(f"{tag.removeprefix('refs/tags/')} exists already; a released paper is never moved")
+    try:
+        target = repo.revparse_single(rev).peel(pygit2.Commit)
+    except (KeyError, ValueError, pygit2.GitError) as exc:
+        raise FatalError(f"'{rev}' is not a commit of this repository ({exc})") from None
+    offset = int((when.utcoffset() or timedelta()).total_seconds() // 60)
+    tagger = pygit2.Signature(who, f"{who}@users.noreply.github.com", int(when.timestamp()), offset)
+    repo.create_tag(tag.removeprefix("refs/tags/"), target.id, pygit2.enums.ObjectType.COMMIT, tagger, message)
+    return Tagged(name, str(target.id), message.strip(), when.astimezone(UTC), who)
+
+
+def advance_branch(repo: pygit2.Repository, branch: str, to: str) -> None:
+    """Move `branch` to `to` (the Presidency merges a text it takes whole: a fast-forward) and bring the work tree
+    along when `branch` is checked out."""
+    ref = f"refs/heads/{branch}"
+    target = repo.revparse_single(to).peel(pygit2.Commit)
+    repo.references[ref].set_target(target.id, f"ccmflow: {branch} takes {to}")
+    if not repo.head_is_detached and repo.head.name == ref and repo.workdir is not None:
+        repo.reset(target.id, pygit2.enums.ResetMode.HARD)

@@ -1,0 +1,1 @@
+"""The final report of the conference: cover, opening, participation, documents, adoption, annexes, positions."""
