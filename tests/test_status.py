@@ -138,12 +138,22 @@ def ids(windows: tuple[Window, ...]) -> list[str]:
     return [w.id for w in windows]
 
 
+def test_a_proposal_on_a_revision_during_the_conference_is_on_time(ccm: Process) -> None:
+    during = datetime(2020, 11, 25, 17, tzinfo=UTC)
+    assert judge(ccm, "review-document", during, version="rev-2").verdict == Verdict.ON_TIME
+    after = datetime(2020, 11, 28, 9, tzinfo=UTC)
+    assert judge(ccm, "review-document", after, version="rev-2").verdict == Verdict.LATE
+
+
 def test_windows_for_a_document_and_version(ccm: Process) -> None:
     assert ids(windows_for(ccm, "review-document", "zero-draft")) == ["review-zero-draft-input"]
     assert ids(windows_for(ccm, "review-document", "consolidated")) == ["review-consolidated-input"]
-    every = ["review-zero-draft-input", "review-consolidated-input", "review-positions"]
+    every = ["review-zero-draft-input", "review-consolidated-input", "review-negotiation", "review-positions"]
     assert ids(windows_for(ccm, "review-document")) == every
-    assert ids(windows_for(ccm, "review-document", "rev-1")) == every  # no window for that version: all of them
+    # Every revision issued at the conference takes proposals in the negotiation window.
+    assert ids(windows_for(ccm, "review-document", "rev-1")) == ["review-negotiation"]
+    assert ids(windows_for(ccm, "review-document", "rev-12")) == ["review-negotiation"]
+    assert ids(windows_for(ccm, "review-document", "second-draft")) == every  # no window for that version: all
     assert ids(windows_for(ccm, "review-document", "final")) == ["review-positions"]  # once adopted
     assert ids(windows_for(ccm, "lausanne-action-plan", "working-paper")) == ["action-plan-input"]
     assert windows_for(ccm, "annual-report") == ()
@@ -288,6 +298,8 @@ def test_open_windows_and_time_left(ccm: Process) -> None:
         "declaration-input": ("upcoming", timedelta(days=147)),
         "review-consolidated-input": ("upcoming", None),
         "declaration-first-draft-comments": ("upcoming", None),
+        **{f"{d}-negotiation": ("upcoming", timedelta(days=210, hours=1)) for d in ("review", "action-plan",
+                                                                                   "declaration")},
         **{f"{d}-positions": ("upcoming", timedelta(days=224, hours=1)) for d in ("review", "action-plan",
                                                                                  "declaration")},
     }

@@ -115,7 +115,7 @@ CASES: dict[str, Break] = {
         # Every place that names the Declaration now names an unknown document, and the file now called
         # review-document is at a stage (elements) only the Declaration goes through.
         also=("unknown document 'political-declaration'",) * 2 + ("version 'elements' names unknown document",)
-        + ("is for unknown document 'political-declaration'",) * 3  # its two input windows and its positions window
+        + ("is for unknown document 'political-declaration'",) * 4  # its two input windows, negotiation, positions
         + ("names unknown document 'political-declaration'",) * 5
         + ("'review-document' does not go through version 'elements'",)),
     "dangling reference: unknown document": Break(

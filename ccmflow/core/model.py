@@ -267,6 +267,18 @@ def _day(day: date) -> str:
 _REVISION = re.compile(r"rev-([1-9][0-9]{0,3})")
 
 
+# What a window's `version` says to cover every revision issued at the conference (Rev.1, Rev.2, ...): proposals
+# on the texts under negotiation.
+REVISIONS = "revisions"
+
+
+def covers(window_version: str | None, version: str | None) -> bool:
+    """Whether a window set for `window_version` takes input on a document at `version`."""
+    if window_version is None or window_version == version:
+        return True
+    return window_version == REVISIONS and version is not None and revision_number(version) is not None
+
+
 def revision_number(vid: str) -> int | None:
     """N for the conference's revision `rev-N` (Rev.N), else None: revisions need no entry in the timeline."""
     found = _REVISION.fullmatch(vid)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ccmflow.core.errors import FatalError
-from ccmflow.core.model import Document, Milestone, Process, Window
+from ccmflow.core.model import Document, Milestone, Process, Window, covers
 
 
 class Verdict(StrEnum):
@@ -161,7 +161,7 @@ def circulated_version(document: Document, process: Process, at: datetime) -> st
 def windows_for(process: Process, document: str, version: str | None = None) -> tuple[Window, ...]:
     """The windows an input on this document (at this version) can fall in, in closing order."""
     windows = process.windows_for(document)
-    matching = tuple(w for w in windows if w.version is None or w.version == version)
+    matching = tuple(w for w in windows if covers(w.version, version))
     # A version with no window of its own is judged against all the document's windows, so input on it
     # after they closed is flagged late rather than waved through.
     return matching if version is not None and matching else windows

@@ -8,7 +8,7 @@ from datetime import datetime
 from types import MappingProxyType
 
 from ccmflow.core.errors import Finding
-from ccmflow.core.model import Document, Process, Registry, Workspace, revision_number
+from ccmflow.core.model import REVISIONS, Document, Process, Registry, Workspace, revision_number
 from ccmflow.core.roles import Role
 from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import Parsed
@@ -172,9 +172,9 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
         if window.document not in documents and window.document not in broken:
             yield loaded.finding(("windows", i, "document"), f"window '{window.id}' is for unknown document "
                                  f"'{window.document}'", f"use one of: {', '.join(known)}")
-        if window.version is not None and window.version not in versions:
+        if window.version is not None and window.version not in versions and window.version != REVISIONS:
             yield loaded.finding(("windows", i, "version"), f"unknown version '{window.version}'",
-                                 f"use one of: {', '.join(sorted(versions))}")
+                                 f"use one of: {', '.join(sorted(versions))}, or {REVISIONS} for the conference's Rev.N")
         if window.opens and window.closes and window.opens >= window.closes:
             yield loaded.finding(("windows", i, "opens"), f"window '{window.id}' opens after it closes",
                                  "correct the opening or closing date")
