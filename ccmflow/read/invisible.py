@@ -20,13 +20,23 @@ from collections.abc import Iterator
 from ccmflow.core.errors import Finding
 from ccmflow.core.languages import LANGUAGES
 
-HIDDEN = "\u200b\u2060-\u2064\ufeff\u180e\ufff9-\ufffb"  # zero width, word joiner, invisible operators, ...
-REORDERING = "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides and isolates
-RIGHT_TO_LEFT = "\u200c-\u200f\u061c"  # joiners and direction marks: needed by right-to-left scripts only
+# (first, last) code points of each kind, inclusive.
+_HIDDEN = ((0x200B, 0x200B), (0x2060, 0x2064), (0xFEFF, 0xFEFF), (0x180E, 0x180E), (0xFFF9, 0xFFFB))
+_REORDERING = ((0x202A, 0x202E), (0x2066, 0x2069))  # bidirectional embeddings, overrides and isolates
+_RIGHT_TO_LEFT = ((0x200C, 0x200F), (0x061C, 0x061C))  # joiners and direction marks: right-to-left scripts only
+
+
+def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+HIDDEN = _class(_HIDDEN)  # zero width, word joiner, invisible operators, ...
+REORDERING = _class(_REORDERING)
+RIGHT_TO_LEFT = _class(_RIGHT_TO_LEFT)
 _ANY = re.compile(f"[{HIDDEN}{REORDERING}{RIGHT_TO_LEFT}]")
 # Each of them alone: `char in text` is a fast search (and nothing at all for ASCII text), where a character
 # class scans the text at regex speed; most files have none of them.
-_EACH = tuple(chr(c) for c in range(0x600, 0x10000) if _ANY.fullmatch(chr(c)))
+_EACH = tuple(chr(c) for a, b in (*_HIDDEN, *_REORDERING, *_RIGHT_TO_LEFT) for c in range(a, b + 1))
 _REFUSED = re.compile(f"[{HIDDEN}{REORDERING}]")
 MAX_FINDINGS = 20  # per file: the first ones say enough to find the rest
 _RTL = frozenset(lang.code for lang in LANGUAGES if lang.rtl)
