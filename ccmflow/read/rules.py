@@ -174,7 +174,8 @@ def _process_rules(process: Process, loaded: Loaded, with_files: list[tuple[Docu
                                  f"'{window.document}'", f"use one of: {', '.join(known)}")
         if window.version is not None and window.version not in versions and window.version != REVISIONS:
             yield loaded.finding(("windows", i, "version"), f"unknown version '{window.version}'",
-                                 f"use one of: {', '.join(sorted(versions))}, or {REVISIONS} for the conference's Rev.N")
+                                 f"use one of: {', '.join(sorted(versions))}, or {REVISIONS} for the conference's "
+                                 "Rev.N")
         if window.opens and window.closes and window.opens >= window.closes:
             yield loaded.finding(("windows", i, "opens"), f"window '{window.id}' opens after it closes",
                                  "correct the opening or closing date")
