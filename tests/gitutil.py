@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
+from roots import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 EPOCH = datetime(2020, 3, 16, 9, 0, tzinfo=UTC)
 
 

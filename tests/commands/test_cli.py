@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pygit2
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.main import main
 
-ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ("--package", "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567")
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.main import COMMANDS
 from ccmflow.read import schemagen
 
-ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("pygit2", "rich", "jsonschema", "fastjsonschema", "ruamel", "yaml", "docx", "github")
 # What parsing arguments may import from ccmflow: the CLI's modules and two light modules of constants.
 PARSING = ("ccmflow.commands", "ccmflow.inputs", "ccmflow.core")

@@ -8,11 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.commands.output import terminal_safe
 from ccmflow.main import main
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # A window title (OSC 0, ended by BEL), clear the screen, red text, a one-character CSI (C1) and a
 # right-to-left override: in YAML double quotes, \e is ESC, \a is BEL, \x9b and \u202e are what they say.

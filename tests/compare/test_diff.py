@@ -12,13 +12,13 @@ import pytest
 from gitutil import commit, init_repo, instance_files, tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.compare.diff import diff_documents, redline
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read.load import parse_text
 from ccmflow.repo.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
 LAP = "documents/lausanne-action-plan.yaml"
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from tests.test_merge_driver import DOC, TEXTS, changed, document
 
 from ccmflow.compare import mergefile
 from ccmflow.compare.markers import mark_parsed
@@ -13,7 +14,6 @@ from ccmflow.compare.merge import MergeError, merge_documents, read_side
 from ccmflow.read import load, yamlsafe
 from ccmflow.write.docemit import Emitter
 from ccmflow.write.edit import write_document
-from tests.test_merge_driver import DOC, TEXTS, changed, document
 
 
 @pytest.fixture

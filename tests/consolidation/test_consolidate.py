@@ -10,6 +10,7 @@ from pathlib import Path
 import pygit2
 import pytest
 from gitutil import commit, init_repo, instance_files, set_ref, tag
+from roots import REPO_ROOT
 
 from ccmflow.consolidation.consolidate import consolidate, next_version
 from ccmflow.consolidation.dispositions import read_register
@@ -225,7 +226,7 @@ def test_a_cosponsored_input_not_taken_is_incorporated_and_credited(repo: pygit2
 
 
 def test_the_next_version_is_the_next_stage_the_document_goes_through() -> None:
-    workspace, found = directory_workspace(Path(__file__).resolve().parents[1])
+    workspace, found = directory_workspace(REPO_ROOT)
     assert workspace is not None, found
     documents = workspace.documents
     # The Action Plan starts from an informal working paper, the Declaration from elements: both go on to a first

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.model import Process, Stage, Window
 from ccmflow.core.status import (
@@ -24,7 +24,6 @@ from ccmflow.core.status import (
 )
 from ccmflow.read.load import parse_text
 
-ROOT = Path(__file__).resolve().parents[1]
 ZURICH = ZoneInfo("Europe/Zurich")
 
 

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.model import OpenedBy, Workspace
 from ccmflow.core.status import Verdict, circulated_version, judge, opening, window_state
@@ -22,7 +23,6 @@ from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import parse_text
 from ccmflow.read.rules import check
 
-ROOT = Path(__file__).resolve().parents[1]
 ZURICH = ZoneInfo("Europe/Zurich")
 AUSTRIA_ID = 27361048
 

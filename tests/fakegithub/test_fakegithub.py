@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 
 import github
 import pytest
-from fakegithub import FakeGitHub, fake_sha, serve_checked
 from github.Repository import Repository
+
+from fakegithub import FakeGitHub, fake_sha, serve_checked
 
 HEAD = fake_sha("head")
 ALICE: dict[str, Any] = {"user_login": "alice", "user_id": 1001}

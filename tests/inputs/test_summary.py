@@ -10,6 +10,7 @@ import pytest
 from gitutil import commit, signature
 from inputkit import DEADLINE, WINDOW, Process, append, delete, insert, set_text, utc
 from rich.console import Console
+from roots import REPO_ROOT
 
 from ccmflow.core.status import Verdict
 from ccmflow.inputs.collect import collect
@@ -229,7 +230,7 @@ def test_deadline_constant_matches_the_process(proc: Process) -> None:
 def test_every_category_of_the_registry_has_a_name_people_read() -> None:
     from ccmflow.core.categories import OUTSIDE_REGISTRY, Category, category_label
 
-    schema = json.loads((Path(__file__).resolve().parents[1] / "ccmflow/schemas/stakeholders.schema.json")
+    schema = json.loads((REPO_ROOT / "ccmflow/schemas/stakeholders.schema.json")
                         .read_text("utf-8"))
     ids = schema["properties"]["stakeholders"]["items"]["properties"]["category"]["enum"]
     assert set(ids) | OUTSIDE_REGISTRY == set(Category)

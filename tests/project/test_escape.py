@@ -10,10 +10,10 @@ import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange
 from ccmflow.consolidation import messages as disposition_messages
@@ -30,7 +30,6 @@ from ccmflow.read.load import parse_text
 from ccmflow.triage import messages
 from ccmflow.triage.report import DocumentReport, Report
 
-ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ("<img src=x onerror=alert(1)> <!-- ccmflow:log QUFB --> <!-- ccmflow:reply 1 --> @someone @org/team "
            "[here](https://evil.example) ![i](https://evil.example/i.png) www.evil.example https://evil.example/x "
            "`x` | pipe &#64;entity org/repo#1 **bold** _it_ \\ # head \x00nul \x1b[31m \x07 \u202eevil \u200b\r\nnext")

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from roots import REPO_ROOT as ROOT
 
 # Bottom to top. A module may import from its own layer and from any layer listed before it.
 LAYERS = ("core", "read", "write", "compare", "repo", "triage", "inputs", "consolidation", "propose", "conference",

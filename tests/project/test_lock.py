@@ -11,12 +11,12 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name, parse_wheel_filename
+from roots import REPO_ROOT as REPO
 from ruamel.yaml import YAML
 
 from ccmflow.main import main
 from ccmflow.write.workflows import LOCK_PATH, UV_LOCK_PATH, render_locks, render_workflows
 
-REPO = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
 BUILD_IN = REPO / "ccmflow" / "templates" / "build-requirements.in"
 UV_IN = REPO / "ccmflow" / "templates" / "uv-requirements.in"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.core.issueform import Field
@@ -14,7 +14,6 @@ from ccmflow.propose.build import Proposal
 from ccmflow.propose.form import FormProblems, Submission, is_form, parse_form, read_form
 from ccmflow.read.directory import directory_workspace
 
-ROOT = Path(__file__).resolve().parents[1]
 AUSTRIA_ID = 27361048
 ISU_ID = 39084516
 STRANGER_ID = 99999901

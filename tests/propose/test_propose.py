@@ -9,6 +9,7 @@ from pathlib import Path
 import pygit2
 import pytest
 from gitutil import instance_checkout
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.main import main
@@ -19,7 +20,6 @@ from ccmflow.read.inputfile import check_input, parse_input
 from ccmflow.read.load import SourceFile, parse_text
 from ccmflow.repo.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
 PLAN = "documents/lausanne-action-plan.yaml"
 REVIEW = "documents/review-document.yaml"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.model import Channel, Contact, Process
 from ccmflow.core.roles import Role
@@ -16,7 +17,6 @@ from ccmflow.read.load import parse_text
 from ccmflow.write.channels import channel_line
 from ccmflow.write.workflows import form_channels, form_titles, render_issue_form
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESS = "documents/process.yaml"
 TEXT = (ROOT / PROCESS).read_text("utf-8")
 

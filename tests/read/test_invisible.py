@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from botkit import REVIEW, REVIEW_OLD, World, edit, world
+from roots import REPO_ROOT as ROOT
 from test_bot_issueform import FIRST, form, run_issue
 
 from ccmflow.main import main
 
 __all__ = ["world"]  # the fixture, imported by name
 
-ROOT = Path(__file__).resolve().parents[1]
 RLO, ZWSP, RLM, ZWJ, FEFF = "\u202e", "\u200b", "\u200f", "\u200d", "\ufeff"
 AT = "2020-04-20T10:00:00Z"
 

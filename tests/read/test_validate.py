@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Process
@@ -22,7 +23,6 @@ from ccmflow.read import yamlsafe
 from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import parse_text
 
-ROOT = Path(__file__).resolve().parents[1]
 LAP, RD, PD = "lausanne-action-plan.yaml", "review-document.yaml", "political-declaration.yaml"
 PROCESS, REGISTRY = "process.yaml", "stakeholders.yaml"
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from roots import REPO_ROOT
 
 from ccmflow.core.errors import Finding
 from ccmflow.read import yamlsafe
@@ -166,8 +167,6 @@ def test_a_line_of_text_indented_too_little_is_located_on_that_line() -> None:
 
 def test_every_pattern_in_the_schemas_has_a_hint_in_words() -> None:
     """A regular expression is no fix for a person: each pattern's schema says the form in words."""
-    from pathlib import Path
-
     from ccmflow.read.load import parse_text
 
     def patterns(node: object, where: str) -> list[tuple[str, str | None]]:
@@ -178,10 +177,10 @@ def test_every_pattern_in_the_schemas_has_a_hint_in_words() -> None:
             return [p for i, v in enumerate(node) for p in patterns(v, f"{where}[{i}]")]
         return []
 
-    for schema in sorted((Path(__file__).resolve().parents[1] / "ccmflow" / "schemas").glob("*.json")):
+    for schema in sorted((REPO_ROOT / "ccmflow" / "schemas").glob("*.json")):
         for where, description in patterns(json.loads(schema.read_text("utf-8")), schema.name):
             assert description and "^" not in description and "[a-z" not in description, where
-    process = (Path(__file__).resolve().parents[1] / "documents" / "process.yaml").read_text("utf-8")
+    process = (REPO_ROOT / "documents" / "process.yaml").read_text("utf-8")
     assert "    date: \"2020-11-23\"\n" in process
     (finding, *_) = parse_text("documents/process.yaml",
                                process.replace("    date: \"2020-11-23\"\n", "    date: \"2020-11-3\"\n", 1)).findings

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from roots import DOCUMENTS as CCM
 
 from ccmflow.core import labels
 from ccmflow.core.errors import Finding
@@ -25,7 +25,6 @@ from ccmflow.triage.decide import (
 )
 from ccmflow.triage.messages import MAX_VISIBLE, STATUS_MARKER
 
-CCM = Path(__file__).resolve().parents[1] / "documents"
 REVIEW = "documents/review-document.yaml"
 PLAN = "documents/lausanne-action-plan.yaml"
 PROCESS = "documents/process.yaml"

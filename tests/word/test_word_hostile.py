@@ -17,6 +17,7 @@ from gitutil import instance_checkout
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from roots import REPO_ROOT as REPO
 from wordkit import Hostile, deflated, deflated_zeros, input_branches, numbered, props, raw_zip, render
 
 from ccmflow.main import main
@@ -24,7 +25,6 @@ from ccmflow.repo.store import Store
 from ccmflow.word.ooxml import bookmark_name
 from ccmflow.word.read import NotReadable, made_from, open_word, read_changes
 
-REPO = Path(__file__).resolve().parents[1]
 MONEY = "and all States shall pay EUR 1 billion to the ISU"
 
 

@@ -25,7 +25,6 @@ from ccmflow.word.ooxml import bookmark_name
 from ccmflow.word.read import open_word, read_changes
 from ccmflow.write.inputemit import dump_input
 
-ROOT = Path(__file__).resolve().parents[1]
 REVIEW = "documents/review-document.yaml"
 PLAN = "documents/lausanne-action-plan.yaml"
 WHEN = ["--received", "2020-05-04T18:30", "--reference", "E-mail of 4 May 2020"]

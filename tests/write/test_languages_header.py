@@ -13,12 +13,12 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.languages import LANGUAGES
 from ccmflow.main import main
 from ccmflow.write.words import catalogue, date_range, language_name, long_date, native_name, right_to_left
 
-ROOT = Path(__file__).resolve().parents[1]
 DECLARATION = "political-declaration"
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.model import Document
 from ccmflow.read.directory import directory_workspace
 from ccmflow.write.render import render_html, render_markdown
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("render", [render_html, render_markdown])

@@ -12,6 +12,7 @@ from typing import Any
 import pygit2
 import pytest
 from botkit import World, world
+from roots import REPO_ROOT as REPO
 from ruamel.yaml import YAML
 
 from ccmflow.core.inputfile import InputKind
@@ -30,7 +31,6 @@ from ccmflow.write.workflows import (
     workflow_names,
 )
 
-REPO = Path(__file__).resolve().parent.parent
 GIT_SPEC = "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567"
 SPECS = [".", "ccmflow==0.1.0", GIT_SPEC]
 SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
