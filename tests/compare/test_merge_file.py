@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from tests.test_merge_driver import DOC, TEXTS, changed, document
+from mergekit import DOC, TEXTS, changed, document
 
 from ccmflow.compare import mergefile
 from ccmflow.compare.markers import mark_parsed
