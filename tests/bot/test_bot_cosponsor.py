@@ -7,14 +7,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from botkit import STATE_KEY, STRANGER, World, world
-from test_bot_issueform import form, run_issue
+from botkit import STATE_KEY, STRANGER, World, form, run_issue, state
 
 from ccmflow.core.model import Registry
-from ccmflow.core.submissions import Confirmation, SubmissionLog, decode
+from ccmflow.core.submissions import Confirmation
 from ccmflow.read.load import REGISTRY_FILE, parse_text
-
-__all__ = ["world"]  # the fixture, imported by name
 
 OPENED = "2020-04-20T10:00:00Z"
 SAID = "2020-04-21T08:00:00Z"
@@ -35,12 +32,6 @@ def say(w: World, number: int, who: tuple[str, int], at: str = SAID, key: str = 
                    env={"CCMFLOW_STATE_KEY": key})
     assert result.code == 0, result.err
     return result.out
-
-
-def state(w: World, number: int, key: str = STATE_KEY) -> SubmissionLog:
-    log = decode(w.status_comment(number), key.encode(), number)
-    assert log is not None
-    return log
 
 
 def registry(w: World) -> Registry:

@@ -16,25 +16,18 @@ from botkit import (
     PROCESS,
     REGISTRY,
     REVIEW,
-    REVIEW_OLD,
     STRANGER,
     World,
+    change,
     edit,
-    world,
 )
 from fakegithub import serve_checked
 
 from ccmflow.core.submissions import decode
 
-__all__ = ["world"]  # the fixture, imported by name
-
 ON_TIME = "2020-04-20T10:00:00Z"
 BEFORE_DEADLINE = "2020-05-03T10:00:00Z"
 LATE = "2020-05-05T08:00:00Z"  # the review document's window closed 4 May 2020, 21:59:59 UTC
-
-
-def review_change(w: World, new: str = "bringing the total number of States Parties to 110") -> dict[str, bytes | None]:
-    return {REVIEW: edit(w.text(REVIEW), REVIEW_OLD, new)}
 
 
 def triage(w: World, number: int, event: dict[str, object], now: str) -> None:
@@ -44,7 +37,7 @@ def triage(w: World, number: int, event: dict[str, object], now: str) -> None:
 
 
 def test_on_time_input_gets_labels_statuses_and_one_comment(world: World) -> None:
-    event = world.open_pr(1, review_change(world), at=ON_TIME, labels=("needs-translation",))
+    event = world.open_pr(1, change(world), at=ON_TIME, labels=("needs-translation",))
     triage(world, 1, event, ON_TIME)
     assert world.fake.issue_labels(1) == {"doc:review-document", "section:universalization", "from:state-party",
                                           "needs-translation"}
@@ -64,7 +57,7 @@ def test_on_time_input_gets_labels_statuses_and_one_comment(world: World) -> Non
 
 
 def test_late_input_is_flagged_and_kept_open(world: World) -> None:
-    triage(world, 2, world.open_pr(2, review_change(world), at=LATE), LATE)
+    triage(world, 2, world.open_pr(2, change(world), at=LATE), LATE)
     assert "late" in world.fake.issue_labels(2)
     assert world.statuses(2)["ccmflow/deadline"][0] == "failure"
     assert world.fake.pull(2)["state"] == "open"
@@ -73,7 +66,7 @@ def test_late_input_is_flagged_and_kept_open(world: World) -> None:
 
 
 def test_amended_after_the_deadline_stays_on_time_for_its_on_time_version(world: World) -> None:
-    first = world.open_pr(3, review_change(world), at=BEFORE_DEADLINE)
+    first = world.open_pr(3, change(world), at=BEFORE_DEADLINE)
     on_time_sha = world.heads[3]
     triage(world, 3, first, BEFORE_DEADLINE)
     push = world.push_pr(3, {REVIEW: edit(world.text(REVIEW, on_time_sha), "to 110", "to 111")},
@@ -89,7 +82,7 @@ def test_amended_after_the_deadline_stays_on_time_for_its_on_time_version(world:
 
 
 def test_deadline_moved_later_then_earlier_relabels_open_inputs(world: World) -> None:
-    triage(world, 4, world.open_pr(4, review_change(world), at=LATE), LATE)
+    triage(world, 4, world.open_pr(4, change(world), at=LATE), LATE)
     triage(world, 5, world.open_pr(5, {PLAN: edit(world.text(PLAN), PLAN_OLD, "Each action has indicators.")},
                                    at=BEFORE_DEADLINE), BEFORE_DEADLINE)
     assert "late" in world.fake.issue_labels(4)
@@ -137,7 +130,7 @@ def test_hostile_yaml_is_refused_as_data(world: World, hostile: bytes) -> None:
 
 
 def test_symlinks_and_submodules_are_refused(world: World) -> None:
-    sha = world.pr_commit(8, review_change(world))
+    sha = world.pr_commit(8, change(world))
     repo = world.origin
     commit = repo[sha].peel(pygit2.Commit)
     builder = repo.TreeBuilder(commit.tree)
@@ -158,7 +151,7 @@ def test_symlinks_and_submodules_are_refused(world: World) -> None:
 
 
 def test_unregistered_author(world: World) -> None:
-    triage(world, 9, world.open_pr(9, review_change(world), at=ON_TIME, user=STRANGER), ON_TIME)
+    triage(world, 9, world.open_pr(9, change(world), at=ON_TIME, user=STRANGER), ON_TIME)
     labels = world.fake.issue_labels(9)
     assert "unregistered" in labels and not any(n.startswith("from:") for n in labels)
     assert f"number {STRANGER[1]}" in world.status_comment(9)
@@ -175,14 +168,14 @@ def test_a_pull_request_touching_the_timeline_is_protected(world: World) -> None
 
 
 def test_two_documents_at_once(world: World) -> None:
-    change = {**review_change(world), PLAN: edit(world.text(PLAN), PLAN_OLD, "Each action has indicators.")}
-    triage(world, 11, world.open_pr(11, change, at="2020-05-10T10:00:00Z"), "2020-05-10T10:00:00Z")
+    both = {**change(world), PLAN: edit(world.text(PLAN), PLAN_OLD, "Each action has indicators.")}
+    triage(world, 11, world.open_pr(11, both, at="2020-05-10T10:00:00Z"), "2020-05-10T10:00:00Z")
     assert {"doc:review-document", "doc:lausanne-action-plan", "late"} <= world.fake.issue_labels(11)
     assert world.statuses(11)["ccmflow/deadline"][0] == "failure"
 
 
 def test_fork_pull_request_is_read_from_refs_pull(world: World) -> None:
-    triage(world, 12, world.open_pr(12, review_change(world), at=ON_TIME, fork=True), ON_TIME)
+    triage(world, 12, world.open_pr(12, change(world), at=ON_TIME, fork=True), ON_TIME)
     assert world.fake.pull(12)["head"]["repo"]["fork"] is True
     assert "doc:review-document" in world.fake.issue_labels(12)
     assert world.workspace.get(world.heads[12]) is not None  # fetched as git objects, never checked out
@@ -190,7 +183,7 @@ def test_fork_pull_request_is_read_from_refs_pull(world: World) -> None:
 
 
 def test_accept_late_by_the_presidency(world: World) -> None:
-    triage(world, 13, world.open_pr(13, review_change(world), at=LATE), LATE)
+    triage(world, 13, world.open_pr(13, change(world), at=LATE), LATE)
     event = world.comment_event(13, "/ccmflow accept-late", PRESIDENCY, at="2020-05-06T08:00:00Z")
     run = world.run("issue_comment", event, now="2020-05-06T08:00:00Z")
     assert run.code == 0, run.err
@@ -204,7 +197,7 @@ def test_accept_late_by_the_presidency(world: World) -> None:
 
 
 def test_accept_late_by_someone_else_is_politely_refused(world: World) -> None:
-    triage(world, 14, world.open_pr(14, review_change(world), at=LATE), LATE)
+    triage(world, 14, world.open_pr(14, change(world), at=LATE), LATE)
     event = world.comment_event(14, "/ccmflow accept-late", AUSTRIA, at="2020-05-06T08:00:00Z")
     for _ in range(2):  # said once, run twice: answered once
         run = world.run("issue_comment", event, now="2020-05-06T08:00:00Z")
@@ -215,7 +208,7 @@ def test_accept_late_by_someone_else_is_politely_refused(world: World) -> None:
 
 
 def test_recheck_by_the_support_unit_is_recorded(world: World) -> None:
-    triage(world, 15, world.open_pr(15, review_change(world), at=ON_TIME), ON_TIME)
+    triage(world, 15, world.open_pr(15, change(world), at=ON_TIME), ON_TIME)
     event = world.comment_event(15, "/ccmflow recheck", ISU, at="2020-04-21T08:00:00Z")
     run = world.run("issue_comment", event, now="2020-04-21T08:00:00Z")
     assert run.code == 0, run.err
@@ -227,7 +220,7 @@ def test_recheck_by_the_support_unit_is_recorded(world: World) -> None:
 
 def test_recheck_by_a_member_of_the_coordination_committee_is_recorded(world: World) -> None:
     member = ("ie-disarmament-geneva", 29847106)  # Ireland: coordination-committee and thematic-coordinator
-    triage(world, 19, world.open_pr(19, review_change(world), at=ON_TIME), ON_TIME)
+    triage(world, 19, world.open_pr(19, change(world), at=ON_TIME), ON_TIME)
     event = world.comment_event(19, "/ccmflow recheck", member, at="2020-04-21T08:00:00Z")
     run = world.run("issue_comment", event, now="2020-04-21T08:00:00Z")
     assert run.code == 0, run.err
@@ -240,7 +233,7 @@ def test_recheck_by_a_member_of_the_coordination_committee_is_recorded(world: Wo
 
 
 def test_faults_mid_run_still_end_in_one_comment(world: World) -> None:
-    event = world.open_pr(16, review_change(world), at=ON_TIME)
+    event = world.open_pr(16, change(world), at=ON_TIME)
     world.fake.fail("PUT", "/repos/*/issues/16/labels", status=502)
     world.fake.fail("POST", "/repos/*/statuses/*", status=503)
     # The comment is created but the answer is lost: a blind retry would leave two.
@@ -255,7 +248,7 @@ def test_faults_mid_run_still_end_in_one_comment(world: World) -> None:
 
 
 def test_rate_limits_are_waited_out_as_github_says(world: World) -> None:
-    event = world.open_pr(17, review_change(world), at=ON_TIME)
+    event = world.open_pr(17, change(world), at=ON_TIME)
     world.fake.rate_limit("GET", "/repos/*/issues/17/comments", kind="primary", reset_in=2)
     world.fake.rate_limit("POST", "/repos/*/statuses/*", kind="secondary", reset_in=7)
     world.fake.rate_limit("POST", "/repos/*/issues/17/comments", kind="secondary", status=429, reset_in=4)
@@ -268,7 +261,7 @@ def test_rate_limits_are_waited_out_as_github_says(world: World) -> None:
 
 def test_a_rerun_after_a_crash_ends_like_one_clean_run(world: World, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    event = world.open_pr(18, review_change(world), at=LATE)
+    event = world.open_pr(18, change(world), at=LATE)
     world.fake.fail("POST", "/repos/*/issues/18/comments", status=500, times=5)
     crashed = world.run("pull_request_target", event, now=LATE)
     assert crashed.code == 2 and "Traceback" not in crashed.err and len(crashed.err.strip().splitlines()) == 1
@@ -278,7 +271,7 @@ def test_a_rerun_after_a_crash_ends_like_one_clean_run(world: World, tmp_path: P
     for clean_fake in serve_checked():
         clean = World(tmp_path / "clean", clean_fake, monkeypatch)
         (tmp_path / "clean").mkdir(exist_ok=True)
-        clean_event = clean.open_pr(18, review_change(clean), at=LATE)
+        clean_event = clean.open_pr(18, change(clean), at=LATE)
         assert clean.run("pull_request_target", clean_event, now=LATE).code == 0
         assert clean.snapshot(18) == world.snapshot(18)
         assert clean.fake.labels() == world.fake.labels()
@@ -286,7 +279,7 @@ def test_a_rerun_after_a_crash_ends_like_one_clean_run(world: World, tmp_path: P
 
 def test_close_policy_closes_with_the_reason_and_keeps_the_branch(world: World) -> None:
     world.push_base({PROCESS: edit(world.text(PROCESS), "late_policy: flag", "late_policy: close")})
-    triage(world, 19, world.open_pr(19, review_change(world), at=LATE), LATE)
+    triage(world, 19, world.open_pr(19, change(world), at=LATE), LATE)
     assert world.fake.pull(19)["state"] == "closed"
     assert "closed because it arrived after the deadline" in world.status_comment(19)
     assert world.origin.references.get("refs/pull/19/head") is not None
@@ -296,7 +289,7 @@ def test_close_policy_closes_with_the_reason_and_keeps_the_branch(world: World) 
 
 
 def test_closed_and_merged_update_the_record(world: World) -> None:
-    triage(world, 20, world.open_pr(20, review_change(world), at=ON_TIME), ON_TIME)
+    triage(world, 20, world.open_pr(20, change(world), at=ON_TIME), ON_TIME)
     labels = world.fake.issue_labels(20)
     world.merge_pr(20)  # the base now contains the head: the record keeps what the input changed
     run = world.run("pull_request_target", world.pr_event("closed", 20), now="2020-04-22T10:00:00Z")
@@ -307,7 +300,7 @@ def test_closed_and_merged_update_the_record(world: World) -> None:
 
 
 def test_the_status_comment_is_found_beyond_the_first_page(world: World) -> None:
-    event = world.open_pr(26, review_change(world), at=ON_TIME)
+    event = world.open_pr(26, change(world), at=ON_TIME)
     for i in range(130):
         world.fake.add_comment(26, f"Comment {i}", *AUSTRIA)
     triage(world, 26, event, ON_TIME)
@@ -324,7 +317,7 @@ def test_the_status_comment_is_found_beyond_the_first_page(world: World) -> None
 
 
 def test_an_event_older_than_what_was_triaged_is_ignored(world: World) -> None:
-    opened = world.open_pr(21, review_change(world), at=BEFORE_DEADLINE)
+    opened = world.open_pr(21, change(world), at=BEFORE_DEADLINE)
     triage(world, 21, opened, BEFORE_DEADLINE)
     push = world.push_pr(21, {REVIEW: edit(world.text(REVIEW, world.heads[21]), "to 110", "to 112")},
                          at="2020-05-06T09:00:00Z")
@@ -335,7 +328,7 @@ def test_an_event_older_than_what_was_triaged_is_ignored(world: World) -> None:
 
 
 def test_head_that_is_gone_is_ignored_with_a_reason(world: World) -> None:
-    event = world.open_pr(22, review_change(world), at=ON_TIME)
+    event = world.open_pr(22, change(world), at=ON_TIME)
     event["pull_request"]["head"]["sha"] = "0123456789abcdef0123456789abcdef01234567"
     run = world.run("pull_request_target", event, now=ON_TIME)
     assert run.code == 0 and "ignored: #22: its head 0123456 is no longer in the repository" in run.out
@@ -343,7 +336,7 @@ def test_head_that_is_gone_is_ignored_with_a_reason(world: World) -> None:
 
 
 def test_workflow_dispatch_retriages_everything(world: World) -> None:
-    world.open_pr(23, review_change(world), at=LATE)  # the bot never saw it: a missed event
+    world.open_pr(23, change(world), at=LATE)  # the bot never saw it: a missed event
     event = {"inputs": {}, "ref": "refs/heads/main", "repository": {"default_branch": "main"},
              "sender": {"login": "ch-presidency-ccm", "id": PRESIDENCY}, "workflow": ".github/workflows/x.yml"}
     run = world.run("workflow_dispatch", event, now="2020-05-06T00:00:00Z")
@@ -352,7 +345,7 @@ def test_workflow_dispatch_retriages_everything(world: World) -> None:
 
 
 def test_dry_run_writes_nothing(world: World) -> None:
-    event = world.open_pr(24, review_change(world), at=ON_TIME)
+    event = world.open_pr(24, change(world), at=ON_TIME)
     run = world.run("pull_request_target", event, now=ON_TIME, dry_run=True)
     assert run.code == 0 and "dry run: would set the labels of #24" in run.out
     assert "would comment on #24" in run.out
@@ -363,14 +356,14 @@ def test_dry_run_writes_nothing(world: World) -> None:
 def test_registry_comes_from_the_base_never_from_the_pr(world: World) -> None:
     registry = world.text(REGISTRY).replace("id: 27361048", "id: 27361048\n        login: at-x\n      - id: 77",
                                             1)
-    change = {**review_change(world), REGISTRY: registry.encode()}
-    triage(world, 25, world.open_pr(25, change, at=ON_TIME, user=("newcomer", 77)), ON_TIME)
+    changes = {**change(world), REGISTRY: registry.encode()}
+    triage(world, 25, world.open_pr(25, changes, at=ON_TIME, user=("newcomer", 77)), ON_TIME)
     assert {"unregistered", "protected"} <= world.fake.issue_labels(25)
 
 
 def test_a_retriage_racing_the_inputs_own_triage_keeps_the_version_it_logged(world: World) -> None:
     """The maintenance job is outside a PR's concurrency group: it must not overwrite a freshly logged version."""
-    triage(world, 30, world.open_pr(30, review_change(world), at=ON_TIME), ON_TIME)
+    triage(world, 30, world.open_pr(30, change(world), at=ON_TIME), ON_TIME)
     before = world.status_comment(30)
     push = world.push_pr(30, {REVIEW: edit(world.text(REVIEW, world.heads[30]), "to 110", "to 111")},
                          at=BEFORE_DEADLINE)
@@ -397,7 +390,7 @@ def test_a_retriage_racing_the_inputs_own_triage_keeps_the_version_it_logged(wor
 
 def test_the_presidency_is_notified_once_when_an_input_becomes_late(world: World) -> None:
     """Mentions added by editing a comment notify nobody: a late change gets a short comment of its own."""
-    triage(world, 31, world.open_pr(31, review_change(world), at=ON_TIME), ON_TIME)
+    triage(world, 31, world.open_pr(31, change(world), at=ON_TIME), ON_TIME)
     push = world.push_pr(31, {REVIEW: edit(world.text(REVIEW, world.heads[31]), "to 110", "to 111")}, at=LATE)
     triage(world, 31, push, LATE)
 
@@ -409,5 +402,5 @@ def test_the_presidency_is_notified_once_when_an_input_becomes_late(world: World
     run = world.run("pull_request_target", push, now=LATE)  # the same event again: nothing new to say
     assert run.code == 0 and "nothing to change" in run.out and len(notices(31)) == 1
     # An input late from the start is announced by the status comment itself, created with the mentions.
-    triage(world, 32, world.open_pr(32, review_change(world), at=LATE), LATE)
+    triage(world, 32, world.open_pr(32, change(world), at=LATE), LATE)
     assert notices(32) == [] and "@ch-presidency-ccm" in world.status_comment(32)

@@ -7,12 +7,10 @@ import json
 import re
 
 import pytest
-from botkit import PRESIDENCY, REVIEW, REVIEW_OLD, World, edit, world
+from botkit import PRESIDENCY, REVIEW, REVIEW_OLD, World, edit
 
 from ccmflow.core.submissions import decode
 from ccmflow.repo.ledger import freeze_ref
-
-__all__ = ["world"]  # the fixture, imported by name
 
 LATE = "2020-05-05T08:00:00Z"  # the review document's window closed 4 May 2020, 21:59:59 UTC
 LATER = "2020-05-05T09:00:00Z"

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from botkit import AUSTRIA, BOT_LOGIN, REVIEW, REVIEW_OLD, World, edit, world
+from botkit import AUSTRIA, BOT_LOGIN, World, change, run
 
 from ccmflow.core.submissions import Receipt, Source, SubmissionLog, encode
 from ccmflow.repo.ledger import LEDGER_REF, freeze_ref, manifest_ref, read_ledger, read_manifest
 
-__all__ = ["world"]  # the fixture, imported by name
-
 WINDOW = "review-zero-draft-input"
 SCHEDULE = {"schedule": "5 * * * *"}
-
-
-def change(w: World, words: str) -> dict[str, bytes | None]:
-    return {REVIEW: edit(w.text(REVIEW), REVIEW_OLD, f"bringing the total number of States Parties to {words}")}
-
-
-def run(w: World, event: str, payload: dict[str, object], now: str) -> str:
-    result = w.run(event, payload, now=now)
-    assert result.code == 0, result.err
-    return result.out
 
 
 def test_a_late_scheduled_run_freezes_the_on_time_heads_and_pushes_them(world: World) -> None:

@@ -7,34 +7,17 @@ from typing import Any
 
 import pygit2
 import pytest
-from botkit import AUSTRIA, BOT_LOGIN, PRESIDENCY, REVIEW, STRANGER, World, load_payload, world
+from botkit import AUSTRIA, BOT_LOGIN, FIRST, PRESIDENCY, REVIEW, STRANGER, World, form, load_payload, run_issue
 
 from ccmflow.core.submissions import decode
 from ccmflow.read.load import parse_text
 from ccmflow.repo.ledger import read_ledger, read_manifest
 
-__all__ = ["world"]  # the fixture, imported by name
-
 OPENED = "2020-04-20T10:00:00Z"
 INSERT = "Insert a new paragraph after a paragraph"
 EDITED = "2020-04-22T09:30:00Z"
 TARGET = "pkp3nvcv"  # paragraph 5 of the Review Document
-FIRST = "Since the First Review Conference, 110 States have joined the Convention."
 SECOND = "Since the First Review Conference, 111 States have joined the Convention."
-
-
-def form(*, document: str = "Lausanne Review Document", kind: str = "Amend a paragraph", paragraph: str = "5",
-         text: str = FIRST, behalf: str = "_No response_") -> str:
-    """A body as GitHub writes a submitted form: a heading per field, a blank line, the answer."""
-    return (f"### Document\n\n{document}\n\n### Kind of input\n\n{kind}\n\n### Paragraph\n\n{paragraph}\n\n"
-            f"### Proposed text or remark\n\n{text}\n\n### Justification\n\n_No response_\n\n"
-            f"### On whose behalf\n\n{behalf}")
-
-
-def run_issue(w: World, payload: dict[str, Any], now: str) -> str:
-    run = w.run("issues", payload, now=now)
-    assert run.code == 0, run.err
-    return run.out
 
 
 def on_branch(w: World, sha: str, path: str) -> str:

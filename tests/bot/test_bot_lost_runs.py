@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from botkit import AUSTRIA, PRESIDENCY, REVIEW, REVIEW_OLD, World, edit, world
+from botkit import AUSTRIA, PRESIDENCY, World, change, run
 from ccmflow.bot.client import PyGithubClient
 from fakegithub import serve_checked
 from ruamel.yaml import YAML
@@ -18,22 +17,10 @@ from ccmflow.core.submissions import decode
 from ccmflow.repo.ledger import freeze_ref
 from ccmflow.write.workflows import render_workflows
 
-__all__ = ["world"]  # the fixture, imported by name
-
 OPENED = "2020-04-20T10:00:00Z"
 PUSHED = "2020-05-04T21:00:00Z"  # an hour before the review document's window closed (21:59:59 UTC)
 LATER = "2020-05-05T08:00:00Z"
 WINDOW = "review-zero-draft-input"
-
-
-def change(w: World, words: str, base: str | None = None) -> dict[str, bytes | None]:
-    return {REVIEW: edit(w.text(REVIEW, base), REVIEW_OLD, f"bringing the total number of States Parties to {words}")}
-
-
-def run(w: World, event: str, payload: dict[str, Any], now: str) -> str:
-    result = w.run(event, payload, now=now)
-    assert result.code == 0, result.err
-    return result.out
 
 
 def recheck_after_the_deadline(w: World, number: int) -> None:

@@ -7,18 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
-from botkit import AUSTRIA, BOT_LOGIN, ISU, PRESIDENCY, REVIEW, REVIEW_OLD, STATE_KEY, World, edit, world
+from botkit import (
+    AUSTRIA,
+    BOT_LOGIN,
+    ISU,
+    PRESIDENCY,
+    STATE_KEY,
+    World,
+    change,
+    form,
+    run,
+    run_issue,
+    state,
+)
 from ccmflow.bot.client import PyGithubClient
 from fakegithub import fake_sha, serve_checked
-from test_bot_issueform import form, run_issue
 
-from ccmflow.core.submissions import Source, SubmissionLog, decode
+from ccmflow.core.submissions import Source
 from ccmflow.repo.ledger import read_manifest
-
-__all__ = ["world"]  # the fixture, imported by name
 
 OPENED = "2020-04-20T10:00:00Z"
 PUSHED = "2020-05-04T21:00:00Z"  # an hour before the review document's window closed (21:59:59 UTC)
@@ -28,22 +36,6 @@ WINDOW = "review-zero-draft-input"
 DISPATCH = {"inputs": {}, "ref": "refs/heads/main", "repository": {"default_branch": "main"},
             "sender": {"login": PRESIDENCY[0], "id": PRESIDENCY[1]}, "workflow": ".github/workflows/x.yml"}
 Verdict = tuple[set[str], dict[str, tuple[str, str]], list[tuple[str, datetime]]]
-
-
-def change(w: World, words: str) -> dict[str, bytes | None]:
-    return {REVIEW: edit(w.text(REVIEW), REVIEW_OLD, f"bringing the total number of States Parties to {words}")}
-
-
-def run(w: World, event: str, payload: dict[str, Any], now: str, key: str = STATE_KEY) -> str:
-    result = w.run(event, payload, now=now, env={"CCMFLOW_STATE_KEY": key})
-    assert result.code == 0, result.err
-    return result.out
-
-
-def state(w: World, number: int, key: str = STATE_KEY) -> SubmissionLog:
-    log = decode(w.status_comment(number), key.encode() or None, number)
-    assert log is not None
-    return log
 
 
 def verdict(w: World, number: int, key: str = STATE_KEY) -> Verdict:

@@ -9,11 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from botkit import AUSTRIA, REVIEW, REVIEW_OLD, STATE_KEY, World, edit, world
+from botkit import AUSTRIA, STATE_KEY, World, change
 from ccmflow.bot.main import BEHAVIOURS, HANDLES, behaviours_for
 from ccmflow.bot.router import FOLLOW_UP, PRIMARY, Router
-
-__all__ = ["world"]  # the fixture, imported by name
 
 OPENED = "2020-05-03T10:00:00Z"
 # Runs the entry point as the workflow does, then names the behaviour modules the process imported.
@@ -45,9 +43,8 @@ def test_each_event_gets_the_behaviours_it_had() -> None:
 
 @pytest.mark.parametrize(("phase", "imported"), [("primary", "triage"), ("follow-up", "summary")])
 def test_a_pull_request_run_imports_only_its_own_behaviour(world: World, phase: str, imported: str) -> None:
-    change = {REVIEW: edit(world.text(REVIEW), REVIEW_OLD, "bringing the total number of States Parties to 110")}
     path = world.tmp / "event.json"
-    path.write_text(json.dumps(world.open_pr(1, change, at=OPENED, user=AUSTRIA)), encoding="utf-8")
+    path.write_text(json.dumps(world.open_pr(1, change(world), at=OPENED, user=AUSTRIA)), encoding="utf-8")
     env = {**{k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CCMFLOW_"))}, **world.fake.env(),
            "GITHUB_EVENT_NAME": "pull_request_target", "GITHUB_EVENT_PATH": str(path),
            "GITHUB_WORKSPACE": str(world.tmp / "checkout"), "CCMFLOW_NOW": OPENED, "CCMFLOW_STATE_KEY": STATE_KEY}

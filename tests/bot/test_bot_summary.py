@@ -6,12 +6,10 @@ import math
 
 import pygit2
 import pytest
-from botkit import AUSTRIA, PRESIDENCY, REVIEW, REVIEW_OLD, STRANGER, World, edit, world
+from botkit import AUSTRIA, PRESIDENCY, STRANGER, World, change, run
 from ccmflow.bot.behaviours import summary as bot_summary
 
 from ccmflow.core import labels
-
-__all__ = ["world"]  # the fixture, imported by name
 
 ON_TIME = "2020-04-20T10:00:00Z"
 TITLE = ("Consolidation summary: Lausanne Review Document: review of the operation and status of the Convention "
@@ -19,25 +17,15 @@ TITLE = ("Consolidation summary: Lausanne Review Document: review of the operati
 SCHEDULE = {"schedule": "5 * * * *"}
 
 
-def change(w: World, words: str) -> dict[str, bytes | None]:
-    return {REVIEW: edit(w.text(REVIEW), REVIEW_OLD, f"bringing the total number of States Parties to {words}")}
-
-
 def tracking(w: World) -> list[dict[str, object]]:
     issues = [w.fake.issue(n) for n in sorted(w.fake.state.issues) if w.fake.state.issues[n].pull is None]
     return [i for i in issues if labels.SUMMARY in {label["name"] for label in i["labels"]}]  # type: ignore
 
 
-def run(w: World, event: str, payload: dict[str, object], now: str = ON_TIME) -> str:
-    result = w.run(event, payload, now=now)
-    assert result.code == 0, result.err
-    return result.out
-
-
 def test_created_once_then_updated_in_place(world: World) -> None:
-    run(world, "pull_request_target", world.open_pr(1, change(world, "111"), at=ON_TIME))
+    run(world, "pull_request_target", world.open_pr(1, change(world, "111"), at=ON_TIME), ON_TIME)
     assert tracking(world) == []  # triage never opens the issue: the maintenance job does
-    out = run(world, "schedule", SCHEDULE)
+    out = run(world, "schedule", SCHEDULE, ON_TIME)
     assert "review-document updated" in out
     (issue,) = tracking(world)
     assert issue["title"] == TITLE and issue["user"]["login"] == "github-actions[bot]"  # type: ignore[index]
@@ -47,9 +35,9 @@ def test_created_once_then_updated_in_place(world: World) -> None:
     assert "compilation/review-document.html" in branch.tree
     assert "/blob/ccmflow-compilation/compilation/review-document.md" in str(issue["body"])
     world.fake.reset_requests()
-    assert "none updated" in run(world, "schedule", SCHEDULE)
+    assert "none updated" in run(world, "schedule", SCHEDULE, ON_TIME)
     assert not world.fake.calls("PATCH", "/repos/*/issues/*") and not world.fake.calls("POST", "/repos/*/issues")
-    run(world, "pull_request_target", world.open_pr(10, change(world, "112"), at=ON_TIME, user=AUSTRIA))
+    run(world, "pull_request_target", world.open_pr(10, change(world, "112"), at=ON_TIME, user=AUSTRIA), ON_TIME)
     (issue,) = tracking(world)
     assert "| #10 |" in str(issue["body"])
     assert len([i for i in world.fake.state.issues.values() if i.pull is None]) == 1
@@ -61,7 +49,7 @@ def test_listing_costs_at_most_ceil_n_over_100_plus_2(world: World) -> None:
         sha = world.pr_commit(number, change(world, str(200 + number)))
         world.fake.add_pull(number, title=f"Input {number}", user_login=AUSTRIA[0], user_id=AUSTRIA[1],
                             head_sha=sha, head_ref=f"input-{number}", created_at=ON_TIME, updated_at=ON_TIME)
-    run(world, "schedule", SCHEDULE)
+    run(world, "schedule", SCHEDULE, ON_TIME)
     world.fake.reset_requests()
     event = world.push_pr(1, change(world, "999"), at="2020-04-21T10:00:00Z")
     run(world, "pull_request_target", event, now="2020-04-21T10:00:00Z")
@@ -78,7 +66,7 @@ def test_split_into_comments_when_too_long_and_back(world: World, monkeypatch: p
     for number in range(1, 9):
         world.open_pr(number, change(world, str(300 + number)), at=ON_TIME)
         world.fake.set_issue(number, body="Remarks. " * 40)
-    run(world, "schedule", SCHEDULE)
+    run(world, "schedule", SCHEDULE, ON_TIME)
     (issue,) = tracking(world)
     number = int(issue["number"])  # type: ignore[call-overload]
     parts = [c for c in world.fake.comments(number) if "ccmflow:summary-part review-document" in c["body"]]
@@ -88,7 +76,7 @@ def test_split_into_comments_when_too_long_and_back(world: World, monkeypatch: p
     assert all(f"| #{n} |" in joined for n in range(1, 9))
     for closed in range(2, 9):
         world.fake.set_pull(closed, state="closed")
-    run(world, "schedule", SCHEDULE)
+    run(world, "schedule", SCHEDULE, ON_TIME)
     assert not [c for c in world.fake.comments(number) if "ccmflow:summary-part" in c["body"]]
     assert "parts=1" in str(world.fake.issue(number)["body"])
 
@@ -96,9 +84,9 @@ def test_split_into_comments_when_too_long_and_back(world: World, monkeypatch: p
 def test_summary_command_by_the_presidency_only(world: World) -> None:
     world.open_pr(1, change(world, "111"), at=ON_TIME)
     world.fake.add_issue(50, title="Questions", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1])
-    out = run(world, "issue_comment", _comment(world, 50, "/ccmflow summary", STRANGER))
+    out = run(world, "issue_comment", _comment(world, 50, "/ccmflow summary", STRANGER), ON_TIME)
     assert "only the Presidency, the Implementation Support Unit" in out and tracking(world) == []
-    out = run(world, "issue_comment", _comment(world, 50, "/ccmflow summary", PRESIDENCY))
+    out = run(world, "issue_comment", _comment(world, 50, "/ccmflow summary", PRESIDENCY), ON_TIME)
     assert "review-document updated" in out and len(tracking(world)) == 1
     replies = [c["body"] for c in world.fake.comments(50) if c["user"]["login"] == "github-actions[bot]"]
     assert len(replies) == 2 and "can only be used by" in replies[0] and "up to date" in replies[1]
@@ -115,7 +103,7 @@ def test_summary_command_by_a_thematic_coordinator_is_obeyed(world: World) -> No
     coordinator = ("ie-disarmament-geneva", 29847106)
     world.open_pr(1, change(world, "111"), at=ON_TIME)
     world.fake.add_issue(51, title="Questions", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1])
-    out = run(world, "issue_comment", _comment(world, 51, "/ccmflow summary", coordinator))
+    out = run(world, "issue_comment", _comment(world, 51, "/ccmflow summary", coordinator), ON_TIME)
     assert "review-document updated" in out and len(tracking(world)) == 1
     replies = [c["body"] for c in world.fake.comments(51) if c["user"]["login"] == "github-actions[bot]"]
     assert len(replies) == 1 and "up to date" in replies[0]

@@ -7,13 +7,11 @@ from datetime import UTC, datetime
 
 import pygit2
 import pytest
-from botkit import AUSTRIA, PRESIDENCY, REVIEW, STRANGER, World, edit, world
+from botkit import AUSTRIA, PRESIDENCY, REVIEW, STRANGER, World, edit
 
 from ccmflow.core.agreement import ParagraphStatus, StatusEntry
 from ccmflow.core.model import paragraph_label
 from ccmflow.repo.statusref import read_status, record_status, status_ref
-
-__all__ = ["world"]
 
 NZ = ("nz-disarmament-geneva", 52906317)  # facilitates the introduction and universalization
 AT = "2020-11-24T16:00:00Z"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pygit2
-from botkit import AUSTRIA, BOT_LOGIN, REVIEW, REVIEW_OLD, World, edit, world
+from botkit import AUSTRIA, BOT_LOGIN, REVIEW, World, change, edit
 
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.repo.store import Store
-
-__all__ = ["world"]  # the fixture, imported by name
 
 ON_TIME = "2020-04-20T10:00:00Z"
 LATER = "2020-06-01T10:00:00Z"
@@ -17,8 +15,7 @@ P14_OLD = "Cases in which previously unknown stockpiles"
 
 
 def open_inputs(w: World) -> None:
-    w.open_pr(1, {REVIEW: edit(w.text(REVIEW), REVIEW_OLD, "bringing the total number of States Parties to 110")},
-              at=ON_TIME)
+    w.open_pr(1, change(w), at=ON_TIME)
     w.open_pr(2, {REVIEW: edit(w.text(REVIEW), P14_OLD, "Instances in which previously unknown stockpiles")},
               at=ON_TIME)
     w.open_pr(3, {REVIEW: edit(w.text(REVIEW), P2_OLD, "held in Dubrovnik in September 2015")}, at=ON_TIME)

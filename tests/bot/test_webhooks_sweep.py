@@ -6,10 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from botkit import REVIEW, REVIEW_OLD, WEBHOOKS, World, edit, world
+from botkit import REVIEW, REVIEW_OLD, WEBHOOKS, World, edit
 from ccmflow.bot.main import build_router
-
-__all__ = ["world"]  # the fixture, imported by name
 
 PAYLOADS = sorted(WEBHOOKS.glob("*/*.json"))
 TRIAGED = {"opened", "synchronize", "reopened", "edited", "ready_for_review", "closed"}

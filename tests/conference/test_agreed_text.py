@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pygit2
 import pytest
-from botkit import PRESIDENCY, REVIEW, World, serve_checked
+from botkit import PRESIDENCY, REVIEW, World, serve_world
 from gitutil import commit, instance_checkout, set_ref
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -159,11 +159,9 @@ def test_no_path_changes_agreed_text_without_a_reopen(instance: Path, path: str,
 
 @pytest.fixture(scope="module")
 def bot_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """The bot's world, once for the module (the property's examples share it)."""
     monkeypatch = pytest.MonkeyPatch()
-    for fake in serve_checked():
-        for key in [k for k in os.environ if k.startswith(("GITHUB_", "CCMFLOW_"))]:
-            monkeypatch.delenv(key)
-        yield World(tmp_path_factory.mktemp("bot"), fake, monkeypatch)
+    yield from serve_world(tmp_path_factory.mktemp("bot"), monkeypatch)
     monkeypatch.undo()
 
 

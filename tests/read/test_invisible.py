@@ -9,13 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from botkit import REVIEW, REVIEW_OLD, World, edit, world
+from botkit import FIRST, REVIEW, REVIEW_OLD, World, edit, form, run_issue
 from roots import REPO_ROOT as ROOT
-from test_bot_issueform import FIRST, form, run_issue
 
 from ccmflow.main import main
-
-__all__ = ["world"]  # the fixture, imported by name
 
 RLO, ZWSP, RLM, ZWJ, FEFF = "\u202e", "\u200b", "\u200f", "\u200d", "\ufeff"
 AT = "2020-04-20T10:00:00Z"

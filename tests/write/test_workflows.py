@@ -11,7 +11,7 @@ from typing import Any
 
 import pygit2
 import pytest
-from botkit import World, world
+from botkit import World, form
 from roots import REPO_ROOT as REPO
 from ruamel.yaml import YAML
 
@@ -37,11 +37,6 @@ SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 USES_LINE = re.compile(r"^\s*(?:- )?uses:\s*(\S+)\s*(?:#\s*(\S+))?\s*$")
 REGENERATE = "regenerate with: python -m ccmflow.write.workflows . ."
 OPENED = "2020-04-20T10:00:00Z"
-FORM = ("### Document\n\nLausanne Review Document\n\n### Kind of input\n\nAmend a paragraph\n\n### Paragraph\n\n5\n\n"
-        "### Proposed text or remark\n\nSince the First Review Conference, 110 States have joined the Convention.\n\n"
-        "### Justification\n\n_No response_\n\n### On whose behalf\n\n_No response_")
-
-__all__ = ["world"]  # the fixture, imported by name
 
 
 def _load(text: str) -> dict[str, Any]:
@@ -491,7 +486,7 @@ def test_a_bot_made_branch_carries_only_workflows_that_cannot_run_there(world: W
     rendered = render_workflows(".")
     world.push_base({path: text.encode("utf-8") for path, text in rendered.items()})
     world.fake.use_git(world.tmp / "origin.git")
-    assert world.run("issues", world.open_issue(FORM, at=OPENED), now=OPENED).code == 0
+    assert world.run("issues", world.open_issue(form(), at=OPENED), now=OPENED).code == 0
     branch = world.origin.references["refs/heads/input/issue-1"].peel(pygit2.Commit)
     folder = branch.tree[WORKFLOWS_DIR]
     assert isinstance(folder, pygit2.Tree)
