@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from test_triage import AUSTRIA, BASE, content, review_edit
+from triagekit import AUSTRIA, BASE, content, review_edit
 
 from ccmflow.core import labels
 from ccmflow.core.inputfile import Channel, InputFile, InputKind, input_path
