@@ -3,65 +3,24 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
 import pytest
-from gitutil import commit, init_repo, instance_files, set_ref, tag
+from consolidationkit import AUSTRIA, CHILE, DOC, P2, P3, P4, P14, PATH, WINDOW, ledger, make_input, text_at
+from gitutil import commit, set_ref
 from roots import REPO_ROOT
 
 from ccmflow.consolidation.consolidate import consolidate, next_version
 from ccmflow.consolidation.dispositions import read_register
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
-from ccmflow.core.submissions import SubmissionLog
 from ccmflow.main import main
 from ccmflow.read.directory import directory_workspace
-from ccmflow.repo.ledger import FrozenInput, Ledger, LedgerEntry, Manifest, freeze_ref, write_ledger, write_manifest
+from ccmflow.repo.ledger import FrozenInput, Manifest, freeze_ref, write_manifest
 from ccmflow.repo.store import Store
 from ccmflow.write.edit import Editor
-
-DOC = "review-document"
-PATH = f"documents/{DOC}.yaml"
-WINDOW = "review-zero-draft-input"
-AUSTRIA, CHILE, CROATIA = 27361048, 60418273, 0
-P2, P3, P4, P14 = "pold5l7v", "p4sbyqum", "prj66qqb", "pqdqlejd"  # paragraphs 2, 3, 4 and 14 of the zero draft
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> pygit2.Repository:
-    repo = init_repo(tmp_path)
-    base = commit(repo, instance_files(), "zero drafts")
-    tag(repo, f"{DOC}/zero-draft", base)
-    return repo
-
-
-def text_at(repo: pygit2.Repository, rev: str, path: str = PATH) -> str:
-    blob = repo.revparse_single(rev).peel(pygit2.Commit).tree[path]
-    return bytes(blob.data).decode()
-
-
-def make_input(repo: pygit2.Repository, number: int | None, change: Callable[[Editor], None],
-               parent: str = "main") -> pygit2.Oid:
-    """A commit off `parent` editing the review document; refs/pull/<number>/head points at it."""
-    editor = Editor(text_at(repo, parent), PATH)
-    change(editor)
-    head = commit(repo, {PATH: editor.text}, f"input {number}", branch=None,
-                  parents=[repo.revparse_single(parent).peel(pygit2.Commit).id])
-    if number is not None:
-        set_ref(repo, f"refs/pull/{number}/head", head)
-    return head
-
-
-def ledger(repo: pygit2.Repository, *entries: tuple[int, int, str]) -> None:
-    records = [LedgerEntry(number=n, title=title, body="", author_id=author, author_login=f"user{author}",
-                           created_at=datetime(2020, 4, n, tzinfo=UTC), state="open",
-                           head_sha=str(repo.references[f"refs/pull/{n}/head"].target),
-                           log=SubmissionLog(n, window=WINDOW))
-               for n, author, title in entries]
-    write_ledger(repo, Ledger(tuple(records)))
 
 
 def result_doc(repo: pygit2.Repository, branch: str = f"consolidate/{DOC}/consolidated") -> Document:

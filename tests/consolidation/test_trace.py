@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pygit2
 import pytest
+from consolidationkit import AUSTRIA, CHILE, DOC, P2, P3, P4, P14, PATH, ledger, make_input, text_at
 from gitutil import set_ref
-from test_consolidate import AUSTRIA, CHILE, DOC, P2, P3, P4, P14, PATH, ledger, make_input, repo, text_at
 
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.consolidation.trace import concordance
@@ -19,8 +19,6 @@ from ccmflow.main import main
 from ccmflow.repo.release import release
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import resolve_version_rev
-
-__all__ = ["repo"]  # the fixture, shared with test_consolidate
 
 
 def adopt(repo: pygit2.Repository, branch: str) -> None:
