@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pygit2
@@ -21,13 +20,11 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]
 
 
 @pytest.fixture
-def instance(tmp_path: Path) -> Path:
-    """A copy of the embedded CCM instance, committed to a fresh git repository and tagged."""
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    repo = pygit2.init_repository(str(tmp_path), initial_head="main")
-    _commit(repo, "Zero drafts")
+def instance(instance: Path) -> Path:
+    """The checkout of the embedded instance, the review document's zero draft tagged."""
+    repo = pygit2.Repository(str(instance))
     repo.references.create("refs/tags/review-document/zero-draft", repo.head.target)
-    return tmp_path
+    return instance
 
 
 def _commit(repo: pygit2.Repository, message: str) -> pygit2.Oid:

@@ -23,13 +23,13 @@ RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @pytest.fixture
-def top(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    registry = tmp_path / "documents" / "stakeholders.yaml"
+def top(top: Path) -> Path:
+    """The copy of the embedded instance with escape sequences in a registry value and key."""
+    registry = top / "documents" / "stakeholders.yaml"
     text = registry.read_text("utf-8")
     hostile = f'category: "state-party{HOSTILE}"\n    "key{HOSTILE}": 1'
     registry.write_text(text.replace("category: state-party", hostile, 1), "utf-8")
-    return tmp_path
+    return top
 
 
 def _validate(top: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:

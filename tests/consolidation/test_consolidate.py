@@ -10,14 +10,12 @@ import pygit2
 import pytest
 from consolidationkit import AUSTRIA, CHILE, DOC, P2, P3, P4, P14, PATH, WINDOW, ledger, make_input, text_at
 from gitutil import commit, set_ref
-from roots import REPO_ROOT
 
 from ccmflow.consolidation.consolidate import consolidate, next_version
 from ccmflow.consolidation.dispositions import read_register
 from ccmflow.core.errors import FatalError, InvalidInput
-from ccmflow.core.model import Document, Paragraph
+from ccmflow.core.model import Document, Paragraph, Workspace
 from ccmflow.main import main
-from ccmflow.read.directory import directory_workspace
 from ccmflow.repo.ledger import FrozenInput, Manifest, freeze_ref, write_manifest
 from ccmflow.repo.store import Store
 from ccmflow.write.edit import Editor
@@ -184,12 +182,10 @@ def test_a_cosponsored_input_not_taken_is_incorporated_and_credited(repo: pygit2
     assert paragraph is not None and paragraph.derived_from == ("pr-1", "pr-2")
 
 
-def test_the_next_version_is_the_next_stage_the_document_goes_through() -> None:
-    workspace, found = directory_workspace(REPO_ROOT)
-    assert workspace is not None, found
-    documents = workspace.documents
+def test_the_next_version_is_the_next_stage_the_document_goes_through(ccm: Workspace) -> None:
+    documents = ccm.documents
     # The Action Plan starts from an informal working paper, the Declaration from elements: both go on to a first
     # draft, never to the Review Document's consolidated version listed between them.
-    assert next_version(workspace, documents["review-document"]) == "consolidated"
-    assert next_version(workspace, documents["lausanne-action-plan"]) == "first-draft"
-    assert next_version(workspace, documents["political-declaration"]) == "first-draft"
+    assert next_version(ccm, documents["review-document"]) == "consolidated"
+    assert next_version(ccm, documents["lausanne-action-plan"]) == "first-draft"
+    assert next_version(ccm, documents["political-declaration"]) == "first-draft"

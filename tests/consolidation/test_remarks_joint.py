@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
 import docx
-import pytest
 from gitutil import commit
 from inputkit import ACCOUNTS, REVIEW, WINDOW, Process, utc
 
@@ -29,11 +27,6 @@ from ccmflow.repo.ledger import LedgerEntry
 from ccmflow.word.compile import compilation_docx
 
 AFTER = utc(5, 10)
-
-
-@pytest.fixture
-def proc(tmp_path: Path) -> Process:
-    return Process(tmp_path / "process")
 
 
 def propose(proc: Process, number: int, who: str, proposal: Proposal, at: datetime,

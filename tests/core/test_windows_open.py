@@ -4,7 +4,6 @@ records; status, the issue form and judging agree on every date; a date shows th
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,13 +28,6 @@ AUSTRIA_ID = 27361048
 
 def cest(month: int, day: int, hour: int = 12, minute: int = 0, second: int = 0) -> datetime:
     return datetime(2020, month, day, hour, minute, second, tzinfo=ZURICH)
-
-
-@pytest.fixture(scope="module")
-def ccm() -> Workspace:
-    found, findings = directory_workspace(ROOT)
-    assert found is not None and not findings
-    return found
 
 
 def with_issued(workspace: Workspace, did: str, **issued: str) -> Workspace:
@@ -148,11 +140,10 @@ def test_a_recorded_day_on_a_window_with_an_announced_date_is_a_finding() -> Non
     assert "opens on a date already" in finding.message and "remove `opened`" in finding.hint
 
 
-def test_an_issue_after_the_deadline_of_the_window_it_opens_is_a_finding(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    path = tmp_path / "documents" / "political-declaration.yaml"
+def test_an_issue_after_the_deadline_of_the_window_it_opens_is_a_finding(top: Path) -> None:
+    path = top / "documents" / "political-declaration.yaml"
     path.write_text(path.read_text("utf-8").replace('elements: "2020-08-07"', 'elements: "2020-09-28"', 1))
-    _, findings = directory_workspace(tmp_path)
+    _, findings = directory_workspace(top)
     (finding,) = findings
     assert finding.file == "documents/political-declaration.yaml" and finding.line == 14
     assert "issued after window 'declaration-input' closes" in finding.message

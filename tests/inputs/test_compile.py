@@ -17,8 +17,8 @@ HOSTILE = "Watch out: <script>alert('x')</script> | @everyone [link](javascript:
 
 
 @pytest.fixture
-def proc(tmp_path: Path) -> Process:
-    proc = Process(tmp_path / "repo")
+def proc(proc: Process) -> Process:
+    """The process with six inputs: two identical, one hostile, an insertion, a late deletion, one invalid."""
     proc.submit(1, "austria", set_text("pkp3nvcv", NEW), utc(4, 20))
     proc.submit(2, "chile", set_text("pkp3nvcv", NEW), utc(4, 21))
     proc.submit(3, "icrc", append("pkp3nvcv", HOSTILE), utc(4, 22))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 from gitutil import commit, signature
@@ -22,11 +21,6 @@ from ccmflow.main import main
 AFTER = utc(5, 8)
 NEW_TEXT = "Since the First Review Conference, the Convention has kept growing in every region of the world."
 OTHER_TEXT = "Since the First Review Conference, States from every region have joined the Convention."
-
-
-@pytest.fixture
-def proc(tmp_path: Path) -> Process:
-    return Process(tmp_path / "repo")
 
 
 def _summary(proc: Process, **options: object):  # type: ignore[no-untyped-def]

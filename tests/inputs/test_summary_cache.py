@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,12 +19,12 @@ DOC = "review-document"
 
 
 @pytest.fixture
-def proc(tmp_path: Path) -> Process:
-    process = Process(tmp_path / "repo")
+def proc(proc: Process) -> Process:
+    """The process with three inputs from Austria, two on the same paragraph."""
     for n, (pid, words) in enumerate((("pkp3nvcv", "First."), ("pkp3nvcv", "Second."), ("ph6ip46u", "Third.")), 1):
-        process.submit(n, "austria", append(pid, words), utc(4, 20 + n))
-    process.sync()
-    return process
+        proc.submit(n, "austria", append(pid, words), utc(4, 20 + n))
+    proc.sync()
+    return proc
 
 
 class Reads:

@@ -38,11 +38,6 @@ AFTER = utc(5, 10)
 ISU = (39084516, "ccm-isu")
 
 
-@pytest.fixture
-def proc(tmp_path: Path) -> Process:
-    return Process(tmp_path / "process")
-
-
 def enter(proc: Process, number: int, who: tuple[int, str], proposal: Proposal, at: datetime,
           parent: str | None = None) -> str:
     """A pull request carrying what `ccmflow propose` makes, as GitHub and the bot's ledger know it."""

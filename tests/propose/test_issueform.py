@@ -5,26 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.core.issueform import Field
 from ccmflow.core.model import Workspace
 from ccmflow.propose.build import Proposal
 from ccmflow.propose.form import FormProblems, Submission, is_form, parse_form, read_form
-from ccmflow.read.directory import directory_workspace
 
 AUSTRIA_ID = 27361048
 ISU_ID = 39084516
 STRANGER_ID = 99999901
 IN_WINDOW = datetime(2020, 4, 20, 10, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def workspace() -> Workspace:
-    found, findings = directory_workspace(ROOT)
-    assert found is not None and not findings
-    return found
 
 
 def body(**answers: str) -> str:
@@ -57,25 +48,25 @@ def test_answers_after_the_author_edited_the_body() -> None:
     assert is_form(edited) and not is_form("It looks like you spelled 'commit' with two 't's.")
 
 
-def test_an_amendment_by_display_number(workspace: Workspace) -> None:
-    proposal = read(workspace, body(Paragraph="para. 5"))
+def test_an_amendment_by_display_number(ccm: Workspace) -> None:
+    proposal = read(ccm, body(Paragraph="para. 5"))
     assert (proposal.document, proposal.kind, proposal.paragraph) == ("review-document", InputKind.AMEND, "pkp3nvcv")
     assert proposal.on_behalf_of == ("austria",) and proposal.channel == Channel.ISSUE_FORM and proposal.issue == 7
     assert proposal.text == "New text." and proposal.justification is None
 
 
-def test_a_joint_input_and_a_remark_on_a_section(workspace: Workspace) -> None:
-    proposal = read(workspace, body(Kind_of_input="General remark on a section or the whole document",
-                                    Paragraph="universalization", On_whose_behalf="Austria, Chile and cmc"),
+def test_a_joint_input_and_a_remark_on_a_section(ccm: Workspace) -> None:
+    proposal = read(ccm, body(Kind_of_input="General remark on a section or the whole document",
+                              Paragraph="universalization", On_whose_behalf="Austria, Chile and cmc"),
                     author=ISU_ID)
     assert proposal.kind == InputKind.REMARK and proposal.section == "universalization" and proposal.paragraph is None
     assert proposal.remark == "New text." and proposal.text is None
     assert proposal.on_behalf_of[:2] == ("austria", "chile") and len(proposal.on_behalf_of) == 3
 
 
-def test_every_problem_at_once_each_saying_what_to_fix(workspace: Workspace) -> None:
+def test_every_problem_at_once_each_saying_what_to_fix(ccm: Workspace) -> None:
     with pytest.raises(FormProblems) as caught:
-        read(workspace, body(Document="The Treaty", Kind_of_input="Rewrite", On_whose_behalf="Atlantis"))
+        read(ccm, body(Document="The Treaty", Kind_of_input="Rewrite", On_whose_behalf="Atlantis"))
     problems = caught.value.problems
     assert len(problems) == 3
     assert problems[0].startswith("Document: there is no document 'The Treaty'; choose one of: ")
@@ -92,27 +83,27 @@ def test_every_problem_at_once_each_saying_what_to_fix(workspace: Workspace) -> 
     ({"Document": "Lausanne Action Plan 2021-2025", "Paragraph": "Action 1"}, AUSTRIA_ID,
      "Document: written input to Lausanne Action Plan 2021-2025 is not open yet (it opens on 9 June 2020"),
 ])
-def test_a_form_that_cannot_be_used(workspace: Workspace, answers: dict[str, str], author: int,
+def test_a_form_that_cannot_be_used(ccm: Workspace, answers: dict[str, str], author: int,
                                     expected: str) -> None:
     fields = {k.replace(" ", "_"): v for k, v in answers.items()}
     with pytest.raises(FormProblems) as caught:
-        read(workspace, body(**fields), author=author)
+        read(ccm, body(**fields), author=author)
     assert [p for p in caught.value.problems if p.startswith(expected)], caught.value.problems
 
 
-def test_a_deletion_needs_no_text(workspace: Workspace) -> None:
-    proposal = read(workspace, body(Kind_of_input="Delete a paragraph", Proposed_text_or_remark="_No response_"))
+def test_a_deletion_needs_no_text(ccm: Workspace) -> None:
+    proposal = read(ccm, body(Kind_of_input="Delete a paragraph", Proposed_text_or_remark="_No response_"))
     assert proposal.kind == InputKind.DELETE and proposal.text is None
 
 
 @pytest.mark.parametrize("where", ["_No response_", "whole document", "The whole document"])
-def test_a_remark_on_the_whole_document(workspace: Workspace, where: str) -> None:
-    proposal = read(workspace, body(Kind_of_input="General remark on a section or the whole document",
-                                    Paragraph=where))
+def test_a_remark_on_the_whole_document(ccm: Workspace, where: str) -> None:
+    proposal = read(ccm, body(Kind_of_input="General remark on a section or the whole document",
+                              Paragraph=where))
     assert proposal.kind == InputKind.REMARK and proposal.section is None and proposal.paragraph is None
 
 
-def test_a_reservation_on_the_adopted_text_through_the_form(workspace: Workspace) -> None:
+def test_a_reservation_on_the_adopted_text_through_the_form(ccm: Workspace) -> None:
     from dataclasses import replace
 
     from ccmflow.core.inputfile import PositionKind
@@ -120,11 +111,11 @@ def test_a_reservation_on_the_adopted_text_through_the_form(workspace: Workspace
     text = body(Kind_of_input="Reservation on the adopted text", Paragraph="5, 11",
                 Proposed_text_or_remark="Austria reserves its position.")
     with pytest.raises(FormProblems) as refused:  # the zero draft is not adopted
-        read(workspace, text)
+        read(ccm, text)
     assert any("is not adopted yet" in p for p in refused.value.problems)
-    review = workspace.documents["review-document"]
-    adopted = replace(workspace, documents={**workspace.documents,
-                                            "review-document": replace(review, status="adopted")})
+    review = ccm.documents["review-document"]
+    adopted = replace(ccm, documents={**ccm.documents,
+                                      "review-document": replace(review, status="adopted")})
     made = read(adopted, text, at=datetime(2020, 11, 27, 16, tzinfo=UTC))
     assert (made.kind, made.position, made.cites) == (InputKind.POSITION, PositionKind.RESERVATION,
                                                        ("pkp3nvcv", "pabmu3fk"))

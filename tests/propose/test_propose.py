@@ -8,25 +8,19 @@ from pathlib import Path
 
 import pygit2
 import pytest
-from gitutil import instance_checkout
 from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.inputfile import Channel, InputKind
+from ccmflow.core.model import Workspace
 from ccmflow.main import main
 from ccmflow.propose.build import INDICATOR_PLACEHOLDER, Proposal, ProposalError, build
 from ccmflow.propose.resolve import ResolveError, resolve
-from ccmflow.read.directory import directory_workspace
 from ccmflow.read.inputfile import check_input, parse_input
 from ccmflow.read.load import SourceFile, parse_text
 from ccmflow.repo.store import Store
 
 PLAN = "documents/lausanne-action-plan.yaml"
 REVIEW = "documents/review-document.yaml"
-
-
-@pytest.fixture
-def instance(tmp_path: Path) -> Path:
-    return instance_checkout(tmp_path)
 
 
 def _propose(capsys: pytest.CaptureFixture[str], instance: Path, *argv: str) -> dict:  # type: ignore[type-arg]
@@ -115,15 +109,13 @@ def test_unusable_proposals_say_what_to_fix(capsys: pytest.CaptureFixture[str], 
     assert [r for r in pygit2.Repository(str(instance)).references if r.startswith("refs/heads/input/")] == []
 
 
-def test_resolve_names_as_delegates_write_them() -> None:
-    ws, _ = directory_workspace(ROOT)
-    assert ws is not None
-    plan = ws.documents["lausanne-action-plan"]
+def test_resolve_names_as_delegates_write_them(ccm: Workspace) -> None:
+    plan = ccm.documents["lausanne-action-plan"]
     numbers = plan.numbers()
     twelve = next(pid for pid, n in numbers.items() if n == "Action 12")
     for name in ("Action 12", "action  12", twelve):
         assert resolve(plan, name)[1].id == twelve
-    review = ws.documents["review-document"]
+    review = ccm.documents["review-document"]
     five = next(pid for pid, n in review.numbers().items() if n == "5")
     for name in ("5", "para. 5", "paragraph 5", " 5 "):
         assert resolve(review, name)[1].id == five
@@ -131,11 +123,9 @@ def test_resolve_names_as_delegates_write_them() -> None:
         resolve(plan, "Action 99")
 
 
-def test_an_inserted_action_stays_measurable() -> None:
-    ws, _ = directory_workspace(ROOT)
-    assert ws is not None
+def test_an_inserted_action_stays_measurable(ccm: Workspace) -> None:
     text = (ROOT / PLAN).read_text()
-    built = build(ws, text, Proposal("lausanne-action-plan", InputKind.INSERT, ("austria",), "Action 1",
+    built = build(ccm, text, Proposal("lausanne-action-plan", InputKind.INSERT, ("austria",), "Action 1",
                                      text="A new action."), "austria-insert-x")
     doc = parse_text(PLAN, built.files[PLAN]).record
     assert doc is not None
@@ -143,7 +133,7 @@ def test_an_inserted_action_stays_measurable() -> None:
     assert new.kind == "action" and new.indicators == (INDICATOR_PLACEHOLDER,)
     with pytest.raises(ProposalError, match="current text"):
         first = doc.walk().__next__()[1]  # type: ignore[union-attr]
-        build(ws, text, Proposal("lausanne-action-plan", InputKind.AMEND, ("austria",), first.id,
+        build(ccm, text, Proposal("lausanne-action-plan", InputKind.AMEND, ("austria",), first.id,
                                  text=first.text), "x")
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from roots import REPO_ROOT as ROOT
 
-from ccmflow.core.model import Channel, Contact, Process
+from ccmflow.core.model import Channel, Contact, Process, Workspace
 from ccmflow.core.roles import Role
 from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import parse_text
@@ -21,23 +21,16 @@ PROCESS = "documents/process.yaml"
 TEXT = (ROOT / PROCESS).read_text("utf-8")
 
 
-@pytest.fixture(scope="module")
-def ccm() -> Process:
-    parsed = parse_text(PROCESS, TEXT)
-    assert isinstance(parsed.record, Process) and parsed.findings == ()
-    return parsed.record
-
-
-def test_the_note_s_addresses_and_who_receives_what(ccm: Process) -> None:
-    contacts = {c.id: c for c in ccm.contacts}
+def test_the_note_s_addresses_and_who_receives_what(ccm_process: Process) -> None:
+    contacts = {c.id: c for c in ccm_process.contacts}
     assert (contacts["isu"].address, contacts["isu"].stakeholder) == ("info@cmconvention.org", "isu")
     assert (contacts["presidency-team"].address, contacts["presidency-team"].stakeholder) == (
         "ccm2rc@eda.admin.ch", "switzerland")
-    written, early = ccm.channels
+    written, early = ccm_process.channels
     assert written.to is contacts["isu"] and written.copy == (contacts["presidency-team"],) and not written.documents
     assert early.to is contacts["presidency-team"] and early.copy == ()
     assert early.documents == ("political-declaration",) and early.until == "declaration-input"
-    line = channel_line(written, ccm)
+    line = channel_line(written, ccm_process)
     assert "info@cmconvention.org" in line and "copy to: Presidency team" in line and "ccm2rc@eda.admin.ch" in line
 
 
@@ -73,34 +66,29 @@ def test_a_wrong_channel_is_a_finding_with_file_line_and_fix(old: str, new: str,
     assert message in finding.message and hint in finding.hint
 
 
-def test_a_contact_naming_an_unknown_stakeholder_is_a_finding(tmp_path: Path) -> None:
-    import shutil
-
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    path = tmp_path / PROCESS
+def test_a_contact_naming_an_unknown_stakeholder_is_a_finding(top: Path) -> None:
+    path = top / PROCESS
     broken = TEXT.replace("    stakeholder: switzerland\n", "    stakeholder: swiss-presidency\n", 1)
     path.write_text(broken, "utf-8")
-    _, findings = directory_workspace(tmp_path)
+    _, findings = directory_workspace(top)
     (finding,) = findings
     assert finding.line == line_of(broken, "    stakeholder: swiss-presidency")
     assert "unknown stakeholder 'swiss-presidency'" in finding.message and "switzerland" in finding.hint
 
 
-def test_whoever_receives_input_may_record_it_with_its_time() -> None:
-    workspace, findings = directory_workspace(ROOT)
-    assert workspace is not None and not findings
-    for contact in workspace.process.contacts:
-        stakeholder = workspace.registry.get(contact.stakeholder or "")
+def test_whoever_receives_input_may_record_it_with_its_time(ccm: Workspace) -> None:
+    for contact in ccm.process.contacts:
+        stakeholder = ccm.registry.get(contact.stakeholder or "")
         assert stakeholder is not None and Role.RECORD_INPUT in stakeholder.roles, contact.id
 
 
-def test_the_form_and_the_guide_give_the_same_addresses(ccm: Process) -> None:
+def test_the_form_and_the_guide_give_the_same_addresses(ccm_process: Process) -> None:
     form = yaml.safe_load(render_issue_form(form_titles(ROOT), form_channels(ROOT)))
     intro = form["body"][0]["attributes"]["value"]
-    for channel in ccm.channels:
-        assert channel_line(channel, ccm) in intro
+    for channel in ccm_process.channels:
+        assert channel_line(channel, ccm_process) in intro
     guide = (ROOT / "docs" / "delegations.md").read_text("utf-8")
-    for contact in ccm.contacts:
+    for contact in ccm_process.contacts:
         assert contact.address in guide and contact.address in intro
     # Without channels in the timeline (a new instance), the form still says what to do.
     bare = yaml.safe_load(render_issue_form(["A document"]))

@@ -5,23 +5,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from botkit import FIRST, REVIEW, REVIEW_OLD, World, edit, form, run_issue
-from roots import REPO_ROOT as ROOT
 
 from ccmflow.main import main
 
 RLO, ZWSP, RLM, ZWJ, FEFF = "\u202e", "\u200b", "\u200f", "\u200d", "\ufeff"
 AT = "2020-04-20T10:00:00Z"
-
-
-@pytest.fixture
-def top(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    return tmp_path
 
 
 def plant(top: Path, name: str, old: str, new: str) -> tuple[int, int]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,13 +60,6 @@ def position(path: Path, needle: str, nth: int = 0, offset: int = 0) -> tuple[in
         index = text.index(needle, index + 1)
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1 + offset
-
-
-@pytest.fixture
-def top(tmp_path: Path) -> Path:
-    """A copy of the embedded CCM instance: tmp_path/documents."""
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    return tmp_path
 
 
 def findings(top: Path) -> list[Finding]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pygit2
 import pytest
-from gitutil import commit, instance_checkout, set_ref
+from gitutil import commit, set_ref
 from wordkit import Marked, input_branches, numbered, render
 
 from ccmflow.core.inputfile import Change, InputFile, InputKind, input_path
@@ -28,11 +28,6 @@ from ccmflow.write.inputemit import dump_input
 REVIEW = "documents/review-document.yaml"
 PLAN = "documents/lausanne-action-plan.yaml"
 WHEN = ["--received", "2020-05-04T18:30", "--reference", "E-mail of 4 May 2020"]
-
-
-@pytest.fixture
-def instance(tmp_path: Path) -> Path:
-    return instance_checkout(tmp_path)
 
 
 @pytest.fixture(autouse=True)

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from roots import REPO_ROOT as ROOT
 
-from ccmflow.core.model import Document
-from ccmflow.read.directory import directory_workspace
+from ccmflow.core.model import Document, Workspace
 from ccmflow.write.render import render_html, render_markdown
 
 
 @pytest.mark.parametrize("render", [render_html, render_markdown])
-def test_numbers_are_computed_once_per_document_whatever_the_references(render: object,
+def test_numbers_are_computed_once_per_document_whatever_the_references(render: object, ccm: Workspace,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    workspace, _ = directory_workspace(ROOT)
-    assert workspace is not None
-    doc = workspace.documents["lausanne-action-plan"]
+    doc = ccm.documents["lausanne-action-plan"]
     references = sum(len(p.references) for _, p in doc.walk())
     assert references > 5
     calls: list[str] = []
@@ -26,6 +22,6 @@ def test_numbers_are_computed_once_per_document_whatever_the_references(render: 
         return numbers(self)
 
     monkeypatch.setattr(Document, "numbers", counted)
-    text = render(doc, others=workspace.documents)  # type: ignore[operator]
+    text = render(doc, others=ccm.documents)  # type: ignore[operator]
     assert "paragraph" in text.lower()
     assert len(calls) <= len(set(calls)) + 1  # once for the paragraphs' own numbers, once for the references

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 
 from ccmflow.core.inputfile import InputKind
 from ccmflow.core.issueform import CONFIG_PATH, FORM_PATH, KIND_OPTIONS, POSITION_OPTIONS, Field
+from ccmflow.core.model import Workspace
 from ccmflow.main import main
 from ccmflow.write.workflows import (
     PR_TEMPLATE_PATH,
@@ -314,9 +315,8 @@ def test_repository_issue_form_is_the_rendered_one() -> None:
     assert (REPO / CONFIG_PATH).read_bytes() == render_issue_config().encode("utf-8"), REGENERATE
 
 
-def test_issue_form_fields_are_the_ones_the_bot_reads() -> None:
+def test_issue_form_fields_are_the_ones_the_bot_reads(ccm: Workspace) -> None:
     from ccmflow.propose.form import find_document, find_kind
-    from ccmflow.read.directory import directory_workspace
 
     form = _load(render_issue_form(form_titles(REPO), form_channels(REPO)))
     fields = {item["attributes"]["label"]: item for item in form["body"] if item["type"] != "markdown"}
@@ -324,10 +324,8 @@ def test_issue_form_fields_are_the_ones_the_bot_reads() -> None:
     assert fields[Field.KIND]["attributes"]["options"] == [*KIND_OPTIONS.values(), *POSITION_OPTIONS.values()]
     assert [find_kind(o) for o in fields[Field.KIND]["attributes"]["options"]] == [*KIND_OPTIONS, *(
         [InputKind.POSITION] * len(POSITION_OPTIONS))]
-    workspace, _ = directory_workspace(REPO)
-    assert workspace is not None
     offered = fields[Field.DOCUMENT]["attributes"]["options"]
-    found = [find_document(workspace, option) for option in offered]
+    found = [find_document(ccm, option) for option in offered]
     assert [d.id for d in found if d is not None] == ["review-document", "lausanne-action-plan",
                                                       "political-declaration"]
 
