@@ -11,6 +11,7 @@ from types import MappingProxyType
 import pytest
 
 from ccmflow.core.model import Document, Paragraph, Section
+from ccmflow.read import invisible
 from ccmflow.read.load import parse_text
 from ccmflow.read.yamlsafe import load
 from ccmflow.write import edit
@@ -413,7 +414,7 @@ def test_dump_document_of_a_new_empty_document() -> None:
 
 
 try:
-    from hypothesis import HealthCheck, given, settings
+    from hypothesis import HealthCheck, example, given, settings
     from hypothesis import strategies as st
 except ImportError:  # pragma: no cover - hypothesis is a test extra
     pass
@@ -426,10 +427,16 @@ else:
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(text=TEXTS.filter(lambda t: bool(t.strip())))
+    @example(text="States\u2060Parties")
     def test_random_texts_round_trip_through_set_text(text: str) -> None:
         if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
             return  # lone surrogates cannot be written as UTF-8 at all
         ed = editor()
+        if next(invisible.found(text, invisible.language_of(PATH)), None) is not None:
+            with pytest.raises(EditError, match="invisible character"):  # refused wherever text is read
+                ed.set_text("p7m2c4ve", text)
+            assert ed.text == SAMPLE
+            return
         ed.set_text("p7m2c4ve", text)
         assert para(ed.document, "p7m2c4ve").text == text
         for pid in ("p3k9x2qa", "pabc2345", "pw2x3y4z"):
