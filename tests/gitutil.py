@@ -131,6 +131,16 @@ def tree(repo: pygit2.Repository, base: pygit2.Tree | None, changes: Mapping[str
     return written
 
 
+def zero_drafts(path: Path, *documents: str, files: Mapping[str, Content] | None = None) -> pygit2.Repository:
+    """A repository at `path` holding the embedded instance's files (or `files`), committed once on main, with the
+    zero-draft tag of each of `documents` (DOC/zero-draft) on that commit."""
+    repo = init_repo(path)
+    base = commit(repo, instance_files() if files is None else files, "zero drafts")
+    for doc in documents:
+        tag(repo, f"{doc}/zero-draft", base)
+    return repo
+
+
 def instance_checkout(path: Path) -> Path:
     """A checkout at `path` holding the embedded instance's documents/, committed once on main (the ISU's)."""
     shutil.copytree(REPO_ROOT / "documents", path / "documents")

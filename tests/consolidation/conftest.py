@@ -7,13 +7,10 @@ from pathlib import Path
 import pygit2
 import pytest
 from consolidationkit import DOC
-from gitutil import commit, init_repo, instance_files, tag
+from gitutil import zero_drafts
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> pygit2.Repository:
     """The embedded instance committed once on main, the review document's zero draft tagged."""
-    repo = init_repo(tmp_path)
-    base = commit(repo, instance_files(), "zero drafts")
-    tag(repo, f"{DOC}/zero-draft", base)
-    return repo
+    return zero_drafts(tmp_path, DOC)

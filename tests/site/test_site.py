@@ -13,7 +13,7 @@ from pathlib import Path
 import pygit2
 import pytest
 import yaml
-from gitutil import commit, init_repo, instance_files, tag
+from gitutil import commit, instance_files, zero_drafts
 
 from ccmflow.core.model import Document, Workspace
 from ccmflow.main import main
@@ -31,11 +31,8 @@ HOSTILE = '<img src=x onerror="alert(1)">&</script>'
 
 
 def _repo(tmp_path: Path, files: dict[str, bytes] | None = None) -> Path:
-    repo_dir = tmp_path / "repo"
-    repo = init_repo(repo_dir)
-    base = commit(repo, files or instance_files(), "zero drafts")
-    tag(repo, "review-document/zero-draft", base)
-    return repo_dir
+    zero_drafts(tmp_path / "repo", "review-document", files=files or None)
+    return tmp_path / "repo"
 
 
 def _hostile_files() -> dict[str, bytes]:

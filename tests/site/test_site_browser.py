@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urldefrag
 
 import pytest
-from gitutil import commit, init_repo, instance_files, tag
+from gitutil import zero_drafts
 from sitebrowser import browser_missing, chromium, playwright, serve
 
 from ccmflow.demo.run import run_demo
@@ -43,10 +43,7 @@ class Served:
 @pytest.fixture(scope="module")
 def instance(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     repo_dir = tmp_path_factory.mktemp("instance")
-    repo = init_repo(repo_dir)
-    base = commit(repo, instance_files(), "zero drafts")
-    for doc in ("review-document", "lausanne-action-plan", "political-declaration"):
-        tag(repo, f"{doc}/zero-draft", base)
+    zero_drafts(repo_dir, "review-document", "lausanne-action-plan", "political-declaration")
     built = build_site(Store(repo_dir), repo_dir.parent / "instance-site", "HEAD", AT)
     with serve(built.out) as url:
         yield Served(built, url)
@@ -155,9 +152,7 @@ def test_the_countdown_shows_the_next_deadline_for_a_fixed_clock(instance: Serve
 def past(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The instance's site as `ccmflow site --at 2020-05-10T12:00` builds it: a past date, kept by the page."""
     repo_dir = tmp_path_factory.mktemp("past")
-    repo = init_repo(repo_dir)
-    base = commit(repo, instance_files(), "zero drafts")
-    tag(repo, "review-document/zero-draft", base)
+    zero_drafts(repo_dir, "review-document")
     built = build_site(Store(repo_dir), repo_dir.parent / "past-site", "HEAD", AT, fixed=True)
     with serve(built.out) as url:
         yield Served(built, url)
