@@ -18,6 +18,8 @@ import pytest
 from ccmflow.bot.main import main
 from fakegithub import FakeGitHub, serve_checked
 
+from ccmflow.core.submissions import SubmissionLog, decode
+
 TESTS = Path(__file__).resolve().parent
 CCM = TESTS.parent / "documents"
 WEBHOOKS = TESTS / "reference" / "github-webhooks"
@@ -37,6 +39,7 @@ PROCESS = "documents/process.yaml"
 REGISTRY = "documents/stakeholders.yaml"
 REVIEW_OLD = "bringing the total number of States Parties to [number]"
 PLAN_OLD = "Each action is accompanied by indicators that allow progress to be measured."
+FIRST = "Since the First Review Conference, 110 States have joined the Convention."  # paragraph 5, as a form sends it
 
 
 def load_payload(event: str, name: str) -> dict[str, Any]:
@@ -245,14 +248,45 @@ class World:
                 self.statuses(number), self.fake.pull(number)["state"])
 
 
+def serve_world(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    """A World in `tmp` with its fake GitHub served and checked, and no GITHUB_ or CCMFLOW_ variable from the shell
+    running the tests."""
+    for fake in serve_checked():
+        for key in [k for k in os.environ if k.startswith(("GITHUB_", "CCMFLOW_"))]:
+            monkeypatch.delenv(key)
+        yield World(tmp, fake, monkeypatch)
+
 def edit(text: str, old: str, new: str) -> bytes:
     assert old in text, f"{old!r} not in the text"
     return text.replace(old, new, 1).encode("utf-8")
 
 
-@pytest.fixture
-def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    for fake in serve_checked():
-        for key in [k for k in os.environ if k.startswith(("GITHUB_", "CCMFLOW_"))]:
-            monkeypatch.delenv(key)
-        yield World(tmp_path, fake, monkeypatch)
+def change(w: World, words: str = "110", base: str | None = None) -> dict[str, bytes | None]:
+    """An input to the review document (at `base`, else main): the number of States Parties set to `words`."""
+    return {REVIEW: edit(w.text(REVIEW, base), REVIEW_OLD, f"bringing the total number of States Parties to {words}")}
+
+
+def form(*, document: str = "Lausanne Review Document", kind: str = "Amend a paragraph", paragraph: str = "5",
+         text: str = FIRST, behalf: str = "_No response_") -> str:
+    """A body as GitHub writes a submitted form: a heading per field, a blank line, the answer."""
+    return (f"### Document\n\n{document}\n\n### Kind of input\n\n{kind}\n\n### Paragraph\n\n{paragraph}\n\n"
+            f"### Proposed text or remark\n\n{text}\n\n### Justification\n\n_No response_\n\n"
+            f"### On whose behalf\n\n{behalf}")
+
+
+def run(w: World, event: str, payload: Mapping[str, Any], now: str, key: str = STATE_KEY) -> str:
+    """A run of the entry point that must succeed, with `key` as the state key secret; what it printed."""
+    result = w.run(event, payload, now=now, env={"CCMFLOW_STATE_KEY": key})
+    assert result.code == 0, result.err
+    return result.out
+
+
+def run_issue(w: World, payload: Mapping[str, Any], now: str) -> str:
+    return run(w, "issues", payload, now)
+
+
+def state(w: World, number: int, key: str = STATE_KEY) -> SubmissionLog:
+    """The input's state as the bot's status comment holds it, read with `key` (none when empty)."""
+    log = decode(w.status_comment(number), key.encode() or None, number)
+    assert log is not None
+    return log

@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
+from roots import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 EPOCH = datetime(2020, 3, 16, 9, 0, tzinfo=UTC)
 
 
@@ -129,6 +129,16 @@ def tree(repo: pygit2.Repository, base: pygit2.Tree | None, changes: Mapping[str
             builder.insert(name, child, pygit2.enums.FileMode.TREE)
     written: pygit2.Oid = builder.write()
     return written
+
+
+def zero_drafts(path: Path, *documents: str, files: Mapping[str, Content] | None = None) -> pygit2.Repository:
+    """A repository at `path` holding the embedded instance's files (or `files`), committed once on main, with the
+    zero-draft tag of each of `documents` (DOC/zero-draft) on that commit."""
+    repo = init_repo(path)
+    base = commit(repo, instance_files() if files is None else files, "zero drafts")
+    for doc in documents:
+        tag(repo, f"{doc}/zero-draft", base)
+    return repo
 
 
 def instance_checkout(path: Path) -> Path:

@@ -1,6 +1,6 @@
 """Serve a built site on 127.0.0.1 from a thread and drive it in headless Chromium (Debian's) through Playwright.
 
-Used by tests/test_site_browser.py and by tests/site_screenshots.py (the README's screenshots).
+Used by tests/site/test_site_browser.py and by tests/site_screenshots.py (the README's screenshots).
 """
 
 from __future__ import annotations

@@ -1,0 +1,71 @@
+"""The command line imports only what the command being run needs; the shipped schema validators are current."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from roots import REPO_ROOT as ROOT
+
+from ccmflow.main import COMMANDS
+from ccmflow.read import schemagen
+
+HEAVY = ("pygit2", "rich", "jsonschema", "fastjsonschema", "ruamel", "yaml", "docx", "github")
+# What parsing arguments may import from ccmflow: the CLI's modules and two light modules of constants.
+PARSING = ("ccmflow.commands", "ccmflow.inputs", "ccmflow.core")
+
+
+_PROBE = """
+import json, sys
+from ccmflow.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+finally:
+    sys.stderr.write("\\n" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def imported(*argv: str) -> set[str]:
+    """The modules a `ccmflow ARGV` process has imported when it ends."""
+    done = subprocess.run([sys.executable, "-c", _PROBE, *argv], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def test_help_imports_no_command_and_no_library() -> None:
+    modules = imported("--help")
+    assert not {m for m in modules if m.split(".")[0] in HEAVY}
+    # The one error type the entry point turns into exit codes is caught by type: core.errors holds only it.
+    assert {m for m in modules if m.startswith("ccmflow")} <= {"ccmflow", "ccmflow.main", "ccmflow.core",
+                                                               "ccmflow.core.errors"}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_commands_help_imports_only_its_parser(command: str) -> None:
+    modules = imported(command, "--help")
+    assert not {m for m in modules if m.split(".")[0] in HEAVY}
+    library = {m for m in modules if m.startswith("ccmflow.") and m != "ccmflow.main" and not m.startswith(PARSING)}
+    assert not library
+    assert {"ccmflow.commands.output", "ccmflow.core.model", "ccmflow.core.status"}.isdisjoint(modules)
+
+
+def test_validating_valid_files_imports_neither_jsonschema_nor_git() -> None:
+    modules = imported("validate", "-C", str(ROOT))
+    assert "ccmflow.read.validators.document" in modules
+    assert {"jsonschema", "fastjsonschema", "pygit2"}.isdisjoint(modules)
+
+
+def test_validating_valid_files_prints_plainly_without_rich() -> None:
+    modules = imported("validate", "-C", str(ROOT))
+    assert not {m for m in modules if m.split(".")[0] == "rich"}
+    assert "ccmflow.compare.diff" not in modules
+
+
+@pytest.mark.parametrize("name", schemagen.SCHEMAS)
+def test_the_shipped_validators_are_what_the_generator_writes(name: str) -> None:
+    shipped = (ROOT / "ccmflow" / "read" / "validators" / f"{name}.py").read_text("utf-8")
+    assert shipped == schemagen.generate(name), "run: python -m ccmflow.read.schemagen"

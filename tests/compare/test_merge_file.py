@@ -1,0 +1,86 @@
+"""The merge driver's file merge reads each side once and proves the spliced result without reading it again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from mergekit import DOC, TEXTS, changed, document
+
+from ccmflow.compare import mergefile
+from ccmflow.compare.markers import mark_parsed
+from ccmflow.compare.merge import MergeError, merge_documents, read_side
+from ccmflow.read import load, yamlsafe
+from ccmflow.write.docemit import Emitter
+from ccmflow.write.edit import write_document
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times each whole text is parsed (YAML read into positioned data), wherever the parse is asked."""
+    counts: Counter[str] = Counter()
+    real = yamlsafe.load
+
+    def counting(source: str | bytes, path: str) -> Any:
+        text = source.decode("utf-8") if isinstance(source, bytes) else source
+        if text.lstrip().startswith("# The review document"):  # a whole file, not one paragraph item
+            counts[text] += 1
+        return real(source, path)
+
+    monkeypatch.setattr(load, "load_yaml", counting)
+    monkeypatch.setattr(mergefile, "load_yaml", counting)
+    load._parsed.clear()  # no parse cached by another test
+    return counts
+
+
+def test_a_clean_merge_reads_each_side_once_and_never_the_result(reads: Counter[str]) -> None:
+    base = document()
+    ours = document(changed("p001", "Ours changed the first."))
+    theirs = document({**changed("p004", "Theirs changed the fourth."), "p005": "Theirs added a fifth."})
+    merged = mergefile.merge_file(base, ours, theirs, DOC)
+    assert merged.conflicts == () and merged.proved_in_pieces
+    assert "Ours changed the first." in merged.text and "Theirs added a fifth." in merged.text
+    assert "Theirs changed the third." not in merged.text
+    assert sorted(reads.values()) == [1, 1, 1] and set(reads) == {base, ours, theirs}
+    # What a full read of every text gives: the merged document, written over OURS text.
+    expected = merge_documents(read_side(base, DOC)[0], read_side(ours, DOC)[0], read_side(theirs, DOC)[0]).document
+    assert read_side(merged.text, DOC)[0] == expected
+    assert merged.text == write_document(ours, DOC, expected)
+
+
+def test_a_conflict_is_marked_from_the_reads_already_made(reads: Counter[str]) -> None:
+    base = document()
+    ours = document({**changed("p002", "Ours rewrote the second."), "p005": "Ours added a fifth."})
+    theirs = document(changed("p002", "Theirs rewrote the second."))
+    merged = mergefile.merge_file(base, ours, theirs, DOC)
+    assert [str(c) for c in merged.conflicts] == ["paragraph 2 (p002): changed two ways (text)"]
+    assert set(reads) == {base, ours, theirs} and sorted(reads.values()) == [1, 1, 1]
+    load._parsed.clear()
+    # The same markers as from texts read afresh in full: OURS kept where the clash is, THEIRS beside it.
+    text = write_document(ours, DOC, merge_documents(read_side(base, DOC)[0], read_side(ours, DOC)[0],
+                                                     read_side(theirs, DOC)[0]).document)
+    marked = mark_parsed(yamlsafe.load(text, DOC), yamlsafe.load(theirs, DOC), merged.conflicts)
+    assert merged.text == marked
+
+
+def test_a_change_outside_paragraphs_is_checked_by_reading_the_result() -> None:
+    base = document()
+    ours = document(changed("p003", "Ours changed the third."))
+    theirs = base.replace("title: Review", "title: Theirs")  # OURS text must take THEIRS title: a metadata splice
+    merged = mergefile.merge_file(base, ours, theirs, DOC)
+    assert not merged.proved_in_pieces and merged.conflicts == ()
+    assert "title: Theirs" in merged.text and "Ours changed the third." in merged.text
+
+
+def test_a_paragraph_spliced_wrong_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Emitter.paragraph
+
+    def wrong(self: Emitter, paragraph: Any, dash: int) -> str:
+        return real(self, paragraph, dash).replace("Theirs added", "Someone else added")
+
+    monkeypatch.setattr(Emitter, "paragraph", wrong)
+    base = document()
+    theirs = document({**TEXTS, "p005": "Theirs added a fifth."})
+    with pytest.raises(MergeError):
+        mergefile.merge_file(base, base.replace("p001", "p001", 1), theirs, DOC)
