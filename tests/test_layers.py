@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,3 +109,12 @@ def test_bot_behaviours_never_import_each_other() -> None:
                       if target.startswith("ccmflow.bot.behaviours.") and target != module
                       and target.rsplit(".", 1)[0] != module)
     assert not crossing, crossing
+
+
+def test_triage_decides_without_git() -> None:
+    """The decision is pure: loading every triage module (and all it imports) loads no pygit2 and nothing of repo/."""
+    triage = sorted(m for m in GRAPH if m.startswith("ccmflow.triage."))
+    probe = f"import sys\nimport {', '.join(triage)}\nprint(sorted(m for m in sys.modules if m.split('.')[0] == " \
+            "'pygit2' or m.startswith('ccmflow.repo')))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", f"importing ccmflow.triage loads {done.stdout.strip()}"

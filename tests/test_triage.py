@@ -13,8 +13,8 @@ from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Workspace
 from ccmflow.core.submissions import Acceptance, SubmissionLog, decode, encode
 from ccmflow.read import rules
+from ccmflow.read.content import PathChange, PullContent
 from ccmflow.read.load import SourceFile, parse
-from ccmflow.repo.prinput import PathChange, PullContent
 from ccmflow.triage.decide import (
     DEADLINE,
     MAX_RECEIPTS,

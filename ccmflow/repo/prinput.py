@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
 import pygit2
@@ -11,7 +10,8 @@ import pygit2
 from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document
 from ccmflow.read import rules
-from ccmflow.read.load import SourceFile, parse
+from ccmflow.read.content import PathChange, PullContent
+from ccmflow.read.load import parse
 from ccmflow.repo.fetch import TokenCallbacks
 from ccmflow.repo.git import LINK, SUBMODULE, exact_commit
 from ccmflow.repo.inputfiles import changed_input_files
@@ -19,30 +19,6 @@ from ccmflow.repo.inputref import pull_ref
 from ccmflow.repo.store import tree_snapshot
 
 _STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "copied", "T": "typechange"}
-
-
-@dataclass(frozen=True, slots=True)
-class PathChange:
-    """One path the pull request changes, with git's file modes on both sides (0 = absent)."""
-
-    path: str
-    status: str  # added | deleted | modified | renamed | copied | typechange
-    old_mode: int
-    new_mode: int
-    old_path: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PullContent:
-    """What a pull request proposes: changes from the merge base to its head, and the documents on both sides."""
-
-    head: str
-    merge_base: str | None
-    changes: tuple[PathChange, ...]
-    before: Mapping[str, Document]  # valid documents at the merge base, by id
-    after: Mapping[str, Document]  # documents at the head that parse and pass their schema, by id
-    findings: tuple[Finding, ...]  # what fails validation at the head, and refused links or submodules
-    inputs: tuple[SourceFile, ...] = ()  # input records (documents/inputs/) the PR adds or changes
 
 
 def has_commit(repo: pygit2.Repository, sha: str) -> bool:
