@@ -91,7 +91,7 @@ def build_repo(root: Path, refs: int) -> tuple[pygit2.Repository, pygit2.Oid, st
                               parents=[base])
         gitutil.set_ref(repo, f"refs/pull/{n}/head", head)
         records.append(_record(n, str(head)))
-    write_ledger(repo, Ledger(tuple(records)))
+    write_ledger(Store(repo.path), Ledger(tuple(records)))
     if shutil.which("git"):  # what `git fetch` leaves: one pack, blobs stored as deltas of each other
         subprocess.run(["git", "-C", str(root), "repack", "-adq"], check=True)
     return repo, base, text, data

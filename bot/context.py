@@ -56,7 +56,7 @@ class Context:
     def fetch(self) -> str | None:
         """Inputs and ccmflow refs from origin, fetched once per run (see ccmflow.repo.fetch); why not, else None."""
         if self._fetched is None:
-            self._fetched = (fetch(self.repo, self.settings.token),)
+            self._fetched = (fetch(self.store, self.settings.token),)
         return self._fetched[0]
 
     def status_log(self, number: int) -> SubmissionLog | None:

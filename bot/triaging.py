@@ -152,8 +152,8 @@ def _state(ctx: Context, pull: PullInfo, ours: Sequence[CommentInfo], source: So
 
 def _agreed(ctx: Context, base: Workspace) -> dict[str, dict[str, ParagraphStatus]]:
     """Each document's paragraph statuses as origin records them now (refs/ccmflow/status/*, fetched first)."""
-    fetch(ctx.repo, ctx.settings.token, (STATUS_REFS,))
-    return {did: agreed_statuses(ctx.repo, d) for did, d in base.documents.items()}
+    fetch(ctx.store, ctx.settings.token, (STATUS_REFS,))
+    return {did: agreed_statuses(ctx.store, d) for did, d in base.documents.items()}
 
 
 

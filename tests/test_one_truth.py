@@ -60,7 +60,7 @@ def enter(proc: Process, number: int, who: tuple[int, str], proposal: Proposal, 
 
 def comment(proc: Process, number: int, now: datetime) -> str:
     """The bot's status comment on the input, as triage writes it at `now`."""
-    entry = read_ledger(proc.repo).get(number)
+    entry = read_ledger(proc.store).get(number)
     assert entry is not None
     base = proc.store.commit("HEAD")
     head = entry.log.receipt(entry.head_sha)
@@ -85,7 +85,7 @@ def test_after_the_freeze_the_register_credits_the_delegations_the_isu_entered(p
           utc(5, 5, 9, 5))
     enter(proc, 3, ISU, e_mailed("review-document", ("kenya",), "9", "Kenya's text.", emailed), utc(5, 5, 9, 10))
     freeze(proc.store, WINDOW, proc.sync(), utc(5, 6))
-    frozen = read_manifest(proc.repo, WINDOW)
+    frozen = read_manifest(proc.store, WINDOW)
     assert frozen is not None and [i.stakeholder for i in frozen.inputs] == ["france", "chile", "kenya"]
     made = consolidate(proc.store, "review-document", ["pr-1", "pr-2", "pr-3"], skip_conflicts=True, now=AFTER)
     register = read_register(blob_text(proc.store.commit(made.branch), made.register_path) or "", "r.yaml")

@@ -98,7 +98,7 @@ def _publish(ctx: Context, event: IssuesEvent, built: Built, names: list[str], e
     if existing is not None and previous is not None:
         prinput.ensure_heads(ctx.repo, {existing.number: previous}, ctx.settings.token)
     message = f"{messages.pull_title(built.summary, names)}\n\nSent through the issue form in #{number}."
-    sha = publish_branch(ctx.repo, ctx.base_commit(), built.files, message, branch_of(number), ctx.settings.token,
+    sha = publish_branch(ctx.store, ctx.base_commit(), built.files, message, branch_of(number), ctx.settings.token,
                          previous)
     title = messages.pull_title(built.summary, names)
     body = messages.pull_body(number, event.user.login, built.summary, names)

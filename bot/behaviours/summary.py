@@ -142,7 +142,7 @@ def refresh(ctx: Context, *, create: bool, update: LogUpdate | None = None, publ
         return ignored("no tracking issue yet: the maintenance job opens one per document")
     problem = ctx.fetch()
     listed = ctx.open_pulls()
-    ledger = merged_ledger(read_ledger(ctx.repo), listed, update, ctx.settings.login)
+    ledger = merged_ledger(read_ledger(ctx.store), listed, update, ctx.settings.login)
     numbers = frozenset(pull.number for pull in listed)
     collected = {doc: collect(ctx.store, doc, now=ctx.settings.now, ledger=ledger, open_numbers=numbers)
                  for doc in _documents(workspace)}
@@ -257,5 +257,5 @@ def _publish_compilations(ctx: Context, collected: Mapping[str, Inputs]) -> dict
     if not files:
         return {}
     if publish_tree(ctx.repo, BRANCH, f"refs/remotes/origin/{BRANCH}", files, "Compilation texts"):
-        push(ctx.repo, ctx.settings.token, [f"+refs/heads/{BRANCH}:refs/heads/{BRANCH}"])
+        push(ctx.store, ctx.settings.token, [f"+refs/heads/{BRANCH}:refs/heads/{BRANCH}"])
     return _links(ctx, [f.split("/")[1].removesuffix(".md") for f in files if f.endswith(".md")])

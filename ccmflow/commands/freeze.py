@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         raise FatalError(f"no inputs ledger here ({LEDGER_REF}): the freeze reads from it when GitHub received "
                          "each input, and without it every input would count as late. Fetch it first: "
                          f"{FETCH_HINT} (the bot's maintenance job writes it, and freezes each window itself)")
-    ledger = read_ledger(store.repo)
+    ledger = read_ledger(store)
     report = freeze_report(store, args.window, ledger, now, base=str(base.id), redo=args.redo)
     manifest = report.manifest
     if args.json:

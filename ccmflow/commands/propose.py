@@ -168,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
     names = [s.name for d in record.on_behalf_of if (s := workspace.registry.get(d)) is not None]
     branch = args.branch or f"input/{record.document}/{record.id}"
     message = _message(built, names, zone)
-    sha = commit_on_new_branch(store.repo, base, built.files, message, branch, force=args.force)
+    sha = commit_on_new_branch(store, base, built.files, message, branch, force=args.force)
     if args.json:
         emit_json({"branch": branch, "commit": sha, "base": str(base.id), "edited": edited, "input": record.id,
                    "kind": str(record.kind), "files": sorted(built.files), "on_behalf_of": list(record.on_behalf_of),

@@ -113,7 +113,7 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     others = _proposals(store, base, doc, listed, {i.name for i in inputs})
     carried = cosponsors(merged.document, merged.taken, others)
     final = replace(credit_cosponsors(merged.document, others, carried), version=target)
-    refuse_agreed_changes(store.repo, document, final)  # agreed text changes only after a reopen
+    refuse_agreed_changes(store, document, final)  # agreed text changes only after a reopen
     merged = replace(merged, document=final)
     path = register_path(window_id)
     previous = blob_text(base, path)

@@ -191,7 +191,7 @@ def present(final: Document, taken: Taken) -> set[str]:
 
 
 def resolve_all(store: Store, tokens: Sequence[str], window: str | None) -> list[InputRef]:
-    inputs = [resolve_input(store.repo, token, window) for token in tokens]
+    inputs = [resolve_input(store, token, window) for token in tokens]
     names = [i.name for i in inputs]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:

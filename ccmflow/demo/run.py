@@ -116,13 +116,14 @@ def _first_stages(path: Path) -> tuple[Repository, Commit]:
     repo, commit = commit_everything(path, "The outcome documents at their first stages", who)
     repo.config["user.name"] = "ccmflow demo"
     repo.config["user.email"] = "demo@ccmflow.invalid"
-    workspace = Store(path).require(commit.id)
+    store = Store(path)
+    workspace = store.require(commit.id)
     for doc in workspace.process.document_order:
         document = workspace.documents[doc]
         issued = document.issued_at()
         assert issued is not None, f"{doc}: the embedded file records no date of issue for {document.version}"
         name = workspace.process.version_name(document.version)
-        tag_version(repo, doc, document.version, commit.id, f"{document.title}: {name}, issued {issued}\n",
+        tag_version(store, doc, document.version, commit.id, f"{document.title}: {name}, issued {issued}\n",
                     _signature("ch-presidency-ccm", cest(issued.month, issued.day, 9)))
     return repo, commit
 
@@ -210,7 +211,7 @@ class _Run:
             "The bot's status comment:", "", decision.body, ""]))
 
     def freeze(self, at: datetime) -> None:
-        write_ledger(self.repo, self.ledger, "Inputs ledger (as the maintenance job syncs it)")
+        write_ledger(self.store, self.ledger, "Inputs ledger (as the maintenance job syncs it)")
         report = freeze_report(self.store, WINDOW, self.ledger, at)
         self.freezes.append(report.changed)
 

@@ -174,8 +174,8 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
     if document is None:
         raise FatalError(f"no document '{document_id}' at {base} (known: {', '.join(sorted(workspace.documents))})")
     window = _window(workspace.process, document, window_id, now)
-    manifest = read_manifest(store.repo, window.id) if window is not None else None
-    ledger = ledger if ledger is not None else read_ledger(store.repo)
+    manifest = read_manifest(store, window.id) if window is not None else None
+    ledger = ledger if ledger is not None else read_ledger(store)
     examiner = Examiner(store, document, base_commit, cache_path(store.repo, document_id) if cache else None, kept)
     candidates = _candidates(store.repo, refs, manifest)
     collector = _Collector(store.repo, workspace, window, manifest, ledger, examiner, now,

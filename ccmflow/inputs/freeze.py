@@ -62,7 +62,7 @@ def freeze_report(store: Store, window_id: str, ledger: Ledger, now: datetime, *
     window = _closed_window(workspace.process, window_id, now)
     assert window.closes is not None
     repo = store.repo
-    existing = read_manifest(repo, window.id)
+    existing = read_manifest(store, window.id)
     if redo and existing is not None:
         existing = Manifest(existing.window, existing.deadline, now, tuple(
             i for i in existing.inputs if i.sha is not None and has_ref(repo, freeze_ref(window.id, i.number))))
@@ -97,7 +97,7 @@ def freeze_report(store: Store, window_id: str, ledger: Ledger, now: datetime, *
             continue
         set_ref(repo, ref, item.sha)
         created.append(ref)
-    changed = write_manifest(repo, manifest)
+    changed = write_manifest(store, manifest)
     return FreezeReport(manifest, tuple(created), tuple(unavailable), changed or bool(created), tuple(kept))
 
 

@@ -8,12 +8,14 @@ import pygit2
 
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.fetch import push
+from ccmflow.repo.store import Store
 from ccmflow.repo.treeedit import blob_text, commit_files
 
 
-def commit_on_new_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[str, str], message: str,
+def commit_on_new_branch(store: Store, base: pygit2.Commit, files: Mapping[str, str], message: str,
                          branch: str, *, force: bool = False) -> str:
     """One commit on `base` with `files` written, on the new branch `branch` (nothing is checked out)."""
+    repo = store.repo
     ref = f"refs/heads/{branch}"
     if not pygit2.reference_is_valid_name(ref):
         raise FatalError(f"'{branch}' is not a valid branch name")
@@ -24,7 +26,7 @@ def commit_on_new_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Ma
     return str(made)
 
 
-def publish_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[str, str], message: str,
+def publish_branch(store: Store, base: pygit2.Commit, files: Mapping[str, str], message: str,
                    branch: str, token: str | None, previous: str | None = None) -> str | None:
     """One commit on `base` with `files`, pushed to origin as `branch` (replacing what it held).
 
@@ -33,10 +35,10 @@ def publish_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[
     does not count; one that changed the same document does).
     """
     if previous is not None:
-        found = repo.get(previous)
+        found = store.repo.get(previous)
         old = found.peel(pygit2.Commit) if found is not None else None
         if old is not None and all(blob_text(old, path) == text for path, text in files.items()):
             return None
-    sha = commit_on_new_branch(repo, base, files, message, branch, force=True)
-    push(repo, token, [f"+refs/heads/{branch}:refs/heads/{branch}"])
+    sha = commit_on_new_branch(store, base, files, message, branch, force=True)
+    push(store, token, [f"+refs/heads/{branch}:refs/heads/{branch}"])
     return sha

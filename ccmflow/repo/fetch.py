@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pygit2
 
 from ccmflow.core.errors import FatalError
+from ccmflow.repo.store import Store
 
 # Every pull request's head (forks included: GitHub keeps refs/pull/<n>/head in the base repository), the
 # ledger, freeze refs and manifests, and the published compilation text.
@@ -33,9 +34,9 @@ def _origin(repo: pygit2.Repository) -> pygit2.Remote | None:
         return None
 
 
-def fetch(repo: pygit2.Repository, token: str | None, specs: Sequence[str] = INPUTS) -> str | None:
+def fetch(store: Store, token: str | None, specs: Sequence[str] = INPUTS) -> str | None:
     """Fetch from origin; returns why it could not (the summary then works from what is here), else None."""
-    origin = _origin(repo)
+    origin = _origin(store.repo)
     if origin is None:
         return f"no '{REMOTE}' remote"
     try:
@@ -45,11 +46,11 @@ def fetch(repo: pygit2.Repository, token: str | None, specs: Sequence[str] = INP
     return None
 
 
-def push(repo: pygit2.Repository, token: str | None, specs: Sequence[str]) -> None:
+def push(store: Store, token: str | None, specs: Sequence[str]) -> None:
     """Push refs to origin; a refused ref stops the run with GitHub's reason."""
     if not specs:
         return
-    origin = _origin(repo)
+    origin = _origin(store.repo)
     if origin is None:
         raise FatalError(f"no '{REMOTE}' remote to push {', '.join(specs)} to")
     callbacks = TokenCallbacks(token)

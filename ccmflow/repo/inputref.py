@@ -9,6 +9,7 @@ import pygit2
 
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.ledger import freeze_ref, read_manifest
+from ccmflow.repo.store import Store
 
 _NUMBER = re.compile(r"^(?:pr-|#)?([0-9]+)$")
 _PULL_REF = re.compile(r"^refs/pull/([0-9]+)/head$")
@@ -50,12 +51,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "input"
 
 
-def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None) -> InputRef:
+def resolve_input(store: Store, token: str, window: str | None = None) -> InputRef:
     """The on-time version of an input: refs/ccmflow/<window>/pr-<n>, else refs/pull/<n>/head, else a revision.
 
     An input the window's manifest records as having nothing on time is refused: name its ref explicitly
     (refs/pull/<n>/head) to take its late version anyway.
     """
+    repo = store.repo
     number = input_number(token)
     if number is not None and not token.startswith("refs/"):
         if window is not None:
@@ -63,7 +65,7 @@ def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None
             if frozen in repo.references:
                 return InputRef(name=input_name(number), number=number, ref=frozen, head=ref_commit(repo, frozen),
                                 source="frozen")
-            manifest = read_manifest(repo, window)
+            manifest = read_manifest(store, window)
             entry = manifest.get(number) if manifest else None
             if entry is not None and entry.sha is None:
                 raise FatalError(f"{input_name(number)} has no version received by the deadline of {window} "

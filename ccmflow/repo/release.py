@@ -34,11 +34,11 @@ class Release:
                 "work_tree_updated": self.work_tree, "issued": self.issued}
 
 
-def tag_version(repo: pygit2.Repository, doc: str, version: str, target: pygit2.Oid, message: str,
+def tag_version(store: Store, doc: str, version: str, target: pygit2.Oid, message: str,
                 tagger: pygit2.Signature | None = None) -> str:
     """The annotated tag DOC/VERSION on `target` (by `tagger`, default the user); its name."""
     name = version_tag(doc, version).removeprefix("refs/tags/")
-    repo.create_tag(name, target, pygit2.enums.ObjectType.COMMIT, tagger or signature(repo), message)
+    store.repo.create_tag(name, target, pygit2.enums.ObjectType.COMMIT, tagger or signature(store.repo), message)
     return name
 
 
@@ -82,9 +82,9 @@ def release(store: Store, doc: str, version: str, issued: date | str | None = No
         synced = _sync(repo, document.path, old.encode(), new.encode())
     when = f", issued {dates[version]}" if version in dates else ""
     message = f"{document.title}: {workspace.process.version_name(version)}{when}\n"
-    name = tag_version(repo, doc, version, target, message, tagger)
+    name = tag_version(store, doc, version, target, message, tagger)
     if also_tag is not None:
-        tag_version(repo, doc, also_tag, target, message, tagger)
+        tag_version(store, doc, also_tag, target, message, tagger)
     return Release(name, str(target), committed, synced, dates.get(version))
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pygit2
 
 from ccmflow.core.errors import FatalError
+from ccmflow.repo.store import Store
 from ccmflow.repo.versions import version_tag
 
 
@@ -21,8 +22,9 @@ class Tagged:
     by: str | None
 
 
-def tags_of(repo: pygit2.Repository, doc: str) -> list[Tagged]:
+def tags_of(store: Store, doc: str) -> list[Tagged]:
     """Every tag DOC/..., in the order issued (tagger time, then name)."""
+    repo = store.repo
     prefix = version_tag(doc, "")
     found: list[Tagged] = []
     for ref in repo.references:
@@ -39,9 +41,10 @@ def tags_of(repo: pygit2.Repository, doc: str) -> list[Tagged]:
     return sorted(found, key=lambda t: (t.when or datetime.min.replace(tzinfo=UTC), t.name))
 
 
-def tag_paper(repo: pygit2.Repository, doc: str, name: str, rev: str, message: str, who: str,
+def tag_paper(store: Store, doc: str, name: str, rev: str, message: str, who: str,
               when: datetime) -> Tagged:
     """Tag a paper without symbol (a facilitator's text, a non-paper) at `rev`, by `who` at `when`."""
+    repo = store.repo
     tag = version_tag(doc, name)
     if tag in repo.references:
         raise FatalError(f"{tag.removeprefix('refs/tags/')} exists already; a released paper is never moved")
@@ -55,10 +58,11 @@ def tag_paper(repo: pygit2.Repository, doc: str, name: str, rev: str, message: s
     return Tagged(name, str(target.id), message.strip(), when.astimezone(UTC), who)
 
 
-def advance_branch(repo: pygit2.Repository, branch: str, to: str) -> None:
+def advance_branch(store: Store, branch: str, to: str) -> None:
     """Move `branch` to `to` (the Presidency merges a text it takes whole: a fast-forward) and bring the work tree
     along when `branch` is checked out."""
     ref = f"refs/heads/{branch}"
+    repo = store.repo
     target = repo.revparse_single(to).peel(pygit2.Commit)
     repo.references[ref].set_target(target.id, f"ccmflow: {branch} takes {to}")
     if not repo.head_is_detached and repo.head.name == ref and repo.workdir is not None:

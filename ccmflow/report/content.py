@@ -121,7 +121,7 @@ def _documents(store: Store, workspace: Workspace, lang: str) -> tuple[Listed, .
     rows: list[Listed] = []
     for did in workspace.process.document_order:
         found: list[tuple[str, Listed]] = []
-        for tagged in tags_of(store.repo, did):
+        for tagged in tags_of(store, did):
             at = store.find_document(tagged.commit, did)
             if at is None or tagged.name == ADOPTED_TAG:
                 continue
