@@ -160,7 +160,7 @@ def _now() -> Any:
 def cold(root: Path, repo: pygit2.Repository) -> float:
     """As a first run in a new process: no parse cache, no summary cache."""
     load._parsed.clear()
-    cache_path(repo, DOC_ID).unlink(missing_ok=True)
+    cache_path(Store(root), DOC_ID).unlink(missing_ok=True)
     base_cache_file(Store(root)).unlink(missing_ok=True)
     return summarise(root)
 
@@ -219,7 +219,7 @@ def main() -> None:
         row("  same, repeated (nothing new)", median(warm, args.runs))
         row("CLI end to end, warm (`ccmflow summary --format json`, new process)", cli(root),
             "includes Python start-up and imports")
-        cache = cache_path(repo, DOC_ID)
+        cache = cache_path(Store(root), DOC_ID)
         header = json.loads(cache.read_text().partition("\n")[0])
         print(f"\n  summary cache: {cache.stat().st_size // 1024} KB at .git/ccmflow/{cache.name}; "
               f"version {header['version']}")

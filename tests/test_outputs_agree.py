@@ -68,15 +68,15 @@ def _triage(scenario: Scenario, at: datetime, outputs: Outputs) -> None:
     proc = scenario.proc
     store = proc.store
     workspace = store.require("HEAD")
-    base = store.commit("HEAD")
+    base = store.commit("HEAD").id
     for entry in read_ledger(proc.store).inputs:
         head = entry.log.receipt(entry.head_sha)
         assert head is not None
-        content = prinput.read_pull(proc.repo, base, entry.head_sha)
+        content = prinput.read_pull(store, base, entry.head_sha)
         facts = PullFacts(number=entry.number, author_id=entry.author_id, author_login=entry.author_login,
                           head_sha=entry.head_sha, received=head.received, source=head.source,
                           created=entry.created_at, title=entry.title, body=entry.body)
-        decision = decide(workspace, content, facts, entry.log, at, prinput.pull_reader(proc.repo, base))
+        decision = decide(workspace, content, facts, entry.log, at, prinput.pull_reader(store, base))
         comment(outputs, f"pr-{entry.number}", decision.body)
 
 

@@ -22,7 +22,6 @@ from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
 from ccmflow.inputs.summary import build
 from ccmflow.inputs.summary_render import MAX_BODY, markdown_parts
 from ccmflow.repo.fetch import push
-from ccmflow.repo.git import find_commit, has_path
 from ccmflow.repo.ledger import Ledger, read_ledger
 from ccmflow.repo.treeedit import publish_tree
 from ccmflow.triage import messages
@@ -240,10 +239,10 @@ def _links(ctx: Context, docs: Sequence[str]) -> dict[str, str]:
 
 def _published(ctx: Context, collected: Mapping[str, Inputs]) -> dict[str, str]:
     """Links to the compilation texts the last maintenance run published, when there are any."""
-    published = find_commit(ctx.repo, f"refs/remotes/origin/{BRANCH}")
+    published = ctx.store.find_commit(f"refs/remotes/origin/{BRANCH}")
     if published is None:
         return {}
-    return _links(ctx, [d for d in collected if has_path(published, f"compilation/{d}.md")])
+    return _links(ctx, [d for d in collected if ctx.store.file(published.id, f"compilation/{d}.md") is not None])
 
 
 def _publish_compilations(ctx: Context, collected: Mapping[str, Inputs]) -> dict[str, str]:
@@ -256,6 +255,6 @@ def _publish_compilations(ctx: Context, collected: Mapping[str, Inputs]) -> dict
             files[f"compilation/{doc}.html"] = render_html(compiled).encode("utf-8")
     if not files:
         return {}
-    if publish_tree(ctx.repo, BRANCH, f"refs/remotes/origin/{BRANCH}", files, "Compilation texts"):
+    if publish_tree(ctx.store, BRANCH, f"refs/remotes/origin/{BRANCH}", files, "Compilation texts"):
         push(ctx.store, ctx.settings.token, [f"+refs/heads/{BRANCH}:refs/heads/{BRANCH}"])
     return _links(ctx, [f.split("/")[1].removesuffix(".md") for f in files if f.endswith(".md")])

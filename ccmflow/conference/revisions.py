@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Process, revision_number
-from ccmflow.repo.git import person
+from ccmflow.repo.git import Person
 from ccmflow.repo.release import Release, release
 from ccmflow.repo.releases import Tagged, tag_paper, tags_of
 from ccmflow.repo.store import Store
@@ -85,7 +85,7 @@ def issue_revision(store: Store, doc: str, now: datetime, by: str = "ccmflow") -
         raise FatalError(f"{doc} is adopted: no revision follows the adopted text")
     revision = next_revision(document)
     at = now.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
-    tagger = person(by, f"{by}@users.noreply.github.com", now)  # the tag dated when it was issued
+    tagger = Person.github(by, now)  # the tag dated when it was issued
     return revision, release(store, doc, revision.version, at, symbol=revision.symbol, tagger=tagger)
 
 

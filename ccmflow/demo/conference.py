@@ -31,7 +31,6 @@ from ccmflow.repo.branches import commit_on_new_branch
 from ccmflow.repo.releases import advance_branch
 from ccmflow.repo.statusref import read_status
 from ccmflow.repo.store import Store
-from ccmflow.repo.treeedit import blob_text
 from ccmflow.report.content import build_report, languages
 from ccmflow.report.render import html as report_html
 from ccmflow.report.render import markdown as report_markdown
@@ -66,18 +65,18 @@ def _write(path: Path, text: str | bytes) -> Path:
 
 
 def _propose(store: Store, proposal: Proposal, input_id: str, branch: str) -> str:
-    base = store.commit("HEAD")
-    workspace = store.require(base.id)
+    base = store.commit("HEAD").id
+    workspace = store.require(base)
     document = workspace.documents[proposal.document]
-    made = build(workspace, blob_text(base, document.path) or "", proposal, input_id)
+    made = build(workspace, store.text(base, document.path) or "", proposal, input_id)
     return commit_on_new_branch(store, base, dict(made.files), made.summary + "\n", branch)
 
 
 def _clean_brackets(store: Store) -> str:
     """The Presidency's edits for Rev.2: every remaining [number] replaced by the confirmed figure."""
-    base = store.commit("HEAD")
-    document = store.require(base.id).documents[DOCUMENT]
-    text = (blob_text(base, document.path) or "").replace("[number]", "12")
+    base = store.commit("HEAD").id
+    document = store.require(base).documents[DOCUMENT]
+    text = (store.text(base, document.path) or "").replace("[number]", "12")
     return commit_on_new_branch(store, base, {document.path: text}, "Rev.2: figures confirmed\n",
                                 "presidency/rev-2")
 
@@ -135,11 +134,11 @@ def _position(store: Store, at: datetime) -> tuple[str, str]:
         "kenya-explanation-of-position", "input/review-document/kenya-explanation-of-position")
     # Triaged as the bot would on its pull request; the Presidency then takes the record into main (below), where
     # the report reads it. (No refs/pull ref: the scratch repository's inputs are May's.)
-    base = store.commit("HEAD")
-    content = prinput.read_pull(store.repo, base, branch)
+    base = store.commit("HEAD").id
+    content = prinput.read_pull(store, base, branch)
     facts = triage.PullFacts(number=POSITION_NUMBER, author_id=kenya.id, author_login=kenya.login, head_sha=branch,
                              received=at, source=Source.PR_CREATED)
-    decision = triage.decide(store.require(base.id), content, facts, SubmissionLog(POSITION_NUMBER), at)
+    decision = triage.decide(store.require(base), content, facts, SubmissionLog(POSITION_NUMBER), at)
     return branch, "\n".join([f"# pr-{POSITION_NUMBER}: Kenya's explanation of position", "",
                               f"**Labels:** {', '.join(sorted(decision.labels))}", "", decision.body, ""])
 

@@ -15,7 +15,7 @@ INPUTS = ("+refs/pull/*/head:refs/pull/*/head", "+refs/ccmflow/*:refs/ccmflow/*"
           "+refs/heads/ccmflow-*:refs/remotes/origin/ccmflow-*")
 REMOTE = "origin"
 
-class TokenCallbacks(pygit2.RemoteCallbacks):
+class _TokenCallbacks(pygit2.RemoteCallbacks):
     """The Actions token as HTTPS credentials (never written to .git/config), and the refs a push refused."""
 
     def __init__(self, token: str | None) -> None:
@@ -36,11 +36,11 @@ def _origin(repo: pygit2.Repository) -> pygit2.Remote | None:
 
 def fetch(store: Store, token: str | None, specs: Sequence[str] = INPUTS) -> str | None:
     """Fetch from origin; returns why it could not (the summary then works from what is here), else None."""
-    origin = _origin(store.repo)
+    origin = _origin(store._repo)
     if origin is None:
         return f"no '{REMOTE}' remote"
     try:
-        origin.fetch(list(specs), callbacks=TokenCallbacks(token))
+        origin.fetch(list(specs), callbacks=_TokenCallbacks(token))
     except pygit2.GitError as exc:
         return f"could not fetch from {REMOTE}: {exc}"
     return None
@@ -50,10 +50,10 @@ def push(store: Store, token: str | None, specs: Sequence[str]) -> None:
     """Push refs to origin; a refused ref stops the run with GitHub's reason."""
     if not specs:
         return
-    origin = _origin(store.repo)
+    origin = _origin(store._repo)
     if origin is None:
         raise FatalError(f"no '{REMOTE}' remote to push {', '.join(specs)} to")
-    callbacks = TokenCallbacks(token)
+    callbacks = _TokenCallbacks(token)
     try:
         origin.push(list(specs), callbacks=callbacks)
     except pygit2.GitError as exc:

@@ -12,6 +12,7 @@ import pygit2
 
 from ccmflow.core.record import InputRecord, PullState, record_from_json
 from ccmflow.core.submissions import SubmissionLog, from_json
+from ccmflow.repo.git import FALLBACK
 from ccmflow.repo.store import Store
 
 LEDGER_REF = "refs/ccmflow/ledger"
@@ -20,7 +21,6 @@ MANIFEST_FILE = "manifest.json"
 # 1: each entry held the on-time head and the author's delegation; 2: each entry also holds the input's record
 # (credit, changes, justification, versions, verdict), as judged when the window was frozen.
 MANIFEST_SCHEMA = 2
-_SIGNATURE = ("ccmflow", "ccmflow@users.noreply.github.com")
 
 
 def freeze_ref(window: str, number: int) -> str:
@@ -173,7 +173,7 @@ def _frozen_record(data: object) -> InputRecord | None:
 
 
 def _read_json(store: Store, ref: str, name: str) -> dict[str, object] | None:
-    repo = store.repo
+    repo = store._repo
     try:
         commit = repo.references[ref].peel(pygit2.Commit)
         blob = repo[commit.tree[name].id]
@@ -187,7 +187,7 @@ def _read_json(store: Store, ref: str, name: str) -> dict[str, object] | None:
 
 def _write_json(store: Store, ref: str, name: str, data: dict[str, object], message: str) -> bool:
     """Commit `data` as the only file on `ref`; returns False (and writes nothing) when unchanged."""
-    repo = store.repo
+    repo = store._repo
     text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if _read_json(store, ref, name) == json.loads(text):
         return False
@@ -196,7 +196,7 @@ def _write_json(store: Store, ref: str, name: str, data: dict[str, object], mess
     builder.insert(name, blob, pygit2.enums.FileMode.BLOB)
     tree = builder.write()
     parents = [repo.references[ref].peel(pygit2.Commit).id] if ref in repo.references else []
-    signature = pygit2.Signature(*_SIGNATURE)
+    signature = pygit2.Signature(*FALLBACK)
     commit = repo.create_commit(None, signature, signature, message, tree, parents)
     repo.references.create(ref, commit, force=True)
     return True

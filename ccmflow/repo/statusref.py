@@ -48,7 +48,7 @@ def record_status(store: Store, document: str, entries: Sequence[StatusEntry]) -
 def status_history(store: Store, document: str) -> list[str]:
     """The messages of the record's commits, newest first: the audit trail as git keeps it."""
     ref = status_ref(document)
-    repo = store.repo
+    repo = store._repo
     if ref not in repo.references:
         return []
     head = repo.references[ref].peel(pygit2.Commit)
