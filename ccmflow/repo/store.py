@@ -34,9 +34,8 @@ _SUBMODULE = pygit2.enums.FileMode.COMMIT
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """The documents tree at one revision: its files (or why some were refused) and the commit's id."""
+    """The documents tree at one revision: its files, or why some were refused."""
 
-    commit: str
     files: tuple[SourceFile, ...]
     refused: tuple[Finding, ...]
 
@@ -223,7 +222,7 @@ def _snapshot(repo: pygit2.Repository, commit: pygit2.Commit, root: str = DOCUME
     try:
         tree = commit.tree[root] if root else commit.tree
     except KeyError:
-        return Snapshot(str(commit.id), (), ())
+        return Snapshot((), ())
     for entry in _entries(tree):
         name = entry.name or ""
         path = f"{root}/{name}" if root else name
@@ -235,7 +234,7 @@ def _snapshot(repo: pygit2.Repository, commit: pygit2.Commit, root: str = DOCUME
             blob = repo[entry.id]
             if isinstance(blob, pygit2.Blob):
                 files.append(SourceFile(path, blob.data, str(entry.id)))
-    return Snapshot(str(commit.id), tuple(files), tuple(refused))
+    return Snapshot(tuple(files), tuple(refused))
 
 
 def _entries(tree: pygit2.Object) -> Iterator[pygit2.Object]:
