@@ -91,7 +91,7 @@ def build_repo(root: Path, refs: int) -> tuple[pygit2.Repository, pygit2.Oid, st
                               parents=[base])
         gitutil.set_ref(repo, f"refs/pull/{n}/head", head)
         records.append(_record(n, str(head)))
-    write_ledger(repo, Ledger(tuple(records)))
+    write_ledger(Store(repo.path), Ledger(tuple(records)))
     if shutil.which("git"):  # what `git fetch` leaves: one pack, blobs stored as deltas of each other
         subprocess.run(["git", "-C", str(root), "repack", "-adq"], check=True)
     return repo, base, text, data
@@ -160,7 +160,7 @@ def _now() -> Any:
 def cold(root: Path, repo: pygit2.Repository) -> float:
     """As a first run in a new process: no parse cache, no summary cache."""
     load._parsed.clear()
-    cache_path(repo, DOC_ID).unlink(missing_ok=True)
+    cache_path(Store(root), DOC_ID).unlink(missing_ok=True)
     base_cache_file(Store(root)).unlink(missing_ok=True)
     return summarise(root)
 
@@ -219,7 +219,7 @@ def main() -> None:
         row("  same, repeated (nothing new)", median(warm, args.runs))
         row("CLI end to end, warm (`ccmflow summary --format json`, new process)", cli(root),
             "includes Python start-up and imports")
-        cache = cache_path(repo, DOC_ID)
+        cache = cache_path(Store(root), DOC_ID)
         header = json.loads(cache.read_text().partition("\n")[0])
         print(f"\n  summary cache: {cache.stat().st_size // 1024} KB at .git/ccmflow/{cache.name}; "
               f"version {header['version']}")

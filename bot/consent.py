@@ -12,8 +12,8 @@ from datetime import datetime
 
 from ccmflow.core.model import Registry
 from ccmflow.core.submissions import Confirmation
+from ccmflow.read.content import PullContent
 from ccmflow.read.inputfile import parse_input
-from ccmflow.repo.prinput import PullContent
 
 
 def named(content: PullContent) -> frozenset[str]:

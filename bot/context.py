@@ -10,7 +10,6 @@ from pathlib import Path
 from ccmflow.core.model import Workspace
 from ccmflow.core.submissions import SubmissionLog, decode
 from ccmflow.repo.fetch import fetch
-from ccmflow.repo.git import Commit, Repository
 from ccmflow.repo.store import Store
 from ccmflow.triage.messages import STATUS_MARKER
 
@@ -56,7 +55,7 @@ class Context:
     def fetch(self) -> str | None:
         """Inputs and ccmflow refs from origin, fetched once per run (see ccmflow.repo.fetch); why not, else None."""
         if self._fetched is None:
-            self._fetched = (fetch(self.repo, self.settings.token),)
+            self._fetched = (fetch(self.store, self.settings.token),)
         return self._fetched[0]
 
     def status_log(self, number: int) -> SubmissionLog | None:
@@ -72,13 +71,9 @@ class Context:
             self._store = Store(self.settings.workspace)
         return self._store
 
-    @property
-    def repo(self) -> Repository:
-        return self.store.repo
-
-    def base_commit(self) -> Commit:
-        """The checked-out base commit: PR content is compared against it, never run."""
-        return self.store.commit("HEAD")
+    def base_commit(self) -> str:
+        """The checked-out base commit's id: PR content is compared against it, never run."""
+        return self.store.commit("HEAD").id
 
     def base(self) -> Workspace:
         """Timeline, registry and documents at the base commit; invalid ones stop the run with their findings."""

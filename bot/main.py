@@ -27,7 +27,7 @@ BEHAVIOURS = ("triage", "commands", "cosponsor", "retriage", "disposition", "fre
               "paragraphstatus")
 # The events each one registers for, by phase (a /ccmflow command word is an issue_comment's): a run imports only
 # the behaviours of its event and phases, as importing the others costs a fresh runner about 0.1 s.
-# tests/test_bot_startup.py checks this table against what each register() does.
+# tests/bot/test_bot_startup.py checks this table against what each register() does.
 _PULL = ("pull_request_target", "pull_request")
 HANDLES: dict[str, frozenset[tuple[str, str]]] = {
     "triage": frozenset((event, PRIMARY) for event in _PULL),

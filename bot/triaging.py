@@ -102,7 +102,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
     changed: runs outside the pull request's own concurrency group (the maintenance job) use it so that a
     version another run has just logged is never dropped, nor judged from a stale log.
     """
-    if prinput.ensure_heads(ctx.repo, {pull.number: pull.head_sha}, ctx.settings.token):
+    if prinput.ensure_heads(ctx.store, {pull.number: pull.head_sha}, ctx.settings.token):
         return ignored(f"#{pull.number}: its head {pull.head_sha[:7]} is no longer in the repository (pushed "
                        "over or deleted); the event for its current head triages it")
     base = ctx.base()
@@ -110,7 +110,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
     ours = mine(comments, ctx.settings.login, STATUS_MARKER)
     log, lost = _state(ctx, pull, ours, source, before, new)
     # A merged PR's head is in the base: compare it with the merge base it had while open.
-    content = prinput.read_pull(ctx.repo, ctx.base_commit(), pull.head_sha,
+    content = prinput.read_pull(ctx.store, ctx.base_commit(), pull.head_sha,
                                 log.merge_base if pull.state != PullState.OPEN else None)
     log = replace(log, merge_base=content.merge_base or log.merge_base)
     if lost:
@@ -121,7 +121,7 @@ def triage_pull(ctx: Context, pull: PullInfo, received: datetime, source: Source
     if update is not None:
         log = update(log)
     decision = decide(base, content, _facts(pull, log, received, source, ctx.settings.login), log, ctx.settings.now,
-                      prinput.pull_reader(ctx.repo, ctx.base_commit(), content.merge_base))
+                      prinput.pull_reader(ctx.store, ctx.base_commit(), content.merge_base))
     # Agreed text: statuses from this (the base) repository's record, which a pull request cannot write.
     decision = agreed.guard(decision, base, content, _agreed(ctx, base))
     noticed = decision.notice is not None and bool(mine(comments, ctx.settings.login, decision.notice[0]))
@@ -152,8 +152,8 @@ def _state(ctx: Context, pull: PullInfo, ours: Sequence[CommentInfo], source: So
 
 def _agreed(ctx: Context, base: Workspace) -> dict[str, dict[str, ParagraphStatus]]:
     """Each document's paragraph statuses as origin records them now (refs/ccmflow/status/*, fetched first)."""
-    fetch(ctx.repo, ctx.settings.token, (STATUS_REFS,))
-    return {did: agreed_statuses(ctx.repo, d) for did, d in base.documents.items()}
+    fetch(ctx.store, ctx.settings.token, (STATUS_REFS,))
+    return {did: agreed_statuses(ctx.store, d) for did, d in base.documents.items()}
 
 
 

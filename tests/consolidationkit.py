@@ -11,6 +11,7 @@ from gitutil import commit, set_ref
 
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.repo.ledger import Ledger, LedgerEntry, write_ledger
+from ccmflow.repo.store import Store
 from ccmflow.write.edit import Editor
 
 DOC = "review-document"
@@ -43,4 +44,4 @@ def ledger(repo: pygit2.Repository, *entries: tuple[int, int, str]) -> None:
                            head_sha=str(repo.references[f"refs/pull/{n}/head"].target),
                            log=SubmissionLog(n, window=WINDOW))
                for n, author, title in entries]
-    write_ledger(repo, Ledger(tuple(records)))
+    write_ledger(Store(repo.workdir), Ledger(tuple(records)))

@@ -93,7 +93,7 @@ class Process:
     def sync(self) -> Ledger:
         """Write the ledger as the maintenance job would."""
         ledger = Ledger(tuple(self.records[n] for n in sorted(self.records)))
-        write_ledger(self.repo, ledger)
+        write_ledger(self.store, ledger)
         return ledger
 
 

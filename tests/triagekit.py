@@ -8,8 +8,8 @@ from roots import DOCUMENTS as CCM
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Workspace
 from ccmflow.read import rules
+from ccmflow.read.content import PathChange, PullContent
 from ccmflow.read.load import SourceFile, parse
-from ccmflow.repo.prinput import PathChange, PullContent
 
 REVIEW = "documents/review-document.yaml"
 REVIEW_OLD = "bringing the total number of States Parties to [number]"

@@ -35,10 +35,10 @@ def co_sponsor(ctx: Context, command: Command) -> Result:
         pull = ctx.client.get_pull(command.number)
     except GitHubNotFound:
         return not_a_pull_request(ctx, command)
-    if prinput.ensure_heads(ctx.repo, {pull.number: pull.head_sha}, ctx.settings.token):
+    if prinput.ensure_heads(ctx.store, {pull.number: pull.head_sha}, ctx.settings.token):
         return ignored(f"#{pull.number}: its head {pull.head_sha[:7]} is no longer in the repository; say "
                        "'/ccmflow co-sponsor' again once its new head is triaged")
-    named = consent.named(prinput.read_pull(ctx.repo, ctx.base_commit(), pull.head_sha))
+    named = consent.named(prinput.read_pull(ctx.store, ctx.base_commit(), pull.head_sha))
     registry = ctx.base().registry
     given = consent.confirmations(registry, user_id=command.user_id, login=command.login, at=command.created_at,
                                   delegations=named)

@@ -8,9 +8,8 @@ from ccmflow.consolidation.messages import Notice, notices
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document
 from ccmflow.core.record import PullState
-from ccmflow.read.load import SourceFile, parse
-from ccmflow.repo.git import Commit, changed_paths, exact_commit, folder_names
-from ccmflow.repo.treeedit import blob_at, blob_text
+from ccmflow.read.load import parse
+from ccmflow.repo.store import Store
 
 from ..client import GitHub, mine
 from ..context import Context
@@ -26,38 +25,38 @@ def on_push(ctx: Context, event: PushEvent) -> Result:
     why_not = event.not_to_default_branch()
     if why_not is not None:
         return ignored(f"dispositions: not a push to the base branch: {why_not}")
-    after = exact_commit(ctx.repo, event.after)
-    if after is None:
+    after = event.after
+    if not ctx.store.has_commit(after):
         return ignored("dispositions: the pushed commit is not in the checkout")
-    before = exact_commit(ctx.repo, event.before)
+    before = event.before if ctx.store.has_commit(event.before) else None
     html = event.repository.html_url or f"https://github.com/{ctx.settings.repository}"
     done: list[str] = []
-    for path in _registers(before, after):
+    for path in _registers(ctx.store, before, after):
         done += _dispose(ctx, before, after, path, html)
     if not done:
         return ignored("dispositions: no consolidated version was merged by this push")
     return handled("dispositions: " + "; ".join(done))
 
 
-def _registers(before: Commit | None, after: Commit) -> list[str]:
+def _registers(store: Store, before: str | None, after: str) -> list[str]:
     """Registers the push changed; all of them when the history before it is not available."""
     if before is None:
-        paths = (f"{DISPOSITIONS_DIR}/{name}" for name in folder_names(after, DISPOSITIONS_DIR))
+        paths = (f"{DISPOSITIONS_DIR}/{name}" for name in store.names(after, DISPOSITIONS_DIR))
         return [p for p in paths if is_register(p)]
-    return sorted({path for status, path in changed_paths(before, after) if status != "D" and is_register(path)})
+    return sorted({path for status, path in store.changed_paths(before, after)
+                   if status != "D" and is_register(path)})
 
 
-def _document(ctx: Context, commit: Commit, doc: str) -> Document | None:
+def _document(ctx: Context, commit: str, doc: str) -> Document | None:
     try:
-        return ctx.store.document(commit.id, doc)
+        return ctx.store.document(commit, doc)
     except FatalError:
         return None
 
 
-def _dispose(ctx: Context, before: Commit | None, after: Commit, path: str,
-             html: str) -> list[str]:
+def _dispose(ctx: Context, before: str | None, after: str, path: str, html: str) -> list[str]:
     """Post one register's notices when the push also brought its document to the register's version."""
-    text = blob_text(after, path)
+    text = ctx.store.text(after, path)
     if text is None:
         return []
     register = read_register(text, path)
@@ -67,21 +66,21 @@ def _dispose(ctx: Context, before: Commit | None, after: Commit, path: str,
     previous = _document(ctx, before, register.document) if before is not None else None
     if previous is not None and previous.version == register.version:
         return []  # the register alone was edited: the version was merged earlier
-    workspace, _ = ctx.store.workspace(after.id)
+    workspace, _ = ctx.store.workspace(after)
     version_name = workspace.process.version_name(register.version) if workspace else register.version
-    blob_url = f"{html}/blob/{after.id}/{document.path}"
+    blob_url = f"{html}/blob/{after}/{document.path}"
     written = [_apply(ctx.client, n) for n in notices(register, document, version_name,
-                                                      _lines(after, document), blob_url)]
+                                                      _lines(ctx.store, after, document), blob_url)]
     return [f"{register.window} → {register.version}: " + (", ".join(w for w in written if w) or "nothing new")]
 
 
-def _lines(commit: Commit, document: Document) -> dict[str, int]:
+def _lines(store: Store, commit: str, document: Document) -> dict[str, int]:
     """The line of each paragraph's `id:` in the document's file, for links."""
-    blob = blob_at(commit, document.path)
-    if blob is None:
+    file = store.file(commit, document.path)
+    if file is None:
         return {}
     # Keyed by its blob id: load.parse's cache already holds it from reading the document.
-    loaded = parse(SourceFile(document.path, blob.data, str(blob.id))).loaded
+    loaded = parse(file).loaded
     if loaded is None:
         return {}
     lines: dict[str, int] = {}

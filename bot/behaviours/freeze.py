@@ -37,9 +37,9 @@ def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
     problem = ctx.fetch()
     if problem is not None:
         raise FatalError(f"the maintenance job needs the inputs and ccmflow refs from origin: {problem}")
-    ledger, read = sync_ledger(ctx, read_ledger(ctx.repo))
+    ledger, read = sync_ledger(ctx, read_ledger(ctx.store))
     specs: list[str] = []
-    if not ctx.settings.dry_run and write_ledger(ctx.repo, ledger, f"Sync inputs ledger ({len(ledger.inputs)})"):
+    if not ctx.settings.dry_run and write_ledger(ctx.store, ledger, f"Sync inputs ledger ({len(ledger.inputs)})"):
         specs.append(f"{LEDGER_REF}:{LEDGER_REF}")
     frozen: list[str] = []
     unavailable: list[str] = []
@@ -52,7 +52,7 @@ def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
             specs.append(f"{manifest_ref(window.id)}:{manifest_ref(window.id)}")
             frozen.append(f"{window.id} ({len(report.created)} new refs)")
         unavailable += [f"{window.id}/pr-{n}" for n in report.unavailable]
-    push(ctx.repo, ctx.settings.token, specs)
+    push(ctx.store, ctx.settings.token, specs)
     notes = [f"ledger: {len(ledger.inputs)} inputs, {read} logs read"]
     notes.append(f"froze {', '.join(frozen)}" if frozen else "no freeze needed")
     if unavailable:

@@ -12,7 +12,6 @@ from ccmflow.propose.build import Built, ProposalError, build
 from ccmflow.propose.form import FormProblems, Submission, is_form, parse_form, read_form
 from ccmflow.repo import prinput
 from ccmflow.repo.branches import publish_branch
-from ccmflow.repo.treeedit import blob_text
 
 from ..client import PullInfo, mine
 from ..context import Context
@@ -83,7 +82,7 @@ def _build(ctx: Context, event: IssuesEvent, received: datetime) -> tuple[Built 
         proposal = read_form(parse_form(event.body), base, submission)
         document = base.document(proposal.document)
         assert document is not None
-        text = blob_text(ctx.base_commit(), document.path) or ""
+        text = ctx.store.text(ctx.base_commit(), document.path) or ""
         return build(base, text, proposal, f"issue-{event.issue.number}"), ()
     except FormProblems as exc:
         return None, exc.problems
@@ -96,9 +95,9 @@ def _publish(ctx: Context, event: IssuesEvent, built: Built, names: list[str], e
     number = event.issue.number
     previous = existing.head_sha if existing is not None else None
     if existing is not None and previous is not None:
-        prinput.ensure_heads(ctx.repo, {existing.number: previous}, ctx.settings.token)
+        prinput.ensure_heads(ctx.store, {existing.number: previous}, ctx.settings.token)
     message = f"{messages.pull_title(built.summary, names)}\n\nSent through the issue form in #{number}."
-    sha = publish_branch(ctx.repo, ctx.base_commit(), built.files, message, branch_of(number), ctx.settings.token,
+    sha = publish_branch(ctx.store, ctx.base_commit(), built.files, message, branch_of(number), ctx.settings.token,
                          previous)
     title = messages.pull_title(built.summary, names)
     body = messages.pull_body(number, event.user.login, built.summary, names)

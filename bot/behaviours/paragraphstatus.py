@@ -81,7 +81,7 @@ def set_status(ctx: Context, command: Command) -> Result:
         return ignored(f"#{command.number}: cannot read the status record: {problem}")
     try:
         if ctx.settings.dry_run:
-            plan(document, name, status, read_status(ctx.repo, document.id).recorded(target(document, name)[1]))
+            plan(document, name, status, read_status(ctx.store, document.id).recorded(target(document, name)[1]))
             return handled(f"#{command.number}: dry run: would record {name} {status}")
         done = mark(ctx.store, document.id, name, status, login=command.login, user_id=command.user_id,
                     at=command.created_at)
@@ -89,6 +89,6 @@ def set_status(ctx: Context, command: Command) -> Result:
         return _answer(ctx, command, messages.cannot(command.login, said, str(exc)), "refused by the rules")
     if done.entry is not None:
         ref = status_ref(document.id)
-        push(ctx.repo, ctx.settings.token, [f"{ref}:{ref}"])
+        push(ctx.store, ctx.settings.token, [f"{ref}:{ref}"])
     return _answer(ctx, command, messages.marked(command.login, done.sentence(), document.short_title(),
                                                  document.version), done.sentence())

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from ccmflow.core.model import Document
 from ccmflow.core.submissions import Source
-from ccmflow.read.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, SourceFile, is_managed, kind_of, parse
+from ccmflow.read.load import DOCUMENTS_DIR, PROCESS_FILE, REGISTRY_FILE, is_managed, kind_of, parse
 from ccmflow.repo import prinput
-from ccmflow.repo.git import Commit, Repository, changed_paths, exact_commit
-from ccmflow.repo.treeedit import blob_at
+from ccmflow.repo.store import Store
 
 from ..client import PullInfo
 from ..context import Context
@@ -29,7 +28,7 @@ def on_push(ctx: Context, event: PushEvent) -> Result:
     why_not = event.not_to_default_branch()
     if why_not is not None:
         return ignored(f"not a change of the base branch: {why_not}")
-    reason = _relevant(ctx.repo, event.before, event.after)
+    reason = _relevant(ctx.store, event.before, event.after)
     if reason is None:
         return ignored("the push changes neither the timeline, the registry nor any document's version")
     return retriage_all(ctx, reason)
@@ -47,25 +46,25 @@ def _guarded(ctx: Context, pull: PullInfo) -> Result:
     return triage_guarded(ctx, pull, pull.updated_at, Source.BACKFILL, refresh=True)
 
 
-def _relevant(repo: Repository, before: str, after: str) -> str | None:
+def _relevant(store: Store, before: str, after: str) -> str | None:
     """Why a push calls for re-triage, or None when nothing triage reads from has changed."""
-    old, new = exact_commit(repo, before), exact_commit(repo, after)
-    if old is None or new is None:
+    if not store.has_commit(before) or not store.has_commit(after):
         return "the history before the push is not available"
-    changed = [path for _, path in changed_paths(old, new)]
+    changed = [path for _, path in store.changed_paths(before, after)]
     if any(path in _TRUSTED for path in changed):
         return "the timeline or the registry changed"
     for path in changed:
-        if is_managed(path) and kind_of(path) == "document" and _identity(old, path) != _identity(new, path):
+        if is_managed(path) and kind_of(path) == "document" and \
+                _identity(store, before, path) != _identity(store, after, path):
             return f"{path} changed its id or version"
     return None
 
 
-def _identity(commit: Commit, path: str) -> tuple[str, str] | None:
-    blob = blob_at(commit, path)
-    if blob is None:
+def _identity(store: Store, commit: str, path: str) -> tuple[str, str] | None:
+    file = store.file(commit, path)
+    if file is None:
         return None
-    record = parse(SourceFile(path, blob.data, str(blob.id))).record
+    record = parse(file).record
     return (record.id, record.version) if isinstance(record, Document) else None
 
 
@@ -73,7 +72,7 @@ def retriage_all(ctx: Context, reason: str) -> Result:
     """Every open pull request, judged again against the base branch as it is now."""
     ctx.base()  # an invalid timeline stops here, before any request
     pulls = ctx.open_pulls()
-    gone = prinput.ensure_heads(ctx.repo, {p.number: p.head_sha for p in pulls}, ctx.settings.token)
+    gone = prinput.ensure_heads(ctx.store, {p.number: p.head_sha for p in pulls}, ctx.settings.token)
     changed = skipped = 0
     for pull in pulls:
         if pull.number in gone:

@@ -22,7 +22,6 @@ from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
 from ccmflow.inputs.summary import build
 from ccmflow.inputs.summary_render import MAX_BODY, markdown_parts
 from ccmflow.repo.fetch import push
-from ccmflow.repo.git import find_commit, has_path
 from ccmflow.repo.ledger import Ledger, read_ledger
 from ccmflow.repo.treeedit import publish_tree
 from ccmflow.triage import messages
@@ -142,7 +141,7 @@ def refresh(ctx: Context, *, create: bool, update: LogUpdate | None = None, publ
         return ignored("no tracking issue yet: the maintenance job opens one per document")
     problem = ctx.fetch()
     listed = ctx.open_pulls()
-    ledger = merged_ledger(read_ledger(ctx.repo), listed, update, ctx.settings.login)
+    ledger = merged_ledger(read_ledger(ctx.store), listed, update, ctx.settings.login)
     numbers = frozenset(pull.number for pull in listed)
     collected = {doc: collect(ctx.store, doc, now=ctx.settings.now, ledger=ledger, open_numbers=numbers)
                  for doc in _documents(workspace)}
@@ -240,10 +239,10 @@ def _links(ctx: Context, docs: Sequence[str]) -> dict[str, str]:
 
 def _published(ctx: Context, collected: Mapping[str, Inputs]) -> dict[str, str]:
     """Links to the compilation texts the last maintenance run published, when there are any."""
-    published = find_commit(ctx.repo, f"refs/remotes/origin/{BRANCH}")
+    published = ctx.store.find_commit(f"refs/remotes/origin/{BRANCH}")
     if published is None:
         return {}
-    return _links(ctx, [d for d in collected if has_path(published, f"compilation/{d}.md")])
+    return _links(ctx, [d for d in collected if ctx.store.file(published.id, f"compilation/{d}.md") is not None])
 
 
 def _publish_compilations(ctx: Context, collected: Mapping[str, Inputs]) -> dict[str, str]:
@@ -256,6 +255,6 @@ def _publish_compilations(ctx: Context, collected: Mapping[str, Inputs]) -> dict
             files[f"compilation/{doc}.html"] = render_html(compiled).encode("utf-8")
     if not files:
         return {}
-    if publish_tree(ctx.repo, BRANCH, f"refs/remotes/origin/{BRANCH}", files, "Compilation texts"):
-        push(ctx.repo, ctx.settings.token, [f"+refs/heads/{BRANCH}:refs/heads/{BRANCH}"])
+    if publish_tree(ctx.store, BRANCH, f"refs/remotes/origin/{BRANCH}", files, "Compilation texts"):
+        push(ctx.store, ctx.settings.token, [f"+refs/heads/{BRANCH}:refs/heads/{BRANCH}"])
     return _links(ctx, [f.split("/")[1].removesuffix(".md") for f in files if f.endswith(".md")])

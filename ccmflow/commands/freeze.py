@@ -32,22 +32,21 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.core.record import credit_name
     from ccmflow.core.status import format_instant
     from ccmflow.inputs.freeze import freeze_report
-    from ccmflow.repo.git import has_ref
     from ccmflow.repo.inputref import FETCH_HINT, input_name, pull_ref
     from ccmflow.repo.ledger import LEDGER_REF, freeze_ref, manifest_ref, read_ledger
     from ccmflow.repo.store import Store
 
     store = Store(args.repo)
-    base = store.commit(args.base)
-    workspace = store.require(base.id)
+    base = store.commit(args.base).id
+    workspace = store.require(base)
     zone = workspace.process.conference.timezone
     now = parse_when(args.at, zone)
-    if not has_ref(store.repo, LEDGER_REF):
+    if not store.has_ref(LEDGER_REF):
         raise FatalError(f"no inputs ledger here ({LEDGER_REF}): the freeze reads from it when GitHub received "
                          "each input, and without it every input would count as late. Fetch it first: "
                          f"{FETCH_HINT} (the bot's maintenance job writes it, and freezes each window itself)")
-    ledger = read_ledger(store.repo)
-    report = freeze_report(store, args.window, ledger, now, base=str(base.id), redo=args.redo)
+    ledger = read_ledger(store)
+    report = freeze_report(store, args.window, ledger, now, base=base, redo=args.redo)
     manifest = report.manifest
     if args.json:
         emit_json({**manifest.as_json(), "changed": report.changed, "created": list(report.created),

@@ -66,6 +66,6 @@ def exact_commit(args: argparse.Namespace, doc: Document) -> str | None:
     except FatalError:
         return None
     if args.rev is not None:
-        return str(store.commit(args.rev).id)
+        return store.commit(args.rev).id
     path = Path(doc.path)
     return store.committed_as(path if path.is_absolute() else find_top(args.repo) / path)

@@ -57,10 +57,8 @@ def _who(store: Any, workspace: Any, by: str | None) -> tuple[str, int]:
     from ccmflow.core.errors import FatalError
 
     if by is None:
-        try:
-            return str(store.repo.config["user.name"]), 0
-        except KeyError:
-            return "local", 0
+        user = store.user()
+        return (user if user is not None else "local"), 0
     for stakeholder in workspace.registry.stakeholders:
         for account in stakeholder.accounts:
             if account.login.casefold() == by.casefold():

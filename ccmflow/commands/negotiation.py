@@ -20,7 +20,7 @@ def show_negotiation(args: argparse.Namespace) -> int:
     if store is not None:
         from ccmflow.repo.statusref import read_status
 
-        book = read_status(store.repo, doc.id)
+        book = read_status(store, doc.id)
         versions = _versions(store, doc.id)
     found = state(doc, book)
     if args.json:
@@ -62,7 +62,7 @@ def _versions(store: Any, doc: str) -> list[dict[str, object]]:
     from ccmflow.repo.releases import tags_of
 
     found: list[dict[str, object]] = []
-    for tagged in tags_of(store.repo, doc):
+    for tagged in tags_of(store, doc):
         at = store.find_document(tagged.commit, doc)
         if at is not None and not tagged.name.startswith(("facilitators-text-", "non-paper-", "adopted")):
             found.append({"version": tagged.name, "symbol": at.symbol_at(tagged.name),

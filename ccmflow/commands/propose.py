@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
     from ccmflow.core.model import Workspace
     from ccmflow.propose.build import Built, Proposal
-    from ccmflow.repo.git import Commit
     from ccmflow.repo.store import Store
 
 
@@ -141,11 +140,10 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.propose.receipt import check_receipt
     from ccmflow.repo.branches import commit_on_new_branch
     from ccmflow.repo.store import Store
-    from ccmflow.repo.treeedit import blob_text
 
     store = Store(args.repo)
-    base = store.commit(args.base or "HEAD")
-    workspace = store.require(base.id)
+    base = store.commit(args.base or "HEAD").id
+    workspace = store.require(base)
     zone = workspace.process.conference.timezone
     received, channel = _receipt(args, zone)
     try:
@@ -159,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             proposal = _proposal(args, zone)
             document = workspace.document(proposal.document)
-            text = blob_text(base, document.path) if document is not None else ""
+            text = store.text(base, document.path) if document is not None else ""
             built = build(workspace, text or "", proposal, fresh_input_id(proposal))
     except ProposalError as exc:
         raise FatalError(str(exc)) from None
@@ -168,9 +166,9 @@ def run(args: argparse.Namespace) -> int:
     names = [s.name for d in record.on_behalf_of if (s := workspace.registry.get(d)) is not None]
     branch = args.branch or f"input/{record.document}/{record.id}"
     message = _message(built, names, zone)
-    sha = commit_on_new_branch(store.repo, base, built.files, message, branch, force=args.force)
+    sha = commit_on_new_branch(store, base, built.files, message, branch, force=args.force)
     if args.json:
-        emit_json({"branch": branch, "commit": sha, "base": str(base.id), "edited": edited, "input": record.id,
+        emit_json({"branch": branch, "commit": sha, "base": base, "edited": edited, "input": record.id,
                    "kind": str(record.kind), "files": sorted(built.files), "on_behalf_of": list(record.on_behalf_of),
                    "summary": built.summary, "warnings": warnings})
         return 0
@@ -181,20 +179,19 @@ def run(args: argparse.Namespace) -> int:
     out.print(terminal_safe(f"✓ {built.summary}, on behalf of {', '.join(names)}"))
     out.print(terminal_safe(f"  branch {branch} ({sha[:12]}): {', '.join(sorted(built.files))}"))
     if edited is not None:
-        out.print(terminal_safe(f"  on {args.base or 'HEAD'} ({str(base.id)[:12]}); the file was made from "
-                                f"{edited[:12]}{'' if edited == str(base.id) else ', its changes carried onto it'}"))
+        out.print(terminal_safe(f"  on {args.base or 'HEAD'} ({base[:12]}); the file was made from "
+                                f"{edited[:12]}{'' if edited == base else ', its changes carried onto it'}"))
     out.print(terminal_safe(f"next: git push origin {branch} and open a pull request from it"))
     return 0
 
 
-def _from_docx(args: argparse.Namespace, store: Store, tip: Commit, current: Workspace) -> tuple[Built, str]:
+def _from_docx(args: argparse.Namespace, store: Store, tip: str, current: Workspace) -> tuple[Built, str]:
     """The file's changes, read against the version it names (one of the base branch's), carried onto the tip."""
     from dataclasses import replace
 
     from ccmflow.core.inputfile import InputKind
     from ccmflow.propose.build import fresh_input_id, with_edits
     from ccmflow.propose.rebase import Clashes, Refused, edited_version, rebase
-    from ccmflow.repo.treeedit import blob_text
     from ccmflow.word.read import NotReadable, made_from, open_word, read_changes
 
     path: Path = args.from_docx
@@ -211,8 +208,8 @@ def _from_docx(args: argparse.Namespace, store: Store, tip: Commit, current: Wor
     if args.doc and args.doc != made.document:
         raise FatalError(f"{path} is a rendering of '{made.document}', not of '{args.doc}'")
     base_name = f"the base branch ({args.base or 'HEAD'})"
-    edited = edited_version(store.repo, made.commit, tip, str(path), base_name)
-    before = current if edited.id == tip.id else store.require(edited.id)
+    edited = edited_version(store, made.commit, tip, str(path), base_name)
+    before = current if edited == tip else store.require(edited)
     document, now = before.document(made.document), current.document(made.document)
     if document is None or now is None:
         where = f"commit {made.commit[:12]}" if document is None else base_name
@@ -227,7 +224,7 @@ def _from_docx(args: argparse.Namespace, store: Store, tip: Commit, current: Wor
     template = replace(_proposal(who, current.process.conference.timezone), kind=InputKind.CHANGES)
     proposal = with_edits(template, reading.edits)
     try:
-        built = rebase(before, blob_text(edited, document.path) or "", current, blob_text(tip, now.path) or "",
+        built = rebase(before, store.text(edited, document.path) or "", current, store.text(tip, now.path) or "",
                        proposal, fresh_input_id(proposal))
     except Clashes as exc:
         listed = "\n".join(f"  - {clash}" for clash in exc.clashes)
@@ -235,7 +232,7 @@ def _from_docx(args: argparse.Namespace, store: Store, tip: Commit, current: Wor
                       f"changes, so nothing was made:\n{listed}\nfix: circulate the current version (ccmflow "
                       "render) for the delegation to mark up again, or enter the file's changes one by one with "
                       "ccmflow propose, settling these paragraphs with the delegation") from None
-    return built, str(edited.id)
+    return built, edited
 
 
 def _read_bytes(path: Path) -> bytes:

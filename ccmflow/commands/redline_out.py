@@ -42,8 +42,8 @@ def write_redline(args: argparse.Namespace, store: Store, result: DocumentDiff, 
         data = redline_html(result, old, new, args.old, args.new, authors,
                             status_notes(store, old, new)).encode("utf-8")
     else:
-        when = _dated(new, args.new) or datetime.fromtimestamp(commit.commit_time, UTC)
-        data = redline_docx(result, old, new, when, Origin(str(commit.id), args.new), args.old, found, conference)
+        when = _dated(new, args.new) or commit.time
+        data = redline_docx(result, old, new, when, Origin(commit.id, args.new), args.old, found, conference)
     if args.output is not None:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(data)

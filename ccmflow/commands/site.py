@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     _check_out(args.out)
     store = Store(args.repo)
     if args.fetch:
-        problem = fetch(store.repo, os.environ.get("GITHUB_TOKEN"))
+        problem = fetch(store, os.environ.get("GITHUB_TOKEN"))
         if problem:
             console(stderr=True).print(f"warning: {problem}; the site shows the inputs already here", markup=False)
     zone = store.require(store.commit(args.rev).id).process.conference.timezone

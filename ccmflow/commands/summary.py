@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,7 +49,7 @@ def gather(args: argparse.Namespace) -> Inputs:
     from ccmflow.repo.store import Store
 
     store = Store(args.repo)
-    kept = BaseCache(store, store.commit(args.base), enabled=not args.no_cache)
+    kept = BaseCache(store, store.commit(args.base).id, enabled=not args.no_cache)
     zone = kept.workspace().process.conference.timezone
     now = parse_when(args.at, zone)
     quiet = args.json or getattr(args, "format", "text") != "text" or not sys.stderr.isatty()
@@ -66,14 +65,14 @@ def gather(args: argparse.Namespace) -> Inputs:
 
 @contextmanager
 def _progress(quiet: bool, store: Store, pattern: str) -> Iterator[Callback | None]:
-    if quiet or sum(1 for r in store.repo.references if fnmatch.fnmatchcase(r, pattern)) < PROGRESS_FROM:
+    count = 0 if quiet else len(store.refs(pattern))
+    if count < PROGRESS_FROM:
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from ccmflow.commands.output import console
 
-    count = sum(1 for r in store.repo.references if fnmatch.fnmatchcase(r, pattern))
     columns = (TextColumn("reading inputs"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console(stderr=True), transient=True) as bar:
         task = bar.add_task("inputs", total=count)

@@ -83,11 +83,10 @@ def _input_findings(args: argparse.Namespace) -> list[Finding]:
         from ccmflow.read.directory import directory_input_files
 
         return check_inputs(directory_input_files(find_top(args.repo)), found)
-    from ccmflow.repo.inputfiles import changed_input_files
+    from ccmflow.repo.inputfiles import input_files
     from ccmflow.repo.store import Store
 
-    store = Store(args.repo)
-    return check_inputs(changed_input_files(store.repo, None, store.commit(args.rev)), found)
+    return check_inputs(input_files(Store(args.repo), args.rev), found)
 
 
 def _check_paths(paths: list[Path]) -> tuple[list[Finding], str]:

@@ -12,7 +12,7 @@ from ccmflow.core.agreement import ParagraphStatus, StatusBook, StatusEntry, sta
 from ccmflow.core.brackets import count
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Process, paragraph_label
-from ccmflow.repo.git import person
+from ccmflow.repo.git import Person
 from ccmflow.repo.release import Release, release
 from ccmflow.repo.statusref import read_status, record_status
 from ccmflow.repo.store import Store
@@ -78,14 +78,14 @@ def adopt(store: Store, doc: str, *, login: str, user_id: int, at: datetime) -> 
         raise FatalError(f"no document '{doc}' (known: {', '.join(sorted(workspace.documents))})")
     if document.status == "adopted":
         raise FatalError(f"{doc} is adopted already")
-    book = read_status(store.repo, doc)
+    book = read_status(store, doc)
     standing = blockers(document, book)
     if standing:
         raise NotReady(document, standing)
     when = at.astimezone(ZoneInfo(workspace.process.conference.timezone)).strftime("%Y-%m-%dT%H:%M")
     done = release(store, doc, final_version(workspace.process, doc), when, status="adopted", also_tag=ADOPTED_TAG,
-                   tagger=person(login, f"{login}@users.noreply.github.com", at))
-    record_status(store.repo, doc, [StatusEntry(paragraph=p.id, status=ParagraphStatus.ADOPTED, by_login=login,
-                                                by_id=user_id, at=at, revision=document.version)
-                                    for _, p in document.walk()])
+                   tagger=Person.github(login, at))
+    record_status(store, doc, [StatusEntry(paragraph=p.id, status=ParagraphStatus.ADOPTED, by_login=login,
+                                           by_id=user_id, at=at, revision=document.version)
+                               for _, p in document.walk()])
     return done

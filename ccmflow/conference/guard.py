@@ -16,4 +16,4 @@ def refuse_if_agreed(store: Store, base: Document | None, files: Mapping[str, st
     if base is None or base.path not in files:
         return
     new, _ = document_text(base.path, files[base.path])
-    refuse_agreed_changes(store.repo, base, new)
+    refuse_agreed_changes(store, base, new)

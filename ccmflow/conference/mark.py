@@ -74,7 +74,7 @@ def mark(store: Store, doc: str, name: str, status: ParagraphStatus, *, login: s
     document = workspace.document(doc)
     if document is None:
         raise MarkRefused(f"no document '{doc}' (known: {', '.join(sorted(workspace.documents))})")
-    book = read_status(store.repo, doc)
+    book = read_status(store, doc)
     section, pid, label = target(document, name)
     before = book.recorded(pid)
     plan(document, name, status, before)
@@ -82,5 +82,5 @@ def mark(store: Store, doc: str, name: str, status: ParagraphStatus, *, login: s
         return Marked(doc, pid, label, section, before, status, None)
     entry = StatusEntry(paragraph=pid, status=status, by_login=login, by_id=user_id, at=at,
                         revision=document.version)
-    record_status(store.repo, doc, [entry])
+    record_status(store, doc, [entry])
     return Marked(doc, pid, label, section, before, status, entry)

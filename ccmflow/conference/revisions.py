@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Process, revision_number
-from ccmflow.repo.git import person
+from ccmflow.repo.git import Person
 from ccmflow.repo.release import Release, release
 from ccmflow.repo.releases import Tagged, tag_paper, tags_of
 from ccmflow.repo.store import Store
@@ -85,7 +85,7 @@ def issue_revision(store: Store, doc: str, now: datetime, by: str = "ccmflow") -
         raise FatalError(f"{doc} is adopted: no revision follows the adopted text")
     revision = next_revision(document)
     at = now.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
-    tagger = person(by, f"{by}@users.noreply.github.com", now)  # the tag dated when it was issued
+    tagger = Person.github(by, now)  # the tag dated when it was issued
     return revision, release(store, doc, revision.version, at, symbol=revision.symbol, tagger=tagger)
 
 
@@ -95,11 +95,11 @@ def issue_paper(store: Store, doc: str, kind: PaperKind, rev: str, title: str, w
     workspace = store.require(rev)
     if workspace.document(doc) is None:
         raise FatalError(f"no document '{doc}' at {rev}")
-    taken = [t.name for t in tags_of(store.repo, doc) if t.name.startswith(f"{kind.value}-")]
+    taken = [t.name for t in tags_of(store, doc) if t.name.startswith(f"{kind.value}-")]
     number = len(taken) + 1
     when = now.astimezone(ZoneInfo(workspace.process.conference.timezone))
     message = f"{kind.label} {number}: {title}\nIssued {when:%Y-%m-%d %H:%M} (conference time), without symbol\n"
-    return tag_paper(store.repo, doc, f"{kind.value}-{number}", rev, message, who, when)
+    return tag_paper(store, doc, f"{kind.value}-{number}", rev, message, who, when)
 
 
 def status_notes(store: Store, old: Document, new: Document) -> dict[str, str]:
@@ -113,4 +113,4 @@ def status_notes(store: Store, old: Document, new: Document) -> dict[str, str]:
     if any(len(t) <= 10 for t in times):
         return {}
     before, after = (datetime.fromisoformat(t).replace(tzinfo=zone) for t in times)
-    return status_changes(read_status(store.repo, new.id), old, new, before, after)
+    return status_changes(read_status(store, new.id), old, new, before, after)

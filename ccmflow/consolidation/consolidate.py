@@ -28,12 +28,10 @@ from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
 from ccmflow.core.record import InputRecord
 from ccmflow.read.load import parse_text
-from ccmflow.repo.git import Commit, Oid, has_ref, oid, set_ref
 from ccmflow.repo.inputref import InputRef
-from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.statusref import refuse_agreed_changes
 from ccmflow.repo.store import Store
-from ccmflow.repo.treeedit import blob_text, commit_files
+from ccmflow.repo.treeedit import commit_files
 from ccmflow.write.edit import write_document
 
 
@@ -77,7 +75,7 @@ class Consolidation:
     def as_json(self) -> dict[str, object]:
         return {"document": self.document.id, "version": self.document.version, "window": self.window,
                 "branch": self.branch, "commit": self.commit, "register": self.register_path,
-                "inputs": [{"name": i.name, "ref": i.ref, "head": str(i.head), "source": i.source}
+                "inputs": [{"name": i.name, "ref": i.ref, "head": i.head, "source": i.source}
                            for i in self.inputs],
                 "dispositions": [d.as_json() for d in self.register.inputs],
                 "conflicts_skipped": [c.as_json() for c in self.conflicts], "warnings": list(self.warnings)}
@@ -91,8 +89,8 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     Nothing is checked out: the commit is made from git objects and only the branch ref is created.
     Conflicts between inputs stop it (InvalidInput, located in the base text) unless `skip_conflicts`.
     """
-    base = store.commit(base_rev)
-    workspace = store.require(base.id)
+    base = store.commit(base_rev).id
+    workspace = store.require(base)
     document = workspace.document(doc)
     if document is None:
         raise FatalError(f"no document '{doc}' at {base_rev} (known: {', '.join(sorted(workspace.documents))})")
@@ -102,45 +100,45 @@ def consolidate(store: Store, doc: str, tokens: Sequence[str], base_rev: str = "
     chosen = choose_window(workspace, document, window)
     window_id = chosen or f"{doc}-{document.version}"
     branch = branch or f"consolidate/{doc}/{target}"
-    if has_ref(store.repo, f"refs/heads/{branch}") and not force:
+    if store.has_ref(f"refs/heads/{branch}") and not force:
         raise FatalError(f"branch {branch} exists already (choose another with --branch, or --force to replace it)")
     inputs = resolve_all(store, tokens, chosen)
     merged = merge_inputs(store, base, doc, inputs)
     if merged.conflicts and not skip_conflicts:
-        raise InvalidInput(_conflict_findings(base, document, merged.conflicts))
+        raise InvalidInput(_conflict_findings(store, base, document, merged.conflicts))
     version_name = workspace.process.version_name(target)
-    listed = window_inputs(store, str(base.id), document, chosen, now or datetime.now(UTC))
+    listed = window_inputs(store, base, document, chosen, now or datetime.now(UTC))
     others = _proposals(store, base, doc, listed, {i.name for i in inputs})
     carried = cosponsors(merged.document, merged.taken, others)
     final = replace(credit_cosponsors(merged.document, others, carried), version=target)
-    refuse_agreed_changes(store.repo, document, final)  # agreed text changes only after a reopen
+    refuse_agreed_changes(store, document, final)  # agreed text changes only after a reopen
     merged = replace(merged, document=final)
     path = register_path(window_id)
-    previous = blob_text(base, path)
+    previous = store.text(base, path)
     old = read_register(previous, path) if previous else None
     dispositions = dispose(merged, version_name, listed, carried)
     register = Register(window_id, doc, target, keep_edited_reasons(dispositions, old))
     window_title = workspace.process.window(chosen).title if chosen else ""  # type: ignore[union-attr]
-    files = {document.path: write_document(blob_text(base, document.path) or "", document.path, final).encode(),
+    files = {document.path: write_document(store.text(base, document.path) or "", document.path, final).encode(),
              path: dump_register(register, window_title).encode()}
     message = _message(document, version_name, inputs, register)
-    oid = commit_files(store.repo, base, files, message)
-    _check_tree(store, oid)
-    set_ref(store.repo, f"refs/heads/{branch}", oid, force=force)
-    return Consolidation(document=final, window=window_id, branch=branch, commit=str(oid), register=register,
+    made = commit_files(store, base, files, message)
+    _check_tree(store, made)
+    store.set_ref(f"refs/heads/{branch}", made, force=force)
+    return Consolidation(document=final, window=window_id, branch=branch, commit=made, register=register,
                          register_path=path, conflicts=merged.conflicts, inputs=tuple(inputs),
                          warnings=_warnings(listed, inputs))
 
 
-def _proposals(store: Store, base: Commit, doc: str, listed: Sequence[InputRecord],
+def _proposals(store: Store, base: str, doc: str, listed: Sequence[InputRecord],
                taken: set[str]) -> list[Taken]:
     """What each input not taken (and not excluded) proposes at its version that counts, to recognise
     co-sponsored text that stands anyway."""
     found: list[Taken] = []
     for item in listed:
-        if item.name in taken or item.excluded or item.counted is None or not has_commit(store.repo, item.counted):
+        if item.name in taken or item.excluded or item.counted is None or not store.has_commit(item.counted):
             continue
-        ref = InputRef(name=item.name, number=item.number, ref=item.name, head=oid(item.counted), source="record")
+        ref = InputRef(name=item.name, number=item.number, ref=item.name, head=item.counted, source="record")
         read = proposal(store, base, doc, ref)
         if read is not None:
             found.append(read)
@@ -159,15 +157,16 @@ def _message(document: Document, version_name: str, inputs: Sequence[InputRef], 
     return "\n".join(lines) + "\n"
 
 
-def _check_tree(store: Store, oid: Oid) -> None:
+def _check_tree(store: Store, commit: str) -> None:
     """The new commit's documents must still pass every rule (references across documents included)."""
-    workspace, findings = store.workspace(oid)
+    workspace, findings = store.workspace(commit)
     if workspace is None:
         raise InvalidInput(findings)
 
 
-def _conflict_findings(base: Commit, document: Document, conflicts: Sequence[InputConflict]) -> list[Finding]:
-    text = blob_text(base, document.path) or ""
+def _conflict_findings(store: Store, base: str, document: Document,
+                       conflicts: Sequence[InputConflict]) -> list[Finding]:
+    text = store.text(base, document.path) or ""
     parsed = parse_text(document.path, text)
     findings = []
     for clash in conflicts:

@@ -9,7 +9,6 @@ from ccmflow.compare.diff import ChangeKind, diff_documents
 from ccmflow.compare.merge import Conflict, ConflictKind, merge_documents, normalise, same
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph
-from ccmflow.repo.git import Commit, merge_base
 from ccmflow.repo.inputref import InputRef, resolve_input
 from ccmflow.repo.store import Store
 
@@ -65,12 +64,11 @@ def _changes(before: Document | None, after: Document) -> tuple[dict[str, str], 
     return {c.id: c.change for c in changes}, {c.id: c.fields for c in changes}
 
 
-def _read_input(store: Store, base: Commit, item: InputRef, doc: str,
+def _read_input(store: Store, base: str, item: InputRef, doc: str,
                 taken: Sequence[Taken]) -> tuple[Document | None, Document]:
     """The input's document before and after its change. An input built on an earlier taken one (its head
     descends from the other's) changes only what it adds on top, so it supersedes rather than clashes."""
-    repo = store.repo
-    found = merge_base(repo, base.id, item.head)
+    found = store.merge_base(base, item.head)
     if found is None:
         raise FatalError(f"{item.name} ({item.ref}) shares no history with the base branch")
     try:
@@ -78,7 +76,7 @@ def _read_input(store: Store, base: Commit, item: InputRef, doc: str,
     except InvalidInput as exc:
         raise FatalError(f"{item.name}: its {doc} is not valid, so it cannot be merged:\n{exc}") from None
     for earlier in reversed(taken):
-        if earlier.input.head != item.head and repo.descendant_of(item.head, earlier.input.head):
+        if earlier.input.head != item.head and store.descends_from(item.head, earlier.input.head):
             return earlier.after, after
     before = store.find_document(found, doc)  # None: the document did not exist when the input was made
     return before, after
@@ -107,7 +105,7 @@ def _credit(document: Document, name: str, pids: set[str]) -> Document:
                                             for s in document.sections))
 
 
-def proposal(store: Store, base: Commit, doc: str, item: InputRef) -> Taken | None:
+def proposal(store: Store, base: str, doc: str, item: InputRef) -> Taken | None:
     """What an input not taken proposes, read as if taken (not merged); None when it cannot be read."""
     try:
         before, after = _read_input(store, base, item, doc, ())
@@ -138,13 +136,13 @@ def credit_cosponsors(final: Document, others: Sequence[Taken], names: dict[str,
     return final
 
 
-def merge_inputs(store: Store, base: Commit, doc: str, inputs: Sequence[InputRef]) -> Merged:
+def merge_inputs(store: Store, base: str, doc: str, inputs: Sequence[InputRef]) -> Merged:
     """Each input's change (its merge base to its head) merged in order onto `doc` at `base`.
 
     Where an input clashes with what is already there, what is there stays (the earlier input wins) and the
     clash is recorded; the caller decides whether that stops the consolidation.
     """
-    start = store.document(base.id, doc)
+    start = store.document(base, doc)
     current = start
     taken: list[Taken] = []
     clashes: list[InputConflict] = []
@@ -191,7 +189,7 @@ def present(final: Document, taken: Taken) -> set[str]:
 
 
 def resolve_all(store: Store, tokens: Sequence[str], window: str | None) -> list[InputRef]:
-    inputs = [resolve_input(store.repo, token, window) for token in tokens]
+    inputs = [resolve_input(store, token, window) for token in tokens]
     names = [i.name for i in inputs]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:

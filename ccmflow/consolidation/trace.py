@@ -10,7 +10,6 @@ from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Registry, Workspace
 from ccmflow.core.record import InputRecord, credit_name, names_of
 from ccmflow.inputs.collect import collect
-from ccmflow.repo.git import Oid, has_ref
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import version_tag
 
@@ -60,18 +59,17 @@ class Trace:
 def points(store: Store, doc: str, workspace: Workspace) -> tuple[Point, ...]:
     """The tagged versions DOC/<version> in process order, then HEAD if it differs from the last of them."""
     found: list[Point] = []
-    commits: list[Oid] = []
+    commits: list[str] = []
     for version in workspace.process.versions:
         tag = version_tag(doc, version.id)
-        if has_ref(store.repo, tag):
+        if store.has_ref(tag):
             commit = store.commit(tag)
             name = tag.removeprefix("refs/tags/")
             found.append(Point(version.id, version.name, name, store.document(commit.id, doc)))
             commits.append(commit.id)
-    if not store.repo.head_is_unborn:
-        commit = store.commit(HEAD)
-        if commit.id not in commits[-1:]:
-            found.append(Point(HEAD, "current (HEAD)", HEAD, store.document(commit.id, doc)))
+    head = store.find_commit(HEAD)  # None: no commit yet
+    if head is not None and head.id not in commits[-1:]:
+        found.append(Point(HEAD, "current (HEAD)", HEAD, store.document(head.id, doc)))
     if not found:
         raise FatalError(f"no versions of {doc}: no tags {doc}/<version> and no HEAD")
     return tuple(found)

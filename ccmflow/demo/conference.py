@@ -31,7 +31,6 @@ from ccmflow.repo.branches import commit_on_new_branch
 from ccmflow.repo.releases import advance_branch
 from ccmflow.repo.statusref import read_status
 from ccmflow.repo.store import Store
-from ccmflow.repo.treeedit import blob_text
 from ccmflow.report.content import build_report, languages
 from ccmflow.report.render import html as report_html
 from ccmflow.report.render import markdown as report_markdown
@@ -66,32 +65,31 @@ def _write(path: Path, text: str | bytes) -> Path:
 
 
 def _propose(store: Store, proposal: Proposal, input_id: str, branch: str) -> str:
-    base = store.commit("HEAD")
-    workspace = store.require(base.id)
+    base = store.commit("HEAD").id
+    workspace = store.require(base)
     document = workspace.documents[proposal.document]
-    made = build(workspace, blob_text(base, document.path) or "", proposal, input_id)
-    return commit_on_new_branch(store.repo, base, dict(made.files), made.summary + "\n", branch)
+    made = build(workspace, store.text(base, document.path) or "", proposal, input_id)
+    return commit_on_new_branch(store, base, dict(made.files), made.summary + "\n", branch)
 
 
 def _clean_brackets(store: Store) -> str:
     """The Presidency's edits for Rev.2: every remaining [number] replaced by the confirmed figure."""
-    base = store.commit("HEAD")
-    document = store.require(base.id).documents[DOCUMENT]
-    text = (blob_text(base, document.path) or "").replace("[number]", "12")
-    return commit_on_new_branch(store.repo, base, {document.path: text}, "Rev.2: figures confirmed\n",
+    base = store.commit("HEAD").id
+    document = store.require(base).documents[DOCUMENT]
+    text = (store.text(base, document.path) or "").replace("[number]", "12")
+    return commit_on_new_branch(store, base, {document.path: text}, "Rev.2: figures confirmed\n",
                                 "presidency/rev-2")
 
 
 def conference_week(store: Store, out: Path) -> Week:
-    repo = store.repo
     presidency = _account(store, "switzerland")
     facilitator = _account(store, FACILITATOR)
     folder = out / "conference"
     # Monday: the consolidated version, taken into main, is issued as Rev.1 (its placeholders still bracketed).
-    advance_branch(repo, "main", f"refs/heads/{CONSOLIDATED}")
+    advance_branch(store, "main", f"refs/heads/{CONSOLIDATED}")
     rev1, _ = issue_revision(store, DOCUMENT, cest(11, 23, 18), presidency.login)
     first = store.document(f"refs/tags/{DOCUMENT}/{rev1.version}", DOCUMENT)
-    brackets_rev1 = state(first, read_status(repo, DOCUMENT)).brackets
+    brackets_rev1 = state(first, read_status(store, DOCUMENT)).brackets
     # Tuesday: New Zealand's facilitator's text on universalization, an input credited to it, taken into main.
     paragraph = first.paragraph("pkp3nvcv")
     assert paragraph is not None
@@ -103,23 +101,23 @@ def conference_week(store: Store, out: Path) -> Week:
                       "new-zealand-facilitators-text", "facilitators/universalization")
     paper = issue_paper(store, DOCUMENT, PaperKind.FACILITATORS_TEXT, branch, "Universalization, paragraph 5",
                         facilitator.login, cest(11, 24, 12))
-    advance_branch(repo, "main", branch)
+    advance_branch(store, "main", branch)
     for name in ("5", "6"):
         mark(store, DOCUMENT, name, ParagraphStatus.AGREED_AD_REF, login=facilitator.login, user_id=facilitator.id,
              at=cest(11, 24, 16))
     # Wednesday: the Presidency cleans the remaining brackets; Rev.2.
-    advance_branch(repo, "main", _clean_brackets(store))
+    advance_branch(store, "main", _clean_brackets(store))
     rev2, _ = issue_revision(store, DOCUMENT, cest(11, 25, 18), presidency.login)
     second = store.document(f"refs/tags/{DOCUMENT}/{rev2.version}", DOCUMENT)
     # Thursday: the plenary agrees every paragraph (those agreed ad referendum are confirmed).
     for _, p in second.walk():
         mark(store, DOCUMENT, p.id, ParagraphStatus.AGREED, login=presidency.login, user_id=presidency.id,
              at=cest(11, 26, 11))
-    ad_ref = sum(1 for e in read_status(repo, DOCUMENT).entries if e.status is ParagraphStatus.AGREED_AD_REF)
+    ad_ref = sum(1 for e in read_status(store, DOCUMENT).entries if e.status is ParagraphStatus.AGREED_AD_REF)
     # Friday: adoption, then Kenya's explanation of position on paragraph 11, then the final report.
     adopt(store, DOCUMENT, login=presidency.login, user_id=presidency.id, at=cest(11, 27, 12))
     position, triage_md = _position(store, cest(11, 27, 15))
-    advance_branch(repo, "main", position)
+    advance_branch(store, "main", position)
     outputs = _outputs(store, folder, first, second, rev1.version, rev2.version, triage_md)
     outputs += _report(store, out / "report")
     return Week(outputs, {"rev1": rev1.symbol, "rev1_brackets": brackets_rev1, "rev2": rev2.symbol,
@@ -136,11 +134,11 @@ def _position(store: Store, at: datetime) -> tuple[str, str]:
         "kenya-explanation-of-position", "input/review-document/kenya-explanation-of-position")
     # Triaged as the bot would on its pull request; the Presidency then takes the record into main (below), where
     # the report reads it. (No refs/pull ref: the scratch repository's inputs are May's.)
-    base = store.commit("HEAD")
-    content = prinput.read_pull(store.repo, base, branch)
+    base = store.commit("HEAD").id
+    content = prinput.read_pull(store, base, branch)
     facts = triage.PullFacts(number=POSITION_NUMBER, author_id=kenya.id, author_login=kenya.login, head_sha=branch,
                              received=at, source=Source.PR_CREATED)
-    decision = triage.decide(store.require(base.id), content, facts, SubmissionLog(POSITION_NUMBER), at)
+    decision = triage.decide(store.require(base), content, facts, SubmissionLog(POSITION_NUMBER), at)
     return branch, "\n".join([f"# pr-{POSITION_NUMBER}: Kenya's explanation of position", "",
                               f"**Labels:** {', '.join(sorted(decision.labels))}", "", decision.body, ""])
 
@@ -149,7 +147,7 @@ def _outputs(store: Store, folder: Path, first: Document, second: Document, v1: 
              triage_md: str) -> list[tuple[str, Path]]:
     workspace = store.require("HEAD")
     conf = workspace.process.conference
-    book = read_status(store.repo, DOCUMENT)
+    book = read_status(store, DOCUMENT)
     before, after = (datetime.fromisoformat(d.issued[v]).replace(tzinfo=ZONE) for d, v in ((first, v1), (second, v2)))
     changed = status_changes(book, first, second, before, after)
     adopted = store.document(f"refs/tags/{DOCUMENT}/adopted", DOCUMENT)

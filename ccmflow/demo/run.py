@@ -34,12 +34,12 @@ from ccmflow.inputs.freeze import freeze_report
 from ccmflow.inputs.summary import Summary, build
 from ccmflow.inputs.summary_render import markdown as summary_markdown
 from ccmflow.repo import prinput
-from ccmflow.repo.git import Commit, Repository, Signature, commit_everything, commit_of, person, set_ref
+from ccmflow.repo.git import Person, commit_everything
 from ccmflow.repo.inputref import pull_ref
 from ccmflow.repo.ledger import Ledger, LedgerEntry, write_ledger
 from ccmflow.repo.release import tag_version
 from ccmflow.repo.store import Store
-from ccmflow.repo.treeedit import blob_text, tree_with
+from ccmflow.repo.treeedit import commit_files
 from ccmflow.triage import decide as triage
 from ccmflow.write.edit import Editor
 from ccmflow.write.render import render_html, render_markdown
@@ -100,11 +100,7 @@ def prepare(out: Path, force: bool) -> None:
     (out / MARKER).write_text("Output of `ccmflow demo`; the next run replaces it.\n", encoding="utf-8")
 
 
-def _signature(name: str, when: datetime) -> Signature:
-    return person(name, f"{name}@users.noreply.github.com", when)
-
-
-def _first_stages(path: Path) -> tuple[Repository, Commit]:
+def _first_stages(path: Path) -> tuple[Store, str]:
     """The embedded documents, each at its own first stage (the Review Document's zero draft, the Action Plan's
     informal working paper, the Declaration's elements), each tagged as issued on the day its file records."""
     path.mkdir(parents=True, exist_ok=True)
@@ -112,19 +108,19 @@ def _first_stages(path: Path) -> tuple[Repository, Commit]:
         target = path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    who = _signature("ch-presidency-ccm", cest(4, 15, 9))  # the zero draft's circulation (the concept note)
-    repo, commit = commit_everything(path, "The outcome documents at their first stages", who)
-    repo.config["user.name"] = "ccmflow demo"
-    repo.config["user.email"] = "demo@ccmflow.invalid"
-    workspace = Store(path).require(commit.id)
+    who = Person.github("ch-presidency-ccm", cest(4, 15, 9))  # the zero draft's circulation (the concept note)
+    commit = commit_everything(path, "The outcome documents at their first stages", who)
+    store = Store(path)
+    store.set_user("ccmflow demo", "demo@ccmflow.invalid")
+    workspace = store.require(commit)
     for doc in workspace.process.document_order:
         document = workspace.documents[doc]
         issued = document.issued_at()
         assert issued is not None, f"{doc}: the embedded file records no date of issue for {document.version}"
         name = workspace.process.version_name(document.version)
-        tag_version(repo, doc, document.version, commit.id, f"{document.title}: {name}, issued {issued}\n",
-                    _signature("ch-presidency-ccm", cest(issued.month, issued.day, 9)))
-    return repo, commit
+        tag_version(store, doc, document.version, commit, f"{document.title}: {name}, issued {issued}\n",
+                    Person.github("ch-presidency-ccm", cest(issued.month, issued.day, 9)))
+    return store, commit
 
 
 class _Run:
@@ -132,13 +128,12 @@ class _Run:
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.repo, self.base = _first_stages(out / "repository")
-        self.store = Store(out / "repository")
-        self.workspace: Workspace = self.store.require(self.base.id)
+        self.store, self.base = _first_stages(out / "repository")
+        self.workspace: Workspace = self.store.require(self.base)
         document = self.workspace.document(DOCUMENT)
         assert document is not None
         self.path = document.path
-        self.zero_text = blob_text(self.base, self.path) or ""
+        self.zero_text = self.store.text(self.base, self.path) or ""
         self.ids = Ids()
         self.ledger = Ledger()
         self.triage: dict[int, list[str]] = {}
@@ -159,11 +154,10 @@ class _Run:
             assert version.edit is not None
             version.edit(editor, self.ids)
             text = editor.text
-        tree = tree_with(self.repo, self.base.tree, {self.path: text.encode("utf-8")})
-        who = _signature(self.stakeholder(item).accounts[0].login, version.committed or version.received)
-        oid = self.repo.create_commit(None, who, who, item.title, tree, [self.base.id])
-        set_ref(self.repo, pull_ref(item.number), oid, force=True)
-        return str(oid)
+        who = Person.github(self.stakeholder(item).accounts[0].login, version.committed or version.received)
+        sha = commit_files(self.store, self.base, {self.path: text.encode("utf-8")}, item.title, author=who)
+        self.store.set_ref(pull_ref(item.number), sha, force=True)
+        return sha
 
     def receive(self, item: ScriptedInput, index: int) -> None:
         sha = self.commit(item, index)
@@ -187,11 +181,11 @@ class _Run:
         account = self.stakeholder(item).accounts[0]
         record = self.ledger.get(item.number)
         log = log or (record.log if record is not None else SubmissionLog(item.number))
-        content = prinput.read_pull(self.repo, self.base, sha)
+        content = prinput.read_pull(self.store, self.base, sha)
         facts = triage.PullFacts(number=item.number, author_id=account.id, author_login=account.login, head_sha=sha,
                                  received=received, source=source, created=record.created_at if record else received,
                                  title=item.title, body=item.body)
-        decision = triage.decide(self.workspace, content, facts, log, now, prinput.pull_reader(self.repo, self.base))
+        decision = triage.decide(self.workspace, content, facts, log, now, prinput.pull_reader(self.store, self.base))
         created = record.created_at if record is not None else received
         self.ledger = self.ledger.with_input(LedgerEntry(number=item.number, title=item.title, body=item.body,
                                                          author_id=account.id,
@@ -210,7 +204,7 @@ class _Run:
             "The bot's status comment:", "", decision.body, ""]))
 
     def freeze(self, at: datetime) -> None:
-        write_ledger(self.repo, self.ledger, "Inputs ledger (as the maintenance job syncs it)")
+        write_ledger(self.store, self.ledger, "Inputs ledger (as the maintenance job syncs it)")
         report = freeze_report(self.store, WINDOW, self.ledger, at)
         self.freezes.append(report.changed)
 
@@ -290,12 +284,12 @@ def _write_reports(run: _Run, out: Path) -> tuple[list[Output], Summary]:
     made = consolidate(run.store, DOCUMENT, list(TAKEN), base_rev="main", window=WINDOW, now=SUMMARY_AT)
     process = run.workspace.process
     version_name = process.version_name(made.document.version)
-    zero = run.store.document(run.base.id, DOCUMENT)
+    zero = run.store.document(run.base, DOCUMENT)
     redline = diff_documents(zero, made.document)
     behind = authored(run.store, run.workspace, made.document, now=SUMMARY_AT)
     authors = {pid: p.names for pid, p in behind.items()}
     title = process.conference.name
-    register = blob_text(commit_of(run.repo, made.commit), made.register_path) or ""
+    register = run.store.text(made.commit, made.register_path) or ""
     return [
         Output("consolidation summary (Markdown, as on the tracking issue)",
                _write(out / "summary" / f"{DOCUMENT}.md", summary_markdown(summary))),

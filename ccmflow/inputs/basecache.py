@@ -26,8 +26,7 @@ from ccmflow.compare import docpatch
 from ccmflow.core.model import Document, Process, Registry, Workspace
 from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import parse, record_from_data
-from ccmflow.repo.git import Commit, git_dir
-from ccmflow.repo.store import Store, tree_key
+from ccmflow.repo.store import Store
 
 CACHE_VERSION = 1
 Layout = list[tuple[int, int, int, int, int]]
@@ -50,48 +49,48 @@ def code_stamp() -> str:
 
 
 def cache_file(store: Store) -> Path:
-    return git_dir(store.repo) / "ccmflow" / "base.json"
+    return store.git_dir / "ccmflow" / "base.json"
 
 
 class BaseCache:
     """The checked workspace at one base commit, and its documents' layouts; `enabled=False` reads and keeps
     nothing (`--no-cache`)."""
 
-    def __init__(self, store: Store, commit: Commit, enabled: bool = True) -> None:
+    def __init__(self, store: Store, commit: str, enabled: bool = True) -> None:
         self.store = store
-        self.commit = commit
+        self.commit = commit  # the base commit's id
         self.path = cache_file(store) if enabled else None
-        self.tree = tree_key(commit, store.root)
+        self.tree = store.tree_key(commit)
         self._entry: dict[str, Any] | None = None  # what the file holds for this tree
         self._dirty = False
 
     def workspace(self) -> Workspace:
         """What store.require(commit) gives (InvalidInput when the base is not valid), from the cache if there."""
         if self._entry is not None or self.path is None:
-            return self.store.require(self.commit.id)
+            return self.store.require(self.commit)
         entry = self._read()
         kept = _workspace(entry["files"]) if entry is not None else None
         if kept is not None:
             self._entry = entry
-            self.store.keep_workspace(self.commit.id, kept)
+            self.store.keep_workspace(self.commit, kept)
             return kept
-        workspace = self.store.require(self.commit.id)
+        workspace = self.store.require(self.commit)
         files = [{"path": f.path, "kind": parsed.kind, "data": parsed.loaded.data}
-                 for f in self.store.snapshot(self.commit.id).files
+                 for f in self.store.snapshot(self.commit).files
                  for parsed in (parse(f),) if parsed.loaded is not None]
         self._entry = {"files": files, "layouts": {}}
         self._dirty = True
         return workspace
 
-    def layout(self, commit: Commit, path: str) -> Layout | None:
-        """The layout kept for the document at `path`, when `commit` has the base's documents tree."""
-        if self._entry is None or tree_key(commit, self.store.root) != self.tree:
+    def layout(self, tree: str, path: str) -> Layout | None:
+        """The layout kept for the document at `path`, when `tree` (a tree key) is the base's documents tree."""
+        if self._entry is None or tree != self.tree:
             return None
         found = self._entry["layouts"].get(path)
         return found if isinstance(found, list) else None
 
-    def keep_layout(self, commit: Commit, path: str, layout: Layout) -> None:
-        if self._entry is not None and tree_key(commit, self.store.root) == self.tree and \
+    def keep_layout(self, tree: str, path: str, layout: Layout) -> None:
+        if self._entry is not None and tree == self.tree and \
                 self._entry["layouts"].get(path) != layout:
             self._entry["layouts"][path] = layout
             self._dirty = True

@@ -26,8 +26,7 @@ from ccmflow.inputs.basecache import BaseCache
 from ccmflow.inputs.examine import Examined, Examiner, cache_path
 from ccmflow.inputs.freeze import belongs
 from ccmflow.inputs.records import GitVersions, facts_of
-from ccmflow.repo.git import GitError, Repository, commit_info, ref_names
-from ccmflow.repo.inputref import FETCH_HINT, input_name, pull_number, ref_commit
+from ccmflow.repo.inputref import FETCH_HINT, input_name, pull_number
 from ccmflow.repo.ledger import Ledger, Manifest, freeze_ref, read_ledger, read_manifest
 from ccmflow.repo.store import Store
 from ccmflow.triage.record import make_record
@@ -166,19 +165,19 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
     base's cache when the caller has opened it already (for the base workspace, before calling this).
     """
     now = now or datetime.now(UTC)
-    base_commit = store.commit(base)
-    if kept is None or kept.commit.id != base_commit.id:
+    base_commit = store.commit(base).id
+    if kept is None or kept.commit != base_commit:
         kept = BaseCache(store, base_commit, enabled=cache)
     workspace = kept.workspace()
     document = workspace.document(document_id)
     if document is None:
         raise FatalError(f"no document '{document_id}' at {base} (known: {', '.join(sorted(workspace.documents))})")
     window = _window(workspace.process, document, window_id, now)
-    manifest = read_manifest(store.repo, window.id) if window is not None else None
-    ledger = ledger if ledger is not None else read_ledger(store.repo)
-    examiner = Examiner(store, document, base_commit, cache_path(store.repo, document_id) if cache else None, kept)
-    candidates = _candidates(store.repo, refs, manifest)
-    collector = _Collector(store.repo, workspace, window, manifest, ledger, examiner, now,
+    manifest = read_manifest(store, window.id) if window is not None else None
+    ledger = ledger if ledger is not None else read_ledger(store)
+    examiner = Examiner(store, document, base_commit, cache_path(store, document_id) if cache else None, kept)
+    candidates = _candidates(store, refs, manifest)
+    collector = _Collector(store, workspace, window, manifest, ledger, examiner, now,
                            frozenset(open_numbers) if open_numbers is not None else None, closed)
     for done, (ref, head) in enumerate(candidates, 1):
         collector.add(ref, head)
@@ -189,7 +188,7 @@ def collect(store: Store, document_id: str, *, window_id: str | None = None, ref
     seen = {i.number for i in collector.inputs if i.number is not None} | collector.skipped
     missing = tuple(input_name(r.number) for r in ledger.inputs if r.state == PullState.OPEN and r.number not in seen
                     and _pattern_covers_pulls(refs) and belongs(r, document_id, window, strict=True))
-    return Inputs(document, workspace, window, str(base_commit.id), now, manifest, tuple(collector.inputs),
+    return Inputs(document, workspace, window, base_commit, now, manifest, tuple(collector.inputs),
                   tuple(collector.elsewhere), tuple(collector.withdrawn), missing, examiner.computed, refs,
                   len(candidates))
 
@@ -208,18 +207,12 @@ def _pattern_covers_pulls(pattern: str) -> bool:
     return fnmatch.fnmatchcase("refs/pull/1/head", pattern)
 
 
-def _candidates(repo: Repository, pattern: str, manifest: Manifest | None) -> list[tuple[str, str | None]]:
+def _candidates(store: Store, pattern: str, manifest: Manifest | None) -> list[tuple[str, str | None]]:
     """(ref, head) pairs to examine; frozen inputs whose ref is gone come back from their freeze ref."""
     found: list[tuple[str, str | None]] = []
     numbers: set[int] = set()
-    for name in ref_names(repo):
-        if not fnmatch.fnmatchcase(name, pattern):
-            continue
-        try:
-            target = ref_commit(repo, name)
-        except (GitError, ValueError, KeyError):
-            continue
-        found.append((name, str(target)))
+    for name, target in store.refs(pattern).items():
+        found.append((name, target))
         number = pull_number(name)
         if number is not None:
             numbers.add(number)
@@ -247,13 +240,13 @@ def _number(ref: str) -> int | None:
 class _Collector:
     """Each candidate ref's record (one `make_record` per input), and what was left out and why."""
 
-    def __init__(self, repo: Repository, workspace: Workspace, window: Window | None,
+    def __init__(self, store: Store, workspace: Workspace, window: Window | None,
                  manifest: Manifest | None, ledger: Ledger, examiner: Examiner, now: datetime,
                  open_numbers: frozenset[int] | None, closed: bool = False) -> None:
-        self.repo, self.workspace, self.window, self.manifest = repo, workspace, window, manifest
+        self.store, self.workspace, self.window, self.manifest = store, workspace, window, manifest
         self.ledger, self.examiner, self.now, self.open_numbers = ledger, examiner, now, open_numbers
         self.closed = closed
-        self.versions = GitVersions(repo, examiner)
+        self.versions = GitVersions(store, examiner)
         self.inputs: list[Input] = []
         self.elsewhere: list[str] = []
         self.withdrawn: list[str] = []
@@ -276,7 +269,7 @@ class _Collector:
             self.withdrawn.append(name)
             self.skipped.add(number)
             return
-        commit = commit_info(self.repo, head) if head is not None and entry is None and frozen is None else None
+        commit = self.store.find_commit(head) if head is not None and entry is None and frozen is None else None
         facts = facts_of(document=document, window=self.window, registry=self.workspace.registry, now=self.now,
                          ref_name=name, number=number, head=head, entry=entry, frozen=frozen, commit=commit)
         record = make_record(self.workspace, facts, self.versions)

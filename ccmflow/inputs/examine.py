@@ -19,11 +19,10 @@ from ccmflow.compare.diff import Anchor, ChangeKind, DocumentDiff, ParagraphChan
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.inputs.basecache import BaseCache, code_stamp, index_from_layout, references_and_targets
-from ccmflow.read.load import SourceFile, is_managed, parse
+from ccmflow.read.load import is_managed, parse
 from ccmflow.read.yamlsafe import YamlError, decode
-from ccmflow.repo.git import Commit, Oid, Repository, SharedBlobs, blob_data, commit_of, document_patch, git_dir
-from ccmflow.repo.store import Store, tree_key
-from ccmflow.repo.treeedit import blob_id
+from ccmflow.repo.patch import FilePatches
+from ccmflow.repo.store import Store
 
 CACHE_VERSION = 3
 COMPACT_FROM = 32  # unused entries kept before the file is written anew
@@ -48,18 +47,18 @@ class Examined:
 class Examiner:
     """Examines input commits against one base commit for one document."""
 
-    def __init__(self, store: Store, document: Document, base: Commit, cache: Path | None = None,
+    def __init__(self, store: Store, document: Document, base: str, cache: Path | None = None,
                  kept: BaseCache | None = None) -> None:
         self.store = store
         self.kept = kept  # the base's workspace and layouts from earlier runs
-        self.repo = store.repo
         self.document = document
-        self.base = base
+        self.base = base  # the base commit's id
         self.path = document.path
+        self._patches = FilePatches(store, base, document.path, is_managed)
         self._indexes: dict[str, docpatch.BaseIndex | None] = {}
-        self._blobs: SharedBlobs = {}  # the merge bases' blobs of the document, read once
+        self._trees: dict[str, str] = {}  # each merge base's documents tree (most inputs share one)
         self._seen: dict[str, Examined] = {}
-        self._cache = _Cache(cache, f"{document.id}:{base.id}:{code_stamp()}", document) if cache else None
+        self._cache = _Cache(cache, f"{document.id}:{base}:{code_stamp()}", document) if cache else None
         self.computed = 0
 
     def examine(self, sha: str) -> Examined:
@@ -80,80 +79,79 @@ class Examiner:
             self._cache.save()
 
     def _examine(self, sha: str) -> Examined:
-        head = commit_of(self.repo, sha)
-        merge_base = self.repo.merge_base(head.id, self.base.id)
+        change = self._patches.change(sha)
+        merge_base = change.merge_base
         if merge_base is None:
             return Examined(None, True, None, (Finding(self.path, 1, 1, "the input shares no history with the "
                                                        "base branch", "open it from the base branch"),))
-        old = commit_of(self.repo, merge_base)
-        entry = blob_id(head.tree, self.path)
-        if blob_id(old.tree, self.path) == entry:
-            return Examined(str(merge_base), False)
-        fast = self._fast(old, head)
+        if not change.changed:
+            return Examined(merge_base, False)
+        fast = self._fast(merge_base, change.hunks)
         if fast is not None:
             index, patched = fast
             at_base, at_head = index.document, patched.document
             changed = docpatch.patched_diff(index, patched)
-            return Examined(str(merge_base), not changed.empty, changed, (), True, anchors(changed, at_head),
+            return Examined(merge_base, not changed.empty, changed, (), True, anchors(changed, at_head),
                             self._stale(merge_base, at_base, at_head))
         from ccmflow.repo.prinput import read_pull  # the slow path only: most inputs never need it
 
         # The merge base is most often the base itself, whose document this examiner holds already.
-        content = read_pull(self.repo, self.base, sha, known={self.document.id: self.document})
+        content = read_pull(self.store, self.base, sha, known={self.document.id: self.document})
         before, new = content.before.get(self.document.id), content.after.get(self.document.id)
-        if new is None and entry is None:
+        if new is None and change.deleted:
             removed = diff_documents(before, None) if before is not None else None
-            return Examined(str(merge_base), True, removed, content.findings)
+            return Examined(merge_base, True, removed, content.findings)
         if new is None:
-            return Examined(str(merge_base), True, None, content.findings)
+            return Examined(merge_base, True, None, content.findings)
         slow = diff_documents(before, new)
         touches = not slow.empty or bool(content.findings)
-        return Examined(str(merge_base), touches, slow, content.findings, False, anchors(slow, new),
+        return Examined(merge_base, touches, slow, content.findings, False, anchors(slow, new),
                         self._stale(merge_base, before, new))
 
-    def _stale(self, merge_base: Oid, before: Document | None, head: Document) -> tuple[tuple[str, str], ...]:
+    def _stale(self, merge_base: str, before: Document | None, head: Document) -> tuple[tuple[str, str], ...]:
         """Paragraphs the input aims at that the base has deleted or rewritten since the input's merge base."""
-        if merge_base == self.base.id:
+        if merge_base == self.base:
             return ()
         from ccmflow.compare.stale import stale_paragraphs  # only for an input made on an older base
 
         return tuple(stale_paragraphs(before, head, self.document))
 
-    def _fast(self, old: Commit, head: Commit) -> tuple[docpatch.BaseIndex, docpatch.Patched] | None:
-        """Both sides of the document (the index of the old side; the head's from git's hunks) when no other
-        managed file changed."""
-        patch = document_patch(self.repo, old, head, self.path, is_managed, self._blobs)
-        if patch is None:
+    def _fast(self, merge_base: str, hunks: tuple[docpatch.Hunk, ...] | None
+              ) -> tuple[docpatch.BaseIndex, docpatch.Patched] | None:
+        """Both sides of the document (the index of the merge base's side; the head's from git's hunks) when
+        git gave the hunks (no other managed file changed)."""
+        if hunks is None:
             return None
-        old_blob, hunks = patch
-        base = self._index(old, old_blob)
+        base = self._index(merge_base)
         if base is None:
             return None
         new = docpatch.apply(base, hunks, self.path)
         return (base, new) if new is not None else None
 
-    def _index(self, commit: Commit, blob_id: str) -> docpatch.BaseIndex | None:
-        """The line index of this document's blob at `commit`, whose workspace must be valid."""
+    def _index(self, commit: str) -> docpatch.BaseIndex | None:
+        """The line index of this document at `commit`, whose workspace must be valid."""
         # The index holds references and targets from the whole workspace, so the documents tree is the key
-        # (it determines this blob too).
-        key = tree_key(commit, self.store.root)
+        # (it determines this file too).
+        key = self._trees.get(commit)
+        if key is None:
+            key = self._trees[commit] = self.store.tree_key(commit)
         if key in self._indexes:
             return self._indexes[key]
         built = None
-        workspace, _ = self.store.workspace(commit.id)
-        data = blob_data(self.repo, blob_id)
-        layout = self.kept.layout(commit, self.path) if self.kept is not None else None
-        if workspace is not None and data is not None and layout is not None:
+        workspace, _ = self.store.workspace(commit)
+        file = self.store.file(commit, self.path)
+        layout = self.kept.layout(key, self.path) if self.kept is not None else None
+        if workspace is not None and file is not None and layout is not None:
             try:
-                built = index_from_layout(workspace, self.path, decode(data, self.path), layout)
+                built = index_from_layout(workspace, self.path, decode(file.raw, self.path), layout)
             except YamlError:
                 built = None
-        if workspace is not None and data is not None and built is None:
-            parsed = parse(SourceFile(self.path, data, blob_id))  # parsed with the workspace: cached
+        if workspace is not None and file is not None and built is None:
+            parsed = parse(file)  # parsed with the workspace: cached
             if isinstance(parsed.record, Document) and parsed.loaded:
                 built = docpatch.index(parsed.loaded, parsed.record, *references_and_targets(workspace))
                 if built is not None and self.kept is not None:
-                    self.kept.keep_layout(commit, self.path, docpatch.layout(built))
+                    self.kept.keep_layout(key, self.path, docpatch.layout(built))
         self._indexes[key] = built
         return built
 
@@ -249,8 +247,8 @@ def _entries(body: str) -> dict[str, dict[str, Any]]:
             if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and isinstance(pair[1], dict)}
 
 
-def cache_path(repo: Repository, document: str) -> Path:
-    return git_dir(repo) / "ccmflow" / f"inputs-{document}.jsonl"
+def cache_path(store: Store, document: str) -> Path:
+    return store.git_dir / "ccmflow" / f"inputs-{document}.jsonl"
 
 
 # A change's paragraphs are written short: one the base has as it is, by the mark BASE; a text the redline

@@ -16,7 +16,6 @@ from ccmflow.core.record import InputRecord
 from ccmflow.core.status import Verdict, format_instant
 from ccmflow.inputs.examine import Examiner, cache_path
 from ccmflow.inputs.records import GitVersions, facts_of
-from ccmflow.repo.git import has_ref, set_ref
 from ccmflow.repo.ledger import (
     FrozenInput,
     Ledger,
@@ -26,7 +25,6 @@ from ccmflow.repo.ledger import (
     read_manifest,
     write_manifest,
 )
-from ccmflow.repo.prinput import has_commit
 from ccmflow.repo.store import Store
 from ccmflow.triage.record import make_record
 
@@ -61,11 +59,10 @@ def freeze_report(store: Store, window_id: str, ledger: Ledger, now: datetime, *
     workspace = store.require(base)
     window = _closed_window(workspace.process, window_id, now)
     assert window.closes is not None
-    repo = store.repo
-    existing = read_manifest(repo, window.id)
+    existing = read_manifest(store, window.id)
     if redo and existing is not None:
         existing = Manifest(existing.window, existing.deadline, now, tuple(
-            i for i in existing.inputs if i.sha is not None and has_ref(repo, freeze_ref(window.id, i.number))))
+            i for i in existing.inputs if i.sha is not None and store.has_ref(freeze_ref(window.id, i.number))))
     entries = {i.number: i for i in existing.inputs} if existing is not None else {}
     judging = _Judge(store, workspace, window, base, now)
     kept: list[int] = []
@@ -90,14 +87,14 @@ def freeze_report(store: Store, window_id: str, ledger: Ledger, now: datetime, *
         if item.sha is None:
             continue
         ref = freeze_ref(window.id, item.number)
-        if has_ref(repo, ref):
+        if store.has_ref(ref):
             continue  # the first freeze wins: a frozen ref is never moved
-        if not has_commit(repo, item.sha):
+        if not store.has_commit(item.sha):
             unavailable.append(item.number)
             continue
-        set_ref(repo, ref, item.sha)
+        store.set_ref(ref, item.sha)
         created.append(ref)
-    changed = write_manifest(repo, manifest)
+    changed = write_manifest(store, manifest)
     return FreezeReport(manifest, tuple(created), tuple(unavailable), changed or bool(created), tuple(kept))
 
 
@@ -106,9 +103,9 @@ class _Judge:
 
     def __init__(self, store: Store, workspace: Workspace, window: Window, base: str, now: datetime) -> None:
         document = workspace.documents[window.document]
-        examiner = Examiner(store, document, store.commit(base), cache_path(store.repo, document.id))
+        examiner = Examiner(store, document, store.commit(base).id, cache_path(store, document.id))
         self.workspace, self.window, self.now = workspace, window, now
-        self.versions = GitVersions(store.repo, examiner)
+        self.versions = GitVersions(store, examiner)
 
     def record(self, entry: LedgerEntry, frozen: FrozenInput | None) -> InputRecord:
         facts = facts_of(document=self.window.document, window=self.window, registry=self.workspace.registry,

@@ -16,28 +16,29 @@ from ccmflow.core.record import Entered, Received
 from ccmflow.core.submissions import Source
 from ccmflow.inputs.examine import Examiner
 from ccmflow.read.load import SourceFile
-from ccmflow.repo.git import CommitInfo, Repository, exact_commit
+from ccmflow.repo.git import CommitInfo
 from ccmflow.repo.inputfiles import input_files_since_base
 from ccmflow.repo.inputref import input_name
 from ccmflow.repo.ledger import FrozenInput, LedgerEntry
+from ccmflow.repo.store import Store
 from ccmflow.triage.record import Facts
 
 
 class GitVersions:
     """An input's versions as `make_record` reads them: from the repository, against one base and document."""
 
-    def __init__(self, repo: Repository, examiner: Examiner) -> None:
-        self.repo = repo
+    def __init__(self, store: Store, examiner: Examiner) -> None:
+        self.store = store
         self.examiner = examiner
         self._files: dict[str, tuple[SourceFile, ...]] = {}
 
     def present(self, sha: str) -> bool:
-        return exact_commit(self.repo, sha) is not None
+        return self.store.has_commit(sha)
 
     def files(self, sha: str) -> tuple[SourceFile, ...]:
         found = self._files.get(sha)
         if found is None:
-            found = self._files[sha] = input_files_since_base(self.repo, self.examiner.base, sha)
+            found = self._files[sha] = input_files_since_base(self.store, self.examiner.base, sha)
         return found
 
     def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...], tuple[Anchor, ...]]:

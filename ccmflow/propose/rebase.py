@@ -19,7 +19,7 @@ from ccmflow.core.errors import FatalError
 from ccmflow.core.inputfile import CHANGE_KINDS, InputFile, InputKind
 from ccmflow.core.model import Document, Workspace, paragraph_label
 from ccmflow.propose.build import Built, Proposal, ProposalError, build, check_delegations
-from ccmflow.repo.git import Commit, Repository, exact_commit, merge_base
+from ccmflow.repo.store import Store
 from ccmflow.write.spans import EditError
 
 
@@ -39,17 +39,18 @@ class Clashes(ValueError):
         super().__init__("; ".join(clashes))
 
 
-def edited_version(repo: Repository, sha: str, tip: Commit, source: str, base_name: str) -> Commit:
-    """The commit `source` (a file) names, when it is one of the base branch's own versions; Refused otherwise."""
-    found = exact_commit(repo, sha)
-    if found is None:
+def edited_version(store: Store, sha: str, tip: str, source: str, base_name: str) -> str:
+    """The commit `source` (a file) names, when it is one of the base branch's own versions (the commit `tip` or
+    one in its history); Refused otherwise."""
+    if not store.has_commit(sha):
         raise Refused(f"{source} names commit {sha[:12]} as the version it was made from, which this repository "
                       f"does not have: circulate the current version of {base_name} and read back that")
-    if found.id != tip.id and merge_base(repo, found.id, tip.id) != str(found.id):
+    sha = sha.lower()  # as git writes ids
+    if sha != tip and store.merge_base(sha, tip) != sha:
         raise Refused(f"{source} names commit {sha[:12]} as the version it was made from, which is not in the "
                       f"history of {base_name} (a pull request's commit, or another branch's): only a version "
                       "circulated from the base branch is read back")
-    return found
+    return sha
 
 
 def rebase(edited: Workspace, edited_text: str, current: Workspace, current_text: str, proposal: Proposal,

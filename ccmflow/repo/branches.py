@@ -8,35 +8,34 @@ import pygit2
 
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.fetch import push
-from ccmflow.repo.treeedit import blob_text, commit_files
+from ccmflow.repo.store import Store
+from ccmflow.repo.treeedit import commit_files
 
 
-def commit_on_new_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[str, str], message: str,
-                         branch: str, *, force: bool = False) -> str:
+def commit_on_new_branch(store: Store, base: str, files: Mapping[str, str], message: str, branch: str, *,
+                         force: bool = False) -> str:
     """One commit on `base` with `files` written, on the new branch `branch` (nothing is checked out)."""
     ref = f"refs/heads/{branch}"
     if not pygit2.reference_is_valid_name(ref):
         raise FatalError(f"'{branch}' is not a valid branch name")
-    if ref in repo.references and not force:
+    if store.has_ref(ref) and not force:
         raise FatalError(f"the branch '{branch}' exists already (choose another with --branch, or --force)")
-    made = commit_files(repo, base, {path: text.encode("utf-8") for path, text in files.items()}, message)
-    repo.references.create(ref, made, force=force)
-    return str(made)
+    made = commit_files(store, base, {path: text.encode("utf-8") for path, text in files.items()}, message)
+    store.set_ref(ref, made, force=force)
+    return made
 
 
-def publish_branch(repo: pygit2.Repository, base: pygit2.Commit, files: Mapping[str, str], message: str,
-                   branch: str, token: str | None, previous: str | None = None) -> str | None:
+def publish_branch(store: Store, base: str, files: Mapping[str, str], message: str, branch: str,
+                   token: str | None, previous: str | None = None) -> str | None:
     """One commit on `base` with `files`, pushed to origin as `branch` (replacing what it held).
 
     Returns the pushed commit, or None when `previous` (the branch's head so far, if known here) already holds
     these very files: an edit that changes nothing makes no new version (a base that moved on in other files
     does not count; one that changed the same document does).
     """
-    if previous is not None:
-        found = repo.get(previous)
-        old = found.peel(pygit2.Commit) if found is not None else None
-        if old is not None and all(blob_text(old, path) == text for path, text in files.items()):
-            return None
-    sha = commit_on_new_branch(repo, base, files, message, branch, force=True)
-    push(repo, token, [f"+refs/heads/{branch}:refs/heads/{branch}"])
+    if previous is not None and store.has_commit(previous) and \
+            all(store.text(previous, path) == text for path, text in files.items()):
+        return None
+    sha = commit_on_new_branch(store, base, files, message, branch, force=True)
+    push(store, token, [f"+refs/heads/{branch}:refs/heads/{branch}"])
     return sha

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pygit2
 
 from ccmflow.core.errors import FatalError
+from ccmflow.repo.store import Store
 
 # Every pull request's head (forks included: GitHub keeps refs/pull/<n>/head in the base repository), the
 # ledger, freeze refs and manifests, and the published compilation text.
@@ -14,7 +15,7 @@ INPUTS = ("+refs/pull/*/head:refs/pull/*/head", "+refs/ccmflow/*:refs/ccmflow/*"
           "+refs/heads/ccmflow-*:refs/remotes/origin/ccmflow-*")
 REMOTE = "origin"
 
-class TokenCallbacks(pygit2.RemoteCallbacks):
+class _TokenCallbacks(pygit2.RemoteCallbacks):
     """The Actions token as HTTPS credentials (never written to .git/config), and the refs a push refused."""
 
     def __init__(self, token: str | None) -> None:
@@ -33,26 +34,26 @@ def _origin(repo: pygit2.Repository) -> pygit2.Remote | None:
         return None
 
 
-def fetch(repo: pygit2.Repository, token: str | None, specs: Sequence[str] = INPUTS) -> str | None:
+def fetch(store: Store, token: str | None, specs: Sequence[str] = INPUTS) -> str | None:
     """Fetch from origin; returns why it could not (the summary then works from what is here), else None."""
-    origin = _origin(repo)
+    origin = _origin(store._repo)
     if origin is None:
         return f"no '{REMOTE}' remote"
     try:
-        origin.fetch(list(specs), callbacks=TokenCallbacks(token))
+        origin.fetch(list(specs), callbacks=_TokenCallbacks(token))
     except pygit2.GitError as exc:
         return f"could not fetch from {REMOTE}: {exc}"
     return None
 
 
-def push(repo: pygit2.Repository, token: str | None, specs: Sequence[str]) -> None:
+def push(store: Store, token: str | None, specs: Sequence[str]) -> None:
     """Push refs to origin; a refused ref stops the run with GitHub's reason."""
     if not specs:
         return
-    origin = _origin(repo)
+    origin = _origin(store._repo)
     if origin is None:
         raise FatalError(f"no '{REMOTE}' remote to push {', '.join(specs)} to")
-    callbacks = TokenCallbacks(token)
+    callbacks = _TokenCallbacks(token)
     try:
         origin.push(list(specs), callbacks=callbacks)
     except pygit2.GitError as exc:

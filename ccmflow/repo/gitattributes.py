@@ -8,6 +8,7 @@ import pygit2
 
 from ccmflow.core.errors import FatalError
 from ccmflow.read.load import DOCUMENTS_DIR
+from ccmflow.repo.store import Store
 
 DRIVER = "ccmflow"
 ATTRIBUTES = (f"{DOCUMENTS_DIR}/*.yaml merge={DRIVER}", f"{DOCUMENTS_DIR}/*.yml merge={DRIVER}")
@@ -36,8 +37,12 @@ def write_gitattributes(root: Path) -> bool:
     return True
 
 
-def configure_merge_driver(repo: pygit2.Repository, command: str = "ccmflow") -> bool:
+def configure_merge_driver(store: Store, command: str = "ccmflow") -> bool:
     """Set merge.ccmflow.* in the repository's own config (.git/config: not versioned, so once per clone)."""
+    return _configure(store._repo, command)
+
+
+def _configure(repo: pygit2.Repository, command: str) -> bool:
     config = repo.config
     wanted = {f"merge.{DRIVER}.name": DRIVER_NAME, f"merge.{DRIVER}.driver": driver_command(command)}
     changed = False
@@ -57,4 +62,4 @@ def install_merge_driver(repo_path: str | Path, command: str = "ccmflow") -> tup
     repo = pygit2.Repository(found)
     if repo.workdir is None:
         raise FatalError(f"{repo_path}: a bare repository has no working tree for .gitattributes")
-    return write_gitattributes(Path(repo.workdir)), configure_merge_driver(repo, command)
+    return write_gitattributes(Path(repo.workdir)), _configure(repo, command)

@@ -6,11 +6,12 @@ import pygit2
 
 from ccmflow.core.inputfile import INPUTS_DIR, is_input_path
 from ccmflow.read.load import SourceFile
-from ccmflow.repo.git import LINK, SUBMODULE, find_commit
+from ccmflow.repo.git import LINK, SUBMODULE, _find_commit
+from ccmflow.repo.store import Store
 
 
-def changed_input_files(repo: pygit2.Repository, old: pygit2.Commit | None,
-                        head: pygit2.Commit) -> tuple[SourceFile, ...]:
+def _changed_input_files(repo: pygit2.Repository, old: pygit2.Commit | None,
+                         head: pygit2.Commit) -> tuple[SourceFile, ...]:
     """Input records at `head` that differ from `old` (the merge base); links and submodules are never read."""
     try:
         new_tree = head.tree[INPUTS_DIR]
@@ -37,13 +38,18 @@ def changed_input_files(repo: pygit2.Repository, old: pygit2.Commit | None,
     return tuple(files)
 
 
-def input_files_since_base(repo: pygit2.Repository, base: pygit2.Commit,
-                           sha: str | pygit2.Oid | None) -> tuple[SourceFile, ...]:
+def input_files(store: Store, rev: str) -> tuple[SourceFile, ...]:
+    """Every input record at a revision (links and submodules are never read)."""
+    return _changed_input_files(store._repo, None, store._commit(rev))
+
+
+def input_files_since_base(store: Store, base: str, sha: str | None) -> tuple[SourceFile, ...]:
     """The input records a commit (an input's head) changes since its merge base with `base`; none when the
     commit is not here. The one way every reader of an input's records (triage's facts, the summary, the
     register, the freeze) finds them."""
-    head = find_commit(repo, sha) if sha is not None else None
+    repo = store._repo
+    head = _find_commit(repo, sha) if sha is not None else None
     if head is None:
         return ()
-    found = repo.merge_base(head.id, base.id)
-    return changed_input_files(repo, find_commit(repo, found) if found is not None else None, head)
+    found = repo.merge_base(head.id, store._commit(base).id)
+    return _changed_input_files(repo, _find_commit(repo, found) if found is not None else None, head)

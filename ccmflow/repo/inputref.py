@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pygit2
-
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.ledger import freeze_ref, read_manifest
+from ccmflow.repo.store import Store
 
 _NUMBER = re.compile(r"^(?:pr-|#)?([0-9]+)$")
 _PULL_REF = re.compile(r"^refs/pull/([0-9]+)/head$")
@@ -42,7 +41,7 @@ class InputRef:
     name: str
     number: int | None
     ref: str
-    head: pygit2.Oid
+    head: str  # the commit's id
     source: str  # frozen | pull | branch
 
 
@@ -50,7 +49,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "input"
 
 
-def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None) -> InputRef:
+def resolve_input(store: Store, token: str, window: str | None = None) -> InputRef:
     """The on-time version of an input: refs/ccmflow/<window>/pr-<n>, else refs/pull/<n>/head, else a revision.
 
     An input the window's manifest records as having nothing on time is refused: name its ref explicitly
@@ -60,31 +59,23 @@ def resolve_input(repo: pygit2.Repository, token: str, window: str | None = None
     if number is not None and not token.startswith("refs/"):
         if window is not None:
             frozen = freeze_ref(window, number)
-            if frozen in repo.references:
-                return InputRef(name=input_name(number), number=number, ref=frozen, head=ref_commit(repo, frozen),
+            if store.has_ref(frozen):
+                return InputRef(name=input_name(number), number=number, ref=frozen, head=store.commit(frozen).id,
                                 source="frozen")
-            manifest = read_manifest(repo, window)
+            manifest = read_manifest(store, window)
             entry = manifest.get(number) if manifest else None
             if entry is not None and entry.sha is None:
                 raise FatalError(f"{input_name(number)} has no version received by the deadline of {window} "
                                  f"(take its latest version explicitly as {pull_ref(number)})")
-        if pull_ref(number) in repo.references:
+        if store.has_ref(pull_ref(number)):
             return InputRef(name=input_name(number), number=number, ref=pull_ref(number),
-                            head=ref_commit(repo, pull_ref(number)), source="pull")
+                            head=store.commit(pull_ref(number)).id, source="pull")
         raise FatalError(f"input {token}: no {pull_ref(number)} here (fetch the inputs first: {FETCH_HINT})")
     if number is not None:
-        return InputRef(name=input_name(number), number=number, ref=token, head=ref_commit(repo, token), source="pull")
+        return InputRef(name=input_name(number), number=number, ref=token, head=store.commit(token).id,
+                        source="pull")
     for ref in (f"refs/heads/{token}", token):
-        try:
-            commit = repo.revparse_single(ref).peel(pygit2.Commit)
-        except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
-            continue
-        return InputRef(name=_slug(token), number=None, ref=ref, head=commit.id, source="branch")
+        commit = store.find_commit(ref)
+        if commit is not None:
+            return InputRef(name=_slug(token), number=None, ref=ref, head=commit.id, source="branch")
     raise FatalError(f"input {token}: not pr-<n>, a number, a branch or a revision that exists here")
-
-
-def ref_commit(repo: pygit2.Repository, ref: str) -> pygit2.Oid:
-    """The commit a reference points at (through an annotated tag)."""
-    commit = repo.references[ref].peel(pygit2.Commit)
-    oid: pygit2.Oid = commit.id
-    return oid

@@ -17,8 +17,9 @@ from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import DOCUMENTS_DIR
 from ccmflow.read.rules import PLACEHOLDER_ID
 from ccmflow.read.schema import SCHEMAS
-from ccmflow.repo.git import Repository, commit_everything, set_ref
+from ccmflow.repo.git import commit_everything
 from ccmflow.repo.gitattributes import configure_merge_driver, write_gitattributes
+from ccmflow.repo.store import Store
 from ccmflow.repo.versions import version_tag
 from ccmflow.write.edit import new_id
 from ccmflow.write.workflows import check_branch, check_package_spec, write_files
@@ -73,8 +74,8 @@ def create(target: Path, conference: Conference, package: str | None, branch: st
     written = write_files(target, spec, default)
     write_gitattributes(target)
     _check(target)
-    repo, tags = _commit(target)
-    configure_merge_driver(repo)
+    store, tags = _commit(target)
+    configure_merge_driver(store)
     return Created(documents=tuple(sorted(p.name for p in docs.glob("*.yaml"))),
                    workflows=tuple(sorted(str(p) for p in written)), tags=tuple(tags), package=spec, branch=default,
                    placeholder=PLACEHOLDER_ID in (conference.presidency_id, conference.isu_id))
@@ -117,17 +118,18 @@ def _check(target: Path) -> None:
         raise InvalidInput(findings)
 
 
-def _commit(target: Path) -> tuple[Repository, list[str]]:
+def _commit(target: Path) -> tuple[Store, list[str]]:
     """The first commit (on top of what a clone already holds), each document tagged at its version there, so
     `ccmflow diff DOC zero-draft HEAD` works from the start."""
-    repo, made = commit_everything(target, "Start the process repository (ccmflow init)")
+    made = commit_everything(target, "Start the process repository (ccmflow init)")
+    store = Store(target)
     workspace, _ = directory_workspace(target)
     tags: list[str] = []
     for document in workspace.documents.values() if workspace is not None else ():
         tag = version_tag(document.id, document.version)
-        set_ref(repo, tag, made.id)
+        store.set_ref(tag, made)
         tags.append(tag.removeprefix("refs/tags/"))
-    return repo, sorted(tags)
+    return store, sorted(tags)
 
 
 def check_folder(target: Path) -> None:

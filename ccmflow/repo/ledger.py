@@ -12,6 +12,8 @@ import pygit2
 
 from ccmflow.core.record import InputRecord, PullState, record_from_json
 from ccmflow.core.submissions import SubmissionLog, from_json
+from ccmflow.repo.git import FALLBACK
+from ccmflow.repo.store import Store
 
 LEDGER_REF = "refs/ccmflow/ledger"
 LEDGER_FILE = "inputs.json"
@@ -19,7 +21,6 @@ MANIFEST_FILE = "manifest.json"
 # 1: each entry held the on-time head and the author's delegation; 2: each entry also holds the input's record
 # (credit, changes, justification, versions, verdict), as judged when the window was frozen.
 MANIFEST_SCHEMA = 2
-_SIGNATURE = ("ccmflow", "ccmflow@users.noreply.github.com")
 
 
 def freeze_ref(window: str, number: int) -> str:
@@ -171,7 +172,8 @@ def _frozen_record(data: object) -> InputRecord | None:
         return None
 
 
-def _read_json(repo: pygit2.Repository, ref: str, name: str) -> dict[str, object] | None:
+def _read_json(store: Store, ref: str, name: str) -> dict[str, object] | None:
+    repo = store._repo
     try:
         commit = repo.references[ref].peel(pygit2.Commit)
         blob = repo[commit.tree[name].id]
@@ -183,17 +185,18 @@ def _read_json(repo: pygit2.Repository, ref: str, name: str) -> dict[str, object
     return data if isinstance(data, dict) else None
 
 
-def _write_json(repo: pygit2.Repository, ref: str, name: str, data: dict[str, object], message: str) -> bool:
+def _write_json(store: Store, ref: str, name: str, data: dict[str, object], message: str) -> bool:
     """Commit `data` as the only file on `ref`; returns False (and writes nothing) when unchanged."""
+    repo = store._repo
     text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    if _read_json(repo, ref, name) == json.loads(text):
+    if _read_json(store, ref, name) == json.loads(text):
         return False
     blob = repo.create_blob(text.encode("utf-8"))
     builder = repo.TreeBuilder()
     builder.insert(name, blob, pygit2.enums.FileMode.BLOB)
     tree = builder.write()
     parents = [repo.references[ref].peel(pygit2.Commit).id] if ref in repo.references else []
-    signature = pygit2.Signature(*_SIGNATURE)
+    signature = pygit2.Signature(*FALLBACK)
     commit = repo.create_commit(None, signature, signature, message, tree, parents)
     repo.references.create(ref, commit, force=True)
     return True
@@ -204,17 +207,17 @@ def _items(data: dict[str, object] | None) -> list[dict[str, object]]:
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 
 
-def read_ledger(repo: pygit2.Repository) -> Ledger:
-    data = _read_json(repo, LEDGER_REF, LEDGER_FILE)
+def read_ledger(store: Store) -> Ledger:
+    data = _read_json(store, LEDGER_REF, LEDGER_FILE)
     return Ledger(tuple(_record(i) for i in _items(data)))
 
 
-def write_ledger(repo: pygit2.Repository, ledger: Ledger, message: str = "Update inputs ledger") -> bool:
-    return _write_json(repo, LEDGER_REF, LEDGER_FILE, ledger.as_json(), message)
+def write_ledger(store: Store, ledger: Ledger, message: str = "Update inputs ledger") -> bool:
+    return _write_json(store, LEDGER_REF, LEDGER_FILE, ledger.as_json(), message)
 
 
-def read_manifest(repo: pygit2.Repository, window: str) -> Manifest | None:
-    data = _read_json(repo, manifest_ref(window), MANIFEST_FILE)
+def read_manifest(store: Store, window: str) -> Manifest | None:
+    data = _read_json(store, manifest_ref(window), MANIFEST_FILE)
     if data is None:
         return None
     return Manifest(str(data["window"]), datetime.fromisoformat(str(data["deadline"])),
@@ -222,6 +225,6 @@ def read_manifest(repo: pygit2.Repository, window: str) -> Manifest | None:
                     tuple(_frozen(i) for i in _items(data)))
 
 
-def write_manifest(repo: pygit2.Repository, manifest: Manifest) -> bool:
-    return _write_json(repo, manifest_ref(manifest.window), MANIFEST_FILE, manifest.as_json(),
+def write_manifest(store: Store, manifest: Manifest) -> bool:
+    return _write_json(store, manifest_ref(manifest.window), MANIFEST_FILE, manifest.as_json(),
                        f"Freeze inputs to {manifest.window}")

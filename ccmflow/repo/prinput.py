@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
 import pygit2
@@ -11,69 +10,42 @@ import pygit2
 from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document
 from ccmflow.read import rules
-from ccmflow.read.load import SourceFile, parse
-from ccmflow.repo.fetch import TokenCallbacks
-from ccmflow.repo.git import LINK, SUBMODULE, exact_commit
-from ccmflow.repo.inputfiles import changed_input_files
+from ccmflow.read.content import PathChange, PullContent
+from ccmflow.read.load import parse
+from ccmflow.repo.fetch import _TokenCallbacks
+from ccmflow.repo.git import LINK, SUBMODULE
+from ccmflow.repo.inputfiles import _changed_input_files
 from ccmflow.repo.inputref import pull_ref
-from ccmflow.repo.store import tree_snapshot
+from ccmflow.repo.store import Store, _snapshot
 
 _STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "copied", "T": "typechange"}
 
 
-@dataclass(frozen=True, slots=True)
-class PathChange:
-    """One path the pull request changes, with git's file modes on both sides (0 = absent)."""
-
-    path: str
-    status: str  # added | deleted | modified | renamed | copied | typechange
-    old_mode: int
-    new_mode: int
-    old_path: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PullContent:
-    """What a pull request proposes: changes from the merge base to its head, and the documents on both sides."""
-
-    head: str
-    merge_base: str | None
-    changes: tuple[PathChange, ...]
-    before: Mapping[str, Document]  # valid documents at the merge base, by id
-    after: Mapping[str, Document]  # documents at the head that parse and pass their schema, by id
-    findings: tuple[Finding, ...]  # what fails validation at the head, and refused links or submodules
-    inputs: tuple[SourceFile, ...] = ()  # input records (documents/inputs/) the PR adds or changes
-
-
-def has_commit(repo: pygit2.Repository, sha: str) -> bool:
-    return exact_commit(repo, sha) is not None
-
-
-def ensure_heads(repo: pygit2.Repository, heads: Mapping[int, str], token: str | None,
+def ensure_heads(store: Store, heads: Mapping[int, str], token: str | None,
                  remote: str = "origin") -> set[int]:
     """Make each PR's head commit available locally: one fetch of the missing `refs/pull/<n>/head`.
 
     Returns the PR numbers whose head is still missing (force-pushed away, or the PR is gone).
     """
-    missing = {n: sha for n, sha in heads.items() if not has_commit(repo, sha)}
+    missing = {n: sha for n, sha in heads.items() if not store.has_commit(sha)}
     if not missing:
         return set()
     try:
-        origin = repo.remotes[remote]
+        origin = store._repo.remotes[remote]
     except (KeyError, IndexError):
         raise FatalError(f"no '{remote}' remote to fetch pull request heads from "
                          "(check out the repository with actions/checkout)") from None
-    callbacks = TokenCallbacks(token)
+    callbacks = _TokenCallbacks(token)
     specs = [f"+{pull_ref(n)}:{pull_ref(n)}" for n in sorted(missing)]
     try:
         origin.fetch(specs, callbacks=callbacks)
     except pygit2.GitError as exc:
         # libgit2's message names the URL, never the token (it is only handed out through the callback).
         raise FatalError(f"could not fetch pull request heads from '{remote}': {exc}") from None
-    return {n for n, sha in missing.items() if not has_commit(repo, sha)}
+    return {n for n, sha in missing.items() if not store.has_commit(sha)}
 
 
-def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
+def read_pull(store: Store, base: str, head_sha: str,
               merge_base: str | None = None, known: Mapping[str, Document] | None = None) -> PullContent:
     """The changes and documents of the head commit relative to its merge base with `base`.
 
@@ -81,15 +53,17 @@ def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
     merge base it had while open is the only one that still shows what it changed. `known`: the documents of
     `base`, already read by the caller; used as the merge base's when that is `base` itself.
     """
+    repo = store._repo
     head = repo.get(head_sha)
     if not isinstance(head, pygit2.Commit):
         raise FatalError(f"{head_sha} is not a commit in this repository")
-    merge_base_id = (pygit2.Oid(hex=merge_base) if merge_base and has_commit(repo, merge_base)
-                     else repo.merge_base(base.id, head.id))
+    base_id = store._commit(base).id
+    merge_base_id = (pygit2.Oid(hex=merge_base) if merge_base and store.has_commit(merge_base)
+                     else repo.merge_base(base_id, head.id))
     fork_point = repo.get(merge_base_id) if merge_base_id is not None else None
     old_tree = fork_point.tree if isinstance(fork_point, pygit2.Commit) else None
     changes = tuple(_changes(old_tree, head.tree))
-    if known is not None and merge_base_id == base.id:
+    if known is not None and merge_base_id == base_id:
         before = dict(known)
     else:
         before = _documents(repo, fork_point) if isinstance(fork_point, pygit2.Commit) else {}
@@ -97,16 +71,15 @@ def read_pull(repo: pygit2.Repository, base: pygit2.Commit, head_sha: str,
     refused = _refusals(changes)
     seen = {f.file for f in refused}
     findings = [*refused, *(f for f in findings if not (f.file in seen and f.line == 1 and f.column == 1))]
-    inputs = changed_input_files(repo, fork_point if isinstance(fork_point, pygit2.Commit) else None, head)
+    inputs = _changed_input_files(repo, fork_point if isinstance(fork_point, pygit2.Commit) else None, head)
     return PullContent(str(head.id), str(merge_base_id) if merge_base_id else None, changes,
                        MappingProxyType(before), MappingProxyType(after), tuple(findings), inputs)
 
 
-def pull_reader(repo: pygit2.Repository, base: pygit2.Commit,
-                merge_base: str | None = None) -> Callable[[str], PullContent | None]:
+def pull_reader(store: Store, base: str, merge_base: str | None = None) -> Callable[[str], PullContent | None]:
     """Reads any version of a pull request (by its commit id) as `read_pull` does; None when it is not here."""
     def read(sha: str) -> PullContent | None:
-        return read_pull(repo, base, sha, merge_base) if has_commit(repo, sha) else None
+        return read_pull(store, base, sha, merge_base) if store.has_commit(sha) else None
     return read
 
 
@@ -135,7 +108,7 @@ def _refusals(changes: Iterable[PathChange]) -> list[Finding]:
 
 
 def _documents(repo: pygit2.Repository, commit: pygit2.Commit) -> dict[str, Document]:
-    snapshot = tree_snapshot(repo, commit)
+    snapshot = _snapshot(repo, commit)
     docs: dict[str, Document] = {}
     for file in snapshot.files:
         record = parse(file).record
@@ -145,7 +118,7 @@ def _documents(repo: pygit2.Repository, commit: pygit2.Commit) -> dict[str, Docu
 
 
 def _head(repo: pygit2.Repository, commit: pygit2.Commit) -> tuple[dict[str, Document], list[Finding]]:
-    snapshot = tree_snapshot(repo, commit)
+    snapshot = _snapshot(repo, commit)
     parsed = [parse(f) for f in snapshot.files]
     _, findings = rules.check(parsed)
     docs: dict[str, Document] = {}

@@ -15,8 +15,9 @@ from types import MappingProxyType
 import pygit2
 
 from ccmflow.core.errors import FatalError
+from ccmflow.repo.git import Person, _signature
 from ccmflow.repo.store import Store
-from ccmflow.repo.treeedit import blob_text, commit_files, signature
+from ccmflow.repo.treeedit import _user, commit_files
 from ccmflow.repo.versions import version_tag
 from ccmflow.write.edit import write_document
 
@@ -34,23 +35,25 @@ class Release:
                 "work_tree_updated": self.work_tree, "issued": self.issued}
 
 
-def tag_version(repo: pygit2.Repository, doc: str, version: str, target: pygit2.Oid, message: str,
-                tagger: pygit2.Signature | None = None) -> str:
-    """The annotated tag DOC/VERSION on `target` (by `tagger`, default the user); its name."""
+def tag_version(store: Store, doc: str, version: str, target: str, message: str,
+                tagger: Person | None = None) -> str:
+    """The annotated tag DOC/VERSION on the commit `target` (by `tagger`, default the user); its name."""
     name = version_tag(doc, version).removeprefix("refs/tags/")
-    repo.create_tag(name, target, pygit2.enums.ObjectType.COMMIT, tagger or signature(repo), message)
+    repo = store._repo
+    who = _signature(tagger) if tagger is not None else _user(repo)
+    repo.create_tag(name, store._commit(target).id, pygit2.enums.ObjectType.COMMIT, who, message)
     return name
 
 
 def release(store: Store, doc: str, version: str, issued: date | str | None = None, *, symbol: str | None = None,
-            status: str | None = None, also_tag: str | None = None, tagger: pygit2.Signature | None = None
+            status: str | None = None, also_tag: str | None = None, tagger: Person | None = None
             ) -> Release:
     """Tag the version; the file says the version and its date of issue (`issued`, else the one it records)
     first, so a circulated header carries its symbol and date.
 
     At the conference a revision also gets its `symbol` and a time of issue (`issued` as YYYY-MM-DDTHH:MM), and
     the adoption sets the document's `status` and tags the same commit `also_tag` (DOC/adopted) too."""
-    repo = store.repo
+    repo = store._repo
     if repo.head_is_unborn or repo.head_is_detached:
         raise FatalError("HEAD is not on a branch: check out the branch to release on")
     tag = version_tag(doc, version)
@@ -73,19 +76,19 @@ def release(store: Store, doc: str, version: str, issued: date | str | None = No
                       status=status or document.status)
     target, committed, synced = head.id, False, False
     if changed != document:
-        old = blob_text(head, document.path) or ""
+        old = store.text(head.id, document.path) or ""
         new = write_document(old, document.path, changed)
         message = f"Release {doc}: {workspace.process.version_name(version)}\n"
-        target = commit_files(repo, head, {document.path: new.encode()}, message)
-        repo.references[repo.head.name].set_target(target, f"ccmflow release {doc} {version}")
+        target = commit_files(store, head.id, {document.path: new.encode()}, message)
+        repo.references[repo.head.name].set_target(pygit2.Oid(hex=target), f"ccmflow release {doc} {version}")
         committed = True
         synced = _sync(repo, document.path, old.encode(), new.encode())
     when = f", issued {dates[version]}" if version in dates else ""
     message = f"{document.title}: {workspace.process.version_name(version)}{when}\n"
-    name = tag_version(repo, doc, version, target, message, tagger)
+    name = tag_version(store, doc, version, target, message, tagger)
     if also_tag is not None:
-        tag_version(repo, doc, also_tag, target, message, tagger)
-    return Release(name, str(target), committed, synced, dates.get(version))
+        tag_version(store, doc, also_tag, target, message, tagger)
+    return Release(name, target, committed, synced, dates.get(version))
 
 
 def _sync(repo: pygit2.Repository, path: str, old: bytes, new: bytes) -> bool:

@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pygit2
 
 from ccmflow.core.errors import FatalError
+from ccmflow.repo.git import Person, _commit_of, _signature
+from ccmflow.repo.store import Store
 from ccmflow.repo.versions import version_tag
 
 
@@ -21,8 +23,9 @@ class Tagged:
     by: str | None
 
 
-def tags_of(repo: pygit2.Repository, doc: str) -> list[Tagged]:
+def tags_of(store: Store, doc: str) -> list[Tagged]:
     """Every tag DOC/..., in the order issued (tagger time, then name)."""
+    repo = store._repo
     prefix = version_tag(doc, "")
     found: list[Tagged] = []
     for ref in repo.references:
@@ -39,27 +42,28 @@ def tags_of(repo: pygit2.Repository, doc: str) -> list[Tagged]:
     return sorted(found, key=lambda t: (t.when or datetime.min.replace(tzinfo=UTC), t.name))
 
 
-def tag_paper(repo: pygit2.Repository, doc: str, name: str, rev: str, message: str, who: str,
+def tag_paper(store: Store, doc: str, name: str, rev: str, message: str, who: str,
               when: datetime) -> Tagged:
     """Tag a paper without symbol (a facilitator's text, a non-paper) at `rev`, by `who` at `when`."""
+    repo = store._repo
     tag = version_tag(doc, name)
     if tag in repo.references:
         raise FatalError(f"{tag.removeprefix('refs/tags/')} exists already; a released paper is never moved")
     try:
-        target = repo.revparse_single(rev).peel(pygit2.Commit)
+        target = _commit_of(repo, rev)
     except (KeyError, ValueError, pygit2.GitError) as exc:
         raise FatalError(f"'{rev}' is not a commit of this repository ({exc})") from None
-    offset = int((when.utcoffset() or timedelta()).total_seconds() // 60)
-    tagger = pygit2.Signature(who, f"{who}@users.noreply.github.com", int(when.timestamp()), offset)
+    tagger = _signature(Person.github(who, when))
     repo.create_tag(tag.removeprefix("refs/tags/"), target.id, pygit2.enums.ObjectType.COMMIT, tagger, message)
     return Tagged(name, str(target.id), message.strip(), when.astimezone(UTC), who)
 
 
-def advance_branch(repo: pygit2.Repository, branch: str, to: str) -> None:
+def advance_branch(store: Store, branch: str, to: str) -> None:
     """Move `branch` to `to` (the Presidency merges a text it takes whole: a fast-forward) and bring the work tree
     along when `branch` is checked out."""
     ref = f"refs/heads/{branch}"
-    target = repo.revparse_single(to).peel(pygit2.Commit)
+    repo = store._repo
+    target = _commit_of(repo, to)
     repo.references[ref].set_target(target.id, f"ccmflow: {branch} takes {to}")
     if not repo.head_is_detached and repo.head.name == ref and repo.workdir is not None:
         repo.reset(target.id, pygit2.enums.ResetMode.HARD)

@@ -15,8 +15,8 @@ from ccmflow.read.translations import TRANSLATIONS_DIR, check_translations, is_t
 from ccmflow.repo.store import Store
 
 
-def tree_translation_files(store: Store, rev: str | pygit2.Oid) -> list[SourceFile]:
-    commit = store.snapshot(rev).commit
+def tree_translation_files(store: Store, rev: str) -> list[SourceFile]:
+    commit = store._commit(rev)
     try:
         tree = commit.tree[TRANSLATIONS_DIR]
     except KeyError:
@@ -33,7 +33,7 @@ def tree_translation_files(store: Store, rev: str | pygit2.Oid) -> list[SourceFi
 
 
 def translations(workspace: Workspace, top: Path | None = None, store: Store | None = None,
-                 rev: str | pygit2.Oid | None = None) -> tuple[tuple[Translation, ...], list[Finding]]:
+                 rev: str | None = None) -> tuple[tuple[Translation, ...], list[Finding]]:
     """The translations beside a workspace: from the directory `top`, or from git at `rev`."""
     if store is not None and rev is not None:
         files = tree_translation_files(store, rev)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pygit2
-
 from ccmflow.core.errors import FatalError
-from ccmflow.repo.store import Store, tree_key
+from ccmflow.repo.git import CommitInfo
+from ccmflow.repo.store import Store
 
 
 def version_tag(doc: str, version: str) -> str:
@@ -30,24 +29,15 @@ def find_version(store: Store, doc: str, name: str) -> VersionRev:
     """`zero-draft` means the tag DOC/zero-draft; else any git revision; else, for a version process.yaml names,
     the first commit on HEAD's first-parent line where the document is at that version."""
     tag = version_tag(doc, name)
-    if tag in store.repo.references or _is_revision(store.repo, name) or name not in _versions(store):
-        return VersionRev(tag if tag in store.repo.references else name)
-    found = _first_at(store, doc, name)
+    if store.has_ref(tag) or store.find_commit(name) is not None or name not in _versions(store):
+        return VersionRev(tag if store.has_ref(tag) else name)
+    sha = _first_at(store, doc, name)
     short = tag.removeprefix("refs/tags/")
-    if found is None:
+    if sha is None:
         raise FatalError(f"{doc} has no version '{name}' yet: no tag {short}, and no commit where its version is "
                          f"'{name}'. When it reaches that version, `ccmflow release {doc} {name}` sets and tags it")
-    sha = str(found.id)
     return VersionRev(sha, f"no tag {short} here: {name} is read at {sha[:10]}, the first commit where {doc} is at "
                            f"that version; to keep it, tag it: git tag {short} {sha[:10]}")
-
-
-def _is_revision(repo: pygit2.Repository, name: str) -> bool:
-    try:
-        repo.revparse_single(name)
-    except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
-        return False
-    return True
 
 
 def _versions(store: Store) -> set[str]:
@@ -58,19 +48,19 @@ def _versions(store: Store) -> set[str]:
     return {v.id for v in workspace.process.versions} if workspace is not None else set()
 
 
-def _first_at(store: Store, doc: str, version: str) -> pygit2.Commit | None:
+def _first_at(store: Store, doc: str, version: str) -> str | None:
     """The oldest commit on HEAD's first-parent line where `doc` is at `version` (each documents tree read once)."""
-    line: list[pygit2.Commit] = []
-    commit: pygit2.Commit | None = store.commit("HEAD")
+    line: list[str] = []
+    commit: CommitInfo | None = store.commit("HEAD")
     while commit is not None:
-        line.append(commit)
-        commit = commit.parents[0] if commit.parents else None
+        line.append(commit.id)
+        commit = store.commit(commit.parents[0]) if commit.parents else None
     seen: dict[str, bool] = {}
-    for commit in reversed(line):
-        key = tree_key(commit, store.root)
+    for sha in reversed(line):
+        key = store.tree_key(sha)
         if key not in seen:
-            document = store.find_document(commit.id, doc)
+            document = store.find_document(sha, doc)
             seen[key] = document is not None and document.version == version
         if seen[key]:
-            return commit
+            return sha
     return None

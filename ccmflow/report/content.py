@@ -21,7 +21,7 @@ from ccmflow.core.inputfile import InputKind, PositionKind
 from ccmflow.core.languages import CODES, WORKING, State, Translation, coverage, localize
 from ccmflow.core.model import Document, Workspace
 from ccmflow.read.inputfile import parse_input
-from ccmflow.repo.inputfiles import changed_input_files
+from ccmflow.repo.inputfiles import input_files
 from ccmflow.repo.releases import tags_of
 from ccmflow.repo.store import Store
 from ccmflow.repo.translationfiles import translations
@@ -76,7 +76,7 @@ def adopted_documents(store: Store, workspace: Workspace) -> list[tuple[str, Doc
     found = []
     for did in workspace.process.document_order:
         tag = version_tag(did, ADOPTED_TAG)
-        if tag in store.repo.references:
+        if store.has_ref(tag):
             found.append((tag, store.document(tag, did)))
     return found
 
@@ -121,7 +121,7 @@ def _documents(store: Store, workspace: Workspace, lang: str) -> tuple[Listed, .
     rows: list[Listed] = []
     for did in workspace.process.document_order:
         found: list[tuple[str, Listed]] = []
-        for tagged in tags_of(store.repo, did):
+        for tagged in tags_of(store, did):
             at = store.find_document(tagged.commit, did)
             if at is None or tagged.name == ADOPTED_TAG:
                 continue
@@ -152,7 +152,7 @@ def _participation(workspace: Workspace, lang: str) -> tuple[tuple[str, tuple[st
 def _positions(store: Store, workspace: Workspace, adopted: dict[str, Document], lang: str,
                rev: str) -> tuple[Position, ...]:
     found: list[Position] = []
-    for file in changed_input_files(store.repo, None, store.commit(rev)):
+    for file in input_files(store, rev):
         record, _ = parse_input(file)
         if record is None or record.kind != InputKind.POSITION or record.document not in adopted:
             continue

@@ -41,7 +41,7 @@ def rooms(store: Store, site: SiteData) -> tuple[Room, ...]:
         if not data.circulated:
             continue
         doc = data.document
-        book = read_status(store.repo, doc.id)
+        book = read_status(store, doc.id)
         book = StatusBook(doc.id, tuple(e for e in book.entries if e.at <= site.at))
         earlier = [v.document for v in data.versions if v.document.version != doc.version]
         behind = authored(store, site.workspace, doc, base=site.rev, now=site.at)

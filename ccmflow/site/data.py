@@ -16,7 +16,6 @@ from ccmflow.inputs.collect import collect
 from ccmflow.inputs.compile import Compilation, compile_inputs
 from ccmflow.inputs.summary import Summary, build
 from ccmflow.repo.store import Store
-from ccmflow.repo.treeedit import blob_text
 from ccmflow.repo.versions import find_version, version_tag
 from ccmflow.site.languages import LanguageVersion, Translations, repository_translations
 
@@ -87,7 +86,7 @@ def gather(store: Store, rev: str, at: datetime, translations: Translations = re
             rows([v.document for v in versions], delegations(store, workspace, doc)),
             tuple(translations(store, rev, workspace, doc, document)) if version is not None else (),
             circulated=version is not None))
-    return SiteData(workspace, rev, str(commit.id), at, tuple(found), fixed)
+    return SiteData(workspace, rev, commit.id, at, tuple(found), fixed)
 
 
 def _issued_by(head: Document, workspace: Workspace, at: datetime) -> Callable[[str], bool]:
@@ -114,17 +113,17 @@ def _versions(store: Store, workspace: Workspace, doc: str, rev: str,
     commits: list[str] = []
     for version in workspace.process.versions:
         tag = version_tag(doc, version.id)
-        if tag in store.repo.references and issued(version.id):
+        if store.has_ref(tag) and issued(version.id):
             document = store.find_document(tag, doc)
             if document is not None:
                 found.append(VersionPoint(version.id, version.name, tag.removeprefix("refs/tags/"), document, True,
                                           version.id))
-                commits.append(str(store.commit(tag).id))
+                commits.append(store.commit(tag).id)
     current = store.commit(rev)
     document = store.document(current.id, doc)
     if not issued(document.version):
         return tuple(found)
-    if not found or (str(current.id) not in commits[-1:] and document != found[-1].document):
+    if not found or (current.id not in commits[-1:] and document != found[-1].document):
         taken = any(p.version == document.version for p in found)
         name = workspace.process.version_name(document.version)
         found.append(VersionPoint(document.version, f"{name} (current, not yet released)" if taken else name, rev,
@@ -133,11 +132,11 @@ def _versions(store: Store, workspace: Workspace, doc: str, rev: str,
 
 
 def _registers(store: Store, workspace: Workspace, rev: str, doc: str) -> tuple[tuple[Window, Register], ...]:
-    commit = store.commit(rev)
+    commit = store.commit(rev).id
     found = []
     for window in workspace.process.windows_for(doc):
         path = register_path(window.id)
-        text = blob_text(commit, path)
+        text = store.text(commit, path)
         if text is None:
             continue
         try:
@@ -152,7 +151,7 @@ def _inputs(store: Store, workspace: Workspace, doc: str, rev: str, at: datetime
     found = []
     for window in reversed(workspace.process.windows_for(doc)):
         tag = version_tag(doc, window.version) if window.version else None
-        base = tag if tag is not None and tag in store.repo.references else rev
+        base = tag if tag is not None and store.has_ref(tag) else rev
         collected = collect(store, doc, window_id=window.id, base=base, now=at)
         if collected.inputs:
             found.append(WindowInputs(window, base.removeprefix("refs/tags/"), build(collected),

@@ -15,7 +15,7 @@ from ccmflow.core import labels
 from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.escape import escape
 from ccmflow.core.model import Workspace
-from ccmflow.repo.prinput import PullContent
+from ccmflow.read.content import PullContent
 from ccmflow.triage.decide import MAX_STATUS_DESCRIPTION, CommitStatus, Decision, StatusState
 
 AGREED = "ccmflow/agreed"

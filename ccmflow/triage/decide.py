@@ -17,9 +17,9 @@ from ccmflow.core.record import Entered, InputRecord, PullState
 from ccmflow.core.roles import Role
 from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Receipt, Source, SubmissionLog
+from ccmflow.read.content import PullContent
 from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import SourceFile, is_managed, kind_of
-from ccmflow.repo.prinput import PullContent
 from ccmflow.triage import messages
 from ccmflow.triage.credit import credit, read_files
 from ccmflow.triage.record import Facts, judged_window, make_record

@@ -8,6 +8,7 @@ from botkit import AUSTRIA, BOT_LOGIN, World, change, run
 
 from ccmflow.core.submissions import Receipt, Source, SubmissionLog, encode
 from ccmflow.repo.ledger import LEDGER_REF, freeze_ref, manifest_ref, read_ledger, read_manifest
+from ccmflow.repo.store import Store
 
 WINDOW = "review-zero-draft-input"
 SCHEDULE = {"schedule": "5 * * * *"}
@@ -24,9 +25,9 @@ def test_a_late_scheduled_run_freezes_the_on_time_heads_and_pushes_them(world: W
     assert f"froze {WINDOW}" in out
     origin = world.origin
     assert str(origin.references[freeze_ref(WINDOW, 1)].target) == on_time
-    manifest = read_manifest(origin, WINDOW)
+    manifest = read_manifest(Store(origin.path), WINDOW)
     assert manifest is not None and manifest.get(1).sha == on_time  # type: ignore[union-attr]
-    record = read_ledger(origin).get(1)
+    record = read_ledger(Store(origin.path)).get(1)
     assert record is not None and [r.sha for r in record.log.receipts] == [on_time, world.heads[1]]
     pushed = origin.references[LEDGER_REF].target
     world.fake.reset_requests()
@@ -43,10 +44,10 @@ def test_only_the_bots_own_comments_are_trusted(world: World) -> None:
     forged = SubmissionLog(1).record(world.heads[1], datetime(2020, 5, 1, tzinfo=UTC), "pr-created")
     world.fake.add_comment(1, f"<!-- ccmflow:status -->\n{encode(forged)}", AUSTRIA[0], AUSTRIA[1])
     run(world, "schedule", SCHEDULE, now="2020-05-06T09:05:00Z")
-    record = read_ledger(world.origin).get(1)
+    record = read_ledger(Store(world.origin.path)).get(1)
     # What GitHub recorded stands: the run its receipts workflow made when the pull request was opened.
     assert record is not None and record.log.receipts == (
         Receipt(world.heads[1], datetime(2020, 5, 5, 8, tzinfo=UTC), Source.RUN),)
-    manifest = read_manifest(world.origin, WINDOW)
+    manifest = read_manifest(Store(world.origin.path), WINDOW)
     assert manifest is None or manifest.get(1) is None
     assert all(c["user"]["login"] != BOT_LOGIN or "ccmflow:status" not in c["body"] for c in world.fake.comments(1))

@@ -12,6 +12,7 @@ from botkit import AUSTRIA, BOT_LOGIN, FIRST, PRESIDENCY, REVIEW, STRANGER, Worl
 from ccmflow.core.submissions import decode
 from ccmflow.read.load import parse_text
 from ccmflow.repo.ledger import read_ledger, read_manifest
+from ccmflow.repo.store import Store
 
 OPENED = "2020-04-20T10:00:00Z"
 INSERT = "Insert a new paragraph after a paragraph"
@@ -142,9 +143,9 @@ def test_the_ledger_and_the_freeze_credit_the_issue_author_not_the_bot(world: Wo
     (pull,) = pulls(world)
     result = world.run("schedule", {"schedule": "5 * * * *"}, now="2020-05-06T09:05:00Z")
     assert result.code == 0, result.err
-    record = read_ledger(world.origin).get(2)
+    record = read_ledger(Store(world.origin.path)).get(2)
     assert record is not None and (record.author_id, record.author_login) == (AUSTRIA[1], AUSTRIA[0])
-    manifest = read_manifest(world.origin, "review-zero-draft-input")
+    manifest = read_manifest(Store(world.origin.path), "review-zero-draft-input")
     frozen = manifest.get(2) if manifest is not None else None
     assert frozen is not None and frozen.sha == pull["head"]["sha"] and frozen.stakeholder == "austria"
 

@@ -27,6 +27,7 @@ from fakegithub import fake_sha, serve_checked
 
 from ccmflow.core.submissions import Source
 from ccmflow.repo.ledger import read_manifest
+from ccmflow.repo.store import Store
 
 OPENED = "2020-04-20T10:00:00Z"
 PUSHED = "2020-05-04T21:00:00Z"  # an hour before the review document's window closed (21:59:59 UTC)
@@ -93,7 +94,7 @@ def test_a_lost_log_changes_no_verdict(world: World, loss: str) -> None:
     assert {r.source for r in state(world, 1, after_key).receipts} == {Source.RUN}
     # The freeze keeps the version received before the deadline, not the one the log happened to hold.
     run(world, "schedule", {"schedule": "5 * * * *"}, NEXT_DAY, after_key)
-    manifest = read_manifest(world.origin, WINDOW)
+    manifest = read_manifest(Store(world.origin.path), WINDOW)
     on_time = next(sha for sha, at in seen[2] if at == datetime(2020, 5, 4, 21, tzinfo=UTC))
     assert manifest is not None and manifest.get(1) is not None and manifest.get(1).sha == on_time  # type: ignore[union-attr]
 

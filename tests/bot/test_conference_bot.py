@@ -12,6 +12,7 @@ from botkit import AUSTRIA, PRESIDENCY, REVIEW, STRANGER, World, edit
 from ccmflow.core.agreement import ParagraphStatus, StatusEntry
 from ccmflow.core.model import paragraph_label
 from ccmflow.repo.statusref import read_status, record_status, status_ref
+from ccmflow.repo.store import Store
 
 NZ = ("nz-disarmament-geneva", 52906317)  # facilitates the introduction and universalization
 AT = "2020-11-24T16:00:00Z"
@@ -68,7 +69,7 @@ def test_the_entry_keeps_who_and_githubs_time(world: World) -> None:
     _say(world, 1, "/ccmflow ad-ref 6", NZ)  # a number several documents have: the bot asks which document
     _say(world, 1, f"/ccmflow ad-ref {UNIVERSALIZATION}", NZ)  # an id names one paragraph of one document
     world.workspace.remotes["origin"].fetch(["+refs/ccmflow/*:refs/ccmflow/*"])
-    (entry,) = read_status(world.workspace, "review-document").entries
+    (entry,) = read_status(Store(world.workspace.path), "review-document").entries
     assert (entry.status, entry.by_login, entry.by_id, entry.at.isoformat(), entry.revision) == (
         ParagraphStatus.AGREED_AD_REF, NZ[0], NZ[1], "2020-11-24T16:00:00+00:00", "zero-draft")
 
@@ -81,7 +82,7 @@ def test_bracketed_text_is_not_agreed(world: World) -> None:
 def _agree_in_origin(world: World, pid: str) -> None:
     entry = StatusEntry(paragraph=pid, status=ParagraphStatus.AGREED, by_login=PRESIDENCY[0], by_id=PRESIDENCY[1],
                         at=datetime(2020, 11, 24, 15, tzinfo=UTC), revision="zero-draft")
-    record_status(world.origin, "review-document", [entry])
+    record_status(Store(world.origin.path), "review-document", [entry])
 
 
 def test_a_pull_request_changing_agreed_text_is_labelled_and_named(world: World) -> None:

@@ -53,9 +53,9 @@ def _record(repo: pygit2.Repository, agreed: set[str], reopened: str | None) -> 
         return StatusEntry(paragraph=pid, status=status, by_login=PRESIDENCY[0], by_id=PRESIDENCY[1], at=AT,
                            revision="rev-1")
 
-    record_status(repo, DOC, [entry(p, ParagraphStatus.AGREED) for p in sorted(agreed)])
+    record_status(Store(repo.path), DOC, [entry(p, ParagraphStatus.AGREED) for p in sorted(agreed)])
     if reopened is not None:
-        record_status(repo, DOC, [entry(reopened, ParagraphStatus.OPEN)])
+        record_status(Store(repo.path), DOC, [entry(reopened, ParagraphStatus.OPEN)])
 
 
 def _edited(root: Path, pid: str, text: str) -> str:

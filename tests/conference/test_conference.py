@@ -87,9 +87,9 @@ def test_adopt_after_agreement_tags_and_records_adopted(tmp_path: Path, monkeypa
     store = Store(root)
     adopted = store.document(f"refs/tags/{DOC}/adopted", DOC)
     assert (adopted.status, adopted.version, adopted.symbol_at()) == ("adopted", "final", "CCM/CONF/2020/3")
-    book = read_status(store.repo, DOC)
+    book = read_status(store, DOC)
     assert {book.recorded(p.id).value for _, p in adopted.walk()} == {"adopted"}
-    assert len(status_history(store.repo, DOC)) == 43 + 2 + 1  # one commit per change: the audit trail
+    assert len(status_history(store, DOC)) == 43 + 2 + 1  # one commit per change: the audit trail
     assert main(["mark", DOC, "5", "open", "-C", str(root)]) == 2
     assert "is adopted: the status of its paragraphs is final" in capsys.readouterr().err
 

@@ -59,7 +59,7 @@ def test_frozen_refs_are_preferred_and_late_inputs_listed(repo: pygit2.Repositor
     set_ref(repo, freeze_ref(WINDOW, 5), on_time)
     make_input(repo, 6, lambda e: e.set_text(P14, "Late only."))
     deadline = datetime(2020, 5, 4, 21, 59, 59, tzinfo=UTC)
-    write_manifest(repo, Manifest(WINDOW, deadline, deadline, (
+    write_manifest(Store(repo.path), Manifest(WINDOW, deadline, deadline, (
         FrozenInput(number=5, sha=str(on_time), latest_sha="x" * 40, received=deadline, author_id=AUSTRIA,
                     author_login="at", stakeholder="austria", late=False),
         FrozenInput(number=6, sha=None, latest_sha="y" * 40, received=None, author_id=CHILE, author_login="cl",

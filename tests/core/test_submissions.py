@@ -28,6 +28,7 @@ from ccmflow.core.submissions import (
     encode,
 )
 from ccmflow.repo.ledger import LEDGER_FILE, LEDGER_REF, read_ledger, write_ledger
+from ccmflow.repo.store import Store
 
 DEADLINE = datetime(2020, 5, 4, 21, 59, 59, tzinfo=UTC)
 SHA1, SHA2, SHA3 = "a" * 40, "b" * 40, "c" * 40
@@ -181,12 +182,13 @@ def test_a_real_schema_1_ledger_is_read_and_written_again_as_schema_2(tmp_path: 
     repo = gitutil.init_repo(tmp_path / "repo")
     oid = gitutil.commit(repo, {LEDGER_FILE: (V1 / "inputs.json").read_bytes()}, "old ledger", branch=None)
     gitutil.set_ref(repo, LEDGER_REF, oid)
-    ledger = read_ledger(repo)
+    store = Store(repo.path)
+    ledger = read_ledger(store)
     first, form = ledger.inputs
     assert first.log.accepted is not None and first.log.accepted.by_login == "ch-presidency-ccm"
     assert first.log.listed is not None and first.log.pins() == {"review-document": "review-zero-draft-input"}
     assert form.log.origin is not None and form.log.origin.number == 2
-    assert write_ledger(repo, ledger)  # migrated: the stored JSON changes once...
+    assert write_ledger(store, ledger)  # migrated: the stored JSON changes once...
     stored = json.loads(repo[repo.references[LEDGER_REF].peel(pygit2.Commit).tree[LEDGER_FILE].id].data)
     assert all(i["log"]["v"] == SCHEMA and "extra" not in i["log"] for i in stored["inputs"])
-    assert read_ledger(repo) == ledger and not write_ledger(repo, ledger)  # ...and reads back the same
+    assert read_ledger(store) == ledger and not write_ledger(store, ledger)  # ...and reads back the same

@@ -15,6 +15,7 @@ from ccmflow.core.errors import FatalError
 from ccmflow.demo.run import instance_root, run_demo
 from ccmflow.main import main
 from ccmflow.repo.ledger import freeze_ref, read_ledger, read_manifest
+from ccmflow.repo.store import Store
 
 WINDOW = "review-zero-draft-input"
 OUTPUTS = ("summary/review-document.md", "summary/review-document.json", "compilation/review-document.md",
@@ -78,8 +79,8 @@ def test_triage_compilation_consolidation_and_redline(demo: Path) -> None:
 
 def test_the_repository_holds_the_ledger_and_the_freeze(demo: Path) -> None:
     repo = pygit2.Repository(str(demo / "repository"))
-    assert [r.number for r in read_ledger(repo).inputs] == list(range(1, 9))
-    manifest = read_manifest(repo, WINDOW)
+    assert [r.number for r in read_ledger(Store(repo.path)).inputs] == list(range(1, 9))
+    manifest = read_manifest(Store(repo.path), WINDOW)
     assert manifest is not None and [i.number for i in manifest.inputs] == [1, 2, 3, 4, 7, 8]
     assert freeze_ref(WINDOW, 4) in repo.references
     assert "refs/heads/consolidate/review-document/consolidated" in repo.references
@@ -181,7 +182,7 @@ def test_the_demo_goes_on_into_the_conference_week(demo: Path) -> None:
     assert "[number]" in (demo / "conference/review-document-rev-1.html").read_text("utf-8")
     assert '<mark class="bracket">[number]</mark>' in (demo / "conference/review-document-rev-1.html").read_text(
         "utf-8")
-    entries = read_status(store.repo, "review-document").entries
+    entries = read_status(store, "review-document").entries
     ad_ref = [e for e in entries if e.status.value == "agreed-ad-ref"]
     assert {e.by_login for e in ad_ref} == {"nz-disarmament-geneva"} and len(ad_ref) == 2
     assert {e.status.value for e in entries[-45:]} == {"adopted"}

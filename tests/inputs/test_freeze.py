@@ -76,7 +76,7 @@ def test_running_twice_changes_nothing(tmp_path: Path) -> None:
     report = freeze_report(proc.store, WINDOW, ledger, utc(5, 9))
     assert not report.changed and report.created == ()
     assert proc.repo.references[manifest_ref(WINDOW)].target == manifest_commit
-    manifest = read_manifest(proc.repo, WINDOW)
+    manifest = read_manifest(proc.store, WINDOW)
     assert manifest is not None and manifest.frozen_at == DEADLINE + timedelta(minutes=5)
 
 
@@ -131,7 +131,7 @@ def test_an_on_time_commit_missing_here_is_reported(tmp_path: Path) -> None:
 
     report = freeze_report(proc.store, WINDOW, ledger, utc(5, 5))
     assert report.unavailable == (3,) and freeze_ref(WINDOW, 3) not in proc.repo.references
-    assert read_manifest(proc.repo, WINDOW).get(3).sha == ghost  # type: ignore[union-attr]
+    assert read_manifest(proc.store, WINDOW).get(3).sha == ghost  # type: ignore[union-attr]
 
 
 def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,19 +187,19 @@ def test_a_manifest_written_before_records_is_read_and_migrated(tmp_path: Path) 
     their records without moving a ref."""
     proc = _scenario(tmp_path)
     inputs, refs = _freeze(proc, 5)
-    data = read_manifest(proc.repo, WINDOW).as_json()  # type: ignore[union-attr]
+    data = read_manifest(proc.store, WINDOW).as_json()  # type: ignore[union-attr]
     for item in data["inputs"]:  # type: ignore[union-attr]
         item.pop("record")  # what a manifest of schema 1 held
     data.pop("schema")
     old = Manifest(WINDOW, DEADLINE, DEADLINE + timedelta(minutes=5), tuple(_v1(i) for i in data["inputs"]))
-    write_manifest(proc.repo, old)
-    assert all(i.record is None for i in read_manifest(proc.repo, WINDOW).inputs)  # type: ignore[union-attr]
+    write_manifest(proc.store, old)
+    assert all(i.record is None for i in read_manifest(proc.store, WINDOW).inputs)  # type: ignore[union-attr]
     collected = collect(proc.store, "review-document", now=utc(5, 8))
     assert [(i.name, i.sha, i.timing) for i in collected.inputs] == [
         (f"pr-{i.number}", i.sha, Verdict.ON_TIME) for i in inputs]  # type: ignore[attr-defined]
     report = freeze_report(proc.store, WINDOW, proc.sync(), utc(5, 9))
     assert report.changed and report.created == ()
-    migrated = read_manifest(proc.repo, WINDOW)
+    migrated = read_manifest(proc.store, WINDOW)
     assert migrated is not None and all(i.record is not None for i in migrated.inputs)
     assert [i.record.delegations for i in migrated.inputs] == [("austria",), ("chile",), ("icrc",)]  # type: ignore
     assert {r: str(proc.repo.references[r].target) for r in refs} == refs

@@ -75,7 +75,7 @@ def test_a_damaged_or_stale_base_cache_is_read_again(proc: Process) -> None:
         path.write_text(damaged)
         load._parsed.clear()
         assert _collect(proc).inputs == expected
-    assert BaseCache(proc.store, proc.store.commit("HEAD")).workspace() == proc.store.require(proc.base)
+    assert BaseCache(proc.store, proc.store.commit("HEAD").id).workspace() == proc.store.require(proc.base)
 
 
 def test_no_cache_keeps_nothing(proc: Process) -> None:
@@ -91,7 +91,7 @@ def test_the_kept_layout_must_fit_the_document(proc: Process) -> None:
 
 def test_a_warm_run_appends_only_the_new_entry(proc: Process) -> None:
     _collect(proc)
-    path = cache_path(proc.repo, DOC)
+    path = cache_path(proc.store, DOC)
     before, inode = path.read_text(), path.stat().st_ino
     assert _collect(proc).computed == 0
     assert path.read_text() == before and path.stat().st_ino == inode  # nothing new: not written at all
@@ -109,13 +109,13 @@ def test_the_cache_is_written_anew_when_most_entries_went_unused(proc: Process,
     monkeypatch.setattr(examine, "COMPACT_FROM", 0)
     _collect(proc)
     only = _collect(proc, refs="refs/pull/3/head")
-    lines = cache_path(proc.repo, DOC).read_text().splitlines()
+    lines = cache_path(proc.store, DOC).read_text().splitlines()
     assert only.computed == 0 and [json.loads(line)[0] for line in lines[1:]] == [only.inputs[0].sha]
 
 
 def test_a_torn_line_costs_only_that_entry(proc: Process) -> None:
     _collect(proc)
-    path = cache_path(proc.repo, DOC)
+    path = cache_path(proc.store, DOC)
     with path.open("a") as out:
         out.write('["0123456789abcdef", {"merge_b')  # an append that stopped half way
     assert _collect(proc).computed == 0

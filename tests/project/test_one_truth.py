@@ -30,7 +30,6 @@ from ccmflow.propose.build import Proposal
 from ccmflow.propose.build import build as build_proposal
 from ccmflow.repo import prinput
 from ccmflow.repo.ledger import LedgerEntry, read_ledger, read_manifest
-from ccmflow.repo.treeedit import blob_text
 from ccmflow.triage.decide import PullFacts, decide
 from ccmflow.word.compile import compilation_docx
 
@@ -55,17 +54,17 @@ def enter(proc: Process, number: int, who: tuple[int, str], proposal: Proposal, 
 
 def comment(proc: Process, number: int, now: datetime) -> str:
     """The bot's status comment on the input, as triage writes it at `now`."""
-    entry = read_ledger(proc.repo).get(number)
+    entry = read_ledger(proc.store).get(number)
     assert entry is not None
-    base = proc.store.commit("HEAD")
+    base = proc.store.commit("HEAD").id
     head = entry.log.receipt(entry.head_sha)
     assert head is not None
     facts = PullFacts(number=number, author_id=entry.author_id, author_login=entry.author_login,
                       head_sha=entry.head_sha, received=head.received, source=head.source, created=entry.created_at,
                       title=entry.title, body=entry.body)
-    content = prinput.read_pull(proc.repo, base, entry.head_sha)
+    content = prinput.read_pull(proc.store, base, entry.head_sha)
     return decide(proc.store.require("HEAD"), content, facts, entry.log, now,
-                  prinput.pull_reader(proc.repo, base)).body
+                  prinput.pull_reader(proc.store, base)).body
 
 
 def e_mailed(document_id: str, who: tuple[str, ...], paragraph: str, text: str, received: datetime) -> Proposal:
@@ -80,10 +79,10 @@ def test_after_the_freeze_the_register_credits_the_delegations_the_isu_entered(p
           utc(5, 5, 9, 5))
     enter(proc, 3, ISU, e_mailed("review-document", ("kenya",), "9", "Kenya's text.", emailed), utc(5, 5, 9, 10))
     freeze(proc.store, WINDOW, proc.sync(), utc(5, 6))
-    frozen = read_manifest(proc.repo, WINDOW)
+    frozen = read_manifest(proc.store, WINDOW)
     assert frozen is not None and [i.stakeholder for i in frozen.inputs] == ["france", "chile", "kenya"]
     made = consolidate(proc.store, "review-document", ["pr-1", "pr-2", "pr-3"], skip_conflicts=True, now=AFTER)
-    register = read_register(blob_text(proc.store.commit(made.branch), made.register_path) or "", "r.yaml")
+    register = read_register(proc.store.text(made.branch, made.register_path) or "", "r.yaml")
     credit = {d.input: (d.stakeholder, d.joint, d.received, d.attested) for d in register.inputs}
     assert credit == {"pr-1": ("france", (), emailed.isoformat(), True),
                       "pr-2": ("chile", ("france",), emailed.isoformat(), True),

@@ -68,15 +68,15 @@ def _triage(scenario: Scenario, at: datetime, outputs: Outputs) -> None:
     proc = scenario.proc
     store = proc.store
     workspace = store.require("HEAD")
-    base = store.commit("HEAD")
-    for entry in read_ledger(proc.repo).inputs:
+    base = store.commit("HEAD").id
+    for entry in read_ledger(proc.store).inputs:
         head = entry.log.receipt(entry.head_sha)
         assert head is not None
-        content = prinput.read_pull(proc.repo, base, entry.head_sha)
+        content = prinput.read_pull(store, base, entry.head_sha)
         facts = PullFacts(number=entry.number, author_id=entry.author_id, author_login=entry.author_login,
                           head_sha=entry.head_sha, received=head.received, source=head.source,
                           created=entry.created_at, title=entry.title, body=entry.body)
-        decision = decide(workspace, content, facts, entry.log, at, prinput.pull_reader(proc.repo, base))
+        decision = decide(workspace, content, facts, entry.log, at, prinput.pull_reader(store, base))
         comment(outputs, f"pr-{entry.number}", decision.body)
 
 
@@ -95,7 +95,7 @@ def observe(scenario: Scenario, at: datetime, tmp: Path, *, site: bool = True) -
     compilation_markdown(outputs, render_markdown(compiled))
     compilation_html(outputs, render_html(compiled))
     compilation_docx(outputs, make_compilation_docx(compiled))
-    frozen = read_manifest(proc.repo, WINDOW)
+    frozen = read_manifest(proc.store, WINDOW)
     if frozen is not None:
         manifest(outputs, frozen.as_json(), names)
     taken = [f"pr-{n}" for n, b in scenario.built.items() if b.expect.verdict != Verdict.LATE
@@ -216,7 +216,7 @@ def _run(tmp: Path, cases: Sequence[Case], *, site: bool) -> tuple[Scenario, lis
     names = _names(scenario)
     before = observe(scenario, BEFORE_FREEZE, tmp, site=site)
     wrong = check(scenario, before, names, frozen=False)
-    freeze(scenario.proc.store, WINDOW, read_ledger(scenario.proc.repo), BEFORE_FREEZE)
+    freeze(scenario.proc.store, WINDOW, read_ledger(scenario.proc.store), BEFORE_FREEZE)
     after = observe(scenario, AFTER_FREEZE, tmp, site=site)
     wrong += [f"frozen: {w}" for w in check(scenario, after, names, frozen=True)]
     return scenario, wrong

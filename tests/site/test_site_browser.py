@@ -290,7 +290,7 @@ def conference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serve
     built = build_site(store, out.parent / "conference-site", "main", at, fixed=True)
     # Rev.2 is the text in circulation then.
     expected = state(store.document("refs/tags/review-document/rev-2", "review-document"),
-                     as_at(read_status(store.repo, "review-document"), at))
+                     as_at(read_status(store, "review-document"), at))
     with serve(built.out) as url:
         yield Served(built, url), expected
 
