@@ -2,7 +2,7 @@
 
 Above this layer a commit is its id (a `str`) and its data a `CommitInfo`; people are `Person` records. Names
 starting with an underscore take or return pygit2 objects: they are `ccmflow.repo`'s own, never imported above it
-(tests/test_layers.py checks both).
+(tests/project/test_layers.py checks both).
 """
 
 from __future__ import annotations
