@@ -23,7 +23,3 @@ def may_mark(registry: Registry, user_id: int, section: str) -> bool:
     """Whether the account may set the status of a paragraph of `section`."""
     stakeholder = registry.by_user_id(user_id)
     return presidency(stakeholder) or facilitates(stakeholder, section)
-
-
-def facilitator_of(registry: Registry, section: str) -> tuple[Stakeholder, ...]:
-    return tuple(s for s in registry.stakeholders if facilitates(s, section))

@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-import pygit2
-
 from ccmflow.compare.protect import Touch, refusal, touched_agreed
 from ccmflow.core.agreement import ParagraphStatus, StatusBook, StatusEntry, book_from_json, statuses
 from ccmflow.core.errors import FatalError
@@ -43,16 +41,6 @@ def record_status(store: Store, document: str, entries: Sequence[StatusEntry]) -
     _write_json(store, status_ref(document), STATUS_FILE, book.as_json(),
                 f"Status of {document}: {what}{more} (by {who})\n")
     return book
-
-
-def status_history(store: Store, document: str) -> list[str]:
-    """The messages of the record's commits, newest first: the audit trail as git keeps it."""
-    ref = status_ref(document)
-    repo = store._repo
-    if ref not in repo.references:
-        return []
-    head = repo.references[ref].peel(pygit2.Commit)
-    return [str(c.message).strip() for c in repo.walk(head.id, pygit2.enums.SortMode.TOPOLOGICAL)]
 
 
 def agreed_statuses(store: Store, document: Document) -> dict[str, ParagraphStatus]:

@@ -14,7 +14,7 @@ from ccmflow.core.model import Document, Paragraph, Section
 from ccmflow.read.load import document_text, parse_text
 from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
-from ccmflow.write.docemit import LIST_KEYS, META_KEYS, MODELINE, PARAGRAPH_KEYS, Emitter, Style
+from ccmflow.write.docemit import LIST_KEYS, MODELINE, PARAGRAPH_KEYS, Emitter, Style
 from ccmflow.write.spans import EditError, InternalEditError
 from ccmflow.write.splice import Splicer, unique
 from ccmflow.write.yamlemit import WIDTH
@@ -191,28 +191,6 @@ class Editor:
             raise EditError("a paragraph cannot be moved after itself")
         paragraph = self._paragraph(pid)
         self.write(_with(_without(self._document, pid), section_id, after, paragraph))
-
-    def set_meta(self, key: str, value: str | Sequence[str] | None) -> None:
-        if key not in META_KEYS or key == "numbering":
-            raise EditError(f"'{key}' is not a document field that can be set")
-        new: Any = (tuple(value or ()) if key in LIST_KEYS else value)
-        self.write(replace(self._document, **{key: new}))
-
-    def set_section_title(self, section_id: str, title: str) -> None:
-        section = self._section(section_id)
-        self.write(_put_section(self._document, replace(section, title=title)))
-
-    def add_section(self, section: Section, after: str | None) -> None:
-        """Add a section after section `after` (None: first)."""
-        sections = list(self._document.sections)
-        at = 0 if after is None else sections.index(self._section(after)) + 1
-        sections.insert(at, section)
-        self.write(replace(self._document, sections=tuple(sections)))
-
-    def remove_section(self, section_id: str) -> None:
-        self._section(section_id)
-        kept = tuple(s for s in self._document.sections if s.id != section_id)
-        self.write(replace(self._document, sections=kept))
 
     def _paragraph(self, pid: str) -> Paragraph:
         paragraph = self._document.paragraph(pid)

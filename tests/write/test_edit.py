@@ -130,13 +130,17 @@ def test_comments_directly_above_and_below_an_edited_paragraph_survive() -> None
     assert ed.text.endswith("# end of document\n")
 
 
+def with_meta(text: str, **fields: object) -> str:
+    """The document's file with metadata changed, as consolidate and release write it."""
+    return write_document(text, PATH, replace(Editor(text, PATH).document, **fields))
+
+
 def test_trailing_comment_on_a_changed_value_survives() -> None:
-    ed = editor()
-    ed.set_meta("title", "Review of the Convention")
-    assert "    title: Review of the Convention   # working title\n" in ed.text
-    ed.set_meta("title", "A title long enough to need folding, " * 4)
-    assert ed.document.title == "A title long enough to need folding, " * 4
-    assert "# working title" in ed.text
+    text = with_meta(SAMPLE, title="Review of the Convention")
+    assert "    title: Review of the Convention   # working title\n" in text
+    text = with_meta(text, title="A title long enough to need folding, " * 4)
+    assert Editor(text, PATH).document.title == "A title long enough to need folding, " * 4
+    assert "# working title" in text
 
 
 def test_insert_at_the_right_place_leaves_neighbours_alone() -> None:
@@ -247,17 +251,13 @@ def test_list_keeps_the_flow_style_the_file_uses() -> None:
 
 
 def test_metadata_fields() -> None:
-    ed = editor()
-    ed.set_meta("symbol", "CCM/CONF/2026/3")
-    ed.set_meta("version", "revision-1")
-    ed.set_meta("status", "circulated")
-    ed.set_meta("informs", [])
-    ed.set_meta("informed_by", ["first-review-document"])
-    doc = ed.document
+    text = with_meta(SAMPLE, symbol="CCM/CONF/2026/3", version="revision-1", status="circulated", informs=(),
+                     informed_by=("first-review-document",))
+    doc = Editor(text, PATH).document
     assert (doc.symbol, doc.version, doc.status) == ("CCM/CONF/2026/3", "revision-1", "circulated")
     assert (doc.informs, doc.informed_by) == ((), ("first-review-document",))
-    assert "    symbol: CCM/CONF/2026/3\n" in ed.text
-    assert block(ed.text, "p3k9x2qa") == block(SAMPLE, "p3k9x2qa")
+    assert "    symbol: CCM/CONF/2026/3\n" in text
+    assert block(text, "p3k9x2qa") == block(SAMPLE, "p3k9x2qa")
 
 
 def test_numbering_written_and_removed_again() -> None:
@@ -269,15 +269,17 @@ def test_numbering_written_and_removed_again() -> None:
 
 
 def test_sections_added_removed_and_renamed() -> None:
-    ed = editor()
-    ed.set_section_title("universalization", "Universalization and the norm")
-    ed.add_section(Section("cooperation", "Cooperation and assistance", ()), "stockpile-destruction")
-    ed.remove_section("victim-assistance")
-    doc = ed.document
+    doc = editor().document
+    renamed = replace(sect(doc, "universalization"), title="Universalization and the norm")
+    sections = [renamed if s.id == "universalization" else s for s in doc.sections if s.id != "victim-assistance"]
+    at = [s.id for s in sections].index("stockpile-destruction") + 1
+    sections.insert(at, Section("cooperation", "Cooperation and assistance", ()))
+    text = write_document(SAMPLE, PATH, replace(doc, sections=tuple(sections)))
+    doc = Editor(text, PATH).document
     assert [s.id for s in doc.sections] == ["universalization", "stockpile-destruction", "cooperation"]
     assert sect(doc, "universalization").title == "Universalization and the norm"
-    assert block(ed.text, "pw2x3y4z") == block(SAMPLE, "pw2x3y4z")
-    assert ed.text.endswith("# end of document\n")
+    assert block(text, "pw2x3y4z") == block(SAMPLE, "pw2x3y4z")
+    assert text.endswith("# end of document\n")
 
 
 def test_new_section_can_take_existing_paragraphs() -> None:
@@ -319,7 +321,7 @@ def test_odd_but_valid_shapes_can_be_edited() -> None:
     ed.set_text("p2222222", "Changed flow paragraph")
     ed.set_field("p3333333", "indicators", ["a", "c"])
     ed.insert("two", None, Paragraph(id="p6666666", kind="narrative", text="New."))
-    ed.set_meta("title", "Odd two")
+    ed.write(replace(ed.document, title="Odd two"))
     ed.move("p3333333", "two", "p4444444")
     assert [p.id for p in sect(ed.document, "two").paragraphs] == ["p6666666", "p4444444", "p3333333"]
     assert "# comment after the dash" in ed.text
