@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.commands.common import add_common, find_top
 from ccmflow.core.errors import Finding
+
+if TYPE_CHECKING:
+    from ccmflow.core.model import Workspace
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -23,15 +26,21 @@ def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.output import emit_json, report_findings, terminal_safe
     from ccmflow.read.load import DOCUMENTS_DIR
 
+    found: Workspace | None = None
     if args.rev is not None:
         from ccmflow.repo.store import Store
 
-        _, findings = Store(args.repo).workspace(args.rev)
+        found, findings = Store(args.repo).workspace(args.rev)
         checked = f"{DOCUMENTS_DIR}/ at {args.rev}"
+    elif args.paths:
+        findings, checked = _check_paths(args.paths)
     else:
-        findings, checked = _check_paths(args.paths or [find_top(args.repo) / DOCUMENTS_DIR])
-    if not findings and not args.paths:
-        findings = _translation_findings(args) + _input_findings(args) + _placeholder_findings(args)
+        from ccmflow.read.directory import directory_workspace
+
+        found, findings = directory_workspace(find_top(args.repo))
+        checked = _shown(find_top(args.repo) / DOCUMENTS_DIR)
+    if not findings and found is not None:  # the workspace is read and checked once, then the files that name it
+        findings = _translation_findings(args, found) + _input_findings(args, found) + _placeholder_findings(args)
     if args.json:
         emit_json({"ok": not findings, "checked": checked, "findings": [f.as_json() for f in findings]})
     elif findings:
@@ -41,11 +50,8 @@ def run(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
-def _translation_findings(args: argparse.Namespace) -> list[Finding]:
+def _translation_findings(args: argparse.Namespace, found: Workspace) -> list[Finding]:
     """Translation files are checked once the documents they translate are valid (unknown ids are errors)."""
-    from ccmflow.commands.common import workspace
-
-    found = workspace(args.repo, args.rev)
     if args.rev is None:  # from disk, without git
         from ccmflow.read.directory import directory_translation_files
         from ccmflow.read.translations import check_translations
@@ -73,12 +79,10 @@ def _placeholder_findings(args: argparse.Namespace) -> list[Finding]:
     return placeholders(parse(f) for f in files)
 
 
-def _input_findings(args: argparse.Namespace) -> list[Finding]:
+def _input_findings(args: argparse.Namespace, found: Workspace) -> list[Finding]:
     """Input records (documents/inputs/) are checked once the documents and registry they name are valid."""
-    from ccmflow.commands.common import workspace
     from ccmflow.read.inputfile import check_inputs
 
-    found = workspace(args.repo, args.rev)
     if args.rev is None:  # from disk, without git
         from ccmflow.read.directory import directory_input_files
 

@@ -40,6 +40,8 @@ class Hunk:
 
 @dataclass(frozen=True, slots=True)
 class _Region:
+    """One item of a document's text: its character range and where it sits (section, paragraph, indent)."""
+
     start: int
     end: int
     section: int  # -1: not a paragraph (metadata, a section header)

@@ -20,6 +20,8 @@ class AgreedTextChanged(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Touch:
+    """A paragraph an input would change whose status protects it (agreed, or in an adopted text)."""
+
     paragraph: str
     number: str
     status: ParagraphStatus

@@ -22,6 +22,8 @@ ADOPTED_TAG = "adopted"
 
 @dataclass(frozen=True, slots=True)
 class Blocker:
+    """A paragraph that keeps a document from adoption: not agreed, or still bracketed."""
+
     paragraph: str
     number: str
     status: ParagraphStatus

@@ -14,6 +14,8 @@ from ccmflow.core.model import Document
 
 @dataclass(frozen=True, slots=True)
 class Credited:
+    """A bracketed span of a paragraph and the delegations whose input introduced it."""
+
     text: str  # the span as it stands, brackets included: '[shall | should]'
     by: str  # the delegations of the inputs that introduced it
 

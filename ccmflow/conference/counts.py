@@ -14,6 +14,8 @@ from ccmflow.core.model import Document
 
 @dataclass(frozen=True, slots=True)
 class ParagraphState:
+    """Where one paragraph stands in the negotiation: its status, brackets and the record in force."""
+
     id: str
     number: str
     status: ParagraphStatus
@@ -23,6 +25,8 @@ class ParagraphState:
 
 @dataclass(frozen=True, slots=True)
 class SectionState:
+    """The negotiation state of a section's paragraphs."""
+
     id: str
     title: str
     paragraphs: tuple[ParagraphState, ...]
@@ -38,6 +42,8 @@ class SectionState:
 
 @dataclass(frozen=True, slots=True)
 class DocumentState:
+    """The negotiation state of a whole document at one version."""
+
     document: str
     version: str
     sections: tuple[SectionState, ...]

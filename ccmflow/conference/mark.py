@@ -25,6 +25,8 @@ class MarkRefused(FatalError):
 
 @dataclass(frozen=True, slots=True)
 class Marked:
+    """What a `ccmflow mark` did to one paragraph: its status before and after, and the record made."""
+
     document: str
     paragraph: str
     label: str  # '5 (pkp3nvcv)'

@@ -38,6 +38,8 @@ class PaperKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Revision:
+    """A revision issued at the conference: Rev.N, its version id and symbol."""
+
     version: str  # rev-N
     symbol: str
     number: int

@@ -91,6 +91,8 @@ class Disposition:
 
 @dataclass(frozen=True, slots=True)
 class Register:
+    """The disposition of every input to one document in one window: the register the Presidency keeps."""
+
     window: str
     document: str
     version: str

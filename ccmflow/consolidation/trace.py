@@ -43,6 +43,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Trace:
+    """A document's concordance: paragraph numbers across versions, with the inputs behind each."""
+
     document: str
     points: tuple[Point, ...]
     rows: tuple[Row, ...]

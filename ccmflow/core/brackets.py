@@ -30,6 +30,8 @@ class BracketSpan:
 
 @dataclass(frozen=True, slots=True)
 class BracketProblem:
+    """A bracket without its partner: where it stands, what is wrong and how to fix it."""
+
     offset: int
     message: str
     fix: str
@@ -37,6 +39,8 @@ class BracketProblem:
 
 @dataclass(frozen=True, slots=True)
 class Brackets:
+    """The bracketed spans of a text and the problems found in its brackets."""
+
     spans: tuple[BracketSpan, ...]
     problems: tuple[BracketProblem, ...]
 

@@ -26,6 +26,8 @@ FROM_PREFIX = "from:"
 
 @dataclass(frozen=True, slots=True)
 class LabelSpec:
+    """A GitHub label the bot keeps: its name, colour and description."""
+
     name: str
     color: str
     description: str

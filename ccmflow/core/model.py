@@ -34,6 +34,8 @@ def paragraph_label(number: str, pid: str, *, prose: bool = False, show_id: Call
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph:
+    """One paragraph: a stable id, a kind that picks its number format, the text and an action's fields."""
+
     id: str
     kind: str
     text: str
@@ -54,6 +56,8 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A section of a document: its stable id, title and paragraphs in order."""
+
     id: str
     title: str
     paragraphs: tuple[Paragraph, ...]
@@ -61,6 +65,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """One outcome document as its file records it at one version."""
+
     id: str
     title: str
     version: str
@@ -138,6 +144,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Conference:
+    """The conference the process leads to: its name, venue, dates and time zone."""
+
     name: str
     venue: str
     start: date
@@ -232,6 +240,8 @@ class Stage:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Milestone:
+    """A dated event of the process (a meeting, a circulation, the conference), exact or approximate."""
+
     id: str
     title: str
     kind: str
@@ -326,6 +336,8 @@ class Channel:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Process:
+    """The process as documents/process.yaml describes it: conference, versions, windows and milestones."""
+
     conference: Conference
     deadline_time: str
     document_order: tuple[str, ...]
@@ -377,12 +389,16 @@ class Process:
 
 @dataclass(frozen=True, slots=True)
 class Account:
+    """A GitHub account by its numeric id (what counts) and its login (what people read)."""
+
     id: int
     login: str
 
 
 @dataclass(frozen=True, slots=True)
 class Stakeholder:
+    """A delegation or organisation of the registry: its accounts, roles and whom it may speak for."""
+
     id: str
     name: str
     category: str
@@ -396,6 +412,8 @@ class Stakeholder:
 
 @dataclass(frozen=True, slots=True)
 class Registry:
+    """Who may take part: documents/stakeholders.yaml as records."""
+
     stakeholders: tuple[Stakeholder, ...]
     path: str = "documents/stakeholders.yaml"
 

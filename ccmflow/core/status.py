@@ -45,6 +45,8 @@ class WindowPhase(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class WindowState:
+    """An input window as it stands at a moment: upcoming, open or closed, and the time left."""
+
     window: Window
     state: WindowPhase
     remaining: timedelta | None  # until it closes; None when closed or the deadline is to be announced
@@ -52,6 +54,8 @@ class WindowState:
 
 @dataclass(frozen=True, slots=True)
 class Phase:
+    """Where the process stands at a moment: the last and next milestones and the windows."""
+
     label: str
     last: Milestone | None
     next: Milestone | None  # the first milestone after today (never one that falls today)

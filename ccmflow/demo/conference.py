@@ -45,6 +45,8 @@ POSITION_NUMBER = 9
 
 @dataclass(frozen=True, slots=True)
 class Week:
+    """What the conference week of the demo made: its outputs and the facts the demo reports."""
+
     outputs: list[tuple[str, Path]]
     facts: dict[str, object]
 

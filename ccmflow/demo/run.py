@@ -51,12 +51,16 @@ DEFAULT_OUT = Path("ccmflow-demo")
 
 @dataclass(frozen=True, slots=True)
 class Output:
+    """One file the demo wrote, and what it is."""
+
     what: str
     path: Path
 
 
 @dataclass(frozen=True, slots=True)
 class DemoResult:
+    """What a demo run made: the output folder, its files and the facts it reports."""
+
     out: Path
     outputs: tuple[Output, ...]
     facts: dict[str, object]

@@ -50,6 +50,8 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class ScriptedInput:
+    """An input the demo's script plays: who sends it, its text and its versions over time."""
+
     number: int
     stakeholder: str  # registry id; the first account of that stakeholder opens the pull request
     title: str

@@ -46,6 +46,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class CompiledSection:
+    """A section of a compilation: each paragraph with the proposals on it, and general remarks."""
+
     id: str
     title: str
     rows: tuple[Row, ...]
@@ -54,6 +56,8 @@ class CompiledSection:
 
 @dataclass(frozen=True, slots=True)
 class Compilation:
+    """A compilation text: every proposal on a document attributed under the paragraph it concerns."""
+
     document: str
     title: str
     window: str | None

@@ -79,6 +79,8 @@ class GeneralRemark:
 
 @dataclass(frozen=True, slots=True)
 class SectionSummary:
+    """The inputs on one section of a document, with the overlaps among them and joint proposals."""
+
     id: str
     title: str
     entries: tuple[Entry, ...]
@@ -100,6 +102,8 @@ class Invalid:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """A consolidation summary: the inputs to a document in a window, section by section."""
+
     document: str
     title: str
     window: str | None

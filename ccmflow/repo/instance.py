@@ -48,6 +48,8 @@ class Conference:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Created:
+    """What `ccmflow init` made: the documents, workflows and tags of a new instance."""
+
     documents: tuple[str, ...]
     workflows: tuple[str, ...]
     tags: tuple[str, ...]

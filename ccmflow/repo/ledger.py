@@ -73,6 +73,8 @@ def _record(data: dict[str, object]) -> LedgerEntry:
 
 @dataclass(frozen=True, slots=True)
 class Ledger:
+    """The inputs ledger as its git ref records it: what GitHub knew of each input, looked up by number."""
+
     inputs: tuple[LedgerEntry, ...] = ()
     # The first record of each number, as a scan from the start finds it: a summary asks once per input.
     _by_number: Mapping[int, LedgerEntry] = field(init=False, repr=False, compare=False, default_factory=dict)
@@ -122,6 +124,8 @@ class FrozenInput:
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
+    """A window's freeze manifest: the version of every input that counts, recorded once the deadline passed."""
+
     window: str
     deadline: datetime
     frozen_at: datetime

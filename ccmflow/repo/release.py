@@ -24,6 +24,8 @@ from ccmflow.write.edit import write_document
 
 @dataclass(frozen=True, slots=True)
 class Release:
+    """What `ccmflow release` did: the tag it made and whether it committed or updated the file."""
+
     tag: str
     commit: str
     committed: bool  # False when the file already said this version, with its date of issue

@@ -16,6 +16,8 @@ from ccmflow.repo.versions import version_tag
 
 @dataclass(frozen=True, slots=True)
 class Tagged:
+    """A version tag of a document (DOC/VERSION) with the tagger's time."""
+
     name: str  # the part after DOC/: zero-draft, rev-1, facilitators-text-1, adopted
     commit: str
     message: str

@@ -33,6 +33,8 @@ PAPERS = ("facilitators-text-", "non-paper-")
 
 @dataclass(frozen=True, slots=True)
 class Listed:
+    """A document listed in the final report: its symbol, title and date of issue."""
+
     symbol: str | None
     title: str
     issued: str
@@ -40,6 +42,8 @@ class Listed:
 
 @dataclass(frozen=True, slots=True)
 class Annex:
+    """An adopted text annexed to the final report, in the report's language."""
+
     number: int
     document: Document  # in the report's language
     states: dict[str, State]
@@ -47,6 +51,8 @@ class Annex:
 
 @dataclass(frozen=True, slots=True)
 class Position:
+    """An explanation of position or reservation, as the final report records it."""
+
     kind: str  # 'Explanation of position' in the report's language
     by: str  # the delegations, as the registry names them
     document: str
@@ -56,6 +62,8 @@ class Position:
 
 @dataclass(frozen=True, slots=True)
 class ReportText:
+    """The final report's content in one language, ready to be written out."""
+
     lang: str
     symbol: str
     title: str  # 'Final report'

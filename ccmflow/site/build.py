@@ -20,6 +20,8 @@ MARKER = ".ccmflow-site"  # marks a folder the site was built in, so a rebuild m
 
 @dataclass(frozen=True, slots=True)
 class Built:
+    """What `ccmflow site` built: the output folder, its pages and the commit they show."""
+
     out: Path
     pages: tuple[str, ...]
     commit: str

@@ -24,6 +24,8 @@ from ccmflow.write.words import date_and_time, long_date
 
 @dataclass(frozen=True, slots=True)
 class Room:
+    """A document as the conference-room page shows it: its text, negotiation state and latest revision."""
+
     document: Document
     state: DocumentState
     revision: str | None  # 'Rev.2 (CCM/CONF/2020/WP.1/Rev.2), as at 25 November 2020, 18:00'

@@ -44,6 +44,8 @@ class WindowInputs:
 
 @dataclass(frozen=True, slots=True)
 class DocumentData:
+    """Everything the site shows about one document: versions, registers, inputs, trace and translations."""
+
     document: Document
     versions: tuple[VersionPoint, ...]
     registers: tuple[tuple[Window, Register], ...]
@@ -59,6 +61,8 @@ class DocumentData:
 
 @dataclass(frozen=True, slots=True)
 class SiteData:
+    """Everything the static site shows, read once from git at one commit and one moment."""
+
     workspace: Workspace
     rev: str
     commit: str

@@ -27,6 +27,8 @@ def json_script(element_id: str, data: object) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NavItem:
+    """A link of the site's navigation."""
+
     label: str
     href: str  # from the site's root
     key: str

@@ -62,6 +62,8 @@ class StatusState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CommitStatus:
+    """A commit status the bot sets on an input's head: its context, state and description."""
+
     context: str
     state: StatusState
     description: str

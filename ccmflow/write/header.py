@@ -14,6 +14,8 @@ from ccmflow.write.words import date_and_time, date_range, long_date, original, 
 
 @dataclass(frozen=True, slots=True)
 class Header:
+    """The header of a rendered document: title, symbol, date of issue, original language and conference."""
+
     title: str
     symbol: str | None = None
     issued: str | None = None  # "7 August 2020", "7 août 2020"

@@ -36,6 +36,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
+    """Where a document's paragraph items stand in its text, and the blank lines between them."""
+
     items: tuple[Item, ...]
     gaps: tuple[str, ...]  # gaps[i]: the blank lines between item i-1 and item i
 
