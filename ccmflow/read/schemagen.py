@@ -7,11 +7,15 @@ generated from; `ccmflow.read.schema` uses it only when that still matches, and 
 `python -m ccmflow.read.schemagen` changes nothing.
 
 The generated code does not import fastjsonschema (whose package import alone costs about 30 ms): its two
-exception classes come from `ccmflow.read.validators`.
+exception classes come from `ccmflow.read.validators`. It is a gate that says whether a file passes; jsonschema
+words the findings of one that does not. So each raise keeps only the rule it names, and no call builds the
+name of the value it checks: fastjsonschema formats that name (with `str.format(**locals())`) for every item of
+every list, valid or not, about a seventh of the time a valid document took to check.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 from pathlib import Path
@@ -51,11 +55,32 @@ def generate(name: str) -> str:
     header = (f"# Generated from ccmflow/schemas/{name}.schema.json by `python -m ccmflow.read.schemagen` "
               f"(fastjsonschema {fastjsonschema.VERSION}): do not edit.\n# ruff: noqa\n# mypy: ignore-errors\n"
               f'SCHEMA_SHA256 = "{digest(text)}"\n')
-    body = code.replace(_IMPORT, "from ccmflow.read.validators import JsonSchemaValueException, "
-                                 "JsonSchemaValuesException")
+    body = _gate(code).replace(_IMPORT, "from ccmflow.read.validators import JsonSchemaValueException, "
+                                        "JsonSchemaValuesException")
     definitions = re.findall(rf"^def {root.group(1)}___defs_(\w+)\(", code, re.MULTILINE)
     table = "".join(f'    "{d}": {root.group(1)}___defs_{d},\n' for d in definitions)
     return f"{header}{body.rstrip()}\n\n\nvalidate = {root.group(1)}\nDEFINITIONS = {{\n{table}}}\n"
+
+
+class _Gate(ast.NodeTransformer):
+    """fastjsonschema's code without what only an error message uses."""
+
+    def visit_Raise(self, node: ast.Raise) -> ast.Raise:
+        call = node.exc
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id.startswith("JsonSchema"):
+            rule = next((k.value for k in call.keywords if k.arg == "rule"), ast.Constant("invalid"))
+            node.exc = ast.Call(func=call.func, args=[rule], keywords=[])
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.Call:
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and node.func.id.startswith("validate_") and len(node.args) == 3:
+            node.args[2] = ast.Constant(None)  # the value's name, (name_prefix or "data") + "...".format(...)
+        return node
+
+
+def _gate(code: str) -> str:
+    return ast.unparse(_Gate().visit(ast.parse(code)))
 
 
 def main() -> None:

@@ -409,10 +409,12 @@ def test_the_benchmark_generator_writes_valid_documents(top: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["<img src=x> {n}", "<!-- ccmflow:log QUFB --> {n}", "@someone {n}",
-                                 "[see](https://example.org) {n}", "`{n}`", "{n}{n}", "Paragraph"])
+                                 "[see](https://example.org) {n}", "`{n}`", "{n}{n}", "{n} and {n}", "Paragraph",
+                                 "x" * 31 + "{n}", "{n}" + "y" * 31, "{n} {", "{{n}}", "第{n}段!"])
 def test_a_numbering_format_is_letters_digits_and_a_little_punctuation_around_one_counter(fmt: str) -> None:
     text = (ROOT / "documents" / RD).read_text(encoding="utf-8")
-    for good in ("Action {n}", "({n})", "Párrafo {n}:", "Art. {n} –", ""):
+    for good in ("Action {n}", "({n})", "Párrafo {n}:", "Art. {n} –", "", "x" * 30 + "{n}" + "y" * 30, "第{n}段",
+                 "Пункт {n}", "الفقرة {n}"):
         kept = text.replace("sections:\n", f"  numbering:\n    narrative: {json.dumps(good)}\nsections:\n", 1)
         assert parse_text(f"documents/{RD}", kept).findings == ()
     broken = text.replace("sections:\n", f"  numbering:\n    narrative: {json.dumps(fmt)}\nsections:\n", 1)

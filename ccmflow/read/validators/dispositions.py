@@ -2,213 +2,215 @@
 # ruff: noqa
 # mypy: ignore-errors
 SCHEMA_SHA256 = "cd1827caa75ec9bf5e0bb3985079f2f3d431b022ee88ba35e747057efedda6ed"
-VERSION = "2.22.3"
+VERSION = '2.22.3'
 from decimal import Decimal
 import re
 from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-
-
-REGEX_PATTERNS = {
-    '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
-    '\\S': re.compile('\\S'),
-    '^[a-z0-9][a-z0-9-]{2,39}$': re.compile('^[a-z0-9][a-z0-9-]{2,39}\\Z'),
-    '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')
-}
-
+REGEX_PATTERNS = {'^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'), '\\S': re.compile('\\S'), '^[a-z0-9][a-z0-9-]{2,39}$': re.compile('^[a-z0-9][a-z0-9-]{2,39}\\Z'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')}
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_dispositions_schema_json(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/dispositions.schema.json', 'title': 'ccmflow disposition register', 'description': 'What became of every input of one window in the version it led to (written by ccmflow consolidate; the presidency edits the reasons).', 'type': 'object', 'additionalProperties': False, 'required': ['window', 'document', 'version', 'inputs'], 'properties': {'window': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'inputs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'input': {'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['window', 'document', 'version', 'inputs']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/dispositions.schema.json', 'title': 'ccmflow disposition register', 'description': 'What became of every input of one window in the version it led to (written by ccmflow consolidate; the presidency edits the reasons).', 'type': 'object', 'additionalProperties': False, 'required': ['window', 'document', 'version', 'inputs'], 'properties': {'window': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'inputs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'input': {'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "window" in data_keys:
-            data_keys.remove("window")
-            data__window = data["window"]
-            validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_slug(data__window, custom_formats, (name_prefix or "data") + ".window")
-        if "document" in data_keys:
-            data_keys.remove("document")
-            data__document = data["document"]
-            validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_slug(data__document, custom_formats, (name_prefix or "data") + ".document")
-        if "version" in data_keys:
-            data_keys.remove("version")
-            data__version = data["version"]
-            validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_slug(data__version, custom_formats, (name_prefix or "data") + ".version")
-        if "inputs" in data_keys:
-            data_keys.remove("inputs")
-            data__inputs = data["inputs"]
+        if 'window' in data_keys:
+            data_keys.remove('window')
+            data__window = data['window']
+            validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_slug(data__window, custom_formats, None)
+        if 'document' in data_keys:
+            data_keys.remove('document')
+            data__document = data['document']
+            validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_slug(data__document, custom_formats, None)
+        if 'version' in data_keys:
+            data_keys.remove('version')
+            data__version = data['version']
+            validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_slug(data__version, custom_formats, None)
+        if 'inputs' in data_keys:
+            data_keys.remove('inputs')
+            data__inputs = data['inputs']
             if not isinstance(data__inputs, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs must be array", value=data__inputs, name="" + (name_prefix or "data") + ".inputs", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__inputs_is_list = isinstance(data__inputs, (list, tuple))
             if data__inputs_is_list:
                 data__inputs_len = len(data__inputs)
                 for data__inputs_x, data__inputs_item in enumerate(data__inputs):
-                    validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_input(data__inputs_item, custom_formats, (name_prefix or "data") + ".inputs[{data__inputs_x}]".format(**locals()))
+                    validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_input(data__inputs_item, custom_formats, None)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/dispositions.schema.json', 'title': 'ccmflow disposition register', 'description': 'What became of every input of one window in the version it led to (written by ccmflow consolidate; the presidency edits the reasons).', 'type': 'object', 'additionalProperties': False, 'required': ['window', 'document', 'version', 'inputs'], 'properties': {'window': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'inputs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'input': {'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_input(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['input', 'outcome', 'reason']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "input" in data_keys:
-            data_keys.remove("input")
-            data__input = data["input"]
-            if not isinstance(data__input, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must be string", value=data__input, name="" + (name_prefix or "data") + ".input", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, rule='type')
+        if 'input' in data_keys:
+            data_keys.remove('input')
+            data__input = data['input']
+            if not isinstance(data__input, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__input, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data__input):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".input must match pattern ^[a-z0-9][a-z0-9-]*$", value=data__input, name="" + (name_prefix or "data") + ".input", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, rule='pattern')
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            if not isinstance(data__title, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string'}, rule='type')
-        if "stakeholder" in data_keys:
-            data_keys.remove("stakeholder")
-            data__stakeholder = data["stakeholder"]
-            if not isinstance(data__stakeholder, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholder must be string", value=data__stakeholder, name="" + (name_prefix or "data") + ".stakeholder", definition={'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, rule='type')
-        if "joint" in data_keys:
-            data_keys.remove("joint")
-            data__joint = data["joint"]
+                    raise JsonSchemaValueException('pattern')
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            if not isinstance(data__title, str):
+                raise JsonSchemaValueException('type')
+        if 'stakeholder' in data_keys:
+            data_keys.remove('stakeholder')
+            data__stakeholder = data['stakeholder']
+            if not isinstance(data__stakeholder, str):
+                raise JsonSchemaValueException('type')
+        if 'joint' in data_keys:
+            data_keys.remove('joint')
+            data__joint = data['joint']
             if not isinstance(data__joint, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".joint must be array", value=data__joint, name="" + (name_prefix or "data") + ".joint", definition={'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__joint_is_list = isinstance(data__joint, (list, tuple))
             if data__joint_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__joint_len = len(data__joint)
-                if data__joint_len > len(set(fn(data__joint_x) for data__joint_x in data__joint)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".joint must contain unique items", value=data__joint, name="" + (name_prefix or "data") + ".joint", definition={'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, rule='uniqueItems')
+                if data__joint_len > len(set((fn(data__joint_x) for data__joint_x in data__joint))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__joint_x, data__joint_item in enumerate(data__joint):
-                    if not isinstance(data__joint_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".joint[{data__joint_x}]".format(**locals()) + " must be string", value=data__joint_item, name="" + (name_prefix or "data") + ".joint[{data__joint_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-        if "proposed" in data_keys:
-            data_keys.remove("proposed")
-            data__proposed = data["proposed"]
+                    if not isinstance(data__joint_item, str):
+                        raise JsonSchemaValueException('type')
+        if 'proposed' in data_keys:
+            data_keys.remove('proposed')
+            data__proposed = data['proposed']
             if not isinstance(data__proposed, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".proposed must be array", value=data__proposed, name="" + (name_prefix or "data") + ".proposed", definition={'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__proposed_is_list = isinstance(data__proposed, (list, tuple))
             if data__proposed_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__proposed_len = len(data__proposed)
-                if data__proposed_len > len(set(fn(data__proposed_x) for data__proposed_x in data__proposed)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".proposed must contain unique items", value=data__proposed, name="" + (name_prefix or "data") + ".proposed", definition={'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, rule='uniqueItems')
+                if data__proposed_len > len(set((fn(data__proposed_x) for data__proposed_x in data__proposed))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__proposed_x, data__proposed_item in enumerate(data__proposed):
-                    if not isinstance(data__proposed_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".proposed[{data__proposed_x}]".format(**locals()) + " must be string", value=data__proposed_item, name="" + (name_prefix or "data") + ".proposed[{data__proposed_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-        if "received" in data_keys:
-            data_keys.remove("received")
-            data__received = data["received"]
+                    if not isinstance(data__proposed_item, str):
+                        raise JsonSchemaValueException('type')
+        if 'received' in data_keys:
+            data_keys.remove('received')
+            data__received = data['received']
             if not isinstance(data__received, (str, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".received must be string or null", value=data__received, name="" + (name_prefix or "data") + ".received", definition={'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, rule='type')
-        if "received_by" in data_keys:
-            data_keys.remove("received_by")
-            data__receivedby = data["received_by"]
-            if not (isinstance(data__receivedby, str) and data__receivedby == 'github' or isinstance(data__receivedby, str) and data__receivedby == 'issue-form' or isinstance(data__receivedby, str) and data__receivedby == 'e-mail'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".received_by must be one of ['github', 'issue-form', 'e-mail']", value=data__receivedby, name="" + (name_prefix or "data") + ".received_by", definition={'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, rule='enum')
-        if "attested" in data_keys:
-            data_keys.remove("attested")
-            data__attested = data["attested"]
-            if not isinstance(data__attested, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".attested must be boolean", value=data__attested, name="" + (name_prefix or "data") + ".attested", definition={'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, rule='type')
-        if "timing" in data_keys:
-            data_keys.remove("timing")
-            data__timing = data["timing"]
-            if not (isinstance(data__timing, str) and data__timing == 'on-time' or isinstance(data__timing, str) and data__timing == 'early' or isinstance(data__timing, str) and data__timing == 'no-deadline' or isinstance(data__timing, str) and data__timing == 'no-window' or isinstance(data__timing, str) and data__timing == 'late' or isinstance(data__timing, str) and data__timing == 'late-accepted' or isinstance(data__timing, str) and data__timing == 'unknown'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timing must be one of ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown']", value=data__timing, name="" + (name_prefix or "data") + ".timing", definition={'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, rule='enum')
-        if "kinds" in data_keys:
-            data_keys.remove("kinds")
-            data__kinds = data["kinds"]
+                raise JsonSchemaValueException('type')
+        if 'received_by' in data_keys:
+            data_keys.remove('received_by')
+            data__receivedby = data['received_by']
+            if not (isinstance(data__receivedby, str) and data__receivedby == 'github' or (isinstance(data__receivedby, str) and data__receivedby == 'issue-form') or (isinstance(data__receivedby, str) and data__receivedby == 'e-mail')):
+                raise JsonSchemaValueException('enum')
+        if 'attested' in data_keys:
+            data_keys.remove('attested')
+            data__attested = data['attested']
+            if not isinstance(data__attested, bool):
+                raise JsonSchemaValueException('type')
+        if 'timing' in data_keys:
+            data_keys.remove('timing')
+            data__timing = data['timing']
+            if not (isinstance(data__timing, str) and data__timing == 'on-time' or (isinstance(data__timing, str) and data__timing == 'early') or (isinstance(data__timing, str) and data__timing == 'no-deadline') or (isinstance(data__timing, str) and data__timing == 'no-window') or (isinstance(data__timing, str) and data__timing == 'late') or (isinstance(data__timing, str) and data__timing == 'late-accepted') or (isinstance(data__timing, str) and data__timing == 'unknown')):
+                raise JsonSchemaValueException('enum')
+        if 'kinds' in data_keys:
+            data_keys.remove('kinds')
+            data__kinds = data['kinds']
             if not isinstance(data__kinds, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kinds must be array", value=data__kinds, name="" + (name_prefix or "data") + ".kinds", definition={'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__kinds_is_list = isinstance(data__kinds, (list, tuple))
             if data__kinds_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__kinds_len = len(data__kinds)
-                if data__kinds_len > len(set(fn(data__kinds_x) for data__kinds_x in data__kinds)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kinds must contain unique items", value=data__kinds, name="" + (name_prefix or "data") + ".kinds", definition={'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, rule='uniqueItems')
+                if data__kinds_len > len(set((fn(data__kinds_x) for data__kinds_x in data__kinds))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__kinds_x, data__kinds_item in enumerate(data__kinds):
-                    if not (isinstance(data__kinds_item, str) and data__kinds_item == 'amend' or isinstance(data__kinds_item, str) and data__kinds_item == 'insert' or isinstance(data__kinds_item, str) and data__kinds_item == 'delete' or isinstance(data__kinds_item, str) and data__kinds_item == 'move' or isinstance(data__kinds_item, str) and data__kinds_item == 'remark'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".kinds[{data__kinds_x}]".format(**locals()) + " must be one of ['amend', 'insert', 'delete', 'move', 'remark']", value=data__kinds_item, name="" + (name_prefix or "data") + ".kinds[{data__kinds_x}]".format(**locals()) + "", definition={'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, rule='enum')
-        if "justification" in data_keys:
-            data_keys.remove("justification")
-            data__justification = data["justification"]
-            if not isinstance(data__justification, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".justification must be string", value=data__justification, name="" + (name_prefix or "data") + ".justification", definition={'type': 'string', 'description': "Why, in the delegation's words."}, rule='type')
-        if "outcome" in data_keys:
-            data_keys.remove("outcome")
-            data__outcome = data["outcome"]
-            if not (isinstance(data__outcome, str) and data__outcome == 'incorporated' or isinstance(data__outcome, str) and data__outcome == 'partly-incorporated' or isinstance(data__outcome, str) and data__outcome == 'not-retained' or isinstance(data__outcome, str) and data__outcome == 'superseded' or isinstance(data__outcome, str) and data__outcome == 'noted'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".outcome must be one of ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']", value=data__outcome, name="" + (name_prefix or "data") + ".outcome", definition={'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, rule='enum')
-        if "reason" in data_keys:
-            data_keys.remove("reason")
-            data__reason = data["reason"]
-            if not isinstance(data__reason, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be string", value=data__reason, name="" + (name_prefix or "data") + ".reason", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, rule='type')
+                    if not (isinstance(data__kinds_item, str) and data__kinds_item == 'amend' or (isinstance(data__kinds_item, str) and data__kinds_item == 'insert') or (isinstance(data__kinds_item, str) and data__kinds_item == 'delete') or (isinstance(data__kinds_item, str) and data__kinds_item == 'move') or (isinstance(data__kinds_item, str) and data__kinds_item == 'remark')):
+                        raise JsonSchemaValueException('enum')
+        if 'justification' in data_keys:
+            data_keys.remove('justification')
+            data__justification = data['justification']
+            if not isinstance(data__justification, str):
+                raise JsonSchemaValueException('type')
+        if 'outcome' in data_keys:
+            data_keys.remove('outcome')
+            data__outcome = data['outcome']
+            if not (isinstance(data__outcome, str) and data__outcome == 'incorporated' or (isinstance(data__outcome, str) and data__outcome == 'partly-incorporated') or (isinstance(data__outcome, str) and data__outcome == 'not-retained') or (isinstance(data__outcome, str) and data__outcome == 'superseded') or (isinstance(data__outcome, str) and data__outcome == 'noted')):
+                raise JsonSchemaValueException('enum')
+        if 'reason' in data_keys:
+            data_keys.remove('reason')
+            data__reason = data['reason']
+            if not isinstance(data__reason, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__reason, str):
                 data__reason_len = len(data__reason)
                 if data__reason_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be longer than or equal to 1 characters", value=data__reason, name="" + (name_prefix or "data") + ".reason", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, rule='minLength')
+                    raise JsonSchemaValueException('minLength')
                 if not REGEX_PATTERNS['\\S'].search(data__reason):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must match pattern \\S", value=data__reason, name="" + (name_prefix or "data") + ".reason", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, rule='pattern')
-        if "paragraphs" in data_keys:
-            data_keys.remove("paragraphs")
-            data__paragraphs = data["paragraphs"]
+                    raise JsonSchemaValueException('pattern')
+        if 'paragraphs' in data_keys:
+            data_keys.remove('paragraphs')
+            data__paragraphs = data['paragraphs']
             if not isinstance(data__paragraphs, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".paragraphs must be array", value=data__paragraphs, name="" + (name_prefix or "data") + ".paragraphs", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__paragraphs_is_list = isinstance(data__paragraphs, (list, tuple))
             if data__paragraphs_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__paragraphs_len = len(data__paragraphs)
-                if data__paragraphs_len > len(set(fn(data__paragraphs_x) for data__paragraphs_x in data__paragraphs)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".paragraphs must contain unique items", value=data__paragraphs, name="" + (name_prefix or "data") + ".paragraphs", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, rule='uniqueItems')
+                if data__paragraphs_len > len(set((fn(data__paragraphs_x) for data__paragraphs_x in data__paragraphs))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__paragraphs_x, data__paragraphs_item in enumerate(data__paragraphs):
-                    if not isinstance(data__paragraphs_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".paragraphs[{data__paragraphs_x}]".format(**locals()) + " must be string", value=data__paragraphs_item, name="" + (name_prefix or "data") + ".paragraphs[{data__paragraphs_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, rule='type')
+                    if not isinstance(data__paragraphs_item, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__paragraphs_item, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]{2,39}$'].search(data__paragraphs_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".paragraphs[{data__paragraphs_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9-]{2,39}$", value=data__paragraphs_item, name="" + (name_prefix or "data") + ".paragraphs[{data__paragraphs_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, rule='pattern')
-        if "superseded_by" in data_keys:
-            data_keys.remove("superseded_by")
-            data__supersededby = data["superseded_by"]
+                            raise JsonSchemaValueException('pattern')
+        if 'superseded_by' in data_keys:
+            data_keys.remove('superseded_by')
+            data__supersededby = data['superseded_by']
             if not isinstance(data__supersededby, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".superseded_by must be array", value=data__supersededby, name="" + (name_prefix or "data") + ".superseded_by", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}, rule='type')
+                raise JsonSchemaValueException('type')
             data__supersededby_is_list = isinstance(data__supersededby, (list, tuple))
             if data__supersededby_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__supersededby_len = len(data__supersededby)
-                if data__supersededby_len > len(set(fn(data__supersededby_x) for data__supersededby_x in data__supersededby)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".superseded_by must contain unique items", value=data__supersededby, name="" + (name_prefix or "data") + ".superseded_by", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}, rule='uniqueItems')
+                if data__supersededby_len > len(set((fn(data__supersededby_x) for data__supersededby_x in data__supersededby))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__supersededby_x, data__supersededby_item in enumerate(data__supersededby):
-                    if not isinstance(data__supersededby_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".superseded_by[{data__supersededby_x}]".format(**locals()) + " must be string", value=data__supersededby_item, name="" + (name_prefix or "data") + ".superseded_by[{data__supersededby_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, rule='type')
+                    if not isinstance(data__supersededby_item, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__supersededby_item, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data__supersededby_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".superseded_by[{data__supersededby_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9-]*$", value=data__supersededby_item, name="" + (name_prefix or "data") + ".superseded_by[{data__supersededby_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, rule='pattern')
+                            raise JsonSchemaValueException('pattern')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['input', 'outcome', 'reason'], 'properties': {'input': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': 'The input, e.g. pr-12.'}, 'title': {'type': 'string'}, 'stakeholder': {'type': 'string', 'description': 'The delegation or organisation it came from (stakeholders.yaml id).'}, 'joint': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'The other delegations of a joint input (stakeholders.yaml ids).'}, 'proposed': {'type': 'array', 'items': {'type': 'string'}, 'uniqueItems': True, 'description': 'Delegations the input names as co-sponsors that did not confirm it (stakeholders.yaml ids): never credited.'}, 'received': {'type': ['string', 'null'], 'description': "When the version that counts was received (ISO 8601, UTC): GitHub's time, or the time of receipt the support unit attested."}, 'received_by': {'enum': ['github', 'issue-form', 'e-mail'], 'description': 'How the input came in.'}, 'attested': {'type': 'boolean', 'description': 'The time of receipt was attested by an account with the record-input role.'}, 'timing': {'enum': ['on-time', 'early', 'no-deadline', 'no-window', 'late', 'late-accepted', 'unknown'], 'description': "Where the input stood against the window's deadline."}, 'kinds': {'type': 'array', 'items': {'enum': ['amend', 'insert', 'delete', 'move', 'remark']}, 'uniqueItems': True, 'description': 'What the input asked for.'}, 'justification': {'type': 'string', 'description': "Why, in the delegation's words."}, 'outcome': {'enum': ['incorporated', 'partly-incorporated', 'not-retained', 'superseded', 'noted']}, 'reason': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'A short reason; the presidency may edit it.'}, 'paragraphs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'a paragraph id: 3 to 40 lower-case letters, digits or hyphens, as in the document (e.g. pkp3nvcv)'}, 'uniqueItems': True, 'description': 'Ids of the paragraphs the input led to in this version.'}, 'superseded_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_dispositions_schema_json___defs_slug(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('type')
     if isinstance(data, str):
         data_len = len(data)
         if data_len > 64:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 64 characters", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='maxLength')
+            raise JsonSchemaValueException('maxLength')
         if not REGEX_PATTERNS['^[a-z][a-z0-9]*(-[a-z0-9]+)*$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z][a-z0-9]*(-[a-z0-9]+)*$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='pattern')
+            raise JsonSchemaValueException('pattern')
     return data
 
 

@@ -1,312 +1,309 @@
 # Generated from ccmflow/schemas/document.schema.json by `python -m ccmflow.read.schemagen` (fastjsonschema 2.22.3): do not edit.
 # ruff: noqa
 # mypy: ignore-errors
-SCHEMA_SHA256 = "2c028e1a668bd327ab6574664a78b475ef16916c980b82818247d2bc6ac44dfd"
-VERSION = "2.22.3"
+SCHEMA_SHA256 = "6fbdb3f6b31550b429ac3a1b9de7b414792343ada89836385bf45e1f9e1530e6"
+VERSION = '2.22.3'
 from decimal import Decimal
 import re
 from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-
-
-REGEX_PATTERNS = {
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?\\Z'),
-    '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$': re.compile('^\\Z|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\Z'),
-    '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
-    '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}\\Z'),
-    '^[a-z0-9][a-z0-9-]{2,39}$': re.compile('^[a-z0-9][a-z0-9-]{2,39}\\Z'),
-    '\\S': re.compile('\\S'),
-    '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')
-}
-
+REGEX_PATTERNS = {'^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?\\Z'), '^$|^(?=[^{}]{0,30}\\{n\\}[^{}]{0,30}$)(?:[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]|\\{n\\})+$': re.compile('^\\Z|^(?=[^{}]{0,30}\\{n\\}[^{}]{0,30}\\Z)(?:[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]|\\{n\\})+\\Z'), '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}\\Z'), '^[a-z0-9][a-z0-9-]{2,39}$': re.compile('^[a-z0-9][a-z0-9-]{2,39}\\Z'), '\\S': re.compile('\\S'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')}
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/document.schema.json', 'title': 'ccmflow document', 'description': 'One outcome document: metadata, sections, paragraphs with stable ids.', 'type': 'object', 'additionalProperties': False, 'required': ['document', 'sections'], 'properties': {'document': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'version', 'status'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'symbol': {'type': 'string', 'minLength': 1, 'description': 'Official symbol, e.g. CCM/CONF/2020/3.'}, 'symbols': {'type': 'object', 'description': "The document's symbol per version (version id -> symbol), e.g. zero-draft: CCM/CONF/2020/WP.1. A version without one shows `symbol`.", 'additionalProperties': {'type': 'string', 'minLength': 1}}, 'issued': {'type': 'object', 'description': 'Date of issue per version (version id -> YYYY-MM-DD), shown in the header; a revision issued at the conference also gives the time, conference time (YYYY-MM-DDTHH:MM).', 'additionalProperties': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}}, 'original': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}, 'agenda_item': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'submitted_by': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'status': {'enum': ['draft', 'circulated', 'adopted'], 'description': 'Adoption status.'}, 'informs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'informed_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'numbering': {'type': 'object', 'description': "Display number format per paragraph kind; '{n}' is the counter. Kinds with the same format share a counter. Default: action -> 'Action {n}', any other kind -> '{n}'. An empty string leaves that kind unnumbered.", 'additionalProperties': {'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}}}}, 'sections': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/slug'}, 'title': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'paragraphs': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/paragraph'}}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'pid': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'reference': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'section': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'paragraphs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/pid'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'baseline': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'target': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'timeframe': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'references': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/reference'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}}}}, 'paragraph': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'baseline': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'target': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'timeframe': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'references': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'A calendar date, YYYY-MM-DD (quote it in YAML).'}, 'language': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['document', 'sections']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/document.schema.json', 'title': 'ccmflow document', 'description': 'One outcome document: metadata, sections, paragraphs with stable ids.', 'type': 'object', 'additionalProperties': False, 'required': ['document', 'sections'], 'properties': {'document': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'version', 'status'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'symbol': {'type': 'string', 'minLength': 1, 'description': 'Official symbol, e.g. CCM/CONF/2020/3.'}, 'symbols': {'type': 'object', 'description': "The document's symbol per version (version id -> symbol), e.g. zero-draft: CCM/CONF/2020/WP.1. A version without one shows `symbol`.", 'additionalProperties': {'type': 'string', 'minLength': 1}}, 'issued': {'type': 'object', 'description': 'Date of issue per version (version id -> YYYY-MM-DD), shown in the header; a revision issued at the conference also gives the time, conference time (YYYY-MM-DDTHH:MM).', 'additionalProperties': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}}, 'original': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}, 'agenda_item': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'submitted_by': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'status': {'enum': ['draft', 'circulated', 'adopted'], 'description': 'Adoption status.'}, 'informs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'informed_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'numbering': {'type': 'object', 'description': "Display number format per paragraph kind; '{n}' is the counter. Kinds with the same format share a counter. Default: action -> 'Action {n}', any other kind -> '{n}'. An empty string leaves that kind unnumbered.", 'additionalProperties': {'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}}}}, 'sections': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/slug'}, 'title': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'paragraphs': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/paragraph'}}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'pid': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'reference': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'section': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'paragraphs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/pid'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'baseline': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'target': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'timeframe': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'references': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/reference'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}}}}, 'paragraph': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'baseline': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'target': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'timeframe': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'references': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'A calendar date, YYYY-MM-DD (quote it in YAML).'}, 'language': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "document" in data_keys:
-            data_keys.remove("document")
-            data__document = data["document"]
-            if not isinstance(data__document, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".document must be object", value=data__document, name="" + (name_prefix or "data") + ".document", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'version', 'status'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'symbol': {'type': 'string', 'minLength': 1, 'description': 'Official symbol, e.g. CCM/CONF/2020/3.'}, 'symbols': {'type': 'object', 'description': "The document's symbol per version (version id -> symbol), e.g. zero-draft: CCM/CONF/2020/WP.1. A version without one shows `symbol`.", 'additionalProperties': {'type': 'string', 'minLength': 1}}, 'issued': {'type': 'object', 'description': 'Date of issue per version (version id -> YYYY-MM-DD), shown in the header; a revision issued at the conference also gives the time, conference time (YYYY-MM-DDTHH:MM).', 'additionalProperties': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}}, 'original': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}, 'agenda_item': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'submitted_by': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'status': {'enum': ['draft', 'circulated', 'adopted'], 'description': 'Adoption status.'}, 'informs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'informed_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'numbering': {'type': 'object', 'description': "Display number format per paragraph kind; '{n}' is the counter. Kinds with the same format share a counter. Default: action -> 'Action {n}', any other kind -> '{n}'. An empty string leaves that kind unnumbered.", 'additionalProperties': {'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}}}}, rule='type')
+        if 'document' in data_keys:
+            data_keys.remove('document')
+            data__document = data['document']
+            if not isinstance(data__document, dict):
+                raise JsonSchemaValueException('type')
             data__document_is_dict = isinstance(data__document, dict)
             if data__document_is_dict:
                 data__document__missing_keys = set(['id', 'title', 'version', 'status']) - data__document.keys()
                 if data__document__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document must contain " + (str(sorted(data__document__missing_keys)) + " properties"), value=data__document, name="" + (name_prefix or "data") + ".document", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'version', 'status'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'symbol': {'type': 'string', 'minLength': 1, 'description': 'Official symbol, e.g. CCM/CONF/2020/3.'}, 'symbols': {'type': 'object', 'description': "The document's symbol per version (version id -> symbol), e.g. zero-draft: CCM/CONF/2020/WP.1. A version without one shows `symbol`.", 'additionalProperties': {'type': 'string', 'minLength': 1}}, 'issued': {'type': 'object', 'description': 'Date of issue per version (version id -> YYYY-MM-DD), shown in the header; a revision issued at the conference also gives the time, conference time (YYYY-MM-DDTHH:MM).', 'additionalProperties': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}}, 'original': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}, 'agenda_item': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'submitted_by': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'status': {'enum': ['draft', 'circulated', 'adopted'], 'description': 'Adoption status.'}, 'informs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'informed_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'numbering': {'type': 'object', 'description': "Display number format per paragraph kind; '{n}' is the counter. Kinds with the same format share a counter. Default: action -> 'Action {n}', any other kind -> '{n}'. An empty string leaves that kind unnumbered.", 'additionalProperties': {'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}}}}, rule='required')
+                    raise JsonSchemaValueException('required')
                 data__document_keys = set(data__document.keys())
-                if "id" in data__document_keys:
-                    data__document_keys.remove("id")
-                    data__document__id = data__document["id"]
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__document__id, custom_formats, (name_prefix or "data") + ".document.id")
-                if "title" in data__document_keys:
-                    data__document_keys.remove("title")
-                    data__document__title = data__document["title"]
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__document__title, custom_formats, (name_prefix or "data") + ".document.title")
-                if "symbol" in data__document_keys:
-                    data__document_keys.remove("symbol")
-                    data__document__symbol = data__document["symbol"]
-                    if not isinstance(data__document__symbol, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.symbol must be string", value=data__document__symbol, name="" + (name_prefix or "data") + ".document.symbol", definition={'type': 'string', 'minLength': 1, 'description': 'Official symbol, e.g. CCM/CONF/2020/3.'}, rule='type')
+                if 'id' in data__document_keys:
+                    data__document_keys.remove('id')
+                    data__document__id = data__document['id']
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__document__id, custom_formats, None)
+                if 'title' in data__document_keys:
+                    data__document_keys.remove('title')
+                    data__document__title = data__document['title']
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__document__title, custom_formats, None)
+                if 'symbol' in data__document_keys:
+                    data__document_keys.remove('symbol')
+                    data__document__symbol = data__document['symbol']
+                    if not isinstance(data__document__symbol, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__document__symbol, str):
                         data__document__symbol_len = len(data__document__symbol)
                         if data__document__symbol_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.symbol must be longer than or equal to 1 characters", value=data__document__symbol, name="" + (name_prefix or "data") + ".document.symbol", definition={'type': 'string', 'minLength': 1, 'description': 'Official symbol, e.g. CCM/CONF/2020/3.'}, rule='minLength')
-                if "symbols" in data__document_keys:
-                    data__document_keys.remove("symbols")
-                    data__document__symbols = data__document["symbols"]
-                    if not isinstance(data__document__symbols, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.symbols must be object", value=data__document__symbols, name="" + (name_prefix or "data") + ".document.symbols", definition={'type': 'object', 'description': "The document's symbol per version (version id -> symbol), e.g. zero-draft: CCM/CONF/2020/WP.1. A version without one shows `symbol`.", 'additionalProperties': {'type': 'string', 'minLength': 1}}, rule='type')
+                            raise JsonSchemaValueException('minLength')
+                if 'symbols' in data__document_keys:
+                    data__document_keys.remove('symbols')
+                    data__document__symbols = data__document['symbols']
+                    if not isinstance(data__document__symbols, dict):
+                        raise JsonSchemaValueException('type')
                     data__document__symbols_is_dict = isinstance(data__document__symbols, dict)
                     if data__document__symbols_is_dict:
                         data__document__symbols_keys = set(data__document__symbols.keys())
                         for data__document__symbols_key in data__document__symbols_keys:
                             if data__document__symbols_key not in []:
                                 data__document__symbols_value = data__document__symbols.get(data__document__symbols_key)
-                                if not isinstance(data__document__symbols_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.symbols.{data__document__symbols_key}".format(**locals()) + " must be string", value=data__document__symbols_value, name="" + (name_prefix or "data") + ".document.symbols.{data__document__symbols_key}".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
+                                if not isinstance(data__document__symbols_value, str):
+                                    raise JsonSchemaValueException('type')
                                 if isinstance(data__document__symbols_value, str):
                                     data__document__symbols_value_len = len(data__document__symbols_value)
                                     if data__document__symbols_value_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.symbols.{data__document__symbols_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__document__symbols_value, name="" + (name_prefix or "data") + ".document.symbols.{data__document__symbols_key}".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-                if "issued" in data__document_keys:
-                    data__document_keys.remove("issued")
-                    data__document__issued = data__document["issued"]
-                    if not isinstance(data__document__issued, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.issued must be object", value=data__document__issued, name="" + (name_prefix or "data") + ".document.issued", definition={'type': 'object', 'description': 'Date of issue per version (version id -> YYYY-MM-DD), shown in the header; a revision issued at the conference also gives the time, conference time (YYYY-MM-DDTHH:MM).', 'additionalProperties': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}}, rule='type')
+                                        raise JsonSchemaValueException('minLength')
+                if 'issued' in data__document_keys:
+                    data__document_keys.remove('issued')
+                    data__document__issued = data__document['issued']
+                    if not isinstance(data__document__issued, dict):
+                        raise JsonSchemaValueException('type')
                     data__document__issued_is_dict = isinstance(data__document__issued, dict)
                     if data__document__issued_is_dict:
                         data__document__issued_keys = set(data__document__issued.keys())
                         for data__document__issued_key in data__document__issued_keys:
                             if data__document__issued_key not in []:
                                 data__document__issued_value = data__document__issued.get(data__document__issued_key)
-                                if not isinstance(data__document__issued_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.issued.{data__document__issued_key}".format(**locals()) + " must be string", value=data__document__issued_value, name="" + (name_prefix or "data") + ".document.issued.{data__document__issued_key}".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}, rule='type')
+                                if not isinstance(data__document__issued_value, str):
+                                    raise JsonSchemaValueException('type')
                                 if isinstance(data__document__issued_value, str):
                                     if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$'].search(data__document__issued_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.issued.{data__document__issued_key}".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$", value=data__document__issued_value, name="" + (name_prefix or "data") + ".document.issued.{data__document__issued_key}".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}, rule='pattern')
-                if "original" in data__document_keys:
-                    data__document_keys.remove("original")
-                    data__document__original = data__document["original"]
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_language(data__document__original, custom_formats, (name_prefix or "data") + ".document.original")
-                if "agenda_item" in data__document_keys:
-                    data__document_keys.remove("agenda_item")
-                    data__document__agendaitem = data__document["agenda_item"]
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__document__agendaitem, custom_formats, (name_prefix or "data") + ".document.agenda_item")
-                if "submitted_by" in data__document_keys:
-                    data__document_keys.remove("submitted_by")
-                    data__document__submittedby = data__document["submitted_by"]
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__document__submittedby, custom_formats, (name_prefix or "data") + ".document.submitted_by")
-                if "version" in data__document_keys:
-                    data__document_keys.remove("version")
-                    data__document__version = data__document["version"]
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__document__version, custom_formats, (name_prefix or "data") + ".document.version")
-                if "status" in data__document_keys:
-                    data__document_keys.remove("status")
-                    data__document__status = data__document["status"]
-                    if not (isinstance(data__document__status, str) and data__document__status == 'draft' or isinstance(data__document__status, str) and data__document__status == 'circulated' or isinstance(data__document__status, str) and data__document__status == 'adopted'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.status must be one of ['draft', 'circulated', 'adopted']", value=data__document__status, name="" + (name_prefix or "data") + ".document.status", definition={'enum': ['draft', 'circulated', 'adopted'], 'description': 'Adoption status.'}, rule='enum')
-                if "informs" in data__document_keys:
-                    data__document_keys.remove("informs")
-                    data__document__informs = data__document["informs"]
+                                        raise JsonSchemaValueException('pattern')
+                if 'original' in data__document_keys:
+                    data__document_keys.remove('original')
+                    data__document__original = data__document['original']
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_language(data__document__original, custom_formats, None)
+                if 'agenda_item' in data__document_keys:
+                    data__document_keys.remove('agenda_item')
+                    data__document__agendaitem = data__document['agenda_item']
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__document__agendaitem, custom_formats, None)
+                if 'submitted_by' in data__document_keys:
+                    data__document_keys.remove('submitted_by')
+                    data__document__submittedby = data__document['submitted_by']
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__document__submittedby, custom_formats, None)
+                if 'version' in data__document_keys:
+                    data__document_keys.remove('version')
+                    data__document__version = data__document['version']
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__document__version, custom_formats, None)
+                if 'status' in data__document_keys:
+                    data__document_keys.remove('status')
+                    data__document__status = data__document['status']
+                    if not (isinstance(data__document__status, str) and data__document__status == 'draft' or (isinstance(data__document__status, str) and data__document__status == 'circulated') or (isinstance(data__document__status, str) and data__document__status == 'adopted')):
+                        raise JsonSchemaValueException('enum')
+                if 'informs' in data__document_keys:
+                    data__document_keys.remove('informs')
+                    data__document__informs = data__document['informs']
                     if not isinstance(data__document__informs, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.informs must be array", value=data__document__informs, name="" + (name_prefix or "data") + ".document.informs", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, rule='type')
+                        raise JsonSchemaValueException('type')
                     data__document__informs_is_list = isinstance(data__document__informs, (list, tuple))
                     if data__document__informs_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                        def fn(var):
+                            return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                         data__document__informs_len = len(data__document__informs)
-                        if data__document__informs_len > len(set(fn(data__document__informs_x) for data__document__informs_x in data__document__informs)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.informs must contain unique items", value=data__document__informs, name="" + (name_prefix or "data") + ".document.informs", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, rule='uniqueItems')
+                        if data__document__informs_len > len(set((fn(data__document__informs_x) for data__document__informs_x in data__document__informs))):
+                            raise JsonSchemaValueException('uniqueItems')
                         for data__document__informs_x, data__document__informs_item in enumerate(data__document__informs):
-                            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__document__informs_item, custom_formats, (name_prefix or "data") + ".document.informs[{data__document__informs_x}]".format(**locals()))
-                if "informed_by" in data__document_keys:
-                    data__document_keys.remove("informed_by")
-                    data__document__informedby = data__document["informed_by"]
+                            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__document__informs_item, custom_formats, None)
+                if 'informed_by' in data__document_keys:
+                    data__document_keys.remove('informed_by')
+                    data__document__informedby = data__document['informed_by']
                     if not isinstance(data__document__informedby, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.informed_by must be array", value=data__document__informedby, name="" + (name_prefix or "data") + ".document.informed_by", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, rule='type')
+                        raise JsonSchemaValueException('type')
                     data__document__informedby_is_list = isinstance(data__document__informedby, (list, tuple))
                     if data__document__informedby_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                        def fn(var):
+                            return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                         data__document__informedby_len = len(data__document__informedby)
-                        if data__document__informedby_len > len(set(fn(data__document__informedby_x) for data__document__informedby_x in data__document__informedby)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.informed_by must contain unique items", value=data__document__informedby, name="" + (name_prefix or "data") + ".document.informed_by", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, rule='uniqueItems')
+                        if data__document__informedby_len > len(set((fn(data__document__informedby_x) for data__document__informedby_x in data__document__informedby))):
+                            raise JsonSchemaValueException('uniqueItems')
                         for data__document__informedby_x, data__document__informedby_item in enumerate(data__document__informedby):
-                            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__document__informedby_item, custom_formats, (name_prefix or "data") + ".document.informed_by[{data__document__informedby_x}]".format(**locals()))
-                if "numbering" in data__document_keys:
-                    data__document_keys.remove("numbering")
-                    data__document__numbering = data__document["numbering"]
-                    if not isinstance(data__document__numbering, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.numbering must be object", value=data__document__numbering, name="" + (name_prefix or "data") + ".document.numbering", definition={'type': 'object', 'description': "Display number format per paragraph kind; '{n}' is the counter. Kinds with the same format share a counter. Default: action -> 'Action {n}', any other kind -> '{n}'. An empty string leaves that kind unnumbered.", 'additionalProperties': {'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}}, rule='type')
+                            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__document__informedby_item, custom_formats, None)
+                if 'numbering' in data__document_keys:
+                    data__document_keys.remove('numbering')
+                    data__document__numbering = data__document['numbering']
+                    if not isinstance(data__document__numbering, dict):
+                        raise JsonSchemaValueException('type')
                     data__document__numbering_is_dict = isinstance(data__document__numbering, dict)
                     if data__document__numbering_is_dict:
                         data__document__numbering_keys = set(data__document__numbering.keys())
                         for data__document__numbering_key in data__document__numbering_keys:
                             if data__document__numbering_key not in []:
                                 data__document__numbering_value = data__document__numbering.get(data__document__numbering_key)
-                                if not isinstance(data__document__numbering_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.numbering.{data__document__numbering_key}".format(**locals()) + " must be string", value=data__document__numbering_value, name="" + (name_prefix or "data") + ".document.numbering.{data__document__numbering_key}".format(**locals()) + "", definition={'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}, rule='type')
+                                if not isinstance(data__document__numbering_value, str):
+                                    raise JsonSchemaValueException('type')
                                 if isinstance(data__document__numbering_value, str):
                                     data__document__numbering_value_len = len(data__document__numbering_value)
                                     if data__document__numbering_value_len > 64:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.numbering.{data__document__numbering_key}".format(**locals()) + " must be shorter than or equal to 64 characters", value=data__document__numbering_value, name="" + (name_prefix or "data") + ".document.numbering.{data__document__numbering_key}".format(**locals()) + "", definition={'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}, rule='maxLength')
-                                    if not REGEX_PATTERNS['^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$'].search(data__document__numbering_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.numbering.{data__document__numbering_key}".format(**locals()) + " must match pattern ^$|^[A-Za-z0-9\xc0-\xd6\xd8-\xf6\xf8-\u024f\u0386-\u03ce\u0400-\u04ff\u0621-\u064a\u0660-\u0669\u4e00-\u9fff .,:()\\-\u2013]{0,30}\\{n\\}[A-Za-z0-9\xc0-\xd6\xd8-\xf6\xf8-\u024f\u0386-\u03ce\u0400-\u04ff\u0621-\u064a\u0660-\u0669\u4e00-\u9fff .,:()\\-\u2013]{0,30}$", value=data__document__numbering_value, name="" + (name_prefix or "data") + ".document.numbering.{data__document__numbering_key}".format(**locals()) + "", definition={'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}, rule='pattern')
+                                        raise JsonSchemaValueException('maxLength')
+                                    if not REGEX_PATTERNS['^$|^(?=[^{}]{0,30}\\{n\\}[^{}]{0,30}$)(?:[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]|\\{n\\})+$'].search(data__document__numbering_value):
+                                        raise JsonSchemaValueException('pattern')
                 if data__document_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document must not contain "+str(data__document_keys)+" properties", value=data__document, name="" + (name_prefix or "data") + ".document", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'version', 'status'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'symbol': {'type': 'string', 'minLength': 1, 'description': 'Official symbol, e.g. CCM/CONF/2020/3.'}, 'symbols': {'type': 'object', 'description': "The document's symbol per version (version id -> symbol), e.g. zero-draft: CCM/CONF/2020/WP.1. A version without one shows `symbol`.", 'additionalProperties': {'type': 'string', 'minLength': 1}}, 'issued': {'type': 'object', 'description': 'Date of issue per version (version id -> YYYY-MM-DD), shown in the header; a revision issued at the conference also gives the time, conference time (YYYY-MM-DDTHH:MM).', 'additionalProperties': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}}, 'original': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}, 'agenda_item': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'submitted_by': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'status': {'enum': ['draft', 'circulated', 'adopted'], 'description': 'Adoption status.'}, 'informs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'informed_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'numbering': {'type': 'object', 'description': "Display number format per paragraph kind; '{n}' is the counter. Kinds with the same format share a counter. Default: action -> 'Action {n}', any other kind -> '{n}'. An empty string leaves that kind unnumbered.", 'additionalProperties': {'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}}}}, rule='additionalProperties')
-        if "sections" in data_keys:
-            data_keys.remove("sections")
-            data__sections = data["sections"]
+                    raise JsonSchemaValueException('additionalProperties')
+        if 'sections' in data_keys:
+            data_keys.remove('sections')
+            data__sections = data['sections']
             if not isinstance(data__sections, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must be array", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/slug'}, 'title': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'paragraphs': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/paragraph'}}}}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
                 data__sections_len = len(data__sections)
                 if data__sections_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain at least 1 items", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/slug'}, 'title': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'paragraphs': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/paragraph'}}}}}, rule='minItems')
+                    raise JsonSchemaValueException('minItems')
                 for data__sections_x, data__sections_item in enumerate(data__sections):
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_section(data__sections_item, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()))
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_section(data__sections_item, custom_formats, None)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/document.schema.json', 'title': 'ccmflow document', 'description': 'One outcome document: metadata, sections, paragraphs with stable ids.', 'type': 'object', 'additionalProperties': False, 'required': ['document', 'sections'], 'properties': {'document': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'version', 'status'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'symbol': {'type': 'string', 'minLength': 1, 'description': 'Official symbol, e.g. CCM/CONF/2020/3.'}, 'symbols': {'type': 'object', 'description': "The document's symbol per version (version id -> symbol), e.g. zero-draft: CCM/CONF/2020/WP.1. A version without one shows `symbol`.", 'additionalProperties': {'type': 'string', 'minLength': 1}}, 'issued': {'type': 'object', 'description': 'Date of issue per version (version id -> YYYY-MM-DD), shown in the header; a revision issued at the conference also gives the time, conference time (YYYY-MM-DDTHH:MM).', 'additionalProperties': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$', 'description': 'A calendar date, YYYY-MM-DD, or a date and time in conference time, YYYY-MM-DDTHH:MM (quote it in YAML).'}}, 'original': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}, 'agenda_item': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'submitted_by': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'status': {'enum': ['draft', 'circulated', 'adopted'], 'description': 'Adoption status.'}, 'informs': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'informed_by': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'uniqueItems': True}, 'numbering': {'type': 'object', 'description': "Display number format per paragraph kind; '{n}' is the counter. Kinds with the same format share a counter. Default: action -> 'Action {n}', any other kind -> '{n}'. An empty string leaves that kind unnumbered.", 'additionalProperties': {'type': 'string', 'maxLength': 64, 'pattern': '^$|^[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}\\{n\\}[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]{0,30}$', 'description': 'write the counter \'{n}\' once, with at most 30 letters, digits, spaces or . , : ( ) - – before and after it (e.g. \'Action {n}\', \'({n})\', \'Art. {n}:\'), or "" for no number; no other symbols'}}}}, 'sections': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/slug'}, 'title': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'paragraphs': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/paragraph'}}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'pid': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'reference': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'section': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'paragraphs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/pid'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'baseline': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'target': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'timeframe': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'references': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/reference'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}}}}, 'paragraph': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'baseline': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'target': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'timeframe': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'references': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'A calendar date, YYYY-MM-DD (quote it in YAML).'}, 'language': {'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json___defs_section(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'paragraphs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/pid'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'baseline': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'target': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'timeframe': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'references': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/reference'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'title', 'paragraphs']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'paragraphs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/pid'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'baseline': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'target': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'timeframe': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'references': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/reference'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__title, custom_formats, (name_prefix or "data") + ".title")
-        if "paragraphs" in data_keys:
-            data_keys.remove("paragraphs")
-            data__paragraphs = data["paragraphs"]
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data__id, custom_formats, None)
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__title, custom_formats, None)
+        if 'paragraphs' in data_keys:
+            data_keys.remove('paragraphs')
+            data__paragraphs = data['paragraphs']
             if not isinstance(data__paragraphs, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".paragraphs must be array", value=data__paragraphs, name="" + (name_prefix or "data") + ".paragraphs", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/pid'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'baseline': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'target': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'timeframe': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'references': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/reference'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__paragraphs_is_list = isinstance(data__paragraphs, (list, tuple))
             if data__paragraphs_is_list:
                 data__paragraphs_len = len(data__paragraphs)
                 for data__paragraphs_x, data__paragraphs_item in enumerate(data__paragraphs):
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_paragraph(data__paragraphs_item, custom_formats, (name_prefix or "data") + ".paragraphs[{data__paragraphs_x}]".format(**locals()))
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_paragraph(data__paragraphs_item, custom_formats, None)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'paragraphs'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'paragraphs': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/pid'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'baseline': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'target': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}}, 'timeframe': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/text'}, 'references': {'type': 'array', 'items': {'$ref': 'https://ccmflow.invalid/schemas/document.schema.json#/$defs/reference'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json___defs_paragraph(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'baseline': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'target': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'timeframe': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'references': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'kind', 'text']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'baseline': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'target': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'timeframe': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'references': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_pid(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "kind" in data_keys:
-            data_keys.remove("kind")
-            data__kind = data["kind"]
-            if not (isinstance(data__kind, str) and data__kind == 'preambular' or isinstance(data__kind, str) and data__kind == 'operative' or isinstance(data__kind, str) and data__kind == 'action' or isinstance(data__kind, str) and data__kind == 'narrative'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['preambular', 'operative', 'action', 'narrative']", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'enum': ['preambular', 'operative', 'action', 'narrative']}, rule='enum')
-        if "text" in data_keys:
-            data_keys.remove("text")
-            data__text = data["text"]
-            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__text, custom_formats, (name_prefix or "data") + ".text")
-        if "indicators" in data_keys:
-            data_keys.remove("indicators")
-            data__indicators = data["indicators"]
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_pid(data__id, custom_formats, None)
+        if 'kind' in data_keys:
+            data_keys.remove('kind')
+            data__kind = data['kind']
+            if not (isinstance(data__kind, str) and data__kind == 'preambular' or (isinstance(data__kind, str) and data__kind == 'operative') or (isinstance(data__kind, str) and data__kind == 'action') or (isinstance(data__kind, str) and data__kind == 'narrative')):
+                raise JsonSchemaValueException('enum')
+        if 'text' in data_keys:
+            data_keys.remove('text')
+            data__text = data['text']
+            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__text, custom_formats, None)
+        if 'indicators' in data_keys:
+            data_keys.remove('indicators')
+            data__indicators = data['indicators']
             if not isinstance(data__indicators, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators must be array", value=data__indicators, name="" + (name_prefix or "data") + ".indicators", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__indicators_is_list = isinstance(data__indicators, (list, tuple))
             if data__indicators_is_list:
                 data__indicators_len = len(data__indicators)
                 if data__indicators_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators must contain at least 1 items", value=data__indicators, name="" + (name_prefix or "data") + ".indicators", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, rule='minItems')
+                    raise JsonSchemaValueException('minItems')
                 for data__indicators_x, data__indicators_item in enumerate(data__indicators):
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__indicators_item, custom_formats, (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()))
-        if "baseline" in data_keys:
-            data_keys.remove("baseline")
-            data__baseline = data["baseline"]
-            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__baseline, custom_formats, (name_prefix or "data") + ".baseline")
-        if "target" in data_keys:
-            data_keys.remove("target")
-            data__target = data["target"]
-            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__target, custom_formats, (name_prefix or "data") + ".target")
-        if "responsible" in data_keys:
-            data_keys.remove("responsible")
-            data__responsible = data["responsible"]
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__indicators_item, custom_formats, None)
+        if 'baseline' in data_keys:
+            data_keys.remove('baseline')
+            data__baseline = data['baseline']
+            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__baseline, custom_formats, None)
+        if 'target' in data_keys:
+            data_keys.remove('target')
+            data__target = data['target']
+            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__target, custom_formats, None)
+        if 'responsible' in data_keys:
+            data_keys.remove('responsible')
+            data__responsible = data['responsible']
             if not isinstance(data__responsible, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsible must be array", value=data__responsible, name="" + (name_prefix or "data") + ".responsible", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__responsible_is_list = isinstance(data__responsible, (list, tuple))
             if data__responsible_is_list:
                 data__responsible_len = len(data__responsible)
                 if data__responsible_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsible must contain at least 1 items", value=data__responsible, name="" + (name_prefix or "data") + ".responsible", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, rule='minItems')
+                    raise JsonSchemaValueException('minItems')
                 for data__responsible_x, data__responsible_item in enumerate(data__responsible):
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__responsible_item, custom_formats, (name_prefix or "data") + ".responsible[{data__responsible_x}]".format(**locals()))
-        if "timeframe" in data_keys:
-            data_keys.remove("timeframe")
-            data__timeframe = data["timeframe"]
-            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__timeframe, custom_formats, (name_prefix or "data") + ".timeframe")
-        if "references" in data_keys:
-            data_keys.remove("references")
-            data__references = data["references"]
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__responsible_item, custom_formats, None)
+        if 'timeframe' in data_keys:
+            data_keys.remove('timeframe')
+            data__timeframe = data['timeframe']
+            validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data__timeframe, custom_formats, None)
+        if 'references' in data_keys:
+            data_keys.remove('references')
+            data__references = data['references']
             if not isinstance(data__references, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".references must be array", value=data__references, name="" + (name_prefix or "data") + ".references", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'uniqueItems': True}, rule='type')
+                raise JsonSchemaValueException('type')
             data__references_is_list = isinstance(data__references, (list, tuple))
             if data__references_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__references_len = len(data__references)
-                if data__references_len > len(set(fn(data__references_x) for data__references_x in data__references)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".references must contain unique items", value=data__references, name="" + (name_prefix or "data") + ".references", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'uniqueItems': True}, rule='uniqueItems')
+                if data__references_len > len(set((fn(data__references_x) for data__references_x in data__references))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__references_x, data__references_item in enumerate(data__references):
-                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_reference(data__references_item, custom_formats, (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()))
-        if "derived_from" in data_keys:
-            data_keys.remove("derived_from")
-            data__derivedfrom = data["derived_from"]
+                    validate_https___ccmflow_invalid_schemas_document_schema_json___defs_reference(data__references_item, custom_formats, None)
+        if 'derived_from' in data_keys:
+            data_keys.remove('derived_from')
+            data__derivedfrom = data['derived_from']
             if not isinstance(data__derivedfrom, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".derived_from must be array", value=data__derivedfrom, name="" + (name_prefix or "data") + ".derived_from", definition={'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}, rule='type')
+                raise JsonSchemaValueException('type')
             data__derivedfrom_is_list = isinstance(data__derivedfrom, (list, tuple))
             if data__derivedfrom_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__derivedfrom_len = len(data__derivedfrom)
-                if data__derivedfrom_len > len(set(fn(data__derivedfrom_x) for data__derivedfrom_x in data__derivedfrom)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".derived_from must contain unique items", value=data__derivedfrom, name="" + (name_prefix or "data") + ".derived_from", definition={'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}, rule='uniqueItems')
+                if data__derivedfrom_len > len(set((fn(data__derivedfrom_x) for data__derivedfrom_x in data__derivedfrom))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__derivedfrom_x, data__derivedfrom_item in enumerate(data__derivedfrom):
-                    if not isinstance(data__derivedfrom_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".derived_from[{data__derivedfrom_x}]".format(**locals()) + " must be string", value=data__derivedfrom_item, name="" + (name_prefix or "data") + ".derived_from[{data__derivedfrom_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, rule='type')
+                    if not isinstance(data__derivedfrom_item, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__derivedfrom_item, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data__derivedfrom_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".derived_from[{data__derivedfrom_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9-]*$", value=data__derivedfrom_item, name="" + (name_prefix or "data") + ".derived_from[{data__derivedfrom_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, rule='pattern')
+                            raise JsonSchemaValueException('pattern')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'kind', 'text'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, 'kind': {'enum': ['preambular', 'operative', 'action', 'narrative']}, 'text': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'indicators': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'baseline': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'target': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'responsible': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}}, 'timeframe': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, 'references': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, 'uniqueItems': True}, 'derived_from': {'type': 'array', 'description': 'Provenance: the inputs this paragraph was derived from, e.g. pr-12 (set by ccmflow consolidate).', 'items': {'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$', 'description': "an input's name, such as pr-12: lower-case letters, digits and hyphens"}, 'uniqueItems': True}}, 'if': {'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, 'then': {'required': ['indicators']}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
             data__missing_keys = set(['kind']) - data.keys()
             if data__missing_keys:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['kind'], 'properties': {'kind': {'const': 'action'}}}, rule='required')
+                raise JsonSchemaValueException('required')
             data_keys = set(data.keys())
-            if "kind" in data_keys:
-                data_keys.remove("kind")
-                data__kind = data["kind"]
+            if 'kind' in data_keys:
+                data_keys.remove('kind')
+                data__kind = data['kind']
                 if not (isinstance(data__kind, str) and data__kind == 'action'):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be same as const definition: action", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'action'}, rule='const')
+                    raise JsonSchemaValueException('const')
     except (JsonSchemaValueException, JsonSchemaValuesException):
         pass
     else:
@@ -314,50 +311,50 @@ def validate_https___ccmflow_invalid_schemas_document_schema_json___defs_paragra
         if data_is_dict:
             data__missing_keys = set(['indicators']) - data.keys()
             if data__missing_keys:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['indicators']}, rule='required')
+                raise JsonSchemaValueException('required')
     return data
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json___defs_reference(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('type')
     if isinstance(data, str):
         if not REGEX_PATTERNS['^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$', 'description': 'document-id#paragraph-or-section-id'}, rule='pattern')
+            raise JsonSchemaValueException('pattern')
     return data
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json___defs_pid(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('type')
     if isinstance(data, str):
         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]{2,39}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9][a-z0-9-]{2,39}$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]{2,39}$', 'description': 'Opaque paragraph id: never derived from position, never reused. `ccmflow new-id` makes one.'}, rule='pattern')
+            raise JsonSchemaValueException('pattern')
     return data
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json___defs_language(data, custom_formats={}, name_prefix=None):
-    if not (isinstance(data, str) and data == 'en' or isinstance(data, str) and data == 'fr' or isinstance(data, str) and data == 'es' or isinstance(data, str) and data == 'ar' or isinstance(data, str) and data == 'ru' or isinstance(data, str) and data == 'zh'):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['en', 'fr', 'es', 'ar', 'ru', 'zh']", value=data, name="" + (name_prefix or "data") + "", definition={'enum': ['en', 'fr', 'es', 'ar', 'ru', 'zh'], 'description': 'One of the six languages: English, French, Spanish, Arabic, Russian, Chinese.'}, rule='enum')
+    if not (isinstance(data, str) and data == 'en' or (isinstance(data, str) and data == 'fr') or (isinstance(data, str) and data == 'es') or (isinstance(data, str) and data == 'ar') or (isinstance(data, str) and data == 'ru') or (isinstance(data, str) and data == 'zh')):
+        raise JsonSchemaValueException('enum')
     return data
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json___defs_text(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('type')
     if isinstance(data, str):
         data_len = len(data)
         if data_len < 1:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be longer than or equal to 1 characters", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, rule='minLength')
+            raise JsonSchemaValueException('minLength')
         if not REGEX_PATTERNS['\\S'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern \\S", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'write the text: it cannot be only spaces'}, rule='pattern')
+            raise JsonSchemaValueException('pattern')
     return data
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json___defs_slug(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('type')
     if isinstance(data, str):
         data_len = len(data)
         if data_len > 64:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 64 characters", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='maxLength')
+            raise JsonSchemaValueException('maxLength')
         if not REGEX_PATTERNS['^[a-z][a-z0-9]*(-[a-z0-9]+)*$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z][a-z0-9]*(-[a-z0-9]+)*$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='pattern')
+            raise JsonSchemaValueException('pattern')
     return data
 
 

@@ -2,391 +2,395 @@
 # ruff: noqa
 # mypy: ignore-errors
 SCHEMA_SHA256 = "2c0143604c04ee34fb65bd2458c4eca0e663be2ec988bf0753592b3a111826e6"
-VERSION = "2.22.3"
+VERSION = '2.22.3'
 from decimal import Decimal
 import re
 from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-
-
-REGEX_PATTERNS = {
-    '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$': re.compile('^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*\\Z'),
-    '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$': re.compile('^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?\\Z'),
-    '\\S': re.compile('\\S'),
-    '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$': re.compile('^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}\\Z'),
-    '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?\\Z'),
-    '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')
-}
-
+REGEX_PATTERNS = {'^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$': re.compile('^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*\\Z'), '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$': re.compile('^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?\\Z'), '\\S': re.compile('\\S'), '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$': re.compile('^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?\\Z'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/process.schema.json', 'title': 'ccmflow process timeline', 'type': 'object', 'additionalProperties': False, 'required': ['conference', 'deadline_time', 'document_order', 'versions', 'windows', 'milestones'], 'properties': {'conference': {'type': 'object', 'additionalProperties': False, 'required': ['name', 'venue', 'start', 'end', 'timezone'], 'properties': {'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'venue': {'type': 'string', 'minLength': 1}, 'start': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'timezone': {'type': 'string', 'pattern': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', 'description': 'IANA time zone of the conference, e.g. Europe/Zurich.'}, 'report_symbol': {'type': 'string', 'minLength': 1, 'description': "The symbol of the conference's final report, the same in every language (ccmflow report), e.g. CCM/CONF/2020/6."}}}, 'deadline_time': {'type': 'string', 'pattern': '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$', 'description': 'Time of day, conference time, at which a deadline given as a bare date closes.'}, 'late_policy': {'enum': ['flag', 'close'], 'default': 'flag'}, 'document_order': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'Which document informs which: each informs the next.'}, 'versions': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}}}}, 'windows': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The version of the document the input is on.'}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'$ref': '#/$defs/instant'}, {'$ref': '#/$defs/approximate'}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/instant'}, 'late_policy': {'enum': ['flag', 'close']}}}}, 'milestones': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'date': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/date'}, 'end': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/date'}, 'approximate': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/approximate'}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/stage'}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}}, 'contacts': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/email'}, 'stakeholder': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The registry id of who receives it (documents/stakeholders.yaml); its accounts enter what it receives, with the attested time, if they hold the record-input role.'}}}, 'description': "Who receives input outside GitHub, at which address (the concept note's addresses)."}, 'channels': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The contact (id under contacts) it is sent to.'}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The documents it is for (default: every document).'}, 'until': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'A window id: the channel is for what is sent before that window opens (e.g. early suggestions, before the elements are circulated).'}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}, 'description': 'How input reaches the Presidency outside GitHub: what is sent, to whom, with a copy to whom.'}, 'sections': {'type': 'array', 'uniqueItems': True, 'description': "The section ids documents may use (e.g. the Dubrovnik Action Plan's structure); a section id not listed here is an error, which catches misspellings.", 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'instant': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'window': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'late_policy': {'enum': ['flag', 'close']}}}, 'milestone': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}, 'stage': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'contact': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'stakeholder': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, 'channel': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, 'until': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['conference', 'deadline_time', 'document_order', 'versions', 'windows', 'milestones']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/process.schema.json', 'title': 'ccmflow process timeline', 'type': 'object', 'additionalProperties': False, 'required': ['conference', 'deadline_time', 'document_order', 'versions', 'windows', 'milestones'], 'properties': {'conference': {'type': 'object', 'additionalProperties': False, 'required': ['name', 'venue', 'start', 'end', 'timezone'], 'properties': {'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'venue': {'type': 'string', 'minLength': 1}, 'start': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'timezone': {'type': 'string', 'pattern': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', 'description': 'IANA time zone of the conference, e.g. Europe/Zurich.'}, 'report_symbol': {'type': 'string', 'minLength': 1, 'description': "The symbol of the conference's final report, the same in every language (ccmflow report), e.g. CCM/CONF/2020/6."}}}, 'deadline_time': {'type': 'string', 'pattern': '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$', 'description': 'Time of day, conference time, at which a deadline given as a bare date closes.'}, 'late_policy': {'enum': ['flag', 'close'], 'default': 'flag'}, 'document_order': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'Which document informs which: each informs the next.'}, 'versions': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}}}}, 'windows': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The version of the document the input is on.'}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'$ref': '#/$defs/instant'}, {'$ref': '#/$defs/approximate'}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/instant'}, 'late_policy': {'enum': ['flag', 'close']}}}}, 'milestones': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'date': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/date'}, 'end': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/date'}, 'approximate': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/approximate'}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/stage'}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}}, 'contacts': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/email'}, 'stakeholder': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The registry id of who receives it (documents/stakeholders.yaml); its accounts enter what it receives, with the attested time, if they hold the record-input role.'}}}, 'description': "Who receives input outside GitHub, at which address (the concept note's addresses)."}, 'channels': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The contact (id under contacts) it is sent to.'}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The documents it is for (default: every document).'}, 'until': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'A window id: the channel is for what is sent before that window opens (e.g. early suggestions, before the elements are circulated).'}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}, 'description': 'How input reaches the Presidency outside GitHub: what is sent, to whom, with a copy to whom.'}, 'sections': {'type': 'array', 'uniqueItems': True, 'description': "The section ids documents may use (e.g. the Dubrovnik Action Plan's structure); a section id not listed here is an error, which catches misspellings.", 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'instant': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'window': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'late_policy': {'enum': ['flag', 'close']}}}, 'milestone': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}, 'stage': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'contact': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'stakeholder': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, 'channel': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, 'until': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "conference" in data_keys:
-            data_keys.remove("conference")
-            data__conference = data["conference"]
-            if not isinstance(data__conference, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference must be object", value=data__conference, name="" + (name_prefix or "data") + ".conference", definition={'type': 'object', 'additionalProperties': False, 'required': ['name', 'venue', 'start', 'end', 'timezone'], 'properties': {'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'venue': {'type': 'string', 'minLength': 1}, 'start': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'timezone': {'type': 'string', 'pattern': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', 'description': 'IANA time zone of the conference, e.g. Europe/Zurich.'}, 'report_symbol': {'type': 'string', 'minLength': 1, 'description': "The symbol of the conference's final report, the same in every language (ccmflow report), e.g. CCM/CONF/2020/6."}}}, rule='type')
+        if 'conference' in data_keys:
+            data_keys.remove('conference')
+            data__conference = data['conference']
+            if not isinstance(data__conference, dict):
+                raise JsonSchemaValueException('type')
             data__conference_is_dict = isinstance(data__conference, dict)
             if data__conference_is_dict:
                 data__conference__missing_keys = set(['name', 'venue', 'start', 'end', 'timezone']) - data__conference.keys()
                 if data__conference__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference must contain " + (str(sorted(data__conference__missing_keys)) + " properties"), value=data__conference, name="" + (name_prefix or "data") + ".conference", definition={'type': 'object', 'additionalProperties': False, 'required': ['name', 'venue', 'start', 'end', 'timezone'], 'properties': {'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'venue': {'type': 'string', 'minLength': 1}, 'start': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'timezone': {'type': 'string', 'pattern': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', 'description': 'IANA time zone of the conference, e.g. Europe/Zurich.'}, 'report_symbol': {'type': 'string', 'minLength': 1, 'description': "The symbol of the conference's final report, the same in every language (ccmflow report), e.g. CCM/CONF/2020/6."}}}, rule='required')
+                    raise JsonSchemaValueException('required')
                 data__conference_keys = set(data__conference.keys())
-                if "name" in data__conference_keys:
-                    data__conference_keys.remove("name")
-                    data__conference__name = data__conference["name"]
-                    if not isinstance(data__conference__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.name must be string", value=data__conference__name, name="" + (name_prefix or "data") + ".conference.name", definition={'type': 'string', 'minLength': 1}, rule='type')
+                if 'name' in data__conference_keys:
+                    data__conference_keys.remove('name')
+                    data__conference__name = data__conference['name']
+                    if not isinstance(data__conference__name, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__conference__name, str):
                         data__conference__name_len = len(data__conference__name)
                         if data__conference__name_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.name must be longer than or equal to 1 characters", value=data__conference__name, name="" + (name_prefix or "data") + ".conference.name", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-                if "short_name" in data__conference_keys:
-                    data__conference_keys.remove("short_name")
-                    data__conference__shortname = data__conference["short_name"]
-                    if not isinstance(data__conference__shortname, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.short_name must be string", value=data__conference__shortname, name="" + (name_prefix or "data") + ".conference.short_name", definition={'type': 'string', 'minLength': 1}, rule='type')
+                            raise JsonSchemaValueException('minLength')
+                if 'short_name' in data__conference_keys:
+                    data__conference_keys.remove('short_name')
+                    data__conference__shortname = data__conference['short_name']
+                    if not isinstance(data__conference__shortname, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__conference__shortname, str):
                         data__conference__shortname_len = len(data__conference__shortname)
                         if data__conference__shortname_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.short_name must be longer than or equal to 1 characters", value=data__conference__shortname, name="" + (name_prefix or "data") + ".conference.short_name", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-                if "venue" in data__conference_keys:
-                    data__conference_keys.remove("venue")
-                    data__conference__venue = data__conference["venue"]
-                    if not isinstance(data__conference__venue, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.venue must be string", value=data__conference__venue, name="" + (name_prefix or "data") + ".conference.venue", definition={'type': 'string', 'minLength': 1}, rule='type')
+                            raise JsonSchemaValueException('minLength')
+                if 'venue' in data__conference_keys:
+                    data__conference_keys.remove('venue')
+                    data__conference__venue = data__conference['venue']
+                    if not isinstance(data__conference__venue, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__conference__venue, str):
                         data__conference__venue_len = len(data__conference__venue)
                         if data__conference__venue_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.venue must be longer than or equal to 1 characters", value=data__conference__venue, name="" + (name_prefix or "data") + ".conference.venue", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-                if "start" in data__conference_keys:
-                    data__conference_keys.remove("start")
-                    data__conference__start = data__conference["start"]
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__conference__start, custom_formats, (name_prefix or "data") + ".conference.start")
-                if "end" in data__conference_keys:
-                    data__conference_keys.remove("end")
-                    data__conference__end = data__conference["end"]
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__conference__end, custom_formats, (name_prefix or "data") + ".conference.end")
-                if "timezone" in data__conference_keys:
-                    data__conference_keys.remove("timezone")
-                    data__conference__timezone = data__conference["timezone"]
-                    if not isinstance(data__conference__timezone, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.timezone must be string", value=data__conference__timezone, name="" + (name_prefix or "data") + ".conference.timezone", definition={'type': 'string', 'pattern': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', 'description': 'IANA time zone of the conference, e.g. Europe/Zurich.'}, rule='type')
+                            raise JsonSchemaValueException('minLength')
+                if 'start' in data__conference_keys:
+                    data__conference_keys.remove('start')
+                    data__conference__start = data__conference['start']
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__conference__start, custom_formats, None)
+                if 'end' in data__conference_keys:
+                    data__conference_keys.remove('end')
+                    data__conference__end = data__conference['end']
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__conference__end, custom_formats, None)
+                if 'timezone' in data__conference_keys:
+                    data__conference_keys.remove('timezone')
+                    data__conference__timezone = data__conference['timezone']
+                    if not isinstance(data__conference__timezone, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__conference__timezone, str):
                         if not REGEX_PATTERNS['^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$'].search(data__conference__timezone):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.timezone must match pattern ^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", value=data__conference__timezone, name="" + (name_prefix or "data") + ".conference.timezone", definition={'type': 'string', 'pattern': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', 'description': 'IANA time zone of the conference, e.g. Europe/Zurich.'}, rule='pattern')
-                if "report_symbol" in data__conference_keys:
-                    data__conference_keys.remove("report_symbol")
-                    data__conference__reportsymbol = data__conference["report_symbol"]
-                    if not isinstance(data__conference__reportsymbol, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.report_symbol must be string", value=data__conference__reportsymbol, name="" + (name_prefix or "data") + ".conference.report_symbol", definition={'type': 'string', 'minLength': 1, 'description': "The symbol of the conference's final report, the same in every language (ccmflow report), e.g. CCM/CONF/2020/6."}, rule='type')
+                            raise JsonSchemaValueException('pattern')
+                if 'report_symbol' in data__conference_keys:
+                    data__conference_keys.remove('report_symbol')
+                    data__conference__reportsymbol = data__conference['report_symbol']
+                    if not isinstance(data__conference__reportsymbol, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__conference__reportsymbol, str):
                         data__conference__reportsymbol_len = len(data__conference__reportsymbol)
                         if data__conference__reportsymbol_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference.report_symbol must be longer than or equal to 1 characters", value=data__conference__reportsymbol, name="" + (name_prefix or "data") + ".conference.report_symbol", definition={'type': 'string', 'minLength': 1, 'description': "The symbol of the conference's final report, the same in every language (ccmflow report), e.g. CCM/CONF/2020/6."}, rule='minLength')
+                            raise JsonSchemaValueException('minLength')
                 if data__conference_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".conference must not contain "+str(data__conference_keys)+" properties", value=data__conference, name="" + (name_prefix or "data") + ".conference", definition={'type': 'object', 'additionalProperties': False, 'required': ['name', 'venue', 'start', 'end', 'timezone'], 'properties': {'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'venue': {'type': 'string', 'minLength': 1}, 'start': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'timezone': {'type': 'string', 'pattern': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', 'description': 'IANA time zone of the conference, e.g. Europe/Zurich.'}, 'report_symbol': {'type': 'string', 'minLength': 1, 'description': "The symbol of the conference's final report, the same in every language (ccmflow report), e.g. CCM/CONF/2020/6."}}}, rule='additionalProperties')
-        if "deadline_time" in data_keys:
-            data_keys.remove("deadline_time")
-            data__deadlinetime = data["deadline_time"]
-            if not isinstance(data__deadlinetime, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deadline_time must be string", value=data__deadlinetime, name="" + (name_prefix or "data") + ".deadline_time", definition={'type': 'string', 'pattern': '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$', 'description': 'Time of day, conference time, at which a deadline given as a bare date closes.'}, rule='type')
+                    raise JsonSchemaValueException('additionalProperties')
+        if 'deadline_time' in data_keys:
+            data_keys.remove('deadline_time')
+            data__deadlinetime = data['deadline_time']
+            if not isinstance(data__deadlinetime, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__deadlinetime, str):
                 if not REGEX_PATTERNS['^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$'].search(data__deadlinetime):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deadline_time must match pattern ^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", value=data__deadlinetime, name="" + (name_prefix or "data") + ".deadline_time", definition={'type': 'string', 'pattern': '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$', 'description': 'Time of day, conference time, at which a deadline given as a bare date closes.'}, rule='pattern')
-        if "late_policy" in data_keys:
-            data_keys.remove("late_policy")
-            data__latepolicy = data["late_policy"]
-            if not (isinstance(data__latepolicy, str) and data__latepolicy == 'flag' or isinstance(data__latepolicy, str) and data__latepolicy == 'close'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".late_policy must be one of ['flag', 'close']", value=data__latepolicy, name="" + (name_prefix or "data") + ".late_policy", definition={'enum': ['flag', 'close'], 'default': 'flag'}, rule='enum')
-        else: data["late_policy"] = 'flag'
-        if "document_order" in data_keys:
-            data_keys.remove("document_order")
-            data__documentorder = data["document_order"]
+                    raise JsonSchemaValueException('pattern')
+        if 'late_policy' in data_keys:
+            data_keys.remove('late_policy')
+            data__latepolicy = data['late_policy']
+            if not (isinstance(data__latepolicy, str) and data__latepolicy == 'flag' or (isinstance(data__latepolicy, str) and data__latepolicy == 'close')):
+                raise JsonSchemaValueException('enum')
+        else:
+            data['late_policy'] = 'flag'
+        if 'document_order' in data_keys:
+            data_keys.remove('document_order')
+            data__documentorder = data['document_order']
             if not isinstance(data__documentorder, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".document_order must be array", value=data__documentorder, name="" + (name_prefix or "data") + ".document_order", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'Which document informs which: each informs the next.'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__documentorder_is_list = isinstance(data__documentorder, (list, tuple))
             if data__documentorder_is_list:
                 data__documentorder_len = len(data__documentorder)
                 if data__documentorder_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document_order must contain at least 1 items", value=data__documentorder, name="" + (name_prefix or "data") + ".document_order", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'Which document informs which: each informs the next.'}, rule='minItems')
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                if data__documentorder_len > len(set(fn(data__documentorder_x) for data__documentorder_x in data__documentorder)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document_order must contain unique items", value=data__documentorder, name="" + (name_prefix or "data") + ".document_order", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'Which document informs which: each informs the next.'}, rule='uniqueItems')
+                    raise JsonSchemaValueException('minItems')
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                if data__documentorder_len > len(set((fn(data__documentorder_x) for data__documentorder_x in data__documentorder))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__documentorder_x, data__documentorder_item in enumerate(data__documentorder):
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__documentorder_item, custom_formats, (name_prefix or "data") + ".document_order[{data__documentorder_x}]".format(**locals()))
-        if "versions" in data_keys:
-            data_keys.remove("versions")
-            data__versions = data["versions"]
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__documentorder_item, custom_formats, None)
+        if 'versions' in data_keys:
+            data_keys.remove('versions')
+            data__versions = data['versions']
             if not isinstance(data__versions, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions must be array", value=data__versions, name="" + (name_prefix or "data") + ".versions", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}}}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__versions_is_list = isinstance(data__versions, (list, tuple))
             if data__versions_is_list:
                 data__versions_len = len(data__versions)
                 if data__versions_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions must contain at least 1 items", value=data__versions, name="" + (name_prefix or "data") + ".versions", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}}}}, rule='minItems')
+                    raise JsonSchemaValueException('minItems')
                 for data__versions_x, data__versions_item in enumerate(data__versions):
-                    if not isinstance(data__versions_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}]".format(**locals()) + " must be object", value=data__versions_item, name="" + (name_prefix or "data") + ".versions[{data__versions_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}}}, rule='type')
+                    if not isinstance(data__versions_item, dict):
+                        raise JsonSchemaValueException('type')
                     data__versions_item_is_dict = isinstance(data__versions_item, dict)
                     if data__versions_item_is_dict:
                         data__versions_item__missing_keys = set(['id', 'name']) - data__versions_item.keys()
                         if data__versions_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}]".format(**locals()) + " must contain " + (str(sorted(data__versions_item__missing_keys)) + " properties"), value=data__versions_item, name="" + (name_prefix or "data") + ".versions[{data__versions_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}}}, rule='required')
+                            raise JsonSchemaValueException('required')
                         data__versions_item_keys = set(data__versions_item.keys())
-                        if "id" in data__versions_item_keys:
-                            data__versions_item_keys.remove("id")
-                            data__versions_item__id = data__versions_item["id"]
-                            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__versions_item__id, custom_formats, (name_prefix or "data") + ".versions[{data__versions_x}].id".format(**locals()))
-                        if "name" in data__versions_item_keys:
-                            data__versions_item_keys.remove("name")
-                            data__versions_item__name = data__versions_item["name"]
-                            if not isinstance(data__versions_item__name, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}].name".format(**locals()) + " must be string", value=data__versions_item__name, name="" + (name_prefix or "data") + ".versions[{data__versions_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
+                        if 'id' in data__versions_item_keys:
+                            data__versions_item_keys.remove('id')
+                            data__versions_item__id = data__versions_item['id']
+                            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__versions_item__id, custom_formats, None)
+                        if 'name' in data__versions_item_keys:
+                            data__versions_item_keys.remove('name')
+                            data__versions_item__name = data__versions_item['name']
+                            if not isinstance(data__versions_item__name, str):
+                                raise JsonSchemaValueException('type')
                             if isinstance(data__versions_item__name, str):
                                 data__versions_item__name_len = len(data__versions_item__name)
                                 if data__versions_item__name_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__versions_item__name, name="" + (name_prefix or "data") + ".versions[{data__versions_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-                        if "kind" in data__versions_item_keys:
-                            data__versions_item_keys.remove("kind")
-                            data__versions_item__kind = data__versions_item["kind"]
-                            if not (isinstance(data__versions_item__kind, str) and data__versions_item__kind == 'draft' or isinstance(data__versions_item__kind, str) and data__versions_item__kind == 'working-paper' or isinstance(data__versions_item__kind, str) and data__versions_item__kind == 'elements' or isinstance(data__versions_item__kind, str) and data__versions_item__kind == 'final'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}].kind".format(**locals()) + " must be one of ['draft', 'working-paper', 'elements', 'final']", value=data__versions_item__kind, name="" + (name_prefix or "data") + ".versions[{data__versions_x}].kind".format(**locals()) + "", definition={'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, rule='enum')
-                        else: data__versions_item["kind"] = 'draft'
-                        if "documents" in data__versions_item_keys:
-                            data__versions_item_keys.remove("documents")
-                            data__versions_item__documents = data__versions_item["documents"]
+                                    raise JsonSchemaValueException('minLength')
+                        if 'kind' in data__versions_item_keys:
+                            data__versions_item_keys.remove('kind')
+                            data__versions_item__kind = data__versions_item['kind']
+                            if not (isinstance(data__versions_item__kind, str) and data__versions_item__kind == 'draft' or (isinstance(data__versions_item__kind, str) and data__versions_item__kind == 'working-paper') or (isinstance(data__versions_item__kind, str) and data__versions_item__kind == 'elements') or (isinstance(data__versions_item__kind, str) and data__versions_item__kind == 'final')):
+                                raise JsonSchemaValueException('enum')
+                        else:
+                            data__versions_item['kind'] = 'draft'
+                        if 'documents' in data__versions_item_keys:
+                            data__versions_item_keys.remove('documents')
+                            data__versions_item__documents = data__versions_item['documents']
                             if not isinstance(data__versions_item__documents, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}].documents".format(**locals()) + " must be array", value=data__versions_item__documents, name="" + (name_prefix or "data") + ".versions[{data__versions_x}].documents".format(**locals()) + "", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}, rule='type')
+                                raise JsonSchemaValueException('type')
                             data__versions_item__documents_is_list = isinstance(data__versions_item__documents, (list, tuple))
                             if data__versions_item__documents_is_list:
                                 data__versions_item__documents_len = len(data__versions_item__documents)
                                 if data__versions_item__documents_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}].documents".format(**locals()) + " must contain at least 1 items", value=data__versions_item__documents, name="" + (name_prefix or "data") + ".versions[{data__versions_x}].documents".format(**locals()) + "", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}, rule='minItems')
-                                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                                if data__versions_item__documents_len > len(set(fn(data__versions_item__documents_x) for data__versions_item__documents_x in data__versions_item__documents)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}].documents".format(**locals()) + " must contain unique items", value=data__versions_item__documents, name="" + (name_prefix or "data") + ".versions[{data__versions_x}].documents".format(**locals()) + "", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}, rule='uniqueItems')
+                                    raise JsonSchemaValueException('minItems')
+
+                                def fn(var):
+                                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                                if data__versions_item__documents_len > len(set((fn(data__versions_item__documents_x) for data__versions_item__documents_x in data__versions_item__documents))):
+                                    raise JsonSchemaValueException('uniqueItems')
                                 for data__versions_item__documents_x, data__versions_item__documents_item in enumerate(data__versions_item__documents):
-                                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__versions_item__documents_item, custom_formats, (name_prefix or "data") + ".versions[{data__versions_x}].documents[{data__versions_item__documents_x}]".format(**locals()))
+                                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__versions_item__documents_item, custom_formats, None)
                         if data__versions_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".versions[{data__versions_x}]".format(**locals()) + " must not contain "+str(data__versions_item_keys)+" properties", value=data__versions_item, name="" + (name_prefix or "data") + ".versions[{data__versions_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}}}, rule='additionalProperties')
-        if "windows" in data_keys:
-            data_keys.remove("windows")
-            data__windows = data["windows"]
+                            raise JsonSchemaValueException('additionalProperties')
+        if 'windows' in data_keys:
+            data_keys.remove('windows')
+            data__windows = data['windows']
             if not isinstance(data__windows, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".windows must be array", value=data__windows, name="" + (name_prefix or "data") + ".windows", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The version of the document the input is on.'}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'$ref': '#/$defs/instant'}, {'$ref': '#/$defs/approximate'}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/instant'}, 'late_policy': {'enum': ['flag', 'close']}}}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__windows_is_list = isinstance(data__windows, (list, tuple))
             if data__windows_is_list:
                 data__windows_len = len(data__windows)
                 for data__windows_x, data__windows_item in enumerate(data__windows):
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_window(data__windows_item, custom_formats, (name_prefix or "data") + ".windows[{data__windows_x}]".format(**locals()))
-        if "milestones" in data_keys:
-            data_keys.remove("milestones")
-            data__milestones = data["milestones"]
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_window(data__windows_item, custom_formats, None)
+        if 'milestones' in data_keys:
+            data_keys.remove('milestones')
+            data__milestones = data['milestones']
             if not isinstance(data__milestones, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones must be array", value=data__milestones, name="" + (name_prefix or "data") + ".milestones", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'date': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/date'}, 'end': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/date'}, 'approximate': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/approximate'}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/stage'}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__milestones_is_list = isinstance(data__milestones, (list, tuple))
             if data__milestones_is_list:
                 data__milestones_len = len(data__milestones)
                 for data__milestones_x, data__milestones_item in enumerate(data__milestones):
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_milestone(data__milestones_item, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}]".format(**locals()))
-        if "contacts" in data_keys:
-            data_keys.remove("contacts")
-            data__contacts = data["contacts"]
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_milestone(data__milestones_item, custom_formats, None)
+        if 'contacts' in data_keys:
+            data_keys.remove('contacts')
+            data__contacts = data['contacts']
             if not isinstance(data__contacts, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contacts must be array", value=data__contacts, name="" + (name_prefix or "data") + ".contacts", definition={'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/email'}, 'stakeholder': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The registry id of who receives it (documents/stakeholders.yaml); its accounts enter what it receives, with the attested time, if they hold the record-input role.'}}}, 'description': "Who receives input outside GitHub, at which address (the concept note's addresses)."}, rule='type')
+                raise JsonSchemaValueException('type')
             data__contacts_is_list = isinstance(data__contacts, (list, tuple))
             if data__contacts_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__contacts_len = len(data__contacts)
-                if data__contacts_len > len(set(fn(data__contacts_x) for data__contacts_x in data__contacts)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contacts must contain unique items", value=data__contacts, name="" + (name_prefix or "data") + ".contacts", definition={'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/email'}, 'stakeholder': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The registry id of who receives it (documents/stakeholders.yaml); its accounts enter what it receives, with the attested time, if they hold the record-input role.'}}}, 'description': "Who receives input outside GitHub, at which address (the concept note's addresses)."}, rule='uniqueItems')
+                if data__contacts_len > len(set((fn(data__contacts_x) for data__contacts_x in data__contacts))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__contacts_x, data__contacts_item in enumerate(data__contacts):
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_contact(data__contacts_item, custom_formats, (name_prefix or "data") + ".contacts[{data__contacts_x}]".format(**locals()))
-        if "channels" in data_keys:
-            data_keys.remove("channels")
-            data__channels = data["channels"]
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_contact(data__contacts_item, custom_formats, None)
+        if 'channels' in data_keys:
+            data_keys.remove('channels')
+            data__channels = data['channels']
             if not isinstance(data__channels, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".channels must be array", value=data__channels, name="" + (name_prefix or "data") + ".channels", definition={'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The contact (id under contacts) it is sent to.'}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The documents it is for (default: every document).'}, 'until': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'A window id: the channel is for what is sent before that window opens (e.g. early suggestions, before the elements are circulated).'}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}, 'description': 'How input reaches the Presidency outside GitHub: what is sent, to whom, with a copy to whom.'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__channels_is_list = isinstance(data__channels, (list, tuple))
             if data__channels_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__channels_len = len(data__channels)
-                if data__channels_len > len(set(fn(data__channels_x) for data__channels_x in data__channels)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".channels must contain unique items", value=data__channels, name="" + (name_prefix or "data") + ".channels", definition={'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The contact (id under contacts) it is sent to.'}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The documents it is for (default: every document).'}, 'until': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'A window id: the channel is for what is sent before that window opens (e.g. early suggestions, before the elements are circulated).'}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}, 'description': 'How input reaches the Presidency outside GitHub: what is sent, to whom, with a copy to whom.'}, rule='uniqueItems')
+                if data__channels_len > len(set((fn(data__channels_x) for data__channels_x in data__channels))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__channels_x, data__channels_item in enumerate(data__channels):
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_channel(data__channels_item, custom_formats, (name_prefix or "data") + ".channels[{data__channels_x}]".format(**locals()))
-        if "sections" in data_keys:
-            data_keys.remove("sections")
-            data__sections = data["sections"]
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_channel(data__channels_item, custom_formats, None)
+        if 'sections' in data_keys:
+            data_keys.remove('sections')
+            data__sections = data['sections']
             if not isinstance(data__sections, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must be array", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'type': 'array', 'uniqueItems': True, 'description': "The section ids documents may use (e.g. the Dubrovnik Action Plan's structure); a section id not listed here is an error, which catches misspellings.", 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}}}}, rule='type')
+                raise JsonSchemaValueException('type')
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__sections_len = len(data__sections)
-                if data__sections_len > len(set(fn(data__sections_x) for data__sections_x in data__sections)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain unique items", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'type': 'array', 'uniqueItems': True, 'description': "The section ids documents may use (e.g. the Dubrovnik Action Plan's structure); a section id not listed here is an error, which catches misspellings.", 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}}}}, rule='uniqueItems')
+                if data__sections_len > len(set((fn(data__sections_x) for data__sections_x in data__sections))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__sections_x, data__sections_item in enumerate(data__sections):
-                    if not isinstance(data__sections_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must be object", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}}}, rule='type')
+                    if not isinstance(data__sections_item, dict):
+                        raise JsonSchemaValueException('type')
                     data__sections_item_is_dict = isinstance(data__sections_item, dict)
                     if data__sections_item_is_dict:
                         data__sections_item__missing_keys = set(['id', 'title']) - data__sections_item.keys()
                         if data__sections_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must contain " + (str(sorted(data__sections_item__missing_keys)) + " properties"), value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}}}, rule='required')
+                            raise JsonSchemaValueException('required')
                         data__sections_item_keys = set(data__sections_item.keys())
-                        if "id" in data__sections_item_keys:
-                            data__sections_item_keys.remove("id")
-                            data__sections_item__id = data__sections_item["id"]
-                            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__sections_item__id, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].id".format(**locals()))
-                        if "title" in data__sections_item_keys:
-                            data__sections_item_keys.remove("title")
-                            data__sections_item__title = data__sections_item["title"]
-                            if not isinstance(data__sections_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].title".format(**locals()) + " must be string", value=data__sections_item__title, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].title".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
+                        if 'id' in data__sections_item_keys:
+                            data__sections_item_keys.remove('id')
+                            data__sections_item__id = data__sections_item['id']
+                            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__sections_item__id, custom_formats, None)
+                        if 'title' in data__sections_item_keys:
+                            data__sections_item_keys.remove('title')
+                            data__sections_item__title = data__sections_item['title']
+                            if not isinstance(data__sections_item__title, str):
+                                raise JsonSchemaValueException('type')
                             if isinstance(data__sections_item__title, str):
                                 data__sections_item__title_len = len(data__sections_item__title)
                                 if data__sections_item__title_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].title".format(**locals()) + " must be longer than or equal to 1 characters", value=data__sections_item__title, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].title".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
+                                    raise JsonSchemaValueException('minLength')
                         if data__sections_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must not contain "+str(data__sections_item_keys)+" properties", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
+                            raise JsonSchemaValueException('additionalProperties')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://ccmflow.invalid/schemas/process.schema.json', 'title': 'ccmflow process timeline', 'type': 'object', 'additionalProperties': False, 'required': ['conference', 'deadline_time', 'document_order', 'versions', 'windows', 'milestones'], 'properties': {'conference': {'type': 'object', 'additionalProperties': False, 'required': ['name', 'venue', 'start', 'end', 'timezone'], 'properties': {'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'venue': {'type': 'string', 'minLength': 1}, 'start': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'timezone': {'type': 'string', 'pattern': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', 'description': 'IANA time zone of the conference, e.g. Europe/Zurich.'}, 'report_symbol': {'type': 'string', 'minLength': 1, 'description': "The symbol of the conference's final report, the same in every language (ccmflow report), e.g. CCM/CONF/2020/6."}}}, 'deadline_time': {'type': 'string', 'pattern': '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$', 'description': 'Time of day, conference time, at which a deadline given as a bare date closes.'}, 'late_policy': {'enum': ['flag', 'close'], 'default': 'flag'}, 'document_order': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'Which document informs which: each informs the next.'}, 'versions': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['draft', 'working-paper', 'elements', 'final'], 'default': 'draft', 'description': 'What the stage is: a draft, an informal working paper or elements that come before any draft, or the final text.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': "The documents that go through this stage (default: every document). A document's next version is the next one in this list that applies to it."}}}}, 'windows': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The version of the document the input is on.'}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'$ref': '#/$defs/instant'}, {'$ref': '#/$defs/approximate'}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/instant'}, 'late_policy': {'enum': ['flag', 'close']}}}}, 'milestones': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'date': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/date'}, 'end': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/date'}, 'approximate': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/approximate'}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/stage'}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}}, 'contacts': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/email'}, 'stakeholder': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The registry id of who receives it (documents/stakeholders.yaml); its accounts enter what it receives, with the attested time, if they hold the record-input role.'}}}, 'description': "Who receives input outside GitHub, at which address (the concept note's addresses)."}, 'channels': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The contact (id under contacts) it is sent to.'}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'description': 'The documents it is for (default: every document).'}, 'until': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'A window id: the channel is for what is sent before that window opens (e.g. early suggestions, before the elements are circulated).'}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}, 'description': 'How input reaches the Presidency outside GitHub: what is sent, to whom, with a copy to whom.'}, 'sections': {'type': 'array', 'uniqueItems': True, 'description': "The section ids documents may use (e.g. the Dubrovnik Action Plan's structure); a section id not listed here is an error, which catches misspellings.", 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}}}}}, '$defs': {'slug': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'instant': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'window': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'late_policy': {'enum': ['flag', 'close']}}}, 'milestone': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}, 'stage': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'contact': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'stakeholder': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, 'channel': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, 'until': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_channel(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, 'until': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'title', 'to']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, 'until': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            if not isinstance(data__title, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__id, custom_formats, None)
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            if not isinstance(data__title, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__title, str):
                 data__title_len = len(data__title)
                 if data__title_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be longer than or equal to 1 characters", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, rule='minLength')
+                    raise JsonSchemaValueException('minLength')
                 if not REGEX_PATTERNS['\\S'].search(data__title):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern \\S", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, rule='pattern')
-        if "to" in data_keys:
-            data_keys.remove("to")
-            data__to = data["to"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__to, custom_formats, (name_prefix or "data") + ".to")
-        if "copy" in data_keys:
-            data_keys.remove("copy")
-            data__copy = data["copy"]
+                    raise JsonSchemaValueException('pattern')
+        if 'to' in data_keys:
+            data_keys.remove('to')
+            data__to = data['to']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__to, custom_formats, None)
+        if 'copy' in data_keys:
+            data_keys.remove('copy')
+            data__copy = data['copy']
             if not isinstance(data__copy, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".copy must be array", value=data__copy, name="" + (name_prefix or "data") + ".copy", definition={'type': 'array', 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The contacts (ids under contacts) copied.'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__copy_is_list = isinstance(data__copy, (list, tuple))
             if data__copy_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__copy_len = len(data__copy)
-                if data__copy_len > len(set(fn(data__copy_x) for data__copy_x in data__copy)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".copy must contain unique items", value=data__copy, name="" + (name_prefix or "data") + ".copy", definition={'type': 'array', 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The contacts (ids under contacts) copied.'}, rule='uniqueItems')
+                if data__copy_len > len(set((fn(data__copy_x) for data__copy_x in data__copy))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__copy_x, data__copy_item in enumerate(data__copy):
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__copy_item, custom_formats, (name_prefix or "data") + ".copy[{data__copy_x}]".format(**locals()))
-        if "documents" in data_keys:
-            data_keys.remove("documents")
-            data__documents = data["documents"]
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__copy_item, custom_formats, None)
+        if 'documents' in data_keys:
+            data_keys.remove('documents')
+            data__documents = data['documents']
             if not isinstance(data__documents, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".documents must be array", value=data__documents, name="" + (name_prefix or "data") + ".documents", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__documents_is_list = isinstance(data__documents, (list, tuple))
             if data__documents_is_list:
                 data__documents_len = len(data__documents)
                 if data__documents_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".documents must contain at least 1 items", value=data__documents, name="" + (name_prefix or "data") + ".documents", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, rule='minItems')
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                if data__documents_len > len(set(fn(data__documents_x) for data__documents_x in data__documents)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".documents must contain unique items", value=data__documents, name="" + (name_prefix or "data") + ".documents", definition={'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, rule='uniqueItems')
+                    raise JsonSchemaValueException('minItems')
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                if data__documents_len > len(set((fn(data__documents_x) for data__documents_x in data__documents))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__documents_x, data__documents_item in enumerate(data__documents):
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__documents_item, custom_formats, (name_prefix or "data") + ".documents[{data__documents_x}]".format(**locals()))
-        if "until" in data_keys:
-            data_keys.remove("until")
-            data__until = data["until"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__until, custom_formats, (name_prefix or "data") + ".until")
-        if "note" in data_keys:
-            data_keys.remove("note")
-            data__note = data["note"]
-            if not isinstance(data__note, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be string", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}, rule='type')
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__documents_item, custom_formats, None)
+        if 'until' in data_keys:
+            data_keys.remove('until')
+            data__until = data['until']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__until, custom_formats, None)
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
+            if not isinstance(data__note, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__note, str):
                 data__note_len = len(data__note)
                 if data__note_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be longer than or equal to 1 characters", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}, rule='minLength')
+                    raise JsonSchemaValueException('minLength')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'to'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'what is sent this way: write it for a delegate'}, 'to': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'copy': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The contacts (ids under contacts) copied.'}, 'documents': {'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'description': 'The documents it is for (default: every document).'}, 'until': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'note': {'type': 'string', 'minLength': 1, 'description': 'What the sender should know, in a sentence.'}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_contact(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'stakeholder': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'name', 'address']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'stakeholder': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
-            if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__id, custom_formats, None)
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            if not isinstance(data__name, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__name, str):
                 data__name_len = len(data__name)
                 if data__name_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, rule='minLength')
+                    raise JsonSchemaValueException('minLength')
                 if not REGEX_PATTERNS['\\S'].search(data__name):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern \\S", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, rule='pattern')
-        if "address" in data_keys:
-            data_keys.remove("address")
-            data__address = data["address"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_email(data__address, custom_formats, (name_prefix or "data") + ".address")
-        if "stakeholder" in data_keys:
-            data_keys.remove("stakeholder")
-            data__stakeholder = data["stakeholder"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__stakeholder, custom_formats, (name_prefix or "data") + ".stakeholder")
+                    raise JsonSchemaValueException('pattern')
+        if 'address' in data_keys:
+            data_keys.remove('address')
+            data__address = data['address']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_email(data__address, custom_formats, None)
+        if 'stakeholder' in data_keys:
+            data_keys.remove('stakeholder')
+            data__stakeholder = data['stakeholder']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__stakeholder, custom_formats, None)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'address'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'name': {'type': 'string', 'minLength': 1, 'pattern': '\\S', 'description': 'who it is, as delegations know them: write a name'}, 'address': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, 'stakeholder': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_email(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('type')
     if isinstance(data, str):
         data_len = len(data)
         if data_len > 254:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 254 characters", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, rule='maxLength')
+            raise JsonSchemaValueException('maxLength')
         if not REGEX_PATTERNS['^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$', 'maxLength': 254, 'description': 'an e-mail address such as info@cmconvention.org'}, rule='pattern')
+            raise JsonSchemaValueException('pattern')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_milestone(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_one_of_count1 = 0
     if data_one_of_count1 < 2:
         try:
@@ -395,17 +399,19 @@ def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_mileston
                 if data_is_dict:
                     data__missing_keys = set(['approximate']) - data.keys()
                     if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['approximate']}, rule='required')
-            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        raise JsonSchemaValueException('required')
+            except (JsonSchemaValueException, JsonSchemaValuesException):
+                pass
             else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition", value=data, name="" + (name_prefix or "data") + "", definition={'required': ['date'], 'not': {'required': ['approximate']}}, rule='not')
+                raise JsonSchemaValueException('not')
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data__missing_keys = set(['date']) - data.keys()
                 if data__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['date'], 'not': {'required': ['approximate']}}, rule='required')
+                    raise JsonSchemaValueException('required')
             data_one_of_count1 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+        except (JsonSchemaValueException, JsonSchemaValuesException):
+            pass
     if data_one_of_count1 < 2:
         try:
             try:
@@ -416,267 +422,280 @@ def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_mileston
                         if data_is_dict:
                             data__missing_keys = set(['date']) - data.keys()
                             if data__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['date']}, rule='required')
+                                raise JsonSchemaValueException('required')
                         data_any_of_count2 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
                 if not data_any_of_count2:
                     try:
                         data_is_dict = isinstance(data, dict)
                         if data_is_dict:
                             data__missing_keys = set(['end']) - data.keys()
                             if data__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['end']}, rule='required')
+                                raise JsonSchemaValueException('required')
                         data_any_of_count2 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
                 if not data_any_of_count2:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition", value=data, name="" + (name_prefix or "data") + "", definition={'anyOf': [{'required': ['date']}, {'required': ['end']}]}, rule='anyOf')
-            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    raise JsonSchemaValueException('anyOf')
+            except (JsonSchemaValueException, JsonSchemaValuesException):
+                pass
             else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition", value=data, name="" + (name_prefix or "data") + "", definition={'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}, rule='not')
+                raise JsonSchemaValueException('not')
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data__missing_keys = set(['approximate']) - data.keys()
                 if data__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}, rule='required')
+                    raise JsonSchemaValueException('required')
             data_one_of_count1 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+        except (JsonSchemaValueException, JsonSchemaValuesException):
+            pass
     if data_one_of_count1 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count1) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}, rule='oneOf')
+        raise JsonSchemaValueException('oneOf')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'title', 'kind']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            if not isinstance(data__title, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__id, custom_formats, None)
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            if not isinstance(data__title, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__title, str):
                 data__title_len = len(data__title)
                 if data__title_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be longer than or equal to 1 characters", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-        if "kind" in data_keys:
-            data_keys.remove("kind")
-            data__kind = data["kind"]
-            if not (isinstance(data__kind, str) and data__kind == 'circulation' or isinstance(data__kind, str) and data__kind == 'meeting' or isinstance(data__kind, str) and data__kind == 'conference' or isinstance(data__kind, str) and data__kind == 'deadline' or isinstance(data__kind, str) and data__kind == 'other'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['circulation', 'meeting', 'conference', 'deadline', 'other']", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, rule='enum')
-        if "document" in data_keys:
-            data_keys.remove("document")
-            data__document = data["document"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__document, custom_formats, (name_prefix or "data") + ".document")
-        if "date" in data_keys:
-            data_keys.remove("date")
-            data__date = data["date"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__date, custom_formats, (name_prefix or "data") + ".date")
-        if "end" in data_keys:
-            data_keys.remove("end")
-            data__end = data["end"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__end, custom_formats, (name_prefix or "data") + ".end")
-        if "approximate" in data_keys:
-            data_keys.remove("approximate")
-            data__approximate = data["approximate"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_approximate(data__approximate, custom_formats, (name_prefix or "data") + ".approximate")
-        if "purpose" in data_keys:
-            data_keys.remove("purpose")
-            data__purpose = data["purpose"]
-            if not isinstance(data__purpose, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".purpose must be string", value=data__purpose, name="" + (name_prefix or "data") + ".purpose", definition={'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, rule='type')
+                    raise JsonSchemaValueException('minLength')
+        if 'kind' in data_keys:
+            data_keys.remove('kind')
+            data__kind = data['kind']
+            if not (isinstance(data__kind, str) and data__kind == 'circulation' or (isinstance(data__kind, str) and data__kind == 'meeting') or (isinstance(data__kind, str) and data__kind == 'conference') or (isinstance(data__kind, str) and data__kind == 'deadline') or (isinstance(data__kind, str) and data__kind == 'other')):
+                raise JsonSchemaValueException('enum')
+        if 'document' in data_keys:
+            data_keys.remove('document')
+            data__document = data['document']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__document, custom_formats, None)
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__date, custom_formats, None)
+        if 'end' in data_keys:
+            data_keys.remove('end')
+            data__end = data['end']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__end, custom_formats, None)
+        if 'approximate' in data_keys:
+            data_keys.remove('approximate')
+            data__approximate = data['approximate']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_approximate(data__approximate, custom_formats, None)
+        if 'purpose' in data_keys:
+            data_keys.remove('purpose')
+            data__purpose = data['purpose']
+            if not isinstance(data__purpose, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__purpose, str):
                 data__purpose_len = len(data__purpose)
                 if data__purpose_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".purpose must be longer than or equal to 1 characters", value=data__purpose, name="" + (name_prefix or "data") + ".purpose", definition={'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, rule='minLength')
-        if "documents" in data_keys:
-            data_keys.remove("documents")
-            data__documents = data["documents"]
+                    raise JsonSchemaValueException('minLength')
+        if 'documents' in data_keys:
+            data_keys.remove('documents')
+            data__documents = data['documents']
             if not isinstance(data__documents, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".documents must be array", value=data__documents, name="" + (name_prefix or "data") + ".documents", definition={'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}, rule='type')
+                raise JsonSchemaValueException('type')
             data__documents_is_list = isinstance(data__documents, (list, tuple))
             if data__documents_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__documents_len = len(data__documents)
-                if data__documents_len > len(set(fn(data__documents_x) for data__documents_x in data__documents)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".documents must contain unique items", value=data__documents, name="" + (name_prefix or "data") + ".documents", definition={'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}, rule='uniqueItems')
+                if data__documents_len > len(set((fn(data__documents_x) for data__documents_x in data__documents))):
+                    raise JsonSchemaValueException('uniqueItems')
                 for data__documents_x, data__documents_item in enumerate(data__documents):
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_stage(data__documents_item, custom_formats, (name_prefix or "data") + ".documents[{data__documents_x}]".format(**locals()))
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_stage(data__documents_item, custom_formats, None)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'kind'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'kind': {'enum': ['circulation', 'meeting', 'conference', 'deadline', 'other']}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'date': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'end': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, 'approximate': {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, 'purpose': {'type': 'string', 'minLength': 1, 'description': 'What the meeting or step is for.'}, 'documents': {'type': 'array', 'uniqueItems': True, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug'}, 'version': {'$ref': 'https://ccmflow.invalid/schemas/process.schema.json#/$defs/slug', 'description': 'The stage of the document, one of the versions above.'}}}, 'description': 'The documents the meeting discusses or the step circulates, each at its stage.'}}, 'oneOf': [{'required': ['date'], 'not': {'required': ['approximate']}}, {'required': ['approximate'], 'not': {'anyOf': [{'required': ['date']}, {'required': ['end']}]}}]}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_stage(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['document']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "document" in data_keys:
-            data_keys.remove("document")
-            data__document = data["document"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__document, custom_formats, (name_prefix or "data") + ".document")
-        if "version" in data_keys:
-            data_keys.remove("version")
-            data__version = data["version"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__version, custom_formats, (name_prefix or "data") + ".version")
+        if 'document' in data_keys:
+            data_keys.remove('document')
+            data__document = data['document']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__document, custom_formats, None)
+        if 'version' in data_keys:
+            data_keys.remove('version')
+            data__version = data['version']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__version, custom_formats, None)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['document'], 'properties': {'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_approximate(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['month', 'part']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "month" in data_keys:
-            data_keys.remove("month")
-            data__month = data["month"]
-            if not isinstance(data__month, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".month must be string", value=data__month, name="" + (name_prefix or "data") + ".month", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, rule='type')
+        if 'month' in data_keys:
+            data_keys.remove('month')
+            data__month = data['month']
+            if not isinstance(data__month, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__month, str):
                 if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}$'].search(data__month):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".month must match pattern ^[0-9]{4}-[0-9]{2}$", value=data__month, name="" + (name_prefix or "data") + ".month", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, rule='pattern')
-        if "part" in data_keys:
-            data_keys.remove("part")
-            data__part = data["part"]
-            if not (isinstance(data__part, str) and data__part == 'early' or isinstance(data__part, str) and data__part == 'mid' or isinstance(data__part, str) and data__part == 'late'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".part must be one of ['early', 'mid', 'late']", value=data__part, name="" + (name_prefix or "data") + ".part", definition={'enum': ['early', 'mid', 'late']}, rule='enum')
+                    raise JsonSchemaValueException('pattern')
+        if 'part' in data_keys:
+            data_keys.remove('part')
+            data__part = data['part']
+            if not (isinstance(data__part, str) and data__part == 'early' or (isinstance(data__part, str) and data__part == 'mid') or (isinstance(data__part, str) and data__part == 'late')):
+                raise JsonSchemaValueException('enum')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_window(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'late_policy': {'enum': ['flag', 'close']}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'document', 'title', 'opens', 'closes']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'late_policy': {'enum': ['flag', 'close']}}}, rule='required')
+            raise JsonSchemaValueException('required')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "document" in data_keys:
-            data_keys.remove("document")
-            data__document = data["document"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__document, custom_formats, (name_prefix or "data") + ".document")
-        if "version" in data_keys:
-            data_keys.remove("version")
-            data__version = data["version"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__version, custom_formats, (name_prefix or "data") + ".version")
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            if not isinstance(data__title, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__id, custom_formats, None)
+        if 'document' in data_keys:
+            data_keys.remove('document')
+            data__document = data['document']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__document, custom_formats, None)
+        if 'version' in data_keys:
+            data_keys.remove('version')
+            data__version = data['version']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data__version, custom_formats, None)
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            if not isinstance(data__title, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data__title, str):
                 data__title_len = len(data__title)
                 if data__title_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be longer than or equal to 1 characters", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-        if "opens" in data_keys:
-            data_keys.remove("opens")
-            data__opens = data["opens"]
+                    raise JsonSchemaValueException('minLength')
+        if 'opens' in data_keys:
+            data_keys.remove('opens')
+            data__opens = data['opens']
             data__opens_one_of_count3 = 0
             if data__opens_one_of_count3 < 2:
                 try:
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_instant(data__opens, custom_formats, (name_prefix or "data") + ".opens")
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_instant(data__opens, custom_formats, None)
                     data__opens_one_of_count3 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if data__opens_one_of_count3 < 2:
                 try:
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_approximate(data__opens, custom_formats, (name_prefix or "data") + ".opens")
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_approximate(data__opens, custom_formats, None)
                     data__opens_one_of_count3 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if data__opens_one_of_count3 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".opens must be valid exactly by one definition" + (" (" + str(data__opens_one_of_count3) + " matches found)"), value=data__opens, name="" + (name_prefix or "data") + ".opens", definition={'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}]}, rule='oneOf')
-        if "opened" in data_keys:
-            data_keys.remove("opened")
-            data__opened = data["opened"]
+                raise JsonSchemaValueException('oneOf')
+        if 'opened' in data_keys:
+            data_keys.remove('opened')
+            data__opened = data['opened']
             data__opened_one_of_count4 = 0
             if data__opened_one_of_count4 < 2:
                 try:
-                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__opened, custom_formats, (name_prefix or "data") + ".opened")
+                    validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data__opened, custom_formats, None)
                     data__opened_one_of_count4 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if data__opened_one_of_count4 < 2:
                 try:
-                    if not isinstance(data__opened, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".opened must be string", value=data__opened, name="" + (name_prefix or "data") + ".opened", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}, rule='type')
+                    if not isinstance(data__opened, str):
+                        raise JsonSchemaValueException('type')
                     if isinstance(data__opened, str):
                         if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$'].search(data__opened):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".opened must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$", value=data__opened, name="" + (name_prefix or "data") + ".opened", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}, rule='pattern')
+                            raise JsonSchemaValueException('pattern')
                     data__opened_one_of_count4 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if data__opened_one_of_count4 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".opened must be valid exactly by one definition" + (" (" + str(data__opened_one_of_count4) + " matches found)"), value=data__opened, name="" + (name_prefix or "data") + ".opened", definition={'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, rule='oneOf')
-        if "closes" in data_keys:
-            data_keys.remove("closes")
-            data__closes = data["closes"]
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_instant(data__closes, custom_formats, (name_prefix or "data") + ".closes")
-        if "late_policy" in data_keys:
-            data_keys.remove("late_policy")
-            data__latepolicy = data["late_policy"]
-            if not (isinstance(data__latepolicy, str) and data__latepolicy == 'flag' or isinstance(data__latepolicy, str) and data__latepolicy == 'close'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".late_policy must be one of ['flag', 'close']", value=data__latepolicy, name="" + (name_prefix or "data") + ".late_policy", definition={'enum': ['flag', 'close']}, rule='enum')
+                raise JsonSchemaValueException('oneOf')
+        if 'closes' in data_keys:
+            data_keys.remove('closes')
+            data__closes = data['closes']
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_instant(data__closes, custom_formats, None)
+        if 'late_policy' in data_keys:
+            data_keys.remove('late_policy')
+            data__latepolicy = data['late_policy']
+            if not (isinstance(data__latepolicy, str) and data__latepolicy == 'flag' or (isinstance(data__latepolicy, str) and data__latepolicy == 'close')):
+                raise JsonSchemaValueException('enum')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'document', 'title', 'opens', 'closes'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'document': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'version': {'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, 'title': {'type': 'string', 'minLength': 1}, 'opens': {'description': "When input opens: a date (from the start of that day, conference time), a local date-time, 'to be announced', or an approximate date ({month, part}) while only that is known. A window is never open before its opening date is set.", 'oneOf': [{'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, {'type': 'object', 'additionalProperties': False, 'required': ['month', 'part'], 'properties': {'month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$', 'description': 'a month as YYYY-MM, e.g. 2020-05'}, 'part': {'enum': ['early', 'mid', 'late']}}}]}, 'opened': {'description': "The day the window opened, as the Presidency records it (a date: from the start of that day, conference time; or a local date-time), for a window announced approximately or to be announced. Without it, a window announced approximately opens when the document's version it concerns is issued (its `issued` date).", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-08-07T09:00'}]}, 'closes': {'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'$ref': '#/$defs/date'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, 'late_policy': {'enum': ['flag', 'close']}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('additionalProperties')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_instant(data, custom_formats={}, name_prefix=None):
     data_one_of_count5 = 0
     if data_one_of_count5 < 2:
         try:
-            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data, custom_formats, (name_prefix or "data") + "")
+            validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data, custom_formats, None)
             data_one_of_count5 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+        except (JsonSchemaValueException, JsonSchemaValuesException):
+            pass
     if data_one_of_count5 < 2:
         try:
-            if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, rule='type')
+            if not isinstance(data, str):
+                raise JsonSchemaValueException('type')
             if isinstance(data, str):
                 if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$'].search(data):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, rule='pattern')
+                    raise JsonSchemaValueException('pattern')
             data_one_of_count5 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+        except (JsonSchemaValueException, JsonSchemaValuesException):
+            pass
     if data_one_of_count5 < 2:
         try:
             if not (isinstance(data, str) and data == 'to be announced'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be same as const definition: to be announced", value=data, name="" + (name_prefix or "data") + "", definition={'const': 'to be announced'}, rule='const')
+                raise JsonSchemaValueException('const')
             data_one_of_count5 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+        except (JsonSchemaValueException, JsonSchemaValuesException):
+            pass
     if data_one_of_count5 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count5) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition={'description': "A date (closes at deadline_time, conference time), a local date-time (conference time) or 'to be announced'.", 'oneOf': [{'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$', 'description': 'a date and time in conference time as YYYY-MM-DDTHH:MM, e.g. 2020-05-04T23:59'}, {'const': 'to be announced'}]}, rule='oneOf')
+        raise JsonSchemaValueException('oneOf')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_slug(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('type')
     if isinstance(data, str):
         data_len = len(data)
         if data_len > 64:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 64 characters", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='maxLength')
+            raise JsonSchemaValueException('maxLength')
         if not REGEX_PATTERNS['^[a-z][a-z0-9]*(-[a-z0-9]+)*$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z][a-z0-9]*(-[a-z0-9]+)*$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'description': 'use lower-case letters and digits, words joined by single hyphens, starting with a letter (e.g. review-document)', 'maxLength': 64}, rule='pattern')
+            raise JsonSchemaValueException('pattern')
     return data
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json___defs_date(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('type')
     if isinstance(data, str):
         if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'a date as YYYY-MM-DD, e.g. 2020-05-04'}, rule='pattern')
+            raise JsonSchemaValueException('pattern')
     return data
 
 
