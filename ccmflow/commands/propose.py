@@ -84,15 +84,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _read(path: Path | None) -> str | None:
-
+    """A file's text; '-' is standard input (text piped in, or pasted)."""
     if path is None:
         return None
     if str(path) == "-":
         return sys.stdin.read()
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FatalError(f"cannot read {path}: {exc}") from None
+    except OSError as exc:
+        raise FatalError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:  # e.g. saved as Latin-1 or UTF-16 by a mail client
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise FatalError(f"cannot read {path}: line {line} is not UTF-8 text (byte {exc.object[exc.start]:#04x}): "
+                         "save the file as UTF-8") from None
 
 
 def _receipt(args: argparse.Namespace, zone: str) -> tuple[datetime | None, Channel]:
