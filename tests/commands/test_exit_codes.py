@@ -48,6 +48,19 @@ def test_output_into_a_closed_pipe_is_not_an_error(json_output: bool, monkeypatc
     assert err.closed
 
 
+@pytest.mark.parametrize("json_output", [False, True])
+def test_findings_into_a_closed_pipe_still_fail(json_output: bool, top: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `ccmflow validate | head -n 1`: the reader goes away while the findings are printed; the exit code still
+    # says that there are findings, and nothing else is printed.
+    path = top / "documents" / "political-declaration.yaml"
+    path.write_text(path.read_text().replace("kind: operative", "kind: operational", 1))
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["new-id", "-C", str(top), *(["--json"] if json_output else [])]) == 1
+    assert err.closed
+
+
 @pytest.mark.parametrize("command", ["show lausanne-action-plan", "show lausanne-action-plan --json", "status"])
 def test_piped_into_head_exits_quietly(command: str) -> None:
     # The real thing: `ccmflow show DOC | head -n 1` prints the first line, no error, and the pipeline succeeds.
