@@ -13,6 +13,7 @@ import docx
 import pygit2
 import pytest
 from gitutil import commit
+from stdiokit import Stream
 
 from ccmflow.core.model import Paragraph
 from ccmflow.main import main
@@ -88,28 +89,16 @@ def test_a_word_redline_to_a_file_says_where_under_json(repo: pygit2.Repository,
     assert "many" in " ".join(inserted)
 
 
-class _Pipe(io.StringIO):
-    """Standard output into a pipe or a file (`ccmflow diff ... --format docx > rd.docx`)."""
-
-    def __init__(self, terminal: bool) -> None:
-        super().__init__()
-        self.buffer = io.BytesIO()
-        self.terminal = terminal
-
-    def isatty(self) -> bool:
-        return self.terminal
-
-
 def test_a_word_redline_goes_to_a_pipe_but_never_to_a_terminal(repo: pygit2.Repository,
                                                                 monkeypatch: pytest.MonkeyPatch,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     edit(repo, lambda e: e.set_text(P5, "Since the First Review Conference, many States have joined."))
-    piped = _Pipe(terminal=False)
+    piped = Stream(terminal=False)
     monkeypatch.setattr(sys, "stdout", piped)
     assert diff(repo, "--format", "docx") == 0
     assert "many" in " ".join(docx.Document(io.BytesIO(piped.buffer.getvalue())).element.body.xpath(
         ".//w:ins//w:t/text()"))
-    terminal = _Pipe(terminal=True)
+    terminal = Stream(terminal=True)
     monkeypatch.setattr(sys, "stdout", terminal)
     assert diff(repo, "--format", "docx") == 2
     assert terminal.buffer.getvalue() == b"" and capsys.readouterr().err == "ccmflow: a .docx is binary: give -o FILE\n"

@@ -14,6 +14,7 @@ import pygit2
 import pytest
 from gitutil import commit
 from roots import REPO_ROOT as ROOT
+from stdiokit import ClosedPipe
 
 from ccmflow.main import main
 
@@ -30,18 +31,11 @@ def test_ctrl_c_ends_the_command_with_130_and_no_traceback(monkeypatch: pytest.M
     assert capsys.readouterr() == ("", "")
 
 
-class _ClosedPipe(io.StringIO):
-    """Standard output piped into `head`, which has read its line and gone away."""
-
-    def write(self, text: str) -> int:
-        raise BrokenPipeError(32, "Broken pipe")
-
-
 @pytest.mark.parametrize("json_output", [False, True])
 def test_output_into_a_closed_pipe_is_not_an_error(json_output: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tables go through rich, JSON is written plainly: the reader going away ends either quietly with 0.
     err = io.StringIO()
-    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
     monkeypatch.setattr(sys, "stderr", err)
     assert main(["show", "review-document", "-C", str(ROOT), *(["--json"] if json_output else [])]) == 0
     # Standard error is closed, so that Python's own flush at exit cannot print a second broken pipe.
@@ -55,7 +49,7 @@ def test_findings_into_a_closed_pipe_still_fail(json_output: bool, top: Path, mo
     path = top / "documents" / "political-declaration.yaml"
     path.write_text(path.read_text().replace("kind: operative", "kind: operational", 1))
     err = io.StringIO()
-    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
     monkeypatch.setattr(sys, "stderr", err)
     assert main(["new-id", "-C", str(top), *(["--json"] if json_output else [])]) == 1
     assert err.closed

@@ -14,24 +14,13 @@ import pytest
 from gitutil import commit
 from inputkit import Process
 from roots import REPO_ROOT as ROOT
+from stdiokit import Stream
 
 from ccmflow.main import main
 from ccmflow.word.read import NotReadable, made_from, open_word
 
 DECLARATION = "political-declaration"
 FRENCH = f"documents/translations/fr/{DECLARATION}.yaml"
-
-
-class _Stdout(io.StringIO):
-    """Standard output to a terminal, or redirected to a file (`ccmflow render ... > lap.docx`)."""
-
-    def __init__(self, terminal: bool) -> None:
-        super().__init__()
-        self.buffer = io.BytesIO()
-        self.terminal = terminal
-
-    def isatty(self) -> bool:
-        return self.terminal
 
 
 def test_markdown_under_json_holds_the_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,12 +41,12 @@ def test_html_to_a_file_under_json_says_where(tmp_path: Path, capsys: pytest.Cap
 
 def test_word_goes_to_a_redirected_output_but_never_to_a_terminal(monkeypatch: pytest.MonkeyPatch,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    redirected = _Stdout(terminal=False)
+    redirected = Stream(terminal=False)
     monkeypatch.setattr(sys, "stdout", redirected)
     assert main(["render", "lausanne-action-plan", "-C", str(ROOT), "--format", "docx"]) == 0
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(redirected.buffer.getvalue())).paragraphs)
     assert "Action 50" in text
-    terminal = _Stdout(terminal=True)
+    terminal = Stream(terminal=True)
     monkeypatch.setattr(sys, "stdout", terminal)
     assert main(["render", "lausanne-action-plan", "-C", str(ROOT), "--format", "docx"]) == 2
     assert terminal.buffer.getvalue() == b"" and terminal.getvalue() == ""

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from inputkit import Process, append, delete, set_text, utc
+from stdiokit import Stream
 
 from ccmflow.main import main
 
@@ -28,13 +29,6 @@ def inputs(proc: Process) -> Process:
     return proc
 
 
-class _Terminal(io.StringIO):
-    """Standard error on a terminal, where a person watches."""
-
-    def isatty(self) -> bool:
-        return True
-
-
 def _forty_inputs(proc: Process) -> None:
     sha = proc.submit(1, "austria", append("pkp3nvcv", "One."), utc(4, 20))
     for number in range(2, 41):
@@ -44,7 +38,7 @@ def _forty_inputs(proc: Process) -> None:
 def test_a_long_run_shows_progress_on_a_terminal(proc: Process, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     _forty_inputs(proc)
-    terminal = _Terminal()
+    terminal = Stream(terminal=True)
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["summary", DOC, "-C", str(proc.path), *AT]) == 0
     shown = terminal.getvalue()
@@ -58,7 +52,7 @@ def test_no_progress_in_a_pipe_or_for_a_file(proc: Process, tmp_path: Path, monk
     _forty_inputs(proc)
     assert main(["summary", DOC, "-C", str(proc.path), *AT]) == 0
     assert capsys.readouterr().err == ""  # standard error is no terminal here
-    terminal = _Terminal()
+    terminal = Stream(terminal=True)
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["summary", DOC, "-C", str(proc.path), *AT, "--format", "md", "-o", str(tmp_path / "s.md")]) == 0
     assert terminal.getvalue() == ""
