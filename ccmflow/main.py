@@ -67,22 +67,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     try:
         code: int = args.run(args)
-    except InvalidInput as exc:
-        from ccmflow.commands.output import report_findings
-
-        report_findings(exc.findings, getattr(args, "json", False))
-        return exc.exit_code
-    except FatalError as exc:
-        from ccmflow.commands.output import report_fatal
-
-        report_fatal(str(exc), exc.exit_code, getattr(args, "json", False))
-        return exc.exit_code
+    except (InvalidInput, FatalError) as exc:
+        return _failed(exc, getattr(args, "json", False))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # Output piped into `head` and the reader went away: not an error of ours.
-        sys.stderr.close()
-        return 0
+        return _reader_gone(0)
+    return code
+
+
+def _failed(exc: InvalidInput | FatalError, as_json: bool) -> int:
+    """Why the command stopped (its findings, or one line), reported; its exit code."""
+    from ccmflow.commands.output import report_fatal, report_findings
+
+    try:
+        if isinstance(exc, InvalidInput):
+            report_findings(exc.findings, as_json)
+        else:
+            report_fatal(str(exc), exc.exit_code, as_json)
+    except BrokenPipeError:  # the findings were piped into `head`: the command failed all the same
+        return _reader_gone(exc.exit_code)
+    return exc.exit_code
+
+
+def _reader_gone(code: int) -> int:
+    """Output piped into `head` and the reader went away: not an error of ours. Standard error is closed, so that
+    Python's own flush of standard output at exit cannot print a second broken pipe."""
+    sys.stderr.close()
     return code
 
 

@@ -93,16 +93,21 @@ def find_top(start: Path) -> Path:
 
 def document(repo: Path, doc: str, rev: str | None) -> tuple[Document, Workspace | None]:
     """A document by id or by path; the workspace too when the whole tree is valid."""
-    from ccmflow.core.model import Document
-    from ccmflow.read.load import SourceFile, parse
+    from ccmflow.core.model import Document, Process
+    from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, parse
     from ccmflow.repo.store import Store
 
     path = Path(doc)
     if doc.endswith((".yaml", ".yml")) and path.is_file():
         parsed = parse(SourceFile(str(path), path.read_bytes()))
-        if not isinstance(parsed.record, Document):
+        if isinstance(parsed.record, Document):
+            return parsed.record, None
+        if parsed.findings:
             raise InvalidInput(list(parsed.findings))
-        return parsed.record, None
+        # The timeline or the registry, valid: there is no text to show, and no finding to list.
+        what = "the process timeline" if isinstance(parsed.record, Process) else "the registry of stakeholders"
+        raise FatalError(f"{path} is {what}, not a document: give a document's id or its file "
+                         f"({DOCUMENTS_DIR}/DOC.yaml)")
     if rev is not None:
         store = Store(repo)
         found, _ = store.workspace(rev)

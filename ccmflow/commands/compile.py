@@ -9,6 +9,7 @@ from typing import Any
 
 from ccmflow.commands.common import add_common
 from ccmflow.commands.summary import add_input_options
+from ccmflow.core.errors import FatalError
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -23,7 +24,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ccmflow.commands.output import emit_json
+    from ccmflow.commands.output import BINARY, emit_json
     from ccmflow.commands.summary import gather
     from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
 
@@ -32,8 +33,7 @@ def run(args: argparse.Namespace) -> int:
         from ccmflow.word.compile import compilation_docx
 
         if args.output is None:
-            print("ccmflow: a .docx is binary: give -o FILE", file=sys.stderr)
-            return 2
+            raise FatalError(BINARY)
         data = compilation_docx(compiled, args.only_changed)
         text = ""
     else:

@@ -40,26 +40,24 @@ def run(args: argparse.Namespace) -> int:
     out.print(Text("✓ ", style="green") + Text(f"The drafting process ran offline in {elapsed:.1f} s: "
                                                 f"{result.facts['story']}. Each input was triaged, the window "
                                                 "frozen, then summarised, compiled and consolidated.") + Text(
-        _week(result.facts.get("conference"))))
+        _week(result.facts["conference"])))
     table = Table(title="Where the outputs are", title_justify="left")
     table.add_column("what", ratio=1)
     table.add_column("where", ratio=1, overflow="fold")
     for item in result.outputs:
-        table.add_row(item.what, _shown(item.path))
+        table.add_row(item.what, Text(_shown(item.path)))  # the folder is the person's own text: never markup
     out.print(table)
     repo = _shown(result.out / "repository")
     out.print("Try, on the scratch repository:")
     for command in (f"ccmflow summary review-document -C {repo} --at 2020-05-08",
                     f"ccmflow compile review-document -C {repo} --at 2020-05-08 --format html -o compilation.html",
                     f"ccmflow diff review-document zero-draft consolidate/review-document/consolidated -C {repo}"):
-        out.print(f"  [bold]{command}[/bold]")
+        out.print(Text(f"  {command}", style="bold"))
     return 0
 
 
 def _week(facts: Any) -> str:
-    """The conference week in one sentence, read off what the run did."""
-    if not isinstance(facts, dict):
-        return ""
+    """The conference week in one sentence, read off what the run did (run_demo always runs the week)."""
     return (f" At the conference: {facts['rev1']} with {facts['rev1_brackets']} brackets, a facilitator's text, "
             f"{facts['ad_ref']} paragraphs agreed ad referendum, {facts['rev2']}, every paragraph agreed, the Review "
             "Document adopted, an explanation of position on the record, and the final report.")

@@ -72,9 +72,10 @@ def _print(result: DocumentDiff, old: str, new: str) -> None:
     from ccmflow.compare.redline import change_heading
 
     out = console()
-    out.print(f"[bold]{result.document}[/bold]: {old} → {new}")
+    # Titles and revisions are people's text ('[provisional] ...'): printed as text, never read as markup.
+    out.print(Text(result.document, style="bold") + Text(f": {old} → {new}"))
     for key, (before, after) in result.meta.items():
-        out.print(f"  {key}: {before} → {after}")
+        out.print(Text(f"  {key}: {before} → {after}"))
     if not result.changes:
         out.print("no paragraph changes")
         return

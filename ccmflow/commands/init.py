@@ -45,6 +45,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
     from ccmflow.commands.output import console, emit_json
     from ccmflow.read.rules import PLACEHOLDER_ID
     from ccmflow.repo.instance import Conference, create
@@ -63,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
         emit_json(result)
         return 0
     out = console()
-    out.print(f"[green]✓[/green] created {target} with a commit, tagged {', '.join(made.tags)}", markup=False)
+    # The path is the person's own text: printed as text, never read as markup (the tick alone is styled).
+    out.print(Text("✓ ", style="green") + Text(f"created {target} with a commit, tagged {', '.join(made.tags)}"))
     if made.placeholder:
         out.print(f"  first: replace the placeholder accounts (id {PLACEHOLDER_ID}) of the presidency and of "
                   "the support unit (record-input) in documents/stakeholders.yaml with their numeric ids "

@@ -51,7 +51,8 @@ def localized(args: argparse.Namespace, doc: Document, workspace: Workspace | No
     if args.lang == WORKING:
         return localize(doc, None, WORKING)
     if workspace is None:
-        raise FatalError("--lang needs the whole documents/ tree to be valid (run ccmflow validate)")
+        raise FatalError(f"--lang reads the translations beside a valid documents/ tree: name the document by its id "
+                         f"(e.g. {doc.id}), and run ccmflow validate if it is one")
     mine = next((t for t in workspace_translations(args, workspace)
                  if t.document == doc.id and t.lang == args.lang), None)
     return localize(doc, mine, args.lang)

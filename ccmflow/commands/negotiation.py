@@ -26,10 +26,13 @@ def show_negotiation(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(found.as_json() | {"versions": versions})
         return 0
+    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     out = console()
-    out.print(f"[bold]{doc.short_title()}[/bold] ({doc.version}): {found.brackets} bracket"
+    # Titles are people's text, often bracketed while negotiated: escaped, never read as markup.
+    out.print(f"[bold]{escape(doc.short_title())}[/bold] ({doc.version}): {found.brackets} bracket"
               f"{'' if found.brackets == 1 else 's'}; " + ", ".join(
                   f"{n} {ParagraphStatus(s).label}" for s, n in found.by_status().items() if n))
     table = Table(title="Per section", title_justify="left")
@@ -38,7 +41,7 @@ def show_negotiation(args: argparse.Namespace) -> int:
         table.add_column(name, justify="right")
     for section in found.sections:
         counts = section.by_status()
-        table.add_row(section.title, str(section.brackets), *(str(counts[s.value]) for s in ParagraphStatus))
+        table.add_row(Text(section.title), str(section.brackets), *(str(counts[s.value]) for s in ParagraphStatus))
     out.print(table)
     if versions:
         out.print("Brackets per version: " + "; ".join(f"{v['version']} {v['brackets']}" for v in versions))

@@ -62,6 +62,10 @@ def report_findings(findings: Iterable[Finding], as_json: bool = False) -> None:
     out.print(Text(f"{len(items)} {noun} found", style="bold red"))
 
 
+# A Word file is written to a file (-o), or to a pipe where the command allows it: never to a terminal, never in JSON.
+BINARY = "a .docx is binary: give -o FILE"
+
+
 # Plain-text redline markers, as git's word diff writes them: they say what changed without colour, in a log,
 # a pipe or an e-mail; on a colour terminal the same text is also struck through or underlined.
 DELETED = ("[-", "-]")

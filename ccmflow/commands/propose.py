@@ -84,15 +84,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _read(path: Path | None) -> str | None:
-
+    """A file's text; '-' is standard input (text piped in, or pasted)."""
     if path is None:
         return None
     if str(path) == "-":
         return sys.stdin.read()
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FatalError(f"cannot read {path}: {exc}") from None
+    except OSError as exc:
+        raise FatalError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:  # e.g. saved as Latin-1 or UTF-16 by a mail client
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise FatalError(f"cannot read {path}: line {line} is not UTF-8 text (byte {exc.object[exc.start]:#04x}): "
+                         "save the file as UTF-8") from None
 
 
 def _receipt(args: argparse.Namespace, zone: str) -> tuple[datetime | None, Channel]:
@@ -174,14 +178,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     err = console(stderr=True)
     for warning in warnings:
-        err.print(terminal_safe(f"ccmflow: warning: {warning}"))
-    out = console()
-    out.print(terminal_safe(f"✓ {built.summary}, on behalf of {', '.join(names)}"))
-    out.print(terminal_safe(f"  branch {branch} ({sha[:12]}): {', '.join(sorted(built.files))}"))
+        err.print(terminal_safe(f"ccmflow: warning: {warning}"), markup=False)
+    lines = [f"✓ {built.summary}, on behalf of {', '.join(names)}",
+             f"  branch {branch} ({sha[:12]}): {', '.join(sorted(built.files))}"]
     if edited is not None:
-        out.print(terminal_safe(f"  on {args.base or 'HEAD'} ({base[:12]}); the file was made from "
-                                f"{edited[:12]}{'' if edited == base else ', its changes carried onto it'}"))
-    out.print(terminal_safe(f"next: git push origin {branch} and open a pull request from it"))
+        lines.append(f"  on {args.base or 'HEAD'} ({base[:12]}); the file was made from {edited[:12]}"
+                     f"{'' if edited == base else ', its changes carried onto it'}")
+    lines.append(f"next: git push origin {branch} and open a pull request from it")
+    out = console()
+    for line in lines:  # titles and names are people's text ('[provisional] ...'): never read as markup
+        out.print(terminal_safe(line), markup=False)
     return 0
 
 

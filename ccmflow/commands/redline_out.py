@@ -6,10 +6,11 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
-from ccmflow.commands.output import emit_json
+from ccmflow.commands.output import BINARY, emit_json
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.compare.redline import redline_html
 from ccmflow.consolidation.trace import authored
+from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document
 from ccmflow.repo.store import Store
 from ccmflow.repo.versions import resolve_version_rev
@@ -31,6 +32,8 @@ def authors_of(store: Store, doc: str, version: str, new: Document) -> dict[str,
 
 def write_redline(args: argparse.Namespace, store: Store, result: DocumentDiff, old: Document,
                   new: Document) -> int:
+    if args.format == "docx" and args.output is None and (args.json or sys.stdout.isatty()):
+        raise FatalError(BINARY)  # a terminal shows no Word file, and JSON cannot hold one
     commit = store.commit(resolve_version_rev(store, args.doc, args.new))
     workspace, _ = store.workspace(commit.id)
     found = authored(store, workspace, new) if workspace is not None else {}
@@ -47,12 +50,9 @@ def write_redline(args: argparse.Namespace, store: Store, result: DocumentDiff, 
     if args.output is not None:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(data)
-    elif args.format == "docx" and sys.stdout.isatty():
-        print("ccmflow: a .docx is binary: give -o FILE", file=sys.stderr)
-        return 2
-    else:
-        sys.stdout.buffer.write(data)
-    if args.json:
+    if args.json:  # the page itself goes in the JSON when there is no file: standard output holds JSON only
         emit_json({"document": args.doc, "format": args.format, "output": str(args.output) if args.output else None,
-                   "authors": authors})
+                   "text": None if args.output else data.decode("utf-8"), "authors": authors})
+    elif args.output is None:
+        sys.stdout.buffer.write(data)
     return 0

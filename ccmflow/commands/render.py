@@ -9,6 +9,7 @@ from typing import Any
 
 from ccmflow.commands.common import add_common, document
 from ccmflow.commands.localized import add_lang
+from ccmflow.core.errors import FatalError
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -24,7 +25,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from ccmflow.commands.localized import exact_commit, localized
-    from ccmflow.commands.output import emit_json
+    from ccmflow.commands.output import BINARY, emit_json
     from ccmflow.write.render import render_html, render_markdown
 
     doc, workspace = document(args.repo, args.doc, args.rev)
@@ -36,9 +37,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "docx":
         from ccmflow.word.document import Origin, document_docx
 
-        if args.output is None and sys.stdout.isatty():
-            print("ccmflow: a .docx is binary: give -o FILE", file=sys.stderr)
-            return 2
+        if args.output is None and (args.json or sys.stdout.isatty()):
+            raise FatalError(BINARY)
         data = document_docx(shown.document, Origin(exact_commit(args, doc), doc.version), conference, version,
                              shown.lang, shown.states, others)
     else:

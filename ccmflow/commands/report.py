@@ -26,6 +26,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
     from ccmflow.commands.output import console, emit_json
     from ccmflow.repo.store import Store
     from ccmflow.report.content import build_report, languages
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"written": written})
         return 0
-    for item in written:
-        console().print(f"[green]✓[/green] {item['symbol']} ({item['language']}): {item['path']} "
-                        f"(annexes: {item['annexes']})")
+    for item in written:  # the folder is the person's own text ('report [draft]'): never read as markup
+        console().print(Text("✓ ", style="green") + Text(f"{item['symbol']} ({item['language']}): {item['path']} "
+                                                          f"(annexes: {item['annexes']})"))
     return 0

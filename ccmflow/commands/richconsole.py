@@ -53,3 +53,9 @@ class SafeConsole(Console):
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         safe = _safe_text(renderable, self._clean) if isinstance(renderable, Text) else renderable
         return super().render(safe, options)
+
+    def on_broken_pipe(self) -> None:
+        # The reader went away (`ccmflow show DOC | head`): rich would exit with 1 here; raised instead, it ends
+        # the command the way plain output does, in the entry point, with 0.
+        self.quiet = True
+        raise BrokenPipeError

@@ -36,6 +36,8 @@ def _check_out(out: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
     from ccmflow.commands.output import console, emit_json
     from ccmflow.repo.fetch import fetch
     from ccmflow.repo.store import Store
@@ -57,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         emit_json({"out": str(built.out), "commit": built.commit, "pages": list(built.pages),
                    "seconds": round(seconds, 3)})
     else:
-        console().print(f"[green]✓[/green] {len(built.pages)} pages in {built.out}/ from {built.commit[:10]} "
-                        f"in {seconds:.2f} s; open {built.out / 'index.html'}")
+        # The folder is the person's own text ('site [draft]'): printed as text, never read as markup.
+        console().print(Text("✓ ", style="green") + Text(f"{len(built.pages)} pages in {built.out}/ from "
+                                                          f"{built.commit[:10]} in {seconds:.2f} s; open "
+                                                          f"{built.out / 'index.html'}"))
     return 0

@@ -32,6 +32,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.markup import escape
+
     from ccmflow.commands.output import console, emit_json
     from ccmflow.core.status import format_instant, phase
 
@@ -52,10 +54,11 @@ def run(args: argparse.Namespace) -> int:
             "translations": [c.as_json() | {"circulated": circulated.get(c.document) is not None} for c in languages]})
         return 0
     out = console()
-    out.print(f"[bold]{process.conference.name}[/bold], {process.conference.venue}")
-    out.print(f"As of {format_instant(now, process.conference.timezone)}: [bold]{current.label}[/bold]")
+    # Names and titles are people's text ('[provisional] ...'): escaped, never read as markup.
+    out.print(f"[bold]{escape(process.conference.name)}[/bold], {escape(process.conference.venue)}")
+    out.print(f"As of {format_instant(now, process.conference.timezone)}: [bold]{escape(current.label)}[/bold]")
     if current.today:
-        out.print("Today: " + "; ".join(m.title for m in current.today))
+        out.print("Today: " + "; ".join(m.title for m in current.today), markup=False)
     out.print(_documents_table(found, circulated))
     out.print(_windows_table(process, current.windows, now))
     out.print(_milestones_table(process, current, titles))
@@ -74,6 +77,7 @@ def circulation(found: Workspace, now: datetime) -> dict[str, str | None]:
 
 def _documents_table(found: Workspace, circulated: dict[str, str | None]) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
     from ccmflow.write.header import day
 
@@ -83,11 +87,11 @@ def _documents_table(found: Workspace, circulated: dict[str, str | None]) -> Tab
     for did, version in circulated.items():
         doc = found.documents[did]
         if version is None:
-            table.add_row(doc.short_title(), "[yellow]not circulated yet[/yellow]", "—", "—")
+            table.add_row(Text(doc.short_title()), "[yellow]not circulated yet[/yellow]", "—", "—")
             continue
         issued = doc.issued_at(version)
-        table.add_row(doc.short_title(), found.process.version_name(version), doc.symbol_at(version) or "—",
-                      day(issued) if issued else "—")
+        table.add_row(Text(doc.short_title()), Text(found.process.version_name(version)),
+                      Text(doc.symbol_at(version) or "—"), day(issued) if issued else "—")
     return table
 
 
@@ -135,6 +139,7 @@ def _translations_table(coverage: list[Coverage], circulated: dict[str, str | No
 
 def _windows_table(process: Process, states: tuple[WindowState, ...], now: datetime) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
     from ccmflow.core.status import WindowPhase, format_delta, format_instant
 
@@ -148,7 +153,7 @@ def _windows_table(process: Process, states: tuple[WindowState, ...], now: datet
         is_open = state.state == WindowPhase.OPEN
         left = format_delta(state.remaining) if state.remaining is not None and is_open else "—"
         style = {WindowPhase.OPEN: "green", WindowPhase.CLOSED: "dim"}.get(state.state, "yellow")
-        table.add_row(window.title, window.document, closes, f"[{style}]{_state(state, zone, now)}[/{style}]",
+        table.add_row(Text(window.title), window.document, closes, f"[{style}]{_state(state, zone, now)}[/{style}]",
                       left)
     return table
 
@@ -162,6 +167,7 @@ def _state(state: WindowState, zone: str, now: datetime) -> str:
 
 
 def _milestones_table(process: Process, current: Phase, titles: dict[str, str]) -> Table:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="Milestones", title_justify="left")
@@ -170,7 +176,8 @@ def _milestones_table(process: Process, current: Phase, titles: dict[str, str]) 
     for milestone in process.milestones:
         marker = " ◀ today" if milestone in current.today else \
             " ◀ next" if current.next is not None and milestone.id == current.next.id else ""
-        table.add_row(milestone.when(), milestone.title + marker + _about(process, milestone, titles), milestone.kind)
+        table.add_row(milestone.when(), escape(milestone.title) + marker + _about(process, milestone, titles),
+                      milestone.kind)
     return table
 
 
