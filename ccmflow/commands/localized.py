@@ -13,8 +13,8 @@ from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.languages import CODES, WORKING
 
 if TYPE_CHECKING:
-    from ccmflow.core.languages import Localized, Translation
     from ccmflow.core.model import Document, Workspace
+    from ccmflow.core.translations import Localized, Translation
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +46,7 @@ def workspace_translations(args: argparse.Namespace, workspace: Workspace,
 
 
 def localized(args: argparse.Namespace, doc: Document, workspace: Workspace | None) -> Localized:
-    from ccmflow.core.languages import localize
+    from ccmflow.core.translations import localize
 
     if args.lang == WORKING:
         return localize(doc, None, WORKING)

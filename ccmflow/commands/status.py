@@ -14,9 +14,9 @@ from ccmflow.commands.common import add_common, parse_when, readable_workspace
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from ccmflow.core.languages import Coverage
     from ccmflow.core.model import Milestone, Process, Workspace
     from ccmflow.core.status import Phase, WindowState
+    from ccmflow.core.translations import Coverage
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -104,7 +104,8 @@ def _documents_json(found: Workspace, circulated: dict[str, str | None]) -> list
 def translation_coverage(args: argparse.Namespace, found: Workspace) -> list[Coverage]:
     """Per document and language other than English: paragraphs translated, outdated, missing."""
     from ccmflow.commands.localized import workspace_translations
-    from ccmflow.core.languages import WORKING, document_languages
+    from ccmflow.core.languages import WORKING
+    from ccmflow.core.translations import document_languages
 
     known = workspace_translations(args, found, strict=False)
     order = [d for d in found.process.document_order if d in found.documents]

@@ -7,8 +7,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ccmflow.core.errors import Finding
-from ccmflow.core.languages import Translated, Translation
 from ccmflow.core.model import Document
+from ccmflow.core.translations import Translated, Translation
 from ccmflow.read import schema
 from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import DOCUMENTS_DIR, SourceFile

@@ -7,8 +7,8 @@ from pathlib import Path
 import pygit2
 
 from ccmflow.core.errors import Finding
-from ccmflow.core.languages import Translation
 from ccmflow.core.model import Workspace
+from ccmflow.core.translations import Translation
 from ccmflow.read.directory import directory_translation_files as directory_translation_files
 from ccmflow.read.load import SourceFile
 from ccmflow.read.translations import TRANSLATIONS_DIR, check_translations, is_translation

@@ -18,8 +18,9 @@ from ccmflow.conference.adopt import ADOPTED_TAG
 from ccmflow.core.categories import Category
 from ccmflow.core.errors import FatalError
 from ccmflow.core.inputfile import InputKind, PositionKind
-from ccmflow.core.languages import CODES, WORKING, State, Translation, coverage, localize
+from ccmflow.core.languages import CODES, WORKING
 from ccmflow.core.model import Document, Workspace
+from ccmflow.core.translations import State, Translation, coverage, localize
 from ccmflow.read.inputfile import parse_input
 from ccmflow.repo.inputfiles import input_files
 from ccmflow.repo.releases import tags_of

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ccmflow.core.languages import State
 from ccmflow.core.model import Document, Paragraph, number_name, paragraph_label
+from ccmflow.core.translations import State
 from ccmflow.site.data import DocumentData, SiteData
 from ccmflow.site.html import h
 from ccmflow.site.languages import LanguageVersion, document_path

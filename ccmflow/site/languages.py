@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ccmflow.core.languages import WORKING, State, localize
+from ccmflow.core.languages import WORKING
 from ccmflow.core.model import Document, Workspace
+from ccmflow.core.translations import State, localize
 from ccmflow.repo.store import Store
 from ccmflow.repo.translationfiles import translations as translation_files
 from ccmflow.write.words import native_name

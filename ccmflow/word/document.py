@@ -18,8 +18,9 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from ccmflow.core.brackets import segments
-from ccmflow.core.languages import WORD_FONTS, WORKING, State, language
+from ccmflow.core.languages import WORD_FONTS, WORKING, language
 from ccmflow.core.model import Conference, Document, Paragraph
+from ccmflow.core.translations import State
 from ccmflow.word.ooxml import (
     Ids,
     bookmark_name,

@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ccmflow.core.brackets import segments
-from ccmflow.core.languages import SERIF_FONTS, WORKING, State, language
+from ccmflow.core.languages import SERIF_FONTS, WORKING, language
 from ccmflow.core.model import Conference, Document, Paragraph, Section, number_name
+from ccmflow.core.translations import State
 from ccmflow.write.header import Header, make_header
 from ccmflow.write.words import word as label
 

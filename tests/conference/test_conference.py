@@ -169,7 +169,7 @@ def _adopted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _arabic(root: Path, outdated: str | None = None) -> None:
     """A complete Arabic translation of the adopted Review Document (one paragraph outdated, if named)."""
-    from ccmflow.core.languages import source_hash
+    from ccmflow.core.translations import source_hash
 
     document = Store(root).document(f"refs/tags/{DOC}/adopted", DOC)
     lines = ["translation:", f"  document: {DOC}", "  language: ar", "paragraphs:"]
