@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
+from ccmflow.compare.fragment import OTHER_BREAKS, dedent, plain_lines
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read import schema
 from ccmflow.read.kinds import FileKind
@@ -23,8 +24,6 @@ from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
 
 # libyaml counts these as line breaks too; git does not: line numbers would disagree.
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
-_KEEP_CHOMPING = re.compile(r"[|>][1-9]?\+")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 MAX_FRAGMENT = 64 * 1024
 
@@ -71,7 +70,7 @@ class BaseIndex:
 def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
           targets: Mapping[str, frozenset[str]] | None = None) -> BaseIndex | None:
     """Line ranges of the paragraph items of a valid document, or None when its layout is not the usual one."""
-    if _OTHER_BREAKS.search(loaded.text):
+    if OTHER_BREAKS.search(loaded.text):
         return None
     lines = tuple(_LINE.findall(loaded.text))
     starts: list[tuple[int, int, int, int]] = []  # (line, section, paragraph, indent)
@@ -124,7 +123,7 @@ def layout(base: BaseIndex) -> list[tuple[int, int, int, int, int]]:
 def from_layout(document: Document, text: str, regions: Sequence[Sequence[int]], references: Iterable[str] = (),
                 targets: Mapping[str, frozenset[str]] | None = None) -> BaseIndex | None:
     """The index `index` gives, from line ranges `layout` gave for the same text; None if they do not fit it."""
-    if _OTHER_BREAKS.search(text):
+    if OTHER_BREAKS.search(text):
         return None
     lines = tuple(_LINE.findall(text))
     kept = [_Region(*map(int, r)) for r in regions if len(r) == 5]
@@ -228,10 +227,10 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
         new.extend(hunk.lines)
         at = hunk.end
     new.extend(base.lines[at:end])
-    text = _dedent(new, indent)
+    text = dedent(new, indent)
     if text == "":
         return []  # the items were deleted
-    if text is None or len(text) > MAX_FRAGMENT or _KEEP_CHOMPING.search(text) or _OTHER_BREAKS.search(text):
+    if text is None or len(text) > MAX_FRAGMENT or not plain_lines(text):
         return None
     try:
         data = load_yaml(text, path, positions=False).data
@@ -243,50 +242,6 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
     if not all(check(item) for item in data):
         return None
     return [paragraph_record(item) for item in data]
-
-
-def plain_lines(text: str) -> bool:
-    """Whether git's lines are libyaml's lines and no block scalar keeps the blank lines after it."""
-    return _KEEP_CHOMPING.search(text) is None and _OTHER_BREAKS.search(text) is None
-
-
-def stands_alone(chunk: str, indent: int) -> bool:
-    """Whether whole lines holding list items at column `indent` read alone as they read in their file."""
-    return plain_lines(chunk) and _dedent(chunk.splitlines(keepends=True), indent) is not None
-
-
-def _dedent(lines: Sequence[str], indent: int) -> str | None:
-    """The fragment moved left by `indent`, or None when a line would mean something else on its own.
-
-    Less indented comments are allowed only after the last item line. At the left margin only item starts
-    and comments may stand: a `---`, `...` or `%` there would be a YAML marker in the fragment, not in the file.
-    """
-    out: list[str] = []
-    pending: list[str] = []  # blank lines and outdented comments, kept only if content follows
-    for line in lines:
-        body = line.rstrip("\n")
-        lead = len(body) - len(body.lstrip(" "))
-        if body[lead:lead + 1] == "\t":
-            return None
-        if not body.strip(" "):
-            pending.append(body[indent:] + "\n" if lead >= indent else "\n")
-            continue
-        if lead < indent:
-            if body.lstrip(" ").startswith("#"):
-                pending.append("#\n")
-                continue
-            return None
-        if "#\n" in pending:
-            return None  # an outdented comment between item lines: let the full parser judge
-        moved = body[indent:]
-        if lead == indent and not moved.startswith(("- ", "#")):
-            return None
-        out.extend(pending)
-        pending = []
-        out.append(moved + ("\n" if line.endswith("\n") else ""))
-    if out and not out[0].startswith("- "):
-        return None
-    return "".join(out)
 
 
 def _rebuild(document: Document, runs: Sequence[Run]) -> Document:

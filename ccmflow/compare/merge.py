@@ -10,7 +10,7 @@ from typing import Any
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.core.model import Document, Paragraph, Section, paragraph_label
-from ccmflow.read.load import document_text
+from ccmflow.read.load import document_record, document_text
 from ccmflow.read.yamlsafe import Loaded
 
 # Paragraph fields merged one by one; `derived_from` is not here: provenance is unioned, never in conflict.
@@ -295,5 +295,13 @@ def read_side(text: str, path: str) -> tuple[Document, Loaded]:
     """One side of a merge as a record and its positions; MergeError (the first problems) when it is not one."""
     try:
         return document_text(path, text)
+    except InvalidInput as exc:
+        raise MergeError("; ".join(str(f) for f in exc.findings[:3])) from None
+
+
+def read_base(text: str, path: str) -> Document:
+    """The common ancestor of a merge as a record: only its content counts, so it is read without positions."""
+    try:
+        return document_record(path, text)
     except InvalidInput as exc:
         raise MergeError("; ".join(str(f) for f in exc.findings[:3])) from None

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ccmflow.compare.docpatch import plain_lines, stands_alone
+from ccmflow.compare.fragment import plain_lines, stands_alone
 from ccmflow.compare.markers import mark_parsed
-from ccmflow.compare.merge import Conflict, ConflictKind, MergeError, merge_documents, read_side
+from ccmflow.compare.merge import Conflict, ConflictKind, MergeError, merge_documents, read_base, read_side
 from ccmflow.compare.protect import AgreedTextChanged, refusal, touched_agreed
 from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.model import Document
@@ -44,7 +44,7 @@ def merge_file(base_text: str | None, ours_text: str, theirs_text: str, path: st
 
     `agreed`: the paragraph statuses recorded for the document; a merge that would change agreed (or, OURS being
     adopted, any) text of OURS raises AgreedTextChanged instead, naming the paragraphs."""
-    base = read_side(base_text, path)[0] if base_text and base_text.strip() else None
+    base = read_base(base_text, path) if base_text and base_text.strip() else None
     ours, ours_loaded = read_side(ours_text, path)
     theirs, theirs_loaded = read_side(theirs_text, path)
     result = merge_documents(base, ours, theirs)

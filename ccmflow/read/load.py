@@ -110,9 +110,18 @@ def document_text(path: str, text: str) -> tuple[Document, Loaded]:
     return parsed.record, parsed.loaded
 
 
-def _parse(file: SourceFile, kind: FileKind) -> Parsed:
+def document_record(path: str, text: str) -> Document:
+    """A document file's text as its record alone, for a reader that needs no positions (the base of a merge):
+    read without them, a quarter faster. InvalidInput, with the findings located, when it is not a valid document."""
+    parsed = _parse(SourceFile(path, text.encode("utf-8")), FileKind.DOCUMENT, positions=False)
+    if isinstance(parsed.record, Document):
+        return parsed.record
+    return document_text(path, text)[0]  # read again with positions, so that each finding names its line
+
+
+def _parse(file: SourceFile, kind: FileKind, positions: bool = True) -> Parsed:
     try:
-        loaded = load_yaml(file.raw, file.path)
+        loaded = load_yaml(file.raw, file.path, positions)
     except YamlError as exc:
         return Parsed(kind, None, None, (exc.finding,))
     findings = schema.check(kind, loaded)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -96,6 +95,8 @@ def dump_document(document: Document) -> str:
 
 def new_id(taken: Collection[str]) -> str:
     """A fresh opaque paragraph id, e.g. 'p3k9x2qa'; never one in `taken`."""
+    import secrets  # only a new paragraph needs it, and its imports (random, hmac) cost every merge driver 1 ms
+
     while True:
         pid = "p" + "".join(secrets.choice(ID_ALPHABET) for _ in range(7))
         if pid not in taken:

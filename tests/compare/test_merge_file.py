@@ -16,17 +16,27 @@ from ccmflow.write.docemit import Emitter
 from ccmflow.write.edit import write_document
 
 
+class Reads(Counter[str]):
+    """Reads of each whole text, and the texts read without positions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.without_positions: set[str] = set()
+
+
 @pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """How many times each whole text is parsed (YAML read into positioned data), wherever the parse is asked."""
-    counts: Counter[str] = Counter()
+def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
+    """How many times each whole text is parsed (YAML read into data), wherever the parse is asked."""
+    counts = Reads()
     real = yamlsafe.load
 
-    def counting(source: str | bytes, path: str) -> Any:
+    def counting(source: str | bytes, path: str, positions: bool = True) -> Any:
         text = source.decode("utf-8") if isinstance(source, bytes) else source
         if text.lstrip().startswith("# The review document"):  # a whole file, not one paragraph item
             counts[text] += 1
-        return real(source, path)
+            if not positions:
+                counts.without_positions.add(text)
+        return real(source, path, positions)
 
     monkeypatch.setattr(load, "load_yaml", counting)
     monkeypatch.setattr(mergefile, "load_yaml", counting)
@@ -34,7 +44,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return counts
 
 
-def test_a_clean_merge_reads_each_side_once_and_never_the_result(reads: Counter[str]) -> None:
+def test_a_clean_merge_reads_each_side_once_and_never_the_result(reads: Reads) -> None:
     base = document()
     ours = document(changed("p001", "Ours changed the first."))
     theirs = document({**changed("p004", "Theirs changed the fourth."), "p005": "Theirs added a fifth."})
@@ -43,13 +53,14 @@ def test_a_clean_merge_reads_each_side_once_and_never_the_result(reads: Counter[
     assert "Ours changed the first." in merged.text and "Theirs added a fifth." in merged.text
     assert "Theirs changed the third." not in merged.text
     assert sorted(reads.values()) == [1, 1, 1] and set(reads) == {base, ours, theirs}
+    assert reads.without_positions == {base}  # only its content counts; OURS and THEIRS place the result and markers
     # What a full read of every text gives: the merged document, written over OURS text.
     expected = merge_documents(read_side(base, DOC)[0], read_side(ours, DOC)[0], read_side(theirs, DOC)[0]).document
     assert read_side(merged.text, DOC)[0] == expected
     assert merged.text == write_document(ours, DOC, expected)
 
 
-def test_a_conflict_is_marked_from_the_reads_already_made(reads: Counter[str]) -> None:
+def test_a_conflict_is_marked_from_the_reads_already_made(reads: Reads) -> None:
     base = document()
     ours = document({**changed("p002", "Ours rewrote the second."), "p005": "Ours added a fifth."})
     theirs = document(changed("p002", "Theirs rewrote the second."))

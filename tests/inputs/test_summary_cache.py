@@ -34,9 +34,9 @@ class Reads:
         self.paths: list[str] = []
         original = load.load_yaml
 
-        def counted(raw: bytes | str, path: str) -> Any:
+        def counted(raw: bytes | str, path: str, positions: bool = True) -> Any:
             self.paths.append(path)
-            return original(raw, path)
+            return original(raw, path, positions)
 
         monkeypatch.setattr(load, "load_yaml", counted)
         load._parsed.clear()

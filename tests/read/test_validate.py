@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from roots import REPO_ROOT as ROOT
 
-from ccmflow.core.errors import Finding
+from ccmflow.core.errors import Finding, InvalidInput
 from ccmflow.core.model import Document, Process
 from ccmflow.main import main
 from ccmflow.read import yamlsafe
 from ccmflow.read.directory import directory_workspace
-from ccmflow.read.load import parse_text
+from ccmflow.read.load import document_record, parse_text
 
 LAP, RD, PD = "lausanne-action-plan.yaml", "review-document.yaml", "political-declaration.yaml"
 PROCESS, REGISTRY = "process.yaml", "stakeholders.yaml"
@@ -441,3 +441,15 @@ def test_input_records_are_read_and_checked(top: Path, capsys: pytest.CaptureFix
     assert "'atlantis' is not in the registry" in by_file["who-2.yaml"]
     assert "input.kind" in by_file["kind-3.yaml"]
     assert "must be documents/inputs/review-document/other.yaml" in by_file["named-4.yaml"]
+
+
+def test_a_record_read_without_positions_is_the_record_and_its_faults_still_name_their_line() -> None:
+    text = (ROOT / "documents" / RD).read_text(encoding="utf-8")
+    assert document_record(f"documents/{RD}", text) == parse_text(f"documents/{RD}", text).record
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.strip().startswith("kind: "))
+    broken = "\n".join(row.replace("kind: ", "kind: sideways-", 1) if i == line else row
+                       for i, row in enumerate(text.splitlines(), 1)) + "\n"
+    with pytest.raises(InvalidInput) as raised:
+        document_record(f"documents/{RD}", broken)
+    assert [f.line for f in raised.value.findings] == [line]
+    assert raised.value.findings == list(parse_text(f"documents/{RD}", broken).findings)
