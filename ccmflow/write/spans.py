@@ -73,8 +73,6 @@ class Positions:
         return len(self.text) if found < 0 else found
 
     def kind(self, line: int) -> str:
-        if not 0 <= line < len(self.starts):
-            return "other"
         stripped = self.line_text(line).strip()
         return "blank" if not stripped else "comment" if stripped.startswith("#") else "other"
 
