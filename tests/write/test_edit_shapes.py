@@ -43,7 +43,7 @@ def _with_title(document: Document, index: int, title: str) -> Document:
 
 
 @pytest.mark.parametrize(("text", "reason"), [
-    ("document: [review\n", "cannot edit documents/review-document.yaml: documents/review-document.yaml:2:1: not valid"),
+    ("document: [review\n", f"cannot edit {PATH}: {PATH}:2:1: not valid YAML"),
     ("- a list\n", "no 'document:' mapping"),
     ("document: {id: review-document}\nsections: {one: 1}\n", "no 'sections:' list"),
     ("document: {id: review-document}\nsections:\n  - title: One\n", "section 1 has no id"),
@@ -86,6 +86,14 @@ def test_edits_that_make_no_sense_are_refused_and_change_nothing() -> None:
     assert ed.text == SMALL
 
 
+@pytest.mark.parametrize("value", ["yes", "Off", "* every State", "% of States Parties", "- all"])
+def test_a_short_value_yaml_would_read_otherwise_is_quoted(value: str) -> None:
+    ed = Editor(SMALL, PATH)
+    ed.set_field("p1111111", "target", value)
+    assert f'        target: "{value}"\n' in ed.text
+    assert ed.document.sections[0].paragraphs[0].target == value
+
+
 def test_a_comment_after_a_short_text_moves_to_the_header_of_its_folded_replacement() -> None:
     ed = Editor(SMALL, PATH)
     ed.set_text("p1111111", LONG)
@@ -107,7 +115,8 @@ def test_an_explicit_key_is_refused_with_its_line() -> None:
 
 
 KEPT = SMALL.replace("        text: Short.  # a note\n", "        text: |+\n          Kept lines.\n\n")
-TWO = "  - id: two\n    title: Two\n    paragraphs:\n      - id: p2222222\n        kind: narrative\n        text: Other.\n"
+TWO = ("  - id: two\n    title: Two\n    paragraphs:\n"
+       "      - id: p2222222\n        kind: narrative\n        text: Other.\n")
 
 
 def test_a_key_added_after_a_text_keeping_its_blank_lines_comes_after_them() -> None:
@@ -129,10 +138,14 @@ def test_a_paragraph_whose_text_keeps_its_blank_lines_moves_with_them() -> None:
     assert ed.document.sections[1].paragraphs[1].text == "Kept lines.\n\n"
 
 
-def test_a_value_left_empty_in_the_file_is_filled_in_where_it_stands() -> None:
-    text = SMALL.replace("  status: draft\n", "  status: draft\n  symbol:\n")
-    filled = write_document(text, PATH, replace(_document(SMALL), symbol="CCM/CONF/2020/WP.1"))
-    assert filled == text.replace("  symbol:\n", "  symbol: CCM/CONF/2020/WP.1\n")
+@pytest.mark.parametrize(("key", "value", "written"), [
+    ("symbol", "CCM/CONF/2020/WP.1", "CCM/CONF/2020/WP.1"),
+    ("informs", ("lausanne-action-plan",), "[lausanne-action-plan]"),
+])
+def test_a_value_left_empty_in_the_file_is_filled_in_where_it_stands(key: str, value: object, written: str) -> None:
+    text = SMALL.replace("  status: draft\n", f"  status: draft\n  {key}:\n")
+    filled = write_document(text, PATH, replace(_document(SMALL), **{key: value}))
+    assert filled == text.replace(f"  {key}:\n", f"  {key}: {written}\n")
 
 
 def test_a_target_no_file_can_hold_is_refused() -> None:
