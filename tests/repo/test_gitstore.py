@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
 import pytest
 from gitutil import Link, Submodule, commit, init_repo, instance_files, set_ref, tag, write_files
-from pygit2.enums import ConfigLevel
 
 from ccmflow.compare.diff import diff_documents
 from ccmflow.core.errors import FatalError, InvalidInput
@@ -285,18 +283,6 @@ def test_the_names_in_a_folder_at_a_revision(history: History) -> None:
     assert store.names("HEAD", "documents") == sorted({path.split("/")[1] for path in history.files})
     assert store.names("HEAD", "inputs") == []  # no such folder
     assert store.names("HEAD", "documents/process.yaml") == []  # a file, not a folder
-
-
-@pytest.fixture
-def no_user_config(tmp_path: Path) -> Iterator[None]:
-    """No global, XDG or system git configuration: only the repository's own .git/config names a user."""
-    levels = (ConfigLevel.GLOBAL, ConfigLevel.XDG, ConfigLevel.SYSTEM)
-    saved = {level: pygit2.settings.search_path[level] for level in levels}
-    for level in levels:
-        pygit2.settings.search_path[level] = str(tmp_path / "no-config")
-    yield
-    for level, value in saved.items():
-        pygit2.settings.search_path[level] = value
 
 
 @pytest.mark.usefixtures("no_user_config")
