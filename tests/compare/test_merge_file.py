@@ -9,7 +9,7 @@ import pytest
 from mergekit import DOC, TEXTS, changed, document
 
 from ccmflow.compare import mergefile
-from ccmflow.compare.markers import mark_parsed
+from ccmflow.compare.markers import mark_parsed, paragraph_path
 from ccmflow.compare.merge import MergeError, merge_documents, read_side
 from ccmflow.read import load, yamlsafe
 from ccmflow.write.docemit import Emitter
@@ -110,3 +110,14 @@ def test_a_side_that_is_no_valid_document_is_refused_with_its_first_problems() -
     broken = document().replace("        kind: narrative\n", "", 1)
     with pytest.raises(MergeError, match=r"^documents/review-document\.yaml:11:\d+: .*missing required key 'kind'"):
         mergefile.merge_file(document(), document(), broken, DOC)
+
+
+def test_a_paragraph_is_found_by_id_in_any_section_and_in_nothing_but_a_document() -> None:
+    text = document() + ("  - id: stockpiles\n    title: Stockpiles\n    paragraphs:\n      - id: p005\n"
+                         "        kind: narrative\n        text: >-\n          Stockpiles are being destroyed.\n")
+    loaded = yamlsafe.load(text, DOC)
+    assert paragraph_path(loaded, "p005") == ("sections", 1, "paragraphs", 0)
+    assert loaded.locate(("sections", 1, "paragraphs", 0, "id"))[0] == text.splitlines().index("      - id: p005") + 1
+    assert paragraph_path(loaded, "p009") is None
+    assert paragraph_path(yamlsafe.load("- id: p005\n", DOC), "p005") is None  # a list, not a document
+    assert paragraph_path(None, "p005") is None  # a file that did not read

@@ -10,7 +10,8 @@ from roots import DOCUMENTS
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.read import load
-from ccmflow.read.load import document_text, parse_text
+from ccmflow.read.kinds import FileKind
+from ccmflow.read.load import document_text, parse_text, record_from_data
 
 
 def test_the_parse_cache_keeps_the_files_used_last(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -33,3 +34,13 @@ def test_a_writer_reading_a_text_that_is_no_document_is_refused() -> None:
         document_text("documents/process.yaml", timeline)
     assert [(f.file, f.line, f.message) for f in refused.value.findings] == [
         ("documents/process.yaml", 1, "not a document")]
+
+
+def test_a_record_kept_in_a_cache_is_built_again_only_from_data_that_holds() -> None:
+    path = "documents/process.yaml"
+    parsed = parse_text(path, (DOCUMENTS / "process.yaml").read_text("utf-8"))
+    assert parsed.loaded is not None
+    assert record_from_data(FileKind.PROCESS, path, parsed.loaded.data) == parsed.record
+    damaged = {**parsed.loaded.data, "windows": [{"id": "review-zero-draft-input"}]}  # a cache written by a bug
+    assert record_from_data(FileKind.PROCESS, path, damaged) is None
+    assert record_from_data(FileKind.STAKEHOLDERS, "documents/stakeholders.yaml", ["not", "a", "registry"]) is None

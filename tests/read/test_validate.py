@@ -524,3 +524,15 @@ def test_notes_and_links_among_inputs_and_translations_are_not_read(top: Path,
     assert json.loads(capsys.readouterr().out)["findings"] == []
     (inputs / "broken-2.yaml").write_text("input: [not, valid]\n", "utf-8")  # what a file there would have said
     assert main(["validate", "--json", "-C", str(top)]) == 1
+
+
+def test_without_a_list_of_sections_in_the_timeline_documents_name_their_own(
+        top: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    process = top / "documents" / PROCESS
+    text = process.read_text("utf-8")
+    start = text.index("\nsections:\n") + 1
+    end = text.index("\n", text.index("    title: Commitments\n")) + 1  # the list's last entry
+    process.write_text(text[:start] + text[end:], "utf-8")
+    review = top / "documents" / RD
+    review.write_text(review.read_text("utf-8").replace("  - id: transparency\n", "  - id: reporting\n", 1), "utf-8")
+    assert cli(top, capsys) == (0, [])
