@@ -199,10 +199,12 @@ def test_a_metadata_field_one_side_removed_and_the_other_changed_is_marked() -> 
             ">>>>>>> theirs: document symbol\n") in merged.text
 
 
-def test_markers_in_a_later_section_from_a_side_indented_otherwise() -> None:
-    second = ("  - id: stockpiles\n    title: Stockpiles\n    paragraphs:\n      - id: p005\n"
+STOCKPILES = ("  - id: stockpiles\n    title: Stockpiles\n    paragraphs:\n      - id: p005\n"
               "        kind: narrative\n        text: >-\n          Stockpiles are being destroyed.\n")
-    base = document() + second
+
+
+def test_markers_in_a_later_section_from_a_side_indented_otherwise() -> None:
+    base = document() + STOCKPILES
     ours = base.replace("title: Stockpiles", "title: Stockpile destruction")
     # THEIRS writes its second section's keys two columns deeper, as another editor might.
     theirs = document() + ("  -   id: stockpiles\n      title: Stockpiles held\n      paragraphs:\n"
@@ -215,12 +217,9 @@ def test_markers_in_a_later_section_from_a_side_indented_otherwise() -> None:
 
 
 def test_markers_for_modify_versus_delete_in_a_later_section() -> None:
-    second = ("  - id: stockpiles\n    title: Stockpiles\n    paragraphs:\n      - id: p005\n"
-              "        kind: narrative\n        text: >-\n          Stockpiles are being destroyed.\n")
-    base = document() + second
+    base = document() + STOCKPILES
     ours = base.replace("Stockpiles are being destroyed.", "Stockpiles are destroyed.")
-    theirs = document() + second.replace(second[second.index("      - id: p005"):], "").replace(
-        "    paragraphs:\n", "    paragraphs: []\n")
+    theirs = document() + "  - id: stockpiles\n    title: Stockpiles\n    paragraphs: []\n"
     merged = merge_file(base, ours, theirs, DOC)
     assert [str(c) for c in merged.conflicts] == ["paragraph 5 (p005): deleted in theirs, modified in ours"]
     assert merged.text.endswith(
