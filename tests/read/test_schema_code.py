@@ -63,3 +63,17 @@ def test_regenerating_writes_each_changed_module_once(tmp_path: Path, monkeypatc
         assert (tmp_path / f"{name}.py").read_text("utf-8") == schemagen.generate(name)
     schemagen.main()
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(("code", "problem"), [
+    ("import fastjsonschema\ndef validate(data): ...\n", "generates another import line: update schemagen"),
+    (f"{schemagen._IMPORT}\nvalidate = None\n", "no validation function in the generated code"),
+])
+def test_a_fastjsonschema_that_writes_other_code_stops_the_generator(monkeypatch: pytest.MonkeyPatch, code: str,
+                                                                     problem: str) -> None:
+    """Shipping validators whose exceptions are not ours would make every check crash: the upgrade must say so."""
+    import fastjsonschema
+
+    monkeypatch.setattr(fastjsonschema, "compile_to_code", lambda definition: code)
+    with pytest.raises(RuntimeError, match=problem):
+        schemagen.generate(FileKind.DOCUMENT)
