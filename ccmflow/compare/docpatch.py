@@ -168,8 +168,6 @@ class Patched:
 
 def apply(base: BaseIndex, hunks: Sequence[Hunk], path: str) -> Patched | None:
     """The head document when every hunk falls inside paragraph items and the result is provably valid."""
-    if not hunks:
-        return Patched(base.document, ())
     touched: set[int] = set()
     for hunk in hunks:
         regions = _regions(base, hunk)
@@ -281,9 +279,6 @@ def _valid(base: BaseIndex, runs: Sequence[Run]) -> bool:
     own = base.document.id
     for run in runs:
         for paragraph in run.new:
-            kept = base.positions.get(paragraph.id)
-            if kept is not None and kept[1] is paragraph:
-                continue
             for ref in paragraph.references:
                 doc, _, target = ref.partition("#")
                 if doc != own and target not in base.targets.get(doc, frozenset()):
@@ -303,10 +298,10 @@ def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
         before.update((p.id, k) for p in _replaced(base, run))
         after.update((p.id, k) for p in run.new)
     if any(before.get(pid, k) != k for pid, k in after.items()):
-        return quick_diff(old, new, base)  # a paragraph left one run for another: it may have moved
+        return diff_documents(old, new)  # a paragraph left one run for another: it moved
     for run in patched.runs:
         if [p.id for p in _replaced(base, run) if p.id in after] != [p.id for p in run.new if p.id in before]:
-            return quick_diff(old, new, base)  # reordered within the run: moved
+            return diff_documents(old, new)  # reordered within the run: moved
     renumbered = before.keys() != after.keys()
     kinds = any(base.positions[p.id][1].kind != p.kind for run in patched.runs for p in run.new if p.id in before)
     old_numbers = base.numbers
@@ -372,49 +367,3 @@ def _modified(pid: str, section: str, previous: Paragraph, paragraph: Paragraph,
                            old_number=old_numbers.get(pid), new_number=new_numbers.get(pid), fields=fields,
                            moved=False, redline=redline(previous.text, paragraph.text) if "text" in fields else (),
                            old=previous, new=paragraph)
-
-
-def quick_diff(old: Document, new: Document, index: BaseIndex | None = None) -> DocumentDiff:
-    """diff_documents(old, new) without comparing untouched paragraphs; moves still go through diff_documents.
-
-    Paragraphs the fast path did not reparse are the very same objects on both sides, so only the few that
-    differ are compared. Added and removed paragraphs are handled here too; anything moved is not. `index`,
-    the index of `old`, gives its positions and numbers, worked out once for all the inputs on one base.
-    """
-    if index is not None and index.document is old:
-        old_at, old_numbers = index.positions, index.numbers
-    else:
-        old_at, old_numbers = {p.id: (s.id, p) for s, p in old.walk()}, old.numbers()
-    new_at = {p.id: (s.id, p) for s in new.sections for p in s.paragraphs}
-    kept_old = [(pid, old_at[pid][0]) for pid in old_at if pid in new_at]
-    kept_new = [(pid, new_at[pid][0]) for pid in new_at if pid in old_at]
-    if kept_old != kept_new or [s.title for s in old.sections] != [s.title for s in new.sections] or \
-            [s.id for s in old.sections] != [s.id for s in new.sections]:
-        return diff_documents(old, new)
-    renumbered = len(old_at) != len(new_at) or old_at.keys() != new_at.keys()
-    new_numbers = new.numbers() if renumbered or _kinds_changed(old_at, new_at) else old_numbers
-    changes: list[ParagraphChange] = []
-    for pid, (section, paragraph) in new_at.items():
-        before = old_at.get(pid)
-        if before is None:
-            changes.append(ParagraphChange(id=pid, change=ChangeKind.ADDED, section=section,
-                                           new_number=new_numbers.get(pid), new=paragraph))
-            continue
-        previous = before[1]
-        if previous is paragraph or previous == paragraph:
-            continue
-        change = _modified(pid, section, previous, paragraph, old_numbers, new_numbers)
-        if change is not None:
-            changes.append(change)
-    for pid, (section, paragraph) in old_at.items():
-        if pid not in new_at:
-            changes.append(ParagraphChange(id=pid, change=ChangeKind.REMOVED, section=section, old_section=section,
-                                           old_number=old_numbers.get(pid), old=paragraph))
-    touched = {c.section for c in changes}
-    return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched),
-                        meta_changes(old, new))
-
-
-def _kinds_changed(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str, tuple[str, Paragraph]]) -> bool:
-    return any(old_at[pid][1].kind != entry[1].kind for pid, entry in new_at.items()
-               if pid in old_at and old_at[pid][1] is not entry[1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ccmflow.compare.merge import Conflict, ConflictKind
+from ccmflow.compare.merge import Conflict, ConflictKind, MergeError
 from ccmflow.read.yamlsafe import Loaded
 
 NodePath = tuple[str | int, ...]
@@ -20,13 +20,10 @@ def paragraph_path(loaded: Loaded | None, pid: str) -> NodePath | None:
     return None
 
 
-def _section_path(loaded: Loaded | None, sid: str) -> NodePath | None:
-    if loaded is None or not isinstance(loaded.data, dict):
-        return None
-    for si, section in enumerate(loaded.data.get("sections") or ()):
-        if isinstance(section, dict) and section.get("id") == sid:
-            return ("sections", si)
-    return None
+def _section_path(loaded: Loaded, sid: str) -> NodePath | None:
+    """Where a section is in a side read as a document (its data a mapping with a list of sections)."""
+    found = (si for si, section in enumerate(loaded.data["sections"]) if section["id"] == sid)
+    return next((("sections", si) for si in found), None)
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -53,9 +50,9 @@ def _block(loaded: Loaded, path: NodePath, keyed: bool) -> tuple[int, int, int] 
     return start, _block_end(loaded.text, start, span.end), first.column
 
 
-def _lines(loaded: Loaded | None, path: NodePath | None, keyed: bool, column: int) -> list[str]:
+def _lines(loaded: Loaded, path: NodePath | None, keyed: bool, column: int) -> list[str]:
     """The node's lines, re-indented to `column`, or [] when the node is absent."""
-    if loaded is None or path is None:
+    if path is None:
         return []
     found = _block(loaded, path, keyed)
     if found is None:
@@ -68,7 +65,7 @@ def _lines(loaded: Loaded | None, path: NodePath | None, keyed: bool, column: in
     return [line[min(-shift, len(line) - len(line.lstrip(" "))):] for line in lines]
 
 
-def _targets(conflict: Conflict, loaded: Loaded | None) -> list[tuple[NodePath | None, bool]]:
+def _targets(conflict: Conflict, loaded: Loaded) -> list[tuple[NodePath | None, bool]]:
     """Where a conflict stands in a file: node paths, each keyed (a field) or not (a whole list item)."""
     if conflict.kind == ConflictKind.DOCUMENT:
         return [(("document", conflict.paragraph_id), True)]
@@ -81,7 +78,7 @@ def _targets(conflict: Conflict, loaded: Loaded | None) -> list[tuple[NodePath |
     return [((*found, name) if found else None, True) for name in conflict.fields]
 
 
-def mark_parsed(merged: Loaded, theirs: Loaded | None, conflicts: Sequence[Conflict], size: int = 7) -> str:
+def mark_parsed(merged: Loaded, theirs: Loaded, conflicts: Sequence[Conflict], size: int = 7) -> str:
     """Put `<<<<<<< ours` / `=======` / `>>>>>>> theirs` around each conflicting field, naming the paragraph;
     `merged` needs the spans of the conflicting nodes only.
 
@@ -95,7 +92,7 @@ def mark_parsed(merged: Loaded, theirs: Loaded | None, conflicts: Sequence[Confl
     return text
 
 
-def _edits(merged: Loaded, theirs: Loaded | None, conflict: Conflict, size: int) -> list[tuple[int, int, str]]:
+def _edits(merged: Loaded, theirs: Loaded, conflict: Conflict, size: int) -> list[tuple[int, int, str]]:
     deleted_in_ours = conflict.reason.startswith("deleted in ours")
     what = conflict.label()
     edits: list[tuple[int, int, str]] = []
@@ -104,11 +101,13 @@ def _edits(merged: Loaded, theirs: Loaded | None, conflict: Conflict, size: int)
         block = _block(merged, ours_path, keyed) if ours_path else None
         inserted = block is None
         if block is None:
-            # The field is absent on OURS side: the marked block goes at the end of the paragraph.
-            parent = paragraph_path(merged, conflict.paragraph_id)
+            # The field is absent on OURS side: the marked block goes at the end of the paragraph, or of the
+            # metadata. Markers that cannot be placed must not leave a valid file: git's line merge marks it.
+            parent = ("document",) if conflict.kind == ConflictKind.DOCUMENT else paragraph_path(
+                merged, conflict.paragraph_id)
             outer = _block(merged, parent, False) if parent else None
             if outer is None:
-                continue
+                raise MergeError(f"cannot place the conflict markers of {what}")
             block = (outer[1], outer[1], outer[2])
         start, end, column = block
         current = merged.text[start:end].split("\n") if not inserted else []

@@ -139,10 +139,9 @@ def _widen(groups: list[tuple[str, str] | str]) -> list[tuple[str, str] | str]:
             out.append(group)
             continue
         gone, new = group
-        previous = out.pop() if out else ""
-        before = previous if isinstance(previous, str) else ""
-        if isinstance(previous, tuple):
-            out.append(previous)
+        # Changes that touch were joined below, so what precedes a change is kept text (or nothing).
+        before = out.pop() if out and isinstance(out[-1], str) else ""
+        assert isinstance(before, str)
         first = gone if gone.strip() else new
         if not (gone and not gone.strip()) and _is_word_char(before[-1:]) and _is_punct(first[:1]):
             cut = max(before.rfind(" "), before.rfind("\n")) + 1

@@ -10,12 +10,13 @@ DELETED = "deleted"
 REWRITTEN = "rewritten"
 
 
-def stale_paragraphs(before: Document | None, after: Document | None, new: Document) -> list[tuple[str, str]]:
-    """(paragraph id, deleted|rewritten) for each paragraph the input changed or removed that `new` changed too.
+def stale_paragraphs(before: Document | None, after: Document, new: Document) -> list[tuple[str, str]]:
+    """(paragraph id, deleted|rewritten) for each paragraph the input changed or removed that `new` changed too;
+    none when the input's base had no such document (the input brought it).
 
     A paragraph where the new version already says what the input proposes is not stale: it was taken.
     """
-    if before is None or after is None:
+    if before is None:
         return []
     found: list[tuple[str, str]] = []
     for change in diff_documents(before, after).changes:

@@ -80,10 +80,8 @@ def check_translations(files: Iterable[SourceFile],
 
 
 def _at_key(loaded: Loaded, path: tuple[str, str], message: str, hint: str) -> Finding:
-    """A finding on the line of a mapping key (the id), not of its value."""
-    span = loaded.key_spans.get(path)
-    if span is None:
-        return loaded.finding(path, message, hint)
+    """A finding on the line of a mapping key (the id), not of its value (every key has its span)."""
+    span = loaded.key_spans[path]
     return Finding(loaded.path, span.line, span.column, message, hint)
 
 

@@ -70,9 +70,10 @@ def create(target: Path, conference: Conference, package: str | None, branch: st
         ZoneInfo(conference.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise FatalError(f"unknown time zone '{conference.timezone}' (use an IANA name like Europe/Vienna)") from None
+    values = _values(conference)  # before anything is written: a refused init leaves the folder as it was
     docs = target / DOCUMENTS_DIR
     (docs / "schemas").mkdir(parents=True)
-    _write_instance(docs, _values(conference))
+    _write_instance(docs, values)
     written = write_files(target, spec, default)
     write_gitattributes(target)
     _check(target)

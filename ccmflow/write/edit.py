@@ -106,12 +106,10 @@ def new_id(taken: Collection[str]) -> str:
 def derived_id(seed: str, taken: Collection[str]) -> str:
     """A paragraph id drawn from `seed` rather than at random, never one in `taken`: the same seed gives the same
     id, so an input rebuilt from the same request (an issue form edited elsewhere) proposes the same paragraph."""
-    for attempt in itertools.count():
-        digest = hashlib.sha256(f"{seed}#{attempt}".encode()).digest()
-        pid = "p" + "".join(ID_ALPHABET[byte % len(ID_ALPHABET)] for byte in digest[:7])
-        if pid not in taken:
-            return pid
-    raise AssertionError("unreachable")
+    drawn = ("p" + "".join(ID_ALPHABET[byte % len(ID_ALPHABET)]
+                           for byte in hashlib.sha256(f"{seed}#{attempt}".encode()).digest()[:7])
+             for attempt in itertools.count())
+    return next(pid for pid in drawn if pid not in taken)
 
 
 def _check_ids(document: Document) -> None:
@@ -198,12 +196,6 @@ class Editor:
         if paragraph is None:
             raise EditError(f"no paragraph '{pid}' in {self.path}")
         return paragraph
-
-    def _section(self, sid: str) -> Section:
-        section = self._document.section(sid)
-        if section is None:
-            raise EditError(f"no section '{sid}' in {self.path}")
-        return section
 
     def _put(self, paragraph: Paragraph) -> None:
         section = self._document.section_of(paragraph.id)

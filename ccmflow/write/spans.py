@@ -75,8 +75,6 @@ class Positions:
         return len(self.text) if found < 0 else found
 
     def kind(self, line: int) -> str:
-        if not 0 <= line < len(self.starts):
-            return "other"
         stripped = self.line_text(line).strip()
         return "blank" if not stripped else "comment" if stripped.startswith("#") else "other"
 
@@ -131,9 +129,7 @@ class Positions:
 
     def _children_end(self, path: Path, node: dict[str, Any] | list[Any], default: int) -> int:
         """Where the last child ends: children stand in text order, so only the last ones need looking at."""
-        if isinstance(node, dict):
-            if not node:
-                return default
+        if isinstance(node, dict):  # a block mapping has a key at least ({} is flow)
             last = (*path, next(reversed(node)))
             return max(self.end(last), self.keys[last].end)  # an empty value ends at -1, its key does not
         ends = (self.end((*path, index)) for index in reversed(range(len(node))))
@@ -141,7 +137,12 @@ class Positions:
 
     def last_line(self, path: Path) -> int:
         end = self.end(path)
-        return self.line(end - 1) if end > 0 else self.keys[path].line - 1
+        return self._line_ending_at(end) if end > 0 else self.keys[path].line - 1
+
+    def _line_ending_at(self, end: int) -> int:
+        """The last line of a node that ends at `end`: the line its line break ends, when `end` is at one (a text
+        that keeps its last blank lines, `|+`, ends on the blank line, after the break of the line above)."""
+        return self.line(end if self.text[end:end + 1] == "\n" else end - 1)
 
     def item(self, path: Path, floor: int) -> Item:
         """The lines the list item at `path` owns; `floor` is the first line it may take."""
@@ -151,7 +152,7 @@ class Positions:
         while line >= floor and self.kind(line) != "other":
             top = line if self.kind(line) == "comment" else top
             line -= 1
-        last = self.line(self.end(path) - 1)
+        last = self._line_ending_at(self.end(path))
         while self.kind(last + 1) == "comment" and self.indent(last + 1) > dash:
             last += 1
         return Item(self.starts[top], self.line_start(last + 1), dash)

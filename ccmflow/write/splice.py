@@ -87,7 +87,8 @@ class Splicer:
     def _section(self, section: Section, dash: int) -> Entry:
         index = self.sections.get(section.id)
         path: Path = ("sections", -1 if index is None else index)
-        if index is not None and self.src.flow(path) and self._same_section(index, section):
+        if index is not None and self.src.flow(path) and not self.src.flow(path[:-1]) and \
+                self._same_section(index, section):
             return self._verbatim(path, dash), index
         if index is None or self.src.flow(path):
             self.only_paragraphs = False

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccmflow.compare.merge import Conflict, merge_documents, merge_order, same
+from ccmflow.compare.merge import Conflict, MergeError, merge_documents, merge_order, same
 from ccmflow.core.model import Document, Paragraph, Section
 
 
@@ -172,6 +173,23 @@ def test_metadata_field_by_field() -> None:
     clash = merge_documents(BASE, replace(BASE, title="One"), replace(BASE, title="Two"))
     assert [(c.kind, c.paragraph_id) for c in clash.conflicts] == [("document", "title")]
     assert str(clash.conflicts[0]) == "document title: changed two ways"
+
+
+def test_metadata_mappings_merge_as_wholes() -> None:
+    """Symbols per version are one field: one side's new symbol is taken; two different ones clash."""
+    base = replace(BASE, symbols={"zero-draft": "CCM/CONF/2020/WP.1"})
+    ours = replace(base, symbols={**base.symbols, "consolidated": "CCM/CONF/2020/WP.1/Rev.1"})
+    assert merge_documents(base, ours, base).document.symbols == ours.symbols
+    theirs = replace(base, symbols={**base.symbols, "consolidated": "CCM/CONF/2020/WP.2"})
+    clash = merge_documents(base, ours, theirs)
+    assert [str(c) for c in clash.conflicts] == ["document symbols: changed two ways"]
+    assert clash.document.symbols == ours.symbols
+
+
+def test_a_side_holding_a_paragraph_twice_is_refused() -> None:
+    twice = replace(BASE, sections=(*BASE.sections, Section("c", "C", (para("p001"),))))
+    with pytest.raises(MergeError, match=r"documents/review-document\.yaml: paragraph id 'p001' appears twice"):
+        merge_documents(BASE, BASE, twice)
 
 
 def test_sections_added_deleted_and_retitled() -> None:

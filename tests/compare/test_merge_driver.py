@@ -183,3 +183,46 @@ def test_markers_for_a_field_a_section_title_and_document_metadata() -> None:
     # OURS removed the timeframe THEIRS changed: the marked block sits at the end of the paragraph.
     assert ("<<<<<<< ours: paragraph 1 (p001): changed two ways (timeframe)\n=======\n"
             "        timeframe: 2021-2030\n>>>>>>> theirs: paragraph 1 (p001)\n      - id: p002") in marked
+
+
+def test_a_metadata_field_one_side_removed_and_the_other_changed_is_marked() -> None:
+    base = document().replace("  status: draft\n", "  status: draft\n  symbol: CCM/CONF/2020/WP.1\n")
+    removed = base.replace("  symbol: CCM/CONF/2020/WP.1\n", "")
+    changed_symbol = base.replace("WP.1", "WP.1/Rev.1")
+    merged = merge_file(base, removed, changed_symbol, DOC)
+    assert [str(c) for c in merged.conflicts] == ["document symbol: changed two ways"]
+    # OURS has no symbol: the marked block closes the metadata, THEIRS symbol in it.
+    assert ("  status: draft\n<<<<<<< ours: document symbol: changed two ways\n=======\n"
+            "  symbol: CCM/CONF/2020/WP.1/Rev.1\n>>>>>>> theirs: document symbol\nsections:\n") in merged.text
+    merged = merge_file(base, changed_symbol, removed, DOC)
+    assert ("<<<<<<< ours: document symbol: changed two ways\n  symbol: CCM/CONF/2020/WP.1/Rev.1\n=======\n"
+            ">>>>>>> theirs: document symbol\n") in merged.text
+
+
+STOCKPILES = ("  - id: stockpiles\n    title: Stockpiles\n    paragraphs:\n      - id: p005\n"
+              "        kind: narrative\n        text: >-\n          Stockpiles are being destroyed.\n")
+
+
+def test_markers_in_a_later_section_from_a_side_indented_otherwise() -> None:
+    base = document() + STOCKPILES
+    ours = base.replace("title: Stockpiles", "title: Stockpile destruction")
+    # THEIRS writes its second section's keys two columns deeper, as another editor might.
+    theirs = document() + ("  -   id: stockpiles\n      title: Stockpiles held\n      paragraphs:\n"
+                           "        - id: p005\n          kind: narrative\n          text: >-\n"
+                           "            Stockpiles are being destroyed.\n")
+    merged = merge_file(base, ours, theirs, DOC)
+    assert [str(c) for c in merged.conflicts] == ["section stockpiles: title changed two ways"]
+    assert ("<<<<<<< ours: section stockpiles: title changed two ways\n    title: Stockpile destruction\n=======\n"
+            "    title: Stockpiles held\n>>>>>>> theirs: section stockpiles\n") in merged.text
+
+
+def test_markers_for_modify_versus_delete_in_a_later_section() -> None:
+    base = document() + STOCKPILES
+    ours = base.replace("Stockpiles are being destroyed.", "Stockpiles are destroyed.")
+    theirs = document() + "  - id: stockpiles\n    title: Stockpiles\n    paragraphs: []\n"
+    merged = merge_file(base, ours, theirs, DOC)
+    assert [str(c) for c in merged.conflicts] == ["paragraph 5 (p005): deleted in theirs, modified in ours"]
+    assert merged.text.endswith(
+        "<<<<<<< ours: paragraph 5 (p005): deleted in theirs, modified in ours\n      - id: p005\n"
+        "        kind: narrative\n        text: >-\n          Stockpiles are destroyed.\n=======\n"
+        ">>>>>>> theirs: paragraph 5 (p005)\n")

@@ -9,7 +9,7 @@ import pytest
 from mergekit import DOC, TEXTS, changed, document
 
 from ccmflow.compare import mergefile
-from ccmflow.compare.markers import mark_parsed
+from ccmflow.compare.markers import mark_parsed, paragraph_path
 from ccmflow.compare.merge import MergeError, merge_documents, read_side
 from ccmflow.read import load, yamlsafe
 from ccmflow.write.docemit import Emitter
@@ -95,3 +95,40 @@ def test_a_paragraph_spliced_wrong_is_caught(monkeypatch: pytest.MonkeyPatch) ->
     theirs = document({**TEXTS, "p005": "Theirs added a fifth."})
     with pytest.raises(MergeError):
         mergefile.merge_file(base, base.replace("p001", "p001", 1), theirs, DOC)
+
+
+def _noted(text: str) -> str:
+    """Paragraph 2 with a comment at the margin between its lines: its lines do not read alone."""
+    return text.replace("      - id: p002\n        kind: narrative\n",
+                        "      - id: p002\n# a note at the margin\n        kind: narrative\n")
+
+
+def test_what_cannot_be_proved_in_pieces_is_read_again_in_full() -> None:
+    base = _noted(document())
+    merged = mergefile.merge_file(base, base, _noted(document(changed("p002", "Theirs rewrote the second."))), DOC)
+    assert not merged.proved_in_pieces and merged.conflicts == ()
+    assert "# a note at the margin\n" in merged.text and "Theirs rewrote the second." in merged.text
+    # A section written as one flow mapping: its paragraphs are not spliced item by item.
+    other = "  - {id: other, title: Other, paragraphs: [{id: p009, kind: narrative, text: Kept.}]}\n"
+    flow = document() + other
+    merged = mergefile.merge_file(flow, flow, flow.replace(TEXTS["p003"], "Theirs changed the third."), DOC)
+    assert not merged.proved_in_pieces and merged.conflicts == ()
+    assert "Theirs changed the third." in merged.text
+    assert merged.text.endswith(other)
+
+
+def test_a_side_that_is_no_valid_document_is_refused_with_its_first_problems() -> None:
+    broken = document().replace("        kind: narrative\n", "", 1)
+    with pytest.raises(MergeError, match=r"^documents/review-document\.yaml:11:\d+: .*missing required key 'kind'"):
+        mergefile.merge_file(document(), document(), broken, DOC)
+
+
+def test_a_paragraph_is_found_by_id_in_any_section_and_in_nothing_but_a_document() -> None:
+    text = document() + ("  - id: stockpiles\n    title: Stockpiles\n    paragraphs:\n      - id: p005\n"
+                         "        kind: narrative\n        text: >-\n          Stockpiles are being destroyed.\n")
+    loaded = yamlsafe.load(text, DOC)
+    assert paragraph_path(loaded, "p005") == ("sections", 1, "paragraphs", 0)
+    assert loaded.locate(("sections", 1, "paragraphs", 0, "id"))[0] == text.splitlines().index("      - id: p005") + 1
+    assert paragraph_path(loaded, "p009") is None
+    assert paragraph_path(yamlsafe.load("- id: p005\n", DOC), "p005") is None  # a list, not a document
+    assert paragraph_path(None, "p005") is None  # a file that did not read

@@ -71,6 +71,13 @@ def test_an_input_record_and_every_character_in_a_file_are_checked(
     assert [(f["line"], f["column"]) for f in found] == [(1, 12), (7, 16)]
 
 
+def test_a_file_full_of_hidden_characters_names_the_first_twenty(top: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A text pasted from a tool that left a run of zero-width spaces: the first twenty say enough to find the rest."""
+    line, column = plant(top, "review-document.yaml", REVIEW_OLD, ZWSP * 25 + REVIEW_OLD)
+    found = findings(top, capsys)
+    assert [(f["line"], f["column"]) for f in found] == [(line, column + i) for i in range(20)]
+
+
 def test_a_pull_request_whose_document_hides_a_character_is_invalid_with_line_and_fix(world: World) -> None:
     hidden = edit(world.text(REVIEW), REVIEW_OLD, f"bringing the total number of States{ZWSP} Parties to 111")
     run = world.run("pull_request_target", world.open_pr(1, {REVIEW: hidden}, at=AT), now=AT)

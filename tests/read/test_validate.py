@@ -244,6 +244,42 @@ CASES: dict[str, Break] = {
     "local time repeated by DST": Break(
         PROCESS, 'closes: "2020-09-25"', 'closes: "2020-10-25T02:30"', at='"2020-10-25T02:30"',
         message=("2020-10-25 02:30 happens twice in Europe/Zurich (clocks go back)",), hint=("repeated hour",)),
+    "a list repeating an entry": Break(
+        LAP, "informed_by: [review-document]", "informed_by: [review-document, review-document]",
+        at="informed_by:", message=("document.informed_by: the list repeats an entry",),
+        hint=("remove the repeated entry",)),
+    "an opening date in no accepted form": Break(
+        PROCESS, 'opens: "2020-04-15"', "opens: soon", at="opens: soon",
+        message=("windows[1].opens: 'soon' is not in any accepted form",), hint=("'to be announced'",)),
+    "an approximate opening with a key of its own": Break(
+        PROCESS, '      month: "2020-08"\n      part: early\n    closes',
+        '      month: "2020-08"\n      part: early\n      day: 7\n    closes', at="day: 7",
+        message=("windows[3].opens: unknown key 'day'",), hint=("month, part",)),
+    "conference ending before it starts": Break(
+        PROCESS, 'end: "2020-11-27"', 'end: "2020-11-20"', at='"2020-11-20"',
+        message=("the conference ends before it starts",), hint=("swap or correct",)),
+    "window at an unknown version": Break(
+        PROCESS, "    version: zero-draft\n", "    version: zero\n", at="zero\n",
+        message=("unknown version 'zero'",), hint=("zero-draft", "Rev.N")),
+    "a symbol for an unknown version": Break(
+        RD, "    zero-draft: CCM/CONF/2020/WP.1\n", "    zero: CCM/CONF/2020/WP.1\n", at="zero: CCM", offset=6,
+        message=("symbols: 'zero' is not one of the versions in documents/process.yaml",), hint=("zero-draft",)),
+    "a milestone listed twice": Break(
+        PROCESS, "  - id: review-zero-draft-circulated\n", "  - id: first-preparatory-meeting\n",
+        at="id: first-preparatory-meeting", nth=1, offset=4,
+        message=("id 'first-preparatory-meeting' appears twice in milestones",), hint=("its own id",)),
+    "a delegation speaking for itself": Break(
+        REGISTRY, "  - id: austria\n    name: Austria\n",
+        "  - id: austria\n    speaks_for: [austria]\n    name: Austria\n",
+        at="austria]", message=("'austria' speaks for itself",), hint=("other registered delegations",)),
+    "a delegation speaking for one not registered": Break(
+        REGISTRY, "  - id: austria\n    name: Austria\n",
+        "  - id: austria\n    speaks_for: [atlantis]\n    name: Austria\n",
+        at="atlantis]", message=("'austria' speaks for 'atlantis', which is not in the registry",),
+        hint=("other registered delegations",)),
+    "a time of issue that is no time of day": Break(
+        RD, '    zero-draft: "2020-04-15"', '    zero-draft: "2020-04-15T25:00"', at='"2020-04-15T25:00"',
+        message=("'25:00' is not a time of day",), hint=("HH:MM",)),
 }
 
 
@@ -441,6 +477,67 @@ def test_input_records_are_read_and_checked(top: Path, capsys: pytest.CaptureFix
     assert "'atlantis' is not in the registry" in by_file["who-2.yaml"]
     assert "input.kind" in by_file["kind-3.yaml"]
     assert "must be documents/inputs/review-document/other.yaml" in by_file["named-4.yaml"]
+
+
+REMARK = ("input:\n  id: {id}\n  document: review-document\n  kind: remark\n  on_behalf_of: [austria]\n"
+          "  remark: Shorter, please.\n")
+POSITION = ("input:\n  id: {id}\n  document: review-document\n  kind: position\n  position: explanation\n"
+            "  paragraphs: [{pid}]\n  on_behalf_of: [austria]\n  remark: Austria joins the consensus.\n")
+
+
+@pytest.mark.parametrize(("folder", "text", "adopted", "message"), [
+    ("review-document", "input: [remark\n", False, "not valid YAML"),
+    ("review-document", REMARK + '  channel: e-mail\n  received: "2020-02-30T10:00+01:00"\n', False,
+     "'2020-02-30T10:00+01:00' is not a real time"),
+    ("review-doc", REMARK.replace("document: review-document", "document: review-doc"), False,
+     "document: no document 'review-doc'"),
+    ("review-document", REMARK + "  section: nowhere\n", False,
+     "section: 'nowhere' is not a section of review-document"),
+    ("review-document", POSITION.replace("{pid}", "ph6ip46u"), False,
+     "kind: a position on the record is given once Lausanne Review Document is adopted, and it is draft"),
+    ("review-document", POSITION.replace("{pid}", "pnowhere1"), True,
+     "paragraphs: 'pnowhere1' is not a paragraph of review-document"),
+])
+def test_an_input_record_that_does_not_hold_is_found_with_what_to_fix(top: Path, capsys: pytest.CaptureFixture[str],
+                                                                       folder: str, text: str, adopted: bool,
+                                                                       message: str) -> None:
+    if adopted:
+        path = top / "documents" / RD
+        path.write_text(path.read_text("utf-8").replace("  status: draft\n", "  status: adopted\n", 1), "utf-8")
+    (top / "documents" / "inputs" / folder).mkdir(parents=True)
+    (top / "documents" / "inputs" / folder / "input-1.yaml").write_text(text.format(id="input-1"), "utf-8")
+    code = main(["validate", "--json", "-C", str(top)])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert code == 1
+    assert [(f["file"], message in str(f["message"]), bool(f["hint"])) for f in found] == [
+        (f"documents/inputs/{folder}/input-1.yaml", True, True)], found
+
+
+def test_notes_and_links_among_inputs_and_translations_are_not_read(top: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = top / "documents" / "inputs" / "review-document"
+    inputs.mkdir(parents=True)
+    (inputs / "README.md").write_text("Inputs received by e-mail.\n", "utf-8")
+    (top / "elsewhere.yaml").write_text("input: [not, read]\n", "utf-8")
+    (inputs / "linked-1.yaml").symlink_to(top / "elsewhere.yaml")
+    (top / "documents" / "translations" / "es").mkdir()
+    (top / "documents" / "translations" / "es" / "political-declaration.yaml").symlink_to(top / "elsewhere.yaml")
+    assert main(["validate", "--json", "-C", str(top)]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+    (inputs / "broken-2.yaml").write_text("input: [not, valid]\n", "utf-8")  # what a file there would have said
+    assert main(["validate", "--json", "-C", str(top)]) == 1
+
+
+def test_without_a_list_of_sections_in_the_timeline_documents_name_their_own(
+        top: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    process = top / "documents" / PROCESS
+    text = process.read_text("utf-8")
+    start = text.index("\nsections:\n") + 1
+    end = text.index("\n", text.index("    title: Commitments\n")) + 1  # the list's last entry
+    process.write_text(text[:start] + text[end:], "utf-8")
+    review = top / "documents" / RD
+    review.write_text(review.read_text("utf-8").replace("  - id: transparency\n", "  - id: reporting\n", 1), "utf-8")
+    assert cli(top, capsys) == (0, [])
 
 
 def test_a_record_read_without_positions_is_the_record_and_its_faults_still_name_their_line() -> None:

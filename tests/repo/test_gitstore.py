@@ -17,7 +17,7 @@ from ccmflow.core.model import Document
 from ccmflow.read import load
 from ccmflow.read.directory import directory_workspace
 from ccmflow.read.load import SourceFile
-from ccmflow.repo.store import Store
+from ccmflow.repo.store import Snapshot, Store
 
 LAP, RD = "documents/lausanne-action-plan.yaml", "documents/review-document.yaml"
 PD = "documents/political-declaration.yaml"
@@ -259,3 +259,65 @@ def test_the_work_tree_is_read_by_directory_workspace(history: History) -> None:
     assert workspace.documents == Store(history.path).require("HEAD~1").documents
     doc = workspace.documents["review-document"]
     assert isinstance(doc, Document) and FIRST_TEXT in doc.sections[0].paragraphs[0].text
+
+
+def test_only_a_full_commit_id_names_a_commit_here(history: History) -> None:
+    store = Store(history.path)
+    sha = str(history.base)
+    assert store.has_commit(sha)
+    blob = str(history.repo.revparse_single(f"{sha}:{PROCESS}").id)
+    for other in ("main", "v1", sha[:12], "0" * 40, "z" * 40, blob):
+        assert not store.has_commit(other), other
+
+
+def test_a_ref_naming_no_commit_is_left_out_of_the_refs(history: History) -> None:
+    tree = history.repo.revparse_single(f"{history.base}^{{tree}}").id
+    history.repo.references.create("refs/ccmflow/tree", tree)
+    refs = Store(history.path).refs("refs/ccmflow/*")
+    assert refs == {}
+    assert "refs/pull/7/head" in Store(history.path).refs()
+
+
+def test_the_names_in_a_folder_at_a_revision(history: History) -> None:
+    store = Store(history.path)
+    assert store.names("HEAD", "documents") == sorted({path.split("/")[1] for path in history.files})
+    assert store.names("HEAD", "inputs") == []  # no such folder
+    assert store.names("HEAD", "documents/process.yaml") == []  # a file, not a folder
+
+
+@pytest.mark.usefixtures("no_user_config")
+def test_the_git_user_is_the_repository_s_own(history: History) -> None:
+    store = Store(history.path)
+    assert store.user() is None
+    store.set_user("ISU", "isu@example.org")
+    assert store.user() == "ISU" and Store(history.path).user() == "ISU"
+
+
+def test_a_file_on_disk_is_committed_only_when_head_holds_it_byte_for_byte(history: History, tmp_path: Path) -> None:
+    store = Store(history.path)
+    head = str(history.head)
+    write_files(history.path, {RD: edit(history.files, RD, "adopted in Dublin", "adopted at Dublin")})
+    assert store.committed_as(history.path / RD) == head
+    write_files(history.path, {RD: b"edited on disk\n", "documents/notes.yaml": b"new: file\n"})
+    assert store.committed_as(history.path / RD) is None  # an uncommitted edit
+    assert store.committed_as(history.path / "documents" / "notes.yaml") is None  # not in HEAD
+    assert store.committed_as(history.path / "documents" / "missing.yaml") is None  # not on disk
+    (tmp_path / "elsewhere.yaml").write_text("x: 1\n", "utf-8")
+    assert store.committed_as(tmp_path / "elsewhere.yaml") is None  # outside the repository
+    unborn = init_repo(tmp_path / "new")
+    write_files(tmp_path / "new", {RD: b"x\n"})
+    assert Store(unborn.workdir).committed_as(tmp_path / "new" / RD) is None  # no commit yet
+
+
+def test_find_document_answers_none_for_a_document_that_is_not_there(history: History) -> None:
+    store = Store(history.path)
+    assert store.find_document("HEAD", "annual-report") is None
+    assert store.find_document("HEAD", "review-document") == store.document("HEAD", "review-document")
+
+
+def test_documents_that_are_a_file_or_a_folder_named_like_one_hold_nothing(history: History) -> None:
+    folder = commit(history.repo, {"documents/old.yaml/notes.md": "kept aside"}, "A folder", branch=None,
+                    parents=[history.base])
+    assert [f.path for f in Store(history.path).snapshot(str(folder)).files] == [LAP, PD, PROCESS, RD, REGISTRY]
+    flat = commit(history.repo, {"documents": "not a folder"}, "A file", branch=None, parents=[])
+    assert Store(history.path).snapshot(str(flat)) == Snapshot((), ())

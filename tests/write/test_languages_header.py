@@ -17,7 +17,7 @@ from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.languages import LANGUAGES
 from ccmflow.main import main
-from ccmflow.write.words import catalogue, date_range, language_name, long_date, native_name, right_to_left
+from ccmflow.write.words import catalogue, date_range, language_name, long_date, native_name, right_to_left, word
 
 DECLARATION = "political-declaration"
 
@@ -56,6 +56,17 @@ def test_dates_and_language_names_come_from_cldr() -> None:
     assert language_name("en", "ru") == "английский" and native_name("ar") == "العربية"
     for lang in LANGUAGES:
         assert right_to_left(lang.code) is lang.rtl, lang.code
+
+
+def test_a_one_day_meeting_reads_as_one_date() -> None:
+    assert date_range(date(2020, 9, 4), date(2020, 9, 4), "fr") == "4 septembre 2020"
+    assert date_range(date(2020, 9, 4), date(2020, 9, 4)) == "4 September 2020"
+
+
+def test_a_language_without_a_catalogue_reads_our_english_words() -> None:
+    assert catalogue("de") == catalogue("en")
+    assert word("de", "original") == word("en", "original") == catalogue("en")["original"]
+    assert word("fr", "original") != word("en", "original")
 
 
 def test_our_catalogue_has_every_word_in_every_language() -> None:

@@ -31,6 +31,7 @@ from ccmflow.write.workflows import (
     render_workflows,
     workflow_names,
 )
+from ccmflow.write.workflows import main as regenerate
 
 GIT_SPEC = "git+https://github.com/example/ccmflow@0123456789abcdef0123456789abcdef01234567"
 SPECS = [".", "ccmflow==0.1.0", GIT_SPEC]
@@ -81,6 +82,22 @@ def test_repository_workflows_are_rendered_for_dot() -> None:
         assert on_disk.read_bytes() == text.encode("utf-8"), f"{path} differs from its template; {REGENERATE}"
     stale = {p.name for p in (REPO / WORKFLOWS_DIR).glob("ccmflow-*.y*ml")} - set(workflow_names())
     assert not stale, f"workflows no longer rendered by ccmflow: {sorted(stale)}"
+
+
+def test_regenerating_writes_what_the_repository_holds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m ccmflow.write.workflows ROOT SPEC`: every file it prints is written, as this repository holds it."""
+    shutil.copytree(REPO / "documents", tmp_path / "documents")
+    assert regenerate([str(tmp_path), "."]) == 0
+    written = sorted(Path(line).relative_to(tmp_path).as_posix() for line in capsys.readouterr().out.splitlines())
+    assert {f"{WORKFLOWS_DIR}/{name}" for name in workflow_names()} | {PR_TEMPLATE_PATH, FORM_PATH, CONFIG_PATH} \
+        <= set(written)
+    for relative in written:
+        assert (tmp_path / relative).read_bytes() == (REPO / relative).read_bytes(), relative
+
+
+def test_an_issue_form_offers_at_least_one_document() -> None:
+    with pytest.raises(ValueError, match="at least one document"):
+        render_issue_form([])
 
 
 def test_repository_pr_template_is_the_rendered_one() -> None:
