@@ -23,6 +23,7 @@ from wordkit import Hostile, deflated, deflated_zeros, input_branches, numbered,
 from ccmflow.main import main
 from ccmflow.repo.store import Store
 from ccmflow.word.ooxml import bookmark_name
+from ccmflow.word.package import FILE_MAX, MIB, PARTS_MAX
 from ccmflow.word.read import NotReadable, made_from, open_word, read_changes
 
 MONEY = "and all States shall pay EUR 1 billion to the ISU"
@@ -71,6 +72,25 @@ def _run_with(**values: dict[str, str]) -> Callable[[Hostile, str], None]:
     return lambda marked, name: marked.add_run(name, f" {MONEY}", props(**values))
 
 
+def _without_theme(marked: Hostile) -> None:
+    """The theme part and its relationship gone: Word then draws theme colours from its own default theme."""
+    del marked.files["word/theme/theme1.xml"]
+    rels = etree.fromstring(marked.files["word/_rels/document.xml.rels"])
+    for rel in [r for r in rels if (r.get("Target") or "").startswith("theme/")]:
+        rels.remove(rel)
+    marked.files["word/_rels/document.xml.rels"] = etree.tostring(rels)
+
+
+def _odd_theme(marked: Hostile) -> None:
+    """A theme whose background colour is yellow, its colour scheme holding what a hand-made theme may: a
+    comment, an empty entry, a system colour without the value Word last drew it in."""
+    theme = marked.files["word/theme/theme1.xml"].decode("utf-8")
+    start, end = theme.index("<a:clrScheme"), theme.index("</a:clrScheme>")
+    scheme = ('<a:clrScheme name="Odd"><!-- made by hand --><a:dk1><a:sysClr val="windowText"/></a:dk1>'
+              '<a:lt1><a:srgbClr val="FFFF00"/></a:lt1><a:dk2/><a:lt2><!-- none --></a:lt2>')
+    marked.files["word/theme/theme1.xml"] = (theme[:start] + scheme + theme[end:]).encode("utf-8")
+
+
 HIDDEN: dict[str, tuple[Callable[[Hostile, str], None], str]] = {
     "vanish": (_run_with(vanish={}), "hidden (w:vanish)"),
     "specVanish": (_run_with(specVanish={}), "hidden (w:specVanish)"),
@@ -98,6 +118,23 @@ HIDDEN: dict[str, tuple[Callable[[Hostile, str], None], str]] = {
     "the page's background": (lambda marked, name: (
         marked.page_background("000080"), marked.add_run(name, f" {MONEY}", props(color={"val": "000080"}))),
         "#000080 cannot be told"),
+    "solid shading in the text's colour": (_run_with(color={"val": "000000"}, shd={"val": "solid", "color": "000000"}),
+                                          "#000000 cannot be told"),
+    "a 90% pattern of black": (_run_with(color={"val": "000000"}, shd={"val": "pct90", "color": "000000",
+                                                                      "fill": "FFFFFF"}),
+                               "#191919 behind it"),
+    "a stripe over a black fill": (_run_with(color={"val": "000000"}, shd={"val": "horzStripe", "fill": "000000"}),
+                                   "#000000 cannot be told"),
+    "theme text tinted to near-white": (_run_with(color={"val": "000000", "themeColor": "text1", "themeTint": "1A"}),
+                                        "#E5E5E5 cannot be told from the #FFFFFF"),
+    "theme background shaded 5%": (_run_with(color={"val": "000000", "themeColor": "background1",
+                                                    "themeShade": "F2"}), "#F2F2F2 cannot be told"),
+    "theme background, the file without a theme": (lambda marked, name: (
+        _without_theme(marked), _run_with(color={"val": "000000", "themeColor": "background1"})(marked, name)),
+        "#FFFFFF cannot be told"),
+    "theme background, the file's own theme": (lambda marked, name: (
+        _odd_theme(marked), _run_with(color={"val": "000000", "themeColor": "background1"},
+                                      highlight={"val": "yellow"})(marked, name)), "#FFFF00 cannot be told"),
     "hidden paragraph mark": (lambda marked, name: marked.mark_props(name, props(vanish={})),
                               "paragraph mark is hidden"),
     "a text box laid over the text": (lambda marked, name: marked.add_run(name, "", props(), drawing=True),
@@ -140,10 +177,13 @@ def test_hidden_text_in_a_new_paragraph_and_in_a_comment(capsys: pytest.CaptureF
 
 @pytest.mark.parametrize("values", [{"color": {"val": "808080"}}, {"color": {"val": "auto"}},
                                     {"sz": {"val": "16"}}, {"color": {"val": "FFFF00"}, "highlight": {"val": "blue"}},
-                                    {"vanish": {"val": "0"}}])
+                                    {"vanish": {"val": "0"}}, {"color": {"val": "NOTHEX"}}, {"sz": {"val": "big"}},
+                                    {"color": {"val": "000000", "themeColor": "text1", "themeTint": "zz"}}])
 def test_text_word_shows_is_read(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,
                                  ids: dict[str, str], tmp_path: Path, values: dict[str, dict[str, str]]) -> None:
-    """Grey, automatic, 8 pt, yellow on blue, and hidden turned off: read like any text."""
+    """Grey, automatic, 8 pt, yellow on blue, hidden turned off, and values Word cannot use (a colour that is not
+    hexadecimal, a size that is not a number, a tint that is not a byte, each left as if unset): read like any
+    text."""
     marked = Hostile(rendered)
     marked.add_run(bookmark_name(ids["5"]), " as reported.", props(**values))
     out = _accepted(capsys, instance, tmp_path, marked.data())
@@ -226,6 +266,19 @@ PACKAGES: dict[str, tuple[Callable[[dict[str, bytes]], bytes], str]] = {
     "a billion laughs in document.xml": (lambda parts: _zip({**parts, "word/document.xml": parts[
         "word/document.xml"].replace(b"?>", b'?><!DOCTYPE w:document [<!ENTITY x "y">]>', 1)}),
         "word/document.xml declares a DOCTYPE"),
+    "a DOCTYPE in UTF-32": (_with_part("docProps/custom.xml", (
+        '<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE Properties [<!ENTITY x "y">]><Properties>&x;</Properties>'
+    ).encode("utf-32")), "docProps/custom.xml declares a DOCTYPE"),
+    "more parts than a Word file has": (lambda parts: _zip({**parts, **{f"media/p{i}.bin": b"" for i in range(2000)}}),
+                                        f"parts, more than a Word file has ({PARTS_MAX})"),
+    "headers declaring 120 MiB in all": (lambda parts: raw_zip(
+        [(n, deflated(d), 8, zlib.crc32(d), len(d)) for n, d in parts.items()]
+        + [(f"media/big{i}.bin", deflated(b"x"), 8, 0, 30 * MIB) for i in range(4)]),
+        "MiB, more than 96 MiB (a zip bomb, or not a circulated document): refused unread"),
+    "a header declaring 38 MiB": (lambda parts: raw_zip(
+        [(n, deflated(d), 8, zlib.crc32(d), len(d)) for n, d in parts.items()]
+        + [("media/big.bin", deflated(b"x"), 8, 0, 40_000_000)]),
+        "media/big.bin would inflate to 38 MiB, more than 32 MiB (a zip bomb, or not a circulated document)"),
     "two parts with one name": (lambda parts: raw_zip(
         [(n, deflated(d), 8, zlib.crc32(d), len(d)) for n, d in parts.items()]
         + [("word/document.xml", deflated(b"<w/>"), 8, zlib.crc32(b"<w/>"), 4)]), "two parts named word/document.xml"),
@@ -239,6 +292,12 @@ def test_a_malformed_package_gets_a_one_line_refusal(capsys: pytest.CaptureFixtu
     err = _refused(capsys, instance, tmp_path, make(_parts(rendered)))
     assert why in err
     assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_file_larger_than_a_circulated_document_is_refused_unopened() -> None:
+    """The library's own bound, whoever read the bytes (the command reads no further than it)."""
+    with pytest.raises(NotReadable, match=r"^the file is 65 MiB, more than a circulated document can be \(64 MiB\)"):
+        open_word(bytes(FILE_MAX + MIB))
 
 
 GIB = 1 << 30
