@@ -129,3 +129,24 @@ def test_caches_another_ccmflow_wrote_are_read_anew(proc: Process, monkeypatch: 
     reads = Reads(monkeypatch)
     assert _collect(proc).computed == 3
     assert "documents/review-document.yaml" in reads.paths
+
+
+def test_caches_that_cannot_be_written_only_cost_time(proc: Process) -> None:
+    """Where the caches go is taken by a file (as a read-only .git would refuse them): the inputs are the same,
+    only computed again each run."""
+    expected = _collect(proc, cache=False).inputs
+    (proc.store.git_dir / "ccmflow").write_text("not a directory")
+    for _ in range(2):
+        run = _collect(proc)
+        assert run.inputs == expected and run.computed == 3
+
+
+def test_a_cache_path_taken_by_a_directory_leaves_nothing_behind(proc: Process) -> None:
+    """The caches cannot replace a directory: each run computes again and leaves no temporary file."""
+    expected = _collect(proc, cache=False).inputs
+    for path in (cache_path(proc.store, DOC), cache_file(proc.store)):
+        path.mkdir(parents=True)
+    for _ in range(2):
+        run = _collect(proc)
+        assert run.inputs == expected and run.computed == 3
+    assert sorted(p.name for p in (proc.store.git_dir / "ccmflow").iterdir()) == ["base.json", f"inputs-{DOC}.jsonl"]
