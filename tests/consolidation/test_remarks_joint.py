@@ -9,6 +9,7 @@ from datetime import datetime
 import docx
 from gitutil import commit
 from inputkit import ACCOUNTS, REVIEW, WINDOW, Process, utc
+from rich.console import Console
 
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.consolidation.dispositions import Outcome
@@ -20,7 +21,7 @@ from ccmflow.inputs.collect import collect
 from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
 from ccmflow.inputs.freeze import freeze_report
 from ccmflow.inputs.summary import build
-from ccmflow.inputs.summary_render import markdown
+from ccmflow.inputs.summary_render import markdown, renderables
 from ccmflow.propose.build import Proposal
 from ccmflow.propose.build import build as build_proposal
 from ccmflow.repo.ledger import LedgerEntry
@@ -66,6 +67,11 @@ def test_remarks_and_joint_inputs_are_credited_everywhere(proc: Process) -> None
         ("pr-2", "Mexico", "The section should be shorter.")]
     assert [(r.input, r.timing.label) for r in summary.remarks] == [("pr-3", "late")]
     assert "**General remarks** (no text change):" in text and "## General remarks on the whole document" in text
+    terminal = io.StringIO()
+    for item in renderables(summary):
+        Console(file=terminal, width=300).print(item)
+    assert "general remark, pr-2 (Mexico, on time): The section should be shorter." in terminal.getvalue()
+    assert "general remark on the whole document, pr-3 (Kenya, late): Fewer actions, please." in terminal.getvalue()
     compiled = compile_inputs(collected)
     md, page = render_markdown(compiled), render_html(compiled)
     assert "[Alt 1 (Austria, Chile, Cluster Munition Coalition)" in md
