@@ -113,8 +113,7 @@ class BaseCache:
             Path(temp).unlink(missing_ok=True)
 
     def _read(self) -> dict[str, Any] | None:
-        if self.path is None:
-            return None
+        assert self.path is not None  # workspace() reads the file only when there is one
         try:
             data = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):

@@ -333,3 +333,35 @@ def test_a_document_no_window_covers_is_summarised_and_compiled_as_such(proc: Pr
     compiled = compile_inputs(collected)
     assert compiled.window is None
     assert render_markdown(compiled).splitlines()[2].startswith("1 valid input(s).")
+
+
+def test_branches_that_do_not_touch_the_document_are_left_out_and_progress_is_told(proc: Process) -> None:
+    sha = proc.version(append("pkp3nvcv", "A branch."))
+    proc.repo.references.create("refs/heads/input/austria", proc.repo[sha].id)
+    plan = "documents/lausanne-action-plan.yaml"
+    other = proc.version(lambda editor: editor.set_text("pc55zbxv", "Promote adherence, always."), path=plan)
+    proc.repo.references.create("refs/heads/input/chile", proc.repo[other].id)
+    told: list[tuple[int, int]] = []
+    collected = collect(proc.store, "review-document", refs="refs/heads/input/*", now=AFTER,
+                        progress=lambda done, total: told.append((done, total)))
+    assert [i.name for i in collected.inputs] == ["input/austria"] and told == [(1, 2), (2, 2)]
+
+
+def test_an_input_proposing_a_new_section_is_summarised_under_it(proc: Process) -> None:
+    commitments = ("  - id: commitments\n    title: Commitments\n    paragraphs:\n      - id: pnewsect1\n"
+                   "        kind: narrative\n        text: The States Parties commit to report each year.\n")
+    proc.submit(1, "icrc", proc.text() + commitments, utc(4, 20))
+    proc.sync()
+    summary = _summary(proc)
+    last = summary.sections[-1]
+    assert (last.id, last.title) == ("commitments", "commitments")
+    assert [(e.input, e.inserts) for e in last.entries] == [("pr-1", ("new (pnewsect1) first in the section",))]
+
+
+def test_nothing_to_summarise_says_why(proc: Process, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = str(proc.path)
+    assert main(["summary", "review-document", "-C", repo, "--at", "2020-05-08", "--refs", "refs/heads/input/*"]) == 0
+    assert "no input is here: no ref matches refs/heads/input/*" in capsys.readouterr().err
+    assert main(["summary", "atlantis", "-C", repo, "--at", "2020-05-08"]) == 2
+    assert ("no document 'atlantis' at HEAD (known: lausanne-action-plan, political-declaration, review-document)"
+            in capsys.readouterr().err)

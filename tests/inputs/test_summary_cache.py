@@ -70,8 +70,16 @@ def test_a_damaged_or_stale_base_cache_is_read_again(proc: Process) -> None:
     _collect(proc)
     path = cache_file(proc.store)
     expected = _collect(proc).inputs
+    kept = json.loads(path.read_text())
+
+    def files(make: Any) -> str:
+        return json.dumps({**kept, "files": make(kept["files"])})
+
     for damaged in ("{not json", '{"version": 1, "tree": "0000", "files": [], "layouts": {}}',
-                    path.read_text().replace('"kind":"process"', '"kind":"nothing"')):
+                    path.read_text().replace('"kind":"process"', '"kind":"nothing"'),
+                    files(lambda found: [1, *found]),  # not a file's entry
+                    files(lambda found: [{**f, "data": None} for f in found]),  # records that do not build
+                    files(lambda found: [f for f in found if f["kind"] == "document"])):  # no process, no registry
         path.write_text(damaged)
         load._parsed.clear()
         assert _collect(proc).inputs == expected
@@ -87,6 +95,7 @@ def test_the_kept_layout_must_fit_the_document(proc: Process) -> None:
     workspace = proc.store.require(proc.base)
     text = proc.text()
     assert basecache.index_from_layout(workspace, "documents/review-document.yaml", text, [(0, 3, -1, -1, 0)]) is None
+    assert basecache.index_from_layout(workspace, "documents/elsewhere.yaml", text, []) is None
 
 
 def test_a_warm_run_appends_only_the_new_entry(proc: Process) -> None:
