@@ -12,7 +12,7 @@ from inputkit import ACCOUNTS, REVIEW, WINDOW, Process, utc
 from rich.console import Console
 
 from ccmflow.consolidation.consolidate import consolidate
-from ccmflow.consolidation.dispositions import Outcome
+from ccmflow.consolidation.dispositions import Outcome, read_register
 from ccmflow.consolidation.outcomes import window_inputs
 from ccmflow.consolidation.trace import concordance, delegations
 from ccmflow.core.inputfile import InputKind
@@ -88,11 +88,29 @@ def test_remarks_and_joint_inputs_are_credited_everywhere(proc: Process) -> None
     assert register["pr-1"].stakeholder == "austria" and register["pr-1"].joint == ("chile", "cmc")
     assert register["pr-2"].outcome == Outcome.NOTED and register["pr-2"].stakeholder == "mexico"
     assert register["pr-3"].outcome == Outcome.NOTED
+    shown = {d["input"]: d for d in result.as_json()["dispositions"]}  # type: ignore[attr-defined]
+    assert shown["pr-1"]["joint"] == ["chile", "cmc"] and "joint" not in shown["pr-2"]
     # The trace names every delegation of the joint input, not only the account that opened it.
     proc.repo.set_head(f"refs/heads/{result.branch}")
     row = concordance(proc.store, "review-document").row("pkp3nvcv")
     assert row is not None and row.inputs == ("pr-1",)
     assert row.delegations == ("Austria", "Chile", "Cluster Munition Coalition")
+
+
+def test_co_sponsors_named_without_confirming_are_kept_apart_in_the_register(proc: Process) -> None:
+    """Austria names Chile as co-sponsor; Chile never confirms: the register says Chile was proposed, never joint,
+    and reads back as written."""
+    propose(proc, 1, "austria", Proposal("review-document", InputKind.AMEND, ("austria", "chile"), "5",
+                                         text="Austria's amendment, Chile named."), utc(4, 20))
+    proc.sync()
+    result = consolidate(proc.store, "review-document", ["pr-1"])
+    (disposition,) = result.register.inputs
+    assert (disposition.stakeholder, disposition.joint, disposition.proposed) == ("austria", (), ("chile",))
+    (shown,) = result.as_json()["dispositions"]  # type: ignore[misc]
+    assert shown["proposed"] == ["chile"] and "joint" not in shown
+    text = proc.store.text(result.commit, result.register_path) or ""
+    assert "    proposed: [chile]\n" in text
+    assert read_register(text, result.register_path) == result.register
 
 
 def test_naming_delegations_one_may_not_speak_for_credits_nobody_else_anywhere(proc: Process) -> None:
