@@ -136,10 +136,6 @@ class Localized:
     lang: str
     states: Mapping[str, State]
 
-    @property
-    def language(self) -> Language:
-        return language(self.lang)
-
 
 def localize(doc: Document, translation: Translation | None, lang: str) -> Localized:
     """The document as read in `lang`: translated texts where they exist (outdated ones too, marked)."""
