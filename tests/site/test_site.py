@@ -84,6 +84,9 @@ def test_the_site_holds_every_part(tmp_path: Path) -> None:
     document = (built.out / "documents/review-document.html").read_text("utf-8")
     assert 'id="pkp3nvcv"' in document and 'href="../trace/review-document.html#pkp3nvcv"' in document
     assert 'class="languages"' not in document  # English only: no language list
+    send = (built.out / "send.html").read_text("utf-8")
+    assert ("<p>CCM Implementation Support Unit (ISU) and Presidency team of the Second Review Conference "
+            "(Switzerland) enter what they receive as an input, with the time they received it") in send
     index = re.search(r'id="search-index">(.*?)</script>', (built.out / "search.html").read_text("utf-8"))
     # On 10 May only the Review Document had been circulated: the others' texts are not searched yet.
     assert index and len(entries := json.loads(index.group(1))) > 40
