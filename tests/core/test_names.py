@@ -19,5 +19,5 @@ def test_a_label_the_bot_does_not_own_has_no_spec() -> None:
     named = labels.spec(labels.doc("review-document"), {"doc:review-document": "Lausanne Review Document"})
     assert (named.color, named.description) == ("1d76db", "Input to the document: Lausanne Review Document")
     assert labels.spec(labels.section("universalization")).description == "Changes the section: universalization"
-    with pytest.raises(ValueError, match="^'bug' is not a label the bot owns$"):
+    with pytest.raises(ValueError, match=r"^'bug' is not a label the bot owns$"):
         labels.spec("bug")
