@@ -71,11 +71,15 @@ def _clean(root: Path) -> None:
     """The text as the conference leaves it: every [number] filled in, committed."""
     path = root / "documents" / f"{DOC}.yaml"
     path.write_text(path.read_text("utf-8").replace("[number]", "110"), encoding="utf-8")
+    _commit_all(root, "Brackets cleaned")
+
+
+def _commit_all(root: Path, message: str) -> None:
     repo = pygit2.Repository(str(root))
     repo.index.add_all()
     repo.index.write()
     sig = pygit2.Signature("ISU", "isu@example.org")
-    repo.create_commit("HEAD", sig, sig, "Brackets cleaned", repo.index.write_tree(), [repo.head.target])
+    repo.create_commit("HEAD", sig, sig, message, repo.index.write_tree(), [repo.head.target])
 
 
 def _agree_everything(root: Path) -> None:
@@ -174,6 +178,15 @@ def test_what_cannot_be_released_or_adopted_says_why(tmp_path: Path, monkeypatch
                           (["adopt", "atlantis"], f"no document 'atlantis' {known}")):
         assert main([*argv, "-C", str(root)]) == 2
         assert message in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "out"), "-C", str(root)]) == 2
+    assert "no document is adopted yet (ccmflow adopt DOC): the report's annexes are the adopted texts" in \
+        capsys.readouterr().err
+    process = root / "documents" / "process.yaml"
+    process.write_text(process.read_text("utf-8").replace("  report_symbol: CCM/CONF/2020/6\n", ""), "utf-8")
+    _commit_all(root, "no report symbol yet")
+    assert main(["report", str(tmp_path / "out"), "-C", str(root)]) == 2
+    assert "the report needs its symbol: set conference: report_symbol: in documents/process.yaml" in \
+        capsys.readouterr().err
     review = ccm.documents[DOC]
     with pytest.raises(FatalError, match=f"^{DOC} has no symbol to derive its revisions' symbols from: give it one"):
         series_base(replace(review, symbol=None, symbols={}))

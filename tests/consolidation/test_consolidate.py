@@ -16,6 +16,7 @@ from gitutil import commit, set_ref
 
 from ccmflow.consolidation.consolidate import consolidate, next_version
 from ccmflow.consolidation.dispositions import read_register
+from ccmflow.consolidation.messages import notices
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph, Workspace
 from ccmflow.main import main
@@ -224,6 +225,29 @@ def test_a_document_no_window_covers_is_consolidated_under_its_version(repo: pyg
     assert register.splitlines()[:2] == [
         f"# What became of each input to the window {DOC}-zero-draft, written by `ccmflow consolidate`.",
         "# The presidency may edit each reason (and outcome: incorporated, partly-incorporated, not-retained,"]
+
+
+def test_inputs_taken_twice_or_without_shared_history_are_refused(repo: pygit2.Repository) -> None:
+    make_input(repo, 1, lambda e: e.set_text(P3, "Some wording."))
+    orphan = commit(repo, {PATH: text_at(repo, "main").replace("Second Review Conference", "2RC", 1)},
+                    "from elsewhere", branch=None, parents=[])
+    set_ref(repo, "refs/pull/2/head", orphan)
+    store = Store(repo.workdir)
+    with pytest.raises(FatalError, match=r"^input taken twice: pr-1$"):
+        consolidate(store, DOC, ["1", "pr-1"])
+    with pytest.raises(FatalError, match=r"^pr-2 \(refs/pull/2/head\) shares no history with the base branch$"):
+        consolidate(store, DOC, ["1", "2"])
+
+
+def test_only_pull_requests_are_told_their_disposition(repo: pygit2.Repository) -> None:
+    """The notices the bot posts go to pull requests: an input taken from a branch has no conversation to post in."""
+    make_input(repo, 1, lambda e: e.set_text(P3, "Some wording."))
+    branch = make_input(repo, None, lambda e: e.set_text(P2, "Ideas of the Presidency."))
+    set_ref(repo, "refs/heads/presidency/ideas", branch)
+    done = consolidate(Store(repo.workdir), DOC, ["pr-1", "presidency/ideas"])
+    assert [d.input for d in done.register.inputs] == ["pr-1", "presidency-ideas"]
+    found = notices(done.register, done.document, "consolidated version", {}, "https://example.org/blob")
+    assert [n.number for n in found] == [1]
 
 
 def test_a_register_that_is_not_one_is_refused_with_its_place(repo: pygit2.Repository) -> None:
