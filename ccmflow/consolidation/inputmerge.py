@@ -27,10 +27,6 @@ class Taken:
     # order they were taken (none: the base branch's text stands).
     kept_instead: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
-    def dropped(self) -> set[str]:
-        """The paragraphs where this input's change lost a clash and was not applied."""
-        return {c.paragraph_id for c in self.conflicts if c.kind == ConflictKind.PARAGRAPH}
-
     def stands(self, conflict: Conflict) -> bool:
         """Whether this input's own change to what `conflict` is about (a paragraph, a section's title, a field
         of the document) was applied: it made that change and lost no clash over it."""
