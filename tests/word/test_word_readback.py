@@ -29,23 +29,8 @@ PLAN = "lausanne-action-plan"
 
 
 @pytest.fixture(scope="module")
-def instance(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return instance_checkout(tmp_path_factory.mktemp("readback"))
-
-
-@pytest.fixture(scope="module")
-def head(instance: Path) -> Workspace:
-    return Store(instance).require("HEAD")
-
-
-@pytest.fixture(scope="module")
-def rendered(instance: Path) -> dict[str, bytes]:
-    return {doc: render(instance, doc) for doc in (REVIEW, PLAN)}
-
-
-@pytest.fixture(scope="module")
-def ids(instance: Path) -> dict[str, str]:
-    return {**numbered(instance, PLAN), **numbered(instance, REVIEW)}
+def head(checkout: Path) -> Workspace:
+    return Store(checkout).require("HEAD")
 
 
 def _read(marked: Marked, head: Workspace, doc: str = REVIEW) -> Reading:
@@ -72,10 +57,10 @@ def _heading(marked: Marked, title: str) -> etree._Element:
 # --- Where Word puts bookmarks and comments ---------------------------------------------------------------------
 
 def test_a_bookmark_word_moved_between_paragraphs_still_names_its_paragraph(
-        rendered: dict[str, bytes], head: Workspace, ids: dict[str, str]) -> None:
+        rendered: bytes, head: Workspace, ids: dict[str, str]) -> None:
     """Word may save a bookmark's start just before the paragraph rather than inside it: the paragraph is the
     same, and its change is read."""
-    marked = Marked(rendered[REVIEW])
+    marked = Marked(rendered)
     name = bookmark_name(ids["5"])
     marked.track_replace(name, "[number]", "twelve")
     p = marked.paragraph(name)
@@ -89,8 +74,8 @@ def test_a_bookmark_word_moved_between_paragraphs_still_names_its_paragraph(
 
 
 def test_a_comment_whose_range_starts_between_paragraphs_justifies_the_next_one(
-        rendered: dict[str, bytes], head: Workspace, ids: dict[str, str]) -> None:
-    marked = Marked(rendered[REVIEW])
+        rendered: bytes, head: Workspace, ids: dict[str, str]) -> None:
+    marked = Marked(rendered)
     name = bookmark_name(ids["5"])
     marked.track_replace(name, "[number]", "twelve")
     marked.comment(name, "Twelve States joined.")
@@ -103,9 +88,9 @@ def test_a_comment_whose_range_starts_between_paragraphs_justifies_the_next_one(
     assert reading.edits[0].justification == "Twelve States joined."
 
 
-def test_an_empty_comment_is_no_justification(rendered: dict[str, bytes], head: Workspace,
+def test_an_empty_comment_is_no_justification(rendered: bytes, head: Workspace,
                                               ids: dict[str, str]) -> None:
-    marked = Marked(rendered[REVIEW])
+    marked = Marked(rendered)
     name = bookmark_name(ids["5"])
     marked.track_replace(name, "[number]", "twelve")
     marked.comment(name, "   ")
@@ -115,8 +100,8 @@ def test_an_empty_comment_is_no_justification(rendered: dict[str, bytes], head: 
 
 
 def test_a_comment_on_a_heading_or_on_an_unchanged_paragraph_is_named(
-        rendered: dict[str, bytes], head: Workspace, ids: dict[str, str]) -> None:
-    marked = Marked(rendered[REVIEW])
+        rendered: bytes, head: Workspace, ids: dict[str, str]) -> None:
+    marked = Marked(rendered)
     marked.comment(bookmark_name(ids["6"]), "We support this paragraph.")
     heading = _heading(marked, "Universalization")
     heading.insert(1, _el("commentRangeStart", id="77"))
@@ -147,8 +132,8 @@ def _comment(cid: str, text: str) -> etree._Element:
 # --- What is typed in the text ----------------------------------------------------------------------------------
 
 def test_a_tab_and_a_line_break_typed_in_a_paragraph_are_read_as_typed(
-        rendered: dict[str, bytes], head: Workspace, ids: dict[str, str]) -> None:
-    marked = Marked(rendered[REVIEW])
+        rendered: bytes, head: Workspace, ids: dict[str, str]) -> None:
+    marked = Marked(rendered)
     p = marked.paragraph(bookmark_name(ids["5"]))
     run = _el("r")
     for element in (_el("tab"), _el("t"), _el("br"), _el("t")):
@@ -163,9 +148,9 @@ def test_a_tab_and_a_line_break_typed_in_a_paragraph_are_read_as_typed(
 
 # --- What cannot be read back -----------------------------------------------------------------------------------
 
-def test_a_heading_changed_or_added_is_named(rendered: dict[str, bytes], head: Workspace,
+def test_a_heading_changed_or_added_is_named(rendered: bytes, head: Workspace,
                                              ids: dict[str, str]) -> None:
-    marked = Marked(rendered[REVIEW])
+    marked = Marked(rendered)
     heading = _heading(marked, "Universalization")
     next(heading.iter(f"{W}t")).text = "Universal adherence"
     added = etree.fromstring(etree.tostring(heading))
@@ -180,9 +165,9 @@ def test_a_heading_changed_or_added_is_named(rendered: dict[str, bytes], head: W
         "Word (propose the paragraphs under an existing heading)")
 
 
-def test_a_paragraph_moved_is_named(rendered: dict[str, bytes], head: Workspace, ids: dict[str, str]) -> None:
+def test_a_paragraph_moved_is_named(rendered: bytes, head: Workspace, ids: dict[str, str]) -> None:
     """Paragraph 5 cut and pasted after paragraph 6, its bookmark with it: a move is not read back."""
-    marked = Marked(rendered[REVIEW])
+    marked = Marked(rendered)
     five = marked.paragraph(bookmark_name(ids["5"]))
     marked.paragraph(bookmark_name(ids["6"])).addnext(five)
     reading = _read(marked, head)
@@ -190,8 +175,8 @@ def test_a_paragraph_moved_is_named(rendered: dict[str, bytes], head: Workspace,
                                 "not read back from Word (propose the move in a pull request)",)
 
 
-def test_a_file_without_any_of_the_bookmarks_is_refused_whole(rendered: dict[str, bytes], head: Workspace) -> None:
-    marked = Marked(rendered[REVIEW])
+def test_a_file_without_any_of_the_bookmarks_is_refused_whole(rendered: bytes, head: Workspace) -> None:
+    marked = Marked(rendered)
     for mark in [*marked.root.iter(f"{W}bookmarkStart"), *marked.root.iter(f"{W}bookmarkEnd")]:
         mark.getparent().remove(mark)
     reading = _read(marked, head)
@@ -201,10 +186,10 @@ def test_a_file_without_any_of_the_bookmarks_is_refused_whole(rendered: dict[str
 
 
 def test_a_paragraph_cut_out_is_deleted_while_a_new_one_elsewhere_is_inserted(
-        rendered: dict[str, bytes], head: Workspace, ids: dict[str, str]) -> None:
+        rendered: bytes, head: Workspace, ids: dict[str, str]) -> None:
     """Paragraph 9 removed untracked (its bookmark with it) and a new paragraph typed in another section: the new
     paragraph is not taken for paragraph 9 with a lost bookmark, however alike their text."""
-    marked = Marked(rendered[REVIEW])
+    marked = Marked(rendered)
     nine = marked.paragraph(bookmark_name(ids["9"]))
     text = head.documents[REVIEW].paragraph(ids["9"]).text  # type: ignore[union-attr]
     nine.getparent().remove(nine)
@@ -215,9 +200,9 @@ def test_a_paragraph_cut_out_is_deleted_while_a_new_one_elsewhere_is_inserted(
                                                               (InputKind.DELETE, ids["9"])]
 
 
-def test_an_actions_details_edited_are_named(rendered: dict[str, bytes], head: Workspace,
-                                             ids: dict[str, str]) -> None:
-    marked = Marked(rendered[PLAN])
+def test_an_actions_details_edited_are_named(checkout: Path, head: Workspace) -> None:
+    ids = numbered(checkout, PLAN)
+    marked = Marked(render(checkout, PLAN))
     name = bookmark_name(ids["Action 1"])
     marked.retype(name, "Promote adherence", "Promote universal adherence")
     detail = marked.paragraph(name).getnext()
@@ -278,12 +263,12 @@ def _zip(parts: dict[str, bytes]) -> bytes:
         b'w:type="paragraph"', b'w:type="bogus"', 1)}, "WD_STYLE_TYPE has no XML mapping for 'bogus'"),
     (lambda parts: {**parts, "word/styles.xml": parts["word/document.xml"]}, "AttributeError"),
 ])
-def test_a_package_python_docx_cannot_read_is_refused_in_one_line(rendered: dict[str, bytes], damage: object,
+def test_a_package_python_docx_cannot_read_is_refused_in_one_line(rendered: bytes, damage: object,
                                                                   why: str) -> None:
     """Well-formed parts that python-docx cannot make sense of: no content types, a style of no known type, a
     document where the styles should be."""
     with pytest.raises(NotReadable) as refused:
-        open_word(_zip(damage(_parts(rendered[REVIEW]))))  # type: ignore[operator]
+        open_word(_zip(damage(_parts(rendered))))  # type: ignore[operator]
     message = str(refused.value)
     assert message.startswith("not a Word (.docx) file python-docx can read") and why in message
     assert "\n" not in message
@@ -291,10 +276,10 @@ def test_a_package_python_docx_cannot_read_is_refused_in_one_line(rendered: dict
 
 # --- What Word and ccmflow put in a file besides the text -------------------------------------------------------
 
-def test_words_own_bookmark_and_an_empty_table_change_nothing(rendered: dict[str, bytes], head: Workspace,
+def test_words_own_bookmark_and_an_empty_table_change_nothing(rendered: bytes, head: Workspace,
                                                              ids: dict[str, str]) -> None:
     """Word saves a '_GoBack' bookmark where the cursor was; a table with nothing typed in it holds no text."""
-    marked = Marked(rendered[REVIEW])
+    marked = Marked(rendered)
     name = bookmark_name(ids["5"])
     marked.track_replace(name, "[number]", "twelve")
     p = marked.paragraph(name)
