@@ -101,10 +101,6 @@ class Register:
     def get(self, name: str) -> Disposition | None:
         return next((d for d in self.inputs if d.input == name), None)
 
-    def as_json(self) -> dict[str, object]:
-        return {"window": self.window, "document": self.document, "version": self.version,
-                "inputs": [d.as_json() for d in self.inputs]}
-
 
 def _q(value: str) -> str:
     # A JSON string is a valid YAML double-quoted scalar: no title or reason can break the file.

@@ -27,9 +27,19 @@ class Taken:
     # order they were taken (none: the base branch's text stands).
     kept_instead: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
-    def dropped(self) -> set[str]:
-        """The paragraphs where this input's change lost a clash and was not applied."""
-        return {c.paragraph_id for c in self.conflicts if c.kind == ConflictKind.PARAGRAPH}
+    def stands(self, conflict: Conflict) -> bool:
+        """Whether this input's own change to what `conflict` is about (a paragraph, a section's title, a field
+        of the document) was applied: it made that change and lost no clash over it."""
+        if any(c.kind == conflict.kind and c.paragraph_id == conflict.paragraph_id for c in self.conflicts):
+            return False
+        what = conflict.paragraph_id
+        if conflict.kind == ConflictKind.PARAGRAPH:
+            return what in self.changes
+        if conflict.kind == ConflictKind.SECTION:
+            old = self.before.section(what) if self.before is not None else None
+            new = self.after.section(what)
+            return new is not None and (old is None or old.title != new.title)
+        return self.before is None or getattr(self.before, what) != getattr(self.after, what)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +47,7 @@ class InputConflict:
     """An input whose change to a paragraph clashes with an earlier input's (or the base branch's)."""
 
     input: str
-    others: tuple[str, ...]  # earlier inputs that changed the same paragraph; () means the base branch
+    others: tuple[str, ...]  # earlier inputs that changed the same thing; () means the base branch
     conflict: Conflict
 
     def __str__(self) -> str:
@@ -158,9 +168,8 @@ def merge_inputs(store: Store, base: str, doc: str, inputs: Sequence[InputRef]) 
                                         for c in result.conflicts if c.kind == ConflictKind.DOCUMENT})
         instead: list[tuple[str, tuple[str, ...]]] = []
         for conflict in result.conflicts:
-            # Only an earlier input whose own change to the paragraph was applied put the text that stands there.
-            earlier = tuple(t.input.name for t in taken
-                            if conflict.paragraph_id in t.changes and conflict.paragraph_id not in t.dropped())
+            # Only an earlier input whose own change there was applied put the text that stands there.
+            earlier = tuple(t.input.name for t in taken if t.stands(conflict))
             instead.append((conflict.paragraph_id, earlier))
             clashes.append(InputConflict(item.name, earlier, conflict))
         kept = {pid for pid, change in changes.items() if change != ChangeKind.REMOVED}

@@ -23,10 +23,6 @@ class BracketSpan:
     depth: int  # 0 for a span not inside another
     options: tuple[str, ...]  # the alternatives ('shall', 'should'); one for a plain span
 
-    @property
-    def alternatives(self) -> bool:
-        return len(self.options) > 1
-
 
 @dataclass(frozen=True, slots=True)
 class BracketProblem:
@@ -96,13 +92,14 @@ def segments(text: str) -> list[tuple[str, bool]]:
     if not has_brackets(text):
         return [(text, False)]
     parsed = parse(text)
-    marks = sorted([(s.start, s.end) for s in parsed.spans if s.depth == 0]
-                   + [(p.offset, p.offset + 1) for p in parsed.problems])
+    # Every pair, not only those at depth 0: a pair after a '[' never closed counts as nested in it, yet its
+    # words are contested all the same.
+    marks = sorted([(s.start, s.end) for s in parsed.spans] + [(p.offset, p.offset + 1) for p in parsed.problems])
     out: list[tuple[str, bool]] = []
     at = 0
     for start, end in marks:
         if start < at:
-            continue  # an unpaired bracket inside a span is highlighted with it
+            continue  # a pair inside a pair is highlighted with it
         if start > at:
             out.append((text[at:start], False))
         out.append((text[start:end], True))

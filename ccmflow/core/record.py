@@ -115,10 +115,6 @@ class InputRecord:
                      and v.received > counted)
 
     @property
-    def latest(self) -> Received | None:
-        return self.versions[-1] if self.versions else None
-
-    @property
     def kinds(self) -> tuple[InputKind, ...]:
         return tuple(dict.fromkeys(c.kind for c in self.changes))
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ccmflow.core.languages import LANGUAGES, WORKING, Language, language
+from ccmflow.core.languages import LANGUAGES, WORKING
 
 # The records are needed only in annotations.
 if TYPE_CHECKING:
@@ -108,10 +108,6 @@ class Localized:
     document: Document
     lang: str
     states: Mapping[str, State]
-
-    @property
-    def language(self) -> Language:
-        return language(self.lang)
 
 
 def localize(doc: Document, translation: Translation | None, lang: str) -> Localized:

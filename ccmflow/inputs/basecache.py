@@ -99,19 +99,21 @@ class BaseCache:
         if self.path is None or self._entry is None or not self._dirty:
             return
         data = {"version": CACHE_VERSION, "code": code_stamp(), "tree": self.tree, **self._entry}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".base-", suffix=".tmp")
+        try:  # a cache that cannot be written only costs time
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".base-", suffix=".tmp")
+        except OSError:
+            return
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(temp, self.path)
             self._dirty = False
         except OSError:
-            Path(temp).unlink(missing_ok=True)  # a cache that cannot be written only costs time
+            Path(temp).unlink(missing_ok=True)
 
     def _read(self) -> dict[str, Any] | None:
-        if self.path is None:
-            return None
+        assert self.path is not None  # workspace() reads the file only when there is one
         try:
             data = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):

@@ -28,7 +28,6 @@ class _Block:
 
     head: str
     rows: tuple[str, ...] = ()
-    tail: str = ""
 
 
 def markdown(summary: Summary, stamp: bool = True) -> str:
@@ -48,13 +47,12 @@ def markdown_parts(summary: Summary, limit: int = MAX_BODY, stamp: bool = True) 
             else:
                 parts.append(current)
                 current = piece
-    if current:
-        parts.append(current)
+    parts.append(current)  # the header's block at least: never empty
     return parts
 
 
 def _text(block: _Block) -> str:
-    return "\n".join(x for x in (block.head, *block.rows, block.tail) if x) + "\n"
+    return "\n".join(x for x in (block.head, *block.rows) if x) + "\n"
 
 
 def _pieces(block: _Block, limit: int) -> Iterable[str]:
@@ -64,8 +62,6 @@ def _pieces(block: _Block, limit: int) -> Iterable[str]:
         return
     head = block.head if len(block.head) < limit // 2 else block.head[: limit // 2 - 1] + "…"
     rows = [r if len(r) <= limit - len(head) - 2 else r[: limit - len(head) - 3] + "…" for r in block.rows]
-    if block.tail:
-        rows.append(block.tail[: limit - len(head) - 2])
     piece: list[str] = []
     size = len(head) + 1
     for row in rows:

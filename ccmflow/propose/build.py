@@ -77,9 +77,8 @@ def with_edits(template: Proposal, edits: tuple[Edit, ...]) -> Proposal:
 
 
 def fresh_input_id(proposal: Proposal) -> str:
-    """An input id nobody else will pick: the issue's number, else the first delegation, the kind and a nonce."""
-    if proposal.issue is not None:
-        return f"issue-{proposal.issue}"
+    """An input id nobody else will pick: the first delegation, the kind and a nonce. (An issue form's input is
+    named after its issue by the bot.)"""
     nonce = "".join(secrets.choice(ID_ALPHABET) for _ in range(6))
     return f"{proposal.on_behalf_of[0] if proposal.on_behalf_of else 'input'}-{proposal.kind}-{nonce}"
 
@@ -215,8 +214,7 @@ class _Draft:
         self.deleted.add(pid)
 
     def insert(self, section_id: str, after: str, paragraph: Paragraph) -> None:
-        if paragraph.id in self.new or paragraph.id in self.section_ids:
-            raise EditError(f"paragraph id '{paragraph.id}' is already in use")
+        """`paragraph` (its id drawn outside every id taken) right after `after`."""
         if after in self.deleted or (after not in self.new and self.section_ids.get(after) != section_id):
             raise EditError(f"paragraph '{after}' is not in section '{section_id}'")
         self.following.setdefault(after, []).insert(0, paragraph)

@@ -62,12 +62,7 @@ def _element(tag: str, **attrs: str) -> BaseOxmlElement:
 def wrap_in_bookmark(paragraphs: list[Paragraph], name: str, bid: str) -> None:
     """A bookmark from the start of the first paragraph to the end of the last (the paragraph and its details)."""
     first, last = paragraphs[0]._p, paragraphs[-1]._p
-    start = _element("w:bookmarkStart", id=bid, name=name)
-    ppr = first.pPr
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        first.insert(0, start)
+    first.get_or_add_pPr().addnext(_element("w:bookmarkStart", id=bid, name=name))
     last.append(_element("w:bookmarkEnd", id=bid))
 
 

@@ -86,8 +86,6 @@ def _readable() -> Iterator[None]:
         yield
     except (OpcError, PythonDocxError, KeyError, ValueError, SyntaxError, AttributeError, TypeError,
             IndexError) as exc:
-        if isinstance(exc, NotReadable):
-            raise
         raise NotReadable(f"not a Word (.docx) file python-docx can read ({type(exc).__name__}: {exc})") from None
 
 

@@ -78,16 +78,17 @@ def text_runs(element: etree._Element) -> Iterator[etree._Element]:
             yield from text_runs(child)
 
 
-def _text_level(element: etree._Element) -> Iterator[etree._Element]:
-    """Every element of the text as it reads with tracked changes accepted (deleted content and properties
-    left out), drawings included."""
+def _drawing(element: etree._Element) -> str | None:
+    """The tag of the first drawing in the text as it reads with tracked changes accepted (deleted content and
+    properties left out), if any."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in (f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr"):
             continue
-        yield child
-        if tag not in _DRAWINGS:
-            yield from _text_level(child)
+        found = tag if tag in _DRAWINGS else _drawing(child)
+        if found is not None:
+            return found
+    return None
 
 
 def _run_text(run: etree._Element) -> str:
@@ -146,9 +147,9 @@ class Visibility:
             if found is not None and _on(found):
                 return Unseen(f"its paragraph mark is hidden (w:{name}), so Word runs it into the next paragraph",
                               "")
-        drawn = next((e for e in _text_level(paragraph) if e.tag in _DRAWINGS), None)
+        drawn = _drawing(paragraph)
         if drawn is not None:
-            return Unseen(f"it holds {_DRAWINGS[drawn.tag]}, which can be laid over text to hide it and whose own "
+            return Unseen(f"it holds {_DRAWINGS[drawn]}, which can be laid over text to hide it and whose own "
                           "text is not read back", "")
         behind = self._paragraph_background(paragraph, chain)
         for run in text_runs(paragraph):

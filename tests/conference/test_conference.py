@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -10,7 +11,13 @@ import pygit2
 import pytest
 from gitutil import instance_checkout
 
+from ccmflow.conference.adopt import final_version
+from ccmflow.conference.mark import MarkRefused, plan
+from ccmflow.conference.revisions import series_base
+from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.brackets import parse, segments
+from ccmflow.core.errors import FatalError
+from ccmflow.core.model import Workspace
 from ccmflow.main import main
 from ccmflow.repo.statusref import read_status
 from ccmflow.repo.store import Store
@@ -37,6 +44,14 @@ def test_brackets_pairs_options_nesting_and_unpaired() -> None:
     assert marked == ["[b | c]"]
 
 
+def test_every_bracketed_run_is_highlighted_once() -> None:
+    """Nested pairs inside the outer one, pairs side by side, and a pair after a '[' never closed: the unpaired
+    bracket is highlighted alone, and the pair after it too (its words are contested all the same)."""
+    assert segments("x [a [b] c] y") == [("x ", False), ("[a [b] c]", True), (" y", False)]
+    assert segments("[a][b]") == [("[a]", True), ("[b]", True)]
+    assert segments("[a [b] c") == [("[", True), ("a ", False), ("[b]", True), (" c", False)]
+
+
 def test_adopt_refuses_the_zero_draft_and_lists_the_bracketed_paragraphs(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = instance_checkout(tmp_path / "repo")
@@ -56,11 +71,15 @@ def _clean(root: Path) -> None:
     """The text as the conference leaves it: every [number] filled in, committed."""
     path = root / "documents" / f"{DOC}.yaml"
     path.write_text(path.read_text("utf-8").replace("[number]", "110"), encoding="utf-8")
+    _commit_all(root, "Brackets cleaned")
+
+
+def _commit_all(root: Path, message: str) -> None:
     repo = pygit2.Repository(str(root))
     repo.index.add_all()
     repo.index.write()
     sig = pygit2.Signature("ISU", "isu@example.org")
-    repo.create_commit("HEAD", sig, sig, "Brackets cleaned", repo.index.write_tree(), [repo.head.target])
+    repo.create_commit("HEAD", sig, sig, message, repo.index.write_tree(), [repo.head.target])
 
 
 def _agree_everything(root: Path) -> None:
@@ -95,6 +114,33 @@ def test_adopt_after_agreement_tags_and_records_adopted(tmp_path: Path, monkeypa
     assert len(list(git.walk(head.id))) == 43 + 2 + 1
     assert main(["mark", DOC, "5", "open", "-C", str(root)]) == 2
     assert "is adopted: the status of its paragraphs is final" in capsys.readouterr().err
+    for argv, message in ((["adopt", DOC], f"{DOC} is adopted already"),
+                          (["release", DOC], f"{DOC} is adopted: no revision follows the adopted text")):
+        assert main([*argv, "-C", str(root)]) == 2
+        assert message in capsys.readouterr().err
+
+
+def test_mark_says_what_it_recorded_and_refuses_what_it_may_not(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    root = instance_checkout(tmp_path / "repo")
+    ref = f"refs/ccmflow/status/{DOC}"
+    assert main(["mark", DOC, "6", "agreed-ad-ref", "-C", str(root)]) == 0
+    assert "review-document: paragraph 6 (plo6mh6s) is now agreed ad referendum (was open)" in capsys.readouterr().out
+    head = pygit2.Repository(str(root)).references[ref].target
+    assert main(["mark", DOC, "6", "agreed-ad-ref", "-C", str(root)]) == 0
+    assert "paragraph 6 (plo6mh6s) is already agreed ad referendum: nothing to record" in capsys.readouterr().out
+    assert pygit2.Repository(str(root)).references[ref].target == head  # nothing recorded the second time
+    for argv, message in ((["atlantis", "5", "agreed"], "no document 'atlantis' (known: lausanne-action-plan, "
+                                                        "political-declaration, review-document)"),
+                          ([DOC, "999", "agreed"], "Lausanne Review Document has no paragraph '999'")):
+        assert main(["mark", *argv, "-C", str(root)]) == 2
+        assert message in capsys.readouterr().err
+    # Adopted and bracketed are never recorded by hand, whoever asks the library.
+    document = Store(root).document("HEAD", DOC)
+    for status, why in ((ParagraphStatus.ADOPTED, "ccmflow adopt DOC adopts the whole text"),
+                        (ParagraphStatus.BRACKETED, "a paragraph is bracketed while its text holds a bracket")):
+        with pytest.raises(MarkRefused, match=f"^'{status}' is not recorded by hand: {why}$"):
+            plan(document, "6", status, ParagraphStatus.OPEN)
 
 
 def test_revisions_in_session_have_increasing_symbols_and_a_time_in_the_word_header(
@@ -120,6 +166,33 @@ def test_revisions_in_session_have_increasing_symbols_and_a_time_in_the_word_hea
     assert symbols == [f"CCM/CONF/2020/WP.1/Rev.{n}" for n in (1, 2, 3)]
     tags = pygit2.Repository(str(root)).listall_references()
     assert {f"refs/tags/{DOC}/rev-{n}" for n in (1, 2, 3)} <= set(tags)
+
+
+def test_what_cannot_be_released_or_adopted_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str], ccm: Workspace) -> None:
+    root = instance_checkout(tmp_path / "repo")
+    monkeypatch.setenv("CCMFLOW_NOW", "2020-11-24T12:00")
+    known = "(known: lausanne-action-plan, political-declaration, review-document)"
+    for argv, message in ((["release", "atlantis"], f"no document 'atlantis' {known}"),
+                          (["release", "atlantis", "--kind", "non-paper"], "no document 'atlantis' at HEAD"),
+                          (["adopt", "atlantis"], f"no document 'atlantis' {known}")):
+        assert main([*argv, "-C", str(root)]) == 2
+        assert message in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "out"), "-C", str(root)]) == 2
+    assert "no document is adopted yet (ccmflow adopt DOC): the report's annexes are the adopted texts" in \
+        capsys.readouterr().err
+    process = root / "documents" / "process.yaml"
+    process.write_text(process.read_text("utf-8").replace("  report_symbol: CCM/CONF/2020/6\n", ""), "utf-8")
+    _commit_all(root, "no report symbol yet")
+    assert main(["report", str(tmp_path / "out"), "-C", str(root)]) == 2
+    assert "the report needs its symbol: set conference: report_symbol: in documents/process.yaml" in \
+        capsys.readouterr().err
+    review = ccm.documents[DOC]
+    with pytest.raises(FatalError, match=f"^{DOC} has no symbol to derive its revisions' symbols from: give it one"):
+        series_base(replace(review, symbol=None, symbols={}))
+    timeline = replace(ccm.process, versions=tuple(v for v in ccm.process.versions if v.kind != "final"))
+    with pytest.raises(FatalError, match=f"^the timeline has no final version for {DOC} "):
+        final_version(timeline, DOC)
 
 
 def test_papers_without_symbol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -254,6 +327,9 @@ def test_a_bracket_an_input_introduced_carries_its_attribution() -> None:
     assert [(c.text, c.by) for c in found["p000x"]] == [("[shall | should]", "Austria")]  # [number] was there
     assert [(c.text, c.by) for c in found["p001x"]] == [("[shall | should]", "Austria")]
     assert introduced(after, before, {}) == {}  # no input behind the paragraph: nobody's name
+    kept = doc("Only [number] States.")
+    assert introduced(doc("Only [number] States, amended.", derived=("pr-2",)), kept,
+                      {"p000x": Provenance("Chile", None)}) == {}  # its only bracket was there before
 
 
 def test_word_highlights_the_brackets_and_the_compilation_marks_them(tmp_path: Path) -> None:

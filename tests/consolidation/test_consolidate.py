@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from gitutil import commit, set_ref
 
 from ccmflow.consolidation.consolidate import consolidate, next_version
 from ccmflow.consolidation.dispositions import read_register
+from ccmflow.consolidation.messages import notices
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document, Paragraph, Workspace
 from ccmflow.main import main
@@ -85,6 +89,34 @@ def test_conflict_stops_with_inputs_paragraph_id_and_number(repo: pygit2.Reposit
     assert f"refs/heads/consolidate/{DOC}/consolidated" not in repo.references
     assert main(["consolidate", DOC, "--take", "pr-1,pr-2", "-C", repo.workdir]) == 1
     assert "pr-2 conflicts with pr-1 on paragraph 14" in capsys.readouterr().out
+
+
+def test_a_section_title_or_a_document_field_changed_two_ways_names_the_earlier_input(
+        repo: pygit2.Repository) -> None:
+    """Two inputs retitle a section, two others change the agenda item: each clash names the input whose change
+    stands (not the base branch, which changed neither), and is placed at the file's first line."""
+    def retitle(title: str) -> Callable[[Editor], None]:
+        return lambda e: e.write(replace(e.document, sections=tuple(
+            replace(s, title=title) if s.id == "universalization" else s for s in e.document.sections)))
+
+    def agenda(item: str) -> Callable[[Editor], None]:
+        return lambda e: e.write(replace(e.document, agenda_item=item))
+
+    for number, change in enumerate((retitle("Universal adherence"), retitle("Universality"), agenda("Item 9"),
+                                     agenda("Item 11")), 1):
+        make_input(repo, number, change)
+    with pytest.raises(InvalidInput) as caught:
+        consolidate(Store(repo.workdir), DOC, ["pr-1", "pr-2", "pr-3", "pr-4"])
+    assert [(f.file, f.line, f.column, f.message, f.hint) for f in caught.value.findings] == [
+        (PATH, 1, 1, "pr-2 conflicts with pr-1 on section universalization: title changed two ways",
+         "take only one of them, or add --skip-conflicts to keep the text of pr-1"),
+        (PATH, 1, 1, "pr-4 conflicts with pr-3 on document agenda_item: changed two ways",
+         "take only one of them, or add --skip-conflicts to keep the text of pr-3")]
+    done = consolidate(Store(repo.workdir), DOC, ["pr-1", "pr-2", "pr-3", "pr-4"], skip_conflicts=True)
+    result = result_doc(repo)
+    assert (result.section("universalization").title, result.agenda_item) == (  # type: ignore[union-attr]
+        "Universal adherence", "Item 9")
+    assert [c.others for c in done.conflicts] == [("pr-1",), ("pr-3",)]
 
 
 def test_skip_conflicts_keeps_the_first(repo: pygit2.Repository) -> None:
@@ -166,6 +198,71 @@ def test_unknown_inputs_are_refused(repo: pygit2.Repository) -> None:
         consolidate(Store(repo.workdir), DOC, ["no-such-branch"])
 
 
+def test_what_cannot_be_consolidated_is_refused_with_what_to_write(repo: pygit2.Repository) -> None:
+    make_input(repo, 1, lambda e: e.set_text(P3, "Some wording."))
+    store = Store(repo.workdir)
+    for options, message in [
+        ({"doc": "atlantis"}, "no document 'atlantis' at HEAD (known: lausanne-action-plan, political-declaration, "
+                              "review-document)"),
+        ({"version": "ratified"}, "version 'ratified' is not in process.yaml's versions"),
+        ({"window": "nope"}, "no window 'nope' in process.yaml (known: review-zero-draft-input, "),
+    ]:
+        with pytest.raises(FatalError) as refused:
+            consolidate(store, str(options.pop("doc", DOC)), ["1"], **options)
+        assert str(refused.value).startswith(message)
+    assert [r for r in repo.references if r.startswith("refs/heads/consolidate/")] == []
+
+
+def test_a_document_no_window_covers_is_consolidated_under_its_version(repo: pygit2.Repository) -> None:
+    """Without an input window for the Review Document, the register is named after its version."""
+    process = "documents/process.yaml"
+    text = re.sub(r"  - id: [a-z-]+\n    document: review-document\n(    .*\n)+", "", text_at(repo, "main", process))
+    commit(repo, {process: text}, "the review windows left out")
+    make_input(repo, 1, lambda e: e.set_text(P3, "Some wording."))
+    done = consolidate(Store(repo.workdir), DOC, ["1"])
+    assert done.window == f"{DOC}-zero-draft" and done.register_path == f"documents/dispositions/{DOC}-zero-draft.yaml"
+    register = text_at(repo, done.branch, done.register_path)
+    assert register.splitlines()[:2] == [
+        f"# What became of each input to the window {DOC}-zero-draft, written by `ccmflow consolidate`.",
+        "# The presidency may edit each reason (and outcome: incorporated, partly-incorporated, not-retained,"]
+
+
+def test_inputs_taken_twice_or_without_shared_history_are_refused(repo: pygit2.Repository) -> None:
+    make_input(repo, 1, lambda e: e.set_text(P3, "Some wording."))
+    orphan = commit(repo, {PATH: text_at(repo, "main").replace("Second Review Conference", "2RC", 1)},
+                    "from elsewhere", branch=None, parents=[])
+    set_ref(repo, "refs/pull/2/head", orphan)
+    store = Store(repo.workdir)
+    with pytest.raises(FatalError, match=r"^input taken twice: pr-1$"):
+        consolidate(store, DOC, ["1", "pr-1"])
+    with pytest.raises(FatalError, match=r"^pr-2 \(refs/pull/2/head\) shares no history with the base branch$"):
+        consolidate(store, DOC, ["1", "2"])
+
+
+def test_only_pull_requests_are_told_their_disposition(repo: pygit2.Repository) -> None:
+    """The notices the bot posts go to pull requests: an input taken from a branch has no conversation to post in."""
+    make_input(repo, 1, lambda e: e.set_text(P3, "Some wording."))
+    branch = make_input(repo, None, lambda e: e.set_text(P2, "Ideas of the Presidency."))
+    set_ref(repo, "refs/heads/presidency/ideas", branch)
+    done = consolidate(Store(repo.workdir), DOC, ["pr-1", "presidency/ideas"])
+    assert [d.input for d in done.register.inputs] == ["pr-1", "presidency-ideas"]
+    found = notices(done.register, done.document, "consolidated version", {}, "https://example.org/blob")
+    assert [n.number for n in found] == [1]
+
+
+def test_a_register_that_is_not_one_is_refused_with_its_place(repo: pygit2.Repository) -> None:
+    make_input(repo, 1, lambda e: e.set_text(P3, "Some wording."))
+    done = consolidate(Store(repo.workdir), DOC, ["1"])
+    text = text_at(repo, done.branch, done.register_path)
+    assert read_register(text, done.register_path) == done.register
+    with pytest.raises(InvalidInput) as broken:
+        read_register(text.replace("inputs:\n", "inputs: [\n", 1), done.register_path)
+    assert broken.value.findings[0].file == done.register_path
+    with pytest.raises(InvalidInput) as invalid:
+        read_register(text.replace("    outcome: incorporated", "    outcome: adopted", 1), done.register_path)
+    assert "adopted" in str(invalid.value.findings[0].message)
+
+
 def test_a_cosponsored_input_not_taken_is_incorporated_and_credited(repo: pygit2.Repository) -> None:
     same = "The First Review Conference adopted the Dubrovnik Declaration and Action Plan."
     make_input(repo, 1, lambda e: e.set_text(P2, same))
@@ -189,3 +286,10 @@ def test_the_next_version_is_the_next_stage_the_document_goes_through(ccm: Works
     assert next_version(ccm, documents["review-document"]) == "consolidated"
     assert next_version(ccm, documents["lausanne-action-plan"]) == "first-draft"
     assert next_version(ccm, documents["political-declaration"]) == "first-draft"
+    review = documents["review-document"]
+    last = [v.id for v in ccm.process.versions_of("review-document")][-1]
+    for version, message in ((last, f"review-document is at the last version ('{last}'); name one with --version"),
+                             ("draft-x", "review-document is at version 'draft-x', which process.yaml does not list")):
+        with pytest.raises(FatalError) as refused:
+            next_version(ccm, replace(review, version=version))
+        assert str(refused.value) == message

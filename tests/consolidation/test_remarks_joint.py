@@ -9,9 +9,10 @@ from datetime import datetime
 import docx
 from gitutil import commit
 from inputkit import ACCOUNTS, REVIEW, WINDOW, Process, utc
+from rich.console import Console
 
 from ccmflow.consolidation.consolidate import consolidate
-from ccmflow.consolidation.dispositions import Outcome
+from ccmflow.consolidation.dispositions import Outcome, read_register
 from ccmflow.consolidation.outcomes import window_inputs
 from ccmflow.consolidation.trace import concordance, delegations
 from ccmflow.core.inputfile import InputKind
@@ -20,7 +21,7 @@ from ccmflow.inputs.collect import collect
 from ccmflow.inputs.compile import compile_inputs, render_html, render_markdown
 from ccmflow.inputs.freeze import freeze_report
 from ccmflow.inputs.summary import build
-from ccmflow.inputs.summary_render import markdown
+from ccmflow.inputs.summary_render import markdown, renderables
 from ccmflow.propose.build import Proposal
 from ccmflow.propose.build import build as build_proposal
 from ccmflow.repo.ledger import LedgerEntry
@@ -66,6 +67,11 @@ def test_remarks_and_joint_inputs_are_credited_everywhere(proc: Process) -> None
         ("pr-2", "Mexico", "The section should be shorter.")]
     assert [(r.input, r.timing.label) for r in summary.remarks] == [("pr-3", "late")]
     assert "**General remarks** (no text change):" in text and "## General remarks on the whole document" in text
+    terminal = io.StringIO()
+    for item in renderables(summary):
+        Console(file=terminal, width=300).print(item)
+    assert "general remark, pr-2 (Mexico, on time): The section should be shorter." in terminal.getvalue()
+    assert "general remark on the whole document, pr-3 (Kenya, late): Fewer actions, please." in terminal.getvalue()
     compiled = compile_inputs(collected)
     md, page = render_markdown(compiled), render_html(compiled)
     assert "[Alt 1 (Austria, Chile, Cluster Munition Coalition)" in md
@@ -82,11 +88,29 @@ def test_remarks_and_joint_inputs_are_credited_everywhere(proc: Process) -> None
     assert register["pr-1"].stakeholder == "austria" and register["pr-1"].joint == ("chile", "cmc")
     assert register["pr-2"].outcome == Outcome.NOTED and register["pr-2"].stakeholder == "mexico"
     assert register["pr-3"].outcome == Outcome.NOTED
+    shown = {d["input"]: d for d in result.as_json()["dispositions"]}  # type: ignore[attr-defined]
+    assert shown["pr-1"]["joint"] == ["chile", "cmc"] and "joint" not in shown["pr-2"]
     # The trace names every delegation of the joint input, not only the account that opened it.
     proc.repo.set_head(f"refs/heads/{result.branch}")
     row = concordance(proc.store, "review-document").row("pkp3nvcv")
     assert row is not None and row.inputs == ("pr-1",)
     assert row.delegations == ("Austria", "Chile", "Cluster Munition Coalition")
+
+
+def test_co_sponsors_named_without_confirming_are_kept_apart_in_the_register(proc: Process) -> None:
+    """Austria names Chile as co-sponsor; Chile never confirms: the register says Chile was proposed, never joint,
+    and reads back as written."""
+    propose(proc, 1, "austria", Proposal("review-document", InputKind.AMEND, ("austria", "chile"), "5",
+                                         text="Austria's amendment, Chile named."), utc(4, 20))
+    proc.sync()
+    result = consolidate(proc.store, "review-document", ["pr-1"])
+    (disposition,) = result.register.inputs
+    assert (disposition.stakeholder, disposition.joint, disposition.proposed) == ("austria", (), ("chile",))
+    (shown,) = result.as_json()["dispositions"]  # type: ignore[misc]
+    assert shown["proposed"] == ["chile"] and "joint" not in shown
+    text = proc.store.text(result.commit, result.register_path) or ""
+    assert "    proposed: [chile]\n" in text
+    assert read_register(text, result.register_path) == result.register
 
 
 def test_naming_delegations_one_may_not_speak_for_credits_nobody_else_anywhere(proc: Process) -> None:

@@ -69,6 +69,8 @@ def test_trace_command_outputs(three_versions: pygit2.Repository, capsys: pytest
     assert [p["paragraph_id"] for p in data["paragraphs"]] == [P2]
     assert data["paragraphs"][0]["numbers"] == {"zero-draft": "2", "consolidated": "3", "first-draft": "3"}
     assert data["texts"]["first-draft"] == "Austria's text, refined by Chile."
+    assert main(["trace", DOC, P2, "-C", three_versions.workdir, "--json"]) == 0  # by its id: the same paragraph
+    assert json.loads(capsys.readouterr().out) == data
     assert main(["trace", DOC, "--format", "md", "-C", three_versions.workdir]) == 0
     out = capsys.readouterr().out
     assert f"| {P2} | 2 | 3 | 3 | pr-1, pr-3 | Austria, Chile |" in out

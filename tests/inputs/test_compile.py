@@ -78,3 +78,24 @@ def test_cli_writes_html(proc: Process, tmp_path: Path, capsys: pytest.CaptureFi
                  "-o", str(out), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["inputs"] == 5
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_moves_other_fields_and_a_new_section_are_compiled(proc: Process) -> None:
+    """A move is proposed under the paragraph it moves; a field besides the text is shown with its value; a
+    section the base lacks follows the others, its paragraphs as proposed."""
+    proc.submit(7, "austria", lambda editor: editor.move("pkp3nvcv", "stockpile-destruction", None), utc(4, 25))
+    proc.submit(8, "chile", lambda editor: editor.set_field("plo6mh6s", "references", ["review-document#pkp3nvcv"]),
+                utc(4, 25))
+    commitments = ("  - id: commitments\n    title: Commitments\n    paragraphs:\n      - id: pnewsect1\n"
+                   "        kind: narrative\n        text: The States Parties commit to report each year.\n")
+    proc.submit(9, "icrc", proc.text() + commitments, utc(4, 25))
+    proc.sync()
+    compiled = _compiled(proc)
+    assert [s.title for s in compiled.sections][-1] == "New section proposed: commitments"
+    assert [r.id for r in compiled.sections[-1].rows] == ["pnewsect1"]
+    text = render_markdown(compiled)
+    assert "[Move proposed by Austria: to stockpile-destruction, at its start]" in text
+    assert "(references: review-document#\u2060pkp3nvcv)" in text
+    assert ("## New section proposed: commitments\n\n| No. | Text and proposals |\n|---|---|\n| new | [New paragraph "
+            "proposed by International Committee of the Red Cross: The States Parties commit to report each year.]"
+            ) in text

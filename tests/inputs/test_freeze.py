@@ -210,3 +210,39 @@ def _v1(item: object) -> FrozenInput:
     return FrozenInput(number=data["number"], sha=data["sha"], latest_sha=data["latest_sha"],
                        received=datetime.fromisoformat(data["received"]), author_id=data["author_id"],
                        author_login=data["author_login"], stakeholder=data["stakeholder"], late=data["late"])
+
+
+def test_entries_of_an_old_manifest_that_cannot_be_judged_again_are_kept_as_they_were(tmp_path: Path) -> None:
+    """Schema 1 listed a late input without an on-time head, and pr-2's frozen head is missing from this clone (its
+    fork deleted): the next freeze writes the other records, keeps those two entries as they were, makes no ref."""
+    proc = _scenario(tmp_path)
+    _freeze(proc, 5)
+    data = read_manifest(proc.store, WINDOW).as_json()  # type: ignore[union-attr]
+    for item in data["inputs"]:  # type: ignore[union-attr]
+        item.pop("record")
+    old = [_v1(i) for i in data["inputs"]]  # type: ignore[union-attr]
+    gone = "0" * 40
+    old[1] = replace(old[1], sha=gone, latest_sha=gone)
+    late = FrozenInput(number=4, sha=None, latest_sha=gone, received=None, author_id=36184025,
+                       author_login="mx-mission-geneva", stakeholder="mexico", late=True)
+    write_manifest(proc.store, Manifest(WINDOW, DEADLINE, DEADLINE + timedelta(minutes=5), (*old, late)))
+    refs = set(proc.repo.references)
+    report = freeze_report(proc.store, WINDOW, proc.sync(), utc(5, 9))
+    assert report.created == () and report.unavailable == () and set(proc.repo.references) == refs
+    kept = read_manifest(proc.store, WINDOW)
+    assert kept is not None
+    assert [(i.number, i.sha, i.record is not None) for i in kept.inputs] == [
+        (1, old[0].sha, True), (2, gone, False), (3, old[2].sha, True), (4, None, False)]
+
+
+def test_an_input_judged_in_another_window_or_for_another_document_is_not_frozen(tmp_path: Path) -> None:
+    """The bot pins the window an input was first judged in, per document: pr-2 was judged for the consolidated
+    version's window, pr-3 only for the Action Plan; neither is frozen with the zero draft's window."""
+    proc = _scenario(tmp_path)
+    for number, pins in ((2, {"review-document": "review-consolidated-input"}),
+                         (3, {"lausanne-action-plan": "action-plan-input"})):
+        entry = proc.records[number]
+        proc.records[number] = replace(entry, log=replace(entry.log, pinned=pins))
+    inputs, refs = _freeze(proc, 5)
+    assert [i.number for i in inputs] == [1]  # type: ignore[attr-defined]
+    assert set(refs) == {freeze_ref(WINDOW, 1)}

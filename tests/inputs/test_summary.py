@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from dataclasses import replace
 
 import pytest
 from gitutil import commit, signature
-from inputkit import DEADLINE, WINDOW, Process, append, delete, insert, set_text, utc
+from inputkit import DEADLINE, WINDOW, Edit, Process, append, chain, delete, insert, set_text, utc
 from rich.console import Console
 from roots import REPO_ROOT
 
 from ccmflow.core.status import Verdict
 from ccmflow.inputs.collect import collect
-from ccmflow.inputs.compile import compile_inputs
-from ccmflow.inputs.summary import build
+from ccmflow.inputs.compile import compile_inputs, render_markdown
+from ccmflow.inputs.summary import Summary, build
 from ccmflow.inputs.summary_render import markdown, markdown_parts, renderables
 from ccmflow.main import main
 
@@ -25,6 +27,22 @@ OTHER_TEXT = "Since the First Review Conference, States from every region have j
 
 def _summary(proc: Process, **options: object):  # type: ignore[no-untyped-def]
     return build(collect(proc.store, "review-document", now=AFTER, **options))  # type: ignore[arg-type]
+
+
+def _terminal(summary: Summary) -> str:
+    """The summary as `ccmflow summary` prints it in a terminal."""
+    out = io.StringIO()
+    for item in renderables(summary):
+        Console(file=out, width=300).print(item)
+    return out.getvalue()
+
+
+def _move(pid: str, section: str, after: str | None) -> Edit:
+    return lambda editor: editor.move(pid, section, after)
+
+
+def _field(pid: str, key: str, value: list[str]) -> Edit:
+    return lambda editor: editor.set_field(pid, key, value)
 
 
 def test_overlapping_and_cosponsored_proposals(proc: Process) -> None:
@@ -59,6 +77,38 @@ def test_overlapping_and_cosponsored_proposals(proc: Process) -> None:
     assert "Amendment to `5 (pkp3nvcv)` by #1 (Austria), #2 (Chile): rewrites it: “Since the First" in text
 
 
+def test_moves_new_first_paragraphs_and_other_fields_are_named(proc: Process) -> None:
+    """A paragraph moved to another section shows in both, as a move; a paragraph proposed first in its section
+    says so; two delegations moving and rewriting a paragraph alike co-sponsor all of it."""
+    proc.submit(1, "austria", _move("pkp3nvcv", "stockpile-destruction", None), utc(4, 20))
+    proc.submit(2, "chile", insert("universalization", None, "pnewfirst", "A first paragraph for the section."),
+                utc(4, 21))
+    both = chain(set_text("plo6mh6s", "Six, rewritten by two."),
+                 _field("plo6mh6s", "references", ["review-document#pkp3nvcv"]),
+                 _move("plo6mh6s", "transparency", None))
+    proc.submit(3, "icrc", both, utc(4, 22))
+    proc.submit(4, "cmc", both, utc(4, 23))
+    proc.sync()
+    summary = _summary(proc)
+    sections = {s.id: s for s in summary.sections}
+    universal = sections["universalization"]
+    assert [(e.input, e.amends, e.moves, e.inserts) for e in universal.entries] == [
+        ("pr-1", (), ("5 (pkp3nvcv)",), ()), ("pr-2", (), (), ("new (pnewfirst) first in the section",)),
+        ("pr-3", ("6 (plo6mh6s)",), ("6 (plo6mh6s)",), ()), ("pr-4", ("6 (plo6mh6s)",), ("6 (plo6mh6s)",), ())]
+    assert [e.input for e in sections["stockpile-destruction"].entries] == ["pr-1"]
+    assert [e.input for e in sections["transparency"].entries] == ["pr-3", "pr-4"]
+    (group,) = sections["transparency"].cosponsored
+    assert group.text == "rewrites it: “Six, rewritten by two.”; changes references; moves it to transparency"
+    text = markdown(summary)
+    assert "| #1 | Austria (State Party) | `moves 5 (pkp3nvcv)` | — | — |" in text
+    assert "`new (pnewfirst) first in the section`" in text
+    shown = _terminal(summary)
+    assert "overlap on 6 (plo6mh6s): pr-3, pr-4 (1 proposals)" in shown
+    assert "co-sponsored amend 6 (plo6mh6s): International Committee of the Red Cross, Cluster Munition Coalition" \
+        in shown
+    assert "moves 5 (pkp3nvcv)" in shown and "new (pnewfirst) first in the section" in shown
+
+
 def test_timing_comes_from_the_ledger_never_from_commit_dates(proc: Process) -> None:
     proc.submit(1, "austria", append("pkp3nvcv", "One."), utc(5, 4, 20))
     proc.submit(2, "kenya", delete("pabmu3fk"), utc(5, 5, 9))
@@ -84,6 +134,24 @@ def test_timing_comes_from_the_ledger_never_from_commit_dates(proc: Process) -> 
     assert any("unverified" in note for note in summary.notes)
     assert any("pr-4" in note for note in summary.notes)
 
+
+
+def test_inputs_not_shown_are_noted_and_an_unregistered_author_is_named(proc: Process) -> None:
+    proc.submit(1, "stranger", append("pkp3nvcv", "From outside the registry."), utc(4, 20))
+    proc.submit(2, "chile", append("pc2cyt73", "Not fetched here."), utc(4, 21))
+    proc.submit(3, "mexico", append("pvs7vs65", "Judged for the consolidated version."), utc(4, 22))
+    old = proc.records[3]
+    proc.records[3] = replace(old, log=replace(old.log, pinned={"review-document": "review-consolidated-input"}))
+    proc.sync()
+    proc.repo.references.delete("refs/pull/2/head")
+    summary = _summary(proc)
+    assert [e.input for s in summary.sections for e in s.entries] == ["pr-1"]
+    assert summary.notes[:2] == (
+        "1 open input(s) known to the bot have no local ref (pr-2): run git fetch origin "
+        "'+refs/pull/*/head:refs/pull/*/head' 'refs/ccmflow/*:refs/ccmflow/*'",
+        "not shown, judged in another window: pr-3")
+    row = next(line for line in markdown(summary).splitlines() if line.startswith("| #1 |"))
+    assert row.startswith("| #1 | someone-else (unregistered) | `5 (pkp3nvcv)` |")
 
 
 def test_an_unverified_author_is_said_once(proc: Process) -> None:
@@ -120,8 +188,10 @@ def test_a_change_after_the_deadline_is_late_and_the_on_time_version_counts(proc
     (item,) = collect(proc.store, "review-document", now=AFTER).inputs
     assert (item.sha, item.timing, item.later) == (first, Verdict.ON_TIME, late)
     assert "On time." in item.diff.changes[0].new.text  # type: ignore[union-attr]
-    (entry,) = build(collect(proc.store, "review-document", now=AFTER)).sections[0].entries
+    summary = build(collect(proc.store, "review-document", now=AFTER))
+    (entry,) = summary.sections[0].entries
     assert entry.later is not None and "late, not counted" in entry.later
+    assert "+ later change (late)" in _terminal(summary)
 
 
 def test_invalid_inputs_are_listed_apart(proc: Process) -> None:
@@ -136,6 +206,8 @@ def test_invalid_inputs_are_listed_apart(proc: Process) -> None:
     assert invalid.input == "pr-1" and invalid.title == "Broken"
     assert "documents/review-document.yaml:" in invalid.problems[0] and "not valid YAML" in invalid.problems[0]
     assert "## Invalid inputs (1)" in markdown(summary)
+    shown = _terminal(summary)
+    assert "Invalid inputs (not included above)" in shown and "pr-1" in shown and "not valid YAML" in shown
 
 
 def test_inputs_aimed_at_rewritten_text_need_a_rebase(proc: Process) -> None:
@@ -149,6 +221,7 @@ def test_inputs_aimed_at_rewritten_text_need_a_rebase(proc: Process) -> None:
     summary = _summary(proc)
     assert summary.stale == (("pr-1", "5 (pkp3nvcv) rewritten since the input was made"),)
     assert "## Inputs to rebase" in markdown(summary)
+    assert "Inputs to rebase: pr-1 (5 (pkp3nvcv) rewritten since the input was made)" in _terminal(summary)
 
 
 def test_branch_refs_and_other_patterns(proc: Process) -> None:
@@ -242,3 +315,53 @@ def test_a_clone_without_the_pull_request_refs_says_why_there_is_nothing(
     proc.submit(1, "austria", append("pkp3nvcv", "One."), utc(4, 20))
     assert main([command, "review-document", "-C", str(proc.path), "--at", "2020-05-08"]) == 0
     assert "no ref matches" not in capsys.readouterr().err
+
+
+def test_a_document_no_window_covers_is_summarised_and_compiled_as_such(proc: Process) -> None:
+    """The timeline gives the Review Document no input window (yet): its inputs are shown, each 'no input
+    window', and neither the summary nor the compilation names a window."""
+    text = re.sub(r"  - id: [a-z-]+\n    document: review-document\n(    .*\n)+", "",
+                  proc.text("documents/process.yaml"))
+    proc.base = commit(proc.repo, {"documents/process.yaml": text}, "the review windows left out")
+    proc.submit(1, "austria", append("pkp3nvcv", "One."), utc(4, 20))
+    proc.sync()
+    collected = collect(proc.store, "review-document", now=AFTER)
+    summary = build(collected)
+    assert collected.window is None and dict(summary.by_timing) == {Verdict.NO_WINDOW: 1}
+    text = markdown(summary)
+    assert "**Window:**" not in text and "| no input window | 1 |" in text
+    compiled = compile_inputs(collected)
+    assert compiled.window is None
+    assert render_markdown(compiled).splitlines()[2].startswith("1 valid input(s).")
+
+
+def test_branches_that_do_not_touch_the_document_are_left_out_and_progress_is_told(proc: Process) -> None:
+    sha = proc.version(append("pkp3nvcv", "A branch."))
+    proc.repo.references.create("refs/heads/input/austria", proc.repo[sha].id)
+    plan = "documents/lausanne-action-plan.yaml"
+    other = proc.version(lambda editor: editor.set_text("pc55zbxv", "Promote adherence, always."), path=plan)
+    proc.repo.references.create("refs/heads/input/chile", proc.repo[other].id)
+    told: list[tuple[int, int]] = []
+    collected = collect(proc.store, "review-document", refs="refs/heads/input/*", now=AFTER,
+                        progress=lambda done, total: told.append((done, total)))
+    assert [i.name for i in collected.inputs] == ["input/austria"] and told == [(1, 2), (2, 2)]
+
+
+def test_an_input_proposing_a_new_section_is_summarised_under_it(proc: Process) -> None:
+    commitments = ("  - id: commitments\n    title: Commitments\n    paragraphs:\n      - id: pnewsect1\n"
+                   "        kind: narrative\n        text: The States Parties commit to report each year.\n")
+    proc.submit(1, "icrc", proc.text() + commitments, utc(4, 20))
+    proc.sync()
+    summary = _summary(proc)
+    last = summary.sections[-1]
+    assert (last.id, last.title) == ("commitments", "commitments")
+    assert [(e.input, e.inserts) for e in last.entries] == [("pr-1", ("new (pnewsect1) first in the section",))]
+
+
+def test_nothing_to_summarise_says_why(proc: Process, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = str(proc.path)
+    assert main(["summary", "review-document", "-C", repo, "--at", "2020-05-08", "--refs", "refs/heads/input/*"]) == 0
+    assert "no input is here: no ref matches refs/heads/input/*" in capsys.readouterr().err
+    assert main(["summary", "atlantis", "-C", repo, "--at", "2020-05-08"]) == 2
+    assert ("no document 'atlantis' at HEAD (known: lausanne-action-plan, political-declaration, review-document)"
+            in capsys.readouterr().err)

@@ -70,8 +70,16 @@ def test_a_damaged_or_stale_base_cache_is_read_again(proc: Process) -> None:
     _collect(proc)
     path = cache_file(proc.store)
     expected = _collect(proc).inputs
+    kept = json.loads(path.read_text())
+
+    def files(make: Any) -> str:
+        return json.dumps({**kept, "files": make(kept["files"])})
+
     for damaged in ("{not json", '{"version": 1, "tree": "0000", "files": [], "layouts": {}}',
-                    path.read_text().replace('"kind":"process"', '"kind":"nothing"')):
+                    path.read_text().replace('"kind":"process"', '"kind":"nothing"'),
+                    files(lambda found: [1, *found]),  # not a file's entry
+                    files(lambda found: [{**f, "data": None} for f in found]),  # records that do not build
+                    files(lambda found: [f for f in found if f["kind"] == "document"])):  # no process, no registry
         path.write_text(damaged)
         load._parsed.clear()
         assert _collect(proc).inputs == expected
@@ -87,6 +95,7 @@ def test_the_kept_layout_must_fit_the_document(proc: Process) -> None:
     workspace = proc.store.require(proc.base)
     text = proc.text()
     assert basecache.index_from_layout(workspace, "documents/review-document.yaml", text, [(0, 3, -1, -1, 0)]) is None
+    assert basecache.index_from_layout(workspace, "documents/elsewhere.yaml", text, []) is None
 
 
 def test_a_warm_run_appends_only_the_new_entry(proc: Process) -> None:
@@ -129,3 +138,24 @@ def test_caches_another_ccmflow_wrote_are_read_anew(proc: Process, monkeypatch: 
     reads = Reads(monkeypatch)
     assert _collect(proc).computed == 3
     assert "documents/review-document.yaml" in reads.paths
+
+
+def test_caches_that_cannot_be_written_only_cost_time(proc: Process) -> None:
+    """Where the caches go is taken by a file (as a read-only .git would refuse them): the inputs are the same,
+    only computed again each run."""
+    expected = _collect(proc, cache=False).inputs
+    (proc.store.git_dir / "ccmflow").write_text("not a directory")
+    for _ in range(2):
+        run = _collect(proc)
+        assert run.inputs == expected and run.computed == 3
+
+
+def test_a_cache_path_taken_by_a_directory_leaves_nothing_behind(proc: Process) -> None:
+    """The caches cannot replace a directory: each run computes again and leaves no temporary file."""
+    expected = _collect(proc, cache=False).inputs
+    for path in (cache_path(proc.store, DOC), cache_file(proc.store)):
+        path.mkdir(parents=True)
+    for _ in range(2):
+        run = _collect(proc)
+        assert run.inputs == expected and run.computed == 3
+    assert sorted(p.name for p in (proc.store.git_dir / "ccmflow").iterdir()) == ["base.json", f"inputs-{DOC}.jsonl"]

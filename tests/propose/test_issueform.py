@@ -82,6 +82,18 @@ def test_every_problem_at_once_each_saying_what_to_fix(ccm: Workspace) -> None:
     ({}, STRANGER_ID, "your GitHub account is not in the registry of delegations"),
     ({"Document": "Lausanne Action Plan 2021-2025", "Paragraph": "Action 1"}, AUSTRIA_ID,
      "Document: written input to Lausanne Action Plan 2021-2025 is not open yet (it opens on 9 June 2020"),
+    ({"Document": "_No response_"}, AUSTRIA_ID, "Document: no document chosen; choose one of: "),
+    ({"Kind of input": "_No response_"}, AUSTRIA_ID, "Kind of input: choose one of: Amend a paragraph"),
+    ({"Kind of input": "General remark on a section or the whole document", "Paragraph": "Outer space"}, AUSTRIA_ID,
+     "Paragraph: 'Outer space' is neither a paragraph nor a section: Lausanne Review Document has no section "
+     "'Outer space' (its sections: Introduction; Universalization;"),
+    ({"Kind of input": "General remark on a section or the whole document",
+      "Proposed text or remark": "_No response_"}, AUSTRIA_ID, "Proposed text or remark: empty; write your remark"),
+    ({"Kind of input": "Explanation of position on the adopted text", "Paragraph": "_No response_",
+      "Proposed text or remark": "_No response_"}, AUSTRIA_ID,
+     "Paragraph: give the paragraphs the position is about, e.g. '5, 11'"),
+    ({"Kind of input": "Explanation of position on the adopted text", "Proposed text or remark": "_No response_"},
+     AUSTRIA_ID, "Proposed text or remark: empty; write your position"),
 ])
 def test_a_form_that_cannot_be_used(ccm: Workspace, answers: dict[str, str], author: int,
                                     expected: str) -> None:
@@ -123,3 +135,20 @@ def test_a_reservation_on_the_adopted_text_through_the_form(ccm: Workspace) -> N
         read(adopted, body(Kind_of_input="Explanation of position on the adopted text", Paragraph="5, 999"),
              at=datetime(2020, 11, 27, 16, tzinfo=UTC))
     assert any("has no paragraph '999'" in p for p in unknown.value.problems)
+
+
+def test_the_document_named_by_the_id_after_its_title_and_a_delegation_named_twice(ccm: Workspace) -> None:
+    """A title edited by hand still names its document by the id in brackets the dropdown shows; a delegation
+    named twice (by name and by id) is credited once."""
+    proposal = read(ccm, body(Document="Review Document, as revised (review-document)",
+                              On_whose_behalf="Austria, austria"))
+    assert proposal.document == "review-document" and proposal.on_behalf_of == ("austria",)
+
+
+def test_a_document_without_an_input_window(ccm: Workspace) -> None:
+    from dataclasses import replace
+
+    process = replace(ccm.process, windows=tuple(w for w in ccm.process.windows if w.document != "review-document"))
+    with pytest.raises(FormProblems) as caught:
+        read(replace(ccm, process=process), body())
+    assert caught.value.problems == ("Document: the timeline opens no input window for Lausanne Review Document yet",)

@@ -13,7 +13,7 @@ from roots import REPO_ROOT as ROOT
 from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.core.model import Workspace
 from ccmflow.main import main
-from ccmflow.propose.build import INDICATOR_PLACEHOLDER, Proposal, ProposalError, build
+from ccmflow.propose.build import INDICATOR_PLACEHOLDER, Edit, Proposal, ProposalError, build
 from ccmflow.propose.resolve import ResolveError, resolve
 from ccmflow.read.inputfile import check_input, parse_input
 from ccmflow.read.load import SourceFile, parse_text
@@ -84,6 +84,12 @@ def test_insertion_deletion_and_remark(capsys: pytest.CaptureFixture[str], insta
     assert record is not None and record.kind == InputKind.REMARK
     assert record.section == base.section_of(five).id  # type: ignore[union-attr]
     assert record.remark == "The document is too long."
+    on_section = _propose(capsys, instance, "review-document", "--remark", _text(tmp_path, "Too short."),
+                          "--section", "universalization", "--as", "mexico")
+    path = on_section["files"][0]
+    record, _ = parse_input(SourceFile(path, _at(instance, on_section["branch"], path).encode()))
+    assert record is not None and (record.section, record.paragraph) == ("universalization", None)
+    assert on_section["summary"] == "general remark on section 'Universalization' of Lausanne Review Document"
 
 
 def test_e_mail_attestation_is_recorded(capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path) -> None:
@@ -100,10 +106,18 @@ def test_e_mail_attestation_is_recorded(capsys: pytest.CaptureFixture[str], inst
     (["review-document", "999", "--delete", "--as", "kenya"], "has no paragraph '999'"),
     (["review-document", "5", "--delete", "--as", "atlantis"], "not in the registry: atlantis"),
     (["review-document", "5", "--text", "EMPTY", "--as", "kenya"], "the proposed text is empty"),
+    (["atlantis", "5", "--delete", "--as", "kenya"],
+     "no document 'atlantis' (known: lausanne-action-plan, political-declaration, review-document)"),
+    (["review-document", "--text", "TEXT", "--as", "kenya"],
+     "name the paragraph as in the circulated text, e.g. '5' or 'Action 12'"),
+    (["review-document", "5", "--remark", "TEXT", "--position", "explanation", "--as", "kenya"],
+     "Lausanne Review Document is not adopted yet: explanations of position and reservations are given on the "
+     "adopted text"),
 ])
 def test_unusable_proposals_say_what_to_fix(capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path,
                                             argv: list[str], message: str) -> None:
-    argv = [_text(tmp_path, "  \n") if a == "EMPTY" else a for a in argv]
+    argv = [_text(tmp_path, "  \n") if a == "EMPTY" else _text(tmp_path, "Some text.") if a == "TEXT" else a
+            for a in argv]
     assert main(["propose", *argv, "-C", str(instance)]) == 2
     assert message in capsys.readouterr().err
     assert [r for r in pygit2.Repository(str(instance)).references if r.startswith("refs/heads/input/")] == []
@@ -121,6 +135,31 @@ def test_resolve_names_as_delegates_write_them(ccm: Workspace) -> None:
         assert resolve(review, name)[1].id == five
     with pytest.raises(ResolveError, match="no paragraph 'Action 99'"):
         resolve(plan, "Action 99")
+    with pytest.raises(ResolveError, match=r"^no paragraph given: write its number as in the circulated text"):
+        resolve(plan, "  ")
+
+
+def test_a_name_that_fits_two_paragraphs_or_a_document_without_numbers(ccm: Workspace) -> None:
+    """With actions numbered 'Para. 1', 'para. 1' is both Action 1 and narrative paragraph 1: refused, never
+    guessed; a document that numbers nothing is named by ids."""
+    from dataclasses import replace
+
+    plan = replace(ccm.documents["lausanne-action-plan"], numbering={"action": "Para. {n}"})
+    with pytest.raises(ResolveError) as several:
+        resolve(plan, "Para. 1")
+    assert str(several.value) == ("'Para. 1' names several paragraphs of Lausanne Action Plan 2021-2025; use the "
+                                  "paragraph id shown by ccmflow show")
+    bare = replace(plan, numbering={kind: "" for kind in {p.kind for _, p in plan.walk()}})
+    with pytest.raises(ResolveError) as unnumbered:
+        resolve(bare, "1")
+    assert str(unnumbered.value) == ("Lausanne Action Plan 2021-2025 has no paragraph '1': it has no numbered "
+                                     "paragraphs; use a paragraph id")
+
+
+def test_an_input_is_made_on_a_delegations_behalf(ccm: Workspace) -> None:
+    text = (ROOT / REVIEW).read_text()
+    with pytest.raises(ProposalError, match=r"^say on whose behalf the input is made \(a delegation id"):
+        build(ccm, text, Proposal("review-document", InputKind.DELETE, (), "5"), "x")
 
 
 def test_an_inserted_action_stays_measurable(ccm: Workspace) -> None:
@@ -135,6 +174,47 @@ def test_an_inserted_action_stays_measurable(ccm: Workspace) -> None:
         first = doc.walk().__next__()[1]  # type: ignore[union-attr]
         build(ccm, text, Proposal("lausanne-action-plan", InputKind.AMEND, ("austria",), first.id,
                                  text=first.text), "x")
+
+
+def test_several_changes_are_made_one_after_the_other_or_refused(ccm: Workspace) -> None:
+    """An input of kind CHANGES (what a Word file makes) applies its edits in order, as one proposal each would."""
+    text = (ROOT / REVIEW).read_text()
+    review = ccm.documents["review-document"]
+    five, six = (next(pid for pid, n in review.numbers().items() if n == want) for want in ("5", "6"))
+
+    def changes(*edits: Edit) -> Proposal:
+        return Proposal("review-document", InputKind.CHANGES, ("kenya",), edits=edits)
+
+    made = build(ccm, text, changes(Edit(InputKind.AMEND, "5", "Five, amended."), Edit(InputKind.DELETE, "6")), "k")
+    assert made.summary == (f"2 changes to Lausanne Review Document: amendment to paragraph 5 ({five}); deletion of "
+                            f"paragraph 6 ({six})")
+    for edits, message in [
+        ((Edit(InputKind.DELETE, "5"),),
+         "an input of several changes needs at least two (one change is a proposal of its kind)"),
+        ((Edit(InputKind.DELETE, "5"), Edit(InputKind.REMARK, "6")),
+         "'remark' is not a change to a paragraph (amend, insert or delete)"),
+        ((Edit(InputKind.DELETE, "5"), Edit(InputKind.AMEND, "5", "Five, amended.")),
+         f"no paragraph '{five}' in documents/review-document.yaml"),
+        ((Edit(InputKind.DELETE, "5"), Edit(InputKind.INSERT, "5", "After five.")),
+         f"paragraph '{five}' is not in section 'universalization'"),
+    ]:
+        with pytest.raises(ProposalError) as refused:
+            build(ccm, text, changes(*edits), "k")
+        assert str(refused.value) == message
+
+
+def test_a_position_on_the_adopted_text_cites_its_paragraphs(ccm: Workspace) -> None:
+    from dataclasses import replace
+
+    adopted = replace(ccm, documents={**ccm.documents,
+                                      "review-document": replace(ccm.documents["review-document"], status="adopted")})
+    text = (ROOT / REVIEW).read_text()
+    position = Proposal("review-document", InputKind.POSITION, ("kenya",), remark="Kenya joins the consensus.")
+    with pytest.raises(ProposalError, match=r"^cite the paragraphs the position is about, as in the adopted text"):
+        build(adopted, text, position, "k")
+    made = build(adopted, text, replace(position, cites=("5", "para. 5", "6")), "k")
+    assert made.record.paragraphs == ("pkp3nvcv", "plo6mh6s") and list(made.files) == [made.record.path]
+    assert made.summary == "explanation of position on Lausanne Review Document"
 
 
 # --- A time of receipt that cannot be right is refused; an e-mail without one is entered with a warning. -------

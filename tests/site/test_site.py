@@ -14,9 +14,16 @@ import pygit2
 import pytest
 import yaml
 from gitutil import commit, instance_files, zero_drafts
+from inputkit import ACCOUNTS, Process, utc
 
+from ccmflow.consolidation.consolidate import consolidate
+from ccmflow.core.inputfile import InputKind
 from ccmflow.core.model import Document, Workspace
+from ccmflow.core.submissions import SubmissionLog
 from ccmflow.main import main
+from ccmflow.propose.build import Proposal
+from ccmflow.propose.build import build as build_proposal
+from ccmflow.repo.ledger import LedgerEntry
 from ccmflow.repo.store import Store
 from ccmflow.repo.translationfiles import translations as translation_files
 from ccmflow.site.build import build_site
@@ -77,6 +84,9 @@ def test_the_site_holds_every_part(tmp_path: Path) -> None:
     document = (built.out / "documents/review-document.html").read_text("utf-8")
     assert 'id="pkp3nvcv"' in document and 'href="../trace/review-document.html#pkp3nvcv"' in document
     assert 'class="languages"' not in document  # English only: no language list
+    send = (built.out / "send.html").read_text("utf-8")
+    assert ("<p>CCM Implementation Support Unit (ISU) and Presidency team of the Second Review Conference "
+            "(Switzerland) enter what they receive as an input, with the time they received it") in send
     index = re.search(r'id="search-index">(.*?)</script>', (built.out / "search.html").read_text("utf-8"))
     # On 10 May only the Review Document had been circulated: the others' texts are not searched yet.
     assert index and len(entries := json.loads(index.group(1))) > 40
@@ -199,3 +209,73 @@ def test_the_home_page_shows_today_s_meeting_its_purpose_and_documents(tmp_path:
     declaration = home[home.index("<th scope=\"row\">Written input to the Political Declaration"):]
     row = declaration[:declaration.index("</tr>")]
     assert "early August 2020 (approximate)" in row and "not yet open" in row
+
+
+def _timeline(text: str, channels: bool = False) -> str:
+    """process.yaml as a smaller secretariat writes it: no e-mail channels (or channels to contacts without an
+    account that enters input), meetings that name their document (or, the conference, none) instead of listing
+    stages."""
+    text = text if channels else text[:text.index("channels:\n")]
+    text = re.sub(r"    stakeholder: [a-z-]+\n", "", text)
+    first = text.index("  - id: first-preparatory-meeting")
+    listed = text.index("    documents:\n", first)
+    end = text.index("  - id: action-plan-deadline")
+    text = text[:listed] + "    document: review-document\n" + text[end:]
+    conference = text.index("  - id: review-conference")
+    return text[:text.index("    documents:\n", conference)] + text[text.index("contacts:\n"):]
+
+
+def test_the_home_and_send_pages_follow_a_timeline_written_without_lists(tmp_path: Path) -> None:
+    files = instance_files()
+    files["documents/process.yaml"] = _timeline(files["documents/process.yaml"].decode("utf-8")).encode("utf-8")
+    built = build_site(Store(_repo(tmp_path, files)), tmp_path / "site", "HEAD",
+                       datetime(2021, 1, 11, 9, 0, tzinfo=UTC))
+    home = (built.out / "index.html").read_text("utf-8")
+    assert '<p class="next-title">No deadline is coming: every announced window has closed.</p>' in home
+    meetings = home[home.index('id="meetings-h"'):]
+    first = meetings[meetings.index("<h3>First preparatory meeting</h3>"):]
+    first = first[:first.index("</li>")]
+    assert re.findall(r'href="([^"]+)"', first[first.index("<p>Documents: "):]) == ["documents/review-document.html"]
+    conference = meetings[meetings.index("<h3>Second Review Conference, Lausanne</h3>"):]
+    listed = conference[conference.index("<p>Documents: "):conference.index("</li>")]
+    assert [f"documents/{d}.html" for d in ("review-document", "lausanne-action-plan", "political-declaration")] == \
+        re.findall(r'href="([^"]+)"', listed)
+    send = (built.out / "send.html").read_text("utf-8")
+    assert ("<p>Ask the Implementation Support Unit how to send your input by e-mail; it enters it for you.</p>"
+            in send)
+    files["documents/process.yaml"] = _timeline(instance_files()["documents/process.yaml"].decode("utf-8"),
+                                                channels=True).encode("utf-8")
+    built = build_site(Store(_repo(tmp_path / "with-channels", files)), tmp_path / "site2", "HEAD", AT)
+    send = (built.out / "send.html").read_text("utf-8")
+    assert "E-mail to: " in send and "enter what they receive as an input" not in send  # nobody enters input
+
+
+def test_co_sponsors_named_without_confirming_are_said_on_the_inputs_and_versions_pages(tmp_path: Path) -> None:
+    """Austria names Chile without Chile confirming: the inputs page and the consolidated version's register say
+    Chile was proposed, not credited; an invalid input is listed apart; a register that does not read is left
+    out of the versions page (ccmflow validate names it)."""
+    proc = Process(tmp_path / "process")
+    workspace = proc.store.require(str(proc.base))
+    made = build_proposal(workspace, proc.text(), Proposal("review-document", InputKind.AMEND, ("austria", "chile"),
+                                                           "5", text="Austria's amendment, Chile named."), "in-1")
+    sha = str(commit(proc.repo, dict(made.files), "input", branch=None, parents=[proc.base]))
+    proc.pull(1, sha)
+    user_id, login = ACCOUNTS["austria"]
+    proc.records[1] = LedgerEntry(number=1, title="Austria on paragraph 5", body="", author_id=user_id,
+                                  author_login=login, created_at=utc(4, 20), state="open", head_sha=sha,
+                                  log=SubmissionLog(1).record(sha, utc(4, 20), "pr-created"))
+    proc.submit(2, "kenya", proc.text().replace("        kind: narrative\n", "        kind: [\n", 1), utc(4, 21))
+    proc.submit(3, "mexico", proc.text().replace("[number] States have", "ten States have", 1), utc(4, 22))
+    proc.close(3)
+    proc.sync()
+    done = consolidate(proc.store, "review-document", ["pr-1"])
+    broken = {"documents/dispositions/review-consolidated-input.yaml": b"window: [\n"}
+    proc.repo.references["refs/heads/main"].set_target(commit(proc.repo, broken, "a register typed by hand",
+                                                              branch=None, parents=[done.commit]))
+    built = build_site(proc.store, tmp_path / "site", "HEAD", datetime(2020, 5, 20, 12, 0, tzinfo=UTC))
+    inputs = (built.out / "inputs/review-document.html").read_text("utf-8")
+    assert "proposed co-sponsors, not confirmed: Chile" in inputs
+    assert "<h4>Not valid (kept, left out of the sections)</h4><ul><li>pr-2 (Kenya)" in inputs
+    assert "<h4>Notes</h4><ul><li>not shown, closed: pr-3</li></ul>" in inputs
+    consolidated = (built.out / "versions/review-document/consolidated.html").read_text("utf-8")
+    assert "Austria (proposed co-sponsors, not confirmed: Chile)" in consolidated

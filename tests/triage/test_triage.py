@@ -266,3 +266,25 @@ def test_input_before_a_window_s_opening_date_is_set_is_kept_as_early():
     assert labels.LATE not in decision.labels
     assert status_of(decision, DEADLINE) == ("success", "Received before the input window opened; kept as input to it")
     assert "Received before the window opened (7 August 2020, 00:00:00 CEST" in decision.body
+
+
+def test_an_input_to_an_adopted_document_is_refused_without_a_reopen_hint() -> None:
+    """Once adopted, a document's text is no longer changed: the input is refused, and nothing suggests reopening
+    a paragraph; a new document file in the same input is not agreed text of anyone's."""
+    from ccmflow.core.agreement import ParagraphStatus
+    from ccmflow.triage.agreed import guard, touches
+
+    review = BASE.documents["review-document"]
+    adopted = replace(BASE, documents={**BASE.documents, "review-document": replace(review, status="adopted")})
+    new_document = BASE_TEXTS[REVIEW].replace("  id: review-document", "  id: review-annex", 1)
+    pull = content({**review_edit(), "documents/review-annex.yaml": new_document})
+    assert set(touches(adopted, pull, {})) == {"review-document"}
+    decision = guard(triage(review_edit(), at(1)), adopted, pull, {})
+    assert labels.TOUCHES_AGREED in decision.labels
+    assert status_of(decision, "ccmflow/agreed") == ("failure", "Refused: 1 adopted document(s) changed")
+    assert "⛔ Lausanne Review Document is adopted: its text is no longer changed, so this input is refused." \
+        in decision.body
+    assert "/ccmflow reopen" not in decision.body
+    agreed = guard(triage(review_edit(), at(1)), BASE, content(review_edit()),
+                   {"review-document": {"pkp3nvcv": ParagraphStatus.AGREED}})
+    assert "/ccmflow reopen PARAGRAPH" in agreed.body  # agreed, not adopted: it can be reopened

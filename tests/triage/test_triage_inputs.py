@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from gitutil import commit
+from inputkit import Process
 from triagekit import AUSTRIA, BASE, content, review_edit
 
 from ccmflow.core import labels
 from ccmflow.core.inputfile import Channel, InputFile, InputKind, input_path
 from ccmflow.core.status import Verdict
-from ccmflow.core.submissions import Confirmation, SubmissionLog
+from ccmflow.core.submissions import Confirmation, Source, SubmissionLog
+from ccmflow.inputs.collect import collect
+from ccmflow.propose.build import Proposal, build
 from ccmflow.read.load import SourceFile
+from ccmflow.repo.ledger import LedgerEntry
+from ccmflow.triage.credit import credit, read_files
 from ccmflow.triage.decide import Decision, PullFacts, decide
 from ccmflow.write.inputemit import dump_input
 
@@ -122,3 +128,33 @@ def test_naming_the_presidency_and_another_state_credits_and_labels_only_the_aut
     assert "Proposed co-sponsors, not confirmed: Germany and Switzerland" in decision.body
     assert labels.category("presidency") not in decision.labels
     assert labels.category("state-party") in decision.labels
+
+
+def test_offline_an_attested_time_is_not_honoured_and_a_record_that_does_not_read_is_a_finding() -> None:
+    """Without GitHub's word on who opened the input (a branch read offline), the time a record attests counts for
+    nothing; a record that is not YAML is a finding at its place, never a crash."""
+    credited = credit((record(received=EMAILED),), BASE, None, None)
+    assert credited.attested is None
+    assert credited.attestation_note == ("the attested time of receipt is not used: who opened the input is not "
+                                         "known here")
+    path = input_path("review-document", "in-2")
+    records, findings = read_files((SourceFile(path, b"input: [\n"),), BASE)
+    assert records == () and [f.file for f in findings] == [path]
+
+
+def test_an_attested_time_dates_the_first_version_this_clone_has(proc: Process) -> None:
+    """The ISU's first push is gone from this clone (force-pushed over): the time its record attests dates the
+    version that is here, and the input is on time."""
+    workspace = proc.store.require(str(proc.base))
+    made = build(workspace, proc.text(), Proposal("review-document", InputKind.REMARK, ("chile",),
+                                                  remark="Views sent by e-mail.", received=EMAILED), "in-1")
+    sha = str(commit(proc.repo, dict(made.files), "input", branch=None, parents=[proc.base]))
+    proc.pull(1, sha)
+    gone = "f" * 40
+    log = SubmissionLog(1).record(gone, ENTERED, "pr-created").record(sha, ENTERED + timedelta(hours=1), "event")
+    proc.records[1] = LedgerEntry(number=1, title="E-mail from Chile", body="", author_id=ISU,
+                                  author_login="ccm-isu", created_at=ENTERED, state="open", head_sha=sha, log=log)
+    proc.sync()
+    (item,) = collect(proc.store, "review-document", now=datetime(2020, 5, 8, tzinfo=UTC)).inputs
+    assert item.timing == Verdict.ON_TIME and item.received == EMAILED
+    assert [(v.sha, v.source) for v in item.record.versions][:1] == [(sha, Source.ATTESTED)]

@@ -13,53 +13,38 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from gitutil import instance_checkout
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from roots import REPO_ROOT as REPO
-from wordkit import Hostile, deflated, deflated_zeros, input_branches, numbered, props, raw_zip, render
+from wordkit import Hostile, deflated, deflated_zeros, input_branches, props, raw_zip
 
 from ccmflow.main import main
 from ccmflow.repo.store import Store
 from ccmflow.word.ooxml import bookmark_name
+from ccmflow.word.package import FILE_MAX, MIB, PARTS_MAX
 from ccmflow.word.read import NotReadable, made_from, open_word, read_changes
 
 MONEY = "and all States shall pay EUR 1 billion to the ISU"
 
 
-@pytest.fixture(scope="module")
-def instance(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return instance_checkout(tmp_path_factory.mktemp("hostile"))
-
-
-@pytest.fixture(scope="module")
-def rendered(instance: Path) -> bytes:
-    return render(instance, "review-document")
-
-
-@pytest.fixture(scope="module")
-def ids(instance: Path) -> dict[str, str]:
-    return numbered(instance, "review-document")
-
-
-def _refused(capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path, data: bytes) -> str:
+def _refused(capsys: pytest.CaptureFixture[str], checkout: Path, tmp_path: Path, data: bytes) -> str:
     """The file goes through the command: exit 1, no traceback, no branch; the message."""
     path = tmp_path / "sent.docx"
     path.write_bytes(data)
     capsys.readouterr()
-    code = main(["propose", "--from-docx", str(path), "--as", "kenya", "-C", str(instance)])
+    code = main(["propose", "--from-docx", str(path), "--as", "kenya", "-C", str(checkout)])
     err = capsys.readouterr().err
     assert code == 1, err
-    assert "Traceback" not in err and input_branches(instance) == []
+    assert "Traceback" not in err and input_branches(checkout) == []
     return err
 
 
-def _accepted(capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path, data: bytes) -> dict[str, object]:
+def _accepted(capsys: pytest.CaptureFixture[str], checkout: Path, tmp_path: Path, data: bytes) -> dict[str, object]:
     path = tmp_path / "sent.docx"
     path.write_bytes(data)
     capsys.readouterr()
-    code = main(["propose", "--from-docx", str(path), "--as", "kenya", "-C", str(instance), "--json",
+    code = main(["propose", "--from-docx", str(path), "--as", "kenya", "-C", str(checkout), "--json",
                  "--branch", f"accepted/{tmp_path.name}"])
     assert code == 0, capsys.readouterr().err
     return dict(json.loads(capsys.readouterr().out))
@@ -69,6 +54,25 @@ def _accepted(capsys: pytest.CaptureFixture[str], instance: Path, tmp_path: Path
 
 def _run_with(**values: dict[str, str]) -> Callable[[Hostile, str], None]:
     return lambda marked, name: marked.add_run(name, f" {MONEY}", props(**values))
+
+
+def _without_theme(marked: Hostile) -> None:
+    """The theme part and its relationship gone: Word then draws theme colours from its own default theme."""
+    del marked.files["word/theme/theme1.xml"]
+    rels = etree.fromstring(marked.files["word/_rels/document.xml.rels"])
+    for rel in [r for r in rels if (r.get("Target") or "").startswith("theme/")]:
+        rels.remove(rel)
+    marked.files["word/_rels/document.xml.rels"] = etree.tostring(rels)
+
+
+def _odd_theme(marked: Hostile) -> None:
+    """A theme whose background colour is yellow, its colour scheme holding what a hand-made theme may: a
+    comment, an empty entry, a system colour without the value Word last drew it in."""
+    theme = marked.files["word/theme/theme1.xml"].decode("utf-8")
+    start, end = theme.index("<a:clrScheme"), theme.index("</a:clrScheme>")
+    scheme = ('<a:clrScheme name="Odd"><!-- made by hand --><a:dk1><a:sysClr val="windowText"/></a:dk1>'
+              '<a:lt1><a:srgbClr val="FFFF00"/></a:lt1><a:dk2/><a:lt2><!-- none --></a:lt2>')
+    marked.files["word/theme/theme1.xml"] = (theme[:start] + scheme + theme[end:]).encode("utf-8")
 
 
 HIDDEN: dict[str, tuple[Callable[[Hostile, str], None], str]] = {
@@ -98,6 +102,23 @@ HIDDEN: dict[str, tuple[Callable[[Hostile, str], None], str]] = {
     "the page's background": (lambda marked, name: (
         marked.page_background("000080"), marked.add_run(name, f" {MONEY}", props(color={"val": "000080"}))),
         "#000080 cannot be told"),
+    "solid shading in the text's colour": (_run_with(color={"val": "000000"}, shd={"val": "solid", "color": "000000"}),
+                                          "#000000 cannot be told"),
+    "a 90% pattern of black": (_run_with(color={"val": "000000"}, shd={"val": "pct90", "color": "000000",
+                                                                      "fill": "FFFFFF"}),
+                               "#191919 behind it"),
+    "a stripe over a black fill": (_run_with(color={"val": "000000"}, shd={"val": "horzStripe", "fill": "000000"}),
+                                   "#000000 cannot be told"),
+    "theme text tinted to near-white": (_run_with(color={"val": "000000", "themeColor": "text1", "themeTint": "1A"}),
+                                        "#E5E5E5 cannot be told from the #FFFFFF"),
+    "theme background shaded 5%": (_run_with(color={"val": "000000", "themeColor": "background1",
+                                                    "themeShade": "F2"}), "#F2F2F2 cannot be told"),
+    "theme background, the file without a theme": (lambda marked, name: (
+        _without_theme(marked), _run_with(color={"val": "000000", "themeColor": "background1"})(marked, name)),
+        "#FFFFFF cannot be told"),
+    "theme background, the file's own theme": (lambda marked, name: (
+        _odd_theme(marked), _run_with(color={"val": "000000", "themeColor": "background1"},
+                                      highlight={"val": "yellow"})(marked, name)), "#FFFF00 cannot be told"),
     "hidden paragraph mark": (lambda marked, name: marked.mark_props(name, props(vanish={})),
                               "paragraph mark is hidden"),
     "a text box laid over the text": (lambda marked, name: marked.add_run(name, "", props(), drawing=True),
@@ -107,18 +128,18 @@ HIDDEN: dict[str, tuple[Callable[[Hostile, str], None], str]] = {
 
 @pytest.mark.parametrize("case", sorted(HIDDEN))
 def test_text_word_does_not_show_is_refused_with_the_paragraph_named(
-        capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes, ids: dict[str, str], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], checkout: Path, rendered: bytes, ids: dict[str, str], tmp_path: Path,
         case: str) -> None:
     hide, why = HIDDEN[case]
     marked = Hostile(rendered)
     hide(marked, bookmark_name(ids["5"]))
-    err = _refused(capsys, instance, tmp_path, marked.data())
+    err = _refused(capsys, checkout, tmp_path, marked.data())
     assert why in err
     assert f"paragraph 5 ({ids['5']})" in err or "the new paragraph" in err
     assert "cannot be seen in Word" in err
 
 
-def test_hidden_text_in_a_new_paragraph_and_in_a_comment(capsys: pytest.CaptureFixture[str], instance: Path,
+def test_hidden_text_in_a_new_paragraph_and_in_a_comment(capsys: pytest.CaptureFixture[str], checkout: Path,
                                                         rendered: bytes, ids: dict[str, str],
                                                         tmp_path: Path) -> None:
     marked = Hostile(rendered)
@@ -132,7 +153,7 @@ def test_hidden_text_in_a_new_paragraph_and_in_a_comment(capsys: pytest.CaptureF
     comment = marked.comments[-1]
     hidden = comment.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r")
     hidden.insert(0, props(color={"val": "FFFFFF"}))
-    err = _refused(capsys, instance, tmp_path, marked.data())
+    err = _refused(capsys, checkout, tmp_path, marked.data())
     assert f"the new paragraph 'Regional meetings helped.and all States shall pay EUR 1 b...' after paragraph 7 " \
            f"({ids['7']}): text '{MONEY}' cannot be seen in Word because it is hidden (w:vanish)" in err
     assert "the comment 'Twelve States joined.' has text that cannot be seen" in err
@@ -140,13 +161,16 @@ def test_hidden_text_in_a_new_paragraph_and_in_a_comment(capsys: pytest.CaptureF
 
 @pytest.mark.parametrize("values", [{"color": {"val": "808080"}}, {"color": {"val": "auto"}},
                                     {"sz": {"val": "16"}}, {"color": {"val": "FFFF00"}, "highlight": {"val": "blue"}},
-                                    {"vanish": {"val": "0"}}])
-def test_text_word_shows_is_read(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,
+                                    {"vanish": {"val": "0"}}, {"color": {"val": "NOTHEX"}}, {"sz": {"val": "big"}},
+                                    {"color": {"val": "000000", "themeColor": "text1", "themeTint": "zz"}}])
+def test_text_word_shows_is_read(capsys: pytest.CaptureFixture[str], checkout: Path, rendered: bytes,
                                  ids: dict[str, str], tmp_path: Path, values: dict[str, dict[str, str]]) -> None:
-    """Grey, automatic, 8 pt, yellow on blue, and hidden turned off: read like any text."""
+    """Grey, automatic, 8 pt, yellow on blue, hidden turned off, and values Word cannot use (a colour that is not
+    hexadecimal, a size that is not a number, a tint that is not a byte, each left as if unset): read like any
+    text."""
     marked = Hostile(rendered)
     marked.add_run(bookmark_name(ids["5"]), " as reported.", props(**values))
-    out = _accepted(capsys, instance, tmp_path, marked.data())
+    out = _accepted(capsys, checkout, tmp_path, marked.data())
     assert out["kind"] == "amend"
 
 
@@ -165,23 +189,23 @@ MISPLACED: dict[str, tuple[Callable[[Hostile, str, str, str], None], list[str]]]
 
 
 @pytest.mark.parametrize("case", sorted(MISPLACED))
-def test_a_bookmark_out_of_place_is_refused(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,
+def test_a_bookmark_out_of_place_is_refused(capsys: pytest.CaptureFixture[str], checkout: Path, rendered: bytes,
                                             ids: dict[str, str], tmp_path: Path, case: str) -> None:
     misplace, messages = MISPLACED[case]
     marked = Hostile(rendered)
     misplace(marked, *(bookmark_name(ids[n]) for n in ("5", "6", "7")))
-    err = _refused(capsys, instance, tmp_path, marked.data())
+    err = _refused(capsys, checkout, tmp_path, marked.data())
     for message in messages:
         assert message.format(five=ids["5"], six=ids["6"]) in err, err
 
 
-def test_paragraphs_in_a_table_are_refused(capsys: pytest.CaptureFixture[str], instance: Path, rendered: bytes,
+def test_paragraphs_in_a_table_are_refused(capsys: pytest.CaptureFixture[str], checkout: Path, rendered: bytes,
                                            ids: dict[str, str], tmp_path: Path) -> None:
     """A paragraph put in a table still shows in Word: it must not read as deleted, nor a table's text be lost."""
     marked = Hostile(rendered)
     marked.into_table(bookmark_name(ids["6"]))
     marked.table_after(bookmark_name(ids["8"]), "A new paragraph typed in a table.")
-    err = _refused(capsys, instance, tmp_path, marked.data())
+    err = _refused(capsys, checkout, tmp_path, marked.data())
     assert f"paragraph 6 ({ids['6']}) was put in a table" in err
     assert "the file has a table in its text ('A new paragraph typed in a table.')" in err
 
@@ -226,6 +250,19 @@ PACKAGES: dict[str, tuple[Callable[[dict[str, bytes]], bytes], str]] = {
     "a billion laughs in document.xml": (lambda parts: _zip({**parts, "word/document.xml": parts[
         "word/document.xml"].replace(b"?>", b'?><!DOCTYPE w:document [<!ENTITY x "y">]>', 1)}),
         "word/document.xml declares a DOCTYPE"),
+    "a DOCTYPE in UTF-32": (_with_part("docProps/custom.xml", (
+        '<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE Properties [<!ENTITY x "y">]><Properties>&x;</Properties>'
+    ).encode("utf-32")), "docProps/custom.xml declares a DOCTYPE"),
+    "more parts than a Word file has": (lambda parts: _zip({**parts, **{f"media/p{i}.bin": b"" for i in range(2000)}}),
+                                        f"parts, more than a Word file has ({PARTS_MAX})"),
+    "headers declaring 120 MiB in all": (lambda parts: raw_zip(
+        [(n, deflated(d), 8, zlib.crc32(d), len(d)) for n, d in parts.items()]
+        + [(f"media/big{i}.bin", deflated(b"x"), 8, 0, 30 * MIB) for i in range(4)]),
+        "MiB, more than 96 MiB (a zip bomb, or not a circulated document): refused unread"),
+    "a header declaring 38 MiB": (lambda parts: raw_zip(
+        [(n, deflated(d), 8, zlib.crc32(d), len(d)) for n, d in parts.items()]
+        + [("media/big.bin", deflated(b"x"), 8, 0, 40_000_000)]),
+        "media/big.bin would inflate to 38 MiB, more than 32 MiB (a zip bomb, or not a circulated document)"),
     "two parts with one name": (lambda parts: raw_zip(
         [(n, deflated(d), 8, zlib.crc32(d), len(d)) for n, d in parts.items()]
         + [("word/document.xml", deflated(b"<w/>"), 8, zlib.crc32(b"<w/>"), 4)]), "two parts named word/document.xml"),
@@ -233,12 +270,18 @@ PACKAGES: dict[str, tuple[Callable[[dict[str, bytes]], bytes], str]] = {
 
 
 @pytest.mark.parametrize("case", sorted(PACKAGES))
-def test_a_malformed_package_gets_a_one_line_refusal(capsys: pytest.CaptureFixture[str], instance: Path,
+def test_a_malformed_package_gets_a_one_line_refusal(capsys: pytest.CaptureFixture[str], checkout: Path,
                                                     rendered: bytes, tmp_path: Path, case: str) -> None:
     make, why = PACKAGES[case]
-    err = _refused(capsys, instance, tmp_path, make(_parts(rendered)))
+    err = _refused(capsys, checkout, tmp_path, make(_parts(rendered)))
     assert why in err
     assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_file_larger_than_a_circulated_document_is_refused_unopened() -> None:
+    """The library's own bound, whoever read the bytes (the command reads no further than it)."""
+    with pytest.raises(NotReadable, match=r"^the file is 65 MiB, more than a circulated document can be \(64 MiB\)"):
+        open_word(bytes(FILE_MAX + MIB))
 
 
 GIB = 1 << 30
@@ -256,7 +299,7 @@ def _bomb(parts: dict[str, bytes], declared: int) -> bytes:
     (20_000_000, "word/document.xml is damaged"),  # a header that lies: past its size the stream is not read
     (40_000_000, "word/document.xml would inflate to 38 MiB"),
 ])
-def test_a_zip_bomb_is_refused_within_bounded_memory(rendered: bytes, instance: Path, tmp_path: Path,
+def test_a_zip_bomb_is_refused_within_bounded_memory(rendered: bytes, checkout: Path, tmp_path: Path,
                                                      declared: int, why: str) -> None:
     """In a process of its own, with its address space capped at 1.5 GiB (so a bomb inflated whole fails
     instead of taking the machine's memory), and Python's allocations while reading it measured: at most the
@@ -270,9 +313,9 @@ def test_a_zip_bomb_is_refused_within_bounded_memory(rendered: bytes, instance: 
         "import resource, sys, tracemalloc\n"
         "resource.setrlimit(resource.RLIMIT_AS, (3 << 29, 3 << 29))\n"
         "from ccmflow.main import main\n"
-        f"main(['propose', '--from-docx', {str(plain)!r}, '--as', 'kenya', '-C', {str(instance)!r}])\n"
+        f"main(['propose', '--from-docx', {str(plain)!r}, '--as', 'kenya', '-C', {str(checkout)!r}])\n"
         "tracemalloc.start()\n"
-        f"code = main(['propose', '--from-docx', {str(bomb)!r}, '--as', 'kenya', '-C', {str(instance)!r}])\n"
+        f"code = main(['propose', '--from-docx', {str(bomb)!r}, '--as', 'kenya', '-C', {str(checkout)!r}])\n"
         "print(code, tracemalloc.get_traced_memory()[1])\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=300,
                           check=False)
@@ -284,7 +327,7 @@ def test_a_zip_bomb_is_refused_within_bounded_memory(rendered: bytes, instance: 
 
 @settings(derandomize=True, max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_a_damaged_file_is_read_or_refused_never_a_crash(rendered: bytes, instance: Path,
+def test_a_damaged_file_is_read_or_refused_never_a_crash(rendered: bytes, checkout: Path,
                                                          data: st.DataObject) -> None:
     """Bytes flipped, cut or inserted anywhere in a circulated file: read back, or NotReadable, nothing else."""
     raw = bytearray(rendered)
@@ -299,7 +342,7 @@ def test_a_damaged_file_is_read_or_refused_never_a_crash(rendered: bytes, instan
             raw[at:at] = data.draw(st.binary(min_size=1, max_size=8))
         if not raw:
             raw = bytearray(b"\0")
-    base = Store(instance).require("HEAD").documents["review-document"]
+    base = Store(checkout).require("HEAD").documents["review-document"]
     try:
         word = open_word(bytes(raw))
         made_from(word)
