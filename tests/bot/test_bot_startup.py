@@ -10,6 +10,7 @@ import sys
 
 import pytest
 from botkit import AUSTRIA, STATE_KEY, World, change
+from ccmflow.bot.events import PARSERS
 from ccmflow.bot.main import BEHAVIOURS, HANDLES, behaviours_for
 from ccmflow.bot.router import FOLLOW_UP, PRIMARY, Router
 
@@ -30,6 +31,12 @@ def test_the_table_of_events_is_what_each_behaviour_registers(name: str) -> None
         registered.add(("issue_comment", PRIMARY))
     assert HANDLES[name] == registered
     assert set(HANDLES) == set(BEHAVIOURS)
+
+
+def test_every_event_a_behaviour_handles_has_its_parser() -> None:
+    """The router parses a payload only for an event some behaviour handles: that event must have a parser."""
+    handled = {event for pairs in HANDLES.values() for event, _ in pairs}
+    assert handled <= set(PARSERS), handled - set(PARSERS)
 
 
 def test_each_event_gets_the_behaviours_it_had() -> None:
