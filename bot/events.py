@@ -180,6 +180,9 @@ class WorkflowDispatch:
 class Schedule:
     """A scheduled run: GitHub runs it from the default branch, and the bot reads nothing of its payload."""
 
+    def not_on_default_branch(self) -> str | None:
+        return None  # GitHub runs only the default branch's copy of a scheduled workflow
+
 
 Event = PullRequestEvent | IssueCommentEvent | IssuesEvent | PushEvent | WorkflowDispatch | Schedule
 

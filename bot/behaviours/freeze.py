@@ -30,7 +30,7 @@ def register(router: Router) -> None:
 
 
 def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
-    why_not = event.not_on_default_branch() if isinstance(event, WorkflowDispatch) else None
+    why_not = event.not_on_default_branch()
     if why_not is not None:
         return ignored(f"run from {why_not}: no freeze from there")
     workspace = ctx.base()
