@@ -257,3 +257,13 @@ def test_the_bots_own_pull_request_from_another_branch_is_not_taken_for_a_form(w
     assert log.origin is None and not world.fake.calls("GET", "/repos/*/issues/1")
     assert [(r.sha, r.received, r.source) for r in log.receipts] == [
         (sha, datetime(2020, 4, 20, 10, tzinfo=UTC), Source.PR_CREATED)]
+
+
+def test_a_warning_is_given_once_however_many_inputs_need_it(world: World) -> None:
+    for number in (13, 14):
+        run(world, "pull_request_target", world.open_pr(number, change(world, "111"), at=OPENED), OPENED)
+    world.fake.state.workflows.clear()
+    result = world.run("workflow_dispatch", DISPATCH, now=NEXT_DAY, env={"CCMFLOW_STATE_KEY": "a new key"})
+    assert result.code == 0, result.err
+    assert "re-triaged 2 open pull requests" in result.out
+    assert result.out.count("::warning::ccmflow-bot: the workflow ccmflow-receipts.yml is not in this repository") == 1

@@ -60,3 +60,10 @@ def test_a_pull_request_run_imports_only_its_own_behaviour(world: World, phase: 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ccmflow-bot: pull_request_target/opened: " in done.stdout
     assert done.stdout.strip().splitlines()[-1] == f"imported: {imported}"
+
+
+def test_two_behaviours_cannot_answer_one_command_word() -> None:
+    router = Router()
+    importlib.import_module("ccmflow.bot.behaviours.commands").register(router)
+    with pytest.raises(ValueError, match="the command 'accept-late' is registered twice"):
+        importlib.import_module("ccmflow.bot.behaviours.commands").register(router)

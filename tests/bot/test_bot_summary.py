@@ -147,3 +147,13 @@ def test_a_refresh_after_triage_that_github_refuses_leaves_the_triage_standing(w
     assert world.fake.pending_faults == 0
     assert "doc:review-document" in world.fake.issue_labels(3) and len(world.bot_comments(3)) == 1
     assert "| #3 |" not in str(world.fake.issue(int(issue["number"]))["body"])  # type: ignore[call-overload]
+
+
+def test_a_refused_summary_command_on_an_issue_deleted_since_is_ignored_with_why(world: World) -> None:
+    world.fake.add_issue(52, title="Questions", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1])
+    event = _comment(world, 52, "/ccmflow summary", STRANGER)
+    del world.fake.state.issues[52]  # deleted before the run answered
+    out = run(world, "issue_comment", event, ON_TIME)
+    assert "ignored: #52: '/ccmflow summary' cannot be answered there: GitHub refused to list the comments of #52: " \
+           "404 Not Found" in out
+    assert tracking(world) == []
