@@ -61,14 +61,19 @@ def test_listing_costs_at_most_ceil_n_over_100_plus_2(world: World) -> None:
     assert not world.fake.calls("GET", "/repos/*/pulls/*")  # never one request per pull request
 
 
-def test_split_into_comments_when_too_long_and_back(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+def split_summary(w: World, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, object], int]:
+    """Eight inputs with long remarks, and bodies of at most 3,000 characters: the summary needs several parts."""
     monkeypatch.setattr(bot_summary, "MAX_BODY", 3_000)
     for number in range(1, 9):
-        world.open_pr(number, change(world, str(300 + number)), at=ON_TIME)
-        world.fake.set_issue(number, body="Remarks. " * 40)
-    run(world, "schedule", SCHEDULE, ON_TIME)
-    (issue,) = tracking(world)
-    number = int(issue["number"])  # type: ignore[call-overload]
+        w.open_pr(number, change(w, str(300 + number)), at=ON_TIME)
+        w.fake.set_issue(number, body="Remarks. " * 40)
+    run(w, "schedule", SCHEDULE, ON_TIME)
+    (issue,) = tracking(w)
+    return issue, int(issue["number"])  # type: ignore[call-overload]
+
+
+def test_split_into_comments_when_too_long_and_back(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    issue, number = split_summary(world, monkeypatch)
     parts = [c for c in world.fake.comments(number) if "ccmflow:summary-part review-document" in c["body"]]
     assert parts and all(len(c["body"]) <= 3_000 for c in parts) and len(str(issue["body"])) <= 3_000
     assert f"parts={len(parts) + 1}" in str(issue["body"])
@@ -111,13 +116,7 @@ def test_summary_command_by_a_thematic_coordinator_is_obeyed(world: World) -> No
 
 def test_parts_are_rewritten_in_place_and_other_comments_left_alone(world: World,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bot_summary, "MAX_BODY", 3_000)
-    for number in range(1, 9):
-        world.open_pr(number, change(world, str(300 + number)), at=ON_TIME)
-        world.fake.set_issue(number, body="Remarks. " * 40)
-    run(world, "schedule", SCHEDULE, ON_TIME)
-    (issue,) = tracking(world)
-    number = int(issue["number"])  # type: ignore[call-overload]
+    _, number = split_summary(world, monkeypatch)
     thanks = world.fake.add_comment(number, "Thank you for the summary.", *PRESIDENCY)
     forged = world.fake.add_comment(number, "<!-- ccmflow:summary-part review-document 2/9 -->\nForged.", *STRANGER)
 
