@@ -151,9 +151,7 @@ def mine(comments: Iterable[CommentInfo], login: str, marker: str) -> list[Comme
 
 
 def github_time(value: Any) -> datetime:
-    """GitHub's timestamps ('2020-05-04T21:59:59Z', or datetimes from PyGithub) as aware UTC datetimes."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    """A timestamp of GitHub's JSON ('2020-05-04T21:59:59Z') as an aware UTC datetime."""
     try:
         parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
@@ -235,18 +233,19 @@ class Backoff:
         be found again afterwards).
         """
         attempts = self.attempts if retry else 1
-        for attempt in range(attempts):
+        attempt = 0
+        while True:  # ends with an answer, or with the error of the last attempt
             if attempt and recover is not None and (done := recover()) is not None:
                 return done
             try:
                 return call()
             except REQUEST_ERRORS as exc:
                 wait = self.delay(attempt, exc)
-                if wait is None or attempt == attempts - 1:
+                if wait is None or attempt >= attempts - 1:
                     raise _failure(what, exc, attempt + 1) from exc
                 self.waits.append(wait)
                 self.sleep(wait)
-        raise AssertionError("unreachable")
+            attempt += 1
 
 
 def _rate_limited(status: int, headers: Mapping[str, str], exc: Exception) -> bool:

@@ -58,7 +58,7 @@ class DryRunClient:
         self._say(f"update comment {comment_id} to:\n{body}")
 
     def delete_comment(self, comment_id: int) -> None:
-        self._say(f"delete duplicate comment {comment_id}")
+        self._say(f"delete comment {comment_id}")
 
     def set_state(self, number: int, state: PullState) -> None:
         self._say(f"set #{number} {state}")

@@ -59,8 +59,9 @@ def replay(log: SubmissionLog, comments: Iterable[CommentInfo], registry: Regist
             if log.accepted is None or log.accepted.at < at:  # said twice, the later one counts
                 log = replace(log, accepted=Acceptance(who, comment.login, at))
         elif word == CommandWord.RECHECK and any(registry.may(who, role) for role in MAY_RECHECK):
-            if log.recheck is None or log.recheck.at < at:
-                log = replace(log, recheck=Recheck(by_id=who, by_login=comment.login, at=at))
+            # Each run that obeys a recheck records it over the one before: the last said counts (GitHub lists
+            # comments oldest first), also when two were said within the same second.
+            log = replace(log, recheck=Recheck(by_id=who, by_login=comment.login, at=at))
         elif word == CommandWord.CO_SPONSOR:
             for confirmation in consent.confirmations(registry, user_id=who, login=comment.login, at=at,
                                                       delegations=named):

@@ -68,19 +68,23 @@ def triage_guarded(ctx: Context, pull: PullInfo, received: datetime, source: Sou
     command's) that still cannot land ends the run with an error rather than silently. `new`: this run opened
     the pull request (the issue form), so it has no history to lose.
     """
-    for attempt in range(1, GUARD_ATTEMPTS + 1):
+    def attempt() -> Result:
+        return triage_pull(ctx, pull, received, source, event_time=event_time, update=update, guard=True,
+                           before=before, new=new)
+
+    for _ in range(GUARD_ATTEMPTS - 1):
         try:
-            return triage_pull(ctx, pull, received, source, event_time=event_time, update=update, guard=True,
-                               before=before, new=new)
-        except CommentMoved as exc:
-            if attempt == GUARD_ATTEMPTS:
-                if required:
-                    raise FatalError(f"{exc} {GUARD_ATTEMPTS} times; run this job again") from None
-                return ignored(f"{exc}; left to that run, which judges it with the same timeline")
+            return attempt()
+        except CommentMoved:
             if refresh:
                 pull = ctx.client.get_pull(pull.number)
                 received = pull.updated_at
-    raise AssertionError("unreachable")
+    try:
+        return attempt()
+    except CommentMoved as exc:
+        if required:
+            raise FatalError(f"{exc} {GUARD_ATTEMPTS} times; run this job again") from None
+        return ignored(f"{exc}; left to that run, which judges it with the same timeline")
 
 
 def triage_command(ctx: Context, command: Command, update: LogUpdate) -> Result:

@@ -77,17 +77,16 @@ def _dispose(ctx: Context, before: str | None, after: str, path: str, html: str)
 def _lines(store: Store, commit: str, document: Document) -> dict[str, int]:
     """The line of each paragraph's `id:` in the document's file, for links."""
     file = store.file(commit, document.path)
-    if file is None:
-        return {}
-    # Keyed by its blob id: load.parse's cache already holds it from reading the document.
+    # The document was just read from this file: it is there, it parses (load.parse's cache, keyed by its blob id,
+    # already holds it), and it holds each of the document's paragraphs.
+    assert file is not None
     loaded = parse(file).loaded
-    if loaded is None:
-        return {}
+    assert loaded is not None
     lines: dict[str, int] = {}
     for _, paragraph in document.walk():
         where = paragraph_path(loaded, paragraph.id)
-        if where is not None:
-            lines[paragraph.id] = loaded.locate((*where, "id"))[0]
+        assert where is not None
+        lines[paragraph.id] = loaded.locate((*where, "id"))[0]
     return lines
 
 

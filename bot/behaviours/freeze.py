@@ -30,7 +30,7 @@ def register(router: Router) -> None:
 
 
 def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
-    why_not = event.not_on_default_branch() if isinstance(event, WorkflowDispatch) else None
+    why_not = event.not_on_default_branch()
     if why_not is not None:
         return ignored(f"run from {why_not}: no freeze from there")
     workspace = ctx.base()
@@ -42,9 +42,11 @@ def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
     if not ctx.settings.dry_run and write_ledger(ctx.store, ledger, f"Sync inputs ledger ({len(ledger.inputs)})"):
         specs.append(f"{LEDGER_REF}:{LEDGER_REF}")
     frozen: list[str] = []
+    would: list[str] = []  # a dry run freezes nothing: it names the windows whose freeze is due
     unavailable: list[str] = []
     for window in due(workspace.process, ctx.settings.now):
         if ctx.settings.dry_run:
+            would.append(window.id)
             continue
         report = freeze_report(ctx.store, window.id, ledger, ctx.settings.now)
         specs += [f"{r}:{r}" for r in report.created]
@@ -54,7 +56,10 @@ def on_maintenance(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
         unavailable += [f"{window.id}/pr-{n}" for n in report.unavailable]
     push(ctx.store, ctx.settings.token, specs)
     notes = [f"ledger: {len(ledger.inputs)} inputs, {read} logs read"]
-    notes.append(f"froze {', '.join(frozen)}" if frozen else "no freeze needed")
+    if would:
+        notes.append(f"dry run: would freeze {', '.join(would)} (refs frozen earlier are never moved)")
+    else:
+        notes.append(f"froze {', '.join(frozen)}" if frozen else "no freeze needed")
     if unavailable:
         notes.append(f"on-time commits not available: {', '.join(unavailable)}")
     return handled("; ".join(notes))

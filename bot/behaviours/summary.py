@@ -63,6 +63,9 @@ def register(router: Router) -> None:
 
 
 def on_schedule(ctx: Context, event: WorkflowDispatch | Schedule) -> Result:
+    why_not = event.not_on_default_branch()
+    if why_not is not None:  # the checkout is that branch's: its documents are not the ones delegations amend
+        return ignored(f"run from {why_not}: no summary from there")
     return refresh(ctx, create=True, publish=not ctx.settings.dry_run)
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from botkit import STATE_KEY, STRANGER, World, form, run_issue, state
+import pytest
+from botkit import AUSTRIA, STATE_KEY, STRANGER, World, change, form, run_issue, state
+from fakegithub import fake_sha
 
 from ccmflow.core.model import Registry
 from ccmflow.core.submissions import Confirmation
@@ -91,3 +93,32 @@ def test_a_consent_survives_a_rotated_key(world: World) -> None:
     assert result.code == 0, result.err
     log = state(world, number, "a new key")
     assert [(c.delegation, c.by_id) for c in log.cosponsors] == [("germany", GERMANY[1])]
+
+
+@pytest.mark.parametrize("record", [None, b"input: [not a record\n"], ids=["no-record", "broken-record"])
+def test_an_input_that_names_no_delegation_has_nothing_to_confirm(world: World, record: bytes | None) -> None:
+    changes = change(world)
+    if record is not None:
+        changes["documents/inputs/review-document/austria-1.yaml"] = record
+    world.run("pull_request_target", world.open_pr(1, changes, at=OPENED), now=OPENED)
+    out = say(world, 1, GERMANY)
+    assert "refused '/ccmflow co-sponsor' from @de-cd-geneva" in out
+    (answer,) = replies(world, 1)
+    assert "this input names no delegation on whose behalf it is made, so there is nothing to confirm" in answer
+    assert state(world, 1).cosponsors == ()
+
+
+def test_said_on_a_pull_request_github_does_not_know_it_is_answered_politely(world: World) -> None:
+    issue = world.fake.add_issue(title="A question", body="", user_login=GERMANY[0], user_id=GERMANY[1])
+    out = say(world, issue, GERMANY)  # the payload says pull request; GitHub answers 404 for it
+    assert f"#{issue}: '/ccmflow co-sponsor' is about a pull request, and #{issue} is not one: answered" in out
+    (answer,) = replies(world, issue)
+    assert f"#{issue} is not a pull request of this repository" in answer
+
+
+def test_said_on_an_input_whose_head_is_gone_it_asks_to_be_said_again(world: World) -> None:
+    world.fake.add_pull(1, title="Input #1", user_login=AUSTRIA[0], user_id=AUSTRIA[1], head_sha=fake_sha("gone"),
+                        head_ref="input-1", created_at=OPENED, updated_at=OPENED)
+    out = say(world, 1, GERMANY)
+    assert "ignored: #1: its head" in out and "say '/ccmflow co-sponsor' again once its new head is triaged" in out
+    assert world.bot_comments(1) == []

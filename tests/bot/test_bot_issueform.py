@@ -215,3 +215,56 @@ def test_a_maintainers_pull_request_from_the_forms_branch_neither_takes_nor_bloc
     assert log is not None and [r.source for r in log.receipts] == ["issue-created", "issue-edited"]
     (comment,) = form_comments(world, 1)
     assert f"pull request #{ours['number']}" in comment and f"#{theirs}" not in comment
+
+
+def test_an_edit_to_another_paragraph_retitles_the_pull_request(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    run_issue(world, world.open_issue(form(), at=OPENED), OPENED)
+    (pull,) = pulls(world)
+    assert "paragraph 5" in pull["title"]
+    run_issue(world, world.edit_issue(1, form(paragraph="6", text=SECOND), at=EDITED), EDITED)
+    (pull,) = pulls(world)
+    assert "paragraph 6" in pull["title"] and "paragraph 5" not in pull["title"]
+    assert "paragraph 6" in pull["body"]
+    assert texts(on_branch(world, pull["head"]["sha"], REVIEW))["plo6mh6s"] == SECOND
+
+
+@pytest.mark.parametrize("state", ["closed", "merged"])
+def test_an_edit_after_the_pull_request_was_closed_or_merged_is_not_applied(world: World, state: str) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    run_issue(world, world.open_issue(form(), at=OPENED), OPENED)
+    (pull,) = pulls(world)
+    if state == "merged":
+        world.fake.set_pull(pull["number"], merged=True)
+    else:
+        world.fake.set_pull(pull["number"], state="closed")
+    out = run_issue(world, world.edit_issue(1, form(text=SECOND), at=EDITED), EDITED)
+    assert f"#1: its pull request #{pull['number']} is {state}; the edit was not applied" in out
+    (comment,) = form_comments(world, 1)
+    assert f"pull request #{pull['number']} with your input is {state}, so this edit was not applied" in comment
+    assert pulls(world)[0]["head"]["sha"] == pull["head"]["sha"]
+    log = decode(world.status_comment(pull["number"]))
+    assert log is not None and len(log.receipts) == 1
+
+
+def test_a_form_proposing_the_current_text_is_answered_with_what_to_fix(world: World) -> None:
+    world.fake.use_git(world.tmp / "origin.git")
+    current = texts(world.text(REVIEW))[TARGET]
+    run_issue(world, world.open_issue(form(text=current), at=OPENED), OPENED)
+    (comment,) = form_comments(world, 1)
+    assert "the proposed text is the current text of paragraph 5" in comment and "make a remark" in comment
+    assert not pulls(world)
+
+
+@pytest.mark.parametrize("case", ["closed issue", "pull request"])
+def test_a_closed_issue_or_a_pull_request_is_not_read_as_a_form(world: World, case: str) -> None:
+    payload = world.open_issue(form(), at=OPENED)
+    if case == "closed issue":
+        payload["issue"]["state"] = "closed"
+        why = "#1 is closed: its form is no longer read"
+    else:
+        payload["issue"]["pull_request"] = {"url": f"{world.fake.base_url}/repos/{world.fake.full_name}/pulls/1"}
+        why = "#1 is a pull request, not an issue form"
+    out = run_issue(world, payload, OPENED)
+    assert f"ignored: {why}" in out
+    assert world.fake.requests == []

@@ -211,3 +211,59 @@ def test_the_client_reads_a_workflows_runs_page_by_page() -> None:
         assert runs[-1].head_sha == "a" * 40 and runs[-1].head_repo == f"{AUSTRIA[0]}/{fake.state.name}"
         assert client.pull_runs("ccmflow-receipts.yml", "another-branch") == []
         assert not fake.violations and not fake.response_errors
+
+
+MISSION = ("ch-mission-geneva", 51730264)  # the Presidency's second account
+
+
+@pytest.mark.parametrize(("word", "first", "second", "field"), [
+    ("accept-late", PRESIDENCY, MISSION, "accepted"),
+    ("recheck", ISU, PRESIDENCY, "recheck"),
+])
+def test_a_command_said_twice_in_one_second_is_rebuilt_as_it_was_obeyed(
+        world: World, word: str, first: tuple[str, int], second: tuple[str, int], field: str) -> None:
+    """Two accounts say the same command within the same second: the state rebuilt after the key is rotated
+    names the same account as the runs that obeyed them."""
+    run(world, "pull_request_target", world.open_pr(10, change(world, "111"), at=LATER), LATER)
+    for who in (first, second):
+        run(world, "issue_comment", world.comment_event(10, f"/ccmflow {word}", who, at=NEXT_DAY), NEXT_DAY)
+    obeyed = getattr(state(world, 10), field)
+    assert obeyed is not None
+    run(world, "workflow_dispatch", DISPATCH, "2020-05-07T09:00:00Z", "a new key")
+    rebuilt = getattr(state(world, 10, "a new key"), field)
+    assert rebuilt == obeyed
+
+
+def test_without_the_receipts_workflow_the_run_says_so_and_dates_from_the_timeline(world: World) -> None:
+    run(world, "pull_request_target", world.open_pr(11, change(world, "111"), at=OPENED), OPENED)
+    world.force_push_pr(11, change(world, "112"), at=PUSHED)  # its triage lost
+    world.fake.state.workflows.clear()  # the workflows were rendered before the receipts workflow existed
+    result = world.run("issue_comment", world.comment_event(11, "/ccmflow recheck", PRESIDENCY, at=LATER), now=LATER)
+    assert result.code == 0, result.err
+    assert ("::warning::ccmflow-bot: the workflow ccmflow-receipts.yml is not in this repository: versions whose "
+            "own triage was lost are dated from the timeline only") in result.out
+    assert state(world, 11).receipt(world.heads[11]).source == Source.TIMELINE  # type: ignore[union-attr]
+    assert world.statuses(11)["ccmflow/deadline"][0] == "success"
+
+
+def test_the_bots_own_pull_request_from_another_branch_is_not_taken_for_a_form(world: World) -> None:
+    """A pull request the job's token opened from a consolidation branch: no issue's author speaks for it."""
+    sha = world.pr_commit(12, change(world, "111"))
+    world.fake.add_pull(12, title="Consolidated version", user_login=BOT_LOGIN, user_id=41898282, user_type="Bot",
+                        head_sha=sha, head_ref="consolidate/review-document/consolidated", created_at=OPENED,
+                        updated_at=OPENED)
+    run(world, "pull_request_target", world.pr_event("synchronize", 12), LATER)  # the bot never commented before
+    log = state(world, 12)
+    assert log.origin is None and not world.fake.calls("GET", "/repos/*/issues/1")
+    assert [(r.sha, r.received, r.source) for r in log.receipts] == [
+        (sha, datetime(2020, 4, 20, 10, tzinfo=UTC), Source.PR_CREATED)]
+
+
+def test_a_warning_is_given_once_however_many_inputs_need_it(world: World) -> None:
+    for number in (13, 14):
+        run(world, "pull_request_target", world.open_pr(number, change(world, "111"), at=OPENED), OPENED)
+    world.fake.state.workflows.clear()
+    result = world.run("workflow_dispatch", DISPATCH, now=NEXT_DAY, env={"CCMFLOW_STATE_KEY": "a new key"})
+    assert result.code == 0, result.err
+    assert "re-triaged 2 open pull requests" in result.out
+    assert result.out.count("::warning::ccmflow-bot: the workflow ccmflow-receipts.yml is not in this repository") == 1

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 from botkit import AUSTRIA, STATE_KEY, World, change
+from ccmflow.bot.events import PARSERS
 from ccmflow.bot.main import BEHAVIOURS, HANDLES, behaviours_for
 from ccmflow.bot.router import FOLLOW_UP, PRIMARY, Router
 
@@ -30,6 +31,12 @@ def test_the_table_of_events_is_what_each_behaviour_registers(name: str) -> None
         registered.add(("issue_comment", PRIMARY))
     assert HANDLES[name] == registered
     assert set(HANDLES) == set(BEHAVIOURS)
+
+
+def test_every_event_a_behaviour_handles_has_its_parser() -> None:
+    """The router parses a payload only for an event some behaviour handles: that event must have a parser."""
+    handled = {event for pairs in HANDLES.values() for event, _ in pairs}
+    assert handled <= set(PARSERS), handled - set(PARSERS)
 
 
 def test_each_event_gets_the_behaviours_it_had() -> None:
@@ -53,3 +60,10 @@ def test_a_pull_request_run_imports_only_its_own_behaviour(world: World, phase: 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ccmflow-bot: pull_request_target/opened: " in done.stdout
     assert done.stdout.strip().splitlines()[-1] == f"imported: {imported}"
+
+
+def test_two_behaviours_cannot_answer_one_command_word() -> None:
+    router = Router()
+    importlib.import_module("ccmflow.bot.behaviours.commands").register(router)
+    with pytest.raises(ValueError, match="the command 'accept-late' is registered twice"):
+        importlib.import_module("ccmflow.bot.behaviours.commands").register(router)

@@ -61,14 +61,19 @@ def test_listing_costs_at_most_ceil_n_over_100_plus_2(world: World) -> None:
     assert not world.fake.calls("GET", "/repos/*/pulls/*")  # never one request per pull request
 
 
-def test_split_into_comments_when_too_long_and_back(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+def split_summary(w: World, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, object], int]:
+    """Eight inputs with long remarks, and bodies of at most 3,000 characters: the summary needs several parts."""
     monkeypatch.setattr(bot_summary, "MAX_BODY", 3_000)
     for number in range(1, 9):
-        world.open_pr(number, change(world, str(300 + number)), at=ON_TIME)
-        world.fake.set_issue(number, body="Remarks. " * 40)
-    run(world, "schedule", SCHEDULE, ON_TIME)
-    (issue,) = tracking(world)
-    number = int(issue["number"])  # type: ignore[call-overload]
+        w.open_pr(number, change(w, str(300 + number)), at=ON_TIME)
+        w.fake.set_issue(number, body="Remarks. " * 40)
+    run(w, "schedule", SCHEDULE, ON_TIME)
+    (issue,) = tracking(w)
+    return issue, int(issue["number"])  # type: ignore[call-overload]
+
+
+def test_split_into_comments_when_too_long_and_back(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    issue, number = split_summary(world, monkeypatch)
     parts = [c for c in world.fake.comments(number) if "ccmflow:summary-part review-document" in c["body"]]
     assert parts and all(len(c["body"]) <= 3_000 for c in parts) and len(str(issue["body"])) <= 3_000
     assert f"parts={len(parts) + 1}" in str(issue["body"])
@@ -107,3 +112,47 @@ def test_summary_command_by_a_thematic_coordinator_is_obeyed(world: World) -> No
     assert "review-document updated" in out and len(tracking(world)) == 1
     replies = [c["body"] for c in world.fake.comments(51) if c["user"]["login"] == "github-actions[bot]"]
     assert len(replies) == 1 and "up to date" in replies[0]
+
+
+def test_parts_are_rewritten_in_place_and_other_comments_left_alone(world: World,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    _, number = split_summary(world, monkeypatch)
+    thanks = world.fake.add_comment(number, "Thank you for the summary.", *PRESIDENCY)
+    forged = world.fake.add_comment(number, "<!-- ccmflow:summary-part review-document 2/9 -->\nForged.", *STRANGER)
+
+    def parts() -> dict[int, str]:
+        return {c["id"]: c["body"] for c in world.fake.comments(number) if c["id"] not in (thanks, forged)}
+
+    before = parts()
+    world.fake.set_issue(2, body="Amended remarks of the delegation. " * 10)
+    run(world, "schedule", SCHEDULE, ON_TIME)
+    after = parts()
+    assert set(after) == set(before) and after != before  # the same comments, edited
+    assert "Amended remarks of the delegation." in str(world.fake.issue(number)["body"]) + "".join(after.values())
+    others = {c["id"]: c["body"] for c in world.fake.comments(number) if c["id"] in (thanks, forged)}
+    assert others == {thanks: "Thank you for the summary.",
+                      forged: "<!-- ccmflow:summary-part review-document 2/9 -->\nForged."}
+
+
+def test_a_refresh_after_triage_that_github_refuses_leaves_the_triage_standing(world: World) -> None:
+    run(world, "pull_request_target", world.open_pr(1, change(world, "111"), at=ON_TIME), ON_TIME)
+    run(world, "schedule", SCHEDULE, ON_TIME)
+    (issue,) = tracking(world)
+    world.fake.fail("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", status=403)
+    result = world.run("pull_request_target", world.open_pr(3, change(world, "112"), at=ON_TIME), now=ON_TIME)
+    assert result.code == 0, result.err
+    assert (f"ignored: summary not refreshed: GitHub refused to update issue #{issue['number']}: 403 Forbidden"
+            in result.out)
+    assert world.fake.pending_faults == 0
+    assert "doc:review-document" in world.fake.issue_labels(3) and len(world.bot_comments(3)) == 1
+    assert "| #3 |" not in str(world.fake.issue(int(issue["number"]))["body"])  # type: ignore[call-overload]
+
+
+def test_a_refused_summary_command_on_an_issue_deleted_since_is_ignored_with_why(world: World) -> None:
+    world.fake.add_issue(52, title="Questions", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1])
+    event = _comment(world, 52, "/ccmflow summary", STRANGER)
+    del world.fake.state.issues[52]  # deleted before the run answered
+    out = run(world, "issue_comment", event, ON_TIME)
+    assert "ignored: #52: '/ccmflow summary' cannot be answered there: GitHub refused to list the comments of #52: " \
+           "404 Not Found" in out
+    assert tracking(world) == []

@@ -100,3 +100,54 @@ def test_a_pull_request_changing_agreed_text_is_labelled_and_named(world: World)
                           "bringing the total number of States Parties to 110")}
     run = world.run("pull_request_target", world.open_pr(32, other, at=AT), now=AT)
     assert "touches-agreed" not in world.fake.issue_labels(32) and "ccmflow/agreed" not in world.statuses(32)
+
+
+@pytest.mark.parametrize(("said", "answer"), [
+    ("/ccmflow agree", "has not acted on `/ccmflow agree`: name the paragraph, e.g. /ccmflow agree review-document 5"),
+    ("/ccmflow agree 999", "no document has a paragraph '999' (documents: lausanne-action-plan, "
+                           "political-declaration, review-document)"),
+    ("/ccmflow agree review-document 999", "Lausanne Review Document has no paragraph '999': its paragraphs are "
+                                           "numbered '1', '2', '3' ... '43'"),
+], ids=["no-paragraph", "no-document-has-it", "not-in-the-document"])
+def test_a_paragraph_that_cannot_be_found_is_answered_with_what_to_say(world: World, said: str,
+                                                                        answer: str) -> None:
+    assert answer in _say(world, 1, said, PRESIDENCY)
+    assert _statuses(world) == {}
+
+
+def test_a_status_the_paragraph_already_has_is_not_recorded_again(world: World) -> None:
+    _say(world, 1, f"/ccmflow agree {UNIVERSALIZATION}", NZ)
+    recorded = world.origin.references[status_ref("review-document")].target
+    again = _say(world, 1, "/ccmflow agree review-document 6", PRESIDENCY)
+    assert f"paragraph 6 ({UNIVERSALIZATION}) is already agreed: nothing to record" in again
+    assert world.origin.references[status_ref("review-document")].target == recorded
+
+
+def test_a_command_run_twice_is_answered_once(world: World) -> None:
+    _say(world, 1, "/ccmflow ad-ref review-document 6", NZ)
+    event = world.comment_event(1, "/ccmflow agree review-document 6", NZ, at=AT)
+    runs = [world.run("issue_comment", event, now=AT) for _ in range(2)]
+    assert [r.code for r in runs] == [0, 0]
+    assert "was already answered" in runs[1].out
+    replies = [c["body"] for c in world.bot_comments(1) if f"ccmflow:reply {event['comment']['id']} " in c["body"]]
+    assert len(replies) == 1 and "is now agreed (was agreed ad referendum)" in replies[0]
+    assert _statuses(world) == {UNIVERSALIZATION: "agreed"}
+
+
+def test_without_origins_record_nothing_is_recorded(world: World) -> None:
+    """The record is read from origin first: from a stale copy, a status would be judged against an old one."""
+    world.fake.add_issue(1, title="Conference room", body="", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1])
+    world.workspace.remotes.set_url("origin", str(world.tmp / "unreachable.git"))
+    run = world.run("issue_comment", world.comment_event(1, "/ccmflow agree review-document 6", NZ, at=AT), now=AT)
+    assert run.code == 0, run.err
+    assert "ignored: #1: cannot read the status record: could not fetch from origin" in run.out
+    assert _statuses(world) == {} and world.bot_comments(1) == []
+
+
+def test_a_dry_run_records_nothing(world: World) -> None:
+    world.fake.add_issue(1, title="Conference room", body="", user_login=PRESIDENCY[0], user_id=PRESIDENCY[1])
+    run = world.run("issue_comment", world.comment_event(1, "/ccmflow agree review-document 6", NZ, at=AT), now=AT,
+                    dry_run=True)
+    assert run.code == 0, run.err
+    assert "handled: #1: dry run: would record 6 agreed" in run.out
+    assert _statuses(world) == {} and world.bot_comments(1) == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pygit2
+import pytest
 from botkit import AUSTRIA, BOT_LOGIN, REVIEW, World, change, edit
+from fakegithub import fake_sha
 
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.repo.store import Store
@@ -91,3 +93,37 @@ def test_register_edited_alone_posts_nothing(world: World) -> None:
     assert run.code == 0
     assert "no consolidated version was merged by this push" in run.out
     assert not [w for w in writes(world, start) if "comments" in w]
+
+
+def test_a_push_whose_history_is_not_available_brings_every_notice_up_to_date(world: World) -> None:
+    """Main rewritten (a force push): the commit before it is in no history the checkout has, so every register is
+    read again, and each notice links to the new commit; nothing is posted twice, nothing closed again."""
+    open_inputs(world)
+    done = consolidate(Store(world.origin.path), "review-document", ["1", "2", "4"])
+    before, after = adopt(world, done.branch)
+    assert world.run("push", world.push_event(before, after), now=LATER).code == 0
+    _, rewritten = world.push_base({"README.md": b"# CCM drafts, rewritten\n"})
+    start = len(world.fake.requests)
+    run = world.run("push", world.push_event(fake_sha("main before the rewrite"), rewritten), now=LATER)
+    assert run.code == 0, run.err
+    assert "dispositions: review-zero-draft-input → consolidated: #1 updated, #2 updated, #4 updated" in run.out
+    assert [len(bot_bodies(world, n)) for n in (1, 2, 3, 4)] == [1, 1, 1, 1]
+    (two,) = bot_bodies(world, 2)
+    assert f"/blob/{rewritten}/documents/review-document.yaml#L" in two and after not in two
+    assert not [w for w in writes(world, start) if w.startswith("PATCH /repos/ccm-presidency/drafts/pulls/")]
+    assert world.fake.pull(3)["state"] == "open"
+
+
+@pytest.mark.parametrize("document", ["review-document", "a-document-nobody-wrote"])
+def test_a_register_merged_without_its_version_posts_nothing(world: World, document: str) -> None:
+    """The register alone (its document still at the zero draft), or one naming no document of the repository."""
+    open_inputs(world)
+    done = consolidate(Store(world.origin.path), "review-document", ["2"])
+    branch = str(world.origin.references[f"refs/heads/{done.branch}"].target)
+    register = world.text(done.register_path, branch).replace("document: review-document", f"document: {document}")
+    before, after = world.push_base({done.register_path: register.encode()})
+    start = len(world.fake.requests)
+    run = world.run("push", world.push_event(before, after), now=LATER)
+    assert run.code == 0, run.err
+    assert "ignored: dispositions: no consolidated version was merged by this push" in run.out
+    assert writes(world, start) == [] and all(bot_bodies(world, n) == [] for n in (1, 2, 3, 4))
