@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -97,5 +98,14 @@ def _reader_gone(code: int) -> int:
     return code
 
 
+def console() -> int:
+    """The `ccmflow` console script: `main`, in a process that ends with the command."""
+    # A command builds most of what it holds (modules, records, parsed documents) once and keeps it until it
+    # exits, and makes little cyclic garbage: the collector's default, a pass every 700 new objects, walks all
+    # of it again and again for nothing (about 5% of a `validate`). As mypy does, collect far less often.
+    gc.set_threshold(100_000, 50, 100)
+    return main()
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(console())
