@@ -416,17 +416,31 @@ class Registry:
 
     stakeholders: tuple[Stakeholder, ...]
     path: str = "documents/stakeholders.yaml"
+    # Each stakeholder by id and by account, indexed once: a summary asks for every input (the first stakeholder
+    # listing an id or an account answers, as a scan from the start would).
+    _by_id: Mapping[str, Stakeholder] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _by_account: Mapping[int, Stakeholder] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        ids: dict[str, Stakeholder] = {}
+        accounts: dict[int, Stakeholder] = {}
+        for stakeholder in self.stakeholders:
+            ids.setdefault(stakeholder.id, stakeholder)
+            for account in stakeholder.accounts:
+                accounts.setdefault(account.id, stakeholder)
+        object.__setattr__(self, "_by_id", MappingProxyType(ids))
+        object.__setattr__(self, "_by_account", MappingProxyType(accounts))
 
     def by_user_id(self, user_id: int) -> Stakeholder | None:
         """Who a GitHub account speaks for; the numeric id counts, never the login."""
-        return next((s for s in self.stakeholders if any(a.id == user_id for a in s.accounts)), None)
+        return self._by_account.get(user_id)
 
     def may(self, user_id: int, role: str) -> bool:
         stakeholder = self.by_user_id(user_id)
         return stakeholder is not None and role in stakeholder.roles
 
     def get(self, sid: str) -> Stakeholder | None:
-        return next((s for s in self.stakeholders if s.id == sid), None)
+        return self._by_id.get(sid)
 
 
 @dataclass(frozen=True, slots=True)

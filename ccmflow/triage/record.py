@@ -121,8 +121,9 @@ def _versions(base: Workspace, facts: Facts, versions: Versions) -> tuple[Receiv
         found.append(Received(sha=facts.head, received=None, source=None))
     found = _attest(base, facts, versions, found)
     found.sort(key=lambda v: (v.received is None, v.received or facts.now))
-    return tuple(replace(v, late=closes is not None and v.received is not None and v.received > closes)
-                 for v in found)
+    # A version is made on time (late=False): only one received after the window closed is made again.
+    return tuple(replace(v, late=True) if closes is not None and v.received is not None and v.received > closes
+                 else v for v in found)
 
 
 def _attest(base: Workspace, facts: Facts, versions: Versions, found: list[Received]) -> list[Received]:
