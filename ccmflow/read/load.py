@@ -128,13 +128,7 @@ def _parse(file: SourceFile, kind: FileKind, positions: bool = True) -> Parsed:
     if findings:
         return Parsed(kind, loaded, None, tuple(findings))
     builder = _Build(loaded)
-    record: Document | Process | Registry
-    if kind == FileKind.DOCUMENT:
-        record = builder.document()
-    elif kind == FileKind.PROCESS:
-        record = builder.process()
-    else:
-        record = builder.registry()
+    record = builder.record(kind)
     return Parsed(kind, loaded, record, tuple(builder.findings))
 
 
@@ -143,13 +137,7 @@ def record_from_data(kind: FileKind, path: str, data: Any) -> Document | Process
     notes anything, or the data is not what such a file holds: then the file must be parsed and checked again."""
     builder = _Build(Loaded(path, "", data, {}, {}))
     try:
-        record: Document | Process | Registry
-        if kind == FileKind.DOCUMENT:
-            record = builder.document()
-        elif kind == FileKind.PROCESS:
-            record = builder.process()
-        else:
-            record = builder.registry()
+        record = builder.record(kind)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     return None if builder.findings else record
@@ -165,6 +153,14 @@ class _Build:
 
     def note(self, path: tuple[str | int, ...], message: str, hint: str) -> None:
         self.findings.append(self.loaded.finding(path, message, hint))
+
+    def record(self, kind: FileKind) -> Document | Process | Registry:
+        """The record a file of this kind holds."""
+        if kind == FileKind.DOCUMENT:
+            return self.document()
+        if kind == FileKind.PROCESS:
+            return self.process()
+        return self.registry()
 
     def document(self) -> Document:
         meta = self.data["document"]
