@@ -1,7 +1,7 @@
 """Speed of `ccmflow summary`: 500 input refs against a generated 300-paragraph document (~200 KB).
 
-Run: python benchmarks/summary.py [--refs 500]   (prints a table). Targets: a cold summary within 1.5x of the bare
-git work done in the same run, and a warm summary, after one more input arrives, under 0.5 s (the whole process:
+Run: python benchmarks/summary.py [--refs 500]   (prints a table). Targets: a cold summary within 1.2x of the bare
+git work done in the same run, and a warm summary, after one more input arrives, in at most 0.35 s (the whole process:
 `python benchmarks/startup.py` measures both as the issue states them).
 
 "Bare git work" is measured two ways, per ref: merge base + tree diff naming the changed files (what
@@ -203,7 +203,7 @@ def main() -> None:
         row("  for scale: only reading each input's document blob", blobs,
             f"{blobs / names:.0f}x the names-only diff: no reader of the text can get under it")
         row("cold summary (collect + build + Markdown)", cold_s,
-            f"{cold_s / patch:.2f}x git with patch (target <= 1.5x); {cold_s / shared:.2f}x with the blob read "
+            f"{cold_s / patch:.2f}x git with patch (target <= 1.2x); {cold_s / shared:.2f}x with the blob read "
             f"once; {cold_s / names:.0f}x git names only")
         print(f"  {'':<62} {fast} of {len(collected.inputs)} inputs read from git's hunks, the rest parsed whole")
         extra = gitutil.commit(repo, {PATH: _variant(data, random.Random(1), set(), args.refs + 1)}, "one more",
@@ -215,7 +215,7 @@ def main() -> None:
             return summarise(root)
 
         warm_s = warm()
-        row("warm summary after one more input (cache on disk)", warm_s, "target < 500 ms")
+        row("warm summary after one more input (cache on disk)", warm_s, "target <= 350 ms")
         row("  same, repeated (nothing new)", median(warm, args.runs))
         row("CLI end to end, warm (`ccmflow summary --format json`, new process)", cli(root),
             "includes Python start-up and imports")
