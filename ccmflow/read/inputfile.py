@@ -80,8 +80,8 @@ def check_input(record: InputFile, workspace: Workspace) -> list[Finding]:
             note(f"paragraph: '{record.paragraph}' is not a paragraph of {record.document}",
                  "use a paragraph id of the document")
     if record.kind == InputKind.POSITION and document.status != "adopted":
-        note(f"kind: a position on the record is given once {document.short_title()} is adopted, and it is "
-             f"{document.status}", "send it after the adoption (explanations of position and reservations are "
+        note(f"kind: a position on the record is given once the {document.short_title()} is adopted (its status is "
+             f"{document.status})", "send it after the adoption (explanations of position and reservations are "
              "about the adopted text); until then, propose text or send a remark")
     for pid in record.paragraphs:  # a position on the record cites paragraphs the document has
         if document.paragraph(pid) is None:

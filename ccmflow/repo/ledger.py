@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import pygit2
 
+from ccmflow.core.errors import FatalError
 from ccmflow.core.record import InputRecord, PullState, record_from_json
 from ccmflow.core.submissions import SubmissionLog, from_json
 from ccmflow.repo.git import FALLBACK
@@ -185,8 +186,16 @@ def _read_json(store: Store, ref: str, name: str) -> dict[str, object] | None:
         return None
     if not isinstance(blob, pygit2.Blob):
         return None
-    data = json.loads(blob.data)
+    try:
+        data = json.loads(blob.data)
+    except ValueError:  # not JSON, or not UTF-8
+        raise _unreadable(ref, name) from None
     return data if isinstance(data, dict) else None
+
+
+def _unreadable(ref: str, name: str) -> FatalError:
+    return FatalError(f"{ref} does not read as the record ccmflow wrote there ({name}); fetch it again from origin "
+                      f"(git fetch origin '+{ref}:{ref}')")
 
 
 def _write_json(store: Store, ref: str, name: str, data: dict[str, object], message: str) -> bool:
@@ -213,7 +222,10 @@ def _items(data: dict[str, object] | None) -> list[dict[str, object]]:
 
 def read_ledger(store: Store) -> Ledger:
     data = _read_json(store, LEDGER_REF, LEDGER_FILE)
-    return Ledger(tuple(_record(i) for i in _items(data)))
+    try:
+        return Ledger(tuple(_record(i) for i in _items(data)))
+    except (KeyError, TypeError, ValueError):
+        raise _unreadable(LEDGER_REF, LEDGER_FILE) from None
 
 
 def write_ledger(store: Store, ledger: Ledger, message: str = "Update inputs ledger") -> bool:
@@ -224,9 +236,12 @@ def read_manifest(store: Store, window: str) -> Manifest | None:
     data = _read_json(store, manifest_ref(window), MANIFEST_FILE)
     if data is None:
         return None
-    return Manifest(str(data["window"]), datetime.fromisoformat(str(data["deadline"])),
-                    datetime.fromisoformat(str(data["frozen_at"])),
-                    tuple(_frozen(i) for i in _items(data)))
+    try:
+        return Manifest(str(data["window"]), datetime.fromisoformat(str(data["deadline"])),
+                        datetime.fromisoformat(str(data["frozen_at"])),
+                        tuple(_frozen(i) for i in _items(data)))
+    except (KeyError, TypeError, ValueError):
+        raise _unreadable(manifest_ref(window), MANIFEST_FILE) from None
 
 
 def write_manifest(store: Store, manifest: Manifest) -> bool:

@@ -252,7 +252,7 @@ def _main_text(p: BaseOxmlElement, numbers: Mapping[str, str], pid: str) -> str:
 def _check_heading(p: BaseOxmlElement, base: Document, index: int, problems: list[str]) -> None:
     text = accepted_text(p).strip()
     if index >= len(base.sections):
-        problems.append(f"the heading '{text}' is not a section of {base.short_title()}: sections cannot be "
+        problems.append(f"the heading '{text}' is not a section of the {base.short_title()}: sections cannot be "
                         "added in Word (propose the paragraphs under an existing heading)")
     elif _same(text, base.sections[index].title) is False:
         problems.append(f"the heading of section '{base.sections[index].title}' was changed to '{text}': section "

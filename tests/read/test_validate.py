@@ -494,7 +494,7 @@ POSITION = ("input:\n  id: {id}\n  document: review-document\n  kind: position\n
     ("review-document", REMARK + "  section: nowhere\n", False,
      "section: 'nowhere' is not a section of review-document"),
     ("review-document", POSITION.replace("{pid}", "ph6ip46u"), False,
-     "kind: a position on the record is given once Lausanne Review Document is adopted, and it is draft"),
+     "kind: a position on the record is given once the Lausanne Review Document is adopted (its status is draft)"),
     ("review-document", POSITION.replace("{pid}", "pnowhere1"), True,
      "paragraphs: 'pnowhere1' is not a paragraph of review-document"),
 ])

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pygit2
+import pytest
 from gitutil import commit, init_repo, instance_files
 
+from ccmflow.core.errors import FatalError
 from ccmflow.core.record import PullState
 from ccmflow.repo.ledger import LEDGER_FILE, LEDGER_REF, MANIFEST_FILE, manifest_ref, read_ledger, read_manifest
 from ccmflow.repo.store import Store
@@ -52,3 +54,21 @@ def test_a_ledger_ref_without_its_file_reads_as_empty(tmp_path: Path) -> None:
     _ref(repo, LEDGER_REF, {f"{LEDGER_FILE}/misplaced.json": "{}"})  # a folder where the file should be
     assert read_ledger(store).inputs == ()
     assert read_manifest(store, "review-zero-draft-input") is None  # no manifest at all
+
+
+@pytest.mark.parametrize("text", ["{not json", '{"inputs": [{"number": "four"}]}', b'{"inputs": "\xff"}'])
+def test_a_ledger_that_does_not_read_stops_with_the_ref_and_the_fix(tmp_path: Path, text: str | bytes) -> None:
+    repo, store = _store(tmp_path)
+    _ref(repo, LEDGER_REF, {LEDGER_FILE: text})
+    with pytest.raises(FatalError, match=r"refs/ccmflow/ledger does not read as the record ccmflow wrote there "
+                                         r"\(inputs\.json\); fetch it again from origin"):
+        read_ledger(store)
+
+
+def test_a_manifest_that_does_not_read_stops_with_the_ref_and_the_fix(tmp_path: Path) -> None:
+    repo, store = _store(tmp_path)
+    ref = manifest_ref("review-zero-draft-input")
+    _ref(repo, ref, {MANIFEST_FILE: json.dumps({"window": "review-zero-draft-input", "deadline": "soon"})})
+    with pytest.raises(FatalError, match=f"{ref} does not read as the record") as raised:
+        read_manifest(store, "review-zero-draft-input")
+    assert f"git fetch origin '+{ref}:{ref}'" in str(raised.value)

@@ -161,7 +161,7 @@ def test_a_heading_changed_or_added_is_named(rendered: bytes, head: Workspace,
     assert reading.problems == (
         "the heading of section 'Universalization' was changed to 'Universal adherence': section titles are not "
         "read back from Word",
-        "the heading 'Other matters' is not a section of Lausanne Review Document: sections cannot be added in "
+        "the heading 'Other matters' is not a section of the Lausanne Review Document: sections cannot be added in "
         "Word (propose the paragraphs under an existing heading)")
 
 
