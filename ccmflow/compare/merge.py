@@ -296,7 +296,7 @@ def read_side(text: str, path: str) -> tuple[Document, Loaded]:
     try:
         return document_text(path, text)
     except InvalidInput as exc:
-        raise MergeError("; ".join(str(f) for f in exc.findings[:3])) from None
+        raise _not_a_side(exc) from None
 
 
 def read_base(text: str, path: str) -> Document:
@@ -304,4 +304,8 @@ def read_base(text: str, path: str) -> Document:
     try:
         return document_record(path, text)
     except InvalidInput as exc:
-        raise MergeError("; ".join(str(f) for f in exc.findings[:3])) from None
+        raise _not_a_side(exc) from None
+
+
+def _not_a_side(exc: InvalidInput) -> MergeError:
+    return MergeError("; ".join(str(f) for f in exc.findings[:3]))

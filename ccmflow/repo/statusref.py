@@ -6,7 +6,6 @@ Like the inputs ledger, the ref lives outside the protected default branch, so t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from ccmflow.compare.protect import Touch, refusal, touched_agreed
@@ -27,7 +26,7 @@ def status_ref(document: str) -> str:
 def read_status(store: Store, document: str) -> StatusBook:
     try:
         return book_from_json(document, _read_json(store, status_ref(document), STATUS_FILE))
-    except (KeyError, ValueError, json.JSONDecodeError) as exc:
+    except (KeyError, ValueError) as exc:  # a file that is not JSON stops in _read_json, naming the ref
         raise FatalError(f"{status_ref(document)} does not read as a status record ({exc}); fetch it again "
                          "from origin") from None
 
