@@ -6,7 +6,6 @@ import contextlib
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any, Protocol, TypeVar
@@ -14,6 +13,7 @@ from urllib.parse import quote
 
 import github
 import requests
+from msgspec import Struct, field
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.labels import LabelSpec
@@ -49,8 +49,7 @@ class GitHubUnreachable(GitHubError):
     """
 
 
-@dataclass(frozen=True, slots=True)
-class PullInfo:
+class PullInfo(Struct, frozen=True):
     """What the bot needs of a pull request, from an event payload or from the API."""
 
     number: int
@@ -93,16 +92,14 @@ class PullInfo:
                    head.name("ref"))
 
 
-@dataclass(frozen=True, slots=True)
-class HeadEvent:
+class HeadEvent(Struct, frozen=True):
     """A head the pull request had, at a time GitHub itself recorded (a timeline event's created_at)."""
 
     sha: str
     at: datetime
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RunInfo:
+class RunInfo(Struct, frozen=True, kw_only=True):
     """A workflow run as GitHub recorded it: the head commit of the event that started it, and when."""
 
     head_sha: str
@@ -118,8 +115,7 @@ class RunInfo:
                    head_repo=repo.name("full_name") if repo is not None else None)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IssueInfo:
+class IssueInfo(Struct, frozen=True, kw_only=True):
     """Who opened an issue, and when (GitHub's time)."""
 
     number: int
@@ -128,8 +124,7 @@ class IssueInfo:
     created_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class CommentInfo:
+class CommentInfo(Struct, frozen=True):
     id: int
     body: str
     login: str
@@ -138,8 +133,7 @@ class CommentInfo:
     updated_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class LabelInfo:
+class LabelInfo(Struct, frozen=True):
     name: str
     color: str
     description: str | None
@@ -189,8 +183,7 @@ class GitHub(Protocol):
     def edit_pull(self, number: int, title: str, body: str) -> None: ...
 
 
-@dataclass
-class Backoff:
+class Backoff(Struct):
     """Bounded retries: exponential for 5xx and network errors; rate limits wait as long as GitHub says."""
 
     attempts: int = 5

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from ccmflow.core.model import Workspace
 from ccmflow.core.submissions import SubmissionLog, decode
@@ -16,8 +17,7 @@ from ccmflow.triage.messages import STATUS_MARKER
 from .client import CommentInfo, GitHub, PullInfo, mine
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Struct, frozen=True):
     repository: str  # owner/name
     api_url: str
     token: str
@@ -29,18 +29,17 @@ class Settings:
     state_key: bytes | None = None
 
 
-@dataclass
-class Context:
+class Context(Struct):
     settings: Settings
     event: str  # the event's name; handlers get its parsed record (bot.events) as an argument
     client: GitHub
-    _store: Store | None = field(default=None, repr=False)
-    _open: list[PullInfo] | None = field(default=None, repr=False)
-    _fetched: tuple[str | None] | None = field(default=None, repr=False)
+    _store: Store | None = None
+    _open: list[PullInfo] | None = None
+    _fetched: tuple[str | None] | None = None
     # The log each status comment holds once this run triaged its pull request (written, or found unchanged).
-    logged: dict[int, SubmissionLog] = field(default_factory=dict, repr=False)
+    logged: dict[int, SubmissionLog] = field(default_factory=dict)
     # What the run could not do as it should, for the job log's warnings (a permission missing, say).
-    warnings: list[str] = field(default_factory=list, repr=False)
+    warnings: list[str] = field(default_factory=list)
 
     def warn(self, text: str) -> None:
         if text not in self.warnings:

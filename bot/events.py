@@ -8,10 +8,11 @@ GitHub sends in another shape is refused with the path of the first field that i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from msgspec import Struct
 
 from ccmflow.core.submissions import Source
 
@@ -49,8 +50,7 @@ def command_of(body: str) -> tuple[str, tuple[str, ...]] | None:
 # The pull request actions that may bring a new version of an input, or change whether it is open.
 PULL_ACTIONS = ("opened", "synchronize", "reopened", "edited", "ready_for_review", "closed")
 
-@dataclass(frozen=True, slots=True)
-class Repository:
+class Repository(Struct, frozen=True):
     default_branch: str
     html_url: str | None  # for links in the bot's comments; the settings' repository when absent
 
@@ -69,8 +69,7 @@ class Repository:
         return f"{ref!r} is not the default branch ({self.default_branch!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class User:
+class User(Struct, frozen=True):
     login: str
     id: int  # the numeric account id: the registry trusts this, never the login
 
@@ -79,8 +78,7 @@ class User:
         return cls(login=fields.name("login"), id=fields.integer("id"))
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(Struct, frozen=True):
     id: int
     body: str
     user: User
@@ -97,8 +95,7 @@ class Comment:
         return command_of(self.body)
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(Struct, frozen=True):
     number: int
     is_pull_request: bool  # GitHub's issues API also lists pull requests, marked by a `pull_request` object
 
@@ -107,8 +104,7 @@ class Issue:
         return cls(number=fields.integer("number"), is_pull_request=fields.opt_obj("pull_request") is not None)
 
 
-@dataclass(frozen=True, slots=True)
-class PullRequestEvent:
+class PullRequestEvent(Struct, frozen=True):
     """pull_request and pull_request_target."""
 
     action: str
@@ -127,15 +123,13 @@ class PullRequestEvent:
         return self.pull.updated_at, (Source.EVENT if self.action == "synchronize" else Source.BACKFILL)
 
 
-@dataclass(frozen=True, slots=True)
-class IssueCommentEvent:
+class IssueCommentEvent(Struct, frozen=True):
     action: str
     issue: Issue
     comment: Comment
 
 
-@dataclass(frozen=True, slots=True)
-class IssuesEvent:
+class IssuesEvent(Struct, frozen=True):
     """issues: an issue opened or edited; its body is a stranger's data (the input form, or anything)."""
 
     action: str
@@ -152,8 +146,7 @@ class IssuesEvent:
     body_changed: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class PushEvent:
+class PushEvent(Struct, frozen=True):
     ref: str
     before: str  # all zeros when the branch was created
     after: str  # all zeros when it was deleted
@@ -167,8 +160,7 @@ class PushEvent:
         return self.repository.not_default(self.ref)
 
 
-@dataclass(frozen=True, slots=True)
-class WorkflowDispatch:
+class WorkflowDispatch(Struct, frozen=True):
     ref: str  # the branch or tag the run was started from
     repository: Repository
 
@@ -176,8 +168,7 @@ class WorkflowDispatch:
         return self.repository.not_default(self.ref)
 
 
-@dataclass(frozen=True, slots=True)
-class Schedule:
+class Schedule(Struct, frozen=True):
     """A scheduled run: GitHub runs it from the default branch, and the bot reads nothing of its payload."""
 
     def not_on_default_branch(self) -> str | None:

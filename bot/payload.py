@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+from msgspec import Struct
 
 # Numbers and ids GitHub sends are positive 64-bit integers; anything larger is not one of them.
 MAX_ID = 2**63 - 1
@@ -45,8 +46,7 @@ def describe(value: Any) -> str:
     return f"the number {value!r}"  # a float: the one type of JSON left
 
 
-@dataclass(frozen=True, slots=True)
-class Fields:
+class Fields(Struct, frozen=True):
     """A JSON object and its path from the top of the document; each getter checks one field."""
 
     data: Mapping[str, Any]

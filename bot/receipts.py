@@ -19,8 +19,9 @@ never ran). Each version keeps the earliest time any record gives it (`Submissio
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
+
+from msgspec.structs import replace
 
 from ccmflow.core.submissions import Source, SubmissionLog
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from ccmflow.core.model import Registry
 from ccmflow.core.roles import MAY_RECHECK, Role

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from msgspec import Struct, field
 
 from .payload import PayloadError
 
@@ -21,8 +22,7 @@ class Verb(StrEnum):
     IGNORED = "ignored"
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(Struct, frozen=True):
     """What one handler did, as one line for the job log."""
 
     verb: Verb
@@ -46,8 +46,7 @@ Handler = Callable[["Context", Any], Result]
 CommandHandler = Callable[["Context", "Command"], Result]
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(Struct, frozen=True):
     """A `/ccmflow <word> [args]` comment: who said it, where and when (times GitHub set)."""
 
     word: str
@@ -64,8 +63,7 @@ PRIMARY, FOLLOW_UP = "primary", "follow-up"
 PHASES = (PRIMARY, FOLLOW_UP)
 
 
-@dataclass
-class Router:
+class Router(Struct):
     routes: dict[tuple[str, str | None], list[Handler]] = field(default_factory=dict)
     follow_ups: dict[tuple[str, str | None], list[Handler]] = field(default_factory=dict)
     commands: dict[str, CommandHandler] = field(default_factory=dict)

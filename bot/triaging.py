@@ -6,8 +6,10 @@ Shared by the behaviours that triage (a pull request event, a command, the maint
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core import labels
 from ccmflow.core.agreement import ParagraphStatus
@@ -192,8 +194,7 @@ def _merged_log(number: int, logs: Sequence[SubmissionLog]) -> SubmissionLog:
 
 # Carrying a decision out ------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Plan:
+class Plan(Struct, frozen=True, kw_only=True):
     """What one run writes for a decision, worked out before the first write."""
 
     relabel: bool  # the bot's labels differ from the decision's

@@ -8,9 +8,12 @@ import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ccmflow import __version__
-from ccmflow.core.errors import FatalError, InvalidInput  # dataclasses only: cheap at start-up
+
+if TYPE_CHECKING:
+    from ccmflow.core.errors import FatalError, InvalidInput
 
 # Each name is a module ccmflow.commands.<name> (dashes as underscores) with
 # `add_parser(subparsers) -> ArgumentParser` and `run(args) -> int`. The one-line help lives here, so that
@@ -66,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = args_list[0] if args_list and args_list[0] in COMMANDS else None
     parser = build_parser(chosen)
     args = parser.parse_args(args_list)
+    # Imported once the arguments are read: `--help` and a usage error stop before any record class is made.
+    from ccmflow.core.errors import FatalError, InvalidInput
+
     try:
         code: int = args.run(args)
     except (InvalidInput, FatalError) as exc:
@@ -80,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _failed(exc: InvalidInput | FatalError, as_json: bool) -> int:
     """Why the command stopped (its findings, or one line), reported; its exit code."""
     from ccmflow.commands.output import report_fatal, report_findings
+    from ccmflow.core.errors import InvalidInput
 
     try:
         if isinstance(exc, InvalidInput):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
 from gitutil import commit, init_repo, instance_files
+from msgspec.structs import replace
 
 from ccmflow.core.model import Paragraph
 from ccmflow.core.submissions import Acceptance, SubmissionLog

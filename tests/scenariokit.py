@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from gitutil import commit, tag
 from inputkit import REVIEW, Process
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.core.status import Verdict
@@ -71,8 +73,7 @@ class When(StrEnum):
     REPUSHED = "on-time-then-late"  # on time, then pushed again after the deadline (text, credit and reasons)
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
+class Case(Struct, frozen=True):
     way: Way
     kind: Kind
     when: When
@@ -95,8 +96,7 @@ def matrix() -> list[Case]:
     return [replace(c, minute=i) for i, c in enumerate(cases)]
 
 
-@dataclass(frozen=True, slots=True)
-class Expect:
+class Expect(Struct, frozen=True):
     """What every output must say of one input."""
 
     credit: tuple[str, ...]  # registry ids, the lead first

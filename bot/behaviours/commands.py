@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from functools import partial
+
+from msgspec.structs import replace
 
 from ccmflow.core.roles import MAY_RECHECK, MAY_RECHECK_WHO, Role
 from ccmflow.core.submissions import Acceptance, Recheck, SubmissionLog

@@ -8,7 +8,7 @@ spends; triage and the summary read the ledger instead.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.record import PullState

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
+
+from msgspec.structs import replace
 
 from ccmflow.core.record import PullState
 from ccmflow.core.submissions import IssueOrigin, Source, SubmissionLog

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core import labels
 from ccmflow.core.errors import FatalError
@@ -124,8 +126,7 @@ def _quietly(ctx: Context, work: Callable[[], Result]) -> Result:
         return ignored(f"summary not refreshed: {exc}")
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(Struct, frozen=True):
     number: int
     title: str
     body: str

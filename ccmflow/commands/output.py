@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -29,6 +28,8 @@ def console(stderr: bool = False) -> Console:
 
 
 def emit_json(data: Any) -> None:
+    import json  # here: a command without --json never needs it
+
     # JSON escapes C0 itself; C1 and bidi controls are written as \u escapes too, so the output is safe to show.
     sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=str)))
     sys.stdout.write("\n")

@@ -193,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _from_docx(args: argparse.Namespace, store: Store, tip: str, current: Workspace) -> tuple[Built, str]:
     """The file's changes, read against the version it names (one of the base branch's), carried onto the tip."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from ccmflow.core.inputfile import InputKind
     from ccmflow.propose.build import fresh_input_id, with_edits

@@ -76,7 +76,7 @@ def _placeholder_findings(args: argparse.Namespace) -> list[Finding]:
         from ccmflow.read.directory import directory_files
 
         files, _ = directory_files(find_top(args.repo))
-    return placeholders(parse(f) for f in files)
+    return placeholders(parse(f, positions=False) for f in files)
 
 
 def _input_findings(args: argparse.Namespace, found: Workspace) -> list[Finding]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct, field
 
 from ccmflow.compare.matcher import matching_blocks, opcodes
 from ccmflow.core.model import Document, Paragraph
@@ -68,8 +69,7 @@ class ChangeKind(StrEnum):
     MOVED = "moved"  # only its place changed
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ParagraphChange:
+class ParagraphChange(Struct, frozen=True, kw_only=True):
     """What happened to one paragraph between two versions of a document."""
 
     id: str
@@ -90,8 +90,7 @@ class ParagraphChange:
                 "moved": self.moved, "redline": [list(r) for r in self.redline]}
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentDiff:
+class DocumentDiff(Struct, frozen=True):
     """All paragraph changes of one document, in the new document's order."""
 
     document: str
@@ -194,8 +193,7 @@ def _meta(old: Document | None, new: Document | None) -> dict[str, tuple[object,
     return {k: (getattr(old, k), getattr(new, k)) for k in _META if getattr(old, k) != getattr(new, k)}
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(Struct, frozen=True):
     """Where a paragraph an input adds or moves goes: after `after` (a paragraph of the base) or first in `section`."""
 
     id: str

@@ -12,7 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
 from ccmflow.compare.fragment import OTHER_BREAKS, dedent, plain_lines
@@ -28,8 +30,7 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 MAX_FRAGMENT = 64 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Hunk:
+class Hunk(Struct, frozen=True):
     """Old lines [start, end) (0-based) replaced by `lines` (each with its line ending, as in the file)."""
 
     start: int
@@ -37,8 +38,7 @@ class Hunk:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Region:
+class _Region(Struct, frozen=True):
     """One item of a document's text: its character range and where it sits (section, paragraph, indent)."""
 
     start: int
@@ -48,8 +48,7 @@ class _Region:
     indent: int
 
 
-@dataclass(frozen=True, slots=True)
-class BaseIndex:
+class BaseIndex(Struct, frozen=True):
     """The base document with the line range of every paragraph item, and what validation depends on."""
 
     document: Document
@@ -148,8 +147,7 @@ def _item_line(loaded: Loaded, lines: Sequence[str], path: tuple[str | int, ...]
     return span.line - 1, dash
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(Struct, frozen=True):
     """Paragraphs [first, end) of the base's section `section` (an index), replaced by `new` at the head."""
 
     section: int
@@ -158,8 +156,7 @@ class Run:
     new: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Patched:
+class Patched(Struct, frozen=True):
     """The head's document built from the base and git's hunks, and the runs of paragraphs that differ."""
 
     document: Document

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.core.model import Document, Paragraph, Section, paragraph_label
@@ -32,8 +34,7 @@ class ConflictKind(StrEnum):
     DOCUMENT = "document"  # a field of the document's metadata, named in paragraph_id
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(Struct, frozen=True):
     """One thing changed two ways: a paragraph, a section's title, or a field of the document."""
 
     paragraph_id: str
@@ -60,8 +61,7 @@ class Conflict:
                 "fields": list(self.fields), "ours": self.ours, "theirs": self.theirs}
 
 
-@dataclass(frozen=True, slots=True)
-class MergeResult:
+class MergeResult(Struct, frozen=True):
     """The merged document (OURS where a conflict is unresolved) and the conflicts."""
 
     document: Document

@@ -12,8 +12,10 @@ read of the result, as before.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.compare.fragment import plain_lines, stands_alone
 from ccmflow.compare.markers import mark_parsed
@@ -29,8 +31,7 @@ from ccmflow.read.yamlsafe import load as load_yaml
 from ccmflow.write.edit import Spliced, splice_document
 
 
-@dataclass(frozen=True, slots=True)
-class MergedFile:
+class MergedFile(Struct, frozen=True):
     """The text to hand git (conflicts marked in it when there are any) and the conflicts."""
 
     text: str

@@ -8,7 +8,8 @@ protected paragraphs whose substance the change alters or removes. Everything el
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.model import Document, paragraph_label
@@ -18,8 +19,7 @@ class AgreedTextChanged(ValueError):
     """A merge would change agreed text; the message is `refusal`'s."""
 
 
-@dataclass(frozen=True, slots=True)
-class Touch:
+class Touch(Struct, frozen=True):
     """A paragraph an input would change whose status protects it (agreed, or in an adopted text)."""
 
     paragraph: str

@@ -4,9 +4,10 @@ paragraph recorded adopted."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from msgspec import Struct
 
 from ccmflow.core.agreement import ParagraphStatus, StatusBook, StatusEntry, statuses
 from ccmflow.core.brackets import count
@@ -20,8 +21,7 @@ from ccmflow.repo.store import Store
 ADOPTED_TAG = "adopted"
 
 
-@dataclass(frozen=True, slots=True)
-class Blocker:
+class Blocker(Struct, frozen=True):
     """A paragraph that keeps a document from adoption: not agreed, or still bracketed."""
 
     paragraph: str

@@ -5,15 +5,15 @@ that was already there keeps no input's name (the Presidency's text, or an earli
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ccmflow.consolidation.trace import Provenance
 from ccmflow.core.brackets import parse
 from ccmflow.core.model import Document
 
 
-@dataclass(frozen=True, slots=True)
-class Credited:
+class Credited(Struct, frozen=True):
     """A bracketed span of a paragraph and the delegations whose input introduced it."""
 
     text: str  # the span as it stands, brackets included: '[shall | should]'

@@ -4,16 +4,16 @@ document, and per version issued (the counts negotiators watch fall as brackets 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from ccmflow.core.agreement import ParagraphStatus, StatusBook, StatusEntry, statuses
 from ccmflow.core.brackets import count
 from ccmflow.core.model import Document
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphState:
+class ParagraphState(Struct, frozen=True):
     """Where one paragraph stands in the negotiation: its status, brackets and the record in force."""
 
     id: str
@@ -23,8 +23,7 @@ class ParagraphState:
     entry: StatusEntry | None  # the record in force: who set it, when, in which revision
 
 
-@dataclass(frozen=True, slots=True)
-class SectionState:
+class SectionState(Struct, frozen=True):
     """The negotiation state of a section's paragraphs."""
 
     id: str
@@ -40,8 +39,7 @@ class SectionState:
         return {s.value: found[s] for s in ParagraphStatus}
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentState:
+class DocumentState(Struct, frozen=True):
     """The negotiation state of a whole document at one version."""
 
     document: str

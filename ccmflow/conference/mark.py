@@ -7,8 +7,9 @@ by the adoption alone. Setting the status a paragraph already has records nothin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from ccmflow.core.agreement import ParagraphStatus, StatusEntry
 from ccmflow.core.brackets import count
@@ -23,8 +24,7 @@ class MarkRefused(FatalError):
     """The status cannot be set; the message says why, in words a delegate reads."""
 
 
-@dataclass(frozen=True, slots=True)
-class Marked:
+class Marked(Struct, frozen=True):
     """What a `ccmflow mark` did to one paragraph: its status before and after, and the record made."""
 
     document: str

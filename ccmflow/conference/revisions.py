@@ -10,10 +10,11 @@ kinds, numbered per document, with no symbol and no change to the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Process, revision_number
@@ -36,8 +37,7 @@ class PaperKind(StrEnum):
         return "Facilitator's text" if self is PaperKind.FACILITATORS_TEXT else "Non-paper"
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
+class Revision(Struct, frozen=True):
     """A revision issued at the conference: Rev.N, its version id and symbol."""
 
     version: str  # rev-N

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.compare.markers import paragraph_path
 from ccmflow.consolidation.dispositions import (
@@ -58,8 +60,7 @@ def choose_window(workspace: Workspace, document: Document, wanted: str | None) 
     return matching[-1].id if matching else None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Consolidation:
+class Consolidation(Struct, frozen=True, kw_only=True):
     """A consolidated version committed on its branch, with the register of dispositions."""
 
     document: Document

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from enum import StrEnum
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.read import schema
@@ -43,8 +45,7 @@ def is_register(path: str) -> bool:
     return rest != path and "/" not in rest and rest.endswith(".yaml")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Disposition:
+class Disposition(Struct, frozen=True, kw_only=True):
     """One input's outcome; `paragraphs` are the ids it led to in the new version."""
 
     input: str
@@ -89,8 +90,7 @@ class Disposition:
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class Register:
+class Register(Struct, frozen=True):
     """The disposition of every input to one document in one window: the register the Presidency keeps."""
 
     window: str
@@ -148,7 +148,7 @@ def dump_register(register: Register, window_title: str = "") -> str:
 def read_register(text: str, path: str) -> Register:
     """A register from its text; InvalidInput with located findings when it is not a valid one."""
     try:
-        loaded = load_yaml(text, path)
+        loaded = load_yaml(text, path, positions=False)  # spans only if a finding asks (Loaded)
     except YamlError as exc:
         raise InvalidInput([exc.finding]) from None
     findings = schema.check(FileKind.DISPOSITIONS, loaded)

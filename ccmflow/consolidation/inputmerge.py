@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.compare.diff import ChangeKind, diff_documents
 from ccmflow.compare.merge import Conflict, ConflictKind, merge_documents, normalise, same
@@ -13,8 +15,7 @@ from ccmflow.repo.inputref import InputRef, resolve_input
 from ccmflow.repo.store import Store
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Taken:
+class Taken(Struct, frozen=True, kw_only=True):
     """One input merged in: what it changed (paragraph id -> added|modified|removed, and which fields)."""
 
     input: InputRef
@@ -42,8 +43,7 @@ class Taken:
         return self.before is None or getattr(self.before, what) != getattr(self.after, what)
 
 
-@dataclass(frozen=True, slots=True)
-class InputConflict:
+class InputConflict(Struct, frozen=True):
     """An input whose change to a paragraph clashes with an earlier input's (or the base branch's)."""
 
     input: str
@@ -58,14 +58,13 @@ class InputConflict:
         return {"input": self.input, "others": list(self.others), **self.conflict.as_json()}
 
 
-@dataclass(frozen=True, slots=True)
-class Merged:
+class Merged(Struct, frozen=True):
     """The document after all inputs, with what each input did and every conflict met on the way."""
 
     base: Document
     document: Document
     taken: tuple[Taken, ...]
-    conflicts: tuple[InputConflict, ...] = field(default=())
+    conflicts: tuple[InputConflict, ...] = ()
 
 
 def _changes(before: Document | None, after: Document) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

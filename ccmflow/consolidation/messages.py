@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ccmflow.consolidation.dispositions import (
     CLOSING,
@@ -23,8 +24,7 @@ def marker(register: Register) -> str:
     return f"{MARKER_PREFIX} {register.window} {register.version} -->"
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(Struct, frozen=True):
     """One input's comment, and whether to close it (with GitHub's state_reason)."""
 
     number: int

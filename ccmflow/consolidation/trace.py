@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Registry, Workspace
@@ -16,8 +17,7 @@ from ccmflow.repo.versions import version_tag
 HEAD = "HEAD"
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(Struct, frozen=True):
     """One version of the document: a released tag, or HEAD when it has moved on since the last one."""
 
     version: str
@@ -26,8 +26,7 @@ class Point:
     document: Document
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(Struct, frozen=True):
     """One paragraph across the versions: its number in each (None where it does not exist) and its inputs."""
 
     paragraph_id: str
@@ -41,8 +40,7 @@ class Row:
                 "inputs": list(self.inputs), "delegations": list(self.delegations)}
 
 
-@dataclass(frozen=True, slots=True)
-class Trace:
+class Trace(Struct, frozen=True):
     """A document's concordance: paragraph numbers across versions, with the inputs behind each."""
 
     document: str
@@ -95,8 +93,7 @@ def delegations(store: Store, workspace: Workspace, doc: str) -> dict[str, tuple
             for name, r in input_records(store, workspace, doc).items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
+class Provenance(Struct, frozen=True):
     """Who a paragraph's change is credited to in a redline, and when the first input behind it was received."""
 
     names: str

@@ -9,9 +9,10 @@ git (ccmflow.repo.statusref), one entry per change, so its history is the audit 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+
+from msgspec import Struct
 
 from ccmflow.core.brackets import has_brackets
 
@@ -43,8 +44,7 @@ RECORDABLE = (ParagraphStatus.OPEN, ParagraphStatus.AGREED_AD_REF, ParagraphStat
 SHORT_OF_AGREED = (ParagraphStatus.OPEN, ParagraphStatus.BRACKETED, ParagraphStatus.AGREED_AD_REF)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StatusEntry:
+class StatusEntry(Struct, frozen=True, kw_only=True):
     """One change of one paragraph's status: who (login and numeric account id), when, in which revision."""
 
     paragraph: str
@@ -68,8 +68,7 @@ def entry_from_json(data: Mapping[str, object]) -> StatusEntry:
                        revision=str(data["revision"]))
 
 
-@dataclass(frozen=True, slots=True)
-class StatusBook:
+class StatusBook(Struct, frozen=True):
     """Every status change of one document's paragraphs, in the order made."""
 
     document: str

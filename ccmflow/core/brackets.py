@@ -8,14 +8,14 @@ without its partner is a problem to fix, never silently dropped; it still makes 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
+
+from msgspec import Struct
 
 OPEN, CLOSE, OR = "[", "]", "|"
 
 
-@dataclass(frozen=True, slots=True)
-class BracketSpan:
+class BracketSpan(Struct, frozen=True):
     """One bracketed span: `start` at its '[' and `end` just past its ']' (offsets in the text)."""
 
     start: int
@@ -24,8 +24,7 @@ class BracketSpan:
     options: tuple[str, ...]  # the alternatives ('shall', 'should'); one for a plain span
 
 
-@dataclass(frozen=True, slots=True)
-class BracketProblem:
+class BracketProblem(Struct, frozen=True):
     """A bracket without its partner: where it stands, what is wrong and how to fix it."""
 
     offset: int
@@ -33,8 +32,7 @@ class BracketProblem:
     fix: str
 
 
-@dataclass(frozen=True, slots=True)
-class Brackets:
+class Brackets(Struct, frozen=True):
     """The bracketed spans of a text and the problems found in its brackets."""
 
     spans: tuple[BracketSpan, ...]

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
+# The patterns are kept as text and compiled on first use (re keeps what it compiled): a command uses one or
+# two of them, and compiling all six at import cost every `ccmflow` process about 3 ms.
+
 # C0 and C1 controls, DEL, and the invisible characters that reorder or hide text (bidi overrides and
 # isolates, zero-width marks and joiners, the BOM): none belongs in a delegate's words as the bot repeats them.
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-_BREAKS = re.compile("[\t\n\r\u2028\u2029]")
+_CONTROL = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+_BREAKS = "[\t\n\r\u2028\u2029]"
 # An invisible character (WORD JOINER) that GitHub's mention, reference and autolink patterns do not accept.
 _NO_MENTION = "\u2060"
 # Prose: HTML and Markdown's special characters as character entities, which render as the character.
@@ -23,21 +26,21 @@ _PROSE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "|": "&#124;", "
           # GitHub finds mentions and issue references in the rendered text, where an entity such as '&#64;'
           # is '@' again: an invisible character after them breaks the pattern instead.
           "@": "@" + _NO_MENTION, "#": "#" + _NO_MENTION}
-_SPECIAL = re.compile(r"[&<>`|\\*_\[\]!#~@]")
+_SPECIAL = r"[&<>`|\\*_\[\]!#~@]"
 # GitHub links bare addresses (https://..., www....) in prose; an invisible break keeps them plain text.
-_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)")
+_AUTOLINK = r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)"
 # In a code span entities are shown as typed, so the dangerous characters become look-alikes instead.
 _CODE = str.maketrans({"`": "'", "<": "‹", ">": "›", "|": "¦"})
 
 
 def plain(text: str) -> str:
     """The text on one line, without control or invisible formatting characters."""
-    return _CONTROL.sub("", _BREAKS.sub(" ", text))
+    return re.sub(_CONTROL, "", re.sub(_BREAKS, " ", text))
 
 
 def printable(text: str) -> str:
     """The text without control or invisible formatting characters, its line breaks kept (for a terminal)."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n"))
+    return re.sub(_CONTROL, "", text.replace("\r\n", "\n"))
 
 
 def title(text: str, limit: int = 240) -> str:
@@ -52,8 +55,8 @@ def _bounded(text: str, limit: int | None) -> str:
 
 def escape(text: str, limit: int | None = 300) -> str:
     """Stranger's text for Markdown prose: inert, on one line, at most `limit` characters (None: no limit)."""
-    cleaned = _AUTOLINK.sub(_NO_MENTION, _bounded(plain(str(text)), limit))
-    return _SPECIAL.sub(lambda m: _PROSE[m.group(0)], cleaned)
+    cleaned = re.sub(_AUTOLINK, _NO_MENTION, _bounded(plain(str(text)), limit))
+    return re.sub(_SPECIAL, lambda m: _PROSE[m.group(0)], cleaned)
 
 
 def code(text: str, limit: int = 120) -> str:
@@ -66,8 +69,8 @@ def code(text: str, limit: int = 120) -> str:
 # sequence: colours, window titles, clearing the screen), DEL, C1 controls (U+009B is a one-character CSI on
 # some terminals), and the bidirectional embeddings, overrides and isolates that reorder what is shown (the
 # plain direction marks stay: right-to-left text needs them, and they hide nothing).
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\u2028\u2029]")
+_UNSAFE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_UNSAFE_LINE = r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\u2028\u2029]"
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -82,9 +85,9 @@ def terminal_safe(value: str, *, one_line: bool = False) -> str:
     console (`console()`, defined in richconsole.py) applies it to all it prints, and plain print() paths call
     it themselves. `one_line` (a job-log line) shows line breaks and tabs as escapes too.
     """
-    return (_UNSAFE_LINE if one_line else _UNSAFE).sub(_escaped, value)
+    return re.sub(_UNSAFE_LINE if one_line else _UNSAFE, _escaped, value)
 
 
 def json_safe(serialised: str) -> str:
     """Serialised JSON with every character a terminal would act on written as a \\u escape (still valid JSON)."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
+    return re.sub(_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", serialised)

@@ -7,9 +7,10 @@ credited, the channel and the attested time of receipt are data in git, never so
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+
+from msgspec import Struct
 
 from ccmflow.core.roles import Role
 
@@ -62,8 +63,7 @@ class Channel(StrEnum):
     EMAIL = "e-mail"  # sent to the ISU, which entered it
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     """One structured change of an input that makes several (kind CHANGES)."""
 
     kind: InputKind  # one of CHANGE_KINDS
@@ -71,8 +71,7 @@ class Change:
     justification: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class InputFile:
+class InputFile(Struct, frozen=True):
     """The metadata of one input (schema input.schema.json)."""
 
     id: str

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 # GitHub's limits on a label; longer names or descriptions are refused with 422.
 MAX_NAME = 50
@@ -24,8 +25,7 @@ SECTION_PREFIX = "section:"
 FROM_PREFIX = "from:"
 
 
-@dataclass(frozen=True, slots=True)
-class LabelSpec:
+class LabelSpec(Struct, frozen=True):
     """A GitHub label the bot keeps: its name, colour and description."""
 
     name: str

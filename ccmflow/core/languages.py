@@ -5,13 +5,12 @@ English is the working language and the source of every translation (ccmflow.cor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 WORKING = "en"
 
 
-@dataclass(frozen=True, slots=True)
-class Language:
+class Language(Struct, frozen=True):
     """A conference language. Its names and its dates come from CLDR (ccmflow.write.words), never from here."""
 
     code: str

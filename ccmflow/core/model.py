@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
+from functools import cached_property
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from msgspec import Struct, field
+from msgspec.structs import force_setattr, replace
 
 DEFAULT_NUMBERING: Mapping[str, str] = MappingProxyType({"action": "Action {n}"})
 DEFAULT_FORMAT = "{n}"
@@ -32,8 +35,7 @@ def paragraph_label(number: str, pid: str, *, prose: bool = False, show_id: Call
     return f"{shown} ({show_id(pid)})"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True, kw_only=True):
     """One paragraph: a stable id, a kind that picks its number format, the text and an action's fields."""
 
     id: str
@@ -54,8 +56,7 @@ class Paragraph:
                 "timeframe": self.timeframe, "references": self.references}
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Struct, frozen=True):
     """A section of a document: its stable id, title and paragraphs in order."""
 
     id: str
@@ -63,8 +64,7 @@ class Section:
     paragraphs: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Struct, frozen=True):
     """One outcome document as its file records it at one version."""
 
     id: str
@@ -142,8 +142,7 @@ class Document:
         return paragraph_label(self.numbers().get(pid, ""), pid)
 
 
-@dataclass(frozen=True, slots=True)
-class Conference:
+class Conference(Struct, frozen=True):
     """The conference the process leads to: its name, venue, dates and time zone."""
 
     name: str
@@ -155,8 +154,7 @@ class Conference:
     report_symbol: str | None = None  # the final report's symbol, one for every language
 
 
-@dataclass(frozen=True, slots=True)
-class Approximate:
+class Approximate(Struct, frozen=True):
     """A date known only as early, mid or late in a month."""
 
     year: int
@@ -186,8 +184,7 @@ class LatePolicy(StrEnum):
     CLOSE = "close"  # close it with the reason; the branch and the record are kept
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Window:
+class Window(Struct, frozen=True, kw_only=True):
     """A submission window. `opens` is None until its opening date is set: the window is not open then, and
     `opens_about` says when it is expected ('early August'). A window announced so opens when the document
     stage it concerns is issued, or on the day the Presidency records (`opened_by` says which; None: `opens` is
@@ -230,16 +227,14 @@ def start_of_day(day: date, zone: str) -> datetime:
     return datetime.combine(day, time(0), tz).astimezone(UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(Struct, frozen=True):
     """A document at a stage of the process (the documents a meeting discusses); `version` None: as it stands."""
 
     document: str
     version: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Milestone:
+class Milestone(Struct, frozen=True, kw_only=True):
     """A dated event of the process (a meeting, a circulation, the conference), exact or approximate."""
 
     id: str
@@ -295,8 +290,7 @@ def revision_number(vid: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+class Version(Struct, frozen=True):
     """A stage a document goes through: a draft, or an informal working paper or elements before any draft."""
 
     id: str
@@ -308,8 +302,7 @@ class Version:
         return not self.documents or document in self.documents
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Contact:
+class Contact(Struct, frozen=True, kw_only=True):
     """Who receives input outside GitHub, at which address; `stakeholder` is its registry id."""
 
     id: str
@@ -318,8 +311,7 @@ class Contact:
     stakeholder: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Channel:
+class Channel(Struct, frozen=True, kw_only=True):
     """A way input reaches the Presidency outside GitHub: what is sent, to whom, with a copy to whom.
 
     `documents` limits it to some documents (() for every one); `until` names the window before whose opening
@@ -334,8 +326,7 @@ class Channel:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Process:
+class Process(Struct, frozen=True, kw_only=True):
     """The process as documents/process.yaml describes it: conference, versions, windows and milestones."""
 
     conference: Conference
@@ -387,16 +378,14 @@ class Process:
         return f"{title} ({self.version_name(stage.version)})" if stage.version else title
 
 
-@dataclass(frozen=True, slots=True)
-class Account:
+class Account(Struct, frozen=True):
     """A GitHub account by its numeric id (what counts) and its login (what people read)."""
 
     id: int
     login: str
 
 
-@dataclass(frozen=True, slots=True)
-class Stakeholder:
+class Stakeholder(Struct, frozen=True):
     """A delegation or organisation of the registry: its accounts, roles and whom it may speak for."""
 
     id: str
@@ -410,26 +399,29 @@ class Stakeholder:
     facilitates: tuple[str, ...] = ()  # sections a facilitator facilitates at the conference
 
 
-@dataclass(frozen=True, slots=True)
-class Registry:
+class Registry(Struct, frozen=True, dict=True):
     """Who may take part: documents/stakeholders.yaml as records."""
 
     stakeholders: tuple[Stakeholder, ...]
     path: str = "documents/stakeholders.yaml"
-    # Each stakeholder by id and by account, indexed once: a summary asks for every input (the first stakeholder
-    # listing an id or an account answers, as a scan from the start would).
-    _by_id: Mapping[str, Stakeholder] = field(init=False, repr=False, compare=False, default_factory=dict)
-    _by_account: Mapping[int, Stakeholder] = field(init=False, repr=False, compare=False, default_factory=dict)
 
-    def __post_init__(self) -> None:
+    # Each stakeholder by id and by account, indexed once (dict=True keeps the index beside the fields, out of
+    # equality and repr): a summary asks for every input. The first stakeholder listing an id or an account
+    # answers, as a scan from the start would.
+    @cached_property
+    def _by_id(self) -> Mapping[str, Stakeholder]:
         ids: dict[str, Stakeholder] = {}
-        accounts: dict[int, Stakeholder] = {}
         for stakeholder in self.stakeholders:
             ids.setdefault(stakeholder.id, stakeholder)
+        return MappingProxyType(ids)
+
+    @cached_property
+    def _by_account(self) -> Mapping[int, Stakeholder]:
+        accounts: dict[int, Stakeholder] = {}
+        for stakeholder in self.stakeholders:
             for account in stakeholder.accounts:
                 accounts.setdefault(account.id, stakeholder)
-        object.__setattr__(self, "_by_id", MappingProxyType(ids))
-        object.__setattr__(self, "_by_account", MappingProxyType(accounts))
+        return MappingProxyType(accounts)
 
     def by_user_id(self, user_id: int) -> Stakeholder | None:
         """Who a GitHub account speaks for; the numeric id counts, never the login."""
@@ -443,8 +435,7 @@ class Registry:
         return self._by_id.get(sid)
 
 
-@dataclass(frozen=True, slots=True)
-class Workspace:
+class Workspace(Struct, frozen=True):
     """Everything read from one documents/ tree: what every command works from."""
 
     documents: Mapping[str, Document]
@@ -455,7 +446,7 @@ class Workspace:
         # The timeline as the documents make it: a window announced "early August" is open once the stage it
         # concerns has been issued. Done here, so that status, the issue form, triage, the summary and the site
         # all read the same `Window.opens`.
-        object.__setattr__(self, "process", self.process.circulated(self.documents))
+        force_setattr(self, "process", self.process.circulated(self.documents))
 
     def document(self, did: str) -> Document | None:
         return self.documents.get(did)

@@ -10,10 +10,11 @@ as JSON with a schema version, so what an on-time input said and for whom stays 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
+
+from msgspec import Struct
 
 from ccmflow.core.categories import Category
 from ccmflow.core.inputfile import NO_TEXT_KINDS, Channel, InputKind
@@ -34,8 +35,7 @@ RECORD_SCHEMA = 2  # 1: a freeze manifest's entries held only the on-time head a
 COUNTED = (Verdict.ON_TIME, Verdict.EARLY, Verdict.NO_DEADLINE, Verdict.NO_WINDOW, Verdict.LATE_ACCEPTED)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Received:
+class Received(Struct, frozen=True, kw_only=True):
     """One version of an input: its head commit, when it was received and what says so."""
 
     sha: str
@@ -44,8 +44,7 @@ class Received:
     late: bool = False  # received after its window's deadline
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class InputChange:
+class InputChange(Struct, frozen=True, kw_only=True):
     """One thing the input asks for, at the version that counts."""
 
     kind: InputKind  # amend, insert, delete, move or remark
@@ -55,8 +54,7 @@ class InputChange:
     text: str = ""  # a remark's words
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Entered:
+class Entered(Struct, frozen=True, kw_only=True):
     """The account that entered the input on GitHub (the issue's author for a form), as GitHub identified it."""
 
     login: str
@@ -65,8 +63,7 @@ class Entered:
     verified: bool  # the identity comes from GitHub (the ledger), not from a commit
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class InputRecord:
+class InputRecord(Struct, frozen=True, kw_only=True):
     """Every fact of one input to one document, at the version that counts."""
 
     name: str  # pr-12, or a branch's short name

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
+
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Document, Milestone, Process, Window, covers
@@ -43,8 +44,7 @@ class WindowPhase(StrEnum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True, slots=True)
-class WindowState:
+class WindowState(Struct, frozen=True):
     """An input window as it stands at a moment: upcoming, open or closed, and the time left."""
 
     window: Window
@@ -52,8 +52,7 @@ class WindowState:
     remaining: timedelta | None  # until it closes; None when closed or the deadline is to be announced
 
 
-@dataclass(frozen=True, slots=True)
-class Phase:
+class Phase(Struct, frozen=True):
     """Where the process stands at a moment: the last and next milestones and the windows."""
 
     label: str
@@ -66,8 +65,7 @@ class Phase:
         return tuple(w for w in self.windows if w.state == WindowPhase.OPEN)
 
 
-@dataclass(frozen=True, slots=True)
-class Timing:
+class Timing(Struct, frozen=True):
     """The verdict on one input: which window, on time or not, and by how much."""
 
     verdict: Verdict

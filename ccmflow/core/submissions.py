@@ -23,10 +23,12 @@ import hmac
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Protocol, TypeVar
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ccmflow.core.model import Registry
 from ccmflow.core.roles import Role
@@ -57,8 +59,7 @@ class Source(StrEnum):
     ISSUE_EDITED = "issue-edited"  # an edit of the issue form by its author
 
 
-@dataclass(frozen=True, slots=True)
-class Receipt:
+class Receipt(Struct, frozen=True):
     """One version of an input: its head commit and when GitHub received it (never a commit date)."""
 
     sha: str
@@ -69,8 +70,7 @@ class Receipt:
         return {"sha": self.sha, "received": self.received.astimezone(UTC).isoformat(), "source": self.source}
 
 
-@dataclass(frozen=True, slots=True)
-class Acceptance:
+class Acceptance(Struct, frozen=True):
     """A late input accepted by someone the registry allows to (`/ccmflow accept-late`)."""
 
     by_id: int
@@ -78,8 +78,7 @@ class Acceptance:
     at: datetime
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Confirmation:
+class Confirmation(Struct, frozen=True, kw_only=True):
     """A delegation's consent to be named on an input (`/ccmflow co-sponsor`): who said it, and when (GitHub's)."""
 
     delegation: str  # the registry id of the delegation confirmed
@@ -88,8 +87,7 @@ class Confirmation:
     at: datetime
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Recheck:
+class Recheck(Struct, frozen=True, kw_only=True):
     """Who last asked for a recheck (`/ccmflow recheck`), and when: the status comment says so."""
 
     by_id: int
@@ -97,8 +95,7 @@ class Recheck:
     at: datetime
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IssueOrigin:
+class IssueOrigin(Struct, frozen=True, kw_only=True):
     """The issue a pull request was made from: its author speaks for the input, and its time opens it.
 
     Believed only for a pull request the bot itself opened: the pull request's author is the bot, so who the
@@ -111,8 +108,7 @@ class IssueOrigin:
     created_at: datetime
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Applied:
+class Applied(Struct, frozen=True, kw_only=True):
     """What the bot last made true on GitHub, so an unchanged re-run writes nothing."""
 
     labels: frozenset[str] | None = None  # None: never applied (or not known)
@@ -120,12 +116,15 @@ class Applied:
     statuses: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # context -> (state, description)
 
 
-@dataclass(frozen=True, slots=True)
-class SubmissionLog:
-    """What the bot knows of one input: every version GitHub received, and what it has done about them."""
+class _Numbered(Struct, frozen=True):
+    """The pull request a submission log belongs to: its one positional field (msgspec has no KW_ONLY marker)."""
 
     number: int
-    _: KW_ONLY
+
+
+class SubmissionLog(_Numbered, frozen=True, kw_only=True):
+    """What the bot knows of one input: every version GitHub received, and what it has done about them."""
+
     receipts: tuple[Receipt, ...] = ()
     accepted: Acceptance | None = None
     cosponsors: tuple[Confirmation, ...] = ()  # consents given with /ccmflow co-sponsor, in the order said

@@ -7,12 +7,13 @@ updates it.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ccmflow.core.languages import LANGUAGES, WORKING
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 def source_hash(english: str) -> str:
     """What a translation records about the English it translates: enough of a SHA-256 to never collide."""
+    import hashlib  # here: its import (OpenSSL's) costs 5 ms, and only the translation commands need it
+
     return hashlib.sha256(english.encode("utf-8")).hexdigest()[:16]
 
 
@@ -32,8 +35,7 @@ class State(StrEnum):
     MISSING = "missing"
 
 
-@dataclass(frozen=True, slots=True)
-class Translated:
+class Translated(Struct, frozen=True):
     """One translated text and the hash of the English text it was made from."""
 
     text: str
@@ -43,8 +45,7 @@ class Translated:
         return State.TRANSLATED if self.source == source_hash(english) else State.OUTDATED
 
 
-@dataclass(frozen=True, slots=True)
-class Translation:
+class Translation(Struct, frozen=True):
     """One document's texts in one language: its title, header lines (agenda item, who submits it), section titles
     and paragraph texts, each optional."""
 
@@ -58,8 +59,7 @@ class Translation:
     submitted_by: Translated | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Coverage:
+class Coverage(Struct, frozen=True):
     """How much of a document exists, current, in a language (paragraph texts)."""
 
     document: str
@@ -101,8 +101,7 @@ def document_languages(doc: Document, translations: Iterable[Translation]) -> tu
     return tuple(coverage(doc, mine.get(lang.code), lang.code) for lang in LANGUAGES)
 
 
-@dataclass(frozen=True, slots=True)
-class Localized:
+class Localized(Struct, frozen=True):
     """A document with its texts in one language, and each paragraph's state (MISSING: the English is shown)."""
 
     document: Document

@@ -10,9 +10,10 @@ bot would, and the final report is written in every language whose adopted text 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from msgspec import Struct
 
 from ccmflow.compare.diff import diff_documents
 from ccmflow.compare.redline import redline_html
@@ -43,8 +44,7 @@ FACILITATOR = "new-zealand"  # facilitates the introduction and universalization
 POSITION_NUMBER = 9
 
 
-@dataclass(frozen=True, slots=True)
-class Week:
+class Week(Struct, frozen=True):
     """What the conference week of the demo made: its outputs and the facts the demo reports."""
 
     outputs: list[tuple[str, Path]]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import dataclass, replace
 from datetime import datetime
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.compare.diff import diff_documents
 from ccmflow.compare.redline import diff_markdown, redline_html
@@ -49,16 +51,14 @@ OWN = ("repository", "triage", "summary", "compilation", "consolidated", "redlin
 DEFAULT_OUT = Path("ccmflow-demo")
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(Struct, frozen=True):
     """One file the demo wrote, and what it is."""
 
     what: str
     path: Path
 
 
-@dataclass(frozen=True, slots=True)
-class DemoResult:
+class DemoResult(Struct, frozen=True):
     """What a demo run made: the output folder, its files and the facts it reports."""
 
     out: Path

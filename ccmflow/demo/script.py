@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from msgspec import Struct
 
 from ccmflow.core.model import Paragraph
 from ccmflow.write.edit import ID_ALPHABET, Editor
@@ -38,8 +39,7 @@ class Ids:
                 return pid
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+class Version(Struct, frozen=True):
     """One version of an input: its edit of the zero draft (or raw text), and when GitHub received it."""
 
     received: datetime
@@ -48,8 +48,7 @@ class Version:
     committed: datetime | None = None  # the date written on the commit, when it differs (never trusted)
 
 
-@dataclass(frozen=True, slots=True)
-class ScriptedInput:
+class ScriptedInput(Struct, frozen=True):
     """An input the demo's script plays: who sends it, its text and its versions over time."""
 
     number: int

@@ -11,8 +11,10 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core import status
@@ -35,8 +37,7 @@ _FROZEN = re.compile(r"^refs/ccmflow/[^/]+/pr-(\d+)$")
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(Struct, frozen=True):
     """One input as the summary shows it: its record, and what the version that counts does to the document.
 
     Every fact (credit, receipt, verdict, kind, justification) is the record's; the names are the registry's
@@ -107,8 +108,7 @@ class Input:
         return self.record.invalid or self.examined.diff is None
 
 
-@dataclass(frozen=True, slots=True)
-class Inputs:
+class Inputs(Struct, frozen=True):
     """Every input to a document in a window, with what was left out and why."""
 
     document: Document

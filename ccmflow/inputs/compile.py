@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ccmflow.compare.diff import ChangeKind, Redline, redline
 from ccmflow.compare.redline import runs_html
@@ -20,8 +21,7 @@ _FIELD_NAMES = {"kind": "paragraph type", "indicators": "indicators", "baseline"
                 "responsible": "responsible", "timeframe": "timeframe", "references": "references"}
 
 
-@dataclass(frozen=True, slots=True)
-class Alternative:
+class Alternative(Struct, frozen=True):
     """One distinct proposed text, with everyone who proposed it."""
 
     sponsors: tuple[str, ...]  # "Austria", "Kenya (late)"
@@ -31,8 +31,7 @@ class Alternative:
     redline: Redline
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(Struct, frozen=True):
     """A paragraph of the base text with the proposals on it, or (clean None) a proposed new paragraph."""
 
     id: str
@@ -44,8 +43,7 @@ class Row:
     reasons: tuple[tuple[str, str], ...] = ()  # (sponsor, justification) of every proposal on the row
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledSection:
+class CompiledSection(Struct, frozen=True):
     """A section of a compilation: each paragraph with the proposals on it, and general remarks."""
 
     id: str
@@ -54,8 +52,7 @@ class CompiledSection:
     remarks: tuple[tuple[str, str], ...] = ()  # general remarks on the section: (sponsors, text)
 
 
-@dataclass(frozen=True, slots=True)
-class Compilation:
+class Compilation(Struct, frozen=True):
     """A compilation text: every proposal on a document attributed under the paragraph it concerns."""
 
     document: str

@@ -10,9 +10,10 @@ import json
 import os
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from ccmflow.compare import docpatch
 from ccmflow.compare.diff import Anchor, ChangeKind, DocumentDiff, ParagraphChange, Redline, anchors, diff_documents
@@ -28,8 +29,7 @@ CACHE_VERSION = 3
 COMPACT_FROM = 32  # unused entries kept before the file is written anew
 
 
-@dataclass(frozen=True, slots=True)
-class Examined:
+class Examined(Struct, frozen=True):
     """One input commit against the base: whether it touches the document, and how."""
 
     merge_base: str | None

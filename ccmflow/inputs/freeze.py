@@ -7,8 +7,10 @@ after the deadline changes nothing. The frozen ref keeps the commit even when th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import datetime
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.model import Process, Window, Workspace
@@ -31,8 +33,7 @@ from ccmflow.triage.record import make_record
 ON_TIME = (Verdict.ON_TIME, Verdict.EARLY)  # the verdicts of a version received by the deadline
 
 
-@dataclass(frozen=True, slots=True)
-class FreezeReport:
+class FreezeReport(Struct, frozen=True):
     """What a freeze run did: refs it created, inputs whose on-time commit is not here, and the manifest."""
 
     manifest: Manifest

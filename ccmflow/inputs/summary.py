@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ccmflow.compare.diff import Anchor, ChangeKind, ParagraphChange
 from ccmflow.core.categories import OUTSIDE_REGISTRY
@@ -22,8 +23,7 @@ TIMINGS = (Verdict.ON_TIME, Verdict.EARLY, Verdict.NO_DEADLINE, Verdict.LATE_ACC
 AMEND, INSERT, DELETE, MOVE = InputKind.AMEND, InputKind.INSERT, InputKind.DELETE, InputKind.MOVE
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One input's changes within one section."""
 
     input: str
@@ -46,8 +46,7 @@ class Entry:
     remarks: tuple[str, ...] = ()  # what it remarks on in the section (a section's title, or a paragraph)
 
 
-@dataclass(frozen=True, slots=True)
-class Overlap:
+class Overlap(Struct, frozen=True):
     """A paragraph of the base text touched by more than one input."""
 
     id: str
@@ -56,8 +55,7 @@ class Overlap:
     proposals: int  # distinct proposals among those inputs
 
 
-@dataclass(frozen=True, slots=True)
-class CoSponsored:
+class CoSponsored(Struct, frozen=True):
     """One proposal made identically by several inputs."""
 
     kind: InputKind  # amend | insert | delete | move
@@ -67,8 +65,7 @@ class CoSponsored:
     text: str  # what the proposal does: the words it inserts and deletes, or the new paragraph quoted
 
 
-@dataclass(frozen=True, slots=True)
-class GeneralRemark:
+class GeneralRemark(Struct, frozen=True):
     """Views on a section or the whole document, with no text change: attributed and timed like any input."""
 
     input: str
@@ -77,8 +74,7 @@ class GeneralRemark:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class SectionSummary:
+class SectionSummary(Struct, frozen=True):
     """The inputs on one section of a document, with the overlaps among them and joint proposals."""
 
     id: str
@@ -89,8 +85,7 @@ class SectionSummary:
     remarks: tuple[GeneralRemark, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Invalid:
+class Invalid(Struct, frozen=True):
     """An input left out of the sections because it does not pass validation."""
 
     input: str
@@ -100,8 +95,7 @@ class Invalid:
     problems: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Struct, frozen=True):
     """A consolidation summary: the inputs to a document in a window, section by section."""
 
     document: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from ccmflow.core.categories import OUTSIDE_REGISTRY, category_label
 from ccmflow.core.escape import code, escape, printable
@@ -22,8 +23,7 @@ _STYLE = {Verdict.ON_TIME: "green", Verdict.LATE: "red", Verdict.LATE_ACCEPTED: 
 _KIND = {"amend": "Amendment to", "insert": "Insertion of a", "delete": "Deletion of", "move": "Move of"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
+class _Block(Struct, frozen=True):
     """Markdown that stays together; when too long it is cut between rows and `head` starts each piece."""
 
     head: str

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import datetime
 from types import MappingProxyType
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core.inputfile import CHANGE_KINDS, Change, Channel, InputFile, InputKind, PositionKind, input_path
 from ccmflow.core.model import Document, Paragraph, Workspace, number_name
@@ -23,8 +25,7 @@ class ProposalError(ValueError):
     """The proposal cannot be made; the message says exactly what to fix."""
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Struct, frozen=True):
     """One change of a proposal that makes several: amend or delete `paragraph`, or insert a new one after it.
 
     Insertions after the same paragraph follow each other: the second goes after the first new paragraph.
@@ -36,8 +37,7 @@ class Edit:
     justification: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
+class Proposal(Struct, frozen=True):
     """What a delegation asks for, as it names things: the paragraph by its display number or id."""
 
     document: str
@@ -57,8 +57,7 @@ class Proposal:
     cites: tuple[str, ...] = ()  # kind POSITION: the paragraphs it is about, named as delegates name them
 
 
-@dataclass(frozen=True, slots=True)
-class Built:
+class Built(Struct, frozen=True):
     """The files to commit (repository path -> text), the record, and a line saying what it does."""
 
     record: InputFile

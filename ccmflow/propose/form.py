@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
+
+from msgspec import Struct
 
 from ccmflow.core.inputfile import Channel, InputKind, PositionKind
 from ccmflow.core.issueform import KIND_OPTIONS, NO_RESPONSE, POSITION_OPTIONS, Field
@@ -30,8 +31,7 @@ _TRAILING_ID = re.compile(r"\(([a-z0-9][a-z0-9-]*)\)\s*$")
 _WHOLE = {"whole document", "the whole document", "whole", "document"}  # a remark on the whole document
 
 
-@dataclass(frozen=True, slots=True)
-class FormAnswers:
+class FormAnswers(Struct, frozen=True):
     """The answers found under the form's headings; None for a field left empty or missing."""
 
     answers: Mapping[Field, str | None]
@@ -125,8 +125,7 @@ def find_delegations(registry: Registry, answer: str | None) -> tuple[tuple[str,
     return tuple(ids), unknown
 
 
-@dataclass(frozen=True, slots=True)
-class Submission:
+class Submission(Struct, frozen=True):
     """Who sent the form and when GitHub received this version of it."""
 
     issue: int

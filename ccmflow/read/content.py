@@ -6,15 +6,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ccmflow.core.errors import Finding
 from ccmflow.core.model import Document
 from ccmflow.read.load import SourceFile
 
 
-@dataclass(frozen=True, slots=True)
-class PathChange:
+class PathChange(Struct, frozen=True):
     """One path the pull request changes, with git's file modes on both sides (0 = absent)."""
 
     path: str
@@ -24,8 +24,7 @@ class PathChange:
     old_path: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PullContent:
+class PullContent(Struct, frozen=True):
     """What a pull request proposes: changes from the merge base to its head, and the documents on both sides."""
 
     head: str

@@ -32,7 +32,8 @@ def directory_files(top: Path, root: str = DOCUMENTS_DIR) -> tuple[list[SourceFi
 
 def directory_workspace(top: Path, root: str = DOCUMENTS_DIR) -> tuple[Workspace | None, list[Finding]]:
     files, refused = directory_files(top, root)
-    workspace, findings = rules.check(parse(f) for f in files)
+    # Without positions: a checked instance is usually valid, and a finding still reads its line (Loaded).
+    workspace, findings = rules.check(parse(f, positions=False) for f in files)
     return (None if refused else workspace), refused + findings
 
 

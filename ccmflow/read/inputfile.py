@@ -21,7 +21,7 @@ MODELINE = "# yaml-language-server: $schema=../../schemas/input.schema.json"
 def parse_input(file: SourceFile) -> tuple[InputFile | None, tuple[Finding, ...]]:
     """The record of one input file, or None with located findings."""
     try:
-        loaded = load_yaml(file.raw, file.path)
+        loaded = load_yaml(file.raw, file.path, positions=False)  # spans only if a finding asks (Loaded)
     except YamlError as exc:
         return None, (exc.finding,)
     findings = schema.check(FileKind.INPUT, loaded)

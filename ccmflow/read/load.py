@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from msgspec import Struct
 
 from ccmflow.core.errors import Finding, InvalidInput
 from ccmflow.core.model import (
@@ -43,20 +43,19 @@ TBA = "to be announced"
 _CACHE_SIZE = 8192
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(Struct, frozen=True):
     """A file's bytes and where they came from; `key` is git's blob id when known."""
 
     path: str
     raw: bytes
     key: str | None = None
 
-    def cache_key(self) -> str:
-        return self.key or hashlib.sha1(self.raw, usedforsecurity=False).hexdigest()
+    def cache_key(self) -> str | bytes:
+        """What names the content: git's blob id, else the bytes themselves (exact, and no hash to import)."""
+        return self.key or self.raw
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(Struct, frozen=True):
     """One file after parsing: the record when it is valid, and its findings."""
 
     kind: FileKind
@@ -79,17 +78,20 @@ def is_managed(path: str, root: str = DOCUMENTS_DIR) -> bool:
     return "/" not in rest and rest.endswith((".yaml", ".yml"))
 
 
-_parsed: OrderedDict[tuple[str, str, str], Parsed] = OrderedDict()
+_parsed: OrderedDict[tuple[str | bytes, str, str], Parsed] = OrderedDict()
 
 
-def parse(file: SourceFile) -> Parsed:
-    """Parse and check one file; a blob already seen in this process is never parsed again."""
+def parse(file: SourceFile, positions: bool = True) -> Parsed:
+    """Parse and check one file; a blob already seen in this process is never parsed again.
+
+    `positions=False`: read without the spans of its nodes, which are then read only if something asks for them
+    (a finding to locate): for a reader that usually has nothing to report, such as `validate`."""
     key = (file.cache_key(), file.path, kind_of(file.path))
     hit = _parsed.get(key)
     if hit is not None:
         _parsed.move_to_end(key)
         return hit
-    result = _parse(file, key[2])
+    result = _parse(file, key[2], positions)
     _parsed[key] = result
     if len(_parsed) > _CACHE_SIZE:
         _parsed.popitem(last=False)
@@ -114,9 +116,9 @@ def document_record(path: str, text: str) -> Document:
     """A document file's text as its record alone, for a reader that needs no positions (the base of a merge):
     read without them, a quarter faster. InvalidInput, with the findings located, when it is not a valid document."""
     parsed = _parse(SourceFile(path, text.encode("utf-8")), FileKind.DOCUMENT, positions=False)
-    if isinstance(parsed.record, Document):
-        return parsed.record
-    return document_text(path, text)[0]  # read again with positions, so that each finding names its line
+    if not isinstance(parsed.record, Document):
+        raise InvalidInput(list(parsed.findings) or [Finding(path, 1, 1, "not a document", "check the file")])
+    return parsed.record
 
 
 def _parse(file: SourceFile, kind: FileKind, positions: bool = True) -> Parsed:

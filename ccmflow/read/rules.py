@@ -12,7 +12,7 @@ from ccmflow.core.model import REVISIONS, Document, Process, Registry, Workspace
 from ccmflow.core.roles import Role
 from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import Parsed
-from ccmflow.read.yamlsafe import Loaded
+from ccmflow.read.yamlsafe import Loaded, Path
 
 
 def check(parsed: Iterable[Parsed]) -> tuple[Workspace | None, list[Finding]]:
@@ -82,7 +82,7 @@ def _presence(items: list[Parsed]) -> list[Finding]:
 
 def _document_rules(documents: list[tuple[Document, Loaded]], broken: set[str]) -> Iterator[Finding]:
     seen_docs: dict[str, str] = {}
-    seen_paragraphs: dict[str, str] = {}
+    seen_paragraphs: dict[str, tuple[Loaded, Path]] = {}
     targets: dict[str, set[str]] = {}
     for d, _ in documents:  # two documents sharing an id: one finding for the id, not one per reference
         targets.setdefault(d.id, set()).update({s.id for s in d.sections} | {p.id for _, p in d.walk()})
@@ -100,7 +100,8 @@ def _document_rules(documents: list[tuple[Document, Loaded]], broken: set[str]) 
                                          f"use one of: {', '.join(sorted(targets))}")
 
 
-def _ids(document: Document, loaded: Loaded, seen: dict[str, str]) -> Iterator[Finding]:
+def _ids(document: Document, loaded: Loaded, seen: dict[str, tuple[Loaded, Path]]) -> Iterator[Finding]:
+    """Ids used twice: sections within a document, paragraphs across all of them (each located only then)."""
     section_ids: set[str] = set()
     for s_index, section in enumerate(document.sections):
         if section.id in section_ids:
@@ -108,13 +109,14 @@ def _ids(document: Document, loaded: Loaded, seen: dict[str, str]) -> Iterator[F
                                  "merge the two sections or rename one")
         section_ids.add(section.id)
         for p_index, paragraph in enumerate(section.paragraphs):
-            where = f"{loaded.path}:{loaded.locate(('sections', s_index, 'paragraphs', p_index, 'id'))[0]}"
+            at: Path = ("sections", s_index, "paragraphs", p_index, "id")
             if paragraph.id in seen:
-                yield loaded.finding(("sections", s_index, "paragraphs", p_index, "id"),
-                                     f"paragraph id '{paragraph.id}' is already used at {seen[paragraph.id]}",
+                first, first_at = seen[paragraph.id]
+                yield loaded.finding(at, f"paragraph id '{paragraph.id}' is already used at "
+                                         f"{first.path}:{first.locate(first_at)[0]}",
                                      "give the new paragraph a fresh id (ccmflow new-id); never reuse one")
             else:
-                seen[paragraph.id] = where
+                seen[paragraph.id] = (loaded, at)
 
 
 def _references(document: Document, loaded: Loaded, targets: dict[str, set[str]],

@@ -2,9 +2,10 @@
 
 Compiling the JSON Schemas with fastjsonschema costs more than checking every file of an instance (about 85 ms
 for the three largest), and a bot job or a `ccmflow validate` is a fresh process every time: so the generated
-code is shipped instead, and Python keeps its bytecode. Each module records the SHA-256 of the schema it was
-generated from; `ccmflow.read.schema` uses it only when that still matches, and a test checks that running
-`python -m ccmflow.read.schemagen` changes nothing.
+code is shipped instead, and Python keeps its bytecode. Each module holds the text of the schema it was
+generated from; `ccmflow.read.schema` uses it only while the schema file still reads the same (a comparison of
+texts: exact, and cheaper than a digest, whose hashlib import alone cost a `validate` 5 ms), and a test checks
+that running `python -m ccmflow.read.schemagen` changes nothing.
 
 The generated code does not import fastjsonschema (whose package import alone costs about 30 ms): its two
 exception classes come from `ccmflow.read.validators`. It is a gate that says whether a file passes; jsonschema
@@ -16,7 +17,6 @@ every list, valid or not, about a seventh of the time a valid document took to c
 from __future__ import annotations
 
 import ast
-import hashlib
 import re
 from pathlib import Path
 
@@ -35,10 +35,6 @@ def schema_text(name: str) -> str:
     return (SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8")
 
 
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def generate(name: str) -> str:
     """The module for one schema: fastjsonschema's code, its exceptions ours, `validate` the entry point."""
     import json
@@ -54,7 +50,7 @@ def generate(name: str) -> str:
         raise RuntimeError("no validation function in the generated code")
     header = (f"# Generated from ccmflow/schemas/{name}.schema.json by `python -m ccmflow.read.schemagen` "
               f"(fastjsonschema {fastjsonschema.VERSION}): do not edit.\n# ruff: noqa\n# mypy: ignore-errors\n"
-              f'SCHEMA_SHA256 = "{digest(text)}"\n')
+              f"SCHEMA_TEXT = {text!r}\n")
     body = _gate(code).replace(_IMPORT, "from ccmflow.read.validators import JsonSchemaValueException, "
                                         "JsonSchemaValuesException")
     definitions = re.findall(rf"^def {root.group(1)}___defs_(\w+)\(", code, re.MULTILINE)

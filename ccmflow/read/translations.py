@@ -26,7 +26,7 @@ def is_translation(path: str) -> bool:
 
 def parse_translation(file: SourceFile) -> tuple[Translation | None, Loaded | None, list[Finding]]:
     try:
-        loaded = load_yaml(file.raw, file.path)
+        loaded = load_yaml(file.raw, file.path, positions=False)  # spans only if a finding asks (Loaded)
     except YamlError as exc:
         return None, None, [exc.finding]
     findings = schema.check(FileKind.TRANSLATION, loaded)

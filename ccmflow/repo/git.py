@@ -7,11 +7,11 @@ starting with an underscore take or return pygit2 objects: they are `ccmflow.rep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
+from msgspec import Struct
 
 LINK = int(pygit2.enums.FileMode.LINK)
 SUBMODULE = int(pygit2.enums.FileMode.COMMIT)
@@ -21,8 +21,7 @@ _NOT_FOUND = (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError)
 FALLBACK = ("ccmflow", "ccmflow@users.noreply.github.com")  # who commits when git knows no user
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CommitInfo:
+class CommitInfo(Struct, frozen=True, kw_only=True):
     """A commit as plain data. Its dates are the committer's word: never a time of receipt."""
 
     id: str
@@ -32,8 +31,7 @@ class CommitInfo:
     author: str  # the author's name, else e-mail
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(Struct, frozen=True):
     """Who makes a commit or a tag, and when (None: now)."""
 
     name: str

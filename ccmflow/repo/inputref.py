@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.ledger import freeze_ref, read_manifest
@@ -34,8 +35,7 @@ def pull_number(ref: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-@dataclass(frozen=True, slots=True)
-class InputRef:
+class InputRef(Struct, frozen=True):
     """Where an input is in git: its name (pr-<n> or a branch's), the ref it came from and the commit."""
 
     name: str

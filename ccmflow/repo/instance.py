@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from importlib import metadata, resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.read.directory import directory_workspace
@@ -29,8 +30,7 @@ _NOTE = "  # a placeholder: put the account's numeric id here (gh api users/LOGI
 _KEPT = ("readme", "license", "licence", "copying", "contributing", "code_of_conduct", "security", ".gitignore")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Conference:
+class Conference(Struct, frozen=True, kw_only=True):
     """What a new process repository starts from (the placeholder account id where an id is not known yet)."""
 
     name: str
@@ -46,8 +46,7 @@ class Conference:
     isu_id: int = PLACEHOLDER_ID
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Created:
+class Created(Struct, frozen=True, kw_only=True):
     """What `ccmflow init` made: the documents, workflows and tags of a new instance."""
 
     documents: tuple[str, ...]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import TypeVar
 
 import pygit2
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.record import InputRecord, PullState, record_from_json
@@ -33,8 +34,7 @@ def manifest_ref(window: str) -> str:
     return f"refs/ccmflow/{window}/manifest"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LedgerEntry:
+class LedgerEntry(Struct, frozen=True, kw_only=True):
     """What GitHub told the bot about one pull request; the PR description is the general remarks."""
 
     number: int
@@ -72,16 +72,16 @@ def _record(data: dict[str, object]) -> LedgerEntry:
                            int(str(data["number"]))))
 
 
-@dataclass(frozen=True, slots=True)
-class Ledger:
+class Ledger(Struct, frozen=True, dict=True):
     """The inputs ledger as its git ref records it: what GitHub knew of each input, looked up by number."""
 
     inputs: tuple[LedgerEntry, ...] = ()
-    # The first record of each number, as a scan from the start finds it: a summary asks once per input.
-    _by_number: Mapping[int, LedgerEntry] = field(init=False, repr=False, compare=False, default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_number", _first_by_number(self.inputs))
+    # The first record of each number, as a scan from the start finds it, indexed once (dict=True keeps it beside
+    # the fields, out of equality and repr): a summary asks once per input.
+    @cached_property
+    def _by_number(self) -> Mapping[int, LedgerEntry]:
+        return _first_by_number(self.inputs)
 
     def get(self, number: int) -> LedgerEntry | None:
         return self._by_number.get(number)
@@ -94,8 +94,7 @@ class Ledger:
         return {"inputs": [i.as_json() for i in self.inputs]}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FrozenInput:
+class FrozenInput(Struct, frozen=True, kw_only=True):
     """One input at the freeze: its on-time head (None when nothing arrived in time) and its latest head.
 
     `record` is the input's record as judged at the freeze; None in a manifest written before records were kept
@@ -123,18 +122,17 @@ class FrozenInput:
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class Manifest:
+class Manifest(Struct, frozen=True, dict=True):
     """A window's freeze manifest: the version of every input that counts, recorded once the deadline passed."""
 
     window: str
     deadline: datetime
     frozen_at: datetime
     inputs: tuple[FrozenInput, ...]
-    _by_number: Mapping[int, FrozenInput] = field(init=False, repr=False, compare=False, default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_number", _first_by_number(self.inputs))
+    @cached_property
+    def _by_number(self) -> Mapping[int, FrozenInput]:
+        return _first_by_number(self.inputs)
 
     def get(self, number: int) -> FrozenInput | None:
         return self._by_number.get(number)

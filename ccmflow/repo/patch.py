@@ -8,9 +8,9 @@ does. The answers are plain records.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pygit2
+from msgspec import Struct
 
 from ccmflow.compare.docpatch import Hunk
 from ccmflow.repo.git import _BLOB_MODES, LINK, SUBMODULE, _commit_of
@@ -20,8 +20,7 @@ from ccmflow.repo.store import Store
 SHARED_BLOBS = 8
 
 
-@dataclass(frozen=True, slots=True)
-class FileChange:
+class FileChange(Struct, frozen=True):
     """What one commit changes in the file since its merge base with the base."""
 
     merge_base: str | None  # None: the commit shares no history with the base

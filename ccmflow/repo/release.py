@@ -7,12 +7,13 @@ was committed before, so uncommitted edits are never overwritten. An existing ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
 import pygit2
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.git import Person, _signature
@@ -22,8 +23,7 @@ from ccmflow.repo.versions import version_tag
 from ccmflow.write.edit import write_document
 
 
-@dataclass(frozen=True, slots=True)
-class Release:
+class Release(Struct, frozen=True):
     """What `ccmflow release` did: the tag it made and whether it committed or updated the file."""
 
     tag: str

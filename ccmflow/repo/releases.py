@@ -3,10 +3,10 @@ that carry no symbol (`DOC/facilitators-text-1`, `DOC/non-paper-1`), each with w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 import pygit2
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.git import Person, _commit_of, _signature
@@ -14,8 +14,7 @@ from ccmflow.repo.store import Store
 from ccmflow.repo.versions import version_tag
 
 
-@dataclass(frozen=True, slots=True)
-class Tagged:
+class Tagged(Struct, frozen=True):
     """A version tag of a document (DOC/VERSION) with the tagger's time."""
 
     name: str  # the part after DOC/: zero-draft, rev-1, facilitators-text-1, adopted

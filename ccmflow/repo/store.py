@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pygit2
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError, Finding, InvalidInput
 from ccmflow.core.model import Document, Workspace
@@ -32,8 +32,7 @@ _LINK = pygit2.enums.FileMode.LINK
 _SUBMODULE = pygit2.enums.FileMode.COMMIT
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+class Snapshot(Struct, frozen=True):
     """The documents tree at one revision: its files, or why some were refused."""
 
     files: tuple[SourceFile, ...]

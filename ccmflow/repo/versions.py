@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError
 from ccmflow.repo.git import CommitInfo
@@ -13,8 +13,7 @@ def version_tag(doc: str, version: str) -> str:
     return f"refs/tags/{doc}/{version}"
 
 
-@dataclass(frozen=True, slots=True)
-class VersionRev:
+class VersionRev(Struct, frozen=True):
     """What a version name resolved to; `note` says so when no tag named it (the revision is a guess to keep)."""
 
     rev: str

@@ -10,9 +10,10 @@ an outdated translation of an adopted text is refused, never printed as if it we
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
+
+from msgspec import Struct
 
 from ccmflow.conference.adopt import ADOPTED_TAG
 from ccmflow.core.categories import Category
@@ -32,8 +33,7 @@ from ccmflow.write.words import date_and_time, date_range, long_date, word
 PAPERS = ("facilitators-text-", "non-paper-")
 
 
-@dataclass(frozen=True, slots=True)
-class Listed:
+class Listed(Struct, frozen=True):
     """A document listed in the final report: its symbol, title and date of issue."""
 
     symbol: str | None
@@ -41,8 +41,7 @@ class Listed:
     issued: str
 
 
-@dataclass(frozen=True, slots=True)
-class Annex:
+class Annex(Struct, frozen=True):
     """An adopted text annexed to the final report, in the report's language."""
 
     number: int
@@ -50,8 +49,7 @@ class Annex:
     states: dict[str, State]
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(Struct, frozen=True):
     """An explanation of position or reservation, as the final report records it."""
 
     kind: str  # 'Explanation of position' in the report's language
@@ -61,8 +59,7 @@ class Position:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ReportText:
+class ReportText(Struct, frozen=True):
     """The final report's content in one language, ready to be written out."""
 
     lang: str

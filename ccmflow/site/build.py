@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+
+from msgspec import Struct
 
 from ccmflow.core.status import format_instant
 from ccmflow.repo.store import Store
@@ -18,8 +19,7 @@ ASSETS = ("site.css", "site.js")
 MARKER = ".ccmflow-site"  # marks a folder the site was built in, so a rebuild may replace its pages
 
 
-@dataclass(frozen=True, slots=True)
-class Built:
+class Built(Struct, frozen=True):
     """What `ccmflow site` built: the output folder, its pages and the commit they show."""
 
     out: Path

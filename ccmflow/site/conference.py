@@ -5,8 +5,9 @@ last revision issued with its date and time. Statuses are as recorded by the sit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from ccmflow.conference.attribution import Credited, introduced
 from ccmflow.conference.counts import DocumentState, state
@@ -22,8 +23,7 @@ from ccmflow.write.render import display_number
 from ccmflow.write.words import date_and_time, long_date
 
 
-@dataclass(frozen=True, slots=True)
-class Room:
+class Room(Struct, frozen=True):
     """A document as the conference-room page shows it: its text, negotiation state and latest revision."""
 
     document: Document

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from msgspec import Struct
 
 from ccmflow.consolidation.dispositions import Register, read_register, register_path
 from ccmflow.consolidation.trace import Row, delegations, rows
@@ -20,8 +21,7 @@ from ccmflow.repo.versions import find_version, version_tag
 from ccmflow.site.languages import LanguageVersion, Translations, repository_translations
 
 
-@dataclass(frozen=True, slots=True)
-class VersionPoint:
+class VersionPoint(Struct, frozen=True):
     """A version of a document: a tag `<doc>/<version>`, or the built revision when it has moved on since."""
 
     version: str
@@ -32,8 +32,7 @@ class VersionPoint:
     slug: str  # its page's name: the version id, or "current" when a tag already has that id
 
 
-@dataclass(frozen=True, slots=True)
-class WindowInputs:
+class WindowInputs(Struct, frozen=True):
     """A window's inputs, judged as of the build: the summary and the compilation text."""
 
     window: Window
@@ -42,8 +41,7 @@ class WindowInputs:
     compilation: Compilation
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentData:
+class DocumentData(Struct, frozen=True):
     """Everything the site shows about one document: versions, registers, inputs, trace and translations."""
 
     document: Document
@@ -59,8 +57,7 @@ class DocumentData:
         return next(((w, r) for w, r in self.registers if r.version == version), None)
 
 
-@dataclass(frozen=True, slots=True)
-class SiteData:
+class SiteData(Struct, frozen=True):
     """Everything the static site shows, read once from git at one commit and one moment."""
 
     workspace: Workspace

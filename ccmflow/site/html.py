@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from msgspec import Struct
 
 # Only the site's own files: nothing is fetched from elsewhere, and inline <script> is never executed
 # (the search index and the deadlines travel as application/json, read by the site's own script).
@@ -25,8 +26,7 @@ def json_script(element_id: str, data: object) -> str:
     return f'<script type="application/json" id="{h(element_id)}">{text}</script>'
 
 
-@dataclass(frozen=True, slots=True)
-class NavItem:
+class NavItem(Struct, frozen=True):
     """A link of the site's navigation."""
 
     label: str
@@ -34,8 +34,7 @@ class NavItem:
     key: str
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(Struct, frozen=True):
     """One page: where it lives under the site (e.g. `documents/review-document.html`) and what it holds."""
 
     path: str
@@ -46,8 +45,7 @@ class Page:
     direction: str = "ltr"
 
 
-@dataclass(frozen=True, slots=True)
-class Clock:
+class Clock(Struct, frozen=True):
     """A site built for a given instant (`--at`): its pages keep that instant in their own clock."""
 
     at: datetime

@@ -8,8 +8,9 @@ test or another treaty body's site can supply its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
+
+from msgspec import Struct, field
 
 from ccmflow.core.languages import WORKING
 from ccmflow.core.model import Document, Workspace
@@ -22,8 +23,7 @@ from ccmflow.write.words import native_name
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv"})
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageVersion:
+class LanguageVersion(Struct, frozen=True):
     """One document as read in one language; `outdated` when the English has changed since a paragraph was
     translated, `untranslated` when some paragraphs have no translation yet (kept apart: the first is a translation
     to update, the second one still to make)."""

@@ -8,7 +8,8 @@ write), and the question is the one every path asks (ccmflow.compare.protect.tou
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from ccmflow.compare.protect import Touch, touched_agreed
 from ccmflow.core import labels

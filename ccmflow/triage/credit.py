@@ -14,8 +14,9 @@ creation: nobody else can move an input's time.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from ccmflow.core.errors import Finding
 from ccmflow.core.inputfile import RECORD_ROLE, InputFile
@@ -24,8 +25,7 @@ from ccmflow.read.inputfile import check_input, parse_input
 from ccmflow.read.load import SourceFile
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
+class Credit(Struct, frozen=True):
     """What an input's files say, once checked against the base registry, the author and the confirmations."""
 
     records: tuple[InputFile, ...]  # the valid input files, in path order

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.compare.diff import Anchor, DocumentDiff, anchors, diff_documents
 from ccmflow.core import labels
@@ -35,8 +37,7 @@ _RANK = {Verdict.NO_WINDOW: 0, Verdict.NO_DEADLINE: 1, Verdict.EARLY: 2, Verdict
          Verdict.AMENDED_LATE: 4, Verdict.LATE: 5}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PullFacts:
+class PullFacts(Struct, frozen=True, kw_only=True):
     """What GitHub says about the pull request; `received` is a time GitHub set, used for a head not yet logged."""
 
     number: int
@@ -60,8 +61,7 @@ class StatusState(StrEnum):
     ERROR = "error"
 
 
-@dataclass(frozen=True, slots=True)
-class CommitStatus:
+class CommitStatus(Struct, frozen=True):
     """A commit status the bot sets on an input's head: its context, state and description."""
 
     context: str
@@ -69,8 +69,7 @@ class CommitStatus:
     description: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Decision:
+class Decision(Struct, frozen=True, kw_only=True):
     """What the bot should make true on GitHub for one input; the bot only carries it out."""
 
     labels: frozenset[str]  # the owned labels the PR should carry (others are never touched)

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.compare.diff import Anchor, ChangeKind, DocumentDiff
 from ccmflow.core import status
@@ -49,8 +51,7 @@ class Versions(Protocol):
     def changes(self, sha: str) -> tuple[DocumentDiff | None, tuple[Finding, ...], tuple[Anchor, ...]]: ...
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Facts:
+class Facts(Struct, frozen=True, kw_only=True):
     """What git and GitHub know of one input to one document, before anything is judged."""
 
     name: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from ccmflow.compare.diff import DocumentDiff
 from ccmflow.core.errors import Finding
@@ -15,8 +16,7 @@ from ccmflow.core.status import Verdict
 from ccmflow.core.submissions import Receipt, SubmissionLog
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DocumentReport:
+class DocumentReport(Struct, frozen=True, kw_only=True):
     """One document an input touches: what changes, and the verdict on its deadline."""
 
     id: str
@@ -31,8 +31,7 @@ class DocumentReport:
     record: InputRecord  # every fact of the input to this document, as every output reads it
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Report:
+class Report(Struct, frozen=True, kw_only=True):
     """Everything the status comment says, for messages.status_comment."""
 
     number: int

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import docx
 from docx.document import Document as WordDocument
@@ -16,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
+from msgspec import Struct
 
 from ccmflow.core.brackets import segments
 from ccmflow.core.languages import WORD_FONTS, WORKING, language
@@ -54,8 +54,7 @@ STYLE_SECTION = "Heading 1"
 NUMBER_INDENT = Cm(1.5)
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(Struct, frozen=True):
     """Where the rendered text comes from: the commit it was read at (None: uncommitted files)."""
 
     commit: str | None

@@ -18,7 +18,6 @@ import io
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document as WordDocument
@@ -27,6 +26,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import OpcError
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
+from msgspec import Struct, field
 
 from ccmflow.core.inputfile import InputKind
 from ccmflow.core.languages import WORKING
@@ -50,24 +50,21 @@ _COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 _STILL_THERE = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class Made:
+class Made(Struct, frozen=True):
     """What the file says it is a rendering of."""
 
     document: str
     commit: str
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(Struct, frozen=True):
     """The changes the file makes to its version, in document order, and what could not be placed."""
 
     edits: tuple[Edit, ...]
     problems: tuple[str, ...]
 
 
-@dataclass(slots=True)
-class _Unit:
+class _Unit(Struct):
     """A bookmarked paragraph of the version as the file has it (pid set), or a paragraph typed after one."""
 
     pid: str | None

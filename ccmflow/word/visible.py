@@ -24,11 +24,11 @@ read back.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
+from msgspec import Struct
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -58,8 +58,7 @@ _TRUE = {"", "1", "true", "on"}
 RGB = tuple[int, int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Unseen:
+class Unseen(Struct, frozen=True):
     """Why some text of a paragraph cannot be seen, and the text."""
 
     why: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ccmflow.core.model import DEFAULT_NUMBERING, Document, Paragraph, Section
 from ccmflow.write.spans import assemble
@@ -22,8 +23,7 @@ FLOW_KEYS = frozenset({"informs", "informed_by", "references", "derived_from"})
 Value = str | tuple[str, ...] | Mapping[str, str] | None
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(Struct, frozen=True):
     """Layout choices, inferred from a file so that new lines look like their neighbours."""
 
     indent: int = 2  # keys of a nested mapping, relative to their parent key

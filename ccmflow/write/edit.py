@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.core.model import Document, Paragraph, Section
@@ -24,8 +26,7 @@ __all__ = ["ID_ALPHABET", "MODELINE", "WIDTH", "EditError", "Editor", "InternalE
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
 
 
-@dataclass(frozen=True, slots=True)
-class _Frame:
+class _Frame(Struct, frozen=True):
     """What is set aside before splicing and put back after: a BOM, CRLF line ends, a last newline."""
 
     bom: bool
@@ -58,8 +59,7 @@ def write_document(old_text: str, path: str, target: Document, *, loaded: Loaded
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Spliced:
+class Spliced(Struct, frozen=True):
     """Spliced text, not yet checked, and what the splicer did (see Splicer.chunks and only_paragraphs)."""
 
     text: str

@@ -4,16 +4,16 @@ the reader's language: dates and language names from CLDR, our few header words 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from ccmflow.core.languages import WORKING
 from ccmflow.core.model import Conference, Document
 from ccmflow.write.words import date_and_time, date_range, long_date, original, word
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(Struct, frozen=True):
     """The header of a rendered document: title, symbol, date of issue, original language and conference."""
 
     title: str

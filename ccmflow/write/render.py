@@ -6,7 +6,8 @@ import html
 import re
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ccmflow.core.brackets import segments
 from ccmflow.core.languages import SERIF_FONTS, WORKING, language
@@ -61,8 +62,7 @@ h2 { font-size: 1.2em; margin: 1.8em 0 .6em; border-bottom: 1px solid #bbb; brea
 """.strip().replace("FONTS", SERIF_FONTS)
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(Struct, frozen=True):
     """A reference as shown: its label and, when it is well formed, the document and anchor it points to."""
 
     label: str
@@ -105,8 +105,7 @@ def reference(ref: str, doc: Document, others: Mapping[str, Document] | None = N
     return Reference(found, did, anchor)
 
 
-@dataclass(frozen=True, slots=True)
-class _Index:
+class _Index(Struct, frozen=True):
     """A document's paragraph numbers and sections by id, computed once for all the references to it."""
 
     document: Document  # held, so that the id the index is filed under stays this document's
@@ -136,8 +135,7 @@ def _label(index: _Index, pid: str, lang: str = WORKING) -> str:
     return name.replace("paragraph", label(lang, "paragraph"), 1) if name.startswith("paragraph") else name
 
 
-@dataclass(frozen=True, slots=True)
-class Reader:
+class Reader(Struct, frozen=True):
     """Who the rendering is for: the language, each paragraph's translation state, the other documents."""
 
     lang: str = WORKING

@@ -6,9 +6,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
+
+from msgspec import Struct
 
 from ccmflow.core.errors import FatalError
 from ccmflow.read.yamlsafe import Loaded, Path
@@ -25,8 +26,7 @@ class InternalEditError(EditError):
     """The spliced text would not hold the requested document: a bug, so nothing may be written."""
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(Struct, frozen=True):
     """The whole lines a list item owns: comments right above it, its content, comments indented under it."""
 
     start: int
@@ -34,8 +34,7 @@ class Item:
     dash: int  # column of its '-'
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(Struct, frozen=True):
     """Where a document's paragraph items stand in its text, and the blank lines between them."""
 
     items: tuple[Item, ...]

@@ -95,7 +95,7 @@ def _folded(value: str, indent: int) -> str | None:
 
 def _reads_back(rendered: str, value: str) -> bool:
     try:
-        return bool(load_yaml(f"k: {rendered}\n", "<scalar>").data == {"k": value})
+        return bool(load_yaml(f"k: {rendered}\n", "<scalar>", positions=False).data == {"k": value})
     except YamlError:
         return False
 

@@ -4,10 +4,10 @@ one that keeps both."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from botkit import BOT_LOGIN, PRESIDENCY, STATE_KEY, World, change, form, run, run_issue, state
+from msgspec.structs import replace
 
 from ccmflow.core.submissions import Recheck, Source, SubmissionLog, encode
 

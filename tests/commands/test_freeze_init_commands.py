@@ -3,11 +3,11 @@ the terminal says to do next, and only that."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from inputkit import WINDOW, Process, set_text, utc
+from msgspec.structs import replace
 
 from ccmflow.core.submissions import SubmissionLog
 from ccmflow.main import main

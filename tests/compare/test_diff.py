@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import json
 import sys
@@ -12,6 +11,7 @@ import pytest
 from gitutil import commit, init_repo, instance_files, tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 from roots import REPO_ROOT as ROOT
 
 from ccmflow.compare.diff import diff_documents, redline
@@ -35,9 +35,9 @@ def plan() -> Document:
 
 def with_sections(doc: Document, **paragraphs: tuple[Paragraph, ...]) -> Document:
     """The document with some sections' paragraphs replaced (section ids with '_' for '-')."""
-    sections = tuple(dataclasses.replace(s, paragraphs=paragraphs.get(s.id.replace("-", "_"), s.paragraphs))
+    sections = tuple(replace(s, paragraphs=paragraphs.get(s.id.replace("-", "_"), s.paragraphs))
                      for s in doc.sections)
-    return dataclasses.replace(doc, sections=sections)
+    return replace(doc, sections=sections)
 
 
 def paragraphs(doc: Document, section: str) -> list[Paragraph]:
@@ -91,7 +91,7 @@ def test_no_change_is_an_empty_diff(plan: Document) -> None:
 def test_a_reworded_paragraph_is_modified_with_a_redline(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
     target = universal[1]
-    reworded = dataclasses.replace(target, text=target.text.replace("bilateral relations", "bilateral contacts"))
+    reworded = replace(target, text=target.text.replace("bilateral relations", "bilateral contacts"))
     new = with_sections(plan, universalization=(universal[0], reworded, *universal[2:]))
     result = diff_documents(plan, new)
     [change] = result.changes
@@ -107,7 +107,7 @@ def test_a_reworded_paragraph_is_modified_with_a_redline(plan: Document) -> None
 def test_a_change_to_another_field_has_no_redline(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
     target = universal[1]
-    changed = dataclasses.replace(target, indicators=(*target.indicators, "Number of new accessions"),
+    changed = replace(target, indicators=(*target.indicators, "Number of new accessions"),
                                   timeframe="2021-2026")
     result = diff_documents(plan, with_sections(plan, universalization=(universal[0], changed, *universal[2:])))
     [change] = result.changes
@@ -116,7 +116,7 @@ def test_a_change_to_another_field_has_no_redline(plan: Document) -> None:
 
 def test_provenance_alone_is_no_change_of_substance(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
-    tagged = dataclasses.replace(universal[1], derived_from=("pr-12",))
+    tagged = replace(universal[1], derived_from=("pr-12",))
     assert diff_documents(plan, with_sections(plan, universalization=(universal[0], tagged, *universal[2:]))).empty
 
 
@@ -174,7 +174,7 @@ def test_a_move_across_sections_names_both_sections(plan: Document) -> None:
 
 def test_a_moved_and_reworded_paragraph_is_modified_and_moved(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
-    moving = dataclasses.replace(universal[-1], text=universal[-1].text + " Addendum.")
+    moving = replace(universal[-1], text=universal[-1].text + " Addendum.")
     result = diff_documents(plan, with_sections(plan, universalization=(moving, *universal[:-1])))
     [change] = result.changes
     assert (change.change, change.moved, change.fields) == ("modified", True, ("text",))
@@ -183,14 +183,14 @@ def test_a_moved_and_reworded_paragraph_is_modified_and_moved(plan: Document) ->
 
 
 def test_a_renamed_section_is_touched_without_paragraph_changes(plan: Document) -> None:
-    sections = tuple(dataclasses.replace(s, title="Universalisation of the Convention")
+    sections = tuple(replace(s, title="Universalisation of the Convention")
                      if s.id == "universalization" else s for s in plan.sections)
-    result = diff_documents(plan, dataclasses.replace(plan, sections=sections))
+    result = diff_documents(plan, replace(plan, sections=sections))
     assert result.changes == () and result.sections_touched == ("universalization",) and not result.empty
 
 
 def test_metadata_changes(plan: Document) -> None:
-    new = dataclasses.replace(plan, version="first-draft", status="circulated", informs=())
+    new = replace(plan, version="first-draft", status="circulated", informs=())
     result = diff_documents(plan, new)
     assert dict(result.meta) == {"version": ("working-paper", "first-draft"), "status": ("draft", "circulated"),
                                  "informs": (("political-declaration",), ())}
@@ -211,7 +211,7 @@ def test_a_new_or_deleted_document(plan: Document) -> None:
 
 def test_as_json_is_plain_data(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
-    reworded = dataclasses.replace(universal[1], text="Promote adherence.")
+    reworded = replace(universal[1], text="Promote adherence.")
     new = with_sections(plan, universalization=(universal[0], reworded, *universal[2:]))
     data = diff_documents(plan, new).as_json()
     changes = data["changes"]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from ccmflow.compare.merge import Conflict, MergeError, merge_documents, merge_order, same
 from ccmflow.core.model import Document, Paragraph, Section

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pygit2
 import pytest
 from gitutil import instance_checkout
+from msgspec.structs import replace
 
 from ccmflow.conference.adopt import final_version
 from ccmflow.conference.mark import MarkRefused, plan
@@ -309,7 +309,7 @@ def test_the_report_in_arabic_is_right_to_left_and_an_outdated_translation_is_re
 
 
 def test_a_bracket_an_input_introduced_carries_its_attribution() -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from ccmflow.conference.attribution import introduced
     from ccmflow.consolidation.trace import Provenance

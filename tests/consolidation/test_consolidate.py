@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pygit2
 import pytest
 from consolidationkit import AUSTRIA, CHILE, DOC, P2, P3, P4, P14, PATH, WINDOW, ledger, make_input, text_at
 from gitutil import commit, set_ref
+from msgspec.structs import replace
 
 from ccmflow.consolidation.consolidate import consolidate, next_version
 from ccmflow.consolidation.dispositions import read_register

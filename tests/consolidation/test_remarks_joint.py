@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from datetime import datetime
 
 import docx
 from gitutil import commit
 from inputkit import ACCOUNTS, REVIEW, WINDOW, Process, utc
+from msgspec.structs import replace
 from rich.console import Console
 
 from ccmflow.consolidation.consolidate import consolidate

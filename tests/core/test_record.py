@@ -3,11 +3,11 @@ built again by the reader) when it is not a record of this schema."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from ccmflow.core.inputfile import Channel, InputKind
 from ccmflow.core.record import Entered, InputChange, InputRecord, Received, record_from_json

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import gitutil
 import pygit2
+from msgspec.structs import replace
 
 from ccmflow.core.model import Account, Registry, Stakeholder
 from ccmflow.core.submissions import (

@@ -4,13 +4,13 @@ records; status, the issue form and judging agree on every date; a date shows th
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 import pytest
+from msgspec.structs import replace
 from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.model import OpenedBy, Workspace

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pygit2
 import pytest
 from inputkit import DEADLINE, WINDOW, Process, append, utc
+from msgspec.structs import replace
 
 from ccmflow.core.errors import FatalError
 from ccmflow.core.status import Verdict

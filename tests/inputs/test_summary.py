@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import replace
 
 import pytest
 from gitutil import commit, signature
 from inputkit import DEADLINE, WINDOW, Edit, Process, append, chain, delete, insert, set_text, utc
+from msgspec.structs import replace
 from rich.console import Console
 from roots import REPO_ROOT
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import inspect
 import re
@@ -13,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from msgspec import Struct
+from msgspec.structs import fields, replace
 from roots import REPO_ROOT as ROOT
 
 from ccmflow.compare.diff import DocumentDiff, ParagraphChange
@@ -78,7 +79,7 @@ def _fill(hint: Any, name: str) -> Any:
         return frozenset({_fill(args[0], name)})
     if origin in (dict, Mapping, typing.Mapping) or (origin is not None and issubclass(origin, Mapping)):
         return {_fill(args[0], name): _fill(args[1], name)}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and issubclass(hint, Struct):
         return hostile(hint)
     return None
 
@@ -86,7 +87,7 @@ def _fill(hint: Any, name: str) -> Any:
 def hostile(cls: type, **given: Any) -> Any:
     hints = typing.get_type_hints(cls)
     values = {f.name: given[f.name] if f.name in given else _fill(hints[f.name], f.name)
-              for f in dataclasses.fields(cls) if f.init}
+              for f in fields(cls)}
     return cls(**values)
 
 
@@ -131,7 +132,7 @@ def _document() -> Document:
     parsed = parse_text("documents/review-document.yaml",
                         (ROOT / "documents" / "review-document.yaml").read_text(encoding="utf-8"))
     assert isinstance(parsed.record, Document)
-    return dataclasses.replace(parsed.record, title=HOSTILE, numbering={"narrative": HOSTILE + "{n}"})
+    return replace(parsed.record, title=HOSTILE, numbering={"narrative": HOSTILE + "{n}"})
 
 
 def _register(document: Document) -> Register:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from docx.oxml.ns import qn
 from gitutil import commit
 from inputkit import ACCOUNTS, REVIEW, WINDOW, Process, append, set_text, utc
+from msgspec.structs import replace
 from scenariokit import DELEGATIONS, Case, Kind, Way, When, build
 
 from ccmflow.consolidation.consolidate import consolidate

@@ -4,9 +4,9 @@ what goes through, what clashes, and what cannot be carried at all."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 from roots import REPO_ROOT as ROOT
 
 from ccmflow.core.inputfile import InputKind

@@ -116,7 +116,7 @@ def test_a_remark_on_the_whole_document(ccm: Workspace, where: str) -> None:
 
 
 def test_a_reservation_on_the_adopted_text_through_the_form(ccm: Workspace) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from ccmflow.core.inputfile import PositionKind
 
@@ -146,7 +146,7 @@ def test_the_document_named_by_the_id_after_its_title_and_a_delegation_named_twi
 
 
 def test_a_document_without_an_input_window(ccm: Workspace) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     process = replace(ccm.process, windows=tuple(w for w in ccm.process.windows if w.document != "review-document"))
     with pytest.raises(FormProblems) as caught:

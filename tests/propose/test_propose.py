@@ -142,7 +142,7 @@ def test_resolve_names_as_delegates_write_them(ccm: Workspace) -> None:
 def test_a_name_that_fits_two_paragraphs_or_a_document_without_numbers(ccm: Workspace) -> None:
     """With actions numbered 'Para. 1', 'para. 1' is both Action 1 and narrative paragraph 1: refused, never
     guessed; a document that numbers nothing is named by ids."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     plan = replace(ccm.documents["lausanne-action-plan"], numbering={"action": "Para. {n}"})
     with pytest.raises(ResolveError) as several:
@@ -204,7 +204,7 @@ def test_several_changes_are_made_one_after_the_other_or_refused(ccm: Workspace)
 
 
 def test_a_position_on_the_adopted_text_cites_its_paragraphs(ccm: Workspace) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     adopted = replace(ccm, documents={**ccm.documents,
                                       "review-document": replace(ccm.documents["review-document"], status="adopted")})
@@ -245,7 +245,7 @@ def test_a_time_of_receipt_that_cannot_be_right_is_refused(capsys: pytest.Captur
 
 def test_the_plausible_times_come_from_the_process(instance: Path) -> None:
     """A month before the process's first date: move that date and the bound moves with it."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from ccmflow.propose.receipt import check_receipt, earliest_receipt
 

@@ -32,7 +32,7 @@ def edited_schema(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def stale(*_: Any) -> None:
         raise AssertionError("the stale generated validator was used")
 
-    monkeypatch.setattr(generated, "SCHEMA_SHA256", "0" * 64)
+    monkeypatch.setattr(generated, "SCHEMA_TEXT", generated.SCHEMA_TEXT.replace("paragraph", "clause"))
     monkeypatch.setattr(generated, "validate", stale)
     monkeypatch.setattr(generated, "DEFINITIONS", {name: stale for name in generated.DEFINITIONS})
     schema._fast.cache_clear()

@@ -290,4 +290,6 @@ def test_without_positions_the_same_data_or_the_same_refusal(raw: bytes) -> None
                                  "a: 1\n---\nb: 2\n", "- [a, b\n"])
 def test_without_positions_refusals_are_located_the_same(raw: str) -> None:
     assert _outcome(raw, positions=False) == _outcome(raw, positions=True) == refused(raw)
-    assert not load("a: 1\nb: [2, 3]\n", PATH, positions=False).spans
+    unlocated, located = (load("a: 1\nb: [2, 3]\n", PATH, positions=p) for p in (False, True))
+    assert unlocated.read_spans is None  # nothing read until asked for, then the same spans
+    assert (unlocated.spans, unlocated.key_spans) == (located.spans, located.key_spans) != ({}, {})

@@ -16,6 +16,7 @@ from ccmflow.core.errors import FatalError, InvalidInput
 from ccmflow.core.model import Document
 from ccmflow.read import load
 from ccmflow.read.directory import directory_workspace
+from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import SourceFile
 from ccmflow.repo.store import Snapshot, Store
 
@@ -231,9 +232,9 @@ def test_the_same_blob_is_parsed_once_per_process(history: History, monkeypatch:
     calls: Counter[str] = Counter()
     real = load._parse
 
-    def counting(file: SourceFile, kind: str) -> load.Parsed:
+    def counting(file: SourceFile, kind: FileKind, positions: bool = True) -> load.Parsed:
         calls[file.path] += 1
-        return real(file, kind)
+        return real(file, kind, positions)
 
     monkeypatch.setattr(load, "_parse", counting)
     for rev in (first, "refs/pull/9/head", second, "again", "unique~1"):

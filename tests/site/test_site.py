@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 import yaml
 from gitutil import commit, instance_files, zero_drafts
 from inputkit import ACCOUNTS, Process, utc
+from msgspec.structs import replace
 
 from ccmflow.consolidation.consolidate import consolidate
 from ccmflow.core.inputfile import InputKind

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from msgspec.structs import replace
 from triagekit import AUSTRIA, BASE, BASE_TEXTS, REVIEW, content, review_edit, workspace
 
 from ccmflow.core import labels

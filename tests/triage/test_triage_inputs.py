@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from gitutil import commit
 from inputkit import Process
+from msgspec.structs import replace
 from triagekit import AUSTRIA, BASE, content, review_edit
 
 from ccmflow.core import labels

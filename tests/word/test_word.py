@@ -106,7 +106,7 @@ def test_french_and_arabic_renderings(repo: tuple[Path, pygit2.Repository, pygit
 
 
 def _with_input(doc: Document, pid: str, text: str, inputs: tuple[str, ...]) -> Document:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     sections = tuple(replace(s, paragraphs=tuple(replace(p, text=text, derived_from=inputs) if p.id == pid else p
                                                  for p in s.paragraphs)) for s in doc.sections)
@@ -122,7 +122,7 @@ def test_redline_is_word_tracked_changes_authored_by_the_delegations(
                       , ("pr-1", "pr-2"))
     gone = "plo6mh6s"
     new = _with_input(new, "puaq37yf", "The main challenge remains slow ratification.", ())
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     new = replace(new, sections=tuple(replace(s, paragraphs=tuple(p for p in s.paragraphs if p.id != gone))
                                       for s in new.sections))

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pygit2
 import pytest
 from gitutil import commit, set_ref
+from msgspec.structs import replace
 from wordkit import Marked, input_branches, numbered, render
 
 from ccmflow.core.inputfile import Change, InputFile, InputKind, input_path

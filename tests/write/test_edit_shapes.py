@@ -4,9 +4,9 @@ that cannot be edited is refused with the reason and the line (test_edit.py cove
 from __future__ import annotations
 
 import secrets
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 
 from ccmflow.core.model import Document, Paragraph, Section
 from ccmflow.read.load import parse_text
