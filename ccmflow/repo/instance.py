@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from msgspec import Struct
 
 from ccmflow.core.errors import FatalError, InvalidInput
+from ccmflow.read import rules
 from ccmflow.read.directory import directory_workspace
-from ccmflow.read.load import DOCUMENTS_DIR
+from ccmflow.read.load import DOCUMENTS_DIR, SourceFile, parse
 from ccmflow.read.rules import PLACEHOLDER_ID
 from ccmflow.read.schema import SCHEMAS
 from ccmflow.repo.git import commit_everything
@@ -69,13 +70,14 @@ def create(target: Path, conference: Conference, package: str | None, branch: st
         ZoneInfo(conference.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise FatalError(f"unknown time zone '{conference.timezone}' (use an IANA name like Europe/Vienna)") from None
-    values = _values(conference)  # before anything is written: a refused init leaves the folder as it was
+    # Rendered and checked before anything is written: a refused init leaves the folder as it was.
+    texts = _instance_texts(_values(conference))
+    _check(texts)
     docs = target / DOCUMENTS_DIR
     (docs / "schemas").mkdir(parents=True)
-    _write_instance(docs, values)
+    _write_instance(docs, texts)
     written = write_files(target, spec, default)
     write_gitattributes(target)
-    _check(target)
     store, tags = _commit(target)
     configure_merge_driver(store)
     return Created(documents=tuple(sorted(p.name for p in docs.glob("*.yaml"))),
@@ -101,12 +103,20 @@ def _values(c: Conference) -> dict[str, str]:
     return values
 
 
-def _write_instance(docs: Path, values: dict[str, str]) -> None:
+def _instance_texts(values: dict[str, str]) -> dict[str, str]:
+    """The instance's files (name -> text), the conference's values in the templates' @KEY@ slots."""
     templates = resources.files("ccmflow.templates").joinpath("instance")
+    texts = {}
     for name in ("outcome-document.yaml", "process.yaml", "stakeholders.yaml"):
         text = templates.joinpath(name).read_text("utf-8")
         for key, value in values.items():
             text = text.replace(f"@{key}@", value)
+        texts[name] = text
+    return texts
+
+
+def _write_instance(docs: Path, texts: dict[str, str]) -> None:
+    for name, text in texts.items():
         (docs / name).write_text(text, encoding="utf-8")
     schemas = resources.files("ccmflow.schemas")
     for name in SCHEMAS:
@@ -114,8 +124,10 @@ def _write_instance(docs: Path, values: dict[str, str]) -> None:
             schemas.joinpath(f"{name}.schema.json").read_text("utf-8"), encoding="utf-8")
 
 
-def _check(target: Path) -> None:
-    _, findings = directory_workspace(target)
+def _check(texts: dict[str, str]) -> None:
+    """The files as `validate` would check them once written (a name with a hidden character, say)."""
+    _, findings = rules.check(parse(SourceFile(f"{DOCUMENTS_DIR}/{name}", text.encode("utf-8")))
+                              for name, text in texts.items())
     if findings:
         raise InvalidInput(findings)
 

@@ -47,11 +47,13 @@ def test_init_refuses_a_file_and_a_worktree(tmp_path: Path) -> None:
     assert [p.name for p in worktree.iterdir()] == [".git"]
 
 
-def test_a_name_with_a_hidden_character_is_found_in_the_files_init_wrote(tmp_path: Path) -> None:
+def test_a_name_with_a_hidden_character_is_found_before_init_writes_anything(tmp_path: Path) -> None:
+    target = tmp_path / "body"
     with pytest.raises(InvalidInput) as refused:
-        create(tmp_path / "body", replace(TREATY, name="Review Conference\u200b of the Example Treaty"), PACKAGE)
+        create(target, replace(TREATY, name="Review Conference\u200b of the Example Treaty"), PACKAGE)
     assert {f.file for f in refused.value.findings} == {"documents/process.yaml"}
-    assert all("U+200B" in f.message for f in refused.value.findings)
+    assert all("U+200B" in f.message and f.line > 1 for f in refused.value.findings)
+    assert not target.exists()
 
 
 class _Installed:
