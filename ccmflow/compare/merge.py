@@ -10,7 +10,7 @@ from typing import Any
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.core.model import Document, Paragraph, Section, paragraph_label
-from ccmflow.read.load import document_record, document_text
+from ccmflow.read.load import document_outline, document_record, document_text
 from ccmflow.read.yamlsafe import Loaded
 
 # Paragraph fields merged one by one; `derived_from` is not here: provenance is unioned, never in conflict.
@@ -303,6 +303,15 @@ def read_base(text: str, path: str) -> Document:
     """The common ancestor of a merge as a record: only its content counts, so it is read without positions."""
     try:
         return document_record(path, text)
+    except InvalidInput as exc:
+        raise _not_a_side(exc) from None
+
+
+def read_outline(text: str, path: str) -> tuple[Document, Loaded]:
+    """A side as a record and its data with the spans of its mappings only (see document_outline), for a reader
+    that needs the positions of a few paragraph items at most; MergeError as read_side."""
+    try:
+        return document_outline(path, text)
     except InvalidInput as exc:
         raise _not_a_side(exc) from None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from _ruamel_yaml import CParser
 from ruamel.yaml import events
@@ -98,9 +98,13 @@ def decode(raw: bytes, path: str) -> str:
                                 "save the file as UTF-8")) from None
 
 
-def load(raw: bytes | str, path: str, positions: bool = True) -> Loaded:
+PositionsWanted = bool | Literal["mappings"]
+
+
+def load(raw: bytes | str, path: str, positions: PositionsWanted = True) -> Loaded:
     """Parse one YAML document into dicts, lists and scalars, with positions (`positions=False`: the same data
-    and the same refusals, with no spans kept, for a caller that reads only the data)."""
+    and the same refusals, with no spans kept, for a caller that reads only the data; `"mappings"`: only the
+    spans of mappings, a few hundred rather than thousands, enough to find a list item's lines again)."""
     text = decode(raw, path) if isinstance(raw, bytes) else raw
     if len(text) > MAX_BYTES:
         raise YamlError(Finding(path, 1, 1, f"file is over the {MAX_BYTES:,}-character limit",
@@ -137,10 +141,11 @@ def _scalar(event: Any) -> Any:
 class _Builder:
     """Turns the event stream into data; one instance per file."""
 
-    def __init__(self, text: str, path: str, positions: bool = True) -> None:
+    def __init__(self, text: str, path: str, positions: PositionsWanted = True) -> None:
         self.text = text
         self.path = path
-        self.positions = positions
+        self.positions = positions is True  # the span of every node and key
+        self.mappings = bool(positions)  # the span of every mapping
         self.spans: dict[Path, Span] = {}
         self.key_spans: dict[Path, Span] = {}
         self.nodes = 0
@@ -267,7 +272,7 @@ class _Builder:
                 keys[at] = _span_of(event, event)
             mapping[key] = self._node(parser, get(), at, depth + 1)
             event = get()
-        if keys is not None:
+        if self.mappings:
             self.spans[path] = _span_of(start, event)
         return mapping
 
