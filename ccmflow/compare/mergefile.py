@@ -71,7 +71,7 @@ def merge_file(base_text: str | None, ours_text: str, theirs_text: str, path: st
         touched = touched_agreed(ours, result.document, agreed or {}, adopted=ours.status == "adopted")
         if touched:
             raise AgreedTextChanged(refusal(ours.short_title(), touched))
-    spliced = splice_document(ours_text, path, result.document, loaded=ours_loaded)
+    spliced = splice_document(ours_text, path, result.document, loaded=ours_loaded, record=ours)
     wanted = {c.paragraph_id for c in result.conflicts if c.kind == ConflictKind.PARAGRAPH}
     whole = all(c.kind == ConflictKind.PARAGRAPH for c in result.conflicts)
     positions = _in_pieces(spliced, result.document, path, wanted) if whole else None

@@ -12,7 +12,7 @@ import pytest
 
 from ccmflow.core.model import Document, Paragraph, Section
 from ccmflow.read import invisible
-from ccmflow.read.load import parse_text
+from ccmflow.read.load import document_text, parse_text
 from ccmflow.read.yamlsafe import load
 from ccmflow.write import edit
 from ccmflow.write.edit import (
@@ -23,6 +23,7 @@ from ccmflow.write.edit import (
     InternalEditError,
     dump_document,
     new_id,
+    splice_document,
     write_document,
 )
 from ccmflow.write.splice import Splicer
@@ -443,3 +444,45 @@ else:
         assert para(ed.document, "p7m2c4ve").text == text
         for pid in ("p3k9x2qa", "pabc2345", "pw2x3y4z"):
             assert block(ed.text, pid) == block(SAMPLE, pid)
+
+
+def _moved_and_edited(doc: Document) -> Document:
+    """p7m2c4ve moved (unchanged) into a section indented otherwise, pq4r5s6t given a new text, the rest as it is."""
+    first, second, *rest = doc.sections
+    moving = para(doc, "p7m2c4ve")
+    edited = replace(para(doc, "pq4r5s6t"), text="Stockpiles are destroyed.")
+    return replace(doc, sections=(
+        replace(first, paragraphs=tuple(p for p in first.paragraphs if p is not moving)),
+        replace(second, paragraphs=(edited, moving, *second.paragraphs[1:])), *rest))
+
+
+def test_the_files_own_record_saves_comparing_fields_and_changes_nothing_spliced() -> None:
+    head, _, rest = SAMPLE.partition("- id: stockpile-destruction\n")
+    middle, _, tail = rest.partition("- id: victim-assistance\n")
+    # The second section's paragraphs two columns less indented, so that a paragraph moved there is reindented.
+    middle = "".join(line[2:] if line.startswith("      ") else line for line in middle.splitlines(keepends=True))
+    indented = f"{head}- id: stockpile-destruction\n{middle}- id: victim-assistance\n{tail}"
+    record, loaded = document_text(PATH, indented)
+    target = _moved_and_edited(record)
+    alone = splice_document(indented, PATH, target)
+    spliced = splice_document(indented, PATH, target, loaded=loaded, record=record)
+    assert (spliced.text, spliced.chunks, spliced.only_paragraphs) == (
+        alone.text, alone.chunks, alone.only_paragraphs)
+    assert parse_text(PATH, spliced.text).record == replace(target, path=PATH)
+    assert spliced.chunks["p7m2c4ve"][2] and not spliced.chunks["p3k9x2qa"][2]  # reindented; kept as it was
+    # A record (and its parse) of another text is not used: the text spliced is read again.
+    stale = splice_document(SAMPLE, PATH, _moved_and_edited(editor().document), loaded=loaded, record=record)
+    assert stale.text == splice_document(SAMPLE, PATH, _moved_and_edited(editor().document)).text
+
+
+def test_a_paragraph_the_record_holds_otherwise_is_compared_field_by_field() -> None:
+    record, loaded = document_text(PATH, SAMPLE)
+    # Equal to the record's own paragraph but not the same object: still kept as it is.
+    copies = replace(record, sections=tuple(replace(s, paragraphs=tuple(replace(p) for p in s.paragraphs))
+                                            for s in record.sections))
+    assert splice_document(SAMPLE, PATH, copies, loaded=loaded, record=record).text == SAMPLE
+    changed = replace(copies, sections=(replace(copies.sections[0], paragraphs=(
+        replace(copies.sections[0].paragraphs[0], timeframe="2025"), *copies.sections[0].paragraphs[1:])),
+        *copies.sections[1:]))
+    text = splice_document(SAMPLE, PATH, changed, loaded=loaded, record=record).text
+    assert text == write_document(SAMPLE, PATH, changed) != SAMPLE
