@@ -14,6 +14,9 @@ from ccmflow.core.errors import FatalError
 from ccmflow.read.yamlsafe import Loaded, Path
 
 Splice = tuple[int, int, str]
+_ITEM_LEAD = re.compile(r" *- +")  # what stands before a list item's node on its '-' line
+_DASH_ALONE = re.compile(r"-(\s+#.*)?")  # a '-' with its node on the lines below
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 Entry = tuple[str, int | None]  # a list item's text, and its index in the old list when it keeps its place
 
 
@@ -120,7 +123,7 @@ class Positions:
             return -1
         if self.text[span.start] not in "|>":
             return span.end
-        header = re.match(r"[|>][-+0-9]*", self.text[span.start:span.start + 4])
+        header = _BLOCK_HEADER.match(self.text, span.start, span.start + 4)
         if header is not None and "+" in header.group():
             return span.end - 1 if self.text[span.end - 1] == "\n" else span.end
         # A block scalar's span takes in the blank lines after it; they are not content.
@@ -161,12 +164,12 @@ class Positions:
         start = self.spans[path].start
         line = self.line(start)
         before = self.text[self.starts[line]:start]
-        if re.fullmatch(r" *- +", before):
+        if _ITEM_LEAD.fullmatch(before):
             return line
         while not before.strip() and line > floor:
             line -= 1
             stripped = self.line_text(line).strip()
-            if re.fullmatch(r"-(\s+#.*)?", stripped):
+            if _DASH_ALONE.fullmatch(stripped):
                 return line
             if stripped and not stripped.startswith("#"):
                 break
@@ -188,7 +191,12 @@ class Positions:
         """The column of the first '-' of the non-empty block list at `path`, without laying out the rest."""
         if path in self._layouts:
             return self._layouts[path].items[0].dash
-        return self.line_text(self._dash_line((*path, 0), self.keys[path].line)).index("-")
+        first = (*path, 0)
+        start = self.spans[first].start
+        before = self.text[self.text.rfind("\n", 0, start) + 1:start]
+        if _ITEM_LEAD.fullmatch(before):  # the usual '- item' line: no need to find its line number
+            return before.index("-")
+        return self.line_text(self._dash_line(first, self.keys[path].line)).index("-")
 
     def block_list(self, path: Path) -> bool:
         node = self.node(path)
