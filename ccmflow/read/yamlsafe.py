@@ -28,6 +28,8 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+# The first characters of what _NULL, _BOOL, _INT and _FLOAT match ('' stands for the empty scalar).
+_MAY_RESOLVE = frozenset(["", *"~nNtTfF+-.0123456789"])
 _CORE_TAG = "tag:yaml.org,2002:"
 # libyaml reports no tag, or the non-specific '!' of a quoted scalar, for a node that names no tag of its own.
 _NO_TAG = (None, "!")
@@ -123,6 +125,8 @@ class _Unreadable(ValueError):
 def _scalar(event: Any) -> Any:
     value: str = event.value
     if event.style:  # quoted or block: always text
+        return value
+    if value[:1] not in _MAY_RESOLVE:  # most plain scalars (ids, names): none of the patterns below can match
         return value
     if _NULL.match(value):
         return None
@@ -279,7 +283,11 @@ class _Builder:
 
 def _span_of(start: Any, end: Any) -> Span:
     first, last = start.start_mark, end.end_mark
-    return Span(first.line + 1, first.column + 1, first.index, last.index, last.line + 1)
+    # tuple.__new__ directly: a named tuple's own __new__ is a Python function, one more frame per node.
+    return _new_span(Span, (first.line + 1, first.column + 1, first.index, last.index, last.line + 1))
+
+
+_new_span = tuple.__new__
 
 
 def _implicit_tag(event: Any) -> bool:

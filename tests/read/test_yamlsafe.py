@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -33,6 +34,25 @@ def test_scalars_follow_the_yaml_1_2_core_schema() -> None:
     # No YAML 1.1 surprises: yes/no, dates, sexagesimal times and hex stay text.
     assert data == {"a": 1, "b": -2.5, "c": True, "d": None, "e": None, "f": "yes", "g": "no", "h": "2020-05-04",
                     "i": "1", "j": "0x1F", "k": "23:59:59", "l": ".inf", "m": None}
+
+
+def _resolved(value: str) -> object:
+    """A plain scalar by the core schema's patterns alone, each tried in turn (the reference for the reader)."""
+    if yamlsafe._NULL.match(value):
+        return None
+    if value in yamlsafe._BOOL:
+        return yamlsafe._BOOL[value]
+    if yamlsafe._INT.match(value):
+        return int(value)
+    return float(value) if yamlsafe._FLOAT.match(value) else value
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.text(alphabet="~nNuUlLtTrReEfFaAsS+-.0123456789eEx_ab", max_size=8))
+def test_plain_scalars_resolve_as_the_patterns_say(value: str) -> None:
+    event = SimpleNamespace(value=value, style="")  # what libyaml reports of a plain scalar
+    assert yamlsafe._scalar(event) == _resolved(value)
+    assert type(yamlsafe._scalar(event)) is type(_resolved(value))  # 1 and 1.0 and True are equal, not the same
 
 
 def test_block_and_quoted_scalars_are_always_text() -> None:
