@@ -203,7 +203,11 @@ class _Builder:
         return data
 
     def _node(self, parser: Any, event: Any, path: Path, depth: int) -> Any:
-        self._check(event, depth)
+        # Every node passes here (thousands per document), written out rather than called: the usual one, with no
+        # anchor, no tag of its own, not too deep and within the count, costs four tests; _refuse looks at the rest.
+        self.nodes += 1
+        if not (event.anchor is None and depth <= MAX_DEPTH and self.nodes <= MAX_NODES and event.tag in _NO_TAG):
+            self._refuse(event, depth)
         if isinstance(event, _SCALAR):
             if self.positions:
                 self.spans[path] = _span_of(event, event)
@@ -218,14 +222,6 @@ class _Builder:
         if isinstance(event, _MAPPING_START):
             return self._mapping(parser, event, path, depth)
         raise self.fail(event.start_mark, "unexpected YAML content", "check the structure of this line")
-
-    def _check(self, event: Any, depth: int) -> None:
-        # Every node passes here (thousands per document): the usual one, with no anchor, no tag of its own, not
-        # too deep and within the count, costs four tests; anything else is looked at in order by _refuse.
-        self.nodes += 1
-        if event.anchor is None and depth <= MAX_DEPTH and self.nodes <= MAX_NODES and event.tag in _NO_TAG:
-            return
-        self._refuse(event, depth)
 
     def _refuse(self, event: Any, depth: int) -> None:
         if isinstance(event, _ALIAS):
@@ -261,7 +257,9 @@ class _Builder:
         get = parser.get_event
         event = get()
         while not isinstance(event, _MAPPING_END):
-            self._check(event, depth + 1)
+            self.nodes += 1  # a key is a node too, checked as in _node
+            if not (event.anchor is None and depth < MAX_DEPTH and self.nodes <= MAX_NODES and event.tag in _NO_TAG):
+                self._refuse(event, depth + 1)
             if not isinstance(event, _SCALAR):
                 raise self.fail(event.start_mark, "a mapping key must be plain text",
                                 "use a simple name before the colon")
