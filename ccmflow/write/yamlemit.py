@@ -18,6 +18,7 @@ _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufef
 _RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
 _BREAKABLE = re.compile("(?<=[^ ]) (?=[^ ])")  # a lone space: a line break there folds back into it
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
+_ESCAPED = re.compile(f'[\\\\"\n]|{_UNSAFE.pattern}')  # what _escape changes: _ESCAPES' keys, _UNSAFE
 
 
 def plain_ok(value: str, flow: bool = False) -> bool:
@@ -35,6 +36,8 @@ def plain_ok(value: str, flow: bool = False) -> bool:
 
 
 def _escape(text: str) -> str:
+    if _ESCAPED.search(text) is None:  # most words: nothing to escape, so no look at each character
+        return text
     return "".join(_ESCAPES.get(c) or (_code(c) if _UNSAFE.match(c) else c) for c in text)
 
 
@@ -104,13 +107,13 @@ def scalar(value: str, column: int, indent: int, block: bool = False) -> str:
     """`value` as YAML starting at `column`, continuation lines at `indent`: plain, quoted or folded."""
     if not block and plain_ok(value) and column + len(value) <= WIDTH and _reads_back(value, value):
         return value
-    quoted = _quoted(value, column, indent)
-    if not block and "\n" not in quoted:
+    quoted = "" if block else _quoted(value, column, indent)  # a text is folded when it can be: quoted only if not
+    if quoted and "\n" not in quoted:
         return quoted
     folded = _folded(value, indent)
     if folded is not None and _reads_back(folded, value):
         return folded
-    return quoted
+    return quoted or _quoted(value, column, indent)
 
 
 def key_text(name: str) -> str:
