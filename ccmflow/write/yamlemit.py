@@ -18,7 +18,6 @@ _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufef
 _RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
 _BREAKABLE = re.compile("(?<=[^ ]) (?=[^ ])")  # a lone space: a line break there folds back into it
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
-_ESCAPED = re.compile(f'[\\\\"\n]|{_UNSAFE.pattern}')  # what _escape changes: _ESCAPES' keys, _UNSAFE
 
 
 def plain_ok(value: str, flow: bool = False) -> bool:
@@ -36,7 +35,9 @@ def plain_ok(value: str, flow: bool = False) -> bool:
 
 
 def _escape(text: str) -> str:
-    if _ESCAPED.search(text) is None:  # most words: nothing to escape, so no look at each character
+    # Most words hold nothing to escape (_ESCAPES' keys that _UNSAFE does not match, or _UNSAFE): no look at each
+    # character then (and no pattern of its own, which would cost every process its compiling).
+    if "\\" not in text and '"' not in text and "\n" not in text and _UNSAFE.search(text) is None:
         return text
     return "".join(_ESCAPES.get(c) or (_code(c) if _UNSAFE.match(c) else c) for c in text)
 
