@@ -21,16 +21,17 @@ def infer_style(src: Positions) -> Style:
     gaps = Counter(g for p in paragraphs for g in src.layout(p).gaps[1:]).most_common(1)
     # Every mapping that may hold lists of strings, each with its path: walked once, in the file's order.
     holders = [(("document",), src.data["document"]), *_paragraph_nodes(src)]
+    string_lists, flow = _lists(src, holders)
     return Style(
         indent=_most_common([src.column((*k,)) - src.column(("document",)) for k in _document_keys(src)], 2),
         sections=_most_common([src.first_dash(p) - src.column(p) for p in lists if len(p) == 1], 2),
         paragraphs=_most_common([src.first_dash(p) - src.column(p) for p in paragraphs], 2),
-        sequence=_most_common([src.first_dash(p) - src.column(p) for p in _string_lists(src, holders)], 2),
+        sequence=_most_common([src.first_dash(p) - src.column(p) for p in string_lists], 2),
         item=max(2, _most_common([src.spans[i].column - 1 - src.first_dash(i[:-1]) for i in items], 2)),
         scalar=_most_common(_scalar_indents(src, holders[1:]), 2),
         paragraph_gap=gaps[0][0] if gaps else "",
         section_gap=src.layout(("sections",)).typical("\n") if ("sections",) in lists else "\n",
-        flow=_flow_keys(src, holders))
+        flow=flow)
 
 
 # The list keys in the order a mapping's lists are looked at (sorted: the order decides ties of the most common).
@@ -70,19 +71,21 @@ def _scalar_indents(src: Positions, paragraphs: Sequence[Node]) -> list[int]:
     return found
 
 
-def _string_lists(src: Positions, holders: Sequence[Node]) -> list[Path]:
-    """The block lists of strings (indicators, references, ...) under the document and paragraphs."""
-    return [(*path, key) for path, node in holders if isinstance(node, dict) for key in _LISTS
-            if key in node and isinstance(node[key], list) and node[key] and not src.flow((*path, key))]
-
-
-def _flow_keys(src: Positions, holders: Sequence[Node]) -> frozenset[str]:
-    """List keys the file writes as [a, b] more often than as block lists."""
-    counts: Counter[tuple[str, bool]] = Counter()
+def _lists(src: Positions, holders: Sequence[Node]) -> tuple[list[Path], frozenset[str]]:
+    """The block lists of strings (indicators, references, ...) under the document and paragraphs, and the list
+    keys the file writes as [a, b] more often than as block lists: each list's form looked at once, for both."""
+    blocks: list[Path] = []
+    counts: dict[tuple[str, bool], int] = {}
     for path, node in holders:
         if isinstance(node, dict):
             for key in _LISTS:
-                if key in node and isinstance(node[key], list):
-                    counts[key, src.flow((*path, key))] += 1
-    return frozenset(k for k in LIST_KEYS if counts[k, True] > counts[k, False]
-                     or (counts[k, True] == counts[k, False] and k in FLOW_KEYS))
+                value = node.get(key)
+                if isinstance(value, list):
+                    at = (*path, key)
+                    flow = src.flow(at)
+                    counts[key, flow] = counts.get((key, flow), 0) + 1
+                    if value and not flow:
+                        blocks.append(at)
+    flows = frozenset(k for k in LIST_KEYS if counts.get((k, True), 0) > counts.get((k, False), 0)
+                      or (counts.get((k, True), 0) == counts.get((k, False), 0) and k in FLOW_KEYS))
+    return blocks, flows
