@@ -3,10 +3,9 @@
 # mypy: ignore-errors
 SCHEMA_SHA256 = "cd1827caa75ec9bf5e0bb3985079f2f3d431b022ee88ba35e747057efedda6ed"
 VERSION = '2.22.3'
-from decimal import Decimal
 import re
-from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-REGEX_PATTERNS = {'^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'), '\\S': re.compile('\\S'), '^[a-z0-9][a-z0-9-]{2,39}$': re.compile('^[a-z0-9][a-z0-9-]{2,39}\\Z'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')}
+from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException, LazyPatterns
+REGEX_PATTERNS = LazyPatterns({'^[a-z0-9][a-z0-9-]*$': '^[a-z0-9][a-z0-9-]*\\Z', '\\S': '\\S', '^[a-z0-9][a-z0-9-]{2,39}$': '^[a-z0-9][a-z0-9-]{2,39}\\Z', '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': '^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'})
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_dispositions_schema_json(data, custom_formats={}, name_prefix=None):

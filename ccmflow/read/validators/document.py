@@ -3,10 +3,9 @@
 # mypy: ignore-errors
 SCHEMA_SHA256 = "6fbdb3f6b31550b429ac3a1b9de7b414792343ada89836385bf45e1f9e1530e6"
 VERSION = '2.22.3'
-from decimal import Decimal
 import re
-from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-REGEX_PATTERNS = {'^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?\\Z'), '^$|^(?=[^{}]{0,30}\\{n\\}[^{}]{0,30}$)(?:[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]|\\{n\\})+$': re.compile('^\\Z|^(?=[^{}]{0,30}\\{n\\}[^{}]{0,30}\\Z)(?:[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]|\\{n\\})+\\Z'), '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}\\Z'), '^[a-z0-9][a-z0-9-]{2,39}$': re.compile('^[a-z0-9][a-z0-9-]{2,39}\\Z'), '\\S': re.compile('\\S'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')}
+from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException, LazyPatterns
+REGEX_PATTERNS = LazyPatterns({'^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$': '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?\\Z', '^$|^(?=[^{}]{0,30}\\{n\\}[^{}]{0,30}$)(?:[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]|\\{n\\})+$': '^\\Z|^(?=[^{}]{0,30}\\{n\\}[^{}]{0,30}\\Z)(?:[A-Za-z0-9À-ÖØ-öø-ɏΆ-ώЀ-ӿء-ي٠-٩一-鿿 .,:()\\-–]|\\{n\\})+\\Z', '^[a-z0-9][a-z0-9-]*$': '^[a-z0-9][a-z0-9-]*\\Z', '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}$': '^[a-z][a-z0-9]*(-[a-z0-9]+)*#[a-z0-9][a-z0-9-]{2,63}\\Z', '^[a-z0-9][a-z0-9-]{2,39}$': '^[a-z0-9][a-z0-9-]{2,39}\\Z', '\\S': '\\S', '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': '^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'})
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_document_schema_json(data, custom_formats={}, name_prefix=None):

@@ -3,10 +3,9 @@
 # mypy: ignore-errors
 SCHEMA_SHA256 = "2c0143604c04ee34fb65bd2458c4eca0e663be2ec988bf0753592b3a111826e6"
 VERSION = '2.22.3'
-from decimal import Decimal
 import re
-from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-REGEX_PATTERNS = {'^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$': re.compile('^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*\\Z'), '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$': re.compile('^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?\\Z'), '\\S': re.compile('\\S'), '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$': re.compile('^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?\\Z'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
+from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException, LazyPatterns
+REGEX_PATTERNS = LazyPatterns({'^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$': '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*\\Z', '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$': '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?\\Z', '\\S': '\\S', '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$': '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}\\Z', '^[0-9]{4}-[0-9]{2}$': '^[0-9]{4}-[0-9]{2}\\Z', '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$': '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?\\Z', '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': '^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z', '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': '^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'})
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_process_schema_json(data, custom_formats={}, name_prefix=None):

@@ -3,10 +3,9 @@
 # mypy: ignore-errors
 SCHEMA_SHA256 = "70a382a2a97d966eec2b56792460410c37e88c9b83c75735bdbf10d4223359f0"
 VERSION = '2.22.3'
-from decimal import Decimal
 import re
-from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-REGEX_PATTERNS = {'\\S': re.compile('\\S'), '^[0-9a-f]{16}$': re.compile('^[0-9a-f]{16}\\Z'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')}
+from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException, LazyPatterns
+REGEX_PATTERNS = LazyPatterns({'\\S': '\\S', '^[0-9a-f]{16}$': '^[0-9a-f]{16}\\Z', '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': '^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'})
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_translation_schema_json(data, custom_formats={}, name_prefix=None):
