@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.compare.fragment import plain_lines, stands_alone
 from ccmflow.compare.markers import mark_parsed
@@ -31,8 +31,6 @@ from ccmflow.compare.merge import (
     read_outline,
     read_side,
 )
-from ccmflow.compare.protect import AgreedTextChanged, refusal, touched_agreed
-from ccmflow.core.agreement import ParagraphStatus
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read import schema
 from ccmflow.read.kinds import FileKind
@@ -40,6 +38,11 @@ from ccmflow.read.load import paragraph_record
 from ccmflow.read.yamlsafe import Loaded, Span, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
 from ccmflow.write.edit import Spliced, splice_document
+
+# Paragraph statuses and their rules (ccmflow.core.agreement, .compare.protect) are imported only by a merge that
+# has statuses to respect.
+if TYPE_CHECKING:
+    from ccmflow.core.agreement import ParagraphStatus
 
 NodePath = tuple[str | int, ...]
 Spans = dict[NodePath, Span]
@@ -68,6 +71,8 @@ def merge_file(base_text: str | None, ours_text: str, theirs_text: str, path: st
     theirs, theirs_outline = read_outline(theirs_text, path)
     result = merge_documents(base, ours, theirs)
     if agreed is not None or ours.status == "adopted":
+        from ccmflow.compare.protect import AgreedTextChanged, refusal, touched_agreed
+
         touched = touched_agreed(ours, result.document, agreed or {}, adopted=ours.status == "adopted")
         if touched:
             raise AgreedTextChanged(refusal(ours.short_title(), touched))
