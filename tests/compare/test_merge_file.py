@@ -196,3 +196,16 @@ def test_a_section_or_metadata_conflict_places_their_side_by_a_full_reading(read
     assert [c.paragraph_id for c in merged.conflicts] == ["p002", "title"]
     assert reads[theirs] == 2
     assert merged.text == _marked(base, ours, theirs)
+
+
+@pytest.mark.parametrize("deleted_in", ["ours", "theirs"])
+def test_a_paragraph_deleted_on_one_side_and_changed_on_the_other_is_marked_as_a_full_reading_marks_it(
+        reads: Reads, deleted_in: str) -> None:
+    base = document()
+    changed_side = document(changed("p003", "Rewritten third."))
+    deleted_side = document({pid: text for pid, text in TEXTS.items() if pid != "p003"})
+    ours, theirs = (deleted_side, changed_side) if deleted_in == "ours" else (changed_side, deleted_side)
+    merged = mergefile.merge_file(base, ours, theirs, DOC)
+    assert [c.reason for c in merged.conflicts] == [
+        f"deleted in {deleted_in}, modified in {'theirs' if deleted_in == 'ours' else 'ours'}"]
+    assert reads[theirs] == 1 and merged.text == _marked(base, ours, theirs)
