@@ -16,9 +16,10 @@ paragraph's item is read again alone for its positions (or, when that cannot be 
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ccmflow.compare.fragment import plain_lines, stands_alone
 from ccmflow.compare.markers import mark_parsed
@@ -41,7 +42,7 @@ from ccmflow.write.edit import Spliced, splice_document
 
 # Paragraph statuses and their rules (ccmflow.core.agreement, .compare.protect) are imported only by a merge that
 # has statuses to respect.
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from ccmflow.core.agreement import ParagraphStatus
 
 NodePath = tuple[str | int, ...]

@@ -33,7 +33,7 @@ from ccmflow.core.model import (
 )
 from ccmflow.read import schema
 from ccmflow.read.kinds import FileKind
-from ccmflow.read.yamlsafe import Loaded, PositionsWanted, YamlError
+from ccmflow.read.yamlsafe import Loaded, YamlError
 from ccmflow.read.yamlsafe import load as load_yaml
 
 DOCUMENTS_DIR = "documents"
@@ -123,15 +123,15 @@ def document_outline(path: str, text: str) -> tuple[Document, Loaded]:
     """A document file's text as its record and its data with the spans of its mappings alone (no other node's,
     nor any key's): enough to find a paragraph item's lines again, at the cost of a reading without positions.
     InvalidInput, with the findings located, when it is not a valid document."""
-    parsed = _parse(SourceFile(path, text.encode("utf-8")), FileKind.DOCUMENT, positions="mappings")
+    parsed = _parse(SourceFile(path, text.encode("utf-8")), FileKind.DOCUMENT, positions=False, mappings=True)
     if isinstance(parsed.record, Document) and parsed.loaded is not None:
         return parsed.record, parsed.loaded
     return document_text(path, text)  # read again with positions, so that each finding names its line
 
 
-def _parse(file: SourceFile, kind: FileKind, positions: PositionsWanted = True) -> Parsed:
+def _parse(file: SourceFile, kind: FileKind, positions: bool = True, mappings: bool = False) -> Parsed:
     try:
-        loaded = load_yaml(file.raw, file.path, positions)
+        loaded = load_yaml(file.raw, file.path, positions, mappings=mappings)
     except YamlError as exc:
         return Parsed(kind, None, None, (exc.finding,))
     findings = schema.check(kind, loaded)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from _ruamel_yaml import CParser
 from ruamel.yaml import events
@@ -36,6 +36,8 @@ _NO_TAG = (None, "!")
 _SCALAR, _ALIAS = events.ScalarEvent, events.AliasEvent
 _SEQUENCE_START, _SEQUENCE_END = events.SequenceStartEvent, events.SequenceEndEvent
 _MAPPING_START, _MAPPING_END = events.MappingStartEvent, events.MappingEndEvent
+# Spans are made with tuple.__new__ directly: a named tuple's own __new__ is a Python function, one frame a node.
+_new_span = tuple.__new__
 
 
 class Span(NamedTuple):
@@ -100,18 +102,15 @@ def decode(raw: bytes, path: str) -> str:
                                 "save the file as UTF-8")) from None
 
 
-PositionsWanted = bool | Literal["mappings"]
-
-
-def load(raw: bytes | str, path: str, positions: PositionsWanted = True) -> Loaded:
+def load(raw: bytes | str, path: str, positions: bool = True, *, mappings: bool = False) -> Loaded:
     """Parse one YAML document into dicts, lists and scalars, with positions (`positions=False`: the same data
-    and the same refusals, with no spans kept, for a caller that reads only the data; `"mappings"`: only the
-    spans of mappings, a few hundred rather than thousands, enough to find a list item's lines again)."""
+    and the same refusals, with no spans kept, for a caller that reads only the data; and `mappings=True`: the
+    spans of its mappings all the same, a few hundred rather than thousands, enough to find an item's lines)."""
     text = decode(raw, path) if isinstance(raw, bytes) else raw
     if len(text) > MAX_BYTES:
         raise YamlError(Finding(path, 1, 1, f"file is over the {MAX_BYTES:,}-character limit",
                                 "split the text or remove what does not belong in a document"))
-    return _Builder(text, path, positions).build()
+    return _Builder(text, path, positions, mappings).build()
 
 
 class _WithPositions(Exception):
@@ -145,11 +144,11 @@ def _scalar(event: Any) -> Any:
 class _Builder:
     """Turns the event stream into data; one instance per file."""
 
-    def __init__(self, text: str, path: str, positions: PositionsWanted = True) -> None:
+    def __init__(self, text: str, path: str, positions: bool = True, mappings: bool = False) -> None:
         self.text = text
         self.path = path
-        self.positions = positions is True  # the span of every node and key
-        self.mappings = bool(positions)  # the span of every mapping
+        self.positions = positions  # the span of every node and key
+        self.mappings = positions or mappings  # the span of every mapping
         self.spans: dict[Path, Span] = {}
         self.key_spans: dict[Path, Span] = {}
         self.nodes = 0
@@ -281,11 +280,7 @@ class _Builder:
 
 def _span_of(start: Any, end: Any) -> Span:
     first, last = start.start_mark, end.end_mark
-    # tuple.__new__ directly: a named tuple's own __new__ is a Python function, one more frame per node.
     return _new_span(Span, (first.line + 1, first.column + 1, first.index, last.index, last.line + 1))
-
-
-_new_span = tuple.__new__
 
 
 def _implicit_tag(event: Any) -> bool:

@@ -31,15 +31,13 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
     counts = Reads()
     real = yamlsafe.load
 
-    def counting(source: str | bytes, path: str, positions: yamlsafe.PositionsWanted = True) -> Any:
+    def counting(source: str | bytes, path: str, positions: bool = True, *, mappings: bool = False) -> Any:
         text = source.decode("utf-8") if isinstance(source, bytes) else source
         if text.lstrip().startswith("# The review document"):  # a whole file, not one paragraph item
             counts[text] += 1
             if not positions:
-                counts.without_positions.add(text)
-            if positions == "mappings":
-                counts.mappings_only.add(text)
-        return real(source, path, positions)
+                (counts.mappings_only if mappings else counts.without_positions).add(text)
+        return real(source, path, positions, mappings=mappings)
 
     monkeypatch.setattr(load, "load_yaml", counting)
     monkeypatch.setattr(mergefile, "load_yaml", counting)

@@ -10,8 +10,10 @@ from types import MappingProxyType
 
 import pytest
 
+from ccmflow.compare.merge import merge_documents, read_side
 from ccmflow.core.model import Document, Paragraph, Section
 from ccmflow.read import invisible
+from ccmflow.read import load as load_module
 from ccmflow.read.load import document_text, parse_text
 from ccmflow.read.yamlsafe import load
 from ccmflow.write import edit
@@ -446,14 +448,16 @@ else:
             assert block(ed.text, pid) == block(SAMPLE, pid)
 
 
-def _moved_and_edited(doc: Document) -> Document:
-    """p7m2c4ve moved (unchanged) into a section indented otherwise, pq4r5s6t given a new text, the rest as it is."""
-    first, second, *rest = doc.sections
-    moving = para(doc, "p7m2c4ve")
-    edited = replace(para(doc, "pq4r5s6t"), text="Stockpiles are destroyed.")
-    return replace(doc, sections=(
-        replace(first, paragraphs=tuple(p for p in first.paragraphs if p is not moving)),
-        replace(second, paragraphs=(edited, moving, *second.paragraphs[1:])), *rest))
+def _moved_and_edited(text: str) -> str:
+    """p7m2c4ve moved, as it is, to the top of the second section; pq4r5s6t given a new text."""
+    lines = text.splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.strip() == "- id: p7m2c4ve")
+    end = next(i for i in range(first + 1, len(lines)) if lines[i].strip() == "- id: pabc2345")
+    moving, rest = lines[first:end], lines[:first] + lines[end:]
+    at = next(i for i, line in enumerate(rest) if line.strip() == "- id: pq4r5s6t")
+    dash = rest[at].index("-") - moving[0].index("-")
+    moved = [" " * dash + line if line.strip() else line for line in moving] if dash >= 0 else moving
+    return "".join(rest[:at] + moved + rest[at:]).replace("within eight years.", "within six years.")
 
 
 def test_the_files_own_record_saves_comparing_fields_and_changes_nothing_spliced() -> None:
@@ -463,26 +467,29 @@ def test_the_files_own_record_saves_comparing_fields_and_changes_nothing_spliced
     middle = "".join(line[2:] if line.startswith("      ") else line for line in middle.splitlines(keepends=True))
     indented = f"{head}- id: stockpile-destruction\n{middle}- id: victim-assistance\n{tail}"
     record, loaded = document_text(PATH, indented)
-    target = _moved_and_edited(record)
+    theirs = read_side(_moved_and_edited(SAMPLE), PATH)[0]
+    assert theirs.paragraph("pq4r5s6t") != record.paragraph("pq4r5s6t")
+    # The merge keeps OURS' own records where only THEIRS changed nothing: those are the same objects.
+    target = merge_documents(read_side(SAMPLE, PATH)[0], record, theirs).document
+    assert target.paragraph("p3k9x2qa") is record.paragraph("p3k9x2qa")
     alone = splice_document(indented, PATH, target)
     spliced = splice_document(indented, PATH, target, loaded=loaded, record=record)
     assert (spliced.text, spliced.chunks, spliced.only_paragraphs) == (
         alone.text, alone.chunks, alone.only_paragraphs)
-    assert parse_text(PATH, spliced.text).record == replace(target, path=PATH)
+    assert read_side(spliced.text, PATH)[0].sections == target.sections
     assert spliced.chunks["p7m2c4ve"][2] and not spliced.chunks["p3k9x2qa"][2]  # reindented; kept as it was
     # A record (and its parse) of another text is not used: the text spliced is read again.
-    stale = splice_document(SAMPLE, PATH, _moved_and_edited(editor().document), loaded=loaded, record=record)
-    assert stale.text == splice_document(SAMPLE, PATH, _moved_and_edited(editor().document)).text
+    stale = splice_document(SAMPLE, PATH, target, loaded=loaded, record=record)
+    assert stale.text == splice_document(SAMPLE, PATH, target).text
 
 
 def test_a_paragraph_the_record_holds_otherwise_is_compared_field_by_field() -> None:
     record, loaded = document_text(PATH, SAMPLE)
-    # Equal to the record's own paragraph but not the same object: still kept as it is.
-    copies = replace(record, sections=tuple(replace(s, paragraphs=tuple(replace(p) for p in s.paragraphs))
-                                            for s in record.sections))
-    assert splice_document(SAMPLE, PATH, copies, loaded=loaded, record=record).text == SAMPLE
-    changed = replace(copies, sections=(replace(copies.sections[0], paragraphs=(
-        replace(copies.sections[0].paragraphs[0], timeframe="2025"), *copies.sections[0].paragraphs[1:])),
-        *copies.sections[1:]))
+    load_module._parsed.clear()
+    equal = document_text(PATH, SAMPLE)[0]  # read again: equal records, not the same objects
+    assert equal.paragraph("p3k9x2qa") == record.paragraph("p3k9x2qa")
+    assert equal.paragraph("p3k9x2qa") is not record.paragraph("p3k9x2qa")
+    assert splice_document(SAMPLE, PATH, equal, loaded=loaded, record=record).text == SAMPLE
+    changed = document_text(PATH, SAMPLE.replace("by the Third Review Conference", "by 2025"))[0]
     text = splice_document(SAMPLE, PATH, changed, loaded=loaded, record=record).text
     assert text == write_document(SAMPLE, PATH, changed) != SAMPLE
