@@ -131,7 +131,9 @@ def document_outline(path: str, text: str) -> tuple[Document, Loaded]:
 
 def _parse(file: SourceFile, kind: FileKind, positions: bool = True, mappings: bool = False) -> Parsed:
     try:
-        loaded = load_yaml(file.raw, file.path, positions, mappings=mappings)
+        # The keyword only when it is wanted: wrappers of load_yaml (tests count parses) take three arguments.
+        loaded = load_yaml(file.raw, file.path, positions, mappings=True) if mappings else load_yaml(
+            file.raw, file.path, positions)
     except YamlError as exc:
         return Parsed(kind, None, None, (exc.finding,))
     findings = schema.check(kind, loaded)
