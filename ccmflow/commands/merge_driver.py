@@ -66,24 +66,16 @@ def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.
     from ccmflow.commands.output import emit_json, terminal_safe
     from ccmflow.compare.merge import MergeError
     from ccmflow.compare.mergefile import merge_file
-    from ccmflow.compare.protect import AgreedTextChanged
     from ccmflow.read.yamlsafe import YamlError
 
     try:
         texts = [p.read_bytes().decode("utf-8") for p in (base, ours, theirs)]
         # Each side is read once; the result is proved to hold the merge (never hand git one that does not).
         merged = merge_file(texts[0], texts[1], texts[2], path, args.marker_size, _agreed(Path(path).stem))
-    except AgreedTextChanged as exc:
-        # OURS is left as it is (its agreed text stands) and git is told a person must resolve the file.
-        if args.json:
-            emit_json({"path": path, "clean": False, "agreed_text": str(exc)})
-        print(terminal_safe(f"ccmflow: {path}: {exc}"), file=sys.stderr)
-        return 1
     except (MergeError, YamlError, UnicodeDecodeError):
         return None
-    except Exception as exc:  # a bug of ours must never cost a merge: git's own line merge loses nothing
-        print(terminal_safe(f"ccmflow: {path}: structural merge failed ({exc!r}); merging by lines"), file=sys.stderr)
-        return None
+    except Exception as exc:  # agreed text the merge would change, or a bug of ours
+        return _stopped(exc, path, args.json)
     conflicts = merged.conflicts
     ours.write_bytes(merged.text.encode("utf-8"))
     if args.json:
@@ -93,11 +85,25 @@ def _structural(base: Path, ours: Path, theirs: Path, path: str, args: argparse.
     return 1 if conflicts else 0
 
 
+def _stopped(exc: Exception, path: str, as_json: bool) -> int | None:
+    """A merge that stopped on agreed text (1: a person resolves the file), or on a bug (None: by lines)."""
+    from ccmflow.commands.output import emit_json, terminal_safe
+    from ccmflow.compare.protect import AgreedTextChanged  # agreed text and its rules: only once a merge touches it
+
+    if isinstance(exc, AgreedTextChanged):
+        # OURS is left as it is (its agreed text stands) and git is told a person must resolve the file.
+        if as_json:
+            emit_json({"path": path, "clean": False, "agreed_text": str(exc)})
+        print(terminal_safe(f"ccmflow: {path}: {exc}"), file=sys.stderr)
+        return 1
+    # A bug of ours must never cost a merge: git's own line merge loses nothing.
+    print(terminal_safe(f"ccmflow: {path}: structural merge failed ({exc!r}); merging by lines"), file=sys.stderr)
+    return None
+
+
 def _agreed(document: str) -> dict[str, Any] | None:
     """The statuses recorded for `document` in this clone (refs/ccmflow/status/DOC), read with git itself: the
     driver runs for every merged file, and pygit2 would cost more to import than the merge."""
-    from ccmflow.core.agreement import book_from_json
-
     try:
         done = subprocess.run(["git", "cat-file", "blob", f"refs/ccmflow/status/{document}:status.json"],
                               capture_output=True, check=False)
@@ -105,6 +111,8 @@ def _agreed(document: str) -> dict[str, Any] | None:
         return None
     if done.returncode != 0:
         return None  # no record: nothing is agreed yet
+    from ccmflow.core.agreement import book_from_json  # statuses and their rules: only when there are some
+
     book = book_from_json(document, json.loads(done.stdout))
     return {pid: entry.status for pid, entry in book.latest().items()}
 

@@ -12,12 +12,19 @@ from collections.abc import Sequence
 # Line breaks other than '\n' (libyaml breaks lines at them, git does not), and block scalars that keep the
 # blank lines after them (`|+`, `>2+`): either way git's lines are not libyaml's.
 OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # what OTHER_BREAKS matches, one by one
 _KEEP_CHOMPING = re.compile(r"[|>][1-9]?\+")
 
 
 def plain_lines(text: str) -> bool:
     """Whether git's lines are libyaml's lines and no block scalar keeps the blank lines after it."""
-    return _KEEP_CHOMPING.search(text) is None and OTHER_BREAKS.search(text) is None
+    # Asked of whole 200 KB texts: `in` is a fast search where a character class scans at regex speed (3.7 ms
+    # for both), most texts hold no '+' at all, and an ASCII text (a flag, not a scan) no break but '\r'.
+    if "+" in text and _KEEP_CHOMPING.search(text) is not None:
+        return False
+    if text.isascii():
+        return "\r" not in text
+    return not any(brk in text for brk in _BREAKS)
 
 
 def stands_alone(chunk: str, indent: int) -> bool:

@@ -12,7 +12,7 @@ from msgspec.structs import replace
 
 from ccmflow.core.errors import InvalidInput
 from ccmflow.core.model import Document, Paragraph, Section, paragraph_label
-from ccmflow.read.load import document_record, document_text
+from ccmflow.read.load import document_outline, document_record, document_text
 from ccmflow.read.yamlsafe import Loaded
 
 # Paragraph fields merged one by one; `derived_from` is not here: provenance is unioned, never in conflict.
@@ -187,14 +187,15 @@ class _Merge:
         b = {s.id: s for s in self.base.sections} if self.base else {}
         o = {s.id: s for s in self.ours.sections}
         t = {s.id: s for s in self.theirs.sections}
-        used = {sid for sid, _ in kept.values()}
-        alive = {sid for sid in _union(o, t) if sid in used or not (sid in b and (sid not in o or sid not in t))}
+        members: dict[str, set[str]] = {}  # each section's paragraphs, gathered once rather than once a section
+        for pid, (where, _) in kept.items():
+            members.setdefault(where, set()).add(pid)
+        alive = {sid for sid in _union(o, t) if sid in members or not (sid in b and (sid not in o or sid not in t))}
         order = merge_order(list(b), list(o), list(t), alive)
         sections: list[Section] = []
         for sid in order:
             title = self._section_title(sid, b.get(sid), o.get(sid), t.get(sid))
-            members = {pid for pid, (where, _) in kept.items() if where == sid}
-            ids = merge_order(_ids(b.get(sid)), _ids(o.get(sid)), _ids(t.get(sid)), members)
+            ids = merge_order(_ids(b.get(sid)), _ids(o.get(sid)), _ids(t.get(sid)), members.get(sid, set()))
             sections.append(Section(sid, title, tuple(kept[pid][1] for pid in ids)))
         return tuple(sections)
 
@@ -223,8 +224,16 @@ class _Merge:
 
     def numbered(self, merged: Document) -> list[Conflict]:
         """Paragraph conflicts with the display number both sides were amending (the base's, when it had one)."""
-        base_numbers = self.base.numbers() if self.base else {}
-        numbers = {**self.theirs.numbers(), **self.ours.numbers(), **merged.numbers(), **base_numbers}
+        numbers: dict[str, str] = {}
+        # The base's number, else the merged document's, OURS', THEIRS': each numbered only while a conflicting
+        # paragraph still has no number (a clean merge numbers nothing).
+        for document in (self.base, merged, self.ours, self.theirs):
+            missing = {pid for pid, *_ in self.found} - numbers.keys()
+            if not missing:
+                break
+            if document is not None:
+                found = document.numbers()
+                numbers.update((pid, found[pid]) for pid in missing if pid in found)
         return [Conflict(pid, numbers.get(pid, ""), reason, ours, theirs, ConflictKind.PARAGRAPH, fields)
                 for pid, reason, ours, theirs, fields in self.found]
 
@@ -303,6 +312,15 @@ def read_base(text: str, path: str) -> Document:
     """The common ancestor of a merge as a record: only its content counts, so it is read without positions."""
     try:
         return document_record(path, text)
+    except InvalidInput as exc:
+        raise _not_a_side(exc) from None
+
+
+def read_outline(text: str, path: str) -> tuple[Document, Loaded]:
+    """A side as a record and its data with the spans of its mappings only (see document_outline), for a reader
+    that needs the positions of a few paragraph items at most; MergeError as read_side."""
+    try:
+        return document_outline(path, text)
     except InvalidInput as exc:
         raise _not_a_side(exc) from None
 

@@ -16,9 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ccmflow.core.errors import Finding
 from ccmflow.core.languages import LANGUAGES
+
+if TYPE_CHECKING:
+    from ccmflow.read.yamlsafe import Loaded, Path
 
 # (first, last) code points of each kind, inclusive.
 _HIDDEN = ((0x200B, 0x200B), (0x2060, 0x2064), (0xFEFF, 0xFEFF), (0x180E, 0x180E), (0xFFF9, 0xFFFB))
@@ -80,6 +84,38 @@ def findings(path: str, text: str, language: str | None = None) -> list[Finding]
                            f"delete it (most editors do not show it: search for \\u{ord(char):04x}, or retype "
                            "the words around it)"))
     return out
+
+
+def escaped(loaded: Loaded, language: str | None = None) -> list[Finding]:
+    """The same characters written as escapes in a double-quoted scalar ("States\\u200bParties"): the file's text
+    shows none of them, its data holds them. One finding per scalar (or key), at its line."""
+    if "\\u" not in loaded.text and "\\U" not in loaded.text:  # no other YAML escape writes one of them
+        return []
+    out: list[Finding] = []
+    for at, value in _strings(loaded.data, ()):
+        char = next((c for _, c in found(value, language)), None)
+        if char is None:
+            continue
+        if len(out) == MAX_FINDINGS:
+            break
+        line, column = loaded.locate(at)
+        out.append(Finding(loaded.path, line, column, f"invisible character {name(char)}, written as the escape "
+                           f"\\u{ord(char):04x}: {what_it_does(char)}", f"delete the \\u{ord(char):04x} escape"))
+    return out
+
+
+def _strings(data: Any, at: Path) -> Iterator[tuple[Path, str]]:
+    """Every text of the data, keys included, with the path of its node (a key: its value's)."""
+    if isinstance(data, str):
+        yield at, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                yield (*at, key), key
+            yield from _strings(value, (*at, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _strings(item, (*at, index))
 
 
 def language_of(path: str) -> str | None:

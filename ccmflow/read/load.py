@@ -121,9 +121,21 @@ def document_record(path: str, text: str) -> Document:
     return parsed.record
 
 
-def _parse(file: SourceFile, kind: FileKind, positions: bool = True) -> Parsed:
+def document_outline(path: str, text: str) -> tuple[Document, Loaded]:
+    """A document file's text as its record and its data with the spans of its mappings alone (no other node's,
+    nor any key's): enough to find a paragraph item's lines again, at the cost of a reading without positions.
+    InvalidInput, with the findings located, when it is not a valid document."""
+    parsed = _parse(SourceFile(path, text.encode("utf-8")), FileKind.DOCUMENT, positions=False, mappings=True)
+    if isinstance(parsed.record, Document) and parsed.loaded is not None:
+        return parsed.record, parsed.loaded
+    return document_text(path, text)  # read again with positions, so that each finding names its line
+
+
+def _parse(file: SourceFile, kind: FileKind, positions: bool = True, mappings: bool = False) -> Parsed:
     try:
-        loaded = load_yaml(file.raw, file.path, positions)
+        # The keyword only when it is wanted: wrappers of load_yaml (tests count parses) take three arguments.
+        loaded = load_yaml(file.raw, file.path, positions, mappings=True) if mappings else load_yaml(
+            file.raw, file.path, positions)
     except YamlError as exc:
         return Parsed(kind, None, None, (exc.finding,))
     findings = schema.check(kind, loaded)

@@ -82,7 +82,10 @@ def check(name: str, loaded: Loaded) -> list[Finding]:
 
     Every file ccmflow reads passes here, so no text with a hidden or reordering character is ever taken in.
     """
-    hidden = invisible.findings(loaded.path, loaded.text, invisible.language_of(loaded.path))
+    language = invisible.language_of(loaded.path)
+    # Written as they are, or else as escapes (a file with either is refused; the escapes are looked for once the
+    # text has none, so a character is never reported twice).
+    hidden = invisible.findings(loaded.path, loaded.text, language) or invisible.escaped(loaded, language)
     if _fast(name)(loaded.data):
         return hidden
     # One finding per problem: "" fails both minLength and pattern, yet is one empty text.

@@ -29,12 +29,16 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+# The first characters of what _NULL, _BOOL, _INT and _FLOAT match ('' stands for the empty scalar).
+_MAY_RESOLVE = frozenset(["", *"~nNtTfF+-.0123456789"])
 _CORE_TAG = "tag:yaml.org,2002:"
 # libyaml reports no tag, or the non-specific '!' of a quoted scalar, for a node that names no tag of its own.
 _NO_TAG = (None, "!")
 _SCALAR, _ALIAS = events.ScalarEvent, events.AliasEvent
 _SEQUENCE_START, _SEQUENCE_END = events.SequenceStartEvent, events.SequenceEndEvent
 _MAPPING_START, _MAPPING_END = events.MappingStartEvent, events.MappingEndEvent
+# Spans are made with tuple.__new__ directly: a named tuple's own __new__ is a Python function, one frame a node.
+_new_span = tuple.__new__
 
 
 class Span(NamedTuple):
@@ -117,14 +121,15 @@ def decode(raw: bytes, path: str) -> str:
                                 "save the file as UTF-8")) from None
 
 
-def load(raw: bytes | str, path: str, positions: bool = True) -> Loaded:
+def load(raw: bytes | str, path: str, positions: bool = True, *, mappings: bool = False) -> Loaded:
     """Parse one YAML document into dicts, lists and scalars, with positions (`positions=False`: the same data
-    and the same refusals, the spans read only if asked for, see Loaded)."""
+    and the same refusals, the spans read only if asked for, see Loaded; and `mappings=True`: the spans of its
+    mappings alone, kept as read, a few hundred rather than thousands, enough to find an item's lines)."""
     text = decode(raw, path) if isinstance(raw, bytes) else raw
     if len(text) > MAX_BYTES:
         raise YamlError(Finding(path, 1, 1, f"file is over the {MAX_BYTES:,}-character limit",
                                 "split the text or remove what does not belong in a document"))
-    return _Builder(text, path, positions).build()
+    return _Builder(text, path, positions, mappings).build()
 
 
 class _WithPositions(Exception):
@@ -138,6 +143,8 @@ class _Unreadable(ValueError):
 def _scalar(event: Any) -> Any:
     value: str = event.value
     if event.style:  # quoted or block: always text
+        return value
+    if value[:1] not in _MAY_RESOLVE:  # most plain scalars (ids, names): none of the patterns below can match
         return value
     if _NULL.match(value):
         return None
@@ -156,10 +163,11 @@ def _scalar(event: Any) -> Any:
 class _Builder:
     """Turns the event stream into data; one instance per file."""
 
-    def __init__(self, text: str, path: str, positions: bool = True) -> None:
+    def __init__(self, text: str, path: str, positions: bool = True, mappings: bool = False) -> None:
         self.text = text
         self.path = path
-        self.positions = positions
+        self.positions = positions  # the span of every node and key
+        self.mappings = positions or mappings  # the span of every mapping
         self.spans: dict[Path, Span] = {}
         self.key_spans: dict[Path, Span] = {}
         self.nodes = 0
@@ -197,7 +205,7 @@ class _Builder:
                                         "expects spaces", "indent with spaces, never tabs")) from None
             raise YamlError(Finding(self.path, line, column, f"not valid YAML: {problem}",
                                     "check indentation, quotes and colons on this line")) from None
-        if not self.positions:
+        if not self.mappings:  # no positions at all: Loaded reads them if asked
             return Loaded(self.path, self.text, data)
         return Loaded(self.path, self.text, data, self.spans, self.key_spans)
 
@@ -215,7 +223,11 @@ class _Builder:
         return data
 
     def _node(self, parser: Any, event: Any, path: Path, depth: int) -> Any:
-        self._check(event, depth)
+        # Every node passes here (thousands per document), written out rather than called: the usual one, with no
+        # anchor, no tag of its own, not too deep and within the count, costs four tests; _refuse looks at the rest.
+        self.nodes += 1
+        if not (event.anchor is None and depth <= MAX_DEPTH and self.nodes <= MAX_NODES and event.tag in _NO_TAG):
+            self._refuse(event, depth)
         if isinstance(event, _SCALAR):
             if self.positions:
                 self.spans[path] = _span_of(event, event)
@@ -230,14 +242,6 @@ class _Builder:
         if isinstance(event, _MAPPING_START):
             return self._mapping(parser, event, path, depth)
         raise self.fail(event.start_mark, "unexpected YAML content", "check the structure of this line")
-
-    def _check(self, event: Any, depth: int) -> None:
-        # Every node passes here (thousands per document): the usual one, with no anchor, no tag of its own, not
-        # too deep and within the count, costs four tests; anything else is looked at in order by _refuse.
-        self.nodes += 1
-        if event.anchor is None and depth <= MAX_DEPTH and self.nodes <= MAX_NODES and event.tag in _NO_TAG:
-            return
-        self._refuse(event, depth)
 
     def _refuse(self, event: Any, depth: int) -> None:
         if isinstance(event, _ALIAS):
@@ -273,7 +277,9 @@ class _Builder:
         get = parser.get_event
         event = get()
         while not isinstance(event, _MAPPING_END):
-            self._check(event, depth + 1)
+            self.nodes += 1  # a key is a node too, checked as in _node
+            if not (event.anchor is None and depth < MAX_DEPTH and self.nodes <= MAX_NODES and event.tag in _NO_TAG):
+                self._refuse(event, depth + 1)
             if not isinstance(event, _SCALAR):
                 raise self.fail(event.start_mark, "a mapping key must be plain text",
                                 "use a simple name before the colon")
@@ -288,14 +294,14 @@ class _Builder:
                 keys[at] = _span_of(event, event)
             mapping[key] = self._node(parser, get(), at, depth + 1)
             event = get()
-        if keys is not None:
+        if self.mappings:
             self.spans[path] = _span_of(start, event)
         return mapping
 
 
 def _span_of(start: Any, end: Any) -> Span:
     first, last = start.start_mark, end.end_mark
-    return Span(first.line + 1, first.column + 1, first.index, last.index, last.line + 1)
+    return _new_span(Span, (first.line + 1, first.column + 1, first.index, last.index, last.line + 1))
 
 
 def _implicit_tag(event: Any) -> bool:

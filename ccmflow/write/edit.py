@@ -67,13 +67,17 @@ class Spliced(Struct, frozen=True):
     only_paragraphs: bool
 
 
-def splice_document(old_text: str, path: str, target: Document, *, loaded: Loaded | None = None) -> Spliced:
-    """write_document without its check: for a caller that proves the result itself (the merge driver)."""
+def splice_document(old_text: str, path: str, target: Document, *, loaded: Loaded | None = None,
+                    record: Document | None = None) -> Spliced:
+    """write_document without its check: for a caller that proves the result itself (the merge driver).
+
+    `record`: the document `loaded` holds (read with it); the paragraphs `target` keeps as they are there are
+    then copied line for line without comparing their fields. Like `loaded`, it is used only with `loaded`."""
     _check_ids(target)
     frame, body = _Frame.of(old_text)
     if loaded is None or loaded.text != body or loaded.path != path:
-        loaded = _load(body, path)
-    splicer = Splicer(loaded)
+        loaded, record = _load(body, path), None
+    splicer = Splicer(loaded, record)
     text = frame.restore(splicer.write(target))
     return Spliced(text, splicer.chunks, splicer.only_paragraphs)
 

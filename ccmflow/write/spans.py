@@ -15,6 +15,9 @@ from ccmflow.core.errors import FatalError
 from ccmflow.read.yamlsafe import Loaded, Path
 
 Splice = tuple[int, int, str]
+_ITEM_LEAD = re.compile(r" *- +")  # what stands before a list item's node on its '-' line
+_DASH_ALONE = re.compile(r"-(\s+#.*)?")  # a '-' with its node on the lines below
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 Entry = tuple[str, int | None]  # a list item's text, and its index in the old list when it keeps its place
 
 
@@ -106,12 +109,18 @@ class Positions:
 
     def end(self, path: Path) -> int:
         """Offset just past the last character that belongs to a node; -1 for an empty value."""
-        if path not in self._ends:
-            self._ends[path] = self._end(path)
-        return self._ends[path]
+        found = self._ends.get(path)
+        return self._end_of(path, self.node(path)) if found is None else found
 
-    def _end(self, path: Path) -> int:
-        node, span = self.node(path), self.spans[path]
+    def _end_of(self, path: Path, node: Any) -> int:
+        """end(path) of a node already at hand (children are: no walk from the top to each)."""
+        found = self._ends.get(path)
+        if found is None:
+            found = self._ends[path] = self._end(path, node)
+        return found
+
+    def _end(self, path: Path, node: Any) -> int:
+        span = self.spans[path]
         if isinstance(node, dict | list) and not self.flow(path):
             # libyaml ends a block collection at the next token, often lines further: use its children.
             return self._children_end(path, node, span.start)
@@ -119,7 +128,7 @@ class Positions:
             return -1
         if self.text[span.start] not in "|>":
             return span.end
-        header = re.match(r"[|>][-+0-9]*", self.text[span.start:span.start + 4])
+        header = _BLOCK_HEADER.match(self.text, span.start, span.start + 4)
         if header is not None and "+" in header.group():
             return span.end - 1 if self.text[span.end - 1] == "\n" else span.end
         # A block scalar's span takes in the blank lines after it; they are not content.
@@ -129,9 +138,10 @@ class Positions:
     def _children_end(self, path: Path, node: dict[str, Any] | list[Any], default: int) -> int:
         """Where the last child ends: children stand in text order, so only the last ones need looking at."""
         if isinstance(node, dict):  # a block mapping has a key at least ({} is flow)
-            last = (*path, next(reversed(node)))
-            return max(self.end(last), self.keys[last].end)  # an empty value ends at -1, its key does not
-        ends = (self.end((*path, index)) for index in reversed(range(len(node))))
+            key = next(reversed(node))
+            last = (*path, key)
+            return max(self._end_of(last, node[key]), self.keys[last].end)  # an empty value ends at -1, its key not
+        ends = (self._end_of((*path, index), node[index]) for index in reversed(range(len(node))))
         return next((end for end in ends if end >= 0), -1 if node else default)
 
     def last_line(self, path: Path) -> int:
@@ -145,8 +155,7 @@ class Positions:
 
     def item(self, path: Path, floor: int) -> Item:
         """The lines the list item at `path` owns; `floor` is the first line it may take."""
-        dash_line = self._dash_line(path, floor)
-        dash = self.line_text(dash_line).index("-")
+        dash_line, dash = self._dash(path, floor)
         top, line = dash_line, dash_line - 1
         while line >= floor and self.kind(line) != "other":
             top = line if self.kind(line) == "comment" else top
@@ -156,17 +165,18 @@ class Positions:
             last += 1
         return Item(self.starts[top], self.line_start(last + 1), dash)
 
-    def _dash_line(self, path: Path, floor: int) -> int:
+    def _dash(self, path: Path, floor: int) -> tuple[int, int]:
+        """The line of a list item's '-' and the column it stands at."""
         start = self.spans[path].start
         line = self.line(start)
         before = self.text[self.starts[line]:start]
-        if re.fullmatch(r" *- +", before):
-            return line
+        if _ITEM_LEAD.fullmatch(before):
+            return line, before.index("-")
         while not before.strip() and line > floor:
             line -= 1
             stripped = self.line_text(line).strip()
-            if re.fullmatch(r"-(\s+#.*)?", stripped):
-                return line
+            if _DASH_ALONE.fullmatch(stripped):
+                return line, self.line_text(line).index("-")
             if stripped and not stripped.startswith("#"):
                 break
         raise EditError(f"line {line + 1}: cannot find the '-' of this list item")
@@ -187,7 +197,12 @@ class Positions:
         """The column of the first '-' of the non-empty block list at `path`, without laying out the rest."""
         if path in self._layouts:
             return self._layouts[path].items[0].dash
-        return self.line_text(self._dash_line((*path, 0), self.keys[path].line)).index("-")
+        first = (*path, 0)
+        start = self.spans[first].start
+        before = self.text[self.text.rfind("\n", 0, start) + 1:start]
+        if _ITEM_LEAD.fullmatch(before):  # the usual '- item' line: no need to find its line number
+            return before.index("-")
+        return self._dash(first, self.keys[path].line)[1]
 
     def block_list(self, path: Path) -> bool:
         node = self.node(path)

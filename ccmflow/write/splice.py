@@ -34,8 +34,9 @@ def normal(key: str, raw: Any) -> Any:
 class Splicer:
     """The new text of one file for a target record, reusing every line that need not change."""
 
-    def __init__(self, loaded: Loaded) -> None:
+    def __init__(self, loaded: Loaded, record: Document | None = None) -> None:
         check_shape(loaded.data, loaded.path)
+        self.record = record  # the document `loaded` holds, when the caller has it: see _kept
         self.src = Positions(loaded)
         self.style = infer_style(self.src)
         self.emit = Emitter(self.style)
@@ -133,8 +134,9 @@ class Splicer:
             self.chunks[paragraph.id] = (chunk, dash, True)
             return chunk, None
         path = ("sections", where[0], "paragraphs", where[1])
-        chunk = self._chunk(path, paragraph, dash)
         old = None if self.src.flow(path[:-1]) else self.src.layout(path[:-1]).items[where[1]]
+        chunk = self._verbatim(path, dash) if old is not None and self._kept(where, paragraph) else \
+            self._chunk(path, paragraph, dash)
         self.chunks[paragraph.id] = (chunk, dash, old is None or chunk != self.src.text[old.start:old.end])
         return chunk, where[1] if where[0] == section else None
 
@@ -152,6 +154,15 @@ class Splicer:
             return self.emit.paragraph(paragraph, dash)
         item = self.src.layout(path[:-1]).items[int(path[-1])]
         return shift(apply(self.src.text, item.start, item.end, splices), dash - item.dash)
+
+    def _kept(self, where: tuple[int, int], paragraph: Paragraph) -> bool:
+        """Whether the file holds `paragraph` as it is at `where`: then no field of its lines would change (most
+        paragraphs of a merge are OURS own records, so this is mostly an identity test)."""
+        if self.record is None or where[0] >= len(self.record.sections):
+            return False
+        paragraphs = self.record.sections[where[0]].paragraphs
+        old = paragraphs[where[1]] if where[1] < len(paragraphs) else None
+        return old is paragraph or old == paragraph
 
     def _verbatim(self, path: Path, dash: int) -> str:
         """A list item's own lines as they are, moved to `dash`."""

@@ -35,6 +35,10 @@ def plain_ok(value: str, flow: bool = False) -> bool:
 
 
 def _escape(text: str) -> str:
+    # Most words hold nothing to escape (_ESCAPES' keys that _UNSAFE does not match, or _UNSAFE): no look at each
+    # character then (and no pattern of its own, which would cost every process its compiling).
+    if "\\" not in text and '"' not in text and "\n" not in text and _UNSAFE.search(text) is None:
+        return text
     return "".join(_ESCAPES.get(c) or (_code(c) if _UNSAFE.match(c) else c) for c in text)
 
 
@@ -104,13 +108,13 @@ def scalar(value: str, column: int, indent: int, block: bool = False) -> str:
     """`value` as YAML starting at `column`, continuation lines at `indent`: plain, quoted or folded."""
     if not block and plain_ok(value) and column + len(value) <= WIDTH and _reads_back(value, value):
         return value
-    quoted = _quoted(value, column, indent)
-    if not block and "\n" not in quoted:
+    quoted = "" if block else _quoted(value, column, indent)  # a text is folded when it can be: quoted only if not
+    if quoted and "\n" not in quoted:
         return quoted
     folded = _folded(value, indent)
     if folded is not None and _reads_back(folded, value):
         return folded
-    return quoted
+    return quoted or _quoted(value, column, indent)
 
 
 def key_text(name: str) -> str:

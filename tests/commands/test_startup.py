@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from mergekit import DOC, changed, document
 from roots import REPO_ROOT as ROOT
 
 from ccmflow.main import COMMANDS
@@ -63,6 +65,20 @@ def test_validating_valid_files_prints_plainly_without_rich() -> None:
     modules = imported("validate", "-C", str(ROOT))
     assert not {m for m in modules if m.split(".")[0] == "rich"}
     assert "ccmflow.compare.diff" not in modules
+
+
+def test_a_clean_merge_with_no_status_record_imports_no_status_rules_and_no_git_library(tmp_path: Path) -> None:
+    for name, text in (("O", document()), ("A", document(changed("p001", "Ours."))),
+                       ("B", document(changed("p004", "Theirs.")))):
+        (tmp_path / name).write_text(text, "utf-8")
+    done = subprocess.run([sys.executable, "-c", _PROBE, "merge-driver", "O", "A", "B", DOC], cwd=tmp_path,
+                          capture_output=True, text=True, check=False)
+    modules = set(json.loads(done.stderr.splitlines()[-1]))
+    assert "Ours." in (tmp_path / "A").read_text("utf-8") and "Theirs." in (tmp_path / "A").read_text("utf-8")
+    assert "ccmflow.read.validators.document" in modules
+    # (decimal is not in the list: msgspec, which every record needs, imports it.)
+    assert {"pygit2", "jsonschema", "fastjsonschema", "ccmflow.core.agreement",
+            "ccmflow.compare.protect"}.isdisjoint(modules)
 
 
 @pytest.mark.parametrize("name", schemagen.SCHEMAS)

@@ -63,14 +63,16 @@ def test_json_output_carries_the_same_text_escaped(top: Path, capsys: pytest.Cap
 
 
 def test_tables_and_document_text_are_cleaned_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Files that read: a bidirectional override is refused as they are read, as an escape too (test_invisible).
+    hostile = HOSTILE.replace(r"\u202e", "")
     shutil.copytree(ROOT / "documents", tmp_path / "documents")
     process = tmp_path / "documents" / "process.yaml"
     process.write_text(process.read_text("utf-8").replace(
         "title: Written input on the zero draft of the Review Document",
-        f'title: "Written input{HOSTILE}"', 1), "utf-8")
+        f'title: "Written input{hostile}"', 1), "utf-8")
     review = tmp_path / "documents" / "review-document.yaml"
     review.write_text(review.read_text("utf-8").replace(
-        "    title: Introduction", f'    title: "Introduction{HOSTILE}"', 1), "utf-8")
+        "    title: Introduction", f'    title: "Introduction{hostile}"', 1), "utf-8")
     assert main(["status", "-C", str(tmp_path), "--at", "2020-05-04T12:00"]) == 0
     status = capsys.readouterr().out
     assert main(["show", "review-document", "-C", str(tmp_path)]) == 0

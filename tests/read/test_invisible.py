@@ -54,6 +54,26 @@ def test_validate_refuses_an_invisible_character_with_file_line_column_and_fix(
     assert f"\\u{ord(char):04x}" in str(finding["hint"]) and "delete it" in str(finding["hint"])
 
 
+def test_a_character_written_as_an_escape_is_refused_at_its_scalar(top: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # In a double-quoted scalar, "\\u200b" is the character itself once read: the text shows none, the data has it.
+    line, column = plant(top, "stakeholders.yaml", "Austria", '"Aus\\u200btria"')
+    (finding,) = findings(top, capsys)
+    assert (finding["file"], finding["line"], finding["column"]) == ("documents/stakeholders.yaml", line, column)
+    assert str(finding["message"]).startswith("invisible character U+200B ZERO WIDTH SPACE, written as the escape")
+    assert finding["hint"] == "delete the \\u200b escape"
+
+
+def test_an_arabic_translation_may_write_its_direction_marks_as_escapes(
+        top: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plant(top, "translations/ar/political-declaration.yaml", '"الديباجة"', '"\\u200fالديباجة"')
+    assert main(["validate", "-C", str(top)]) == 0
+    capsys.readouterr()
+    plant(top, "translations/ar/political-declaration.yaml", '"\\u200f', '"\\u202e')  # an override: never
+    (finding,) = findings(top, capsys)
+    assert "U+202E" in str(finding["message"]) and str(finding["file"]).endswith("ar/political-declaration.yaml")
+
+
 def test_an_arabic_translation_may_use_the_direction_marks_and_joiners_its_script_needs(
         top: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plant(top, "translations/ar/political-declaration.yaml", "الديباجة", f"{RLM}الديباجة{ZWJ}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,7 @@ import pytest
 
 from ccmflow.read import schema, schemagen
 from ccmflow.read.kinds import FileKind
+from ccmflow.read.validators import LazyPatterns
 from ccmflow.read.yamlsafe import load
 
 PATH = "documents/review-document.yaml"
@@ -77,3 +81,31 @@ def test_a_fastjsonschema_that_writes_other_code_stops_the_generator(monkeypatch
     monkeypatch.setattr(fastjsonschema, "compile_to_code", lambda definition: code)
     with pytest.raises(RuntimeError, match=problem):
         schemagen.generate(FileKind.DOCUMENT)
+
+
+def test_the_generated_code_compiles_each_pattern_when_first_used_and_imports_decimal_only_to_use_it() -> None:
+    document = schemagen.generate(FileKind.DOCUMENT)
+    assert "re.compile(" not in document and "REGEX_PATTERNS = LazyPatterns({" in document
+    assert "Decimal" not in document
+    assert "from decimal import Decimal" in schemagen.generate(FileKind.STAKEHOLDERS)  # a number's type test
+    patterns = LazyPatterns({"^a$": "^a\\Z"})
+    assert dict(patterns) == {}
+    first = patterns["^a$"]
+    assert first.search("a") and not first.search("a\n") and patterns["^a$"] is first  # compiled once, kept
+    with pytest.raises(KeyError):
+        patterns["^b$"]  # a pattern the schema does not have
+
+
+def test_a_document_without_numbering_never_compiles_its_numbering_pattern() -> None:
+    """In a fresh process, as the merge driver reads three documents: only the patterns their fields use."""
+    script = (
+        "from ccmflow.read import schema\n"
+        "from ccmflow.read.kinds import FileKind\n"
+        "from ccmflow.read.validators import document\n"
+        "from ccmflow.read.yamlsafe import load\n"
+        "assert dict(document.REGEX_PATTERNS) == {}\n"
+        f"assert schema.check(FileKind.DOCUMENT, load({DOCUMENT!r}, {PATH!r})) == []\n"
+        "print(sorted(document.REGEX_PATTERNS))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    compiled = ast.literal_eval(done.stdout)
+    assert compiled and not any("{n}" in pattern for pattern in compiled)

@@ -20,7 +20,7 @@ from ccmflow.core.model import Document, Process
 from ccmflow.main import main
 from ccmflow.read import yamlsafe
 from ccmflow.read.directory import directory_workspace
-from ccmflow.read.load import document_record, parse_text
+from ccmflow.read.load import document_outline, document_record, parse_text
 
 LAP, RD, PD = "lausanne-action-plan.yaml", "review-document.yaml", "political-declaration.yaml"
 PROCESS, REGISTRY = "process.yaml", "stakeholders.yaml"
@@ -550,3 +550,19 @@ def test_a_record_read_without_positions_is_the_record_and_its_faults_still_name
         document_record(f"documents/{RD}", broken)
     assert [f.line for f in raised.value.findings] == [line]
     assert raised.value.findings == list(parse_text(f"documents/{RD}", broken).findings)
+
+
+def test_an_outline_is_the_record_with_its_mappings_spans_and_its_faults_still_name_their_line() -> None:
+    text = (ROOT / "documents" / RD).read_text(encoding="utf-8")
+    full = parse_text(f"documents/{RD}", text)
+    assert full.loaded is not None
+    record, outline = document_outline(f"documents/{RD}", text)
+    assert record == full.record and outline.data == full.loaded.data and outline.text == full.loaded.text
+    first = ("sections", 0, "paragraphs", 0)
+    assert outline.spans[first] == full.loaded.spans[first] and (*first, "text") not in outline.spans
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.strip().startswith("kind: "))
+    broken = "\n".join(row.replace("kind: ", "kind: sideways-", 1) if i == line else row
+                       for i, row in enumerate(text.splitlines(), 1)) + "\n"
+    with pytest.raises(InvalidInput) as raised:
+        document_outline(f"documents/{RD}", broken)
+    assert [f.line for f in raised.value.findings] == [line]

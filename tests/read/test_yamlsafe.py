@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,6 +34,25 @@ def test_scalars_follow_the_yaml_1_2_core_schema() -> None:
     # No YAML 1.1 surprises: yes/no, dates, sexagesimal times and hex stay text.
     assert data == {"a": 1, "b": -2.5, "c": True, "d": None, "e": None, "f": "yes", "g": "no", "h": "2020-05-04",
                     "i": "1", "j": "0x1F", "k": "23:59:59", "l": ".inf", "m": None}
+
+
+def _resolved(value: str) -> object:
+    """A plain scalar by the core schema's patterns alone, each tried in turn (the reference for the reader)."""
+    if yamlsafe._NULL.match(value):
+        return None
+    if value in yamlsafe._BOOL:
+        return yamlsafe._BOOL[value]
+    if yamlsafe._INT.match(value):
+        return int(value)
+    return float(value) if yamlsafe._FLOAT.match(value) else value
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.text(alphabet="~nNuUlLtTrReEfFaAsS+-.0123456789eEx_ab", max_size=8))
+def test_plain_scalars_resolve_as_the_patterns_say(value: str) -> None:
+    event = SimpleNamespace(value=value, style="")  # what libyaml reports of a plain scalar
+    assert yamlsafe._scalar(event) == _resolved(value)
+    assert type(yamlsafe._scalar(event)) is type(_resolved(value))  # 1 and 1.0 and True are equal, not the same
 
 
 def test_block_and_quoted_scalars_are_always_text() -> None:
@@ -273,9 +294,9 @@ def test_a_number_too_long_to_convert_is_a_located_plain_finding() -> None:
     assert load(f'big: "{huge}"\nok: -{"1" * 4300}\n', PATH).data["big"] == huge
 
 
-def _outcome(raw: bytes | str, positions: bool) -> object:
+def _outcome(raw: bytes | str, positions: bool, mappings: bool = False) -> object:
     try:
-        return load(raw, PATH, positions=positions).data
+        return load(raw, PATH, positions=positions, mappings=mappings).data
     except YamlError as exc:
         return exc.finding
 
@@ -293,3 +314,27 @@ def test_without_positions_refusals_are_located_the_same(raw: str) -> None:
     unlocated, located = (load("a: 1\nb: [2, 3]\n", PATH, positions=p) for p in (False, True))
     assert unlocated.read_spans is None  # nothing read until asked for, then the same spans
     assert (unlocated.spans, unlocated.key_spans) == (located.spans, located.key_spans) != ({}, {})
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.binary(max_size=200) | st.text(alphabet="ab:- \n\t#&*!{}[]'\"|>0.", max_size=120).map(str.encode))
+def test_with_mapping_spans_only_the_same_data_or_the_same_refusal(raw: bytes) -> None:
+    assert _outcome(raw, positions=False, mappings=True) == _outcome(raw, positions=True)
+
+
+def test_with_mapping_spans_only_every_mapping_has_the_span_of_a_full_reading_and_nothing_else_has_one() -> None:
+    text = ("a: 1\nitems:\n  - id: x\n    tags: [p, q]\n    text: >-\n      folded\n\n  # a note\n  - {id: y}\n"
+            "  - - nested\nb:\n  c: {d: 2}\n")
+    full, outline = load(text, PATH), load(text, PATH, positions=False, mappings=True)
+    assert outline.data == full.data and outline.key_spans == {}
+    mappings = {path: span for path, span in full.spans.items() if isinstance(_at(full.data, path), dict)}
+    assert outline.spans == mappings
+    assert set(mappings) == {(), ("items", 0), ("items", 1), ("b",), ("b", "c")}
+    # A duplicate key is refused naming the first one's line, which only a reading of every span knows.
+    assert _outcome("a: 1\nb: {c: 2}\na: 3\n", False, mappings=True) == refused("a: 1\nb: {c: 2}\na: 3\n")
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data

@@ -5,8 +5,8 @@ SCHEMA_TEXT = '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n
 VERSION = '2.22.3'
 from decimal import Decimal
 import re
-from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-REGEX_PATTERNS = {'^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'), '^[a-z0-9][a-z0-9-]{2,39}$': re.compile('^[a-z0-9][a-z0-9-]{2,39}\\Z'), '\\S': re.compile('\\S'), '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$': re.compile('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})\\Z'), '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z')}
+from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException, LazyPatterns
+REGEX_PATTERNS = LazyPatterns({'^[a-z0-9][a-z0-9-]*$': '^[a-z0-9][a-z0-9-]*\\Z', '^[a-z0-9][a-z0-9-]{2,39}$': '^[a-z0-9][a-z0-9-]{2,39}\\Z', '\\S': '\\S', '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$': '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})\\Z', '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': '^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'})
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_input_schema_json(data, custom_formats={}, name_prefix=None):

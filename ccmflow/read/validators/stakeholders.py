@@ -5,8 +5,8 @@ SCHEMA_TEXT = '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n
 VERSION = '2.22.3'
 from decimal import Decimal
 import re
-from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException
-REGEX_PATTERNS = {'^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'), '^[A-Za-z0-9](?:[A-Za-z0-9-]|\\[bot\\]){0,38}$': re.compile('^[A-Za-z0-9](?:[A-Za-z0-9-]|\\[bot\\]){0,38}\\Z')}
+from ccmflow.read.validators import JsonSchemaValueException, JsonSchemaValuesException, LazyPatterns
+REGEX_PATTERNS = LazyPatterns({'^[a-z][a-z0-9]*(-[a-z0-9]+)*$': '^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z', '^[A-Za-z0-9](?:[A-Za-z0-9-]|\\[bot\\]){0,38}$': '^[A-Za-z0-9](?:[A-Za-z0-9-]|\\[bot\\]){0,38}\\Z'})
 NoneType = type(None)
 
 def validate_https___ccmflow_invalid_schemas_stakeholders_schema_json(data, custom_formats={}, name_prefix=None):
