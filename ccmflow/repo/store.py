@@ -86,10 +86,13 @@ class Store:
         """The refs matching `pattern` (fnmatch: refs/pull/*/head), as git lists them, each with the id of the
         commit it names (through an annotated tag); a ref naming no commit is left out."""
         found: dict[str, str] = {}
-        for name in self._repo.references:
+        # The iterator's own references: looking each one up again by name cost as much as the rest (hundreds of
+        # pull request refs).
+        for ref in self._repo.references.iterator():
+            name = ref.name
             if fnmatch.fnmatchcase(name, pattern):
                 try:
-                    found[name] = str(self._repo.references[name].peel(pygit2.Commit).id)
+                    found[name] = str(ref.peel(pygit2.Commit).id)
                 except _NOT_FOUND:
                     continue
         return found
