@@ -13,11 +13,13 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ccmflow.compare.diff import ChangeKind, DocumentDiff, ParagraphChange, diff_documents, meta_changes, redline
-from ccmflow.compare.fragment import OTHER_BREAKS, dedent, plain_lines
+from ccmflow.compare.fragment import dedent, other_breaks, plain_lines
 from ccmflow.core.model import Document, Paragraph
 from ccmflow.read import schema
+from ccmflow.read.itemlines import read_items
 from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import paragraph_record
 from ccmflow.read.yamlsafe import Loaded, YamlError
@@ -70,7 +72,7 @@ class BaseIndex:
 def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
           targets: Mapping[str, frozenset[str]] | None = None) -> BaseIndex | None:
     """Line ranges of the paragraph items of a valid document, or None when its layout is not the usual one."""
-    if OTHER_BREAKS.search(loaded.text):
+    if other_breaks(loaded.text):
         return None
     lines = tuple(_LINE.findall(loaded.text))
     starts: list[tuple[int, int, int, int]] = []  # (line, section, paragraph, indent)
@@ -123,7 +125,7 @@ def layout(base: BaseIndex) -> list[tuple[int, int, int, int, int]]:
 def from_layout(document: Document, text: str, regions: Sequence[Sequence[int]], references: Iterable[str] = (),
                 targets: Mapping[str, frozenset[str]] | None = None) -> BaseIndex | None:
     """The index `index` gives, from line ranges `layout` gave for the same text; None if they do not fit it."""
-    if OTHER_BREAKS.search(text):
+    if other_breaks(text):
         return None
     lines = tuple(_LINE.findall(text))
     kept = [_Region(*map(int, r)) for r in regions if len(r) == 5]
@@ -225,21 +227,33 @@ def _fragment(base: BaseIndex, start: int, end: int, hunks: Sequence[Hunk], inde
         new.extend(hunk.lines)
         at = hunk.end
     new.extend(base.lines[at:end])
-    text = dedent(new, indent)
-    if text == "":
-        return []  # the items were deleted
-    if text is None or len(text) > MAX_FRAGMENT or not plain_lines(text):
-        return None
-    try:
-        data = load_yaml(text, path, positions=False).data
-    except YamlError:
-        return None
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+    data = _items(new, indent, path)
+    if data is None:
         return None
     check = schema.definition_check(FileKind.DOCUMENT, "paragraph")
     if not all(check(item) for item in data):
         return None
     return [paragraph_record(item) for item in data]
+
+
+def _items(lines: list[str], indent: int, path: str) -> list[Any] | None:
+    """The paragraph items of whole lines at column `indent`, as the file's parse reads them; None when they might
+    read otherwise in the file, or do not read as a list of mappings."""
+    data = read_items(lines, indent)  # the documents' own layout, read without libyaml
+    if data is not None:
+        # What libyaml would refuse is refused the same: every line stands at `indent` or right of it here.
+        joined = "".join(lines)
+        return data if len(joined) - indent * len(lines) <= MAX_FRAGMENT and plain_lines(joined) else None
+    text = dedent(lines, indent)
+    if text == "":
+        return []  # the items were deleted
+    if text is None or len(text) > MAX_FRAGMENT or not plain_lines(text):
+        return None
+    try:
+        found = load_yaml(text, path, positions=False).data
+    except YamlError:
+        return None
+    return found if isinstance(found, list) and all(isinstance(item, dict) for item in found) else None
 
 
 def _rebuild(document: Document, runs: Sequence[Run]) -> Document:
