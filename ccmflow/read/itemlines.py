@@ -30,15 +30,14 @@ Rows = Sequence[str]
 def read_items(lines: Sequence[str], indent: int) -> list[dict[str, Any]] | None:
     """The items of whole lines holding a YAML block sequence at column `indent` (each line with its line end),
     as libyaml reads them, when every line is in the documents' layout; None otherwise."""
-    if not lines or _FOREIGN.search("".join(lines)):
+    if not lines or _foreign("".join(lines)):
         return None
     pad = " " * indent
     rows: list[str] = []
-    for line in lines:
-        row = line[:-1] if line.endswith("\n") else line
-        if not row.startswith(pad) or not row.strip(" "):
+    for line in lines:  # a blank line, or one only spaces long, is read as no key, item or text, and refused
+        if not line.startswith(pad):
             return None
-        rows.append(row[indent:])
+        rows.append(line[indent:-1] if line[-1:] == "\n" else line[indent:])
     items: list[dict[str, Any]] = []
     at = 0
     while at < len(rows):
@@ -49,6 +48,13 @@ def read_items(lines: Sequence[str], indent: int) -> list[dict[str, Any]] | None
             return None
         items.append(item)
     return items
+
+
+def _foreign(text: str) -> bool:
+    """Whether the text holds a character libyaml does not read as itself (_FOREIGN)."""
+    if text.isascii():  # the usual case, at C speed: printable ASCII and line ends only
+        return not text.replace("\n", "").isprintable()
+    return _FOREIGN.search(text) is not None
 
 
 def _mapping(rows: Rows, at: int, first: str) -> tuple[dict[str, Any] | None, int]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from roots import REPO_ROOT
 
 from ccmflow.compare.fragment import dedent
-from ccmflow.read.itemlines import read_items
+from ccmflow.read.itemlines import _FOREIGN, _foreign, read_items
 from ccmflow.read.kinds import FileKind
 from ccmflow.read.load import kind_of
 from ccmflow.read.yamlsafe import YamlError
@@ -63,7 +63,7 @@ def fragments(draw: st.DrawFn, tricky: bool = True) -> list[str]:
             lines += [("- " if n == 0 else "  ") + key + ":" + value[0], *value[1:]]
     for _ in range(draw(st.sampled_from([0, 0, 0, 1, 2])) if tricky else 0):
         at = draw(st.integers(0, len(lines) - 1))
-        lines[at] = draw(st.sampled_from([" " + lines[at], lines[at][1:], "", "  # note", lines[at] + " ",
+        lines[at] = draw(st.sampled_from([" " + lines[at], lines[at][1:], "", "    ", "  # note", lines[at] + " ",
                                           lines[at] + draw(SCALAR)]))
     return lines
 
@@ -84,9 +84,11 @@ def _libyaml(lines: list[str], indent: int) -> object:
 
 
 @settings(derandomize=True, max_examples=3000, deadline=None)
-@given(st.one_of(fragments(), fragments(tricky=False)), st.integers(0, 6))
-def test_what_it_reads_libyaml_reads_the_same(rows: list[str], indent: int) -> None:
+@given(st.one_of(fragments(), fragments(tricky=False)), st.integers(0, 6), st.booleans())
+def test_what_it_reads_libyaml_reads_the_same(rows: list[str], indent: int, ended: bool) -> None:
     lines = [" " * indent + row + "\n" for row in rows]
+    if not ended:  # the file's last line, without a line break
+        lines[-1] = lines[-1][:-1]
     items = read_items(lines, indent)
     if items is not None:
         try:
@@ -105,6 +107,8 @@ def test_anything_else_is_left_to_libyaml() -> None:
     item = ["- id: pabc1234\n", "  kind: narrative\n"]
     assert read_items([*item, "  # a comment\n"], 0) is None
     assert read_items([*item, "\n", "- id: pdef5678\n"], 0) is None  # a blank line
+    assert read_items(["- id: pabc1234\n", "  text: >-\n", "    One\n", "    \n", "    two\n"], 0) is None
+    assert read_items([*item, "  "], 0) is None  # spaces, at the end
     assert read_items(["- id: pabc1234\n", "  id: pdef5678\n"], 0) is None  # a key twice
     assert read_items(["- id: pabc1234\n", "  kind: 12\n"], 0) is None  # a number
     assert read_items(["- id: pabc1234\n", "  text: |\n", "    Kept lines\n"], 0) is None
@@ -133,3 +137,9 @@ def test_the_instance_paragraphs_read_as_libyaml_reads_them() -> None:
                 read += 1
                 assert _strict(found) == _strict(_libyaml(chunk, 6))
     assert items > 100 and read > 0.9 * items
+
+
+@settings(derandomize=True, max_examples=1000)
+@given(st.text(st.sampled_from([*"a -\n~", "\t", "\x00", "\x1f", "\x7f", "\x85", "\xa0", "é", "\u2028", "\ufeff"])))
+def test_foreign_characters_are_found_the_quick_way_too(text: str) -> None:
+    assert _foreign(text) == (_FOREIGN.search(text) is not None)
