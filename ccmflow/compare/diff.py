@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ccmflow.compare.matcher import matching_blocks, opcodes
+from ccmflow.compare.matcher import opcodes, unique_blocks
 from ccmflow.core.model import Document, Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -117,13 +117,19 @@ class DocumentDiff:
 _META = ("title", "symbol", "version", "status", "informs", "informed_by")
 
 
-def diff_documents(old: Document | None, new: Document | None) -> DocumentDiff:
-    """Compare two versions of a document (None: the document does not exist on that side)."""
+def diff_documents(old: Document | None, new: Document | None, *,
+                   old_at: Mapping[str, tuple[str, Paragraph]] | None = None,
+                   old_numbers: Mapping[str, str] | None = None) -> DocumentDiff:
+    """Compare two versions of a document (None: the document does not exist on that side).
+
+    `old_at` and `old_numbers`, when given, are what `old` gives (paragraph id -> (section id, paragraph), and its
+    numbers): a caller diffing many versions against one base works them out once.
+    """
     either = new or old
     doc_id = either.id if either is not None else ""
-    old_at = _positions(old)
+    old_at = old_at if old_at is not None else _positions(old)
     new_at = _positions(new)
-    old_numbers = old.numbers() if old else {}
+    old_numbers = old_numbers if old_numbers is not None else old.numbers() if old else {}
     new_numbers = new.numbers() if new else {}
     moved = _moved_ids(old_at, new_at)
     changes: list[ParagraphChange] = []
@@ -164,7 +170,7 @@ def _moved_ids(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str,
     old_order = [pid for pid in old_at if pid in new_at]
     new_order = [pid for pid in new_at if pid in old_at]
     kept: set[str] = set()
-    for i, _, size in matching_blocks(old_order, new_order):
+    for i, _, size in unique_blocks(old_order, new_order):  # ids: none twice on either side
         kept.update(old_order[i: i + size])
     return {pid for pid in new_order if pid not in kept or old_at[pid][0] != new_at[pid][0]}
 

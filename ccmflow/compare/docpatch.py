@@ -312,10 +312,10 @@ def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
         before.update((p.id, k) for p in _replaced(base, run))
         after.update((p.id, k) for p in run.new)
     if any(before.get(pid, k) != k for pid, k in after.items()):
-        return diff_documents(old, new)  # a paragraph left one run for another: it moved
+        return _whole(base, new)  # a paragraph left one run for another: it moved
     for run in patched.runs:
         if [p.id for p in _replaced(base, run) if p.id in after] != [p.id for p in run.new if p.id in before]:
-            return diff_documents(old, new)  # reordered within the run: moved
+            return _whole(base, new)  # reordered within the run: moved
     renumbered = before.keys() != after.keys()
     kinds = any(base.positions[p.id][1].kind != p.kind for run in patched.runs for p in run.new if p.id in before)
     old_numbers = base.numbers
@@ -343,6 +343,11 @@ def patched_diff(base: BaseIndex, patched: Patched) -> DocumentDiff:
     touched = {c.section for c in changes}
     return DocumentDiff(new.id, tuple(changes), tuple(s.id for s in new.sections if s.id in touched),
                         meta_changes(old, new))
+
+
+def _whole(base: BaseIndex, new: Document) -> DocumentDiff:
+    """diff_documents(base.document, new), with what the base's index knows already."""
+    return diff_documents(base.document, new, old_at=base.positions, old_numbers=base.numbers)
 
 
 def _run_numbers(base: BaseIndex, patched: Patched) -> dict[str, str]:
