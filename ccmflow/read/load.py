@@ -96,6 +96,15 @@ def parse(file: SourceFile) -> Parsed:
     return result
 
 
+def parse_unplaced(file: SourceFile) -> Parsed:
+    """parse(file) for a reader that locates nothing (its records, or whether there is any finding): read without
+    positions, a quarter faster, unless this process has the file's parse already. Its findings, if any, say
+    line 1: read the file again with `parse` to locate them."""
+    kind = kind_of(file.path)
+    hit = _parsed.get((file.cache_key(), file.path, kind))
+    return hit if hit is not None else _parse(file, kind, positions=False)
+
+
 def parse_text(path: str, text: str) -> Parsed:
     """Parse text that is not (yet) a file anywhere, e.g. the result of an edit or a merge."""
     return parse(SourceFile(path, text.encode("utf-8")))

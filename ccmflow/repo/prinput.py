@@ -11,7 +11,7 @@ from ccmflow.core.errors import FatalError, Finding
 from ccmflow.core.model import Document
 from ccmflow.read import rules
 from ccmflow.read.content import PathChange, PullContent
-from ccmflow.read.load import parse
+from ccmflow.read.load import parse, parse_unplaced
 from ccmflow.repo.fetch import _TokenCallbacks
 from ccmflow.repo.git import LINK, SUBMODULE
 from ccmflow.repo.inputfiles import _changed_input_files
@@ -111,7 +111,7 @@ def _documents(repo: pygit2.Repository, commit: pygit2.Commit) -> dict[str, Docu
     snapshot = _snapshot(repo, commit)
     docs: dict[str, Document] = {}
     for file in snapshot.files:
-        record = parse(file).record
+        record = parse_unplaced(file).record  # the records alone: no finding is reported
         if isinstance(record, Document):
             docs.setdefault(record.id, record)
     return docs
@@ -119,8 +119,11 @@ def _documents(repo: pygit2.Repository, commit: pygit2.Commit) -> dict[str, Docu
 
 def _head(repo: pygit2.Repository, commit: pygit2.Commit) -> tuple[dict[str, Document], list[Finding]]:
     snapshot = _snapshot(repo, commit)
-    parsed = [parse(f) for f in snapshot.files]
+    parsed = [parse_unplaced(f) for f in snapshot.files]
     _, findings = rules.check(parsed)
+    if findings:  # read again with positions, so that each finding names its line
+        parsed = [parse(f) for f in snapshot.files]
+        _, findings = rules.check(parsed)
     docs: dict[str, Document] = {}
     for item in parsed:
         if isinstance(item.record, Document):

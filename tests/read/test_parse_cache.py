@@ -44,3 +44,25 @@ def test_a_record_kept_in_a_cache_is_built_again_only_from_data_that_holds() -> 
     damaged = {**parsed.loaded.data, "windows": [{"id": "review-zero-draft-input"}]}  # a cache written by a bug
     assert record_from_data(FileKind.PROCESS, path, damaged) is None
     assert record_from_data(FileKind.STAKEHOLDERS, "documents/stakeholders.yaml", ["not", "a", "registry"]) is None
+
+
+def test_a_reading_without_positions_gives_the_records_and_reuses_a_placed_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "_parsed", OrderedDict())
+    path = "documents/review-document.yaml"
+    file = load.SourceFile(path, (DOCUMENTS / "review-document.yaml").read_bytes())
+    unplaced = load.parse_unplaced(file)
+    assert unplaced.loaded is not None and unplaced.loaded.spans == {} and not load._parsed  # nothing kept
+    placed = load.parse(file)
+    assert unplaced.record == placed.record and unplaced.findings == placed.findings == ()
+    assert load.parse_unplaced(file) is placed  # the process has it with positions: no second reading
+
+
+def test_a_reading_without_positions_finds_what_a_placed_one_finds_but_at_line_one() -> None:
+    path = "documents/review-document.yaml"
+    text = (DOCUMENTS / "review-document.yaml").read_text("utf-8").replace("kind: narrative", "kind: nonsense", 1)
+    file = load.SourceFile(path, text.encode("utf-8"))
+    unplaced, placed = load.parse_unplaced(file), load.parse(file)
+    assert unplaced.record is None and placed.record is None
+    assert [(f.message, f.line) for f in unplaced.findings] == [(f.message, 1) for f in placed.findings]
+    assert all(f.line > 1 for f in placed.findings)
