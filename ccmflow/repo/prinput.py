@@ -119,11 +119,10 @@ def _documents(repo: pygit2.Repository, commit: pygit2.Commit) -> dict[str, Docu
 
 def _head(repo: pygit2.Repository, commit: pygit2.Commit) -> tuple[dict[str, Document], list[Finding]]:
     snapshot = _snapshot(repo, commit)
-    parsed = [parse_unplaced(f) for f in snapshot.files]
+    # With positions from the start: the summary reads a head here when docpatch could not, most often because it
+    # does not pass, and each finding must name its line (a reading without positions would only come first).
+    parsed = [parse(f) for f in snapshot.files]
     _, findings = rules.check(parsed)
-    if findings:  # read again with positions, so that each finding names its line
-        parsed = [parse(f) for f in snapshot.files]
-        _, findings = rules.check(parsed)
     docs: dict[str, Document] = {}
     for item in parsed:
         if isinstance(item.record, Document):
