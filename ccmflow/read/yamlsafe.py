@@ -279,7 +279,11 @@ class _Builder:
 
 def _span_of(start: Any, end: Any) -> Span:
     first, last = start.start_mark, end.end_mark
-    return Span(first.line + 1, first.column + 1, first.index, last.index, last.line + 1)
+    # tuple.__new__ itself: Span(...) goes through the named tuple's __new__, a Python function (one per node).
+    return _new_tuple(Span, (first.line + 1, first.column + 1, first.index, last.index, last.line + 1))
+
+
+_new_tuple = tuple.__new__
 
 
 def _implicit_tag(event: Any) -> bool:
