@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ccmflow.compare.matcher import opcodes, unique_blocks
+from ccmflow.compare.matcher import matching_blocks, unique_blocks
 from ccmflow.core.model import Document, Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -19,13 +19,18 @@ Redline = tuple[tuple[str, str], ...]
 def redline(old: str, new: str) -> Redline:
     """Word-level changes from old to new text; punctuation counts as its own word."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    # What the opcodes say, read from the matching blocks: between two blocks the words deleted, then those
+    # inserted; a block's words are kept. No two runs of one kind can follow each other, nor be empty.
     runs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in opcodes(a, b):
-        if tag == "equal":
-            _push(runs, "=", "".join(a[i1:i2]))
-        else:
-            _push(runs, "-", "".join(a[i1:i2]))
-            _push(runs, "+", "".join(b[j1:j2]))
+    i = j = 0
+    for block_i, block_j, size in matching_blocks(a, b):
+        if i < block_i:
+            runs.append(("-", "".join(a[i:block_i])))
+        if j < block_j:
+            runs.append(("+", "".join(b[j:block_j])))
+        if size:
+            runs.append(("=", "".join(a[block_i:block_i + size])))
+        i, j = block_i + size, block_j + size
     return _joined(runs)
 
 
