@@ -32,6 +32,8 @@ _CODE = str.maketrans({"`": "'", "<": "‹", ">": "›", "|": "¦"})
 
 def plain(text: str) -> str:
     """The text on one line, without control or invisible formatting characters."""
+    if text.isascii() and text.isprintable():  # the usual case: nothing for either pattern to find
+        return text
     return _CONTROL.sub("", _BREAKS.sub(" ", text))
 
 
@@ -52,7 +54,10 @@ def _bounded(text: str, limit: int | None) -> str:
 
 def escape(text: str, limit: int | None = 300) -> str:
     """Stranger's text for Markdown prose: inert, on one line, at most `limit` characters (None: no limit)."""
-    cleaned = _AUTOLINK.sub(_NO_MENTION, _bounded(plain(str(text)), limit))
+    cleaned = _bounded(plain(str(text)), limit)
+    # _AUTOLINK tries its look-behinds at every character: ask it only of a text holding what it looks for.
+    if "://" in cleaned or "www." in cleaned.lower():
+        cleaned = _AUTOLINK.sub(_NO_MENTION, cleaned)
     return _SPECIAL.sub(lambda m: _PROSE[m.group(0)], cleaned)
 
 
