@@ -74,7 +74,7 @@ def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
     """Line ranges of the paragraph items of a valid document, or None when its layout is not the usual one."""
     if other_breaks(loaded.text):
         return None
-    lines = tuple(_LINE.findall(loaded.text))
+    lines = _lines(loaded.text)
     starts: list[tuple[int, int, int, int]] = []  # (line, section, paragraph, indent)
     for s_index, section in enumerate(document.sections):
         item = _item_line(loaded, lines, ("sections", s_index))
@@ -93,6 +93,18 @@ def index(loaded: Loaded, document: Document, references: Iterable[str] = (),
             return None
         regions.append(_Region(line, end, s_index if p_index >= 0 else -1, p_index, indent))
     return _indexed(document, lines, regions, references, targets)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    """The text's lines as git counts them (_LINE), each with its line end."""
+    # splitlines, several times faster, breaks lines where _LINE does when '\n' is the only break it knows in the
+    # text (it also breaks at \r, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029).
+    if text.isascii() and not any(other in text for other in _ASCII_BREAKS):
+        return tuple(text.splitlines(keepends=True))
+    return tuple(_LINE.findall(text))
+
+
+_ASCII_BREAKS = ("\r", "\v", "\f", "\x1c", "\x1d", "\x1e")
 
 
 def _indexed(document: Document, lines: tuple[str, ...], regions: list[_Region], references: Iterable[str],
@@ -127,7 +139,7 @@ def from_layout(document: Document, text: str, regions: Sequence[Sequence[int]],
     """The index `index` gives, from line ranges `layout` gave for the same text; None if they do not fit it."""
     if other_breaks(text):
         return None
-    lines = tuple(_LINE.findall(text))
+    lines = _lines(text)
     kept = [_Region(*map(int, r)) for r in regions if len(r) == 5]
     shape = [(-1, -1)] + [(s if p >= 0 else -1, p) for s, section in enumerate(document.sections)
                           for p in range(-1, len(section.paragraphs))]
