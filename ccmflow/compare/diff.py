@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from msgspec import Struct, field
 
-from ccmflow.compare.matcher import matching_blocks, opcodes
+from ccmflow.compare.matcher import matching_blocks, unique_blocks
 from ccmflow.core.model import Document, Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -20,13 +20,18 @@ Redline = tuple[tuple[str, str], ...]
 def redline(old: str, new: str) -> Redline:
     """Word-level changes from old to new text; punctuation counts as its own word."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    # What the opcodes say, read from the matching blocks: between two blocks the words deleted, then those
+    # inserted; a block's words are kept. No two runs of one kind can follow each other, nor be empty.
     runs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in opcodes(a, b):
-        if tag == "equal":
-            _push(runs, "=", "".join(a[i1:i2]))
-        else:
-            _push(runs, "-", "".join(a[i1:i2]))
-            _push(runs, "+", "".join(b[j1:j2]))
+    i = j = 0
+    for block_i, block_j, size in matching_blocks(a, b):
+        if i < block_i:
+            runs.append(("-", "".join(a[i:block_i])))
+        if j < block_j:
+            runs.append(("+", "".join(b[j:block_j])))
+        if size:
+            runs.append(("=", "".join(a[block_i:block_i + size])))
+        i, j = block_i + size, block_j + size
     return _joined(runs)
 
 
@@ -116,13 +121,19 @@ class DocumentDiff(Struct, frozen=True):
 _META = ("title", "symbol", "version", "status", "informs", "informed_by")
 
 
-def diff_documents(old: Document | None, new: Document | None) -> DocumentDiff:
-    """Compare two versions of a document (None: the document does not exist on that side)."""
+def diff_documents(old: Document | None, new: Document | None, *,
+                   old_at: Mapping[str, tuple[str, Paragraph]] | None = None,
+                   old_numbers: Mapping[str, str] | None = None) -> DocumentDiff:
+    """Compare two versions of a document (None: the document does not exist on that side).
+
+    `old_at` and `old_numbers`, when given, are what `old` gives (paragraph id -> (section id, paragraph), and its
+    numbers): a caller diffing many versions against one base works them out once.
+    """
     either = new or old
     doc_id = either.id if either is not None else ""
-    old_at = _positions(old)
+    old_at = old_at if old_at is not None else _positions(old)
     new_at = _positions(new)
-    old_numbers = old.numbers() if old else {}
+    old_numbers = old_numbers if old_numbers is not None else old.numbers() if old else {}
     new_numbers = new.numbers() if new else {}
     moved = _moved_ids(old_at, new_at)
     changes: list[ParagraphChange] = []
@@ -163,7 +174,7 @@ def _moved_ids(old_at: Mapping[str, tuple[str, Paragraph]], new_at: Mapping[str,
     old_order = [pid for pid in old_at if pid in new_at]
     new_order = [pid for pid in new_at if pid in old_at]
     kept: set[str] = set()
-    for i, _, size in matching_blocks(old_order, new_order):
+    for i, _, size in unique_blocks(old_order, new_order):  # ids: none twice on either side
         kept.update(old_order[i: i + size])
     return {pid for pid in new_order if pid not in kept or old_at[pid][0] != new_at[pid][0]}
 

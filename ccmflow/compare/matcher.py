@@ -53,6 +53,52 @@ def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Block]
                 ranges.append((alo, i, blo, j))
             if i + size < ahi and j + size < bhi:
                 ranges.append((i + size, ahi, j + size, bhi))
+    return _finished(blocks, len(a), len(b))
+
+
+def unique_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Block]:
+    """matching_blocks(a, b) for sequences in which no item repeats (paragraph ids, in a document's order).
+
+    Where each item of `a` stands in `b` says it all: a common block is a run of items whose places in `b`
+    follow each other, so the longest one is found in a single pass rather than by searching.
+    """
+    where = {item: j for j, item in enumerate(b)}
+    at = [where.get(item, -1) for item in a]
+    blocks: list[Block] = []
+    ranges = [(0, len(a), 0, len(b))]
+    while ranges:
+        alo, ahi, blo, bhi = ranges.pop()
+        i, j, size = _longest_run(at, alo, ahi, blo, bhi)
+        if size:
+            blocks.append((i, j, size))
+            if alo < i and blo < j:
+                ranges.append((alo, i, blo, j))
+            if i + size < ahi and j + size < bhi:
+                ranges.append((i + size, ahi, j + size, bhi))
+    return _finished(blocks, len(a), len(b))
+
+
+def _longest_run(at: Sequence[int], alo: int, ahi: int, blo: int, bhi: int) -> Block:
+    """The longest run i, i+1, ... in [alo, ahi) whose places `at` in b go j, j+1, ... within [blo, bhi); the
+    earliest of the longest. A run is never left part of the way: a block starting inside it is shorter."""
+    best = (alo, blo, 0)
+    i = alo
+    while i < ahi:
+        j = at[i]
+        if not blo <= j < bhi:
+            i += 1
+            continue
+        size = 1
+        while i + size < ahi and j + size < bhi and at[i + size] == j + size:
+            size += 1
+        if size > best[2]:
+            best = (i, j, size)
+        i += size
+    return best
+
+
+def _finished(blocks: list[Block], len_a: int, len_b: int) -> list[Block]:
+    """The blocks in order, those that touch joined into one, and difflib's closing (len_a, len_b, 0)."""
     blocks.sort()
     joined: list[Block] = []
     for i, j, size in blocks:  # blocks that touch read as one
@@ -60,7 +106,7 @@ def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Block]
             joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + size)
         else:
             joined.append((i, j, size))
-    joined.append((len(a), len(b), 0))
+    joined.append((len_a, len_b, 0))
     return joined
 
 

@@ -35,6 +35,8 @@ _CODE = str.maketrans({"`": "'", "<": "‹", ">": "›", "|": "¦"})
 
 def plain(text: str) -> str:
     """The text on one line, without control or invisible formatting characters."""
+    if text.isascii() and text.isprintable():  # the usual case: nothing for either pattern to find
+        return text
     return re.sub(_CONTROL, "", re.sub(_BREAKS, " ", text))
 
 
@@ -55,7 +57,10 @@ def _bounded(text: str, limit: int | None) -> str:
 
 def escape(text: str, limit: int | None = 300) -> str:
     """Stranger's text for Markdown prose: inert, on one line, at most `limit` characters (None: no limit)."""
-    cleaned = re.sub(_AUTOLINK, _NO_MENTION, _bounded(plain(str(text)), limit))
+    cleaned = _bounded(plain(str(text)), limit)
+    # _AUTOLINK tries its look-behinds at every character: ask it only of a text holding what it looks for.
+    if "://" in cleaned or "www." in cleaned.lower():
+        cleaned = re.sub(_AUTOLINK, _NO_MENTION, cleaned)
     return re.sub(_SPECIAL, lambda m: _PROSE[m.group(0)], cleaned)
 
 

@@ -31,9 +31,13 @@ class GitVersions:
         self.store = store
         self.examiner = examiner
         self._files: dict[str, tuple[SourceFile, ...]] = {}
+        self._present: dict[str, bool] = {}  # asked two or three times of each version
 
     def present(self, sha: str) -> bool:
-        return self.store.has_commit(sha)
+        found = self._present.get(sha)
+        if found is None:
+            found = self._present[sha] = self.store.has_commit(sha)
+        return found
 
     def files(self, sha: str) -> tuple[SourceFile, ...]:
         found = self._files.get(sha)

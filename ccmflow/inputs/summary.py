@@ -165,7 +165,8 @@ def build(collected: Inputs, compilation: str | None = None) -> Summary:
     valid = collected.valid
     shown = {i.name for i in valid}
     touching, remarks = _by_section(valid)  # one pass over the inputs, not one per section
-    sections = tuple(s for s in (_section(sid, title, touching.get(sid, ()), remarks.get(sid, ()), labels, zone,
+    timing = _Timing(zone)
+    sections = tuple(s for s in (_section(sid, title, touching.get(sid, ()), remarks.get(sid, ()), labels, timing,
                                           stale)
                                  for sid, title in _section_order(document, valid)) if s.entries or s.remarks)
     window = collected.window
@@ -200,6 +201,22 @@ class _Labels:
         if anchor.after is None:
             return f"new ({pid}) first in the section"
         return f"new ({pid}) after {self.of(anchor.after)}"
+
+
+class _Timing:
+    """When each input's version that counts, and a later one, were received, said once per input: an input on
+    several sections has an entry in each."""
+
+    def __init__(self, zone: str) -> None:
+        self.zone = zone
+        self._said: dict[int, tuple[str | None, str | None]] = {}
+
+    def of(self, record: InputRecord) -> tuple[str | None, str | None]:
+        """(receipt(record, zone), later(record, zone))."""
+        said = self._said.get(id(record))  # the records outlive the summary's making: an id stays theirs
+        if said is None:
+            said = self._said[id(record)] = (receipt(record, self.zone), later(record, self.zone))
+        return said
 
 
 def _stale(item: Input, labels: _Labels) -> str:
@@ -242,20 +259,21 @@ def _by_section(inputs: Sequence[Input]) -> tuple[dict[str, list[tuple[Input, li
 
 
 def _section(sid: str, title: str, touching: Sequence[tuple[Input, list[ParagraphChange]]],
-             remarks: tuple[GeneralRemark, ...], labels: _Labels, zone: str,
+             remarks: tuple[GeneralRemark, ...], labels: _Labels, timing: _Timing,
              stale: Mapping[str, str]) -> SectionSummary:
     entries: list[Entry] = []
     proposals: dict[str, list[tuple[Input, tuple[object, ...]]]] = defaultdict(list)
     changed: dict[tuple[str, tuple[object, ...]], ParagraphChange] = {}
     inserted: dict[tuple[object, ...], list[Input]] = defaultdict(list)
     for item, changes in touching:
-        entries.append(_entry(item, changes, labels, zone, stale, sid))
+        entries.append(_entry(item, changes, labels, timing, stale, sid))
         for change in changes:
             if change.change == ChangeKind.ADDED and change.new is not None:
                 inserted[(INSERT, *_content(change.new))].append(item)
             elif change.section == sid or change.change == ChangeKind.REMOVED:
-                proposals[change.id].append((item, _proposal(change)))
-                changed.setdefault((change.id, _proposal(change)), change)
+                proposal = _proposal(change)
+                proposals[change.id].append((item, proposal))
+                changed.setdefault((change.id, proposal), change)
     overlaps = tuple(Overlap(pid, labels.of(pid), tuple(i.name for i, _ in found), len({k for _, k in found}))
                      for pid, found in proposals.items() if len({i.name for i, _ in found}) > 1)
     groups: list[CoSponsored] = []
@@ -318,7 +336,7 @@ def _amendment(change: ParagraphChange) -> str:
     return "; ".join(parts)
 
 
-def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zone: str,
+def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, timing: _Timing,
            stale: Mapping[str, str], section: str) -> Entry:
     kinds: dict[InputKind, list[str]] = {AMEND: [], INSERT: [], DELETE: [], MOVE: []}
     for change in changes:
@@ -336,7 +354,7 @@ def _entry(item: Input, changes: Sequence[ParagraphChange], labels: _Labels, zon
                      if c.section == section)
     return Entry(item.name, item.number, item.who, item.category, item.verified, item.title,
                  tuple(kinds[AMEND]), tuple(kinds[INSERT]), tuple(kinds[DELETE]), tuple(kinds[MOVE]), item.timing,
-                 receipt(record, zone), later(record, zone), record.justification, stale.get(item.name),
+                 *timing.of(record), record.justification, stale.get(item.name),
                  item.proposed, str(record.channel), remarked)
 
 

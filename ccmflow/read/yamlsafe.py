@@ -160,6 +160,11 @@ def _scalar(event: Any) -> Any:
     return value
 
 
+def reads_as_text(plain: str) -> bool:
+    """Whether a plain scalar reads as its own text (not as null, a bool or a number)."""
+    return not (_NULL.match(plain) or plain in _BOOL or _INT.match(plain) or _FLOAT.match(plain))
+
+
 class _Builder:
     """Turns the event stream into data; one instance per file."""
 

@@ -13,19 +13,10 @@ from ccmflow.repo.store import Store
 def _changed_input_files(repo: pygit2.Repository, old: pygit2.Commit | None,
                          head: pygit2.Commit) -> tuple[SourceFile, ...]:
     """Input records at `head` that differ from `old` (the merge base); links and submodules are never read."""
-    try:
-        new_tree = head.tree[INPUTS_DIR]
-    except KeyError:
+    new_tree = _inputs_tree(head)
+    if new_tree is None:
         return ()
-    if not isinstance(new_tree, pygit2.Tree):
-        return ()
-    old_tree = None
-    if old is not None:
-        try:
-            found = old.tree[INPUTS_DIR]
-            old_tree = found if isinstance(found, pygit2.Tree) else None
-        except KeyError:
-            old_tree = None
+    old_tree = _inputs_tree(old) if old is not None else None
     diff = old_tree.diff_to_tree(new_tree) if old_tree is not None else new_tree.diff_to_tree(swap=True)
     files: list[SourceFile] = []
     for delta in diff.deltas:
@@ -36,6 +27,15 @@ def _changed_input_files(repo: pygit2.Repository, old: pygit2.Commit | None,
         if isinstance(blob, pygit2.Blob):
             files.append(SourceFile(path, bytes(blob.data), str(blob.id)))
     return tuple(files)
+
+
+def _inputs_tree(commit: pygit2.Commit) -> pygit2.Tree | None:
+    """The folder of input records in a commit, when it has one."""
+    try:
+        found = commit.tree[INPUTS_DIR]
+    except KeyError:
+        return None
+    return found if isinstance(found, pygit2.Tree) else None
 
 
 def input_files(store: Store, rev: str) -> tuple[SourceFile, ...]:
@@ -51,5 +51,8 @@ def input_files_since_base(store: Store, base: str, sha: str | None) -> tuple[So
     head = _find_commit(repo, sha) if sha is not None else None
     if head is None:
         return ()
-    found = repo.merge_base(head.id, store._commit(base).id)
+    base_id = store._commit(base).id
+    if _inputs_tree(head) is None:  # most inputs hold no input record: no merge base to look for
+        return ()
+    found = repo.merge_base(head.id, base_id)
     return _changed_input_files(repo, _find_commit(repo, found) if found is not None else None, head)

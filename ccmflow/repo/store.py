@@ -7,6 +7,7 @@ as `str`, a `CommitInfo`, a file's bytes or text), so nothing above this layer e
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,10 +86,14 @@ class Store:
         """The refs matching `pattern` (fnmatch: refs/pull/*/head), as git lists them, each with the id of the
         commit it names (through an annotated tag); a ref naming no commit is left out."""
         found: dict[str, str] = {}
-        for name in self._repo.references:
-            if fnmatch.fnmatchcase(name, pattern):
+        matches = re.compile(fnmatch.translate(pattern)).match  # what fnmatchcase does, compiled once
+        # The iterator's own references: looking each one up again by name cost as much as the rest (hundreds of
+        # pull request refs).
+        for ref in self._repo.references.iterator():
+            name = ref.name
+            if matches(name):
                 try:
-                    found[name] = str(self._repo.references[name].peel(pygit2.Commit).id)
+                    found[name] = str(ref.peel(pygit2.Commit).id)
                 except _NOT_FOUND:
                     continue
         return found

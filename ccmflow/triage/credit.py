@@ -63,7 +63,7 @@ def credit(files: Iterable[SourceFile], base: Workspace, author_id: int | None, 
     `confirmed`: the delegations whose accounts confirmed they co-sponsor it (re-checked by the caller)."""
     records, findings = read_files(files, base)
     if not records:
-        return Credit((), (), findings)
+        return Credit((), (), findings) if findings else NO_CREDIT  # most inputs have no file: one record for all
     ids = list(dict.fromkeys(d for r in records for d in r.on_behalf_of))
     named = tuple(s for d in ids if (s := base.registry.get(d)) is not None)
     if author_id is not None and not may_speak_for(base.registry, author_id, tuple(s.id for s in named)):

@@ -191,15 +191,17 @@ def _last_by(known: Iterable[Received], instant: datetime | None) -> Received | 
     return timed[-1] if timed else None
 
 
+_KINDS = {ChangeKind.ADDED: InputKind.INSERT, ChangeKind.REMOVED: InputKind.DELETE,
+          ChangeKind.MODIFIED: InputKind.AMEND, ChangeKind.MOVED: InputKind.MOVE}
+
+
 def _changes(diff: DocumentDiff | None, own: Sequence[InputFile], placed: Sequence[Anchor]) -> tuple[InputChange, ...]:
     """What the version asks of the document: its paragraph changes in document order, then its remarks."""
     said, after = _reasons(own)
     follows = {a.id: a.after for a in placed}
-    kinds = {ChangeKind.ADDED: InputKind.INSERT, ChangeKind.REMOVED: InputKind.DELETE,
-             ChangeKind.MODIFIED: InputKind.AMEND, ChangeKind.MOVED: InputKind.MOVE}
     found: list[InputChange] = []
     for change in diff.changes if diff is not None else ():
-        kind = kinds[change.change]
+        kind = _KINDS[change.change]
         why = after.get(follows.get(change.id) or "", "") if kind == InputKind.INSERT else said.get(change.id, "")
         found.append(InputChange(kind=kind, paragraphs=(change.id,), section=change.section, justification=why))
         if change.moved and kind == InputKind.AMEND:

@@ -160,6 +160,14 @@ def test_a_move_within_a_section_is_one_moved_paragraph(plan: Document) -> None:
     assert result.of("moved") == (moved,) and result.of("modified") == ()
 
 
+def test_the_base_positions_and_numbers_given_change_nothing(plan: Document) -> None:
+    universal = paragraphs(plan, "universalization")
+    new = with_sections(plan, universalization=(universal[2], *universal[:2], *universal[4:]))
+    at = {p.id: (s.id, p) for s in plan.sections for p in s.paragraphs}
+    assert diff_documents(plan, new, old_at=at, old_numbers=plan.numbers()) == diff_documents(plan, new)
+    assert diff_documents(plan, new, old_at=at, old_numbers={}) != diff_documents(plan, new)  # they are used
+
+
 def test_a_move_across_sections_names_both_sections(plan: Document) -> None:
     universal = paragraphs(plan, "universalization")
     stockpiles = paragraphs(plan, "stockpile-destruction")

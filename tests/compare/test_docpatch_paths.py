@@ -226,6 +226,16 @@ def test_unusual_edits_step_aside_for_the_full_parse(repo: Repo, name: str) -> N
     _agrees(repo, REVIEW, examined, base, head, head_text)
 
 
+def test_a_head_that_does_not_pass_has_its_findings_located(repo: Repo) -> None:
+    path = "documents/review-document.yaml"
+    text = _text(path)
+    at = text.index("kind: narrative")
+    examined, base, head = _examine(repo, path, text[:at] + "kind: nonsense" + text[at + len("kind: narrative"):])
+    line = text.count("\n", 0, at) + 1
+    assert [f.line for f in read_pull(repo.store, base, head).findings] == [line]
+    assert [f.line for f in examined.findings] == [line] and examined.diff is None
+
+
 def test_a_kept_layout_serves_only_the_text_it_was_taken_from() -> None:
     text = _text(REVIEW)
     parsed = parse(SourceFile(REVIEW, text.encode("utf-8")))

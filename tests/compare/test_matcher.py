@@ -50,3 +50,21 @@ def test_more_distinct_tokens_than_characters_falls_back_to_difflib(monkeypatch:
     monkeypatch.setattr(matcher, "_LAST", matcher._FIRST + 3)
     a, b = ["w", " ", "x", " ", "y"], ["w", " ", "z", " ", "y"]
     assert matcher.opcodes(a, b) == _difflib(a, b).get_opcodes()
+
+
+# Paragraph ids in a document's order: no id twice in a sequence, most of them in both, some moved.
+IDS = st.lists(st.sampled_from("abcdefghijklmnop"), unique=True, max_size=16)
+
+
+@settings(derandomize=True, max_examples=2000)
+@given(IDS, IDS)
+def test_blocks_of_sequences_without_repeats_are_difflibs(a: list[str], b: list[str]) -> None:
+    assert matcher.unique_blocks(a, b) == [tuple(m) for m in _difflib(a, b).get_matching_blocks()]
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.permutations(list("abcdefghijklmnopqrstuvwxyz")), st.integers(0, 25), st.integers(0, 25))
+def test_a_moved_item_leaves_the_longest_runs_as_difflib_finds_them(order: list[str], old: int, new: int) -> None:
+    moved = list(order)
+    moved.insert(new, moved.pop(old))
+    assert matcher.unique_blocks(order, moved) == [tuple(m) for m in _difflib(order, moved).get_matching_blocks()]

@@ -132,6 +132,14 @@ def test_a_field_in_a_shape_the_bot_cannot_use_is_left_unset_never_a_crash() -> 
                                 applied=Applied(labels=None, sha=None, statuses={}))
 
 
+def test_a_source_this_version_does_not_know_reads_as_an_event() -> None:
+    data = SubmissionLog(7).record(SHA1, DEADLINE, Source.TIMELINE).record(SHA2, DEADLINE, Source.EVENT).as_json()
+    data["receipts"][1]["source"] = "carrier-pigeon"  # type: ignore[index]
+    block = "<!-- ccmflow:log " + base64.b64encode(json.dumps(data).encode()).decode() + " -->"
+    log = decode(block)
+    assert log is not None and [r.source for r in log.receipts] == [Source.TIMELINE, Source.EVENT]
+
+
 def test_confirmations_count_only_from_an_account_the_registry_gives_that_delegation_now() -> None:
     at = DEADLINE - timedelta(days=1)
     log = (SubmissionLog(9)

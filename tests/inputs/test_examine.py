@@ -96,3 +96,19 @@ def test_a_cache_entry_that_does_not_read_is_computed_again(proc: Process) -> No
     path.write_text(f"{head}\n{json.dumps([sha, {'merge_base': None}])}\n", "utf-8")
     again = _collect(proc)
     assert again.computed == 1 and again.inputs == cold.inputs
+
+
+def test_whether_a_version_is_here_is_asked_of_git_once(proc: Process) -> None:
+    from ccmflow.inputs.examine import Examiner
+    from ccmflow.inputs.records import GitVersions
+
+    store = proc.store
+    examiner = Examiner(store, store.require(str(proc.base)).documents[DOC], str(proc.base))
+    asked: list[str] = []
+    store_has = store.has_commit
+    store.has_commit = lambda sha: asked.append(sha) or store_has(sha)  # type: ignore[method-assign]
+    versions = GitVersions(store, examiner)
+    absent = "0" * 40
+    assert [versions.present(sha) for sha in (str(proc.base), absent, str(proc.base), absent)] == [
+        True, False, True, False]
+    assert asked == [str(proc.base), absent]

@@ -194,6 +194,20 @@ def test_a_change_after_the_deadline_is_late_and_the_on_time_version_counts(proc
     assert "+ later change (late)" in _terminal(summary)
 
 
+def test_an_input_on_two_sections_says_its_timing_in_both(proc: Process) -> None:
+    proc.submit(1, "austria", chain(append("pkp3nvcv", "On time."), append("pabmu3fk", "Also.")), utc(5, 4, 20))
+    proc.submit(1, "austria", chain(append("pkp3nvcv", "Late."), append("pabmu3fk", "Late too.")), utc(5, 5, 9))
+    proc.submit(2, "kenya", append("pabmu3fk", "Kenya's."), utc(5, 4, 21))
+    proc.sync()
+    summary = build(collect(proc.store, "review-document", now=AFTER))
+    entries = {(s.id, e.input): e for s in summary.sections for e in s.entries}
+    first, second = entries["universalization", "pr-1"], entries["stockpile-destruction", "pr-1"]
+    assert first.received == second.received and first.received is not None and "4 May 2020" in first.received
+    assert first.later == second.later and first.later is not None and "late, not counted" in first.later
+    kenya = entries["stockpile-destruction", "pr-2"]
+    assert kenya.received is not None and kenya.received != first.received and kenya.later is None
+
+
 def test_invalid_inputs_are_listed_apart(proc: Process) -> None:
     broken = proc.text().replace("      - id: pmlwtap6\n        kind: narrative\n",
                                  "      - id: pmlwtap6\n         kind: narrative\n", 1)

@@ -44,3 +44,29 @@ def test_a_record_kept_in_a_cache_is_built_again_only_from_data_that_holds() -> 
     damaged = {**parsed.loaded.data, "windows": [{"id": "review-zero-draft-input"}]}  # a cache written by a bug
     assert record_from_data(FileKind.PROCESS, path, damaged) is None
     assert record_from_data(FileKind.STAKEHOLDERS, "documents/stakeholders.yaml", ["not", "a", "registry"]) is None
+
+
+def test_a_reading_without_positions_gives_the_records_and_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "_parsed", OrderedDict())
+    path = "documents/review-document.yaml"
+    file = load.SourceFile(path, (DOCUMENTS / "review-document.yaml").read_bytes())
+    unplaced = load.parse(file, positions=False)
+    assert unplaced.loaded is not None and unplaced.loaded.read_spans is None  # no positions read
+    monkeypatch.setattr(load, "_parse", lambda *_: pytest.fail("parsed twice"))
+    assert load.parse(file) is unplaced  # kept: a reader that asks for positions has them read on first use
+    monkeypatch.undo()
+    monkeypatch.setattr(load, "_parsed", OrderedDict())
+    assert load.parse(file).record == unplaced.record and unplaced.findings == ()
+
+
+def test_a_reading_without_positions_locates_its_findings_as_a_placed_one_does(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "_parsed", OrderedDict())
+    path = "documents/review-document.yaml"
+    text = (DOCUMENTS / "review-document.yaml").read_text("utf-8").replace("kind: narrative", "kind: nonsense", 1)
+    file = load.SourceFile(path, text.encode("utf-8"))
+    unplaced = load.parse(file, positions=False)
+    load._parsed.clear()
+    placed = load.parse(file)
+    assert unplaced.record is None and placed.record is None and unplaced is not placed
+    assert unplaced.findings == placed.findings and all(f.line > 1 for f in placed.findings)

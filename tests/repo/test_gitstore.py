@@ -279,6 +279,14 @@ def test_a_ref_naming_no_commit_is_left_out_of_the_refs(history: History) -> Non
     assert "refs/pull/7/head" in Store(history.path).refs()
 
 
+def test_refs_name_their_commits_in_gits_order_through_annotated_tags(history: History) -> None:
+    refs = Store(history.path).refs()
+    assert list(refs) == [name for name in history.repo.references if name in refs]
+    assert refs["refs/tags/v1"] == str(history.base)  # the annotated tag's commit, not the tag object
+    tags = Store(history.path).refs("refs/tags/*")
+    assert "refs/tags/v1" in tags and all(name.startswith("refs/tags/") for name in tags)
+
+
 def test_the_names_in_a_folder_at_a_revision(history: History) -> None:
     store = Store(history.path)
     assert store.names("HEAD", "documents") == sorted({path.split("/")[1] for path in history.files})

@@ -41,6 +41,18 @@ def test_an_input_branch_brings_only_its_own_records(repo: pygit2.Repository) ->
     assert input_files_since_base(store, str(base), "0" * 40) == ()  # a head that is not here
 
 
+def test_a_head_without_records_has_none_whatever_its_history(repo: pygit2.Repository) -> None:
+    base = commit(repo, instance_files(), "base")
+    unrelated = commit(repo, {"README.md": "no shared history, no inputs folder\n"}, "other", branch=None, parents=[])
+    store = Store(repo.workdir)
+    assert input_files_since_base(store, str(base), str(unrelated)) == ()
+    with_record = commit(repo, {f"{INPUTS}/new-2.yaml": RECORD.format(id="new-2")}, "other", branch=None,
+                         parents=[unrelated])  # no merge base: every record of the head is its own
+    assert [f.path for f in input_files_since_base(store, str(base), str(with_record))] == [f"{INPUTS}/new-2.yaml"]
+    with pytest.raises(FatalError):  # an unknown base is an error, as ever, records or none
+        input_files_since_base(store, "no-such-branch", str(unrelated))
+
+
 def test_inputs_that_are_a_file_hold_no_records(repo: pygit2.Repository) -> None:
     base = commit(repo, {**instance_files(), "documents/inputs": "not a folder\n"}, "odd")
     assert input_files(Store(repo.workdir), str(base)) == ()
