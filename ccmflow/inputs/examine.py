@@ -233,7 +233,9 @@ class _Cache:
 
 def _entries(body: str) -> dict[str, dict[str, Any]]:
     """The entries of the lines after the header; a line that does not read (a torn append) is skipped."""
-    lines = body.splitlines()
+    # "\n" alone ends a line: the entries are written with ensure_ascii=False, so a text may hold U+2028 or U+0085,
+    # which str.splitlines would also break at.
+    lines = [line for line in body.split("\n") if line]
     try:
         pairs = json.loads("[" + ",".join(lines) + "]")
     except ValueError:

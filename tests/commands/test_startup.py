@@ -90,8 +90,9 @@ def test_the_shipped_validators_are_what_the_generator_writes(name: str) -> None
 def test_the_console_script_is_main_with_the_collector_run_less_often() -> None:
     # In a process of its own, as the console script runs: the setting is the process's, not the test's.
     probe = ("import gc, sys\nfrom ccmflow.main import console\nsys.argv = ['ccmflow', 'new-id', '-n', '2']\n"
-             "code = console()\nprint(code, gc.get_threshold()[0])")
+             "code = console()\nprint(code, gc.get_threshold()[0], gc.get_freeze_count())")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
-    *ids, code, threshold = done.stdout.split()
+    *ids, code, threshold, frozen = done.stdout.split()
     assert len(ids) == 2 and all(i.startswith("p") for i in ids) and code == "0"
     assert int(threshold) >= 10_000  # Python's default is 700
+    assert int(frozen) > 10_000  # what the command built, out of the collections of Python's teardown

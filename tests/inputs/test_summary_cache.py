@@ -159,3 +159,12 @@ def test_a_cache_path_taken_by_a_directory_leaves_nothing_behind(proc: Process) 
         run = _collect(proc)
         assert run.inputs == expected and run.computed == 3
     assert sorted(p.name for p in (proc.store.git_dir / "ccmflow").iterdir()) == ["base.json", f"inputs-{DOC}.jsonl"]
+
+
+def test_a_cached_text_keeps_the_line_separators_it_holds() -> None:
+    from ccmflow.inputs.examine import _entries
+
+    entry = {"text": "one\u2028two\x85three\u2029four"}
+    body = json.dumps(["a" * 40, entry], ensure_ascii=False) + "\n" + json.dumps(["b" * 40, {}]) + "\n"
+    assert _entries(body) == {"a" * 40: entry, "b" * 40: {}}
+    assert _entries(body + '["c", {"torn') == {"a" * 40: entry, "b" * 40: {}}  # a torn append is skipped
