@@ -60,8 +60,8 @@ def test_validating_valid_files_imports_neither_jsonschema_nor_git() -> None:
     modules = imported("validate", "-C", str(ROOT))
     assert "ccmflow.read.validators.document" in modules
     assert {"jsonschema", "fastjsonschema", "pygit2"}.isdisjoint(modules)
-    # Nor what only other paths need: a digest (OpenSSL's import), JSON output.
-    assert {"hashlib", "json"}.isdisjoint(modules)
+    # Nor a digest (OpenSSL's import, 5 ms): the generated validators compare their schema's text.
+    assert "hashlib" not in modules
 
 
 def test_validating_valid_files_prints_plainly_without_rich() -> None:
