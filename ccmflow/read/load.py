@@ -107,15 +107,19 @@ def document_text(path: str, text: str) -> tuple[Document, Loaded]:
     """A document file's text as its record and positions: the one reading every writer (editing, merging) does
     of a text it holds. InvalidInput, with the findings, when it is not a valid document."""
     parsed = parse_text(path, text)
-    if not isinstance(parsed.record, Document) or parsed.loaded is None:
-        raise InvalidInput(list(parsed.findings) or [Finding(path, 1, 1, "not a document", "check the file")])
-    return parsed.record, parsed.loaded
+    record = _document(parsed, path)
+    assert parsed.loaded is not None  # a record is only ever built from a reading
+    return record, parsed.loaded
 
 
 def document_record(path: str, text: str) -> Document:
     """A document file's text as its record alone, for a reader that needs no positions (the base of a merge):
     read without them, a quarter faster. InvalidInput, with the findings located, when it is not a valid document."""
-    parsed = _parse(SourceFile(path, text.encode("utf-8")), FileKind.DOCUMENT, positions=False)
+    return _document(_parse(SourceFile(path, text.encode("utf-8")), FileKind.DOCUMENT, positions=False), path)
+
+
+def _document(parsed: Parsed, path: str) -> Document:
+    """The document a reading gave; InvalidInput with its findings (or "not a document") when it gave none."""
     if not isinstance(parsed.record, Document):
         raise InvalidInput(list(parsed.findings) or [Finding(path, 1, 1, "not a document", "check the file")])
     return parsed.record
