@@ -4,7 +4,7 @@ Compiling the JSON Schemas with fastjsonschema costs more than checking every fi
 for the three largest), and a bot job or a `ccmflow validate` is a fresh process every time: so the generated
 code is shipped instead, and Python keeps its bytecode. Each module holds the text of the schema it was
 generated from; `ccmflow.read.schema` uses it only while the schema file still reads the same (a comparison of
-texts: exact, and cheaper than a digest, whose hashlib import alone cost a `validate` 5 ms), and a test checks
+texts: exact, and cheaper than a digest, whose hashlib import alone cost a `validate` about 3 ms), and a test checks
 that running `python -m ccmflow.read.schemagen` changes nothing.
 
 The generated code does not import fastjsonschema (whose package import alone costs about 30 ms): its two

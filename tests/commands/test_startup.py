@@ -60,7 +60,7 @@ def test_validating_valid_files_imports_neither_jsonschema_nor_git() -> None:
     modules = imported("validate", "-C", str(ROOT))
     assert "ccmflow.read.validators.document" in modules
     assert {"jsonschema", "fastjsonschema", "pygit2"}.isdisjoint(modules)
-    # Nor a digest (OpenSSL's import, 5 ms): the generated validators compare their schema's text.
+    # Nor a digest (OpenSSL's import, about 3 ms): the generated validators compare their schema's text.
     assert "hashlib" not in modules
 
 
