@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,8 +34,10 @@ finally:
 
 def imported(*argv: str) -> set[str]:
     """The modules a `ccmflow ARGV` process has imported when it ends."""
+    # Not measured: coverage, which measures the tests' subprocesses, imports modules of its own (hashlib).
+    env = {k: v for k, v in os.environ.items() if k != "COVERAGE_PROCESS_CONFIG"}
     done = subprocess.run([sys.executable, "-c", _PROBE, *argv], cwd=ROOT, capture_output=True, text=True,
-                          check=False)
+                          check=False, env=env)
     return set(json.loads(done.stderr.splitlines()[-1]))
 
 
