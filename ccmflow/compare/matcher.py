@@ -10,7 +10,7 @@ in the ranges left of it and right of it.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from difflib import SequenceMatcher
 
 Block = tuple[int, int, int]  # (i, j, size): a[i:i + size] == b[j:j + size]
@@ -42,18 +42,7 @@ def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Block]
         return [tuple(m) for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()]  # type: ignore[misc]
     codes = {token: chr(_FIRST + n) for n, token in enumerate(distinct)}
     text_a, text_b = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
-    blocks: list[Block] = []
-    ranges = [(0, len(a), 0, len(b))]
-    while ranges:
-        alo, ahi, blo, bhi = ranges.pop()
-        i, j, size = longest_block(text_a, text_b, alo, ahi, blo, bhi)
-        if size:
-            blocks.append((i, j, size))
-            if alo < i and blo < j:
-                ranges.append((alo, i, blo, j))
-            if i + size < ahi and j + size < bhi:
-                ranges.append((i + size, ahi, j + size, bhi))
-    return _finished(blocks, len(a), len(b))
+    return _blocks(len(a), len(b), lambda alo, ahi, blo, bhi: longest_block(text_a, text_b, alo, ahi, blo, bhi))
 
 
 def unique_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Block]:
@@ -64,18 +53,23 @@ def unique_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Block]:
     """
     where = {item: j for j, item in enumerate(b)}
     at = [where.get(item, -1) for item in a]
+    return _blocks(len(a), len(b), lambda alo, ahi, blo, bhi: _longest_run(at, alo, ahi, blo, bhi))
+
+
+def _blocks(len_a: int, len_b: int, longest: Callable[[int, int, int, int], Block]) -> list[Block]:
+    """difflib's recursion: the longest block of a range, then the same on each side of it, as matching blocks."""
     blocks: list[Block] = []
-    ranges = [(0, len(a), 0, len(b))]
+    ranges = [(0, len_a, 0, len_b)]
     while ranges:
         alo, ahi, blo, bhi = ranges.pop()
-        i, j, size = _longest_run(at, alo, ahi, blo, bhi)
+        i, j, size = longest(alo, ahi, blo, bhi)
         if size:
             blocks.append((i, j, size))
             if alo < i and blo < j:
                 ranges.append((alo, i, blo, j))
             if i + size < ahi and j + size < bhi:
                 ranges.append((i + size, ahi, j + size, bhi))
-    return _finished(blocks, len(a), len(b))
+    return _finished(blocks, len_a, len_b)
 
 
 def _longest_run(at: Sequence[int], alo: int, ahi: int, blo: int, bhi: int) -> Block:
